@@ -1,0 +1,24 @@
+package dev.diligence.api.graphql;
+
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLScalarType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** The custom scalars of the schema. */
+@Configuration(proxyBeanMethods = false)
+class ScalarConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        GraphQLScalarType decimal = GraphQLScalarType.newScalar(ExtendedScalars.GraphQLBigDecimal)
+                .name("Decimal")
+                .description("An exact decimal number")
+                .build();
+        return wiring -> wiring
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(decimal)
+                .scalar(CurrencyCodeScalar.INSTANCE);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.diligence.api.local;
+
+import dev.diligence.api.fund.FundService;
+import dev.diligence.api.security.Role;
+import dev.diligence.api.security.SystemCaller;
+import dev.diligence.api.tenant.TenantService;
+import dev.diligence.domain.fund.FundProfile;
+import dev.diligence.domain.fund.FundStrategy;
+import dev.diligence.domain.tenant.Tenant;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo firms and funds for the embedded default, created through the application services (so
+ * they pass the same rules as any request), and a note on how to call the API.
+ */
+@Component
+@ConditionalOnBooleanProperty(EmbeddedDefaults.ACTIVE)
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final TenantService tenants;
+    private final FundService funds;
+    private final Environment environment;
+
+    DemoData(TenantService tenants, FundService funds, Environment environment) {
+        this.tenants = tenants;
+        this.funds = funds;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedAndExplain() {
+        Map<String, Tenant> firms = SystemCaller.callAs("demo-seeder", Optional.empty(), Set.of(Role.PLATFORM_ADMIN), () -> Map.of(
+                DemoUser.NORTHWIND, tenants.create(DemoUser.NORTHWIND, "Northwind Capital Partners"),
+                DemoUser.HARBOR, tenants.create(DemoUser.HARBOR, "Harbor Ventures")));
+        SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN), () -> {
+            funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000")));
+            funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000")));
+            return funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000")));
+        });
+        SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () ->
+                funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
+        log.info(instructions());
+    }
+
+    private String instructions() {
+        String tokenEndpoint = environment.getRequiredProperty(EmbeddedDefaults.TOKEN_ENDPOINT);
+        String api = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/graphql";
+        StringBuilder users = new StringBuilder();
+        DemoUser.ALL.forEach(user -> users.append(String.format("%n    %-9s %-15s %s", user.login(), user.role().claimName(),
+                user.tenantKey() == null ? "(no tenant)" : user.tenantKey())));
+        return """
+
+                ==================================================================================
+                 Diligence API on embedded defaults (throw-away PostgreSQL and token issuer)
+                   GraphQL:  %s        GraphiQL: %s
+                 Demo users (login, role, tenant):%s
+                 Get a token and call the API:
+                   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=alice -d client_secret=demo \\
+                           %s | sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p')
+                   curl -s %s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                        -d '{"query":"{ viewer { subject tenant { key } roles } funds { nodes { id name vintageYear } } }"}'
+                ==================================================================================
+                """.formatted(api, api.replace("/graphql", "/graphiql"), users, tokenEndpoint, api);
+    }
+}

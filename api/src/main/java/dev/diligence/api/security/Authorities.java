@@ -1,0 +1,21 @@
+package dev.diligence.api.security;
+
+/**
+ * The authorization rules of application services, as {@code @PreAuthorize} expressions. One place
+ * for the role matrix of architecture.md; services name a rule, never a list of roles.
+ */
+public final class Authorities {
+
+    /** Platform operations on firms. */
+    public static final String PLATFORM_ADMIN = "hasRole('PLATFORM_ADMIN')";
+
+    /** Writes of firm-wide structure: funds, holdings, grants. */
+    public static final String TENANT_ADMIN = "hasRole('TENANT_ADMIN')";
+
+    /** Reads of a firm's data: every business role. */
+    public static final String TENANT_READER =
+            "hasAnyRole('TENANT_ADMIN', 'FUND_MANAGER', 'ASSESSOR', 'REVIEWER', 'INTEGRATION')";
+
+    private Authorities() {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.diligence.api.security;
+
+import dev.diligence.domain.tenant.Tenant;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is calling, as resolved from a verified token.
+ *
+ * @param tenant the caller's active firm; absent only for platform administrators without one
+ */
+public record Caller(String subject, @Nullable String name, Optional<Tenant> tenant, Set<Role> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+}

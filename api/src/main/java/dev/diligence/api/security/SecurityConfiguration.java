@@ -1,0 +1,77 @@
+package dev.diligence.api.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Stateless bearer-token security. Every GraphQL request needs a valid token (401 otherwise);
+ * what a caller may do is decided by {@code @PreAuthorize} rules on the application services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
+        return http.build();
+    }
+
+    /**
+     * The token decoder, configured from Spring Boot's standard resource-server properties
+     * ({@code issuer-uri} or {@code jwk-set-uri}, and {@code audiences}), with explicit timeouts for
+     * fetching the issuer's metadata and keys (Spring Security's own default is too short for a
+     * slow first answer).
+     */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, SecurityProperties security) {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        String issuer = jwt.getIssuerUri();
+        String keySet = jwt.getJwkSetUri();
+        if (!StringUtils.hasText(issuer) && !StringUtils.hasText(keySet)) {
+            throw new IllegalStateException("No token issuer is configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                    + " (or jwk-set-uri), e.g. through SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+        }
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(security.keysConnectTimeout());
+        requests.setReadTimeout(security.keysReadTimeout());
+        RestTemplate rest = new RestTemplate(requests);
+        NimbusJwtDecoder decoder = StringUtils.hasText(keySet)
+                ? NimbusJwtDecoder.withJwkSetUri(keySet).restOperations(rest).build()
+                : NimbusJwtDecoder.withIssuerLocation(issuer).restOperations(rest).build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(StringUtils.hasText(issuer) ? JwtValidators.createDefaultWithIssuer(issuer) : JwtValidators.createDefault());
+        List<String> audiences = jwt.getAudiences();
+        if (!audiences.isEmpty()) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

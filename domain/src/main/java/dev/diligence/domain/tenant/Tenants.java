@@ -1,0 +1,23 @@
+package dev.diligence.domain.tenant;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the platform's tenant registry. */
+public interface Tenants {
+
+    Optional<Tenant> findByKey(TenantKey key);
+
+    Optional<Tenant> findById(TenantId id);
+
+    /** Every tenant, ordered by key. */
+    List<Tenant> all();
+
+    boolean keyExists(TenantKey key);
+
+    /** Stores a new tenant; fails if the key is taken. */
+    void add(Tenant tenant);
+
+    /** Stores a changed status of an existing tenant (the key and id never change). */
+    void update(Tenant tenant);
+}

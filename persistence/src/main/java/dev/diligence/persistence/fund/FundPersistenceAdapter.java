@@ -1,0 +1,89 @@
+package dev.diligence.persistence.fund;
+
+import dev.diligence.domain.fund.Fund;
+import dev.diligence.domain.fund.FundFilter;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.fund.FundOrder;
+import dev.diligence.domain.fund.Funds;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.Violation;
+import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Funds of the current tenant in the table {@code funds}. Hibernate's {@code @TenantId} scopes every
+ * query to the current tenant, and row-level security scopes them again in the database.
+ * Every method must run inside the caller's transaction, which sets the tenant on the connection.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class FundPersistenceAdapter implements Funds {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public Optional<Fund> find(FundId id) {
+        return Optional.ofNullable(em.find(FundJpaEntity.class, id.value())).map(FundMapper::toDomain);
+    }
+
+    @Override
+    public Slice<Fund> page(FundFilter filter, FundOrder order, PageQuery page) {
+        if (page.limit() == 0) {
+            return new Slice<>(List.of(), false);
+        }
+        List<FundJpaEntity> rows = new FundKeysetQuery(filter).page(em, order, page).getResultList();
+        boolean hasMore = rows.size() > page.limit();
+        List<Fund> funds = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
+                .map(FundMapper::toDomain).toList());
+        if (page.backward()) {
+            Collections.reverse(funds);
+        }
+        return new Slice<>(funds, hasMore);
+    }
+
+    @Override
+    public long count(FundFilter filter) {
+        return new FundKeysetQuery(filter).count(em).getSingleResult();
+    }
+
+    @Override
+    public boolean nameTaken(String name, Optional<FundId> except) {
+        List<FundJpaEntity> sameName = em.createQuery("select f from FundJpaEntity f where lower(f.name) = :name", FundJpaEntity.class)
+                .setParameter("name", name.strip().toLowerCase(Locale.ROOT))
+                .getResultList();
+        return sameName.stream().anyMatch(row -> except.map(id -> !id.value().equals(row.getId())).orElse(true));
+    }
+
+    @Override
+    public Fund add(Fund fund) {
+        FundJpaEntity row = new FundJpaEntity(fund.id().value());
+        FundMapper.copy(fund, row);
+        em.persist(row);
+        em.flush();
+        return FundMapper.toDomain(row);
+    }
+
+    @Override
+    public Fund update(Fund fund) {
+        FundJpaEntity row = em.find(FundJpaEntity.class, fund.id().value());
+        if (row == null || row.getVersion() != fund.version()) {
+            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+                    "the fund was changed or removed concurrently; read it again"));
+        }
+        FundMapper.copy(fund, row);
+        em.flush();
+        return FundMapper.toDomain(row);
+    }
+}

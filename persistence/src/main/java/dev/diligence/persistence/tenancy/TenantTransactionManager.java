@@ -1,0 +1,48 @@
+package dev.diligence.persistence.tenancy;
+
+import dev.diligence.domain.tenant.TenantId;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The one transaction manager of the application. At the start of every transaction it sets the
+ * current tenant on the very connection the transaction uses, transaction-local
+ * ({@code set_config(..., true)}), so row-level security sees it and a pooled connection never
+ * carries it into the next transaction. Without a current tenant nothing is set, and any access to
+ * tenant-owned tables in that transaction fails in the database.
+ */
+public class TenantTransactionManager extends JpaTransactionManager {
+
+    private final transient CurrentTenant currentTenant;
+
+    public TenantTransactionManager(EntityManagerFactory emf, CurrentTenant currentTenant) {
+        super(emf);
+        this.currentTenant = currentTenant;
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        super.doBegin(transaction, definition);
+        Optional<TenantId> tenant = currentTenant.get();
+        if (tenant.isEmpty()) {
+            return;
+        }
+        EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
+        if (holder == null) {
+            throw new IllegalStateException("transaction began without an entity manager bound to it");
+        }
+        String tenantId = tenant.get().value().toString();
+        holder.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                statement.setString(1, tenantId);
+                statement.execute();
+            }
+        });
+    }
+}
