@@ -1,0 +1,68 @@
+package dev.diligence.api.support;
+
+import dev.diligence.persistence.testing.TenantRows;
+import dev.diligence.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the API's integration tests: the whole application on a random port, against the test
+ * PostgreSQL as the non-owner application role, trusting the test issuer. Every test class shares
+ * one application context, so each class creates tenants of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "diligence.embedded.enabled=false")
+public abstract class ApiIntegrationTest {
+
+    protected static final TestDatabase DB = TestDatabase.get();
+    protected static final TestIssuer ISSUER = TestIssuer.get();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void pointAtTestInfrastructure(DynamicPropertyRegistry registry) {
+        DB.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuerUri);
+    }
+
+    /** A GraphQL client that sends {@code token} as its bearer token. */
+    protected HttpGraphQlTester graphQl(String token) {
+        return HttpGraphQlTester.create(http().mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build());
+    }
+
+    /** A plain HTTP client of the GraphQL endpoint, without credentials. */
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port + "/graphql").build();
+    }
+
+    /** Registers a tenant with a key no other test uses; returns the key. */
+    protected static String newTenant(String prefix) {
+        String key = TenantRows.uniqueKey(prefix);
+        try (Connection admin = DB.connectAsAdmin()) {
+            TenantRows.insertTenant(admin, key);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
+    }
+
+    /** Tokens of one tenant's users, by role. */
+    protected static TenantUsers usersOf(String tenantKey) {
+        return new TenantUsers(ISSUER, tenantKey);
+    }
+
+    protected static String platformAdminToken() {
+        return ISSUER.token("platform-" + UUID.randomUUID(), null, "platform-admin");
+    }
+}
