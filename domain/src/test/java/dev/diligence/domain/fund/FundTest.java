@@ -9,7 +9,6 @@ import static dev.diligence.domain.shared.ViolationAssertions.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.domain.shared.ViolationCode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -161,11 +160,5 @@ class FundTest {
 
         assertThatRuleViolation(() -> archived.archive(null, LATER))
                 .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
-    }
-
-    @Test
-    void theTestProfileHasATargetSize() {
-        // guards revisionAppliesOnlyTheGivenChanges: a changed target size must differ from the default
-        assertThat(aProfile().build().targetSize()).isNotEqualByComparingTo(new BigDecimal("300000000"));
     }
 }
