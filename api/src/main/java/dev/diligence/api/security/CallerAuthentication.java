@@ -1,7 +1,6 @@
 package dev.diligence.api.security;
 
 import java.util.Collection;
-import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,9 +21,8 @@ public final class CallerAuthentication extends JwtAuthenticationToken {
     }
 
     static Collection<GrantedAuthority> authoritiesOf(Caller caller) {
-        List<GrantedAuthority> authorities = caller.roles().stream()
+        return caller.roles().stream()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
                 .toList();
-        return authorities;
     }
 }

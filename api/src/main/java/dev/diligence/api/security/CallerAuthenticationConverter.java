@@ -28,9 +28,9 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
     static final String TENANT_REJECTED = "The token does not name exactly one active tenant";
 
     private final TenantDirectory directory;
-    private final SecurityProperties properties;
+    private final TokenProperties properties;
 
-    public CallerAuthenticationConverter(TenantDirectory directory, SecurityProperties properties) {
+    public CallerAuthenticationConverter(TenantDirectory directory, TokenProperties properties) {
         this.directory = directory;
         this.properties = properties;
     }

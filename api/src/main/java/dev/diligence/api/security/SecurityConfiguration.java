@@ -49,7 +49,7 @@ class SecurityConfiguration {
      * slow first answer).
      */
     @Bean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, SecurityProperties security) {
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, TokenProperties security) {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
         String issuer = jwt.getIssuerUri();
         String keySet = jwt.getJwkSetUri();

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Resolves the tenant key of a token to an active tenant, caching answers for a short time so that
  * authentication costs no query on most requests. Archiving a tenant evicts it here at once; other
- * instances notice within {@link SecurityProperties#tenantCacheTtl()}.
+ * instances notice within {@link TokenProperties#tenantCacheTtl()}.
  */
 @Component
 public class TenantDirectory {
@@ -22,7 +22,7 @@ public class TenantDirectory {
     private final TransactionTemplate readOnly;
     private final Cache<TenantKey, Optional<Tenant>> cache;
 
-    TenantDirectory(Tenants tenants, PlatformTransactionManager transactionManager, SecurityProperties properties) {
+    TenantDirectory(Tenants tenants, PlatformTransactionManager transactionManager, TokenProperties properties) {
         this.tenants = tenants;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);

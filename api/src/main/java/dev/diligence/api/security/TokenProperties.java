@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keysReadTimeout   read timeout for the issuer's metadata and key set
  */
 @ConfigurationProperties("diligence.security")
-public record SecurityProperties(
+public record TokenProperties(
         @DefaultValue("tenant") String tenantClaim,
         @DefaultValue("diligence-api") String rolesClient,
         @DefaultValue("30s") Duration tenantCacheTtl,
