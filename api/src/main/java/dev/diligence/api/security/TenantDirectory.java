@@ -8,6 +8,8 @@ import dev.diligence.domain.tenant.Tenants;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,8 +39,21 @@ public class TenantDirectory {
         return cache.get(key, this::load).filter(Tenant::isActive);
     }
 
+    /**
+     * Forgets what is known of {@code key}: at once, and again when the current transaction commits,
+     * so that a request that read the tenant between the change and its commit cannot keep the
+     * old answer cached.
+     */
     public void evict(TenantKey key) {
         cache.invalidate(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidate(key);
+                }
+            });
+        }
     }
 
     private Optional<Tenant> load(TenantKey key) {

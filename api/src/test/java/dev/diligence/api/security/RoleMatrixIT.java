@@ -1,0 +1,273 @@
+package dev.diligence.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.persistence.testing.TenantRows;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * The role matrix of architecture.md, proven both ways: every secured operation answers FORBIDDEN
+ * (and writes nothing) to each role that must not call it, and returns data to each role that may.
+ * Every case runs in a firm of its own that holds exactly one fund.
+ */
+class RoleMatrixIT extends ApiIntegrationTest {
+
+    /** Who calls: a role of the firm under test, or a platform administrator with or without a tenant claim. */
+    enum Caller {
+        PLATFORM_ADMIN("platform-admin"),
+        PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim"),
+        TENANT_ADMIN("tenant-admin"),
+        FUND_MANAGER("fund-manager"),
+        ASSESSOR("assessor"),
+        REVIEWER("reviewer"),
+        INTEGRATION("integration");
+
+        private final String label;
+
+        Caller(String label) {
+            this.label = label;
+        }
+
+        String token(String tenantKey) {
+            return switch (this) {
+                case PLATFORM_ADMIN -> platformAdminToken();
+                case PLATFORM_ADMIN_IN_TENANT -> ISSUER.token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
+                default -> usersOf(tenantKey).withRole(label);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final Set<Caller> TENANT_ROLES =
+            EnumSet.of(Caller.TENANT_ADMIN, Caller.FUND_MANAGER, Caller.ASSESSOR, Caller.REVIEWER, Caller.INTEGRATION);
+
+    /** The secured operations, who may call them, and whom to try them with. */
+    enum Operation {
+        CREATE_TENANT("createTenant", EnumSet.of(Caller.PLATFORM_ADMIN), platformOperationCallers()),
+        ARCHIVE_TENANT("archiveTenant", EnumSet.of(Caller.PLATFORM_ADMIN), platformOperationCallers()),
+        TENANTS("tenants", EnumSet.of(Caller.PLATFORM_ADMIN), platformOperationCallers()),
+        CREATE_FUND("createFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
+        UPDATE_FUND("updateFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
+        ARCHIVE_FUND("archiveFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
+        FUNDS("funds", TENANT_ROLES, EnumSet.allOf(Caller.class)),
+        FUND("fund", TENANT_ROLES, EnumSet.allOf(Caller.class)),
+        NODE("node", TENANT_ROLES, EnumSet.allOf(Caller.class));
+
+        private final String field;
+        private final Set<Caller> allowed;
+        private final Set<Caller> tried;
+
+        Operation(String field, Set<Caller> allowed, Set<Caller> tried) {
+            this.field = field;
+            this.allowed = allowed;
+            this.tried = tried;
+        }
+
+        private static Set<Caller> platformOperationCallers() {
+            Set<Caller> callers = EnumSet.of(Caller.PLATFORM_ADMIN);
+            callers.addAll(TENANT_ROLES);
+            return callers;
+        }
+
+        @Override
+        public String toString() {
+            return field;
+        }
+    }
+
+    /** A fresh firm with one fund, plus names that no firm or fund has yet. */
+    private record Fixture(String tenantKey, String fundId, String fundName, int fundVersion,
+            String unusedTenantKey, String unusedFundName) {
+    }
+
+    static Stream<Arguments> forbiddenCalls() {
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.tried.stream()
+                .filter(caller -> !operation.allowed.contains(caller))
+                .map(caller -> Arguments.of(operation, caller)));
+    }
+
+    static Stream<Arguments> allowedCalls() {
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+                .map(caller -> Arguments.of(operation, caller)));
+    }
+
+    @ParameterizedTest(name = "{1} may not call {0}")
+    @MethodSource("forbiddenCalls")
+    void callerWithoutTheRoleIsForbiddenAndChangesNothing(Operation operation, Caller caller) {
+        Fixture fixture = newFixture();
+
+        GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
+
+        naming(caller + " calling " + operation, () -> {
+            response.errors().satisfy(errors -> {
+                assertThat(errors).isNotEmpty();
+                assertThat(errors).allSatisfy(error -> {
+                    assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
+                    assertThat(error.getErrorType()).hasToString("FORBIDDEN");
+                    assertThat(error.getParsedPath()).containsExactly(operation.field);
+                });
+            });
+            assertNoData(operation, response);
+            assertNothingChanged(operation, fixture);
+        });
+    }
+
+    @ParameterizedTest(name = "{1} may call {0}")
+    @MethodSource("allowedCalls")
+    void callerWithTheRoleGetsData(Operation operation, Caller caller) {
+        Fixture fixture = newFixture();
+
+        GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
+
+        naming(caller + " calling " + operation, () -> {
+            response.errors().verify();
+            assertSucceeded(operation, response, fixture);
+        });
+    }
+
+    /** Runs {@code checks}, naming the case in a failure (reports show only the index of a parameterized case). */
+    private static void naming(String testCase, Runnable checks) {
+        try {
+            checks.run();
+        } catch (AssertionError failure) {
+            throw new AssertionError(testCase + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
+        GraphQlTester tester = graphQl(token);
+        return switch (operation) {
+            case CREATE_TENANT -> tester.documentName("createTenant")
+                    .variable("input", Map.of("key", fixture.unusedTenantKey(), "name", "Matrix Capital")).execute();
+            case ARCHIVE_TENANT -> tester.documentName("archiveTenant")
+                    .variable("input", Map.of("key", fixture.tenantKey())).execute();
+            case TENANTS -> tester.documentName("tenants").execute();
+            case CREATE_FUND -> tester.documentName("createFund")
+                    .variable("input", fundInput(fixture.unusedFundName())).execute();
+            case UPDATE_FUND -> tester.documentName("updateFund")
+                    .variable("input", Map.of("id", fixture.fundId(), "expectedVersion", fixture.fundVersion(),
+                            "name", fixture.unusedFundName()))
+                    .execute();
+            case ARCHIVE_FUND -> tester.documentName("archiveFund")
+                    .variable("input", Map.of("id", fixture.fundId())).execute();
+            case FUNDS -> tester.documentName("funds").execute();
+            case FUND -> tester.documentName("fund").variable("id", fixture.fundId()).execute();
+            case NODE -> tester.documentName("node").variable("id", fixture.fundId()).execute();
+        };
+    }
+
+    /** A refused non-null field nulls the whole {@code data}; a refused nullable field is null itself. */
+    private static void assertNoData(Operation operation, GraphQlTester.Response response) {
+        if (operation == Operation.FUND || operation == Operation.NODE) {
+            response.path(operation.field).valueIsNull();
+        } else {
+            response.path(operation.field).pathDoesNotExist();
+        }
+    }
+
+    private void assertNothingChanged(Operation operation, Fixture fixture) {
+        switch (operation) {
+            case CREATE_TENANT -> assertThat(tenantKeys()).doesNotContain(fixture.unusedTenantKey());
+            case ARCHIVE_TENANT -> assertThat(tenantStatus(fixture.tenantKey())).isEqualTo("ACTIVE");
+            case CREATE_FUND -> assertThat(fundNamesSeenByAdmin(fixture)).containsExactly(fixture.fundName());
+            case UPDATE_FUND, ARCHIVE_FUND -> graphQl(usersOf(fixture.tenantKey()).tenantAdmin())
+                    .documentName("fund").variable("id", fixture.fundId()).execute()
+                    .path("fund.name").entity(String.class).isEqualTo(fixture.fundName())
+                    .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
+                    .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
+            case TENANTS, FUNDS, FUND, NODE -> {
+                // reads change nothing; assertNoData proved that nothing was returned
+            }
+        }
+    }
+
+    private void assertSucceeded(Operation operation, GraphQlTester.Response response, Fixture fixture) {
+        switch (operation) {
+            case CREATE_TENANT -> {
+                response.path("createTenant.userErrors").entityList(Object.class).hasSize(0)
+                        .path("createTenant.tenant.key").entity(String.class).isEqualTo(fixture.unusedTenantKey());
+                assertThat(tenantKeys()).contains(fixture.unusedTenantKey());
+            }
+            case ARCHIVE_TENANT -> {
+                response.path("archiveTenant.userErrors").entityList(Object.class).hasSize(0)
+                        .path("archiveTenant.tenant.status").entity(String.class).isEqualTo("ARCHIVED");
+                assertThat(tenantStatus(fixture.tenantKey())).isEqualTo("ARCHIVED");
+            }
+            case TENANTS -> assertThat(response.path("tenants[*].key").entityList(String.class).get())
+                    .contains(fixture.tenantKey());
+            case CREATE_FUND -> {
+                response.path("createFund.userErrors").entityList(Object.class).hasSize(0)
+                        .path("createFund.fund.name").entity(String.class).isEqualTo(fixture.unusedFundName());
+                assertThat(fundNamesSeenByAdmin(fixture)).containsExactlyInAnyOrder(fixture.fundName(), fixture.unusedFundName());
+            }
+            case UPDATE_FUND -> {
+                response.path("updateFund.userErrors").entityList(Object.class).hasSize(0)
+                        .path("updateFund.fund.name").entity(String.class).isEqualTo(fixture.unusedFundName());
+                assertThat(response.path("updateFund.fund.version").entity(Integer.class).get())
+                        .isGreaterThan(fixture.fundVersion());
+            }
+            case ARCHIVE_FUND -> response.path("archiveFund.userErrors").entityList(Object.class).hasSize(0)
+                    .path("archiveFund.fund.id").entity(String.class).isEqualTo(fixture.fundId())
+                    .path("archiveFund.fund.status").entity(String.class).isEqualTo("ARCHIVED");
+            case FUNDS -> response.path("funds.totalCount").entity(Integer.class).isEqualTo(1)
+                    .path("funds.edges[0].node.id").entity(String.class).isEqualTo(fixture.fundId())
+                    .path("funds.edges[0].node.name").entity(String.class).isEqualTo(fixture.fundName());
+            case FUND -> response.path("fund.id").entity(String.class).isEqualTo(fixture.fundId())
+                    .path("fund.name").entity(String.class).isEqualTo(fixture.fundName());
+            case NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Fund")
+                    .path("node.id").entity(String.class).isEqualTo(fixture.fundId())
+                    .path("node.name").entity(String.class).isEqualTo(fixture.fundName());
+        }
+    }
+
+    private Fixture newFixture() {
+        String tenantKey = newTenant("matrix");
+        String fundName = "Matrix Fund " + TenantRows.uniqueKey("f");
+        GraphQlTester.Response created = graphQl(usersOf(tenantKey).tenantAdmin()).documentName("createFund")
+                .variable("input", fundInput(fundName)).execute();
+        created.path("createFund.userErrors").entityList(Object.class).hasSize(0);
+        String fundId = created.path("createFund.fund.id").entity(String.class).get();
+        int version = created.path("createFund.fund.version").entity(Integer.class).get();
+        return new Fixture(tenantKey, fundId, fundName, version, TenantRows.uniqueKey("matrix-new"),
+                "Renamed " + fundName);
+    }
+
+    private static Map<String, Object> fundInput(String name) {
+        return Map.of("name", name, "vintageYear", 2021, "strategy", "BUYOUT", "currency", "USD",
+                "targetSize", 250_000_000);
+    }
+
+    private List<String> fundNamesSeenByAdmin(Fixture fixture) {
+        GraphQlTester.Response funds = graphQl(usersOf(fixture.tenantKey()).tenantAdmin())
+                .documentName("funds").variable("first", 100).execute();
+        List<String> names = funds.path("funds.edges[*].node.name").entityList(String.class).get();
+        assertThat(funds.path("funds.totalCount").entity(Integer.class).get()).isEqualTo(names.size());
+        return names;
+    }
+
+    private List<String> tenantKeys() {
+        return graphQl(platformAdminToken()).documentName("tenants").execute()
+                .path("tenants[*].key").entityList(String.class).get();
+    }
+
+    private String tenantStatus(String key) {
+        List<String> statuses = graphQl(platformAdminToken()).documentName("tenants").execute()
+                .path("tenants[?(@.key == '" + key + "')].status").entityList(String.class).get();
+        assertThat(statuses).as("tenants with key %s", key).hasSize(1);
+        return statuses.get(0);
+    }
+}
