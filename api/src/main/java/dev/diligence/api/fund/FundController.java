@@ -8,13 +8,13 @@ import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundFilter;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.fund.FundOrder;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.FundStatus;
 import dev.diligence.domain.fund.FundStrategy;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,7 +31,7 @@ class FundController {
     record FundFilterInput(FundStatus status, String nameContains) {
     }
 
-    record FundOrderInput(FundOrder.SortKey field, SortDirection direction) {
+    record FundOrderInput(ListOrder.SortKey field, SortDirection direction) {
     }
 
     enum SortDirection {
@@ -70,7 +70,7 @@ class FundController {
     Connection<FundView> funds(@Argument Integer first, @Argument String after, @Argument Integer last,
             @Argument String before, @Argument FundFilterInput filter, @Argument FundOrderInput orderBy) {
         FundFilter fundFilter = filter == null ? FundFilter.none() : new FundFilter(filter.status(), filter.nameContains());
-        FundOrder order = orderBy == null ? FundOrder.NAME_ASC : FundOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
+        ListOrder order = orderBy == null ? ListOrder.NAME_ASC : ListOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
         return arguments.toConnection(page, funds.page(fundFilter, order, page), order::cursorOf,

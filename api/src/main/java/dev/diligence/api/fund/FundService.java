@@ -4,12 +4,12 @@ import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundFilter;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.fund.FundOrder;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public class FundService {
 
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
-    public Slice<Fund> page(FundFilter filter, FundOrder order, PageQuery page) {
+    public Slice<Fund> page(FundFilter filter, ListOrder order, PageQuery page) {
         return funds.page(filter, order, page);
     }
 

@@ -3,20 +3,33 @@ package dev.diligence.domain.fund;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.Listed;
 import java.time.Instant;
 import java.time.Year;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A fund of an investment firm. Invariants: the profile is valid; an archived fund is never changed
  * again; {@code version} grows by one with every stored change and guards against lost updates.
  */
-public record Fund(FundId id, FundProfile profile, FundStatus status, long version, Instant createdAt, Instant updatedAt) {
+public record Fund(FundId id, FundProfile profile, FundStatus status, long version, Instant createdAt, Instant updatedAt)
+        implements Listed {
 
     public Fund {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(status, "status");
+    }
+
+    @Override
+    public UUID listId() {
+        return id.value();
+    }
+
+    @Override
+    public String listName() {
+        return profile.name();
     }
 
     /** A new active fund, if {@code profile} is valid in {@code now}'s year. */

@@ -1,5 +1,6 @@
 package dev.diligence.domain.fund;
 
+import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public interface Funds {
     Optional<Fund> find(FundId id);
 
     /** A page of funds matching {@code filter}, in {@code order}. */
-    Slice<Fund> page(FundFilter filter, FundOrder order, PageQuery page);
+    Slice<Fund> page(FundFilter filter, ListOrder order, PageQuery page);
 
     long count(FundFilter filter);
 

@@ -3,13 +3,14 @@ package dev.diligence.persistence.fund;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundFilter;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.fund.FundOrder;
+import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.paging.KeysetQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -39,11 +40,11 @@ class FundPersistenceAdapter implements Funds {
     }
 
     @Override
-    public Slice<Fund> page(FundFilter filter, FundOrder order, PageQuery page) {
+    public Slice<Fund> page(FundFilter filter, ListOrder order, PageQuery page) {
         if (page.limit() == 0) {
             return new Slice<>(List.of(), false);
         }
-        List<FundJpaEntity> rows = new FundKeysetQuery(filter).page(em, order, page).getResultList();
+        List<FundJpaEntity> rows = query(filter).page(em, order, page).getResultList();
         boolean hasMore = rows.size() > page.limit();
         List<Fund> funds = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
                 .map(FundMapper::toDomain).toList());
@@ -55,7 +56,18 @@ class FundPersistenceAdapter implements Funds {
 
     @Override
     public long count(FundFilter filter) {
-        return new FundKeysetQuery(filter).count(em).getSingleResult();
+        return query(filter).count(em).getSingleResult();
+    }
+
+    private static KeysetQuery<FundJpaEntity> query(FundFilter filter) {
+        KeysetQuery<FundJpaEntity> query = new KeysetQuery<>(FundJpaEntity.class);
+        if (filter.status() != null) {
+            query.and("e.status = :status", "status", filter.status());
+        }
+        if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
+            query.andContains("name", "nameContains", filter.nameContains());
+        }
+        return query;
     }
 
     @Override

@@ -1,11 +1,10 @@
-package dev.diligence.domain.fund;
-
-import dev.diligence.domain.shared.paging.Cursor;
+package dev.diligence.domain.shared.paging;
 
 /**
- * Orderings of fund lists. Each is total: ties on the sort key are broken by id, in the same direction.
+ * Orderings of lists of {@link Listed} objects. Each is total: ties on the sort key are broken by
+ * id, in the same direction.
  */
-public enum FundOrder {
+public enum ListOrder {
     NAME_ASC(SortKey.NAME, true),
     NAME_DESC(SortKey.NAME, false),
     CREATED_AT_ASC(SortKey.CREATED_AT, true),
@@ -13,7 +12,7 @@ public enum FundOrder {
     UPDATED_AT_ASC(SortKey.UPDATED_AT, true),
     UPDATED_AT_DESC(SortKey.UPDATED_AT, false);
 
-    /** What a fund list is sorted by. */
+    /** What a list is sorted by. */
     public enum SortKey {
         NAME,
         CREATED_AT,
@@ -23,7 +22,7 @@ public enum FundOrder {
     private final SortKey key;
     private final boolean ascending;
 
-    FundOrder(SortKey key, boolean ascending) {
+    ListOrder(SortKey key, boolean ascending) {
         this.key = key;
         this.ascending = ascending;
     }
@@ -36,8 +35,8 @@ public enum FundOrder {
         return ascending;
     }
 
-    public static FundOrder of(SortKey key, boolean ascending) {
-        for (FundOrder order : values()) {
+    public static ListOrder of(SortKey key, boolean ascending) {
+        for (ListOrder order : values()) {
             if (order.key == key && order.ascending == ascending) {
                 return order;
             }
@@ -45,13 +44,13 @@ public enum FundOrder {
         throw new IllegalArgumentException("no ordering by " + key);
     }
 
-    /** The keyset position of {@code fund} in this ordering; timestamps in ISO 8601. */
-    public Cursor cursorOf(Fund fund) {
+    /** The keyset position of {@code item} in this ordering; timestamps in ISO 8601. */
+    public Cursor cursorOf(Listed item) {
         String value = switch (key) {
-            case NAME -> fund.profile().name();
-            case CREATED_AT -> fund.createdAt().toString();
-            case UPDATED_AT -> fund.updatedAt().toString();
+            case NAME -> item.listName();
+            case CREATED_AT -> item.createdAt().toString();
+            case UPDATED_AT -> item.updatedAt().toString();
         };
-        return new Cursor(name(), value, fund.id().value());
+        return new Cursor(name(), value, item.listId());
     }
 }
