@@ -4,6 +4,7 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.SortDirection;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundFilter;
@@ -32,11 +33,6 @@ class FundController {
     }
 
     record FundOrderInput(ListOrder.SortKey field, SortDirection direction) {
-    }
-
-    enum SortDirection {
-        ASC,
-        DESC
     }
 
     record CreateFundInput(String name, Integer vintageYear, FundStrategy strategy, String currency, BigDecimal targetSize) {

@@ -15,6 +15,8 @@ import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,12 @@ public class FundService {
     @Transactional(readOnly = true)
     public Optional<Fund> find(FundId id) {
         return funds.find(id);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public List<Fund> findAll(Collection<FundId> ids) {
+        return funds.findAll(ids);
     }
 
     @PreAuthorize(Authorities.TENANT_READER)

@@ -3,6 +3,7 @@ package dev.diligence.api.fund;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.NodeView;
 import dev.diligence.domain.fund.Fund;
+import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.FundStatus;
 import dev.diligence.domain.fund.FundStrategy;
@@ -22,6 +23,11 @@ public record FundView(String id, String name, int vintageYear, FundStrategy str
         return new FundView(GlobalId.encode(TYPE, fund.id().value()), profile.name(), profile.vintageYear(),
                 profile.strategy(), profile.currency(), profile.targetSize(), fund.status(), fund.version(),
                 fund.createdAt().atOffset(ZoneOffset.UTC), fund.updatedAt().atOffset(ZoneOffset.UTC));
+    }
+
+    /** The domain id behind the global ID. */
+    public FundId fundId() {
+        return new FundId(GlobalId.decode(id, TYPE).orElseThrow());
     }
 
     @Override

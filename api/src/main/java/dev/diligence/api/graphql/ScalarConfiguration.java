@@ -19,6 +19,9 @@ class ScalarConfiguration {
         return wiring -> wiring
                 .scalar(ExtendedScalars.DateTime)
                 .scalar(decimal)
-                .scalar(CurrencyCodeScalar.INSTANCE);
+                .scalar(ExtendedScalars.Date)
+                .scalar(TextScalar.named("CurrencyCode", "An ISO 4217 alphabetic currency code"))
+                .scalar(TextScalar.named("CountryCode", "An ISO 3166-1 alpha-2 country code"))
+                .scalar(TextScalar.named("URL", "An absolute URL"));
     }
 }

@@ -12,6 +12,9 @@ public final class Authorities {
     /** Writes of firm-wide structure: funds, holdings, grants. */
     public static final String TENANT_ADMIN = "hasRole('TENANT_ADMIN')";
 
+    /** Writes of target companies. */
+    public static final String COMPANY_WRITER = "hasAnyRole('TENANT_ADMIN', 'ASSESSOR')";
+
     /** Reads of a firm's data: every business role. */
     public static final String TENANT_READER =
             "hasAnyRole('TENANT_ADMIN', 'FUND_MANAGER', 'ASSESSOR', 'REVIEWER', 'INTEGRATION')";

@@ -3,6 +3,8 @@ package dev.diligence.domain.fund;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,9 @@ import java.util.Optional;
 public interface Funds {
 
     Optional<Fund> find(FundId id);
+
+    /** The funds with these ids that exist, in no particular order; one query. */
+    List<Fund> findAll(Collection<FundId> ids);
 
     /** A page of funds matching {@code filter}, in {@code order}. */
     Slice<Fund> page(FundFilter filter, ListOrder order, PageQuery page);

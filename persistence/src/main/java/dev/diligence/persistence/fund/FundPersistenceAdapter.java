@@ -14,11 +14,12 @@ import dev.diligence.persistence.paging.KeysetQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * query to the current tenant, and row-level security scopes them again in the database.
  * Every method must run inside the caller's transaction, which sets the tenant on the connection.
  */
-@Component
+@Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class FundPersistenceAdapter implements Funds {
 
@@ -37,6 +38,16 @@ class FundPersistenceAdapter implements Funds {
     @Override
     public Optional<Fund> find(FundId id) {
         return Optional.ofNullable(em.find(FundJpaEntity.class, id.value())).map(FundMapper::toDomain);
+    }
+
+    @Override
+    public List<Fund> findAll(Collection<FundId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select f from FundJpaEntity f where f.id in :ids", FundJpaEntity.class)
+                .setParameter("ids", ids.stream().map(FundId::value).distinct().toList())
+                .getResultList().stream().map(FundMapper::toDomain).toList();
     }
 
     @Override

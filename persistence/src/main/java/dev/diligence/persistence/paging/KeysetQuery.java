@@ -31,8 +31,13 @@ public final class KeysetQuery<E> {
 
     /** Adds {@code and <condition>}; the condition refers to the entity as {@code e} and to {@code :name}. */
     public KeysetQuery<E> and(String condition, String name, Object value) {
+        return and(condition, Map.of(name, value));
+    }
+
+    /** Adds {@code and <condition>} with several named parameters. */
+    public KeysetQuery<E> and(String condition, Map<String, Object> values) {
         where.append(" and ").append(condition);
-        parameters.put(name, value);
+        parameters.putAll(values);
         return this;
     }
 

@@ -1,0 +1,39 @@
+package dev.diligence.api.company;
+
+import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.graphql.NodeView;
+import dev.diligence.domain.company.Company;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.company.CompanyProfile;
+import dev.diligence.domain.company.CompanyStage;
+import dev.diligence.domain.company.ExternalReference;
+import dev.diligence.domain.company.Sector;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** GraphQL {@code Company}. */
+public record CompanyView(String id, String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
+        Integer employeeCount, String description, List<ExternalReference> externalReferences, boolean archived, long version,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) implements NodeView {
+
+    public static final String TYPE = "Company";
+
+    public static CompanyView of(Company company) {
+        CompanyProfile profile = company.profile();
+        return new CompanyView(GlobalId.encode(TYPE, company.id().value()), profile.name(), profile.website(), profile.sector(),
+                profile.headquartersCountry(), profile.stage(), profile.employeeCount(), profile.description(),
+                company.externalReferences(), company.archived(), company.version(),
+                company.createdAt().atOffset(ZoneOffset.UTC), company.updatedAt().atOffset(ZoneOffset.UTC));
+    }
+
+    /** The domain id behind the global ID. */
+    public CompanyId companyId() {
+        return new CompanyId(GlobalId.decode(id, TYPE).orElseThrow());
+    }
+
+    @Override
+    public String graphQlType() {
+        return TYPE;
+    }
+}

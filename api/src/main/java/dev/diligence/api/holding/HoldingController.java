@@ -1,0 +1,147 @@
+package dev.diligence.api.holding;
+
+import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.fund.FundService;
+import dev.diligence.api.fund.FundView;
+import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.ConnectionArguments;
+import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.UserError;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.holding.DealStage;
+import dev.diligence.domain.holding.Holding;
+import dev.diligence.domain.holding.HoldingCursors;
+import dev.diligence.domain.holding.HoldingId;
+import dev.diligence.domain.holding.HoldingTerms;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.Violation;
+import dev.diligence.domain.shared.ViolationCode;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL holdings: the mutations, the holdings of funds and companies, and each holding's fund and company. */
+@Controller
+class HoldingController {
+
+    record AddHoldingInput(String fundId, String companyId, DealStage dealStage, BigDecimal ownershipPercentage, LocalDate entryDate,
+            LocalDate exitDate, String dealLeadSubject) {
+    }
+
+    record UpdateHoldingInput(String id, Long expectedVersion, DealStage dealStage, BigDecimal ownershipPercentage, LocalDate entryDate,
+            LocalDate exitDate, String dealLeadSubject) {
+    }
+
+    record RemoveHoldingInput(String id, Long expectedVersion) {
+    }
+
+    record HoldingPayload(HoldingView holding, List<UserError> userErrors) {
+
+        static HoldingPayload of(Holding holding) {
+            return new HoldingPayload(HoldingView.of(holding), List.of());
+        }
+
+        static HoldingPayload failed(List<UserError> errors) {
+            return new HoldingPayload(null, errors);
+        }
+    }
+
+    record RemoveHoldingPayload(String removedHoldingId, List<UserError> userErrors) {
+    }
+
+    private final HoldingService holdings;
+    private final FundService funds;
+    private final CompanyService companies;
+
+    HoldingController(HoldingService holdings, FundService funds, CompanyService companies) {
+        this.holdings = holdings;
+        this.funds = funds;
+        this.companies = companies;
+    }
+
+    @SchemaMapping(typeName = "Fund", field = "holdings")
+    CompletableFuture<Connection<HoldingView>> fundHoldings(FundView fund, @Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+            DataLoader<HoldingPageKey, Connection<HoldingView>> fundHoldings) {
+        return fundHoldings.load(key(fund.fundId().value(), first, after, last, before, selection));
+    }
+
+    @SchemaMapping(typeName = "Company", field = "holdings")
+    CompletableFuture<Connection<HoldingView>> companyHoldings(CompanyView company, @Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+            DataLoader<HoldingPageKey, Connection<HoldingView>> companyHoldings) {
+        return companyHoldings.load(key(company.companyId().value(), first, after, last, before, selection));
+    }
+
+    @BatchMapping(typeName = "Holding")
+    Map<HoldingView, FundView> fund(List<HoldingView> holdingViews) {
+        Map<UUID, FundView> byId = funds.findAll(holdingViews.stream().map(HoldingView::fundId).distinct().toList()).stream()
+                .map(FundView::of).collect(Collectors.toMap(view -> view.fundId().value(), Function.identity()));
+        return holdingViews.stream().filter(view -> byId.containsKey(view.fundUuid()))
+                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.fundUuid()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "Holding")
+    Map<HoldingView, CompanyView> company(List<HoldingView> holdingViews) {
+        Map<UUID, CompanyView> byId = companies.findAll(holdingViews.stream().map(HoldingView::companyId).distinct().toList()).stream()
+                .map(CompanyView::of).collect(Collectors.toMap(view -> view.companyId().value(), Function.identity()));
+        return holdingViews.stream().filter(view -> byId.containsKey(view.companyUuid()))
+                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyUuid()), (a, b) -> a));
+    }
+
+    @MutationMapping
+    HoldingPayload addHolding(@Argument AddHoldingInput input) {
+        return MutationOutcome.run(() -> {
+            FundId fund = GlobalId.decode(input.fundId(), FundView.TYPE).map(FundId::new)
+                    .orElseThrow(() -> notFound("fundId", "no fund has this id"));
+            CompanyId company = GlobalId.decode(input.companyId(), CompanyView.TYPE).map(CompanyId::new)
+                    .orElseThrow(() -> notFound("companyId", "no company has this id"));
+            return HoldingPayload.of(holdings.add(fund, company, new HoldingTerms(input.dealStage(), input.ownershipPercentage(),
+                    input.entryDate(), input.exitDate(), input.dealLeadSubject())));
+        }, HoldingPayload::failed);
+    }
+
+    @MutationMapping
+    HoldingPayload updateHolding(@Argument UpdateHoldingInput input) {
+        return MutationOutcome.run(() -> HoldingPayload.of(holdings.update(holdingId(input.id()),
+                new HoldingTerms(input.dealStage(), input.ownershipPercentage(), input.entryDate(), input.exitDate(), input.dealLeadSubject()),
+                input.expectedVersion())), HoldingPayload::failed);
+    }
+
+    @MutationMapping
+    RemoveHoldingPayload removeHolding(@Argument RemoveHoldingInput input) {
+        return MutationOutcome.run(() -> {
+            Holding removed = holdings.remove(holdingId(input.id()), input.expectedVersion());
+            return new RemoveHoldingPayload(GlobalId.encode(HoldingView.TYPE, removed.id().value()), List.of());
+        }, errors -> new RemoveHoldingPayload(null, errors));
+    }
+
+    private static HoldingPageKey key(UUID parent, Integer first, String after, Integer last, String before,
+            DataFetchingFieldSelectionSet selection) {
+        ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
+        return new HoldingPageKey(parent, arguments, arguments.toPageQuery(HoldingCursors.ORDERING), selection.contains("totalCount"));
+    }
+
+    private static HoldingId holdingId(String id) {
+        return GlobalId.decode(id, HoldingView.TYPE).map(HoldingId::new).orElseThrow(() -> notFound("id", "no holding has this id"));
+    }
+
+    private static RuleViolationException notFound(String field, String message) {
+        return new RuleViolationException(Violation.of(field, ViolationCode.NOT_FOUND, message));
+    }
+}

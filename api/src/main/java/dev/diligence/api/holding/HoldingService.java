@@ -1,0 +1,126 @@
+package dev.diligence.api.holding;
+
+import dev.diligence.api.security.Authorities;
+import dev.diligence.domain.company.Companies;
+import dev.diligence.domain.company.Company;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.fund.Fund;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.fund.FundStatus;
+import dev.diligence.domain.fund.Funds;
+import dev.diligence.domain.holding.Holding;
+import dev.diligence.domain.holding.HoldingId;
+import dev.diligence.domain.holding.HoldingTerms;
+import dev.diligence.domain.holding.Holdings;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.Violation;
+import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of holdings (companies in funds). Tenant admins write; every business role reads.
+ * Holdings of an archived fund are read-only; an archived company joins no fund.
+ */
+@Service
+@Transactional
+public class HoldingService {
+
+    private final Holdings holdings;
+    private final Funds funds;
+    private final Companies companies;
+    private final Clock clock;
+
+    HoldingService(Holdings holdings, Funds funds, Companies companies, Clock clock) {
+        this.holdings = holdings;
+        this.funds = funds;
+        this.companies = companies;
+        this.clock = clock;
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Optional<Holding> find(HoldingId id) {
+        return holdings.find(id);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page) {
+        return holdings.pageByFund(funds, page);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<CompanyId, Slice<Holding>> pageByCompany(Collection<CompanyId> companies, PageQuery page) {
+        return holdings.pageByCompany(companies, page);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<FundId, Long> countByFund(Collection<FundId> funds) {
+        return holdings.countByFund(funds);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies) {
+        return holdings.countByCompany(companies);
+    }
+
+    @PreAuthorize(Authorities.TENANT_ADMIN)
+    public Holding add(FundId fundId, CompanyId companyId, HoldingTerms terms) {
+        Fund fund = funds.find(fundId).orElseThrow(() -> notFound("fundId", "no fund has this id"));
+        requireActive(fund);
+        Company company = companies.find(companyId).orElseThrow(() -> notFound("companyId", "no company has this id"));
+        if (company.archived()) {
+            throw new RuleViolationException(Violation.of("companyId", ViolationCode.INVALID_STATE, "the company is archived"));
+        }
+        if (holdings.exists(fundId, companyId)) {
+            throw new RuleViolationException(Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
+        }
+        return holdings.add(Holding.open(fundId, companyId, terms, clock.instant()));
+    }
+
+    @PreAuthorize(Authorities.TENANT_ADMIN)
+    public Holding update(HoldingId id, HoldingTerms changes, long expectedVersion) {
+        Holding holding = existing(id);
+        requireActiveFund(holding);
+        return holdings.update(holding.revise(changes, expectedVersion, clock.instant()));
+    }
+
+    /** Removes a holding and returns it as it was. */
+    @PreAuthorize(Authorities.TENANT_ADMIN)
+    public Holding remove(HoldingId id, long expectedVersion) {
+        Holding holding = existing(id);
+        holding.requireVersion(expectedVersion);
+        requireActiveFund(holding);
+        holdings.remove(holding);
+        return holding;
+    }
+
+    private Holding existing(HoldingId id) {
+        return holdings.find(id).orElseThrow(() -> notFound("id", "no holding has this id"));
+    }
+
+    private void requireActiveFund(Holding holding) {
+        funds.find(holding.fund()).ifPresent(HoldingService::requireActive);
+    }
+
+    private static void requireActive(Fund fund) {
+        if (fund.status() == FundStatus.ARCHIVED) {
+            throw new RuleViolationException(Violation.of("fundId", ViolationCode.INVALID_STATE, "the fund is archived"));
+        }
+    }
+
+    private static RuleViolationException notFound(String field, String message) {
+        return new RuleViolationException(Violation.of(field, ViolationCode.NOT_FOUND, message));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.diligence.domain.company;
+
+import dev.diligence.domain.shared.paging.ListOrder;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to the target companies of the current tenant. Implementations only ever see the current
+ * tenant's companies; another tenant's company is indistinguishable from one that does not exist.
+ */
+public interface Companies {
+
+    Optional<Company> find(CompanyId id);
+
+    /** The companies with these ids that exist, in no particular order; one query. */
+    List<Company> findAll(Collection<CompanyId> ids);
+
+    Slice<Company> page(CompanyFilter filter, ListOrder order, PageQuery page);
+
+    long count(CompanyFilter filter);
+
+    /** The company that holds this reference, if any. */
+    Optional<CompanyId> findByReference(String source, String externalId);
+
+    /** Stores a new company and returns it as stored. */
+    Company add(Company company);
+
+    /**
+     * Stores a changed company and returns it as stored, with its version incremented.
+     *
+     * @throws dev.diligence.domain.shared.RuleViolationException with {@code STALE_VERSION} when the
+     *         stored version differs, or {@code ALREADY_EXISTS} when a reference belongs to another company
+     */
+    Company update(Company company);
+}

@@ -1,0 +1,45 @@
+package dev.diligence.domain.holding;
+
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port to the holdings of the current tenant. Lists of holdings are ordered by the time the
+ * company was added (then id); the batched methods answer for many parents in one query, with
+ * the same page window applied to each parent.
+ */
+public interface Holdings {
+
+    Optional<Holding> find(HoldingId id);
+
+    boolean exists(FundId fund, CompanyId company);
+
+    /** A page of the holdings of each fund; funds without holdings map to an empty slice. */
+    Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page);
+
+    /** A page of the holdings of each company; companies without holdings map to an empty slice. */
+    Map<CompanyId, Slice<Holding>> pageByCompany(Collection<CompanyId> companies, PageQuery page);
+
+    Map<FundId, Long> countByFund(Collection<FundId> funds);
+
+    Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies);
+
+    /**
+     * Stores a new holding and returns it as stored.
+     *
+     * @throws dev.diligence.domain.shared.RuleViolationException {@code ALREADY_EXISTS} when the
+     *         company is already in the fund
+     */
+    Holding add(Holding holding);
+
+    /** Stores changed terms and returns the holding as stored, version incremented. */
+    Holding update(Holding holding);
+
+    /** Removes a holding that still has {@code holding.version()}. */
+    void remove(Holding holding);
+}

@@ -1,0 +1,131 @@
+package dev.diligence.persistence.holding;
+
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.holding.Holding;
+import dev.diligence.domain.holding.HoldingId;
+import dev.diligence.domain.holding.HoldingTerms;
+import dev.diligence.domain.holding.Holdings;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.Violation;
+import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.holding.HoldingPages.Parent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holdings of the current tenant in {@code holdings}: single holdings through JPA, pages for many
+ * funds or companies at once through {@link HoldingPages}. Runs inside the caller's transaction.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class HoldingPersistenceAdapter implements Holdings {
+
+    private static final String ONCE_PER_FUND = "holdings_company_once_per_fund";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private final HoldingPages pages;
+
+    HoldingPersistenceAdapter(HoldingPages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public Optional<Holding> find(HoldingId id) {
+        return Optional.ofNullable(em.find(HoldingJpaEntity.class, id.value())).map(HoldingPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public boolean exists(FundId fund, CompanyId company) {
+        return em.createQuery("select count(h) from HoldingJpaEntity h where h.fundId = :fund and h.companyId = :company", Long.class)
+                .setParameter("fund", fund.value())
+                .setParameter("company", company.value())
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page) {
+        return pages.page(Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), page,
+                holding -> holding.fund().value(), FundId::new);
+    }
+
+    @Override
+    public Map<CompanyId, Slice<Holding>> pageByCompany(Collection<CompanyId> companies, PageQuery page) {
+        return pages.page(Parent.COMPANY, companies.stream().map(CompanyId::value).distinct().toList(), page,
+                holding -> holding.company().value(), CompanyId::new);
+    }
+
+    @Override
+    public Map<FundId, Long> countByFund(Collection<FundId> funds) {
+        return pages.count(Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), FundId::new);
+    }
+
+    @Override
+    public Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies) {
+        return pages.count(Parent.COMPANY, companies.stream().map(CompanyId::value).distinct().toList(), CompanyId::new);
+    }
+
+    @Override
+    public Holding add(Holding holding) {
+        HoldingJpaEntity row = new HoldingJpaEntity(holding.id().value(), holding.fund().value(), holding.company().value());
+        copy(holding, row);
+        em.persist(row);
+        try {
+            em.flush();
+        } catch (ConstraintViolationException violation) {
+            if (ONCE_PER_FUND.equals(violation.getConstraintName())) {
+                throw new RuleViolationException(Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
+            }
+            throw violation;
+        }
+        return toDomain(row);
+    }
+
+    @Override
+    public Holding update(Holding holding) {
+        HoldingJpaEntity row = current(holding);
+        copy(holding, row);
+        em.flush();
+        return toDomain(row);
+    }
+
+    @Override
+    public void remove(Holding holding) {
+        em.remove(current(holding));
+        em.flush();
+    }
+
+    private HoldingJpaEntity current(Holding holding) {
+        HoldingJpaEntity row = em.find(HoldingJpaEntity.class, holding.id().value());
+        if (row == null || row.getVersion() != holding.version()) {
+            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+                    "the holding was changed or removed concurrently; read it again"));
+        }
+        return row;
+    }
+
+    private static void copy(Holding holding, HoldingJpaEntity row) {
+        HoldingTerms terms = holding.terms();
+        row.assign(terms.dealStage(), terms.ownershipPercentage(), terms.entryDate(), terms.exitDate(), terms.dealLead(),
+                holding.createdAt().truncatedTo(ChronoUnit.MICROS), holding.updatedAt().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static Holding toDomain(HoldingJpaEntity row) {
+        HoldingTerms terms = new HoldingTerms(row.getDealStage(), row.getOwnershipPercentage(), row.getEntryDate(), row.getExitDate(),
+                row.getDealLead());
+        return new Holding(new HoldingId(row.getId()), new FundId(row.getFundId()), new CompanyId(row.getCompanyId()), terms,
+                row.getVersion(), row.getCreatedAt(), row.getUpdatedAt());
+    }
+}
