@@ -1,0 +1,73 @@
+package dev.diligence.api.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the application prepares, through its connection pool:
+ * Hibernate's and plain JDBC alike. Tests read it around a request to prove that the number of
+ * statements does not grow with the size of the answer.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter {
+
+    private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+    private final AtomicLong statements = new AtomicLong();
+
+    /** Statements prepared since the application started. */
+    public long count() {
+        return statements.get();
+    }
+
+    @Bean
+    static BeanPostProcessor countingDataSources(StatementCounter counter) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource pool && !(bean instanceof CountingDataSource)) {
+                    CountingDataSource counting = new CountingDataSource();
+                    pool.copyStateTo(counting);
+                    counting.statements = counter.statements;
+                    pool.close();
+                    return counting;
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** The application's pool, handing out connections that count the statements they prepare. */
+    public static class CountingDataSource extends HikariDataSource {
+
+        private AtomicLong statements = new AtomicLong();
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counting(super.getConnection());
+        }
+
+        private Connection counting(Connection connection) {
+            AtomicLong counted = statements;
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, arguments) -> {
+                        if (STATEMENT_FACTORIES.contains(method.getName())) {
+                            counted.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(connection, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+}
