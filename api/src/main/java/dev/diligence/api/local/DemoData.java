@@ -1,13 +1,17 @@
 package dev.diligence.api.local;
 
+import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.fund.FundService;
+import dev.diligence.api.holding.HoldingService;
 import dev.diligence.api.security.Role;
 import dev.diligence.api.security.SystemCaller;
 import dev.diligence.api.tenant.TenantService;
+import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.FundStrategy;
 import dev.diligence.domain.tenant.Tenant;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +24,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo firms and funds for the embedded default, created through the application services (so
+ * Demo firms, funds, companies and holdings for the embedded default, created through the application services (so
  * they pass the same rules as any request), and a note on how to call the API.
  */
 @Component
@@ -31,11 +35,15 @@ class DemoData {
 
     private final TenantService tenants;
     private final FundService funds;
+    private final CompanyService companies;
+    private final HoldingService holdings;
     private final Environment environment;
 
-    DemoData(TenantService tenants, FundService funds, Environment environment) {
+    DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, Environment environment) {
         this.tenants = tenants;
         this.funds = funds;
+        this.companies = companies;
+        this.holdings = holdings;
         this.environment = environment;
     }
 
@@ -45,12 +53,17 @@ class DemoData {
                 DemoUser.NORTHWIND, tenants.create(DemoUser.NORTHWIND, "Northwind Capital Partners"),
                 DemoUser.HARBOR, tenants.create(DemoUser.HARBOR, "Harbor Ventures")));
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN), () -> {
-            funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000")));
-            funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000")));
-            return funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000")));
+            List<Fund> northwind = List.of(
+                    funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000"))),
+                    funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000"))),
+                    funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000"))));
+            return DemoPortfolio.build(companies, holdings, northwind, 28, null);
         });
-        SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () ->
-                funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
+        SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () -> {
+            List<Fund> harbor = List.of(
+                    funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
+            return DemoPortfolio.build(companies, holdings, harbor, 8, null);
+        });
         log.info(instructions());
     }
 
@@ -70,7 +83,7 @@ class DemoData {
                    TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=alice -d client_secret=demo \\
                            %s | sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p')
                    curl -s %s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
-                        -d '{"query":"{ viewer { subject tenant { key } roles } funds { nodes { id name vintageYear } } }"}'
+                        -d '{"query":"{ viewer { subject tenant { key } } funds(first: 2) { nodes { name holdings(first: 3) { totalCount nodes { dealStage company { name sector } } } } } }"}'
                 ==================================================================================
                 """.formatted(api, api.replace("/graphql", "/graphiql"), users, tokenEndpoint, api);
     }
