@@ -1,5 +1,6 @@
 package dev.diligence.api.fund;
 
+import dev.diligence.api.audit.AuditRecorder;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundFilter;
@@ -22,16 +23,21 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of funds, in the caller's firm. Tenant admins write; every business role reads. */
+/**
+ * Use cases of funds, in the caller's firm. Tenant admins write; every business role reads. Every
+ * successful change is recorded in the audit trail, in the same transaction.
+ */
 @Service
 @Transactional
 public class FundService {
 
     private final Funds funds;
+    private final AuditRecorder audit;
     private final Clock clock;
 
-    FundService(Funds funds, Clock clock) {
+    FundService(Funds funds, AuditRecorder audit, Clock clock) {
         this.funds = funds;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,20 +70,28 @@ public class FundService {
         Instant now = clock.instant();
         Fund fund = Fund.open(profile, Year.from(now.atZone(clock.getZone())), now);
         requireUniqueName(fund, Optional.empty());
-        return funds.add(fund);
+        Fund created = funds.add(fund);
+        audit.record("createFund", FundView.TYPE, created.id().value(), null, FundView.of(created));
+        return created;
     }
 
     @PreAuthorize(Authorities.TENANT_ADMIN)
     public Fund update(FundId id, FundProfile changes, long expectedVersion) {
         Instant now = clock.instant();
-        Fund revised = existing(id).revise(changes, expectedVersion, Year.from(now.atZone(clock.getZone())), now);
+        Fund before = existing(id);
+        Fund revised = before.revise(changes, expectedVersion, Year.from(now.atZone(clock.getZone())), now);
         requireUniqueName(revised, Optional.of(id));
-        return funds.update(revised);
+        Fund updated = funds.update(revised);
+        audit.record("updateFund", FundView.TYPE, id.value(), FundView.of(before), FundView.of(updated));
+        return updated;
     }
 
     @PreAuthorize(Authorities.TENANT_ADMIN)
     public Fund archive(FundId id, Long expectedVersion) {
-        return funds.update(existing(id).archive(expectedVersion, clock.instant()));
+        Fund before = existing(id);
+        Fund archived = funds.update(before.archive(expectedVersion, clock.instant()));
+        audit.record("archiveFund", FundView.TYPE, id.value(), FundView.of(before), FundView.of(archived));
+        return archived;
     }
 
     private Fund existing(FundId id) {

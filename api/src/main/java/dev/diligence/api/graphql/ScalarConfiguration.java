@@ -22,6 +22,7 @@ class ScalarConfiguration {
                 .scalar(ExtendedScalars.Date)
                 .scalar(TextScalar.named("CurrencyCode", "An ISO 4217 alphabetic currency code"))
                 .scalar(TextScalar.named("CountryCode", "An ISO 3166-1 alpha-2 country code"))
-                .scalar(TextScalar.named("URL", "An absolute URL"));
+                .scalar(TextScalar.named("URL", "An absolute URL"))
+                .scalar(ExtendedScalars.Json);
     }
 }

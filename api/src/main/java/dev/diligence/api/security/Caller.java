@@ -8,11 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who is calling, as resolved from a verified token.
  *
+ * @param name   display name from the token ({@code name}, else {@code preferred_username}), if any
+ * @param email  email address from the token's {@code email} claim, if any
  * @param tenant the caller's active firm; absent only for platform administrators without one
  */
-public record Caller(String subject, @Nullable String name, Optional<Tenant> tenant, Set<Role> roles) {
+public record Caller(String subject, @Nullable String name, @Nullable String email, Optional<Tenant> tenant, Set<Role> roles) {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller whose token carries no email address. */
+    public Caller(String subject, @Nullable String name, Optional<Tenant> tenant, Set<Role> roles) {
+        this(subject, name, null, tenant, roles);
     }
 }

@@ -51,8 +51,9 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
             throw new InvalidBearerTokenException(TENANT_REJECTED);
         }
         String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getClaimAsString("preferred_username"));
+        String email = Optional.ofNullable(jwt.getClaimAsString("email")).filter(text -> !text.isBlank()).orElse(null);
         String subject = jwt.getSubject() == null ? "" : jwt.getSubject();
-        return new CallerAuthentication(jwt, new Caller(subject, name, tenant, roles));
+        return new CallerAuthentication(jwt, new Caller(subject, name, email, tenant, roles));
     }
 
     private Set<Role> rolesOf(Jwt jwt) {

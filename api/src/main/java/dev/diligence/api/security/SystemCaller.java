@@ -26,7 +26,7 @@ public final class SystemCaller {
                 .build();
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(internal, new Caller(subject, subject, tenant, roles)));
+        context.setAuthentication(new CallerAuthentication(internal, new Caller(subject, subject, null, tenant, roles)));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

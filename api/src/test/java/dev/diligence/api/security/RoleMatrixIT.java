@@ -65,7 +65,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         ARCHIVE_FUND("archiveFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
         FUNDS("funds", TENANT_ROLES, EnumSet.allOf(Caller.class)),
         FUND("fund", TENANT_ROLES, EnumSet.allOf(Caller.class)),
-        NODE("node", TENANT_ROLES, EnumSet.allOf(Caller.class));
+        NODE("node", TENANT_ROLES, EnumSet.allOf(Caller.class)),
+        AUDIT_EVENTS("auditEvents", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class));
 
         private final String field;
         private final Set<Caller> allowed;
@@ -167,6 +168,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case FUNDS -> tester.documentName("funds").execute();
             case FUND -> tester.documentName("fund").variable("id", fixture.fundId()).execute();
             case NODE -> tester.documentName("node").variable("id", fixture.fundId()).execute();
+            case AUDIT_EVENTS -> tester.documentName("auditEvents").execute();
         };
     }
 
@@ -189,7 +191,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     .path("fund.name").entity(String.class).isEqualTo(fixture.fundName())
                     .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
                     .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
-            case TENANTS, FUNDS, FUND, NODE -> {
+            case TENANTS, FUNDS, FUND, NODE, AUDIT_EVENTS -> {
                 // reads change nothing; assertNoData proved that nothing was returned
             }
         }
@@ -231,6 +233,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Fund")
                     .path("node.id").entity(String.class).isEqualTo(fixture.fundId())
                     .path("node.name").entity(String.class).isEqualTo(fixture.fundName());
+            case AUDIT_EVENTS -> response.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
+                    .path("auditEvents.edges[0].node.action").entity(String.class).isEqualTo("createFund")
+                    .path("auditEvents.edges[0].node.entityId").entity(String.class).isEqualTo(fixture.fundId());
         }
     }
 

@@ -1,0 +1,110 @@
+package dev.diligence.api.person;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.diligence.api.security.Authorities;
+import dev.diligence.api.security.Caller;
+import dev.diligence.api.security.CallerAuthentication;
+import dev.diligence.domain.person.People;
+import dev.diligence.domain.person.Person;
+import dev.diligence.domain.tenant.Tenant;
+import dev.diligence.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The people of the caller's firm: remembers callers as their tokens describe them, and shows
+ * subjects as people. Remembering writes only when a caller is new to this instance or their name
+ * or email changed; what was written is trusted for {@link #REMEMBERED_FOR}, so an active person's
+ * {@code last_seen_at} is at most that old.
+ */
+@Service
+public class PeopleService {
+
+    static final Duration REMEMBERED_FOR = Duration.ofMinutes(10);
+
+    private record Key(TenantId tenant, String subject) {
+    }
+
+    private record Description(String name, @Nullable String email) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PeopleService.class);
+
+    private final People people;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final Cache<Key, Description> written;
+
+    PeopleService(People people, Clock clock, PlatformTransactionManager transactionManager) {
+        this.people = people;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.written = Caffeine.newBuilder().expireAfterWrite(REMEMBERED_FOR).maximumSize(100_000).build();
+    }
+
+    /**
+     * Records the authenticated caller of the current thread in their firm, in a short transaction
+     * of its own, unless the same description was recorded recently. Callers without a firm
+     * (platform administrators) are not people of any firm and are skipped.
+     */
+    public void rememberCurrentCaller() {
+        Optional<Caller> current = SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
+                ? Optional.of(authentication.caller())
+                : Optional.empty();
+        current.filter(caller -> caller.tenant().isPresent() && !caller.subject().isBlank()).ifPresent(this::remember);
+    }
+
+    private void remember(Caller caller) {
+        TenantId tenant = caller.tenant().map(Tenant::id).orElseThrow();
+        String name = caller.name() == null || caller.name().isBlank() ? caller.subject() : caller.name().strip();
+        Key key = new Key(tenant, caller.subject());
+        Description description = new Description(name, caller.email());
+        if (description.equals(written.getIfPresent(key))) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status ->
+                    people.remember(new Person(caller.subject(), name, caller.email(), clock.instant())));
+            written.put(key, description);
+        } catch (DataAccessException | TransactionException failure) {
+            // bookkeeping must not fail the caller's request; the next request tries again
+            log.warn("Could not remember caller {} of tenant {}", caller.subject(), tenant, failure);
+        }
+    }
+
+    /**
+     * Every one of {@code subjects} as a person of the caller's firm, by subject, in one query;
+     * subjects never seen in the firm are shown by the subject itself.
+     */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<String, PersonView> viewsOf(Collection<String> subjects) {
+        Set<String> distinct = new LinkedHashSet<>(subjects);
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Person> known = people.findAll(distinct);
+        Map<String, PersonView> views = new LinkedHashMap<>();
+        distinct.forEach(subject -> views.put(subject,
+                Optional.ofNullable(known.get(subject)).map(PersonView::of).orElseGet(() -> PersonView.unknown(subject))));
+        return views;
+    }
+}
