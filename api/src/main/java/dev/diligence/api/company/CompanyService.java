@@ -1,5 +1,6 @@
 package dev.diligence.api.company;
 
+import dev.diligence.api.audit.AuditRecorder;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.company.Companies;
 import dev.diligence.domain.company.Company;
@@ -23,16 +24,21 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of target companies. Tenant admins and assessors write; every business role reads. */
+/**
+ * Use cases of target companies. Tenant admins and assessors write; every business role reads.
+ * Every successful change is recorded in the audit trail, in the same transaction.
+ */
 @Service
 @Transactional
 public class CompanyService {
 
     private final Companies companies;
+    private final AuditRecorder audit;
     private final Clock clock;
 
-    CompanyService(Companies companies, Clock clock) {
+    CompanyService(Companies companies, AuditRecorder audit, Clock clock) {
         this.companies = companies;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,19 +70,27 @@ public class CompanyService {
     public Company create(CompanyProfile profile, List<ExternalReference> references) {
         Company company = Company.register(profile, references, clock.instant());
         requireFreeReferences(company);
-        return companies.add(company);
+        Company created = companies.add(company);
+        audit.record("createCompany", CompanyView.TYPE, created.id().value(), null, CompanyView.of(created));
+        return created;
     }
 
     @PreAuthorize(Authorities.COMPANY_WRITER)
     public Company update(CompanyId id, CompanyProfile changes, @Nullable List<ExternalReference> references, long expectedVersion) {
-        Company revised = existing(id).revise(changes, references, expectedVersion, clock.instant());
+        Company before = existing(id);
+        Company revised = before.revise(changes, references, expectedVersion, clock.instant());
         requireFreeReferences(revised);
-        return companies.update(revised);
+        Company updated = companies.update(revised);
+        audit.record("updateCompany", CompanyView.TYPE, id.value(), CompanyView.of(before), CompanyView.of(updated));
+        return updated;
     }
 
     @PreAuthorize(Authorities.COMPANY_WRITER)
     public Company archive(CompanyId id, @Nullable Long expectedVersion) {
-        return companies.update(existing(id).archive(expectedVersion, clock.instant()));
+        Company before = existing(id);
+        Company archived = companies.update(before.archive(expectedVersion, clock.instant()));
+        audit.record("archiveCompany", CompanyView.TYPE, id.value(), CompanyView.of(before), CompanyView.of(archived));
+        return archived;
     }
 
     private Company existing(CompanyId id) {

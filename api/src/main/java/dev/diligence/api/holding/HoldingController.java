@@ -9,6 +9,8 @@ import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
 import dev.diligence.api.graphql.UserError;
+import dev.diligence.api.person.PeopleService;
+import dev.diligence.api.person.PersonView;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
@@ -24,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,11 +70,13 @@ class HoldingController {
     private final HoldingService holdings;
     private final FundService funds;
     private final CompanyService companies;
+    private final PeopleService people;
 
-    HoldingController(HoldingService holdings, FundService funds, CompanyService companies) {
+    HoldingController(HoldingService holdings, FundService funds, CompanyService companies, PeopleService people) {
         this.holdings = holdings;
         this.funds = funds;
         this.companies = companies;
+        this.people = people;
     }
 
     @SchemaMapping(typeName = "Fund", field = "holdings")
@@ -90,18 +95,26 @@ class HoldingController {
 
     @BatchMapping(typeName = "Holding")
     Map<HoldingView, FundView> fund(List<HoldingView> holdingViews) {
-        Map<UUID, FundView> byId = funds.findAll(holdingViews.stream().map(HoldingView::fundId).distinct().toList()).stream()
-                .map(FundView::of).collect(Collectors.toMap(view -> view.fundId().value(), Function.identity()));
-        return holdingViews.stream().filter(view -> byId.containsKey(view.fundUuid()))
-                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.fundUuid()), (a, b) -> a));
+        Map<String, FundView> byId = funds.findAll(holdingViews.stream().map(HoldingView::fundKey).distinct().toList()).stream()
+                .map(FundView::of).collect(Collectors.toMap(FundView::id, Function.identity()));
+        return holdingViews.stream().filter(view -> byId.containsKey(view.fundId()))
+                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.fundId()), (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Holding")
     Map<HoldingView, CompanyView> company(List<HoldingView> holdingViews) {
-        Map<UUID, CompanyView> byId = companies.findAll(holdingViews.stream().map(HoldingView::companyId).distinct().toList()).stream()
-                .map(CompanyView::of).collect(Collectors.toMap(view -> view.companyId().value(), Function.identity()));
-        return holdingViews.stream().filter(view -> byId.containsKey(view.companyUuid()))
-                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyUuid()), (a, b) -> a));
+        Map<String, CompanyView> byId = companies.findAll(holdingViews.stream().map(HoldingView::companyKey).distinct().toList()).stream()
+                .map(CompanyView::of).collect(Collectors.toMap(CompanyView::id, Function.identity()));
+        return holdingViews.stream().filter(view -> byId.containsKey(view.companyId()))
+                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyId()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "Holding")
+    Map<HoldingView, PersonView> dealLead(List<HoldingView> holdingViews) {
+        Map<String, PersonView> people = this.people.viewsOf(holdingViews.stream()
+                .map(HoldingView::dealLeadSubject).filter(Objects::nonNull).distinct().toList());
+        return holdingViews.stream().filter(view -> view.dealLeadSubject() != null && people.containsKey(view.dealLeadSubject()))
+                .collect(Collectors.toMap(Function.identity(), view -> people.get(view.dealLeadSubject()), (a, b) -> a));
     }
 
     @MutationMapping

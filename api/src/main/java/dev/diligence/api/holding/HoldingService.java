@@ -1,5 +1,6 @@
 package dev.diligence.api.holding;
 
+import dev.diligence.api.audit.AuditRecorder;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.company.Companies;
 import dev.diligence.domain.company.Company;
@@ -12,6 +13,7 @@ import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingId;
 import dev.diligence.domain.holding.HoldingTerms;
 import dev.diligence.domain.holding.Holdings;
+import dev.diligence.domain.person.People;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
@@ -27,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use cases of holdings (companies in funds). Tenant admins write; every business role reads.
- * Holdings of an archived fund are read-only; an archived company joins no fund.
+ * Holdings of an archived fund are read-only; an archived company joins no fund; a deal lead is a
+ * person already known in the firm. Every successful change is recorded in the audit trail.
  */
 @Service
 @Transactional
@@ -36,12 +39,16 @@ public class HoldingService {
     private final Holdings holdings;
     private final Funds funds;
     private final Companies companies;
+    private final People people;
+    private final AuditRecorder audit;
     private final Clock clock;
 
-    HoldingService(Holdings holdings, Funds funds, Companies companies, Clock clock) {
+    HoldingService(Holdings holdings, Funds funds, Companies companies, People people, AuditRecorder audit, Clock clock) {
         this.holdings = holdings;
         this.funds = funds;
         this.companies = companies;
+        this.people = people;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -86,14 +93,21 @@ public class HoldingService {
         if (holdings.exists(fundId, companyId)) {
             throw new RuleViolationException(Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
         }
-        return holdings.add(Holding.open(fundId, companyId, terms, clock.instant()));
+        requireKnownDealLead(terms);
+        Holding added = holdings.add(Holding.open(fundId, companyId, terms, clock.instant()));
+        audit.record("addHolding", HoldingView.TYPE, added.id().value(), null, HoldingView.of(added));
+        return added;
     }
 
     @PreAuthorize(Authorities.TENANT_ADMIN)
     public Holding update(HoldingId id, HoldingTerms changes, long expectedVersion) {
         Holding holding = existing(id);
         requireActiveFund(holding);
-        return holdings.update(holding.revise(changes, expectedVersion, clock.instant()));
+        Holding revised = holding.revise(changes, expectedVersion, clock.instant());
+        requireKnownDealLead(changes);
+        Holding updated = holdings.update(revised);
+        audit.record("updateHolding", HoldingView.TYPE, id.value(), HoldingView.of(holding), HoldingView.of(updated));
+        return updated;
     }
 
     /** Removes a holding and returns it as it was. */
@@ -103,7 +117,15 @@ public class HoldingService {
         holding.requireVersion(expectedVersion);
         requireActiveFund(holding);
         holdings.remove(holding);
+        audit.record("removeHolding", HoldingView.TYPE, id.value(), HoldingView.of(holding), null);
         return holding;
+    }
+
+    /** A deal lead must be a person the firm knows (someone who has used the product). */
+    private void requireKnownDealLead(HoldingTerms terms) {
+        if (terms.dealLead() != null && people.find(terms.dealLead()).isEmpty()) {
+            throw new RuleViolationException(Violation.of("dealLeadSubject", ViolationCode.NOT_FOUND, "no person of the firm has this subject"));
+        }
     }
 
     private Holding existing(HoldingId id) {

@@ -1,5 +1,7 @@
 package dev.diligence.api.holding;
 
+import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.NodeView;
 import dev.diligence.domain.company.CompanyId;
@@ -11,13 +13,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
- * GraphQL {@code Holding}. {@code fund} and {@code company} are resolved in batches from the ids
- * kept here.
+ * GraphQL {@code Holding}. {@code fund} and {@code company} are resolved in batches from the
+ * global IDs kept here.
  */
-public record HoldingView(String id, UUID fundUuid, UUID companyUuid, DealStage dealStage, BigDecimal ownershipPercentage,
+public record HoldingView(String id, String fundId, String companyId, DealStage dealStage, BigDecimal ownershipPercentage,
         LocalDate entryDate, LocalDate exitDate, String dealLeadSubject, long version, OffsetDateTime createdAt,
         OffsetDateTime updatedAt) implements NodeView {
 
@@ -25,17 +26,20 @@ public record HoldingView(String id, UUID fundUuid, UUID companyUuid, DealStage 
 
     public static HoldingView of(Holding holding) {
         HoldingTerms terms = holding.terms();
-        return new HoldingView(GlobalId.encode(TYPE, holding.id().value()), holding.fund().value(), holding.company().value(),
+        return new HoldingView(GlobalId.encode(TYPE, holding.id().value()), GlobalId.encode(FundView.TYPE, holding.fund().value()),
+                GlobalId.encode(CompanyView.TYPE, holding.company().value()),
                 terms.dealStage(), terms.ownershipPercentage(), terms.entryDate(), terms.exitDate(), terms.dealLead(),
                 holding.version(), holding.createdAt().atOffset(ZoneOffset.UTC), holding.updatedAt().atOffset(ZoneOffset.UTC));
     }
 
-    public FundId fundId() {
-        return new FundId(fundUuid);
+    /** The domain id of the fund. */
+    public FundId fundKey() {
+        return new FundId(GlobalId.decode(fundId, FundView.TYPE).orElseThrow());
     }
 
-    public CompanyId companyId() {
-        return new CompanyId(companyUuid);
+    /** The domain id of the company. */
+    public CompanyId companyKey() {
+        return new CompanyId(GlobalId.decode(companyId, CompanyView.TYPE).orElseThrow());
     }
 
     @Override

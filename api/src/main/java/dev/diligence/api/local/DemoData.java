@@ -3,6 +3,7 @@ package dev.diligence.api.local;
 import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.holding.HoldingService;
+import dev.diligence.api.person.PeopleService;
 import dev.diligence.api.security.Role;
 import dev.diligence.api.security.SystemCaller;
 import dev.diligence.api.tenant.TenantService;
@@ -37,13 +38,16 @@ class DemoData {
     private final FundService funds;
     private final CompanyService companies;
     private final HoldingService holdings;
+    private final PeopleService people;
     private final Environment environment;
 
-    DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, Environment environment) {
+    DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, PeopleService people,
+            Environment environment) {
         this.tenants = tenants;
         this.funds = funds;
         this.companies = companies;
         this.holdings = holdings;
+        this.people = people;
         this.environment = environment;
     }
 
@@ -52,17 +56,22 @@ class DemoData {
         Map<String, Tenant> firms = SystemCaller.callAs("demo-seeder", Optional.empty(), Set.of(Role.PLATFORM_ADMIN), () -> Map.of(
                 DemoUser.NORTHWIND, tenants.create(DemoUser.NORTHWIND, "Northwind Capital Partners"),
                 DemoUser.HARBOR, tenants.create(DemoUser.HARBOR, "Harbor Ventures")));
+        DemoUser.ALL.stream().filter(user -> user.tenantKey() != null).forEach(user ->
+                SystemCaller.callAs(user.login(), user.name(), Optional.of(firms.get(user.tenantKey())), Set.of(user.role()), () -> {
+                    people.rememberCurrentCaller();
+                    return user;
+                }));
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN), () -> {
             List<Fund> northwind = List.of(
                     funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000"))),
                     funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000"))),
                     funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000"))));
-            return DemoPortfolio.build(companies, holdings, northwind, 28, null);
+            return DemoPortfolio.build(companies, holdings, northwind, 28, "alice");
         });
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () -> {
             List<Fund> harbor = List.of(
                     funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
-            return DemoPortfolio.build(companies, holdings, harbor, 8, null);
+            return DemoPortfolio.build(companies, holdings, harbor, 8, "bob");
         });
         log.info(instructions());
     }

@@ -17,9 +17,4 @@ public record Caller(String subject, @Nullable String name, @Nullable String ema
     public Caller {
         roles = Set.copyOf(roles);
     }
-
-    /** A caller whose token carries no email address. */
-    public Caller(String subject, @Nullable String name, Optional<Tenant> tenant, Set<Role> roles) {
-        this(subject, name, null, tenant, roles);
-    }
 }

@@ -19,6 +19,11 @@ public final class SystemCaller {
     }
 
     public static <T> T callAs(String subject, Optional<Tenant> tenant, Set<Role> roles, Supplier<T> work) {
+        return callAs(subject, subject, tenant, roles, work);
+    }
+
+    /** Runs {@code work} as the caller {@code subject} with display name {@code name}. */
+    public static <T> T callAs(String subject, String name, Optional<Tenant> tenant, Set<Role> roles, Supplier<T> work) {
         Jwt internal = Jwt.withTokenValue("internal:" + subject)
                 .header("alg", "none")
                 .subject(subject)
@@ -26,7 +31,7 @@ public final class SystemCaller {
                 .build();
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(internal, new Caller(subject, subject, null, tenant, roles)));
+        context.setAuthentication(new CallerAuthentication(internal, new Caller(subject, name, null, tenant, roles)));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
