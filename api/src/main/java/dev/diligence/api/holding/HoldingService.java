@@ -93,8 +93,9 @@ public class HoldingService {
         if (holdings.exists(fundId, companyId)) {
             throw new RuleViolationException(Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
         }
+        Holding opened = Holding.open(fundId, companyId, terms, clock.instant());
         requireKnownDealLead(terms);
-        Holding added = holdings.add(Holding.open(fundId, companyId, terms, clock.instant()));
+        Holding added = holdings.add(opened);
         audit.record("addHolding", HoldingView.TYPE, added.id().value(), null, HoldingView.of(added));
         return added;
     }
@@ -132,8 +133,11 @@ public class HoldingService {
         return holdings.find(id).orElseThrow(() -> notFound("id", "no holding has this id"));
     }
 
+    /** The holdings of an archived fund are read-only. */
     private void requireActiveFund(Holding holding) {
-        funds.find(holding.fund()).ifPresent(HoldingService::requireActive);
+        if (funds.find(holding.fund()).filter(fund -> fund.status() == FundStatus.ARCHIVED).isPresent()) {
+            throw new RuleViolationException(Violation.general(ViolationCode.INVALID_STATE, "the holding's fund is archived"));
+        }
     }
 
     private static void requireActive(Fund fund) {

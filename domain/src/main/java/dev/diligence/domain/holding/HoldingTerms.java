@@ -56,7 +56,7 @@ public record HoldingTerms(
             out.add(Violation.of("exitDate", ViolationCode.OUT_OF_RANGE, "exitDate must not be before entryDate"));
         }
         if (dealLead != null && dealLead.isBlank()) {
-            out.add(Violation.of("dealLead", ViolationCode.INVALID, "dealLead must be a person's subject"));
+            out.add(Violation.of("dealLeadSubject", ViolationCode.INVALID, "dealLeadSubject must be a person's subject"));
         }
         return out;
     }

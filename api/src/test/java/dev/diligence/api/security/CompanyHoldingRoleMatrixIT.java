@@ -1,0 +1,286 @@
+package dev.diligence.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.persistence.testing.TenantRows;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * The role matrix of companies and holdings, proven both ways: every operation answers FORBIDDEN
+ * (and writes nothing) to each role that must not call it, and works for each role that may.
+ * Every business role reads; tenant admins and assessors write companies; only tenant admins write
+ * holdings; platform administrators do nothing inside a firm. Every case runs in a firm of its own
+ * that holds one fund, two companies and one holding (the first company, SOURCED, in the fund).
+ */
+class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
+
+    /** Who calls: a role of the firm under test, or a platform administrator with or without a tenant claim. */
+    enum Caller {
+        PLATFORM_ADMIN("platform-admin"),
+        PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim"),
+        TENANT_ADMIN("tenant-admin"),
+        FUND_MANAGER("fund-manager"),
+        ASSESSOR("assessor"),
+        REVIEWER("reviewer"),
+        INTEGRATION("integration");
+
+        private final String label;
+
+        Caller(String label) {
+            this.label = label;
+        }
+
+        String token(String tenantKey) {
+            return switch (this) {
+                case PLATFORM_ADMIN -> platformAdminToken();
+                case PLATFORM_ADMIN_IN_TENANT -> ISSUER.token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
+                default -> usersOf(tenantKey).withRole(label);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final Set<Caller> TENANT_ROLES =
+            EnumSet.of(Caller.TENANT_ADMIN, Caller.FUND_MANAGER, Caller.ASSESSOR, Caller.REVIEWER, Caller.INTEGRATION);
+    private static final Set<Caller> COMPANY_WRITERS = EnumSet.of(Caller.TENANT_ADMIN, Caller.ASSESSOR);
+    private static final Set<Caller> HOLDING_WRITERS = EnumSet.of(Caller.TENANT_ADMIN);
+
+    /** The secured operations, the top-level field a refusal is reported on, and who may call them. */
+    enum Operation {
+        COMPANIES("companies", "companies", TENANT_ROLES),
+        COMPANY("company(id)", "company", TENANT_ROLES),
+        COMPANY_NODE("node(id) of a company", "node", TENANT_ROLES),
+        HOLDING_NODE("node(id) of a holding", "node", TENANT_ROLES),
+        FUND_HOLDINGS("fund(id).holdings", "fund", TENANT_ROLES),
+        CREATE_COMPANY("createCompany", "createCompany", COMPANY_WRITERS),
+        UPDATE_COMPANY("updateCompany", "updateCompany", COMPANY_WRITERS),
+        ARCHIVE_COMPANY("archiveCompany", "archiveCompany", COMPANY_WRITERS),
+        ADD_HOLDING("addHolding", "addHolding", HOLDING_WRITERS),
+        UPDATE_HOLDING("updateHolding", "updateHolding", HOLDING_WRITERS),
+        REMOVE_HOLDING("removeHolding", "removeHolding", HOLDING_WRITERS);
+
+        private final String label;
+        private final String field;
+        private final Set<Caller> allowed;
+
+        Operation(String label, String field, Set<Caller> allowed) {
+            this.label = label;
+            this.field = field;
+            this.allowed = allowed;
+        }
+
+        /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
+        boolean nullableField() {
+            return this == COMPANY || this == COMPANY_NODE || this == HOLDING_NODE || this == FUND_HOLDINGS;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** A fresh firm with one fund, two companies and a holding of the first company in the fund. */
+    private record Fixture(String tenantKey, String fundId, String companyId, String companyName, String otherCompanyId,
+            String otherCompanyName, String holdingId, String unusedCompanyName) {
+    }
+
+    static Stream<Arguments> forbiddenCalls() {
+        return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(Caller.values())
+                .filter(caller -> !operation.allowed.contains(caller))
+                .map(caller -> Arguments.of(operation, caller)));
+    }
+
+    static Stream<Arguments> allowedCalls() {
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+                .map(caller -> Arguments.of(operation, caller)));
+    }
+
+    @ParameterizedTest(name = "{1} may not call {0}")
+    @MethodSource("forbiddenCalls")
+    void callerWithoutTheRoleIsForbiddenAndChangesNothing(Operation operation, Caller caller) {
+        Fixture fixture = newFixture();
+
+        GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
+
+        naming(caller + " calling " + operation, () -> {
+            response.errors().satisfy(errors -> {
+                assertThat(errors).isNotEmpty();
+                assertThat(errors).allSatisfy(error -> {
+                    assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
+                    assertThat(error.getErrorType()).hasToString("FORBIDDEN");
+                    assertThat(error.getParsedPath()).containsExactly(operation.field);
+                });
+            });
+            if (operation.nullableField()) {
+                response.path(operation.field).valueIsNull();
+            } else {
+                response.path(operation.field).pathDoesNotExist();
+            }
+            assertNothingChanged(operation, fixture);
+        });
+    }
+
+    @ParameterizedTest(name = "{1} may call {0}")
+    @MethodSource("allowedCalls")
+    void callerWithTheRoleGetsData(Operation operation, Caller caller) {
+        Fixture fixture = newFixture();
+
+        GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
+
+        naming(caller + " calling " + operation, () -> {
+            response.errors().verify();
+            assertSucceeded(operation, response, fixture);
+        });
+    }
+
+    /** Runs {@code checks}, naming the case in a failure (reports show only the index of a parameterized case). */
+    private static void naming(String testCase, Runnable checks) {
+        try {
+            checks.run();
+        } catch (AssertionError failure) {
+            throw new AssertionError(testCase + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
+        GraphQlTester tester = graphQl(token);
+        return switch (operation) {
+            case COMPANIES -> tester.documentName("companies").execute();
+            case COMPANY -> tester.documentName("company").variable("id", fixture.companyId()).execute();
+            case COMPANY_NODE -> tester.documentName("companyNode").variable("id", fixture.companyId()).execute();
+            case HOLDING_NODE -> tester.documentName("holdingNode").variable("id", fixture.holdingId()).execute();
+            case FUND_HOLDINGS -> tester.documentName("fundHoldingsTotal").variable("id", fixture.fundId()).execute();
+            case CREATE_COMPANY -> tester.documentName("createCompany")
+                    .variable("input", CompanyFixtures.aCompanyInput(fixture.unusedCompanyName())).execute();
+            case UPDATE_COMPANY -> tester.documentName("updateCompany")
+                    .variable("input", Map.of("id", fixture.companyId(), "expectedVersion", 0, "name", fixture.unusedCompanyName()))
+                    .execute();
+            case ARCHIVE_COMPANY -> tester.documentName("archiveCompany").variable("input", Map.of("id", fixture.companyId())).execute();
+            case ADD_HOLDING -> tester.documentName("addHolding")
+                    .variable("input", Map.of("fundId", fixture.fundId(), "companyId", fixture.otherCompanyId(), "dealStage", "DILIGENCE"))
+                    .execute();
+            case UPDATE_HOLDING -> tester.documentName("updateHolding")
+                    .variable("input", Map.of("id", fixture.holdingId(), "expectedVersion", 0, "dealStage", "DILIGENCE")).execute();
+            case REMOVE_HOLDING -> tester.documentName("removeHolding")
+                    .variable("input", Map.of("id", fixture.holdingId(), "expectedVersion", 0)).execute();
+        };
+    }
+
+    private void assertNothingChanged(Operation operation, Fixture fixture) {
+        GraphQlTester admin = graphQl(usersOf(fixture.tenantKey()).tenantAdmin());
+        switch (operation) {
+            case CREATE_COMPANY -> assertThat(companyNamesSeenByAdmin(admin))
+                    .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName());
+            case UPDATE_COMPANY, ARCHIVE_COMPANY -> admin.documentName("company").variable("id", fixture.companyId()).execute()
+                    .path("company.name").entity(String.class).isEqualTo(fixture.companyName())
+                    .path("company.archived").entity(Boolean.class).isEqualTo(false)
+                    .path("company.version").entity(Integer.class).isEqualTo(0);
+            case ADD_HOLDING -> {
+                assertThat(fundHoldingCount(admin, fixture)).isEqualTo(1);
+                admin.documentName("companyHoldings").variable("id", fixture.otherCompanyId()).execute()
+                        .path("company.holdings.totalCount").entity(Integer.class).isEqualTo(0);
+            }
+            case UPDATE_HOLDING, REMOVE_HOLDING -> {
+                admin.documentName("holdingNode").variable("id", fixture.holdingId()).execute()
+                        .path("node.id").entity(String.class).isEqualTo(fixture.holdingId())
+                        .path("node.dealStage").entity(String.class).isEqualTo("SOURCED")
+                        .path("node.version").entity(Integer.class).isEqualTo(0);
+                assertThat(fundHoldingCount(admin, fixture)).isEqualTo(1);
+            }
+            case COMPANIES, COMPANY, COMPANY_NODE, HOLDING_NODE, FUND_HOLDINGS -> {
+                // reads change nothing; the caller was shown that nothing was returned
+            }
+        }
+    }
+
+    private void assertSucceeded(Operation operation, GraphQlTester.Response response, Fixture fixture) {
+        GraphQlTester admin = graphQl(usersOf(fixture.tenantKey()).tenantAdmin());
+        switch (operation) {
+            case COMPANIES -> {
+                response.path("companies.totalCount").entity(Integer.class).isEqualTo(2);
+                assertThat(response.path("companies.edges[*].node.name").entityList(String.class).get())
+                        .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName());
+            }
+            case COMPANY -> response.path("company.id").entity(String.class).isEqualTo(fixture.companyId())
+                    .path("company.name").entity(String.class).isEqualTo(fixture.companyName());
+            case COMPANY_NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Company")
+                    .path("node.id").entity(String.class).isEqualTo(fixture.companyId())
+                    .path("node.name").entity(String.class).isEqualTo(fixture.companyName());
+            case HOLDING_NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Holding")
+                    .path("node.id").entity(String.class).isEqualTo(fixture.holdingId())
+                    .path("node.dealStage").entity(String.class).isEqualTo("SOURCED")
+                    .path("node.fund.id").entity(String.class).isEqualTo(fixture.fundId())
+                    .path("node.company.name").entity(String.class).isEqualTo(fixture.companyName());
+            case FUND_HOLDINGS -> response.path("fund.holdings.totalCount").entity(Integer.class).isEqualTo(1);
+            case CREATE_COMPANY -> {
+                response.path("createCompany.userErrors").entityList(Object.class).hasSize(0)
+                        .path("createCompany.company.name").entity(String.class).isEqualTo(fixture.unusedCompanyName());
+                assertThat(companyNamesSeenByAdmin(admin))
+                        .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName(), fixture.unusedCompanyName());
+            }
+            case UPDATE_COMPANY -> response.path("updateCompany.userErrors").entityList(Object.class).hasSize(0)
+                    .path("updateCompany.company.name").entity(String.class).isEqualTo(fixture.unusedCompanyName())
+                    .path("updateCompany.company.version").entity(Integer.class).isEqualTo(1);
+            case ARCHIVE_COMPANY -> response.path("archiveCompany.userErrors").entityList(Object.class).hasSize(0)
+                    .path("archiveCompany.company.id").entity(String.class).isEqualTo(fixture.companyId())
+                    .path("archiveCompany.company.archived").entity(Boolean.class).isEqualTo(true);
+            case ADD_HOLDING -> {
+                response.path("addHolding.userErrors").entityList(Object.class).hasSize(0)
+                        .path("addHolding.holding.company.name").entity(String.class).isEqualTo(fixture.otherCompanyName())
+                        .path("addHolding.holding.dealStage").entity(String.class).isEqualTo("DILIGENCE");
+                assertThat(fundHoldingCount(admin, fixture)).isEqualTo(2);
+            }
+            case UPDATE_HOLDING -> response.path("updateHolding.userErrors").entityList(Object.class).hasSize(0)
+                    .path("updateHolding.holding.dealStage").entity(String.class).isEqualTo("DILIGENCE")
+                    .path("updateHolding.holding.version").entity(Integer.class).isEqualTo(1);
+            case REMOVE_HOLDING -> {
+                response.path("removeHolding.userErrors").entityList(Object.class).hasSize(0)
+                        .path("removeHolding.removedHoldingId").entity(String.class).isEqualTo(fixture.holdingId());
+                admin.documentName("holdingNode").variable("id", fixture.holdingId()).execute().path("node").valueIsNull();
+                assertThat(fundHoldingCount(admin, fixture)).isEqualTo(0);
+            }
+        }
+    }
+
+    private Fixture newFixture() {
+        String tenantKey = newTenant("co-matrix");
+        GraphQlTester admin = graphQl(usersOf(tenantKey).tenantAdmin());
+        String unique = TenantRows.uniqueKey("m");
+        String fundId = CompanyFixtures.createFund(admin, "Matrix Fund " + unique);
+        String companyName = "Matrix Co " + unique;
+        String companyId = CompanyFixtures.createCompany(admin, companyName);
+        String otherCompanyName = "Matrix Other Co " + unique;
+        String otherCompanyId = CompanyFixtures.createCompany(admin, otherCompanyName);
+        String holdingId = CompanyFixtures.addHolding(admin, fundId, companyId, "SOURCED");
+        return new Fixture(tenantKey, fundId, companyId, companyName, otherCompanyId, otherCompanyName, holdingId,
+                "Renamed " + companyName);
+    }
+
+    private static List<String> companyNamesSeenByAdmin(GraphQlTester admin) {
+        GraphQlTester.Response companies = admin.documentName("companies").variable("first", 100).execute();
+        List<String> names = companies.path("companies.edges[*].node.name").entityList(String.class).get();
+        assertThat(companies.path("companies.totalCount").entity(Integer.class).get()).isEqualTo(names.size());
+        return names;
+    }
+
+    private static int fundHoldingCount(GraphQlTester admin, Fixture fixture) {
+        return admin.documentName("fundHoldingsTotal").variable("id", fixture.fundId()).execute()
+                .path("fund.holdings.totalCount").entity(Integer.class).get();
+    }
+}
