@@ -1,5 +1,6 @@
 package dev.diligence.api.local;
 
+import dev.diligence.api.access.FundAccessService;
 import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.holding.HoldingService;
@@ -39,15 +40,17 @@ class DemoData {
     private final CompanyService companies;
     private final HoldingService holdings;
     private final PeopleService people;
+    private final FundAccessService access;
     private final Environment environment;
 
     DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, PeopleService people,
-            Environment environment) {
+            FundAccessService access, Environment environment) {
         this.tenants = tenants;
         this.funds = funds;
         this.companies = companies;
         this.holdings = holdings;
         this.people = people;
+        this.access = access;
         this.environment = environment;
     }
 
@@ -66,7 +69,9 @@ class DemoData {
                     funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000"))),
                     funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000"))),
                     funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000"))));
-            return DemoPortfolio.build(companies, holdings, northwind, 28, "alice");
+            DemoPortfolio.build(companies, holdings, northwind, 28, "alice");
+            // frank, the fund manager, follows the growth fund only
+            return access.grant(northwind.get(0).id(), "frank");
         });
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () -> {
             List<Fund> harbor = List.of(

@@ -16,7 +16,7 @@ record DemoUser(String login, String name, @Nullable String tenantKey, Role role
     static final List<DemoUser> ALL = List.of(
             new DemoUser("root", "Platform Administrator", null, Role.PLATFORM_ADMIN),
             new DemoUser("alice", "Alice Admin", NORTHWIND, Role.TENANT_ADMIN),
-            new DemoUser("frank", "Frank Fund-Manager", NORTHWIND, Role.FUND_MANAGER),
+            new DemoUser("frank", "Frank Fund-Manager", NORTHWIND, Role.FUND_MANAGER), // granted one fund only
             new DemoUser("ada", "Ada Assessor", NORTHWIND, Role.ASSESSOR),
             new DemoUser("rita", "Rita Reviewer", NORTHWIND, Role.REVIEWER),
             new DemoUser("sync-bot", "CRM sync", NORTHWIND, Role.INTEGRATION),

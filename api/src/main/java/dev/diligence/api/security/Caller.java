@@ -17,4 +17,9 @@ public record Caller(String subject, @Nullable String name, @Nullable String ema
     public Caller {
         roles = Set.copyOf(roles);
     }
+
+    /** Whether this caller's reads are narrowed to the funds granted to them (see {@link SecurityContextFundScope}). */
+    public boolean fundScoped() {
+        return SecurityContextFundScope.isFundScoped(this);
+    }
 }

@@ -5,10 +5,14 @@ import static dev.diligence.api.company.CompanyFixtures.addHolding;
 import static dev.diligence.api.company.CompanyFixtures.archiveCompany;
 import static dev.diligence.api.company.CompanyFixtures.createCompany;
 import static dev.diligence.api.company.CompanyFixtures.createFund;
+import static dev.diligence.api.support.ConnectionAssertions.assertBadRequest;
+import static dev.diligence.api.support.ConnectionAssertions.endCursor;
+import static dev.diligence.api.support.ConnectionAssertions.startCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.ConnectionAssertions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +50,7 @@ class CompanyQueriesIT extends ApiIntegrationTest {
     void sevenCompaniesInTwoFunds() {
         String tenant = newTenant("company-query");
         GraphQlTester admin = graphQl(usersOf(tenant).tenantAdmin());
-        reader = graphQl(usersOf(tenant).fundManager());
+        reader = graphQl(usersOf(tenant).reviewer());
         Map<String, Object[]> attributes = Map.of(
                 "C01", new Object[] {"FINANCIAL_SERVICES", "SEED", "DE"},
                 "C02", new Object[] {"HEALTHCARE", "EARLY", "US"},
@@ -75,9 +79,9 @@ class CompanyQueriesIT extends ApiIntegrationTest {
     void pagesForwardsByNameWithoutGapsOrRepeats() {
         GraphQlTester.Response first = names(Map.of("first", 3));
         assertPage(first, List.of("C01", "C02", "C03"), true, false);
-        GraphQlTester.Response second = names(Map.of("first", 3, "after", endCursor(first)));
+        GraphQlTester.Response second = names(Map.of("first", 3, "after", endCursor(first, "companies")));
         assertPage(second, List.of("C04", "C05", "C06"), true, true);
-        GraphQlTester.Response third = names(Map.of("first", 3, "after", endCursor(second)));
+        GraphQlTester.Response third = names(Map.of("first", 3, "after", endCursor(second, "companies")));
         assertPage(third, List.of("C07"), false, true);
     }
 
@@ -85,9 +89,9 @@ class CompanyQueriesIT extends ApiIntegrationTest {
     void pagesBackwardsFromTheEnd() {
         GraphQlTester.Response last = names(Map.of("last", 3));
         assertPage(last, List.of("C05", "C06", "C07"), false, true);
-        GraphQlTester.Response before = names(Map.of("last", 3, "before", startCursor(last)));
+        GraphQlTester.Response before = names(Map.of("last", 3, "before", startCursor(last, "companies")));
         assertPage(before, List.of("C02", "C03", "C04"), true, true);
-        GraphQlTester.Response first = names(Map.of("last", 3, "before", startCursor(before)));
+        GraphQlTester.Response first = names(Map.of("last", 3, "before", startCursor(before, "companies")));
         assertPage(first, List.of("C01"), true, false);
     }
 
@@ -107,7 +111,7 @@ class CompanyQueriesIT extends ApiIntegrationTest {
                 .containsExactly("C07", "C06", "C05", "C04", "C03", "C02", "C01");
         GraphQlTester.Response byCreation = names(Map.of("first", 4, "orderBy", order("CREATED_AT", "ASC")));
         byCreation.path("companies.nodes[*].name").entityList(String.class).containsExactly("C04", "C01", "C07", "C03");
-        names(Map.of("first", 4, "after", endCursor(byCreation), "orderBy", order("CREATED_AT", "ASC")))
+        names(Map.of("first", 4, "after", endCursor(byCreation, "companies"), "orderBy", order("CREATED_AT", "ASC")))
                 .path("companies.nodes[*].name").entityList(String.class).containsExactly("C06", "C02", "C05");
         names(Map.of("last", 2, "orderBy", order("CREATED_AT", "DESC")))
                 .path("companies.nodes[*].name").entityList(String.class).containsExactly("C01", "C04");
@@ -121,7 +125,7 @@ class CompanyQueriesIT extends ApiIntegrationTest {
                 .containsExactly("C04", "C01", "C07", "C03", "C02", "C05", "C06");
         GraphQlTester.Response newest = names(Map.of("first", 2, "orderBy", order("UPDATED_AT", "DESC")));
         newest.path("companies.nodes[*].name").entityList(String.class).containsExactly("C06", "C05");
-        names(Map.of("first", 2, "after", endCursor(newest), "orderBy", order("UPDATED_AT", "DESC")))
+        names(Map.of("first", 2, "after", endCursor(newest, "companies"), "orderBy", order("UPDATED_AT", "DESC")))
                 .path("companies.nodes[*].name").entityList(String.class).containsExactly("C02", "C03");
     }
 
@@ -204,7 +208,8 @@ class CompanyQueriesIT extends ApiIntegrationTest {
         GraphQlTester.Response first = names(Map.of("first", 2, "filter", filter));
         assertPage(first, List.of("C01", "C03"), true, false);
         first.path("companies.totalCount").entity(Long.class).isEqualTo(3L);
-        assertPage(names(Map.of("first", 2, "after", endCursor(first), "filter", filter)), List.of("C07"), false, true);
+        assertPage(names(Map.of("first", 2, "after", endCursor(first, "companies"), "filter", filter)),
+                List.of("C07"), false, true);
     }
 
     @Test
@@ -252,7 +257,7 @@ class CompanyQueriesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsForeignAndMalformedCursors() {
-        String nameCursor = endCursor(names(Map.of("first", 1)));
+        String nameCursor = endCursor(names(Map.of("first", 1)), "companies");
         assertBadRequest(names(Map.of("first", 1, "after", nameCursor, "orderBy", order("CREATED_AT", "ASC"))));
         assertBadRequest(names(Map.of("first", 1, "after", "bm9uc2Vuc2U")));
         assertBadRequest(names(Map.of("first", 1, "after", "%%%")));
@@ -278,22 +283,6 @@ class CompanyQueriesIT extends ApiIntegrationTest {
 
     private static void assertPage(GraphQlTester.Response page, List<String> names, boolean hasNext, boolean hasPrevious) {
         assertThat(NAMES).containsAll(names);
-        page.path("companies.nodes[*].name").entityList(String.class).containsExactly(names.toArray(String[]::new))
-                .path("companies.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(hasNext)
-                .path("companies.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(hasPrevious);
-    }
-
-    private static void assertBadRequest(GraphQlTester.Response response) {
-        response.errors().satisfy(errors -> assertThat(errors)
-                .isNotEmpty()
-                .allSatisfy(error -> assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
-    }
-
-    private static String endCursor(GraphQlTester.Response page) {
-        return page.path("companies.pageInfo.endCursor").entity(String.class).get();
-    }
-
-    private static String startCursor(GraphQlTester.Response page) {
-        return page.path("companies.pageInfo.startCursor").entity(String.class).get();
+        ConnectionAssertions.assertPage(page, "companies", names, hasNext, hasPrevious);
     }
 }

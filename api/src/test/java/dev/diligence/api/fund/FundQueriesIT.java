@@ -3,9 +3,13 @@ package dev.diligence.api.fund;
 import static dev.diligence.api.fund.FundFixtures.aFundInput;
 import static dev.diligence.api.fund.FundFixtures.createFund;
 import static dev.diligence.api.fund.FundFixtures.input;
+import static dev.diligence.api.support.ConnectionAssertions.assertBadRequest;
+import static dev.diligence.api.support.ConnectionAssertions.endCursor;
+import static dev.diligence.api.support.ConnectionAssertions.startCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.ConnectionAssertions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -28,7 +32,7 @@ class FundQueriesIT extends ApiIntegrationTest {
     void sevenFundsOneArchived() {
         String tenant = newTenant("fund-query");
         admin = graphQl(usersOf(tenant).tenantAdmin());
-        reader = graphQl(usersOf(tenant).fundManager());
+        reader = graphQl(usersOf(tenant).reviewer());
         // created out of name order, so that name and creation order differ
         for (String name : List.of("P04", "P01", "P07", "P03", "P06", "P02", "P05")) {
             String id = createFund(admin, name);
@@ -44,9 +48,9 @@ class FundQueriesIT extends ApiIntegrationTest {
     void pagesForwardsByNameWithoutGapsOrRepeats() {
         GraphQlTester.Response first = names(Map.of("first", 3));
         assertPage(first, List.of("P01", "P02", "P03"), true, false);
-        GraphQlTester.Response second = names(Map.of("first", 3, "after", endCursor(first)));
+        GraphQlTester.Response second = names(Map.of("first", 3, "after", endCursor(first, "funds")));
         assertPage(second, List.of("P04", "P05", "P06"), true, true);
-        GraphQlTester.Response third = names(Map.of("first", 3, "after", endCursor(second)));
+        GraphQlTester.Response third = names(Map.of("first", 3, "after", endCursor(second, "funds")));
         assertPage(third, List.of("P07"), false, true);
     }
 
@@ -54,9 +58,9 @@ class FundQueriesIT extends ApiIntegrationTest {
     void pagesBackwardsFromTheEnd() {
         GraphQlTester.Response last = names(Map.of("last", 3));
         assertPage(last, List.of("P05", "P06", "P07"), false, true);
-        GraphQlTester.Response before = names(Map.of("last", 3, "before", startCursor(last)));
+        GraphQlTester.Response before = names(Map.of("last", 3, "before", startCursor(last, "funds")));
         assertPage(before, List.of("P02", "P03", "P04"), true, true);
-        GraphQlTester.Response first = names(Map.of("last", 3, "before", startCursor(before)));
+        GraphQlTester.Response first = names(Map.of("last", 3, "before", startCursor(before, "funds")));
         assertPage(first, List.of("P01"), true, false);
     }
 
@@ -67,7 +71,8 @@ class FundQueriesIT extends ApiIntegrationTest {
                 .containsExactly("P07", "P06", "P05", "P04", "P03", "P02", "P01");
         GraphQlTester.Response byCreation = names(Map.of("first", 4, "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC")));
         byCreation.path("funds.nodes[*].name").entityList(String.class).containsExactly("P04", "P01", "P07", "P03");
-        names(Map.of("first", 4, "after", endCursor(byCreation), "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC")))
+        names(Map.of("first", 4, "after", endCursor(byCreation, "funds"),
+                "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC")))
                 .path("funds.nodes[*].name").entityList(String.class).containsExactly("P06", "P02", "P05");
     }
 
@@ -118,7 +123,7 @@ class FundQueriesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsForeignAndMalformedCursors() {
-        String nameCursor = endCursor(names(Map.of("first", 1)));
+        String nameCursor = endCursor(names(Map.of("first", 1)), "funds");
         assertBadRequest(names(Map.of("first", 1, "after", nameCursor,
                 "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC"))));
         assertBadRequest(names(Map.of("first", 1, "after", "bm9uc2Vuc2U")));
@@ -141,22 +146,6 @@ class FundQueriesIT extends ApiIntegrationTest {
 
     private static void assertPage(GraphQlTester.Response page, List<String> names, boolean hasNext, boolean hasPrevious) {
         assertThat(NAMES).containsAll(names);
-        page.path("funds.nodes[*].name").entityList(String.class).containsExactly(names.toArray(String[]::new))
-                .path("funds.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(hasNext)
-                .path("funds.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(hasPrevious);
-    }
-
-    private static void assertBadRequest(GraphQlTester.Response response) {
-        response.errors().satisfy(errors -> assertThat(errors)
-                .isNotEmpty()
-                .allSatisfy(error -> assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
-    }
-
-    private static String endCursor(GraphQlTester.Response page) {
-        return page.path("funds.pageInfo.endCursor").entity(String.class).get();
-    }
-
-    private static String startCursor(GraphQlTester.Response page) {
-        return page.path("funds.pageInfo.startCursor").entity(String.class).get();
+        ConnectionAssertions.assertPage(page, "funds", names, hasNext, hasPrevious);
     }
 }

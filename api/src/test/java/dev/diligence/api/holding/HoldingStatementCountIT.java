@@ -66,6 +66,10 @@ class HoldingStatementCountIT extends ApiIntegrationTest {
             String fund = admin.document("""
                     mutation { createFund(input: {name: "Fund %02d", vintageYear: 2020, strategy: BUYOUT, currency: "EUR"}) { fund { id } } }"""
                     .formatted(f)).execute().path("createFund.fund.id").entity(String.class).get();
+            // the reader is a fund manager granted every fund: the fund-scoped path is the costlier one
+            admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                    .variable("f", fund).variable("s", "fund-manager@" + tenant).execute()
+                    .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
             for (int c = 0; c < COMPANIES_PER_FUND; c++) {
                 admin.document("""
                         mutation { addHolding(input: {fundId: "%s", companyId: "%s", dealStage: INVESTED, ownershipPercentage: "10"}) {

@@ -1,5 +1,9 @@
 package dev.diligence.api.security;
 
+import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
+import static dev.diligence.api.security.MatrixAssertions.assertNoData;
+import static dev.diligence.api.security.MatrixAssertions.naming;
+import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
@@ -25,40 +29,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
 
-    /** Who calls: a role of the firm under test, or a platform administrator with or without a tenant claim. */
-    enum Caller {
-        PLATFORM_ADMIN("platform-admin"),
-        PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim"),
-        TENANT_ADMIN("tenant-admin"),
-        FUND_MANAGER("fund-manager"),
-        ASSESSOR("assessor"),
-        REVIEWER("reviewer"),
-        INTEGRATION("integration");
-
-        private final String label;
-
-        Caller(String label) {
-            this.label = label;
-        }
-
-        String token(String tenantKey) {
-            return switch (this) {
-                case PLATFORM_ADMIN -> platformAdminToken();
-                case PLATFORM_ADMIN_IN_TENANT -> ISSUER.token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
-                default -> usersOf(tenantKey).withRole(label);
-            };
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    private static final Set<Caller> TENANT_ROLES =
-            EnumSet.of(Caller.TENANT_ADMIN, Caller.FUND_MANAGER, Caller.ASSESSOR, Caller.REVIEWER, Caller.INTEGRATION);
-    private static final Set<Caller> COMPANY_WRITERS = EnumSet.of(Caller.TENANT_ADMIN, Caller.ASSESSOR);
-    private static final Set<Caller> HOLDING_WRITERS = EnumSet.of(Caller.TENANT_ADMIN);
+    private static final Set<MatrixCaller> COMPANY_WRITERS = EnumSet.of(MatrixCaller.TENANT_ADMIN, MatrixCaller.ASSESSOR);
+    private static final Set<MatrixCaller> HOLDING_WRITERS = EnumSet.of(MatrixCaller.TENANT_ADMIN);
 
     /** The secured operations, the top-level field a refusal is reported on, and who may call them. */
     enum Operation {
@@ -76,9 +48,9 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
 
         private final String label;
         private final String field;
-        private final Set<Caller> allowed;
+        private final Set<MatrixCaller> allowed;
 
-        Operation(String label, String field, Set<Caller> allowed) {
+        Operation(String label, String field, Set<MatrixCaller> allowed) {
             this.label = label;
             this.field = field;
             this.allowed = allowed;
@@ -101,7 +73,7 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
     }
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(Caller.values())
+        return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
                 .filter(caller -> !operation.allowed.contains(caller))
                 .map(caller -> Arguments.of(operation, caller)));
     }
@@ -113,49 +85,29 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
 
     @ParameterizedTest(name = "{1} may not call {0}")
     @MethodSource("forbiddenCalls")
-    void callerWithoutTheRoleIsForbiddenAndChangesNothing(Operation operation, Caller caller) {
+    void callerWithoutTheRoleIsForbiddenAndChangesNothing(Operation operation, MatrixCaller caller) {
         Fixture fixture = newFixture();
 
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            response.errors().satisfy(errors -> {
-                assertThat(errors).isNotEmpty();
-                assertThat(errors).allSatisfy(error -> {
-                    assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
-                    assertThat(error.getErrorType()).hasToString("FORBIDDEN");
-                    assertThat(error.getParsedPath()).containsExactly(operation.field);
-                });
-            });
-            if (operation.nullableField()) {
-                response.path(operation.field).valueIsNull();
-            } else {
-                response.path(operation.field).pathDoesNotExist();
-            }
+            assertForbidden(response, operation.field);
+            assertNoData(response, operation.field, operation.nullableField());
             assertNothingChanged(operation, fixture);
         });
     }
 
     @ParameterizedTest(name = "{1} may call {0}")
     @MethodSource("allowedCalls")
-    void callerWithTheRoleGetsData(Operation operation, Caller caller) {
+    void callerWithTheRoleGetsData(Operation operation, MatrixCaller caller) {
         Fixture fixture = newFixture();
 
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
             response.errors().verify();
-            assertSucceeded(operation, response, fixture);
+            assertSucceeded(operation, caller, response, fixture);
         });
-    }
-
-    /** Runs {@code checks}, naming the case in a failure (reports show only the index of a parameterized case). */
-    private static void naming(String testCase, Runnable checks) {
-        try {
-            checks.run();
-        } catch (AssertionError failure) {
-            throw new AssertionError(testCase + ": " + failure.getMessage(), failure);
-        }
     }
 
     private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
@@ -209,13 +161,17 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         }
     }
 
-    private void assertSucceeded(Operation operation, GraphQlTester.Response response, Fixture fixture) {
+    private void assertSucceeded(Operation operation, MatrixCaller caller, GraphQlTester.Response response, Fixture fixture) {
         GraphQlTester admin = graphQl(usersOf(fixture.tenantKey()).tenantAdmin());
         switch (operation) {
             case COMPANIES -> {
-                response.path("companies.totalCount").entity(Integer.class).isEqualTo(2);
+                // a fund manager sees only the companies held by the funds granted to them
+                List<String> visible = caller == MatrixCaller.FUND_MANAGER
+                        ? List.of(fixture.companyName())
+                        : List.of(fixture.companyName(), fixture.otherCompanyName());
+                response.path("companies.totalCount").entity(Integer.class).isEqualTo(visible.size());
                 assertThat(response.path("companies.edges[*].node.name").entityList(String.class).get())
-                        .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName());
+                        .containsExactlyInAnyOrderElementsOf(visible);
             }
             case COMPANY -> response.path("company.id").entity(String.class).isEqualTo(fixture.companyId())
                     .path("company.name").entity(String.class).isEqualTo(fixture.companyName());
@@ -268,6 +224,10 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         String otherCompanyName = "Matrix Other Co " + unique;
         String otherCompanyId = CompanyFixtures.createCompany(admin, otherCompanyName);
         String holdingId = CompanyFixtures.addHolding(admin, fundId, companyId, "SOURCED");
+        // the firm's fund manager may read the fund, its holding and the company it holds (not the other company)
+        admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                .variable("f", fundId).variable("s", "fund-manager@" + tenantKey).execute()
+                .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
         return new Fixture(tenantKey, fundId, companyId, companyName, otherCompanyId, otherCompanyName, holdingId,
                 "Renamed " + companyName);
     }

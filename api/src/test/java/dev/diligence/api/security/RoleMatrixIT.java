@@ -1,5 +1,9 @@
 package dev.diligence.api.security;
 
+import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
+import static dev.diligence.api.security.MatrixAssertions.assertNoData;
+import static dev.diligence.api.security.MatrixAssertions.naming;
+import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.support.ApiIntegrationTest;
@@ -22,64 +26,39 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class RoleMatrixIT extends ApiIntegrationTest {
 
-    /** Who calls: a role of the firm under test, or a platform administrator with or without a tenant claim. */
-    enum Caller {
-        PLATFORM_ADMIN("platform-admin"),
-        PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim"),
-        TENANT_ADMIN("tenant-admin"),
-        FUND_MANAGER("fund-manager"),
-        ASSESSOR("assessor"),
-        REVIEWER("reviewer"),
-        INTEGRATION("integration");
-
-        private final String label;
-
-        Caller(String label) {
-            this.label = label;
-        }
-
-        String token(String tenantKey) {
-            return switch (this) {
-                case PLATFORM_ADMIN -> platformAdminToken();
-                case PLATFORM_ADMIN_IN_TENANT -> ISSUER.token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
-                default -> usersOf(tenantKey).withRole(label);
-            };
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    private static final Set<Caller> TENANT_ROLES =
-            EnumSet.of(Caller.TENANT_ADMIN, Caller.FUND_MANAGER, Caller.ASSESSOR, Caller.REVIEWER, Caller.INTEGRATION);
-
     /** The secured operations, who may call them, and whom to try them with. */
     enum Operation {
-        CREATE_TENANT("createTenant", EnumSet.of(Caller.PLATFORM_ADMIN), platformOperationCallers()),
-        ARCHIVE_TENANT("archiveTenant", EnumSet.of(Caller.PLATFORM_ADMIN), platformOperationCallers()),
-        TENANTS("tenants", EnumSet.of(Caller.PLATFORM_ADMIN), platformOperationCallers()),
-        CREATE_FUND("createFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
-        UPDATE_FUND("updateFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
-        ARCHIVE_FUND("archiveFund", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class)),
-        FUNDS("funds", TENANT_ROLES, EnumSet.allOf(Caller.class)),
-        FUND("fund", TENANT_ROLES, EnumSet.allOf(Caller.class)),
-        NODE("node", TENANT_ROLES, EnumSet.allOf(Caller.class)),
-        AUDIT_EVENTS("auditEvents", EnumSet.of(Caller.TENANT_ADMIN), EnumSet.allOf(Caller.class));
+        CREATE_TENANT("createTenant", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
+        ARCHIVE_TENANT("archiveTenant", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
+        TENANTS("tenants", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
+        CREATE_FUND("createFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        UPDATE_FUND("updateFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        ARCHIVE_FUND("archiveFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        FUNDS("funds", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class)),
+        FUND("fund", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class)),
+        NODE("node", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class)),
+        AUDIT_EVENTS("auditEvents", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        GRANT_FUND_ACCESS("grantFundAccess", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        REVOKE_FUND_ACCESS("revokeFundAccess", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        FUND_ACCESS_GRANTS("fundAccessGrants", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class));
 
         private final String field;
-        private final Set<Caller> allowed;
-        private final Set<Caller> tried;
+        private final Set<MatrixCaller> allowed;
+        private final Set<MatrixCaller> tried;
 
-        Operation(String field, Set<Caller> allowed, Set<Caller> tried) {
+        Operation(String field, Set<MatrixCaller> allowed, Set<MatrixCaller> tried) {
             this.field = field;
             this.allowed = allowed;
             this.tried = tried;
         }
 
-        private static Set<Caller> platformOperationCallers() {
-            Set<Caller> callers = EnumSet.of(Caller.PLATFORM_ADMIN);
+        /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
+        boolean nullableField() {
+            return this == FUND || this == NODE;
+        }
+
+        private static Set<MatrixCaller> platformOperationCallers() {
+            Set<MatrixCaller> callers = EnumSet.of(MatrixCaller.PLATFORM_ADMIN);
             callers.addAll(TENANT_ROLES);
             return callers;
         }
@@ -108,28 +87,21 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     @ParameterizedTest(name = "{1} may not call {0}")
     @MethodSource("forbiddenCalls")
-    void callerWithoutTheRoleIsForbiddenAndChangesNothing(Operation operation, Caller caller) {
+    void callerWithoutTheRoleIsForbiddenAndChangesNothing(Operation operation, MatrixCaller caller) {
         Fixture fixture = newFixture();
 
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            response.errors().satisfy(errors -> {
-                assertThat(errors).isNotEmpty();
-                assertThat(errors).allSatisfy(error -> {
-                    assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
-                    assertThat(error.getErrorType()).hasToString("FORBIDDEN");
-                    assertThat(error.getParsedPath()).containsExactly(operation.field);
-                });
-            });
-            assertNoData(operation, response);
+            assertForbidden(response, operation.field);
+            assertNoData(response, operation.field, operation.nullableField());
             assertNothingChanged(operation, fixture);
         });
     }
 
     @ParameterizedTest(name = "{1} may call {0}")
     @MethodSource("allowedCalls")
-    void callerWithTheRoleGetsData(Operation operation, Caller caller) {
+    void callerWithTheRoleGetsData(Operation operation, MatrixCaller caller) {
         Fixture fixture = newFixture();
 
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
@@ -138,15 +110,6 @@ class RoleMatrixIT extends ApiIntegrationTest {
             response.errors().verify();
             assertSucceeded(operation, response, fixture);
         });
-    }
-
-    /** Runs {@code checks}, naming the case in a failure (reports show only the index of a parameterized case). */
-    private static void naming(String testCase, Runnable checks) {
-        try {
-            checks.run();
-        } catch (AssertionError failure) {
-            throw new AssertionError(testCase + ": " + failure.getMessage(), failure);
-        }
     }
 
     private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
@@ -169,16 +132,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case FUND -> tester.documentName("fund").variable("id", fixture.fundId()).execute();
             case NODE -> tester.documentName("node").variable("id", fixture.fundId()).execute();
             case AUDIT_EVENTS -> tester.documentName("auditEvents").execute();
+            case GRANT_FUND_ACCESS -> tester.document(GRANT).variable("f", fixture.fundId()).variable("s", NEWCOMER).execute();
+            case REVOKE_FUND_ACCESS -> tester.document(REVOKE).variable("f", fixture.fundId())
+                    .variable("s", fundManagerOf(fixture)).execute();
+            case FUND_ACCESS_GRANTS -> tester.document(GRANTS).variable("f", fixture.fundId()).execute();
         };
-    }
-
-    /** A refused non-null field nulls the whole {@code data}; a refused nullable field is null itself. */
-    private static void assertNoData(Operation operation, GraphQlTester.Response response) {
-        if (operation == Operation.FUND || operation == Operation.NODE) {
-            response.path(operation.field).valueIsNull();
-        } else {
-            response.path(operation.field).pathDoesNotExist();
-        }
     }
 
     private void assertNothingChanged(Operation operation, Fixture fixture) {
@@ -191,7 +149,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     .path("fund.name").entity(String.class).isEqualTo(fixture.fundName())
                     .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
                     .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
-            case TENANTS, FUNDS, FUND, NODE, AUDIT_EVENTS -> {
+            case GRANT_FUND_ACCESS, REVOKE_FUND_ACCESS -> assertThat(granteesOf(fixture)).containsExactly(fundManagerOf(fixture));
+            case TENANTS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS -> {
                 // reads change nothing; assertNoData proved that nothing was returned
             }
         }
@@ -233,9 +192,19 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Fund")
                     .path("node.id").entity(String.class).isEqualTo(fixture.fundId())
                     .path("node.name").entity(String.class).isEqualTo(fixture.fundName());
-            case AUDIT_EVENTS -> response.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
-                    .path("auditEvents.edges[0].node.action").entity(String.class).isEqualTo("createFund")
-                    .path("auditEvents.edges[0].node.entityId").entity(String.class).isEqualTo(fixture.fundId());
+            case AUDIT_EVENTS -> response.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(2)
+                    .path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("grantFundAccess", "createFund")
+                    .path("auditEvents.edges[1].node.entityId").entity(String.class).isEqualTo(fixture.fundId());
+            case GRANT_FUND_ACCESS -> {
+                response.path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+                assertThat(granteesOf(fixture)).containsExactlyInAnyOrder(fundManagerOf(fixture), NEWCOMER);
+            }
+            case REVOKE_FUND_ACCESS -> {
+                response.path("revokeFundAccess.userErrors").entityList(Object.class).hasSize(0);
+                assertThat(granteesOf(fixture)).isEmpty();
+            }
+            case FUND_ACCESS_GRANTS -> response.path("fundAccessGrants[*].person.subject").entityList(String.class)
+                    .containsExactly(fundManagerOf(fixture));
         }
     }
 
@@ -247,8 +216,27 @@ class RoleMatrixIT extends ApiIntegrationTest {
         created.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         String fundId = created.path("createFund.fund.id").entity(String.class).get();
         int version = created.path("createFund.fund.version").entity(Integer.class).get();
+        // the firm's fund manager may read the fund: reads of fund managers are narrowed to granted funds
+        graphQl(usersOf(tenantKey).tenantAdmin()).document(GRANT).variable("f", fundId).variable("s", "fund-manager@" + tenantKey)
+                .execute().path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
         return new Fixture(tenantKey, fundId, fundName, version, TenantRows.uniqueKey("matrix-new"),
                 "Renamed " + fundName);
+    }
+
+    private static final String NEWCOMER = "newcomer";
+    private static final String GRANT =
+            "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { grant { id } userErrors { code } } }";
+    private static final String REVOKE =
+            "mutation($f: ID!, $s: String!) { revokeFundAccess(input: {fundId: $f, subject: $s}) { revokedGrantId userErrors { code } } }";
+    private static final String GRANTS = "query($f: ID!) { fundAccessGrants(fundId: $f) { person { subject } } }";
+
+    private static String fundManagerOf(Fixture fixture) {
+        return "fund-manager@" + fixture.tenantKey();
+    }
+
+    private List<String> granteesOf(Fixture fixture) {
+        return graphQl(usersOf(fixture.tenantKey()).tenantAdmin()).document(GRANTS).variable("f", fixture.fundId()).execute()
+                .path("fundAccessGrants[*].person.subject").entityList(String.class).get();
     }
 
     private static Map<String, Object> fundInput(String name) {

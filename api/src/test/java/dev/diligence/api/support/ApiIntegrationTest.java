@@ -60,11 +60,11 @@ public abstract class ApiIntegrationTest {
     }
 
     /** Tokens of one tenant's users, by role. */
-    protected static TenantUsers usersOf(String tenantKey) {
+    public static TenantUsers usersOf(String tenantKey) {
         return new TenantUsers(ISSUER, tenantKey);
     }
 
-    protected static String platformAdminToken() {
+    public static String platformAdminToken() {
         return ISSUER.token("platform-" + UUID.randomUUID(), null, "platform-admin");
     }
 }

@@ -18,7 +18,8 @@ public class TenancyConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, CurrentTenant currentTenant) {
-        return new TenantTransactionManager(entityManagerFactory, currentTenant);
+    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, CurrentTenant currentTenant,
+            CurrentFundScope currentFundScope) {
+        return new TenantTransactionManager(entityManagerFactory, currentTenant, currentFundScope);
     }
 }

@@ -12,18 +12,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The one transaction manager of the application. At the start of every transaction it sets the
- * current tenant on the very connection the transaction uses, transaction-local
- * ({@code set_config(..., true)}), so row-level security sees it and a pooled connection never
- * carries it into the next transaction. Without a current tenant nothing is set, and any access to
- * tenant-owned tables in that transaction fails in the database.
+ * current tenant, and the fund scope of the caller, on the very connection the transaction uses,
+ * transaction-local ({@code set_config(..., true)}), in one statement, so row-level security sees
+ * them and a pooled connection never carries them into the next transaction. Without a current
+ * tenant nothing is set, and any access to tenant-owned tables in that transaction fails in the
+ * database.
  */
 public class TenantTransactionManager extends JpaTransactionManager {
 
     private final transient CurrentTenant currentTenant;
+    private final transient CurrentFundScope currentFundScope;
 
-    public TenantTransactionManager(EntityManagerFactory emf, CurrentTenant currentTenant) {
+    public TenantTransactionManager(EntityManagerFactory emf, CurrentTenant currentTenant, CurrentFundScope currentFundScope) {
         super(emf);
         this.currentTenant = currentTenant;
+        this.currentFundScope = currentFundScope;
     }
 
     @Override
@@ -38,9 +41,12 @@ public class TenantTransactionManager extends JpaTransactionManager {
             throw new IllegalStateException("transaction began without an entity manager bound to it");
         }
         String tenantId = tenant.get().value().toString();
+        String fundScopeSubject = currentFundScope.restrictedTo().orElse("");
         holder.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
                 statement.setString(1, tenantId);
+                statement.setString(2, fundScopeSubject);
                 statement.execute();
             }
         });

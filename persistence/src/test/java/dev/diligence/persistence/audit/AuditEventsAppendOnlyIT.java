@@ -1,5 +1,9 @@
 package dev.diligence.persistence.audit;
 
+import static dev.diligence.persistence.testing.AppRoleSql.count;
+import static dev.diligence.persistence.testing.AppRoleSql.execute;
+import static dev.diligence.persistence.testing.AppRoleSql.setTenant;
+import static dev.diligence.persistence.testing.AppRoleSql.uuids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +83,7 @@ class AuditEventsAppendOnlyIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThatThrownBy(() -> app.createStatement().execute("truncate audit_events"))
+            assertThatThrownBy(() -> execute(app, "truncate audit_events"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
             app.rollback();
@@ -141,27 +144,7 @@ class AuditEventsAppendOnlyIT {
         }
     }
 
-    private static void setTenant(Connection connection, UUID tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            statement.setString(1, tenant.toString());
-            statement.execute();
-        }
-    }
-
     private static List<UUID> idsOfAllEvents(Connection connection) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (ResultSet rows = connection.createStatement().executeQuery("select id from audit_events")) {
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-        }
-        return ids;
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return uuids(connection, "select id from audit_events");
     }
 }

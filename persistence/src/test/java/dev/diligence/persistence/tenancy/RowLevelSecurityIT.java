@@ -1,15 +1,16 @@
 package dev.diligence.persistence.tenancy;
 
+import static dev.diligence.persistence.testing.AppRoleSql.count;
+import static dev.diligence.persistence.testing.AppRoleSql.execute;
+import static dev.diligence.persistence.testing.AppRoleSql.setTenant;
+import static dev.diligence.persistence.testing.AppRoleSql.uuids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,31 +136,7 @@ class RowLevelSecurityIT {
         }
     }
 
-    static void setTenant(Connection connection, UUID tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            statement.setString(1, tenant.toString());
-            statement.execute();
-        }
-    }
-
     private static List<UUID> tenantIdsOfAllFunds(Connection connection) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (ResultSet rows = connection.createStatement().executeQuery("select tenant_id from funds")) {
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-        }
-        return ids;
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        connection.createStatement().execute(sql);
+        return uuids(connection, "select tenant_id from funds");
     }
 }

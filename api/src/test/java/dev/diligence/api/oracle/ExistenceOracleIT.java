@@ -1,0 +1,129 @@
+package dev.diligence.api.oracle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.support.ApiIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * No existence oracle: for every operation that takes a global ID (as an argument, in a filter or in
+ * an input), an ID of an object the caller must not see (another firm's, of every type and state;
+ * for a fund-scoped fund manager, also its own firm's outside the granted funds) gets exactly the
+ * answer that a random well-formed ID of the same type gets: the same HTTP status, content type and
+ * whole response map (data, errors with paths, locations and extensions), with no normalisation.
+ * The inputs around the ID are valid and carry the target's real expected version, so nothing but
+ * visibility tells the two requests apart. Sanity probes show that an ID the caller can see does get
+ * a different answer, and a final check shows that no probe changed what it could not see.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExistenceOracleIT extends ApiIntegrationTest {
+
+    /**
+     * The size of today's table, which may only grow: 16 ID slots x 2 media types x (9 foreign targets for the
+     * tenant admin, 9 for the assessor, 9 + 7 out-of-scope ones for the fund-scoped fund manager).
+     */
+    private static final int MINIMUM_PROBES = 1088;
+    private static final int MINIMUM_SANITY_PROBES = 26;
+
+    private static final List<OracleProbe> PROBES = OracleProbe.table();
+    private static final List<SanityProbe> SANITY_PROBES = SanityProbe.table();
+    private static final AtomicInteger probesRun = new AtomicInteger();
+    private static final AtomicInteger sanityProbesRun = new AtomicInteger();
+
+    private OracleWorld world;
+    private OracleHttp http;
+    private Map<String, Object> before;
+
+    @BeforeAll
+    void twoFirms() {
+        world = OracleWorld.build(this::graphQl, newTenant("oracle-a"), newTenant("oracle-b"));
+        http = new OracleHttp(http());
+        before = world.snapshot();
+    }
+
+    static List<OracleProbe> probes() {
+        return PROBES;
+    }
+
+    static List<SanityProbe> sanityProbes() {
+        return SANITY_PROBES;
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probes")
+    void anIdTheCallerMustNotSeeIsAnsweredExactlyLikeARandomId(OracleProbe probe) {
+        String target = world.id(probe.target());
+        String random = GlobalId.encode(probe.target().typeName(), UUID.randomUUID());
+        OracleSlot.Inputs inputs = world.inputs(target, nonce());
+        String token = world.token(probe.caller());
+
+        OracleHttp.Answer forTarget = http.post(token, probe.accept(), probe.slot().document(), probe.slot().variables(target, inputs));
+        OracleHttp.Answer forRandom = http.post(token, probe.accept(), probe.slot().document(), probe.slot().variables(random, inputs));
+        probesRun.incrementAndGet();
+
+        String evidence = probe + "\n  target id " + target + " -> " + forTarget + "\n  random id " + random + " -> " + forRandom;
+        assertThat(OracleOutcome.of(probe.slot(), forTarget)).as("throttled, so the probe proves nothing: %s", evidence)
+                .isNotEqualTo(OracleOutcome.THROTTLED);
+        assertThat(OracleOutcome.of(probe.slot(), forRandom)).as("the control must be a plain 'no such object' or 'not allowed': %s", evidence)
+                .isIn(probe.expectedControlOutcomes());
+        assertThat(forTarget).as("EXISTENCE ORACLE: %s", evidence).isEqualTo(forRandom);
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sanityProbes")
+    void anIdTheCallerCanSeeIsAnsweredDifferently(SanityProbe probe) {
+        String visible = world.id(probe.visible());
+        String random = GlobalId.encode(typeOf(visible), UUID.randomUUID());
+        OracleSlot.Inputs inputs = world.inputs(visible, nonce());
+        String token = world.token(probe.caller());
+
+        OracleHttp.Answer forRandom = http.post(token, OracleHttp.Accept.JSON, probe.slot().document(), probe.slot().variables(random, inputs));
+        OracleHttp.Answer forVisible = http.post(token, OracleHttp.Accept.JSON, probe.slot().document(), probe.slot().variables(visible, inputs));
+        sanityProbesRun.incrementAndGet();
+
+        String evidence = probe + "\n  visible id " + visible + " -> " + forVisible + "\n  random id " + random + " -> " + forRandom;
+        assertThat(OracleOutcome.of(probe.slot(), forRandom)).as(evidence).isEqualTo(OracleProbe.notFoundOutcome(probe.slot()));
+        assertThat(OracleOutcome.of(probe.slot(), forVisible)).as(evidence).isEqualTo(OracleOutcome.PRESENT);
+        assertThat(forVisible).as(evidence).isNotEqualTo(forRandom);
+    }
+
+    @Order(3)
+    @Test
+    void theProbesChangedNothingTheyCouldNotSee() {
+        assertThat(world.snapshot()).isEqualTo(before);
+    }
+
+    @AfterAll
+    void everyProbeOfTheTableRan() {
+        System.out.printf("ExistenceOracleIT: %d oracle probes run (table: %d = callers x ID slots x hidden targets x media types), "
+                + "%d sanity probes run (table: %d)%n", probesRun.get(), PROBES.size(), sanityProbesRun.get(), SANITY_PROBES.size());
+        assertThat(PROBES).hasSizeGreaterThanOrEqualTo(MINIMUM_PROBES);
+        assertThat(SANITY_PROBES).hasSizeGreaterThanOrEqualTo(MINIMUM_SANITY_PROBES);
+        assertThat(probesRun).as("oracle probes run").hasValue(PROBES.size());
+        assertThat(sanityProbesRun).as("sanity probes run").hasValue(SANITY_PROBES.size());
+    }
+
+    private static String typeOf(String globalId) {
+        return GlobalId.decode(globalId).orElseThrow().typeName();
+    }
+
+    private static String nonce() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.diligence.api.oracle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The same requests with an ID the caller can see: the answer must differ from the random ID's
+ * (and be a success), or the oracle probes could pass by answering everything alike. Mutating
+ * sanity probes act on objects of their own, which no oracle probe names.
+ */
+record SanityProbe(OracleCaller caller, OracleSlot slot, OracleWorld.Visible visible) {
+
+    static List<SanityProbe> table() {
+        List<SanityProbe> table = new ArrayList<>();
+        for (OracleCaller caller : OracleCaller.values()) {
+            table.add(new SanityProbe(caller, OracleSlot.NODE, OracleWorld.Visible.GRANTED_HOLDING));
+            table.add(new SanityProbe(caller, OracleSlot.FUND, OracleWorld.Visible.GRANTED_FUND));
+            table.add(new SanityProbe(caller, OracleSlot.COMPANY, OracleWorld.Visible.SHARED_COMPANY));
+            table.add(new SanityProbe(caller, OracleSlot.COMPANIES_FILTER_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
+        }
+        OracleCaller admin = OracleCaller.TENANT_ADMIN;
+        table.add(new SanityProbe(admin, OracleSlot.AUDIT_EVENTS_FILTER_ENTITY_ID, OracleWorld.Visible.GRANTED_FUND));
+        table.add(new SanityProbe(admin, OracleSlot.FUND_ACCESS_GRANTS_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
+        table.add(new SanityProbe(admin, OracleSlot.UPDATE_FUND, OracleWorld.Visible.FUND_TO_UPDATE));
+        table.add(new SanityProbe(admin, OracleSlot.ARCHIVE_FUND, OracleWorld.Visible.FUND_TO_ARCHIVE));
+        table.add(new SanityProbe(admin, OracleSlot.UPDATE_COMPANY, OracleWorld.Visible.COMPANY_TO_UPDATE));
+        table.add(new SanityProbe(admin, OracleSlot.ARCHIVE_COMPANY, OracleWorld.Visible.COMPANY_TO_ARCHIVE));
+        table.add(new SanityProbe(admin, OracleSlot.ADD_HOLDING_FUND_ID, OracleWorld.Visible.FUND_TO_ADD_TO));
+        table.add(new SanityProbe(admin, OracleSlot.ADD_HOLDING_COMPANY_ID, OracleWorld.Visible.COMPANY_TO_ADD));
+        table.add(new SanityProbe(admin, OracleSlot.UPDATE_HOLDING, OracleWorld.Visible.HOLDING_TO_UPDATE));
+        table.add(new SanityProbe(admin, OracleSlot.REMOVE_HOLDING, OracleWorld.Visible.HOLDING_TO_REMOVE));
+        table.add(new SanityProbe(admin, OracleSlot.GRANT_FUND_ACCESS, OracleWorld.Visible.FUND_TO_GRANT));
+        table.add(new SanityProbe(admin, OracleSlot.REVOKE_FUND_ACCESS, OracleWorld.Visible.FUND_TO_REVOKE));
+        table.add(new SanityProbe(OracleCaller.ASSESSOR, OracleSlot.UPDATE_COMPANY, OracleWorld.Visible.COMPANY_TO_UPDATE_BY_ASSESSOR));
+        table.add(new SanityProbe(OracleCaller.ASSESSOR, OracleSlot.ARCHIVE_COMPANY, OracleWorld.Visible.COMPANY_TO_ARCHIVE_BY_ASSESSOR));
+        return List.copyOf(table);
+    }
+
+    @Override
+    public String toString() {
+        return "[" + caller + "] " + slot + " <- visible " + visible;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.diligence.api.security;
+
+import static dev.diligence.api.support.ApiIntegrationTest.platformAdminToken;
+import static dev.diligence.api.support.ApiIntegrationTest.usersOf;
+
+import dev.diligence.api.support.TestIssuer;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Who calls in a role matrix: a role of the firm under test, or a platform administrator with or without a tenant claim. */
+enum MatrixCaller {
+    PLATFORM_ADMIN("platform-admin"),
+    PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim"),
+    TENANT_ADMIN("tenant-admin"),
+    FUND_MANAGER("fund-manager"),
+    ASSESSOR("assessor"),
+    REVIEWER("reviewer"),
+    INTEGRATION("integration");
+
+    /** The business roles of a firm. */
+    static final Set<MatrixCaller> TENANT_ROLES = EnumSet.of(TENANT_ADMIN, FUND_MANAGER, ASSESSOR, REVIEWER, INTEGRATION);
+
+    private final String label;
+
+    MatrixCaller(String label) {
+        this.label = label;
+    }
+
+    /** A token of this caller for the firm {@code tenantKey}. */
+    String token(String tenantKey) {
+        return switch (this) {
+            case PLATFORM_ADMIN -> platformAdminToken();
+            case PLATFORM_ADMIN_IN_TENANT -> TestIssuer.get().token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
+            default -> usersOf(tenantKey).withRole(label);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.diligence.persistence.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.persistence.testing.TenantRows;
+import dev.diligence.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database layer of fund-scoped access on its own: plain SQL as the application role. With
+ * {@code app.fund_scope_subject} set, only granted funds, their holdings and the companies they hold
+ * (with their references) are visible; without it, the whole tenant is.
+ */
+class FundScopePoliciesIT {
+
+    private static final TestDatabase db = TestDatabase.get();
+    private static final String MANAGER = "manager-" + UUID.randomUUID();
+
+    private static UUID tenant;
+    private static UUID grantedFund;
+    private static UUID otherFund;
+    private static UUID companyOfGranted;
+    private static UUID companyOfOther;
+
+    @BeforeAll
+    static void twoFundsOneGranted() throws SQLException {
+        try (Connection admin = db.connectAsAdmin()) {
+            tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("scope-sql"));
+            grantedFund = TenantRows.insertFund(admin, tenant, "Granted");
+            otherFund = TenantRows.insertFund(admin, tenant, "Other");
+            companyOfGranted = insertCompany(admin, "Visible Co");
+            companyOfOther = insertCompany(admin, "Hidden Co");
+            insertHolding(admin, grantedFund, companyOfGranted);
+            insertHolding(admin, otherFund, companyOfOther);
+            execute(admin, "insert into company_references (tenant_id, company_id, source, external_id) values ('%s', '%s', 'crm', 'V'), ('%s', '%s', 'crm', 'H')"
+                    .formatted(tenant, companyOfGranted, tenant, companyOfOther));
+            execute(admin, "insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at) values ('%s', gen_random_uuid(), '%s', '%s', 'admin', now())"
+                    .formatted(tenant, grantedFund, MANAGER));
+        }
+    }
+
+    @Test
+    void aScopedTransactionSeesOnlyGrantedFundsTheirHoldingsAndCompanies() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            begin(app, MANAGER);
+            assertThat(ids(app, "select id from funds")).containsExactly(grantedFund);
+            assertThat(ids(app, "select fund_id from holdings")).containsExactly(grantedFund);
+            assertThat(ids(app, "select id from companies")).containsExactly(companyOfGranted);
+            assertThat(ids(app, "select company_id from company_references")).containsExactly(companyOfGranted);
+            app.rollback();
+        }
+    }
+
+    @Test
+    void anUnscopedTransactionSeesTheWholeTenant() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            begin(app, "");
+            assertThat(ids(app, "select id from funds")).containsExactlyInAnyOrder(grantedFund, otherFund);
+            assertThat(ids(app, "select id from companies")).containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
+            app.rollback();
+        }
+    }
+
+    @Test
+    void aSubjectWithoutGrantsSeesNothing() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            begin(app, "somebody-else");
+            assertThat(ids(app, "select id from funds")).isEmpty();
+            assertThat(ids(app, "select id from companies")).isEmpty();
+            assertThat(ids(app, "select fund_id from holdings")).isEmpty();
+            app.rollback();
+        }
+    }
+
+    @Test
+    void aScopedTransactionCannotChangeWhatItCannotSee() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            begin(app, MANAGER);
+            assertThat(app.createStatement().executeUpdate("update funds set name = 'Hijacked' where id = '" + otherFund + "'")).isZero();
+            assertThat(app.createStatement().executeUpdate("update companies set name = 'Hijacked' where id = '" + companyOfOther + "'")).isZero();
+            app.rollback();
+        }
+    }
+
+    private static void begin(Connection app, String scopeSubject) throws SQLException {
+        try (PreparedStatement statement = app.prepareStatement(
+                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
+            statement.setString(1, tenant.toString());
+            statement.setString(2, scopeSubject);
+            statement.execute();
+        }
+    }
+
+    private static List<UUID> ids(Connection connection, String sql) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    private static UUID insertCompany(Connection admin, String name) throws SQLException {
+        UUID id = UUID.randomUUID();
+        execute(admin, """
+                insert into companies (tenant_id, id, name, sector, headquarters_country, stage, archived, version, created_at, updated_at)
+                values ('%s', '%s', '%s', 'OTHER', 'DE', 'EARLY', false, 0, now(), now())""".formatted(tenant, id, name));
+        return id;
+    }
+
+    private static void insertHolding(Connection admin, UUID fund, UUID company) throws SQLException {
+        execute(admin, """
+                insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)
+                values ('%s', gen_random_uuid(), '%s', '%s', 'INVESTED', 0, now(), now())""".formatted(tenant, fund, company));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        connection.createStatement().execute(sql);
+    }
+}
