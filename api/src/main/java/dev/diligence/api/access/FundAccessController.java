@@ -11,9 +11,6 @@ import dev.diligence.api.security.Caller;
 import dev.diligence.api.security.CurrentCaller;
 import dev.diligence.domain.access.FundGrant;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.shared.RuleViolationException;
-import dev.diligence.domain.shared.Violation;
-import dev.diligence.domain.shared.ViolationCode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,8 +47,7 @@ class FundAccessController {
 
     @QueryMapping
     List<FundGrantView> fundAccessGrants(@Argument String fundId) {
-        return GlobalId.decode(fundId, FundView.TYPE).map(uuid -> access.grantsOf(new FundId(uuid)).stream().map(FundGrantView::of).toList())
-                .orElseGet(List::of);
+        return access.grantsOf(fundId(fundId)).stream().map(FundGrantView::of).toList();
     }
 
     @MutationMapping
@@ -103,8 +99,8 @@ class FundAccessController {
         return new FundId(GlobalId.decode(globalId, FundView.TYPE).orElseThrow());
     }
 
+    /** The fund an ID names; an undecodable ID names no fund, and the service answers after authorizing. */
     private static FundId fundId(String id) {
-        return GlobalId.decode(id, FundView.TYPE).map(FundId::new)
-                .orElseThrow(() -> new RuleViolationException(Violation.of("fundId", ViolationCode.NOT_FOUND, "no fund has this id")));
+        return new FundId(GlobalId.decodeOrNothing(id, FundView.TYPE));
     }
 }

@@ -15,13 +15,9 @@ import dev.diligence.domain.company.ExternalReference;
 import dev.diligence.domain.company.Sector;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
-import dev.diligence.domain.shared.RuleViolationException;
-import dev.diligence.domain.shared.Violation;
-import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -63,9 +59,6 @@ class CompanyController {
         }
     }
 
-    /** A fund ID that names no fund of the caller: a filter by it matches nothing. */
-    private static final FundId NO_FUND = new FundId(new UUID(0, 0));
-
     private final CompanyService companies;
 
     CompanyController(CompanyService companies) {
@@ -77,7 +70,7 @@ class CompanyController {
             @Argument String before, @Argument CompanyFilterInput filter, @Argument CompanyOrderInput orderBy) {
         CompanyFilter companyFilter = filter == null ? CompanyFilter.none() : new CompanyFilter(filter.nameContains(), filter.sector(),
                 filter.stage(), filter.headquartersCountry(),
-                filter.fundId() == null ? null : GlobalId.decode(filter.fundId(), "Fund").map(FundId::new).orElse(NO_FUND),
+                filter.fundId() == null ? null : new FundId(GlobalId.decodeOrNothing(filter.fundId(), "Fund")),
                 filter.dealStage(), filter.archived());
         ListOrder order = orderBy == null ? ListOrder.NAME_ASC : ListOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
@@ -88,7 +81,7 @@ class CompanyController {
 
     @QueryMapping
     CompanyView company(@Argument String id) {
-        return GlobalId.decode(id, CompanyView.TYPE).flatMap(uuid -> companies.find(new CompanyId(uuid))).map(CompanyView::of).orElse(null);
+        return companies.find(companyId(id)).map(CompanyView::of).orElse(null);
     }
 
     @MutationMapping
@@ -118,9 +111,8 @@ class CompanyController {
         return inputs.stream().map(input -> new ExternalReference(input.source(), input.externalId())).toList();
     }
 
-    /** The company an input's ID names; an ID of nothing the caller can see is NOT_FOUND. */
+    /** The company an ID names; an undecodable ID names no company, and the service answers NOT_FOUND after authorizing. */
     static CompanyId companyId(String id) {
-        return GlobalId.decode(id, CompanyView.TYPE).map(CompanyId::new).orElseThrow(() ->
-                new RuleViolationException(Violation.of("id", ViolationCode.NOT_FOUND, "no company has this id")));
+        return new CompanyId(GlobalId.decodeOrNothing(id, CompanyView.TYPE));
     }
 }

@@ -12,14 +12,10 @@ import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.FundStatus;
 import dev.diligence.domain.fund.FundStrategy;
-import dev.diligence.domain.shared.RuleViolationException;
-import dev.diligence.domain.shared.Violation;
-import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -75,7 +71,7 @@ class FundController {
 
     @QueryMapping
     FundView fund(@Argument String id) {
-        return GlobalId.decode(id, FundView.TYPE).flatMap(uuid -> funds.find(new FundId(uuid))).map(FundView::of).orElse(null);
+        return funds.find(fundId(id)).map(FundView::of).orElse(null);
     }
 
     @MutationMapping
@@ -99,10 +95,8 @@ class FundController {
                 FundPayload::failed);
     }
 
-    /** The fund an input's ID names; an ID of nothing the caller can see is NOT_FOUND. */
+    /** The fund an ID names; an undecodable ID names no fund, and the service answers NOT_FOUND after authorizing. */
     private static FundId fundId(String id) {
-        Optional<FundId> fundId = GlobalId.decode(id, FundView.TYPE).map(FundId::new);
-        return fundId.orElseThrow(() ->
-                new RuleViolationException(Violation.of("id", ViolationCode.NOT_FOUND, "no fund has this id")));
+        return new FundId(GlobalId.decodeOrNothing(id, FundView.TYPE));
     }
 }

@@ -36,6 +36,18 @@ public record GlobalId(String typeName, UUID id) {
         }
     }
 
+    /** Stands for "no object": no row has this id. */
+    public static final UUID NOTHING = new UUID(0L, 0L);
+
+    /**
+     * The UUID of {@code value} if it is an ID of {@code typeName}, else {@link #NOTHING}. Lookups
+     * by the result go through the service like any other, so a malformed ID or one of another type
+     * is authorized first and then simply not found, exactly like an unknown ID.
+     */
+    public static UUID decodeOrNothing(String value, String typeName) {
+        return decode(value, typeName).orElse(NOTHING);
+    }
+
     /** The UUID of {@code value} if it is an ID of {@code typeName}. */
     public static Optional<UUID> decode(String value, String typeName) {
         return decode(value).filter(id -> id.typeName().equals(typeName)).map(GlobalId::id);

@@ -18,9 +18,6 @@ import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingCursors;
 import dev.diligence.domain.holding.HoldingId;
 import dev.diligence.domain.holding.HoldingTerms;
-import dev.diligence.domain.shared.RuleViolationException;
-import dev.diligence.domain.shared.Violation;
-import dev.diligence.domain.shared.ViolationCode;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -120,10 +117,8 @@ class HoldingController {
     @MutationMapping
     HoldingPayload addHolding(@Argument AddHoldingInput input) {
         return MutationOutcome.run(() -> {
-            FundId fund = GlobalId.decode(input.fundId(), FundView.TYPE).map(FundId::new)
-                    .orElseThrow(() -> notFound("fundId", "no fund has this id"));
-            CompanyId company = GlobalId.decode(input.companyId(), CompanyView.TYPE).map(CompanyId::new)
-                    .orElseThrow(() -> notFound("companyId", "no company has this id"));
+            FundId fund = new FundId(GlobalId.decodeOrNothing(input.fundId(), FundView.TYPE));
+            CompanyId company = new CompanyId(GlobalId.decodeOrNothing(input.companyId(), CompanyView.TYPE));
             return HoldingPayload.of(holdings.add(fund, company, new HoldingTerms(input.dealStage(), input.ownershipPercentage(),
                     input.entryDate(), input.exitDate(), input.dealLeadSubject())));
         }, HoldingPayload::failed);
@@ -150,11 +145,8 @@ class HoldingController {
         return new HoldingPageKey(parent, arguments, arguments.toPageQuery(HoldingCursors.ORDERING), selection.contains("totalCount"));
     }
 
+    /** The holding an ID names; an undecodable ID names no holding, and the service answers NOT_FOUND after authorizing. */
     private static HoldingId holdingId(String id) {
-        return GlobalId.decode(id, HoldingView.TYPE).map(HoldingId::new).orElseThrow(() -> notFound("id", "no holding has this id"));
-    }
-
-    private static RuleViolationException notFound(String field, String message) {
-        return new RuleViolationException(Violation.of(field, ViolationCode.NOT_FOUND, message));
+        return new HoldingId(GlobalId.decodeOrNothing(id, HoldingView.TYPE));
     }
 }

@@ -71,6 +71,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.flyway.password", database.roles().ownerPassword());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri());
         properties.put("spring.graphql.graphiql.enabled", true);
+        properties.put("spring.graphql.schema.introspection.enabled", true);
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedDefaults", properties));
     }
 

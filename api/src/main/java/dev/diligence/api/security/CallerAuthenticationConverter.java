@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a verified JWT into a {@link CallerAuthentication}. Roles come from Keycloak's
  * {@code realm_access.roles} and {@code resource_access.<client>.roles}; unknown role names are
- * ignored. The tenant key comes from one claim (a string, or a list of exactly one string) and must
- * name an active tenant. A token without a tenant, with several, or with an unknown or archived
- * one is rejected (401), except that platform administrators may come without a tenant.
+ * ignored. The tenant key comes from one claim (a string, or a list of exactly one string; or
+ * Keycloak's organization claim, see {@link TenantKeysInToken}) and must name an active tenant.
+ * A token without a tenant, with several, or with an unknown or archived one is rejected (401),
+ * except that platform administrators may come without a tenant.
  */
 @Component
 public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -38,7 +39,7 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<Role> roles = rolesOf(jwt);
-        List<String> tenantKeys = stringsOf(jwt.getClaims().get(properties.tenantClaim()));
+        List<String> tenantKeys = TenantKeysInToken.of(jwt.getClaims(), properties.tenantSource(), properties.tenantClaim());
         Optional<Tenant> tenant;
         if (tenantKeys.isEmpty() && roles.contains(Role.PLATFORM_ADMIN)) {
             tenant = Optional.empty();

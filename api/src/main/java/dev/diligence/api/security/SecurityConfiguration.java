@@ -10,12 +10,13 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,7 +39,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
+                .oauth2ResourceServer(server -> server
+                        .authenticationEntryPoint(new UniformAuthenticationEntryPoint())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();
     }
 
@@ -46,7 +49,8 @@ class SecurityConfiguration {
      * The token decoder, configured from Spring Boot's standard resource-server properties
      * ({@code issuer-uri} or {@code jwk-set-uri}, and {@code audiences}), with explicit timeouts for
      * fetching the issuer's metadata and keys (Spring Security's own default is too short for a
-     * slow first answer).
+     * slow first answer). Tokens must carry {@code exp}; {@code exp} and {@code nbf} are checked
+     * with {@code diligence.security.clock-skew} of tolerance.
      */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, TokenProperties security) {
@@ -65,13 +69,18 @@ class SecurityConfiguration {
                 ? NimbusJwtDecoder.withJwkSetUri(keySet).restOperations(rest).build()
                 : NimbusJwtDecoder.withIssuerLocation(issuer).restOperations(rest).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(StringUtils.hasText(issuer) ? JwtValidators.createDefaultWithIssuer(issuer) : JwtValidators.createDefault());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        validators.add(timestamps);
+        if (StringUtils.hasText(issuer)) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
         List<String> audiences = jwt.getAudiences();
         if (!audiences.isEmpty()) {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                     aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return decoder;
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantCacheTtl    how long a resolved tenant key is trusted before it is read again
  * @param keysConnectTimeout connect timeout for the issuer's metadata and key set
  * @param keysReadTimeout   read timeout for the issuer's metadata and key set
+ * @param clockSkew         tolerance for clock differences when checking a token's {@code exp} and {@code nbf}
+ * @param tenantSource      where a token names its firm: {@code claim} (the claim {@code tenantClaim})
+ *                          or {@code organization} (Keycloak's {@code organization} claim)
  */
 @ConfigurationProperties("diligence.security")
 public record TokenProperties(
@@ -20,5 +23,15 @@ public record TokenProperties(
         @DefaultValue("diligence-api") String rolesClient,
         @DefaultValue("30s") Duration tenantCacheTtl,
         @DefaultValue("5s") Duration keysConnectTimeout,
-        @DefaultValue("10s") Duration keysReadTimeout) {
+        @DefaultValue("10s") Duration keysReadTimeout,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("claim") TenantSource tenantSource) {
+
+    /** Where a token names the caller's firm. */
+    public enum TenantSource {
+        /** The claim named by {@code tenant-claim}: a key, or a list of exactly one. */
+        CLAIM,
+        /** Keycloak 26 Organizations: the {@code organization} claim naming exactly one organization, whose alias is the key. */
+        ORGANIZATION
+    }
 }

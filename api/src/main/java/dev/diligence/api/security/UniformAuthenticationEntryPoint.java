@@ -1,0 +1,35 @@
+package dev.diligence.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * The one answer to every request that is not authenticated: HTTP 401 with an empty body and a
+ * fixed {@code WWW-Authenticate} challenge. Whatever is wrong with a token (expired, not yet
+ * valid, foreign issuer or audience, {@code alg: none}, bad signature, unknown key, no tenant,
+ * several, an unknown or archived one), the answer is byte for byte the same, so that it tells a
+ * caller nothing about which check failed. Spring's own entry point would name it in
+ * {@code error_description}.
+ *
+ * <p>A request without any token gets the bare challenge {@code Bearer} (RFC 6750, section 3.1:
+ * no error code when no credentials were sent); one with a token gets
+ * {@code Bearer error="invalid_token"}. The difference tells the caller only what it already knows.
+ */
+final class UniformAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    static final String NO_TOKEN_CHALLENGE = "Bearer";
+    static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                failure instanceof OAuth2AuthenticationException ? INVALID_TOKEN_CHALLENGE : NO_TOKEN_CHALLENGE);
+        response.setContentLength(0);
+    }
+}
