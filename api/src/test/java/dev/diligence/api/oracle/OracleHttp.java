@@ -1,5 +1,6 @@
 package dev.diligence.api.oracle;
 
+import dev.diligence.api.limits.CallerBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,8 @@ final class OracleHttp {
                 .expectBody(MAP)
                 .returnResult();
         MediaType contentType = result.getResponseHeaders().getContentType();
-        return new Answer(result.getStatus().value(), contentType == null ? null : contentType.toString(), result.getResponseBody());
+        return new Answer(result.getStatus().value(), contentType == null ? null : contentType.toString(),
+                CallerBudget.withoutCurrentBudget(result.getResponseBody()));
     }
 
     static String document(String name) {

@@ -2,6 +2,7 @@ package dev.diligence.api.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.limits.CallerBudget;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TenantUsers;
 import java.util.EnumMap;
@@ -163,10 +164,11 @@ final class OracleWorld {
      */
     Map<String, Object> snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>();
-        targets.forEach((target, id) -> snapshot.put(target.name(),
+        targets.forEach((target, id) -> snapshot.put(target.name(), CallerBudget.withoutCurrentBudget(
                 (target.kind() == OracleTarget.Kind.FOREIGN ? adminB : adminA).documentName("oracleSnapshot")
-                        .variable("id", id).variable("isFund", target.typeName().equals("Fund")).execute().returnResponse().toMap()));
-        snapshot.put("audit trail of firm B", adminB.document("{ auditEvents(first: 0) { totalCount } }").execute().returnResponse().toMap());
+                        .variable("id", id).variable("isFund", target.typeName().equals("Fund")).execute().returnResponse().toMap())));
+        snapshot.put("audit trail of firm B", CallerBudget.withoutCurrentBudget(
+                adminB.document("{ auditEvents(first: 0) { totalCount } }").execute().returnResponse().toMap()));
         return snapshot;
     }
 

@@ -1,0 +1,180 @@
+package dev.diligence.api.limits;
+
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enforces the query limits inside graphql-java, each as early as it can be known and always before
+ * any resolver runs: tokens before parsing, depth, aliases, root fields and directives before
+ * validation, cost and the rate limit before execution. A refused request is answered with one
+ * error classified by {@link LimitClassification}. During execution the timeout is checked before
+ * each field; when it has passed, the execution is cancelled and answers TIMEOUT. Every response
+ * carries {@code extensions.cost}.
+ */
+@Component
+public class LimitsInstrumentation implements Instrumentation {
+
+    private final LimitsProperties limits;
+    private final QueryCostCalculator costs;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+    private final ParserOptions parserOptions;
+
+    LimitsInstrumentation(LimitsProperties limits, RateLimiter rateLimiter, Clock clock) {
+        this.limits = limits;
+        this.costs = new QueryCostCalculator(limits.listSizes());
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        // graphql-java counts the end of the document as a token; TokenCounter does not
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(limits.maxTokens() + 1));
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        Object key = parameters.getExecutionInput().getGraphQLContext().get(RateLimitKey.class);
+        return new RequestLimits(clock.millis(), key instanceof RateLimitKey rateLimitKey && rateLimiter.enabled() ? rateLimitKey : null);
+    }
+
+    @Override
+    public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        int tokens = TokenCounter.count(parameters.getQuery());
+        if (tokens > limits.maxTokens()) {
+            throw LimitErrors.abort(LimitErrors.exceeded(LimitClassification.MAX_TOKENS_EXCEEDED,
+                    "The number of tokens in the query", tokens, limits.maxTokens()));
+        }
+        parameters.getGraphQLContext().put(ParserOptions.class, parserOptions);
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        DocumentShape shape = DocumentShape.of(parameters.getDocument());
+        refuseAbove(LimitClassification.MAX_DEPTH_EXCEEDED, "The depth of the query", shape.depth(), limits.maxDepth());
+        refuseAbove(LimitClassification.MAX_ALIASES_EXCEEDED, "The number of aliases in the query", shape.aliases(), limits.maxAliases());
+        refuseAbove(LimitClassification.MAX_ROOT_FIELDS_EXCEEDED, "The number of root fields of the operation", shape.rootFields(),
+                limits.maxRootFields());
+        refuseAbove(LimitClassification.MAX_DIRECTIVES_EXCEEDED, "The largest number of directives on one field of the query",
+                shape.maxDirectives(), limits.maxDirectivesPerField());
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        RequestLimits request = (RequestLimits) state;
+        ExecutionContext execution = parameters.getExecutionContext();
+        ExecutableNormalizedOperation operation = execution.getNormalizedQueryTree().get();
+        long cost = costs.requested(operation, execution.getGraphQLSchema());
+        request.costed(operation, execution.getGraphQLSchema(), cost);
+        refuseAbove(LimitClassification.MAX_COST_EXCEEDED, "The cost of the query in points", cost, limits.maxCost());
+        if (request.key != null) {
+            long points = Math.max(1, cost);
+            RateLimiter.Consumption consumption = rateLimiter.tryConsume(request.key, points);
+            if (!consumption.consumed()) {
+                request.throttled = true;
+                throw LimitErrors.abort(LimitErrors.throttled(points, consumption.remaining(), consumption.retryAfterSeconds()));
+            }
+            request.charged = points;
+        }
+        request.executed = true;
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        RequestLimits request = (RequestLimits) state;
+        long elapsed = clock.millis() - request.startMillis;
+        if (elapsed > limits.timeout().toMillis() && request.timedOutAfterMillis < 0) {
+            request.timedOutAfterMillis = elapsed;
+            parameters.getExecutionContext().getExecutionInput().cancel();
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        RequestLimits request = (RequestLimits) state;
+        ExecutionResult answered = request.timedOutAfterMillis >= 0 ? timedOut(result, request.timedOutAfterMillis) : result;
+        Long actual = request.executed ? costs.actual(request.operation, request.schema, result.getData()) : null;
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requestedQueryCost", request.requested >= 0 ? request.requested : null);
+        cost.put("actualQueryCost", actual);
+        if (request.key != null) {
+            if (request.charged > 0) {
+                rateLimiter.refund(request.key, request.charged - Math.max(1, actual));
+            } else if (!request.throttled) {
+                // refused before it could be costed or run: a refusal is not free either
+                rateLimiter.consumeAtMost(request.key, 1);
+            }
+            cost.put("throttleStatus", rateLimiter.status(request.key).toMap());
+        }
+        return CompletableFuture.completedFuture(answered.transform(builder -> builder.addExtension("cost", cost)));
+    }
+
+    /** The cancellation's error becomes TIMEOUT; whatever data was complete stays. */
+    private ExecutionResult timedOut(ExecutionResult result, long elapsedMillis) {
+        List<GraphQLError> errors = new ArrayList<>();
+        result.getErrors().stream()
+                .filter(error -> !(error instanceof AbortExecutionException) && error.getErrorType() != ErrorType.ExecutionAborted)
+                .forEach(errors::add);
+        errors.add(0, LimitErrors.timedOut(elapsedMillis, limits.timeout().toMillis()));
+        return result.transform(builder -> builder.errors(errors));
+    }
+
+    private static void refuseAbove(LimitClassification classification, String what, long actual, long limit) {
+        if (actual > limit) {
+            throw LimitErrors.abort(LimitErrors.exceeded(classification, what, actual, limit));
+        }
+    }
+
+    /** What the limits know of one request. Written before execution, read after it. */
+    private static final class RequestLimits implements InstrumentationState {
+
+        final long startMillis;
+        final RateLimitKey key;
+        volatile ExecutableNormalizedOperation operation;
+        volatile GraphQLSchema schema;
+        volatile long requested = -1;
+        volatile long charged;
+        volatile boolean throttled;
+        volatile boolean executed;
+        volatile long timedOutAfterMillis = -1;
+
+        RequestLimits(long startMillis, RateLimitKey key) {
+            this.startMillis = startMillis;
+            this.key = key;
+        }
+
+        void costed(ExecutableNormalizedOperation operation, GraphQLSchema schema, long requested) {
+            this.operation = operation;
+            this.schema = schema;
+            this.requested = requested;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.diligence.api.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
+
+class LimitsPropertiesTest {
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        LimitsProperties limits = bind(Map.of());
+        assertThat(limits.maxDepth()).isEqualTo(10);
+        assertThat(limits.maxCost()).isEqualTo(5000);
+        assertThat(limits.maxAliases()).isEqualTo(15);
+        assertThat(limits.maxDirectivesPerField()).isEqualTo(4);
+        assertThat(limits.maxTokens()).isEqualTo(1000);
+        assertThat(limits.maxRootFields()).isEqualTo(10);
+        assertThat(limits.maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(limits.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(limits.listSizes()).isEmpty();
+        assertThat(limits.rate()).isEqualTo(new LimitsProperties.Rate(true, 10_000, 500, Duration.ofSeconds(1)));
+        assertThat(limits.rate().restoredPerSecond()).isEqualTo(500.0);
+    }
+
+    @Test
+    void listSizesAreKeyedByTypeAndField() {
+        assertThat(bind(Map.of("diligence.limits.list-sizes[Company.externalReferences]", "3")).listSizes())
+                .containsExactly(Map.entry("Company.externalReferences", 3));
+    }
+
+    @Test
+    void aBucketSmallerThanTheCostliestAdmittedQueryIsRefused() {
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.rate.capacity", "4999")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("rate.capacity (4999) must be at least diligence.limits.max-cost (5000)");
+        assertThat(bind(Map.of("diligence.limits.rate.capacity", "10", "diligence.limits.rate.enabled", "false")).rate().enabled()).isFalse();
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.max-depth", "0")))
+                .rootCause().hasMessageContaining("diligence.limits.max-depth must be positive");
+    }
+
+    private static LimitsProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("diligence.limits", LimitsProperties.class);
+    }
+}

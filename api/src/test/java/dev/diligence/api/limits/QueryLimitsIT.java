@@ -1,0 +1,291 @@
+package dev.diligence.api.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.api.support.ApiIntegrationTest;
+import graphql.introspection.IntrospectionQuery;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+
+/**
+ * Every query limit at its default: a request just above it is refused with its classification,
+ * runs no resolver (a refused mutation writes nothing) and says the limit and its actual value; a
+ * request at the limit is admitted. The product's heaviest legitimate requests pass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryLimitsIT extends ApiIntegrationTest {
+
+    private static final int MAX_BODY = 2 * 1024 * 1024;
+
+    @Autowired
+    private DataSource dataSource;
+
+    private String tenant;
+    private String admin;
+    private GraphQlRequests requests;
+
+    @BeforeAll
+    void aFirmWithAFundHoldingACompany() {
+        tenant = newTenant("limits");
+        admin = usersOf(tenant).tenantAdmin();
+        requests = new GraphQlRequests(http());
+        GraphQlTester tester = HttpGraphQlTester.create(requests.client().mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin).build());
+        String fund = tester.document(createFund("Seed fund", "id")).execute().path("createFund.fund.id").entity(String.class).get();
+        String company = tester.document("""
+                mutation { createCompany(input: {name: "Seed company", sector: OTHER, headquartersCountry: "DE", stage: SEED}) {
+                  company { id } } }""").execute().path("createCompany.company.id").entity(String.class).get();
+        tester.document("""
+                mutation { addHolding(input: {fundId: "%s", companyId: "%s", dealStage: SOURCED}) { holding { id } } }"""
+                .formatted(fund, company)).execute().path("addHolding.holding.id").hasValue();
+    }
+
+    @Test
+    void refusesADocumentAboveTheTokenLimitAndAdmitsOneAtIt() {
+        assertRefused(post(padToTokens(createFund("Tokens 1001", "id"), 1001)), "MAX_TOKENS_EXCEEDED", 1001, 1000);
+        assertNotWritten("Tokens 1001");
+        assertWritten(post(padToTokens(createFund("Tokens 1000", "id"), 1000)), "Tokens 1000");
+    }
+
+    @Test
+    void refusesAQueryAboveTheDepthLimitAndAdmitsOneAtIt() {
+        assertRefused(post(createFund("Depth 11", fundSelectionOfDepth(11 - 2))), "MAX_DEPTH_EXCEEDED", 11, 10);
+        assertNotWritten("Depth 11");
+        assertWritten(post(createFund("Depth 10", fundSelectionOfDepth(10 - 2))), "Depth 10");
+    }
+
+    @Test
+    void refusesAQueryAboveTheAliasLimitAndAdmitsOneAtIt() {
+        assertRefused(post(createFund("Aliases 16", aliasesOfId(16))), "MAX_ALIASES_EXCEEDED", 16, 15);
+        assertNotWritten("Aliases 16");
+        assertWritten(post(createFund("Aliases 15", aliasesOfId(15))), "Aliases 15");
+    }
+
+    @Test
+    void refusesAnOperationAboveTheRootFieldLimitAndAdmitsOneAtIt() {
+        assertRefused(post(createFunds("Roots 11", 11)), "MAX_ROOT_FIELDS_EXCEEDED", 11, 10);
+        assertNotWritten("Roots 11 #1");
+        post(createFunds("Roots 10", 10)).expectBody().jsonPath("$.errors").doesNotExist();
+        IntStream.rangeClosed(1, 10).forEach(i -> assertThat(fundsNamed("Roots 10 #" + i)).isOne());
+    }
+
+    @Test
+    void refusesAFieldAboveTheDirectiveLimitAndLetsOneAtItThrough() {
+        String fiveDirectives = "@include(if: true) @include(if: true) @skip(if: false) @skip(if: false) @include(if: true)";
+        assertRefused(post("mutation { createFund(input: {name: \"Directives 5\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) "
+                + fiveDirectives + " { fund { id } } }"), "MAX_DIRECTIVES_EXCEEDED", 5, 4);
+        assertNotWritten("Directives 5");
+        // four directives pass the limit; repeating @include is for validation to refuse
+        post("{ viewer @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) { subject } }").expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("ValidationError");
+        post("{ viewer @include(if: true) @skip(if: false) { subject } }").expectBody()
+                .jsonPath("$.data.viewer.subject").isNotEmpty()
+                .jsonPath("$.errors").doesNotExist();
+    }
+
+    @Test
+    void refusesAQueryAboveTheCostLimitAndAdmitsOneAtIt() {
+        String atTheLimit = "{ funds(first: 98) { nodes { holdings(first: 24) { nodes { company { name } } } } } }";
+        String aboveTheLimit = "{ funds(first: 98) { pageInfo { hasNextPage } nodes { holdings(first: 24) { nodes { company { name } } } } } }";
+        post(atTheLimit).expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.funds.nodes").isArray()
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(5000);
+        assertRefused(post(aboveTheLimit), "MAX_COST_EXCEEDED", 5001, 5000)
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(5001)
+                .jsonPath("$.extensions.cost.actualQueryCost").doesNotExist();
+        assertRefused(post(createFund("Cost", "holdings(first: 100) { nodes { company { holdings(first: 100) { nodes { fund { name } } } } } }")),
+                "MAX_COST_EXCEEDED", 10 + 1 + 2 + 100 * (1 + 1 + 2 + 100 * (1 + 1)), 5000);
+        assertNotWritten("Cost");
+    }
+
+    @Test
+    void admitsTheHeaviestLegitimateRequestOfToday() {
+        post("{ funds(first: 100) { totalCount nodes { name holdings(first: 20) { totalCount nodes { dealStage company { name } } } } } }")
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.funds.nodes[?(@.name == 'Seed fund')].holdings.nodes[0].company.name").isEqualTo("Seed company")
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 100 * (1 + 2 + 20 * (1 + 1)));
+        assertRefused(post("{ funds(first: 100) { nodes { name holdings(first: 100) { nodes { company { name } } } } } }"),
+                "MAX_COST_EXCEEDED", 2 + 100 * (1 + 2 + 100 * (1 + 1)), 5000);
+    }
+
+    /** Whether introspection is on is another setting's business (it is off outside the local profile): no limit refuses it. */
+    @Test
+    void noLimitRefusesTheIntrospectionQueryOfGraphiql() {
+        post(IntrospectionQuery.INTROSPECTION_QUERY).expectBody(String.class).value(body ->
+                assertThat(body).doesNotContain("MAX_", "THROTTLED", "TIMEOUT"));
+    }
+
+    @Test
+    void everyResponseReportsItsCost() {
+        post("{ funds(first: 10) { nodes { name } } }").expectBody()
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 10)
+                .jsonPath("$.extensions.cost.actualQueryCost").value(Matchers.greaterThanOrEqualTo(2 + 1))
+                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(10_000)
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").value(Matchers.lessThanOrEqualTo(10_000))
+                .jsonPath("$.extensions.cost.throttleStatus.restoreRate").isEqualTo(500.0);
+        post("{ funds(first: 10) { nodes { noSuchField } } }").expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("ValidationError")
+                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(10_000);
+    }
+
+    @Test
+    void refusesABodyAboveTheSizeLimitWith413AndAdmitsOneAtIt() {
+        postBody(paddedBody(createFund("Body above", "id"), MAX_BODY + 1))
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("MAX_BODY_SIZE_EXCEEDED")
+                .jsonPath("$.errors[0].extensions.limit").isEqualTo(MAX_BODY)
+                .jsonPath("$.errors[0].extensions.actual").isEqualTo(MAX_BODY + 1)
+                .jsonPath("$.errors[0].message").isEqualTo("The size of the request body is 2,097,153 bytes; the limit is 2,097,152 bytes");
+        assertNotWritten("Body above");
+        postBody(paddedBody(createFund("Body at", "id"), MAX_BODY)).expectStatus().isOk()
+                .expectBody().jsonPath("$.data.createFund.fund.id").isNotEmpty();
+        assertThat(fundsNamed("Body at")).isOne();
+    }
+
+    @Test
+    void refusesAChunkedBodyAboveTheSizeLimitWith413() {
+        byte[] body = paddedBody(createFund("Chunked above", "id"), MAX_BODY + 1);
+        DataBuffer first = DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOfRange(body, 0, MAX_BODY / 2));
+        DataBuffer second = DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOfRange(body, MAX_BODY / 2, body.length));
+        requests.client().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(Flux.just(first, second)))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("MAX_BODY_SIZE_EXCEEDED")
+                .jsonPath("$.errors[0].message").isEqualTo("The size of the request body is more than 2,097,152 bytes; the limit is 2,097,152 bytes");
+        assertNotWritten("Chunked above");
+    }
+
+    @Test
+    void theApplicationsDatabaseConnectionsCarryTheStatementTimeout() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement show = connection.prepareStatement("show statement_timeout");
+                ResultSet timeout = show.executeQuery()) {
+            timeout.next();
+            assertThat(timeout.getString(1)).isEqualTo("5s");
+        }
+    }
+
+    private WebTestClient.ResponseSpec post(String document) {
+        return requests.post(admin, document);
+    }
+
+    private WebTestClient.BodyContentSpec assertRefused(WebTestClient.ResponseSpec response, String classification, long actual, long limit) {
+        return response.expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo(classification)
+                .jsonPath("$.errors[0].extensions.limit").isEqualTo(limit)
+                .jsonPath("$.errors[0].extensions.actual").isEqualTo(actual)
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains(LimitErrors.number(actual)).contains(LimitErrors.number(limit)))
+                .jsonPath("$.extensions.cost").exists();
+    }
+
+    private void assertWritten(WebTestClient.ResponseSpec response, String fundName) {
+        response.expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.createFund.fund").exists();
+        assertThat(fundsNamed(fundName)).isOne();
+    }
+
+    private void assertNotWritten(String fundName) {
+        assertThat(fundsNamed(fundName)).as("funds named %s", fundName).isZero();
+    }
+
+    private WebTestClient.ResponseSpec postBody(byte[] body) {
+        return requests.client().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    /** A JSON request of {@code document}, padded with white space after the JSON to exactly {@code size} bytes. */
+    private static byte[] paddedBody(String document, int size) {
+        byte[] json = ("{\"query\":\"" + document.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) ' ');
+        System.arraycopy(json, 0, body, 0, json.length);
+        return body;
+    }
+
+    private long fundsNamed(String name) {
+        try (Connection admin = DB.connectAsAdmin();
+                PreparedStatement count = admin.prepareStatement(
+                        "select count(*) from funds f join tenants t on t.id = f.tenant_id where t.key = ? and f.name = ?")) {
+            count.setString(1, tenant);
+            count.setString(2, name);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String createFund(String name, String fundSelection) {
+        return "mutation { " + createFundField("", name, fundSelection) + " }";
+    }
+
+    private static String createFundField(String alias, String name, String fundSelection) {
+        return alias + "createFund(input: {name: \"%s\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) { fund { %s } }"
+                .formatted(name, fundSelection);
+    }
+
+    private static String createFunds(String name, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> createFundField("f" + i + ": ", name + " #" + i, "id"))
+                .collect(Collectors.joining(" ", "mutation { ", " }"));
+    }
+
+    /** A selection on a fund whose deepest path has exactly {@code depth} fields. */
+    private static String fundSelectionOfDepth(int depth) {
+        return switch (depth) {
+            case 1 -> "name";
+            case 2 -> "holdings(first: 1) { totalCount }";
+            case 3 -> "holdings(first: 1) { nodes { id } }";
+            default -> "holdings(first: 1) { nodes { fund { " + fundSelectionOfDepth(depth - 3) + " } } }";
+        };
+    }
+
+    private static String aliasesOfId(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "a" + i + ": id").collect(Collectors.joining(" "));
+    }
+
+    /** {@code mutation} with its fund's {@code id} selected again and again until the document has {@code tokens} tokens. */
+    private static String padToTokens(String mutation, int tokens) {
+        String padding = " id".repeat(tokens - GraphQlRequests.tokens(mutation));
+        String padded = mutation.replace("fund { id }", "fund { id" + padding + " }");
+        assertThat(GraphQlRequests.tokens(padded)).isEqualTo(tokens);
+        return padded;
+    }
+}
