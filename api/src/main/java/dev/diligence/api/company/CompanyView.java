@@ -14,16 +14,24 @@ import java.util.List;
 
 /** GraphQL {@code Company}. */
 public record CompanyView(String id, String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
-        Integer employeeCount, String description, List<ExternalReference> externalReferences, boolean archived, long version,
+        Integer employeeCount, String description, List<ExternalReferenceView> externalReferences, boolean archived, long version,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) implements NodeView {
 
     public static final String TYPE = "Company";
+
+    /** GraphQL {@code ExternalReference}: both parts are always present on a stored company. */
+    public record ExternalReferenceView(String source, String externalId) {
+
+        static ExternalReferenceView of(ExternalReference reference) {
+            return new ExternalReferenceView(reference.source(), reference.externalId());
+        }
+    }
 
     public static CompanyView of(Company company) {
         CompanyProfile profile = company.profile();
         return new CompanyView(GlobalId.encode(TYPE, company.id().value()), profile.name(), profile.website(), profile.sector(),
                 profile.headquartersCountry(), profile.stage(), profile.employeeCount(), profile.description(),
-                company.externalReferences(), company.archived(), company.version(),
+                company.externalReferences().stream().map(ExternalReferenceView::of).toList(), company.archived(), company.version(),
                 company.createdAt().atOffset(ZoneOffset.UTC), company.updatedAt().atOffset(ZoneOffset.UTC));
     }
 
