@@ -40,7 +40,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         AUDIT_EVENTS("auditEvents", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
         GRANT_FUND_ACCESS("grantFundAccess", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
         REVOKE_FUND_ACCESS("revokeFundAccess", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        FUND_ACCESS_GRANTS("fundAccessGrants", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class));
+        FUND_ACCESS_GRANTS("fundAccessGrants", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
+        FRAMEWORKS("frameworks", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class));
 
         private final String field;
         private final Set<MatrixCaller> allowed;
@@ -136,6 +137,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case REVOKE_FUND_ACCESS -> tester.document(REVOKE).variable("f", fixture.fundId())
                     .variable("s", fundManagerOf(fixture)).execute();
             case FUND_ACCESS_GRANTS -> tester.document(GRANTS).variable("f", fixture.fundId()).execute();
+            case FRAMEWORKS -> tester.document("{ frameworks { version } }").execute();
         };
     }
 
@@ -150,7 +152,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
                     .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
             case GRANT_FUND_ACCESS, REVOKE_FUND_ACCESS -> assertThat(granteesOf(fixture)).containsExactly(fundManagerOf(fixture));
-            case TENANTS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS -> {
+            case TENANTS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS, FRAMEWORKS -> {
                 // reads change nothing; assertNoData proved that nothing was returned
             }
         }
@@ -205,6 +207,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
             }
             case FUND_ACCESS_GRANTS -> response.path("fundAccessGrants[*].person.subject").entityList(String.class)
                     .containsExactly(fundManagerOf(fixture));
+            case FRAMEWORKS -> response.path("frameworks[*].version").entityList(Integer.class).containsExactly(1);
         }
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SchemaCatalogIT {
 
     /** Tables without tenant_id, on purpose. Every other table is tenant-owned. */
-    private static final Set<String> PLATFORM_TABLES = Set.of("tenants", "flyway_schema_history");
+    private static final Set<String> PLATFORM_TABLES = Set.of("tenants", "flyway_schema_history",
+            "framework_versions", "framework_dimensions", "framework_criteria", "framework_criterion_references");
 
     private static final TestDatabase db = TestDatabase.get();
 
