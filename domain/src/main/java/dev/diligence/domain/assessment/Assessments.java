@@ -1,0 +1,31 @@
+package dev.diligence.domain.assessment;
+
+import dev.diligence.domain.company.CompanyId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to the assessments of the current tenant. Implementations only ever see the current tenant's
+ * assessments; another tenant's is indistinguishable from one that does not exist.
+ */
+public interface Assessments {
+
+    Optional<Assessment> find(AssessmentId id);
+
+    /** Stores a new assessment and returns it as stored. */
+    Assessment add(Assessment assessment);
+
+    /**
+     * Stores a changed assessment and returns it as stored, with its version incremented.
+     *
+     * @throws dev.diligence.domain.shared.RuleViolationException with {@code STALE_VERSION} when the
+     *         stored version differs from {@code assessment.version()}
+     */
+    Assessment update(Assessment assessment);
+
+    /** The company's latest published, non-retracted assessment, as {@link LatestPublished#of} chooses it. */
+    Optional<Assessment> latestPublished(CompanyId company);
+
+    /** Every assessment of the company, in any status, newest first. */
+    List<Assessment> ofCompany(CompanyId company);
+}
