@@ -1,0 +1,251 @@
+package dev.diligence.persistence.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.diligence.domain.assessment.Assessment;
+import dev.diligence.domain.assessment.Assessments;
+import dev.diligence.domain.assessment.EvidenceItem;
+import dev.diligence.domain.assessment.EvidenceKind;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.framework.FrameworkV1;
+import dev.diligence.domain.framework.FrameworkVersion;
+import dev.diligence.domain.framework.Frameworks;
+import dev.diligence.domain.scoring.AssessmentContext;
+import dev.diligence.domain.scoring.Confidence;
+import dev.diligence.domain.scoring.CriterionScore;
+import dev.diligence.domain.scoring.DimensionResult;
+import dev.diligence.domain.scoring.EuAiActTier;
+import dev.diligence.domain.scoring.ScoringEngine;
+import dev.diligence.domain.scoring.ScoringResult;
+import dev.diligence.domain.scoring.SensitiveDomain;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.tenant.TenantId;
+import dev.diligence.persistence.PersistenceConfiguration;
+import dev.diligence.persistence.tenancy.CurrentFundScope;
+import dev.diligence.persistence.tenancy.CurrentTenant;
+import dev.diligence.persistence.testing.TenantRows;
+import dev.diligence.persistence.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The assessment adapter in the smallest Spring context that runs it (the persistence module, a data
+ * source as the application role, the tenant transaction manager): every status round-trips exactly,
+ * the stored publication numbers are the engine's, digit for digit.
+ */
+@SpringBootTest(classes = AssessmentPersistenceIT.PersistenceOnly.class)
+class AssessmentPersistenceIT {
+
+    private static final TestDatabase db = TestDatabase.get();
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
+    private static UUID tenant;
+    private static CompanyId company;
+
+    /**
+     * Deliberately not a {@code @Configuration}: the api module's tests have this test jar on their
+     * classpath, and PersistenceConfiguration's component scan must not pick it up there.
+     */
+    @EnableAutoConfiguration
+    @Import(PersistenceConfiguration.class)
+    static class PersistenceOnly {
+
+        @Bean
+        CurrentTenant currentTenant() {
+            return () -> Optional.ofNullable(tenant).map(TenantId::new);
+        }
+
+        @Bean
+        CurrentFundScope currentFundScope() {
+            return Optional::empty;
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.flyway.enabled", () -> "false");
+    }
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Frameworks frameworks;
+
+    @BeforeAll
+    static void aTenantWithACompany() throws SQLException {
+        try (Connection admin = db.connectAsAdmin()) {
+            tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assessments"));
+            company = new CompanyId(AssessmentRows.insertCompany(admin, tenant, "Assessed Co"));
+        }
+    }
+
+    @Test
+    void roundTripsADraftWithContextScoresAndEvidence() {
+        Assessment draft = inTransaction(() -> assessments.add(draft()));
+        EvidenceItem kept = EvidenceItem.of(EvidenceKind.LINK, "https://example.com/registry", "alice", T0.plusSeconds(5));
+        EvidenceItem removed = EvidenceItem.of(EvidenceKind.NOTE, "interview with the CTO", "alice", T0.plusSeconds(6));
+        Assessment edited = draft
+                .setContext(new AssessmentContext(true, EuAiActTier.HIGH, Set.of(SensitiveDomain.CREDIT, SensitiveDomain.HEALTH),
+                        new BigDecimal("0.75"), true), "bob", T0.plusSeconds(1))
+                .scoreCriterion("C1.1", CriterionScore.scored(3, Confidence.HIGH, 0).withTarget(4), "  tracked in MLflow ", "alice", T0.plusSeconds(2))
+                .scoreCriterion("C1.2", CriterionScore.notApplicable("no features of their own"), null, "alice", T0.plusSeconds(3))
+                .addEvidence("C1.1", kept, "alice", T0.plusSeconds(5))
+                .addEvidence("C1.1", removed, "alice", T0.plusSeconds(6));
+        Assessment stored = inTransaction(() -> assessments.update(edited));
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(find(draft)).isEqualTo(stored);
+
+        Assessment pruned = inTransaction(() -> assessments.update(stored.removeEvidence("C1.1", removed.id(), "carol", T0.plusSeconds(7))));
+        assertThat(find(draft)).isEqualTo(pruned);
+        assertThat(find(draft).criteria().find("C1.1").orElseThrow().evidence()).containsExactly(kept);
+    }
+
+    @Test
+    void roundTripsASubmittedAssessmentWithItsReviewTrail() {
+        Assessment submitted = inTransaction(() -> assessments.add(scored()
+                .submit("alice", T0.plusSeconds(10))
+                .requestChanges("rita", "evidence for C2.1 is missing", T0.plusSeconds(11))
+                .submit("bob", T0.plusSeconds(12))));
+        assertThat(find(submitted)).isEqualTo(submitted);
+        assertThat(find(submitted).review().comments()).hasSize(1);
+        assertThat(find(submitted).review().submitters()).containsExactlyInAnyOrder("alice", "bob");
+    }
+
+    @Test
+    void storesThePublishedNumbersExactlyAsTheEngineComputesThem() {
+        Assessment published = inTransaction(() -> assessments.add(published(T0.plusSeconds(20))));
+        ScoringResult engine = new ScoringEngine().score(storedV1(), published.context(), published.criteria().scores());
+        assertThat(find(published)).isEqualTo(published);
+        assertThat(find(published).publication().result()).isEqualTo(engine);
+
+        Map<String, Object> row = inTransaction(() -> jdbc.queryForMap("select * from assessments where id = ?", published.id().value()));
+        assertThat(engine.overall()).isNotNull();
+        assertThat(row.get("overall_score")).isEqualTo(engine.overall().score());
+        assertThat(row.get("overall_percentage")).isEqualTo(engine.overall().percentage());
+        assertThat(row.get("overall_floor")).isEqualTo(engine.overall().floor());
+        assertThat(row.get("overall_confidence")).isEqualTo(engine.overall().confidence());
+        assertThat(row.get("coverage")).isEqualTo(engine.coverage());
+        assertThat(row.get("level") == null ? null : ((Number) row.get("level")).intValue()).isEqualTo(engine.level().orElse(null));
+        assertThat(row.get("level_suppressed")).isEqualTo(engine.overall().levelSuppressed());
+        assertThat(row.get("deal_level_red_flag")).isEqualTo(engine.dealLevelRedFlag());
+
+        List<Map<String, Object>> dimensions = inTransaction(() -> jdbc.queryForList(
+                "select * from assessment_dimension_results where assessment_id = ? order by position", published.id().value()));
+        assertThat(dimensions).hasSameSizeAs(engine.dimensions());
+        for (int i = 0; i < dimensions.size(); i++) {
+            DimensionResult expected = engine.dimensions().get(i);
+            Map<String, Object> actual = dimensions.get(i);
+            assertThat(actual.get("dimension_code")).isEqualTo(expected.code());
+            assertThat(actual.get("score")).isEqualTo(expected.score());
+            assertThat(actual.get("uncapped_score")).isEqualTo(expected.uncappedScore());
+            assertThat(actual.get("coverage")).isEqualTo(expected.coverage());
+            assertThat(actual.get("confidence")).isEqualTo(expected.confidence());
+            assertThat(actual.get("capped_by")).isEqualTo(expected.cappedBy());
+            assertThat(actual.get("applicable")).isEqualTo(expected.applicable());
+            assertThat(actual.get("provisional")).isEqualTo(expected.provisional());
+        }
+    }
+
+    @Test
+    void roundTripsARetractedAssessment() {
+        Assessment published = inTransaction(() -> assessments.add(published(T0.plusSeconds(30))));
+        Assessment retracted = inTransaction(() -> assessments.update(published.retract("admin", "wrong company", T0.plusSeconds(31))));
+        assertThat(find(published)).isEqualTo(retracted);
+        assertThat(retracted.retraction()).isNotNull();
+    }
+
+    @Test
+    void latestPublishedIsTheLastPublicationThatIsNotRetracted() throws SQLException {
+        CompanyId other;
+        try (Connection admin = db.connectAsAdmin()) {
+            other = new CompanyId(AssessmentRows.insertCompany(admin, tenant, "Twice Assessed Co"));
+        }
+        Assessment first = inTransaction(() -> assessments.add(published(other, T0.plusSeconds(40))));
+        Assessment second = inTransaction(() -> assessments.add(published(other, T0.plusSeconds(50))));
+        Assessment draft = inTransaction(() -> assessments.add(Assessment.start(other, FrameworkV1.VERSION, AssessmentContext.DEFAULT,
+                "alice", "alice", T0.plusSeconds(60))));
+        assertThat(inTransaction(() -> assessments.latestPublished(other))).contains(second);
+
+        inTransaction(() -> assessments.update(second.retract("admin", "superseded by a mistake", T0.plusSeconds(70))));
+        assertThat(inTransaction(() -> assessments.latestPublished(other))).contains(first);
+        assertThat(inTransaction(() -> assessments.ofCompany(other))).extracting(Assessment::id)
+                .containsExactly(draft.id(), second.id(), first.id());
+    }
+
+    @Test
+    void rejectsStaleVersion() {
+        Assessment draft = inTransaction(() -> assessments.add(draft()));
+        inTransaction(() -> assessments.update(draft.setContext(AssessmentContext.DEFAULT.withModelsInProduction(true), "alice", T0)));
+        assertThatThrownBy(() -> inTransaction(() -> assessments.update(draft.setContext(AssessmentContext.DEFAULT, "bob", T0))))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.STALE_VERSION));
+    }
+
+    private Assessment draft() {
+        return Assessment.start(company, FrameworkV1.VERSION, AssessmentContext.DEFAULT, "alice", "alice", T0);
+    }
+
+    private Assessment scored() {
+        return scored(company, T0);
+    }
+
+    private static Assessment scored(CompanyId of, Instant at) {
+        Assessment assessment = Assessment.start(of, FrameworkV1.VERSION,
+                AssessmentContext.DEFAULT.withModelsInProduction(true).withEuAiActTier(EuAiActTier.LIMITED), "alice", "alice", at);
+        int level = 0;
+        for (String code : List.of("C1.1", "C1.3", "C2.1", "C2.2", "C3.1", "C3.2", "C4.1", "C4.2")) {
+            assessment = assessment.scoreCriterion(code, CriterionScore.scored(level++ % 5, Confidence.MEDIUM, 0), "seen", "alice", at)
+                    .addEvidence(code, EvidenceItem.of(EvidenceKind.DOCUMENT, "data room " + code, "alice", at), "alice", at);
+        }
+        return assessment.scoreCriterion("C4.3", CriterionScore.notApplicable("no decisions about people"), null, "alice", at);
+    }
+
+    private Assessment published(Instant at) {
+        return published(company, at);
+    }
+
+    /** Published as the application publishes: under the framework version as stored. */
+    private Assessment published(CompanyId of, Instant at) {
+        return scored(of, at).submit("alice", at.plusMillis(1)).publish("rita", storedV1(), new ScoringEngine(), at.plusMillis(2));
+    }
+
+    private FrameworkVersion storedV1() {
+        return inTransaction(() -> frameworks.find(FrameworkV1.NUMBER)).orElseThrow();
+    }
+
+    private Assessment find(Assessment assessment) {
+        return inTransaction(() -> assessments.find(assessment.id())).orElseThrow();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+}

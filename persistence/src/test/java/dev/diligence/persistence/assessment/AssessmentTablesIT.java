@@ -1,0 +1,122 @@
+package dev.diligence.persistence.assessment;
+
+import static dev.diligence.persistence.testing.AppRoleSql.count;
+import static dev.diligence.persistence.testing.AppRoleSql.execute;
+import static dev.diligence.persistence.testing.AppRoleSql.setTenant;
+import static dev.diligence.persistence.testing.AppRoleSql.uuids;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.diligence.persistence.testing.TenantRows;
+import dev.diligence.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The assessment tables of V014 on their own, in plain SQL as the application role: tenant
+ * isolation on every table, the loud failure without a tenant, fund scope, and the grants.
+ */
+class AssessmentTablesIT {
+
+    private static final List<String> TABLES = List.of("assessments", "assessment_criteria", "assessment_evidence",
+            "assessment_participants", "assessment_review_comments", "assessment_dimension_results");
+    private static final String MANAGER = "manager-" + UUID.randomUUID();
+    private static final TestDatabase db = TestDatabase.get();
+
+    private static UUID tenantA;
+    private static UUID tenantB;
+    private static UUID ofGrantedFund;
+    private static UUID ofOtherFund;
+    private static UUID ofTenantB;
+
+    @BeforeAll
+    static void assessmentsInTwoTenantsAndTwoFunds() throws SQLException {
+        try (Connection admin = db.connectAsAdmin()) {
+            tenantA = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assess-a"));
+            tenantB = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assess-b"));
+            UUID granted = TenantRows.insertFund(admin, tenantA, "Granted");
+            UUID other = TenantRows.insertFund(admin, tenantA, "Other");
+            UUID visible = AssessmentRows.insertCompany(admin, tenantA, "Visible Co");
+            UUID hidden = AssessmentRows.insertCompany(admin, tenantA, "Hidden Co");
+            execute(admin, """
+                    insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)
+                    values ('%1$s', gen_random_uuid(), '%2$s', '%3$s', 'INVESTED', 0, now(), now()),
+                           ('%1$s', gen_random_uuid(), '%4$s', '%5$s', 'INVESTED', 0, now(), now());
+                    insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at)
+                    values ('%1$s', gen_random_uuid(), '%2$s', '%6$s', 'admin', now())""".formatted(tenantA, granted, visible, other, hidden, MANAGER));
+            ofGrantedFund = AssessmentRows.insertAssessment(admin, tenantA, visible);
+            ofOtherFund = AssessmentRows.insertAssessment(admin, tenantA, hidden);
+            ofTenantB = AssessmentRows.insertAssessment(admin, tenantB, AssessmentRows.insertCompany(admin, tenantB, "B Co"));
+        }
+    }
+
+    @Test
+    void aTenantSeesNoAssessmentRowOfAnotherTenant() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            setTenant(app, tenantA);
+            assertThat(uuids(app, "select id from assessments")).contains(ofGrantedFund, ofOtherFund).doesNotContain(ofTenantB);
+            for (String table : TABLES) {
+                assertThat(count(app, "select count(*) from " + table + " where tenant_id = '" + tenantB + "'")).as(table).isZero();
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void readingAssessmentsWithoutATenantFails() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            for (String table : TABLES) {
+                assertThatThrownBy(() -> count(app, "select count(*) from " + table)).as(table)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("no tenant is set");
+            }
+        }
+    }
+
+    @Test
+    void aFundScopedReaderSeesOnlyAssessmentsOfCompaniesInGrantedFunds() throws SQLException {
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            scope(app, MANAGER);
+            assertThat(uuids(app, "select id from assessments")).containsExactly(ofGrantedFund);
+            for (String table : TABLES.subList(1, TABLES.size())) {
+                assertThat(uuids(app, "select distinct assessment_id from " + table)).as(table)
+                        .isSubsetOf(ofGrantedFund);
+            }
+            assertThat(uuids(app, "select assessment_id from assessment_criteria")).containsExactly(ofGrantedFund);
+            app.rollback();
+            scope(app, "");
+            assertThat(uuids(app, "select id from assessments")).contains(ofGrantedFund, ofOtherFund);
+            app.rollback();
+        }
+    }
+
+    @Test
+    void theApplicationDeletesOnlyEvidence() throws SQLException {
+        try (Connection admin = db.connectAsAdmin();
+                PreparedStatement query = admin.prepareStatement("select has_table_privilege(?, ?, 'DELETE')")) {
+            query.setString(1, db.roles().app());
+            for (String table : TABLES) {
+                query.setString(2, table);
+                try (var result = query.executeQuery()) {
+                    result.next();
+                    assertThat(result.getBoolean(1)).as("DELETE on " + table).isEqualTo(table.equals("assessment_evidence"));
+                }
+            }
+        }
+    }
+
+    private static void scope(Connection app, String subject) throws SQLException {
+        try (PreparedStatement statement = app.prepareStatement(
+                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
+            statement.setString(1, tenantA.toString());
+            statement.setString(2, subject);
+            statement.execute();
+        }
+    }
+}
