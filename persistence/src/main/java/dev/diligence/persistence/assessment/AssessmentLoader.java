@@ -1,0 +1,145 @@
+package dev.diligence.persistence.assessment;
+
+import static dev.diligence.persistence.assessment.AssessmentSql.EDITOR;
+
+import dev.diligence.domain.assessment.Assessment;
+import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.assessment.AssessmentStatus;
+import dev.diligence.domain.assessment.CriterionAssessment;
+import dev.diligence.domain.assessment.CriterionAssessments;
+import dev.diligence.domain.assessment.EvidenceItem;
+import dev.diligence.domain.assessment.EvidenceKind;
+import dev.diligence.domain.assessment.Publication;
+import dev.diligence.domain.assessment.Retraction;
+import dev.diligence.domain.assessment.ReviewComment;
+import dev.diligence.domain.assessment.ReviewTrail;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.framework.FrameworkVersion;
+import dev.diligence.domain.framework.Frameworks;
+import dev.diligence.domain.scoring.AssessmentContext;
+import dev.diligence.domain.scoring.Confidence;
+import dev.diligence.domain.scoring.CriterionScore;
+import dev.diligence.domain.scoring.EuAiActTier;
+import dev.diligence.domain.scoring.ScoreState;
+import dev.diligence.domain.scoring.ScoringEngine;
+import dev.diligence.domain.scoring.ScoringResult;
+import dev.diligence.domain.scoring.SensitiveDomain;
+import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads assessments back from {@code assessments} and its child tables and assembles the aggregate.
+ * A stored publication's full {@link ScoringResult} is not read: it is rebuilt by the pure
+ * {@link ScoringEngine} from the stored inputs and the immutable framework version. Called only from
+ * {@link AssessmentPersistenceAdapter}, so it runs in that adapter's mandatory transaction.
+ */
+@Component
+class AssessmentLoader {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
+    private final Frameworks frameworks;
+    private final ScoringEngine engine = new ScoringEngine();
+
+    AssessmentLoader(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, Frameworks frameworks) {
+        this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
+        this.frameworks = frameworks;
+    }
+
+    /** The current tenant's assessments matching {@code condition}, newest first; parameters hold {@code :tenant}. */
+    List<Assessment> load(String condition, MapSqlParameterSource parameters) {
+        List<Row> rows = jdbc.query("select * from assessments where tenant_id = :tenant and " + condition
+                + " order by created_at desc, id desc", parameters, (rs, index) -> Row.of(rs));
+        return rows.stream().map(this::assemble).toList();
+    }
+
+    private Assessment assemble(Row row) {
+        MapSqlParameterSource of = AssessmentSql.tenant(currentTenant).addValue("id", row.id());
+        Map<String, List<EvidenceItem>> evidence = new LinkedHashMap<>();
+        jdbc.query("select * from assessment_evidence where tenant_id = :tenant and assessment_id = :id"
+                + " order by criterion_code, position", of, rs -> {
+                    evidence.computeIfAbsent(rs.getString("criterion_code"), code -> new ArrayList<>())
+                            .add(new EvidenceItem(rs.getObject("id", UUID.class), EvidenceKind.valueOf(rs.getString("kind")),
+                                    rs.getString("value"), rs.getString("added_by"), instant(rs, "added_at")));
+                });
+        Map<String, CriterionAssessment> criteria = new LinkedHashMap<>();
+        jdbc.query("select * from assessment_criteria where tenant_id = :tenant and assessment_id = :id order by position", of, rs -> {
+            String code = rs.getString("criterion_code");
+            String confidence = rs.getString("confidence");
+            CriterionScore score = new CriterionScore(ScoreState.valueOf(rs.getString("state")), integer(rs, "level"),
+                    confidence == null ? null : Confidence.valueOf(confidence), rs.getString("not_applicable_reason"), 0,
+                    integer(rs, "target_level"));
+            criteria.put(code, new CriterionAssessment(code, score, rs.getString("rationale"),
+                    evidence.getOrDefault(code, List.of())));
+        });
+        Set<String> editors = new HashSet<>();
+        Set<String> submitters = new HashSet<>();
+        jdbc.query("select role, subject from assessment_participants where tenant_id = :tenant and assessment_id = :id", of,
+                rs -> {
+                    (EDITOR.equals(rs.getString("role")) ? editors : submitters).add(rs.getString("subject"));
+                });
+        List<ReviewComment> comments = jdbc.query("select * from assessment_review_comments where tenant_id = :tenant"
+                + " and assessment_id = :id order by position", of,
+                (rs, index) -> new ReviewComment(rs.getString("reviewer"), rs.getString("text"), instant(rs, "commented_at")));
+        CriterionAssessments recorded = new CriterionAssessments(criteria);
+        Publication publication = row.publishedBy() == null ? null
+                : new Publication(row.publishedBy(), row.publishedAt(), rescore(row, recorded));
+        return new Assessment(new AssessmentId(row.id()), new CompanyId(row.company()), row.frameworkVersion(), row.context(),
+                row.leadAssessor(), recorded, row.status(), new ReviewTrail(editors, submitters, comments), publication,
+                row.retraction(), row.version(), row.createdAt(), row.updatedAt());
+    }
+
+    private ScoringResult rescore(Row row, CriterionAssessments recorded) {
+        FrameworkVersion version = frameworks.find(row.frameworkVersion())
+                .orElseThrow(() -> new IllegalStateException("framework version " + row.frameworkVersion() + " is not stored"));
+        return engine.score(version, row.context(), recorded.scores());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The columns of one {@code assessments} row. */
+    private record Row(UUID id, UUID company, int frameworkVersion, AssessmentStatus status, AssessmentContext context,
+            String leadAssessor, @Nullable String publishedBy, @Nullable Instant publishedAt, @Nullable Retraction retraction,
+            long version, Instant createdAt, Instant updatedAt) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            Set<SensitiveDomain> domains = Arrays.stream((String[]) rs.getArray("sensitive_domains").getArray())
+                    .map(SensitiveDomain::valueOf).collect(Collectors.toSet());
+            AssessmentContext context = new AssessmentContext(rs.getBoolean("models_in_production"),
+                    EuAiActTier.valueOf(rs.getString("eu_ai_act_tier")), domains, rs.getBigDecimal("lowest_impact_ratio"),
+                    rs.getBoolean("fairness_mitigation_documented"));
+            String retractedBy = rs.getString("retracted_by");
+            Retraction retraction = retractedBy == null ? null
+                    : new Retraction(retractedBy, rs.getString("retraction_reason"), instant(rs, "retracted_at"));
+            return new Row(rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class), rs.getInt("framework_version"),
+                    AssessmentStatus.valueOf(rs.getString("status")), context, rs.getString("lead_assessor"),
+                    rs.getString("published_by"), instant(rs, "published_at"), retraction, rs.getLong("version"),
+                    instant(rs, "created_at"), instant(rs, "updated_at"));
+        }
+    }
+}
