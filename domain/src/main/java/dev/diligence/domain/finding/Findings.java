@@ -22,6 +22,6 @@ public interface Findings {
      */
     Finding update(Finding finding);
 
-    /** Deletes a rule finding that {@link RedFlagFindings} retired. */
+    /** Retires a rule finding that {@link RedFlagFindings} no longer raises: it stays stored, but is no longer found. */
     void retire(FindingId id);
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param raise  new findings for flags that fired without one
  * @param keep   existing findings whose flag still fires, with severity and explanation refreshed
  *               from the flag (store those that differ from what was given)
- * @param retire existing findings whose flag no longer fires: delete them
+ * @param retire existing findings whose flag no longer fires: retire them (kept in storage, no longer shown)
  */
 public record Reconciliation(List<Finding> raise, List<Finding> keep, List<Finding> retire) {
 
