@@ -3,6 +3,7 @@ package dev.diligence.api.holding;
 import static dev.diligence.api.company.CompanyFixtures.addHolding;
 import static dev.diligence.api.company.CompanyFixtures.createCompany;
 import static dev.diligence.api.company.CompanyFixtures.createFund;
+import static dev.diligence.api.support.ConnectionAssertions.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.support.ApiIntegrationTest;
@@ -221,12 +222,6 @@ class HoldingQueriesIT extends ApiIntegrationTest {
                 .isEqualTo(total);
         assertThat(response.path(parent + ".holdings.pageInfo.hasNextPage").entity(Boolean.class).get())
                 .as("%s.holdings.pageInfo.hasNextPage", parent).isEqualTo(hasNext);
-    }
-
-    private static void assertBadRequest(GraphQlTester.Response response) {
-        response.errors().satisfy(errors -> assertThat(errors)
-                .isNotEmpty()
-                .allSatisfy(error -> assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
     }
 
     private static String fundEndCursor(GraphQlTester.Response page) {

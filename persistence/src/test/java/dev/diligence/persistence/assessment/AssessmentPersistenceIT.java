@@ -103,7 +103,7 @@ class AssessmentPersistenceIT {
     static void aTenantWithACompany() throws SQLException {
         try (Connection admin = db.connectAsAdmin()) {
             tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assessments"));
-            company = new CompanyId(AssessmentRows.insertCompany(admin, tenant, "Assessed Co"));
+            company = new CompanyId(TenantRows.insertCompany(admin, tenant, "Assessed Co"));
         }
     }
 
@@ -186,7 +186,7 @@ class AssessmentPersistenceIT {
     void latestPublishedIsTheLastPublicationThatIsNotRetracted() throws SQLException {
         CompanyId other;
         try (Connection admin = db.connectAsAdmin()) {
-            other = new CompanyId(AssessmentRows.insertCompany(admin, tenant, "Twice Assessed Co"));
+            other = new CompanyId(TenantRows.insertCompany(admin, tenant, "Twice Assessed Co"));
         }
         Assessment first = inTransaction(() -> assessments.add(published(other, T0.plusSeconds(40))));
         Assessment second = inTransaction(() -> assessments.add(published(other, T0.plusSeconds(50))));

@@ -10,14 +10,6 @@ final class AssessmentRows {
     private AssessmentRows() {
     }
 
-    static UUID insertCompany(Connection admin, UUID tenant, String name) throws SQLException {
-        UUID id = UUID.randomUUID();
-        admin.createStatement().execute("""
-                insert into companies (tenant_id, id, name, sector, headquarters_country, stage, archived, version, created_at, updated_at)
-                values ('%s', '%s', '%s', 'OTHER', 'DE', 'EARLY', false, 0, now(), now())""".formatted(tenant, id, name));
-        return id;
-    }
-
     /** A draft with one scored criterion, one evidence item, one editor and one review comment. */
     static UUID insertAssessment(Connection admin, UUID tenant, UUID company) throws SQLException {
         UUID id = UUID.randomUUID();

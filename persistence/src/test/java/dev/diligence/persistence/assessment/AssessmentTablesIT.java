@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diligence.persistence.testing.TenantRows;
+import dev.diligence.persistence.testing.AppRoleSql;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,8 +42,8 @@ class AssessmentTablesIT {
             tenantB = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assess-b"));
             UUID granted = TenantRows.insertFund(admin, tenantA, "Granted");
             UUID other = TenantRows.insertFund(admin, tenantA, "Other");
-            UUID visible = AssessmentRows.insertCompany(admin, tenantA, "Visible Co");
-            UUID hidden = AssessmentRows.insertCompany(admin, tenantA, "Hidden Co");
+            UUID visible = TenantRows.insertCompany(admin, tenantA, "Visible Co");
+            UUID hidden = TenantRows.insertCompany(admin, tenantA, "Hidden Co");
             execute(admin, """
                     insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)
                     values ('%1$s', gen_random_uuid(), '%2$s', '%3$s', 'INVESTED', 0, now(), now()),
@@ -51,7 +52,7 @@ class AssessmentTablesIT {
                     values ('%1$s', gen_random_uuid(), '%2$s', '%6$s', 'admin', now())""".formatted(tenantA, granted, visible, other, hidden, MANAGER));
             ofGrantedFund = AssessmentRows.insertAssessment(admin, tenantA, visible);
             ofOtherFund = AssessmentRows.insertAssessment(admin, tenantA, hidden);
-            ofTenantB = AssessmentRows.insertAssessment(admin, tenantB, AssessmentRows.insertCompany(admin, tenantB, "B Co"));
+            ofTenantB = AssessmentRows.insertAssessment(admin, tenantB, TenantRows.insertCompany(admin, tenantB, "B Co"));
         }
     }
 
@@ -82,7 +83,7 @@ class AssessmentTablesIT {
     void aFundScopedReaderSeesOnlyAssessmentsOfCompaniesInGrantedFunds() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            scope(app, MANAGER);
+            AppRoleSql.setTenantAndFundScope(app, tenantA, MANAGER);
             assertThat(uuids(app, "select id from assessments")).containsExactly(ofGrantedFund);
             for (String table : TABLES.subList(1, TABLES.size())) {
                 assertThat(uuids(app, "select distinct assessment_id from " + table)).as(table)
@@ -90,7 +91,7 @@ class AssessmentTablesIT {
             }
             assertThat(uuids(app, "select assessment_id from assessment_criteria")).containsExactly(ofGrantedFund);
             app.rollback();
-            scope(app, "");
+            AppRoleSql.setTenantAndFundScope(app, tenantA, "");
             assertThat(uuids(app, "select id from assessments")).contains(ofGrantedFund, ofOtherFund);
             app.rollback();
         }
@@ -108,15 +109,6 @@ class AssessmentTablesIT {
                     assertThat(result.getBoolean(1)).as("DELETE on " + table).isEqualTo(table.equals("assessment_evidence"));
                 }
             }
-        }
-    }
-
-    private static void scope(Connection app, String subject) throws SQLException {
-        try (PreparedStatement statement = app.prepareStatement(
-                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
-            statement.setString(1, tenantA.toString());
-            statement.setString(2, subject);
-            statement.execute();
         }
     }
 }

@@ -21,14 +21,6 @@ final class FindingFixtures {
         return id;
     }
 
-    static UUID insertCompany(Connection admin, UUID tenant, String name) throws SQLException {
-        UUID id = UUID.randomUUID();
-        admin.createStatement().execute("""
-                insert into companies (tenant_id, id, name, sector, headquarters_country, stage, archived, version, created_at, updated_at)
-                values ('%s', '%s', '%s', 'OTHER', 'DE', 'EARLY', false, 0, now(), now())""".formatted(tenant, id, name));
-        return id;
-    }
-
     /** An open assessor finding on the assessment; returns the finding. */
     static UUID insertFinding(Connection admin, UUID tenant, UUID assessment) throws SQLException {
         UUID id = UUID.randomUUID();

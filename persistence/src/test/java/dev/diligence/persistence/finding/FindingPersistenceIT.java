@@ -87,7 +87,7 @@ class FindingPersistenceIT {
                 tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("findings"));
             }
             assessment = new AssessmentId(FindingFixtures.insertAssessment(admin, tenant,
-                    FindingFixtures.insertCompany(admin, tenant, "Found Co")));
+                    TenantRows.insertCompany(admin, tenant, "Found Co")));
         }
     }
 

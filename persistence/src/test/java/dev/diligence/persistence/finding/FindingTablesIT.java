@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diligence.persistence.testing.TenantRows;
+import dev.diligence.persistence.testing.AppRoleSql;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,8 +39,8 @@ class FindingTablesIT {
             UUID tenantB = TenantRows.insertTenant(admin, TenantRows.uniqueKey("finding-b"));
             UUID granted = TenantRows.insertFund(admin, tenantA, "Granted");
             UUID other = TenantRows.insertFund(admin, tenantA, "Other");
-            UUID visible = FindingFixtures.insertCompany(admin, tenantA, "Visible Co");
-            UUID hidden = FindingFixtures.insertCompany(admin, tenantA, "Hidden Co");
+            UUID visible = TenantRows.insertCompany(admin, tenantA, "Visible Co");
+            UUID hidden = TenantRows.insertCompany(admin, tenantA, "Hidden Co");
             execute(admin, """
                     insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)
                     values ('%1$s', gen_random_uuid(), '%2$s', '%3$s', 'INVESTED', 0, now(), now()),
@@ -50,7 +51,7 @@ class FindingTablesIT {
             ofGrantedFund = FindingFixtures.insertFinding(admin, tenantA, assessmentA);
             ofOtherFund = FindingFixtures.insertFinding(admin, tenantA, FindingFixtures.insertAssessment(admin, tenantA, hidden));
             ofTenantB = FindingFixtures.insertFinding(admin, tenantB, FindingFixtures.insertAssessment(admin, tenantB,
-                    FindingFixtures.insertCompany(admin, tenantB, "B Co")));
+                    TenantRows.insertCompany(admin, tenantB, "B Co")));
         }
     }
 
@@ -77,10 +78,10 @@ class FindingTablesIT {
     void aFundScopedReaderSeesOnlyFindingsOfAssessmentsItSees() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            scope(app, MANAGER);
+            AppRoleSql.setTenantAndFundScope(app, tenantA, MANAGER);
             assertThat(uuids(app, "select id from findings")).containsExactly(ofGrantedFund);
             app.rollback();
-            scope(app, "");
+            AppRoleSql.setTenantAndFundScope(app, tenantA, "");
             assertThat(uuids(app, "select id from findings")).contains(ofGrantedFund, ofOtherFund);
             app.rollback();
         }
@@ -123,15 +124,6 @@ class FindingTablesIT {
                 execute(app, "rollback to savepoint attempt");
             }
             app.rollback();
-        }
-    }
-
-    private static void scope(Connection app, String subject) throws SQLException {
-        try (PreparedStatement statement = app.prepareStatement(
-                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
-            statement.setString(1, tenantA.toString());
-            statement.setString(2, subject);
-            statement.execute();
         }
     }
 }

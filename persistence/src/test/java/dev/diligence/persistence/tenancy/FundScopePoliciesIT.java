@@ -2,14 +2,11 @@ package dev.diligence.persistence.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.persistence.testing.AppRoleSql;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,13 +33,13 @@ class FundScopePoliciesIT {
             tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("scope-sql"));
             grantedFund = TenantRows.insertFund(admin, tenant, "Granted");
             otherFund = TenantRows.insertFund(admin, tenant, "Other");
-            companyOfGranted = insertCompany(admin, "Visible Co");
-            companyOfOther = insertCompany(admin, "Hidden Co");
+            companyOfGranted = TenantRows.insertCompany(admin, tenant, "Visible Co");
+            companyOfOther = TenantRows.insertCompany(admin, tenant, "Hidden Co");
             insertHolding(admin, grantedFund, companyOfGranted);
             insertHolding(admin, otherFund, companyOfOther);
-            execute(admin, "insert into company_references (tenant_id, company_id, source, external_id) values ('%s', '%s', 'crm', 'V'), ('%s', '%s', 'crm', 'H')"
+            AppRoleSql.execute(admin, "insert into company_references (tenant_id, company_id, source, external_id) values ('%s', '%s', 'crm', 'V'), ('%s', '%s', 'crm', 'H')"
                     .formatted(tenant, companyOfGranted, tenant, companyOfOther));
-            execute(admin, "insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at) values ('%s', gen_random_uuid(), '%s', '%s', 'admin', now())"
+            AppRoleSql.execute(admin, "insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at) values ('%s', gen_random_uuid(), '%s', '%s', 'admin', now())"
                     .formatted(tenant, grantedFund, MANAGER));
         }
     }
@@ -51,11 +48,11 @@ class FundScopePoliciesIT {
     void aScopedTransactionSeesOnlyGrantedFundsTheirHoldingsAndCompanies() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            begin(app, MANAGER);
-            assertThat(ids(app, "select id from funds")).containsExactly(grantedFund);
-            assertThat(ids(app, "select fund_id from holdings")).containsExactly(grantedFund);
-            assertThat(ids(app, "select id from companies")).containsExactly(companyOfGranted);
-            assertThat(ids(app, "select company_id from company_references")).containsExactly(companyOfGranted);
+            AppRoleSql.setTenantAndFundScope(app, tenant, MANAGER);
+            assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactly(grantedFund);
+            assertThat(AppRoleSql.uuids(app, "select fund_id from holdings")).containsExactly(grantedFund);
+            assertThat(AppRoleSql.uuids(app, "select id from companies")).containsExactly(companyOfGranted);
+            assertThat(AppRoleSql.uuids(app, "select company_id from company_references")).containsExactly(companyOfGranted);
             app.rollback();
         }
     }
@@ -64,9 +61,9 @@ class FundScopePoliciesIT {
     void anUnscopedTransactionSeesTheWholeTenant() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            begin(app, "");
-            assertThat(ids(app, "select id from funds")).containsExactlyInAnyOrder(grantedFund, otherFund);
-            assertThat(ids(app, "select id from companies")).containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
+            AppRoleSql.setTenantAndFundScope(app, tenant, "");
+            assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactlyInAnyOrder(grantedFund, otherFund);
+            assertThat(AppRoleSql.uuids(app, "select id from companies")).containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
             app.rollback();
         }
     }
@@ -75,10 +72,10 @@ class FundScopePoliciesIT {
     void aSubjectWithoutGrantsSeesNothing() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            begin(app, "somebody-else");
-            assertThat(ids(app, "select id from funds")).isEmpty();
-            assertThat(ids(app, "select id from companies")).isEmpty();
-            assertThat(ids(app, "select fund_id from holdings")).isEmpty();
+            AppRoleSql.setTenantAndFundScope(app, tenant, "somebody-else");
+            assertThat(AppRoleSql.uuids(app, "select id from funds")).isEmpty();
+            assertThat(AppRoleSql.uuids(app, "select id from companies")).isEmpty();
+            assertThat(AppRoleSql.uuids(app, "select fund_id from holdings")).isEmpty();
             app.rollback();
         }
     }
@@ -87,47 +84,16 @@ class FundScopePoliciesIT {
     void aScopedTransactionCannotChangeWhatItCannotSee() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            begin(app, MANAGER);
+            AppRoleSql.setTenantAndFundScope(app, tenant, MANAGER);
             assertThat(app.createStatement().executeUpdate("update funds set name = 'Hijacked' where id = '" + otherFund + "'")).isZero();
             assertThat(app.createStatement().executeUpdate("update companies set name = 'Hijacked' where id = '" + companyOfOther + "'")).isZero();
             app.rollback();
         }
     }
 
-    private static void begin(Connection app, String scopeSubject) throws SQLException {
-        try (PreparedStatement statement = app.prepareStatement(
-                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
-            statement.setString(1, tenant.toString());
-            statement.setString(2, scopeSubject);
-            statement.execute();
-        }
-    }
-
-    private static List<UUID> ids(Connection connection, String sql) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-        }
-        return ids;
-    }
-
-    private static UUID insertCompany(Connection admin, String name) throws SQLException {
-        UUID id = UUID.randomUUID();
-        execute(admin, """
-                insert into companies (tenant_id, id, name, sector, headquarters_country, stage, archived, version, created_at, updated_at)
-                values ('%s', '%s', '%s', 'OTHER', 'DE', 'EARLY', false, 0, now(), now())""".formatted(tenant, id, name));
-        return id;
-    }
-
     private static void insertHolding(Connection admin, UUID fund, UUID company) throws SQLException {
-        execute(admin, """
+        AppRoleSql.execute(admin, """
                 insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)
                 values ('%s', gen_random_uuid(), '%s', '%s', 'INVESTED', 0, now(), now())""".formatted(tenant, fund, company));
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        connection.createStatement().execute(sql);
     }
 }

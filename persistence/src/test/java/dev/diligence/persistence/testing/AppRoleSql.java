@@ -22,6 +22,19 @@ public final class AppRoleSql {
         }
     }
 
+    /**
+     * Sets the tenant and the fund scope of the current transaction in one statement, as the
+     * application's transaction manager does; an empty {@code fundScopeSubject} means tenant-wide.
+     */
+    public static void setTenantAndFundScope(Connection connection, UUID tenant, String fundScopeSubject) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
+            statement.setString(1, tenant.toString());
+            statement.setString(2, fundScopeSubject);
+            statement.execute();
+        }
+    }
+
     /** The single number that {@code sql} (a {@code select count(*) ...}) returns. */
     public static long count(Connection connection, String sql) throws SQLException {
         try (ResultSet rows = connection.createStatement().executeQuery(sql)) {

@@ -41,6 +41,20 @@ public final class TenantRows {
         return id;
     }
 
+    /** A company of {@code tenant} with valid defaults; returns its id. */
+    public static UUID insertCompany(Connection admin, UUID tenant, String name) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = admin.prepareStatement("""
+                insert into companies (tenant_id, id, name, sector, headquarters_country, stage, archived, version, created_at, updated_at)
+                values (?, ?, ?, 'OTHER', 'DE', 'EARLY', false, 0, now(), now())""")) {
+            insert.setObject(1, tenant);
+            insert.setObject(2, id);
+            insert.setString(3, name);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
     /** A tenant key no other test uses. */
     public static String uniqueKey(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
