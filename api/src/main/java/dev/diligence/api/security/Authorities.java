@@ -15,6 +15,12 @@ public final class Authorities {
     /** Writes of target companies. */
     public static final String COMPANY_WRITER = "hasAnyRole('TENANT_ADMIN', 'ASSESSOR')";
 
+    /** Drafts of assessments (scores, evidence, context, submission) and findings. */
+    public static final String ASSESSMENT_WRITER = "hasAnyRole('TENANT_ADMIN', 'ASSESSOR')";
+
+    /** Publishing submitted assessments or sending them back; a tenant admin may do what a reviewer may. */
+    public static final String ASSESSMENT_REVIEWER = "hasAnyRole('TENANT_ADMIN', 'REVIEWER')";
+
     /** Reads of a firm's data: every business role. */
     public static final String TENANT_READER =
             "hasAnyRole('TENANT_ADMIN', 'FUND_MANAGER', 'ASSESSOR', 'REVIEWER', 'INTEGRATION')";

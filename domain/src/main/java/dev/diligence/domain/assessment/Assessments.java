@@ -1,7 +1,9 @@
 package dev.diligence.domain.assessment;
 
 import dev.diligence.domain.company.CompanyId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,9 @@ import java.util.Optional;
 public interface Assessments {
 
     Optional<Assessment> find(AssessmentId id);
+
+    /** The assessments with these ids that exist, in no particular order. */
+    List<Assessment> findAll(Collection<AssessmentId> ids);
 
     /** Stores a new assessment and returns it as stored. */
     Assessment add(Assessment assessment);
@@ -28,4 +33,10 @@ public interface Assessments {
 
     /** Every assessment of the company, in any status, newest first. */
     List<Assessment> ofCompany(CompanyId company);
+
+    /** {@link #ofCompany} for many companies at once; every company given is a key, with an empty list when it has none. */
+    Map<CompanyId, List<Assessment>> ofCompanies(Collection<CompanyId> companies);
+
+    /** {@link #latestPublished(CompanyId)} for many companies at once; companies without one are not keys. */
+    Map<CompanyId, Assessment> latestPublished(Collection<CompanyId> companies);
 }

@@ -42,7 +42,8 @@ public record Finding(FindingId id, AssessmentId assessment, @Nullable String cr
     public static Finding raise(AssessmentId assessment, @Nullable String criterion, FindingContent content,
             FindingSource source, Instant now) {
         RuleViolationException.throwIfAny(content.violations());
-        return new Finding(FindingId.random(), assessment, criterion, content, source, FindingStatus.OPEN, now, null, null, 0);
+        return new Finding(FindingId.random(), assessment, criterion, content.stripped(), source, FindingStatus.OPEN, now, null,
+                null, 0);
     }
 
     public Finding startRemediation() {
@@ -81,6 +82,22 @@ public record Finding(FindingId id, AssessmentId assessment, @Nullable String cr
     /** Same rule, same criterion: the identity a red-flag reconciliation matches on. */
     boolean raisedFor(String ruleId, @Nullable String criterionCode) {
         return ruleId.equals(source.ruleId()) && Objects.equals(criterion, criterionCode);
+    }
+
+    /**
+     * This finding with new content, in any status. A rule finding's title, description and severity
+     * belong to its rule (reconciliation refreshes them); people set only its owner, due date, plan
+     * and references.
+     */
+    public Finding revise(FindingContent newContent) {
+        RuleViolationException.throwIfAny(newContent.violations());
+        if (source.isRule() && (!newContent.title().strip().equals(content.title())
+                || !newContent.description().strip().equals(content.description()) || newContent.severity() != content.severity())) {
+            throw new RuleViolationException(Violation.general(ViolationCode.INVALID,
+                    "the title, description and severity of a finding raised by rule " + source.ruleId()
+                            + " come from the rule; only its owner, due date, remediation plan and references can change"));
+        }
+        return withContent(newContent.stripped());
     }
 
     Finding withContent(FindingContent newContent) {

@@ -36,6 +36,12 @@ public record FindingContent(String title, String description, Severity severity
         return new FindingContent(title, description, severity, null, null, null, List.of());
     }
 
+    /** This content with the title, description and plan stripped of surrounding whitespace. */
+    public FindingContent stripped() {
+        return new FindingContent(title.strip(), description.strip(), severity, owner, dueDate,
+                remediationPlan == null ? null : remediationPlan.strip(), references);
+    }
+
     public List<Violation> violations() {
         List<Violation> out = new ArrayList<>();
         Text.requireName(title, "title", TITLE_MAX_LENGTH, out);

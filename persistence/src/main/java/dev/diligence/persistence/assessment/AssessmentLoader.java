@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,52 +64,87 @@ class AssessmentLoader {
         this.frameworks = frameworks;
     }
 
-    /** The current tenant's assessments matching {@code condition}, newest first; parameters hold {@code :tenant}. */
+    /**
+     * The current tenant's assessments matching {@code condition}, newest first; parameters hold
+     * {@code :tenant}. Five statements whatever the number of assessments: the rows, then each child
+     * table for all of them at once.
+     */
     List<Assessment> load(String condition, MapSqlParameterSource parameters) {
         List<Row> rows = jdbc.query("select * from assessments where tenant_id = :tenant and " + condition
                 + " order by created_at desc, id desc", parameters, (rs, index) -> Row.of(rs));
-        return rows.stream().map(this::assemble).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Children children = children(rows.stream().map(Row::id).toList());
+        Map<Integer, FrameworkVersion> versions = new HashMap<>();
+        return rows.stream().map(row -> assemble(row, children, versions)).toList();
     }
 
-    private Assessment assemble(Row row) {
-        MapSqlParameterSource of = AssessmentSql.tenant(currentTenant).addValue("id", row.id());
-        Map<String, List<EvidenceItem>> evidence = new LinkedHashMap<>();
-        jdbc.query("select * from assessment_evidence where tenant_id = :tenant and assessment_id = :id"
-                + " order by criterion_code, position", of, rs -> {
-                    evidence.computeIfAbsent(rs.getString("criterion_code"), code -> new ArrayList<>())
+    /** What the child tables hold for a set of assessments, keyed by assessment id. */
+    private record Children(Map<UUID, Map<String, List<EvidenceItem>>> evidence,
+            Map<UUID, Map<String, CriterionScoreRow>> criteria, Map<UUID, Set<String>> editors,
+            Map<UUID, Set<String>> submitters, Map<UUID, List<ReviewComment>> comments) {
+    }
+
+    private record CriterionScoreRow(CriterionScore score, @Nullable String rationale) {
+    }
+
+    private Children children(List<UUID> ids) {
+        MapSqlParameterSource of = AssessmentSql.tenant(currentTenant).addValue("ids", ids);
+        Map<UUID, Map<String, List<EvidenceItem>>> evidence = new HashMap<>();
+        jdbc.query("select * from assessment_evidence where tenant_id = :tenant and assessment_id in (:ids)"
+                + " order by assessment_id, criterion_code, position", of, rs -> {
+                    evidence.computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString("criterion_code"), code -> new ArrayList<>())
                             .add(new EvidenceItem(rs.getObject("id", UUID.class), EvidenceKind.valueOf(rs.getString("kind")),
                                     rs.getString("value"), rs.getString("added_by"), instant(rs, "added_at")));
                 });
-        Map<String, CriterionAssessment> criteria = new LinkedHashMap<>();
-        jdbc.query("select * from assessment_criteria where tenant_id = :tenant and assessment_id = :id order by position", of, rs -> {
-            String code = rs.getString("criterion_code");
-            String confidence = rs.getString("confidence");
-            CriterionScore score = new CriterionScore(ScoreState.valueOf(rs.getString("state")), integer(rs, "level"),
-                    confidence == null ? null : Confidence.valueOf(confidence), rs.getString("not_applicable_reason"), 0,
-                    integer(rs, "target_level"));
-            criteria.put(code, new CriterionAssessment(code, score, rs.getString("rationale"),
-                    evidence.getOrDefault(code, List.of())));
-        });
-        Set<String> editors = new HashSet<>();
-        Set<String> submitters = new HashSet<>();
-        jdbc.query("select role, subject from assessment_participants where tenant_id = :tenant and assessment_id = :id", of,
-                rs -> {
-                    (EDITOR.equals(rs.getString("role")) ? editors : submitters).add(rs.getString("subject"));
+        Map<UUID, Map<String, CriterionScoreRow>> criteria = new HashMap<>();
+        jdbc.query("select * from assessment_criteria where tenant_id = :tenant and assessment_id in (:ids)"
+                + " order by assessment_id, position", of, rs -> {
+                    String confidence = rs.getString("confidence");
+                    CriterionScore score = new CriterionScore(ScoreState.valueOf(rs.getString("state")), integer(rs, "level"),
+                            confidence == null ? null : Confidence.valueOf(confidence), rs.getString("not_applicable_reason"), 0,
+                            integer(rs, "target_level"));
+                    criteria.computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new LinkedHashMap<>())
+                            .put(rs.getString("criterion_code"), new CriterionScoreRow(score, rs.getString("rationale")));
                 });
-        List<ReviewComment> comments = jdbc.query("select * from assessment_review_comments where tenant_id = :tenant"
-                + " and assessment_id = :id order by position", of,
-                (rs, index) -> new ReviewComment(rs.getString("reviewer"), rs.getString("text"), instant(rs, "commented_at")));
-        CriterionAssessments recorded = new CriterionAssessments(criteria);
-        Publication publication = row.publishedBy() == null ? null
-                : new Publication(row.publishedBy(), row.publishedAt(), rescore(row, recorded));
-        return new Assessment(new AssessmentId(row.id()), new CompanyId(row.company()), row.frameworkVersion(), row.context(),
-                row.leadAssessor(), recorded, row.status(), new ReviewTrail(editors, submitters, comments), publication,
-                row.retraction(), row.version(), row.createdAt(), row.updatedAt());
+        Map<UUID, Set<String>> editors = new HashMap<>();
+        Map<UUID, Set<String>> submitters = new HashMap<>();
+        jdbc.query("select assessment_id, role, subject from assessment_participants where tenant_id = :tenant"
+                + " and assessment_id in (:ids)", of, rs -> {
+                    (EDITOR.equals(rs.getString("role")) ? editors : submitters)
+                            .computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new HashSet<>())
+                            .add(rs.getString("subject"));
+                });
+        Map<UUID, List<ReviewComment>> comments = new HashMap<>();
+        jdbc.query("select * from assessment_review_comments where tenant_id = :tenant and assessment_id in (:ids)"
+                + " order by assessment_id, position", of, rs -> {
+                    comments.computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new ArrayList<>())
+                            .add(new ReviewComment(rs.getString("reviewer"), rs.getString("text"), instant(rs, "commented_at")));
+                });
+        return new Children(evidence, criteria, editors, submitters, comments);
     }
 
-    private ScoringResult rescore(Row row, CriterionAssessments recorded) {
-        FrameworkVersion version = frameworks.find(row.frameworkVersion())
-                .orElseThrow(() -> new IllegalStateException("framework version " + row.frameworkVersion() + " is not stored"));
+    /** {@code versions} caches the framework versions read so far, so each is read once per load. */
+    private Assessment assemble(Row row, Children children, Map<Integer, FrameworkVersion> versions) {
+        Map<String, List<EvidenceItem>> evidence = children.evidence().getOrDefault(row.id(), Map.of());
+        Map<String, CriterionAssessment> criteria = new LinkedHashMap<>();
+        children.criteria().getOrDefault(row.id(), Map.of()).forEach((code, recorded) -> criteria.put(code,
+                new CriterionAssessment(code, recorded.score(), recorded.rationale(), evidence.getOrDefault(code, List.of()))));
+        CriterionAssessments recorded = new CriterionAssessments(criteria);
+        ReviewTrail trail = new ReviewTrail(children.editors().getOrDefault(row.id(), Set.of()),
+                children.submitters().getOrDefault(row.id(), Set.of()), children.comments().getOrDefault(row.id(), List.of()));
+        Publication publication = row.publishedBy() == null ? null
+                : new Publication(row.publishedBy(), row.publishedAt(), rescore(row, recorded, versions));
+        return new Assessment(new AssessmentId(row.id()), new CompanyId(row.company()), row.frameworkVersion(), row.context(),
+                row.leadAssessor(), recorded, row.status(), trail, publication, row.retraction(), row.version(),
+                row.createdAt(), row.updatedAt());
+    }
+
+    private ScoringResult rescore(Row row, CriterionAssessments recorded, Map<Integer, FrameworkVersion> versions) {
+        FrameworkVersion version = versions.computeIfAbsent(row.frameworkVersion(), number -> frameworks.find(number)
+                .orElseThrow(() -> new IllegalStateException("framework version " + number + " is not stored")));
         return engine.score(version, row.context(), recorded.scores());
     }
 

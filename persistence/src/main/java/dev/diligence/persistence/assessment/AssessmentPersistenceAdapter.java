@@ -17,8 +17,13 @@ import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,6 +67,14 @@ class AssessmentPersistenceAdapter implements Assessments {
     @Override
     public Optional<Assessment> find(AssessmentId id) {
         return loader.load("id = :id", tenant().addValue("id", id.value())).stream().findFirst();
+    }
+
+    @Override
+    public List<Assessment> findAll(Collection<AssessmentId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return loader.load("id in (:ids)", tenant().addValue("ids", ids.stream().map(AssessmentId::value).distinct().toList()));
     }
 
     @Override
@@ -109,6 +122,38 @@ class AssessmentPersistenceAdapter implements Assessments {
     @Override
     public List<Assessment> ofCompany(CompanyId company) {
         return loader.load("company_id = :company", tenant().addValue("company", company.value()));
+    }
+
+    @Override
+    public Map<CompanyId, List<Assessment>> ofCompanies(Collection<CompanyId> companies) {
+        Map<CompanyId, List<Assessment>> byCompany = new LinkedHashMap<>();
+        companies.forEach(company -> byCompany.put(company, new ArrayList<>()));
+        if (!companies.isEmpty()) {
+            loader.load("company_id in (:companies)", tenant().addValue("companies", ids(companies)))
+                    .forEach(assessment -> byCompany.get(assessment.company()).add(assessment));
+        }
+        return byCompany;
+    }
+
+    @Override
+    public Map<CompanyId, Assessment> latestPublished(Collection<CompanyId> companies) {
+        Map<CompanyId, Assessment> latest = new LinkedHashMap<>();
+        if (companies.isEmpty()) {
+            return latest;
+        }
+        // each company's candidates with its latest publication time; LatestPublished breaks ties as the domain does
+        List<Assessment> candidates = loader.load("""
+                status = 'PUBLISHED' and (company_id, published_at) in (select company_id, max(published_at) from assessments
+                    where tenant_id = :tenant and company_id in (:companies) and status = 'PUBLISHED' group by company_id)""",
+                tenant().addValue("companies", ids(companies)));
+        for (CompanyId company : companies) {
+            LatestPublished.of(company, candidates).ifPresent(found -> latest.put(company, found));
+        }
+        return latest;
+    }
+
+    private static List<UUID> ids(Collection<CompanyId> companies) {
+        return companies.stream().map(CompanyId::value).distinct().toList();
     }
 
     private static final String STATE_COLUMNS = """

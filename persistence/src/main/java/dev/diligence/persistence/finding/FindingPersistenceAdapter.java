@@ -8,7 +8,15 @@ import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import dev.diligence.domain.finding.FindingFilter;
+import dev.diligence.domain.finding.Severity;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,10 +38,12 @@ class FindingPersistenceAdapter implements Findings {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
+    private final FindingQueries queries;
 
-    FindingPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    FindingPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, FindingQueries queries) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
+        this.queries = queries;
     }
 
     @Override
@@ -48,6 +58,37 @@ class FindingPersistenceAdapter implements Findings {
         return jdbc.query("select * from findings where tenant_id = :tenant and assessment_id = :assessment" + LIVE
                 + " order by opened_at, created_at, id", tenant().addValue("assessment", assessment.value()),
                 (rs, index) -> FindingRows.of(rs));
+    }
+
+    @Override
+    public Map<AssessmentId, List<Finding>> ofAssessments(Collection<AssessmentId> assessments) {
+        Map<AssessmentId, List<Finding>> byAssessment = new LinkedHashMap<>();
+        assessments.forEach(assessment -> byAssessment.put(assessment, new ArrayList<>()));
+        if (!assessments.isEmpty()) {
+            jdbc.query("select * from findings where tenant_id = :tenant and assessment_id in (:assessments)" + LIVE
+                    + " order by opened_at, created_at, id",
+                    tenant().addValue("assessments", assessments.stream().map(AssessmentId::value).distinct().toList()),
+                    rs -> {
+                        Finding finding = FindingRows.of(rs);
+                        byAssessment.get(finding.assessment()).add(finding);
+                    });
+        }
+        return byAssessment;
+    }
+
+    @Override
+    public Slice<Finding> page(FindingFilter filter, PageQuery page) {
+        return queries.page(filter, page);
+    }
+
+    @Override
+    public long count(FindingFilter filter) {
+        return queries.count(filter);
+    }
+
+    @Override
+    public Map<Severity, Long> countBySeverity(FindingFilter filter) {
+        return queries.countBySeverity(filter);
     }
 
     @Override

@@ -1,0 +1,126 @@
+package dev.diligence.api.assessment;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.graphql.NodeView;
+import dev.diligence.domain.assessment.Assessment;
+import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.assessment.AssessmentStatus;
+import dev.diligence.domain.assessment.CriterionAssessment;
+import dev.diligence.domain.assessment.EvidenceItem;
+import dev.diligence.domain.assessment.EvidenceKind;
+import dev.diligence.domain.assessment.Publication;
+import dev.diligence.domain.assessment.Retraction;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.scoring.AssessmentContext;
+import dev.diligence.domain.scoring.Confidence;
+import dev.diligence.domain.scoring.EuAiActTier;
+import dev.diligence.domain.scoring.ScoreState;
+import dev.diligence.domain.scoring.ScoringResult;
+import dev.diligence.domain.scoring.SensitiveDomain;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * GraphQL {@code Assessment}; without its scoring, also the document the audit trail records before
+ * and after a change (the scores follow from the recorded inputs and the framework version).
+ */
+public record AssessmentView(String id, String companyId, int frameworkVersion, AssessmentStatus status, String leadAssessor,
+        ContextView context, List<CriterionView> criteria, List<ReviewCommentView> reviewComments, List<String> editors,
+        List<String> submitters, PublicationView publication, RetractionView retraction, long version, OffsetDateTime createdAt,
+        OffsetDateTime updatedAt, @JsonIgnore ScoringResult result, @JsonIgnore boolean stored) implements NodeView {
+
+    public static final String TYPE = "Assessment";
+    public static final String EVIDENCE_TYPE = "Evidence";
+
+    /** GraphQL {@code AssessmentContext}; sensitive domains sorted by name. */
+    public record ContextView(boolean modelsInProduction, EuAiActTier euAiActTier, List<SensitiveDomain> sensitiveDomains,
+            BigDecimal lowestImpactRatio, boolean fairnessMitigationDocumented) {
+
+        static ContextView of(AssessmentContext context) {
+            return new ContextView(context.modelsInProduction(), context.euAiActTier(),
+                    context.sensitiveDomains().stream().sorted().toList(), context.lowestImpactRatio(),
+                    context.fairnessMitigationDocumented());
+        }
+    }
+
+    /** GraphQL {@code AssessedCriterion}. */
+    public record CriterionView(String code, ScoreState state, Integer level, Confidence confidence, String notApplicableReason,
+            Integer targetLevel, String rationale, List<EvidenceView> evidence) {
+
+        static CriterionView of(CriterionAssessment criterion) {
+            var score = criterion.score();
+            return new CriterionView(criterion.code(), score.state(), score.level(), score.confidence(), score.notApplicableReason(),
+                    score.targetLevel(), criterion.rationale(), criterion.evidence().stream().map(EvidenceView::of).toList());
+        }
+    }
+
+    /** GraphQL {@code Evidence}. */
+    public record EvidenceView(String id, EvidenceKind kind, String value, String addedBy, OffsetDateTime addedAt) {
+
+        static EvidenceView of(EvidenceItem item) {
+            return new EvidenceView(GlobalId.encode(EVIDENCE_TYPE, item.id()), item.kind(), item.value(), item.addedBy(), utc(item.addedAt()));
+        }
+    }
+
+    /** GraphQL {@code ReviewComment}. */
+    public record ReviewCommentView(String reviewer, String text, OffsetDateTime at) {
+    }
+
+    /** GraphQL {@code AssessmentPublication}. */
+    public record PublicationView(String publishedBy, OffsetDateTime publishedAt) {
+    }
+
+    /** GraphQL {@code AssessmentRetraction}. */
+    public record RetractionView(String retractedBy, String reason, OffsetDateTime retractedAt) {
+    }
+
+    public static AssessmentView of(ScoredAssessment scored) {
+        Assessment a = scored.assessment();
+        Publication publication = a.publication();
+        Retraction retraction = a.retraction();
+        return new AssessmentView(GlobalId.encode(TYPE, a.id().value()), GlobalId.encode(CompanyView.TYPE, a.company().value()),
+                a.frameworkVersion(), a.status(), a.leadAssessor(), ContextView.of(a.context()),
+                a.criteria().all().stream().map(CriterionView::of).toList(),
+                a.review().comments().stream().map(c -> new ReviewCommentView(c.reviewer(), c.text(), utc(c.at()))).toList(),
+                a.review().editors().stream().sorted().toList(), a.review().submitters().stream().sorted().toList(),
+                publication == null ? null : new PublicationView(publication.publishedBy(), utc(publication.publishedAt())),
+                retraction == null ? null
+                        : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored());
+    }
+
+    /** The domain id behind the global ID. */
+    public AssessmentId assessmentId() {
+        return new AssessmentId(GlobalId.decode(id, TYPE).orElseThrow());
+    }
+
+    /** The assessed company. */
+    public CompanyId companyKey() {
+        return new CompanyId(GlobalId.decode(companyId, CompanyView.TYPE).orElseThrow());
+    }
+
+    /** The assessment an ID names; an undecodable ID names no assessment, and the service answers NOT_FOUND after authorizing. */
+    static AssessmentId assessmentId(String id) {
+        return new AssessmentId(GlobalId.decodeOrNothing(id, TYPE));
+    }
+
+    /** The evidence item an ID names; an undecodable ID names none. */
+    static UUID evidenceId(String id) {
+        return GlobalId.decodeOrNothing(id, EVIDENCE_TYPE);
+    }
+
+    @Override
+    public String graphQlType() {
+        return TYPE;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.diligence.api.assessment;
+
+import dev.diligence.domain.finding.Severity;
+import dev.diligence.domain.scoring.Confidence;
+import dev.diligence.domain.scoring.CriterionResult;
+import dev.diligence.domain.scoring.DimensionResult;
+import dev.diligence.domain.scoring.OverallResult;
+import dev.diligence.domain.scoring.RedFlag;
+import dev.diligence.domain.scoring.RedFlagEffect;
+import dev.diligence.domain.scoring.ScoreState;
+import dev.diligence.domain.scoring.ScoringResult;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * GraphQL {@code AssessmentScore}: the engine's result as it is, with every number at its 10 places,
+ * so a client can follow each step of docs/framework.md.
+ */
+record ScoreView(int frameworkVersion, boolean stored, BigDecimal overall, BigDecimal percentage, BigDecimal floor,
+        BigDecimal confidence, BigDecimal coverage, Integer level, Integer uncappedLevel, String levelCappedBy, boolean levelSuppressed,
+        boolean dealLevelRedFlag, List<String> provisionalDimensions, List<DimensionView> dimensions, List<CriterionView> criteria,
+        List<RedFlagView> redFlags, List<String> notAssessed, List<CriterionView> remediationPriorities) {
+
+    /** GraphQL {@code DimensionScore}; {@code capExplanation} is the explanation of the flag that capped it. */
+    record DimensionView(String code, BigDecimal weight, boolean applicable, BigDecimal score, BigDecimal uncappedScore,
+            String cappedBy, String capExplanation, BigDecimal coverage, boolean provisional, BigDecimal confidence) {
+    }
+
+    /** GraphQL {@code CriterionResult}. */
+    record CriterionView(String code, String dimension, BigDecimal weight, BigDecimal dimensionWeight, ScoreState state,
+            Integer recordedLevel, Integer effectiveLevel, boolean gated, Confidence confidence, int target, boolean explicitTarget,
+            Integer gap, BigDecimal priority) {
+
+        static CriterionView of(CriterionResult c) {
+            return new CriterionView(c.code(), c.dimension(), c.weight(), c.dimensionWeight(), c.state(), c.recordedLevel(),
+                    c.effectiveLevel(), c.gated(), c.confidence(), c.target(), c.explicitTarget(), c.gap(), c.priority());
+        }
+    }
+
+    /** GraphQL {@code RedFlag}. */
+    record RedFlagView(String rule, Severity severity, String criterion, String explanation, boolean dealLevel,
+            List<EffectView> effects) {
+
+        static RedFlagView of(RedFlag flag) {
+            return new RedFlagView(flag.rule(), Severity.of(flag.severity()), flag.criterion(), flag.explanation(), flag.dealLevel(),
+                    flag.effects().stream().map(EffectView::of).toList());
+        }
+    }
+
+    /** GraphQL {@code RedFlagEffect}. */
+    record EffectView(String kind, String dimension, BigDecimal cap) {
+
+        static EffectView of(RedFlagEffect effect) {
+            if (effect instanceof RedFlagEffect.DimensionCap cap) {
+                return new EffectView("DIMENSION_CAP", cap.dimension(), cap.cap());
+            }
+            if (effect instanceof RedFlagEffect.LevelCap cap) {
+                return new EffectView("LEVEL_CAP", null, BigDecimal.valueOf(cap.cap()));
+            }
+            return new EffectView("LEVEL_SUPPRESSION", null, null);
+        }
+    }
+
+    static ScoreView of(ScoringResult result, boolean stored) {
+        OverallResult overall = result.overall();
+        return new ScoreView(result.frameworkVersion(), stored,
+                overall == null ? null : overall.score(), overall == null ? null : overall.percentage(),
+                overall == null ? null : overall.floor(), overall == null ? null : overall.confidence(), result.coverage(),
+                overall == null ? null : overall.level(), overall == null ? null : overall.uncappedLevel(),
+                overall == null ? null : overall.levelCappedBy(), overall != null && overall.levelSuppressed(),
+                result.dealLevelRedFlag(),
+                result.dimensions().stream().filter(DimensionResult::provisional).map(DimensionResult::code).toList(),
+                result.dimensions().stream().map(d -> dimension(d, result.redFlags())).toList(),
+                result.criteria().stream().map(CriterionView::of).toList(),
+                result.redFlags().stream().map(RedFlagView::of).toList(),
+                result.notAssessed(),
+                result.remediationRanking().stream().map(CriterionView::of).toList());
+    }
+
+    private static DimensionView dimension(DimensionResult d, List<RedFlag> flags) {
+        String explanation = d.cappedBy() == null ? null : flags.stream()
+                .filter(flag -> flag.rule().equals(d.cappedBy()))
+                .filter(flag -> flag.effects().stream().anyMatch(effect ->
+                        effect instanceof RedFlagEffect.DimensionCap cap && cap.dimension().equals(d.code())))
+                .map(RedFlag::explanation).findFirst().orElse(null);
+        return new DimensionView(d.code(), d.weight(), d.applicable(), d.score(), d.uncappedScore(), d.cappedBy(), explanation,
+                d.coverage(), d.provisional(), d.confidence());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.diligence.api.assessment;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** Builders and steps of the assessment workflow through GraphQL; each step asserts that it succeeded. */
+public final class AssessmentFixtures {
+
+    private AssessmentFixtures() {
+    }
+
+    /** Starts a draft of {@code companyId} with the given context (defaults when null) and returns its global ID. */
+    public static String createAssessment(GraphQlTester writer, String companyId, Map<String, Object> context) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("companyId", companyId);
+        if (context != null) {
+            input.put("context", context);
+        }
+        GraphQlTester.Response response = writer.documentName("createAssessment").variable("input", input).execute();
+        response.path("createAssessment.userErrors").entityList(Object.class).hasSize(0);
+        return response.path("createAssessment.assessment.id").entity(String.class).get();
+    }
+
+    /** The assessment's current version. */
+    public static long version(GraphQlTester reader, String assessmentId) {
+        return reader.documentName("assessment").variable("id", assessmentId).execute()
+                .path("assessment.version").entity(Long.class).get();
+    }
+
+    /** Scores {@code criterion} SCORED at {@code level} with {@code confidence}; returns the new version. */
+    public static long score(GraphQlTester writer, String assessmentId, String criterion, int level, String confidence) {
+        return scoreWith(writer, assessmentId, Map.of("criterion", criterion, "state", "SCORED", "level", level,
+                "confidence", confidence));
+    }
+
+    /** Scores with the given fields of ScoreCriterionInput (assessmentId and expectedVersion are added); returns the new version. */
+    public static long scoreWith(GraphQlTester writer, String assessmentId, Map<String, Object> fields) {
+        Map<String, Object> input = new HashMap<>(fields);
+        input.put("assessmentId", assessmentId);
+        input.put("expectedVersion", version(writer, assessmentId));
+        GraphQlTester.Response response = writer.documentName("scoreCriterion").variable("input", input).execute();
+        response.path("scoreCriterion.userErrors").entityList(Object.class).hasSize(0);
+        return response.path("scoreCriterion.assessment.version").entity(Long.class).get();
+    }
+
+    /** Adds a document reference as evidence to {@code criterion}; returns the evidence item's ID. */
+    public static String addEvidence(GraphQlTester writer, String assessmentId, String criterion) {
+        GraphQlTester.Response response = writer.documentName("addEvidence").variable("input", Map.of("assessmentId", assessmentId,
+                "expectedVersion", version(writer, assessmentId), "criterion", criterion, "kind", "DOCUMENT",
+                "value", "data-room/" + criterion + ".pdf")).execute();
+        response.path("addEvidence.userErrors").entityList(Object.class).hasSize(0);
+        return response.path("addEvidence.evidence.id").entity(String.class).get();
+    }
+
+    /** Runs a workflow mutation ({@code submitAssessment}, {@code publishAssessment}, ...) at the current version and asserts success. */
+    public static void move(GraphQlTester actor, GraphQlTester reader, String mutation, String assessmentId, Object... more) {
+        GraphQlTester.Response response = attempt(actor, reader, mutation, assessmentId, more);
+        response.path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    /** Runs a workflow mutation at the current version (read by {@code reader}) and returns the response, whatever it says. */
+    public static GraphQlTester.Response attempt(GraphQlTester actor, GraphQlTester reader, String mutation, String assessmentId,
+            Object... more) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("id", assessmentId);
+        input.put("expectedVersion", version(reader, assessmentId));
+        for (int i = 0; i < more.length; i += 2) {
+            input.put((String) more[i], more[i + 1]);
+        }
+        return actor.documentName(mutation).variable("input", input).execute();
+    }
+
+    /** A draft scored on C1.1 with evidence, submitted by {@code assessor} and published by {@code reviewer}; returns its ID. */
+    public static String publishedAssessment(GraphQlTester assessor, GraphQlTester reviewer, String companyId) {
+        String id = createAssessment(assessor, companyId, null);
+        score(assessor, id, "C1.1", 3, "HIGH");
+        addEvidence(assessor, id, "C1.1");
+        move(assessor, assessor, "submitAssessment", id);
+        move(reviewer, reviewer, "publishAssessment", id);
+        return id;
+    }
+}
