@@ -2,13 +2,23 @@ package dev.diligence.api.graphql;
 
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import tools.jackson.core.StreamWriteFeature;
 
-/** The custom scalars of the schema. */
+/**
+ * The custom scalars of the schema. Decimals are written as plain JSON numbers with the scale they
+ * have (a score of zero at 10 places is {@code 0.0000000000}, never {@code 0E-10}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ScalarConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer plainDecimals() {
+        return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
 
     @Bean
     RuntimeWiringConfigurer scalars() {

@@ -1,18 +1,22 @@
 package dev.diligence.api.local;
 
 import dev.diligence.api.access.FundAccessService;
+import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.finding.FindingService;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.holding.HoldingService;
 import dev.diligence.api.person.PeopleService;
 import dev.diligence.api.security.Role;
 import dev.diligence.api.security.SystemCaller;
 import dev.diligence.api.tenant.TenantService;
+import dev.diligence.domain.company.Company;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.FundStrategy;
 import dev.diligence.domain.tenant.Tenant;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo firms, funds, companies and holdings for the embedded default, created through the application services (so
+ * Demo firms, funds, companies, holdings and assessments for the embedded default, created through the application services (so
  * they pass the same rules as any request), and a note on how to call the API.
  */
 @Component
@@ -41,16 +45,20 @@ class DemoData {
     private final HoldingService holdings;
     private final PeopleService people;
     private final FundAccessService access;
+    private final AssessmentService assessments;
+    private final FindingService findings;
     private final Environment environment;
 
     DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, PeopleService people,
-            FundAccessService access, Environment environment) {
+            FundAccessService access, AssessmentService assessments, FindingService findings, Environment environment) {
         this.tenants = tenants;
         this.funds = funds;
         this.companies = companies;
         this.holdings = holdings;
         this.people = people;
         this.access = access;
+        this.assessments = assessments;
+        this.findings = findings;
         this.environment = environment;
     }
 
@@ -64,15 +72,19 @@ class DemoData {
                     people.rememberCurrentCaller();
                     return user;
                 }));
+        List<Company> northwindCompanies = new ArrayList<>();
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN), () -> {
             List<Fund> northwind = List.of(
                     funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000"))),
                     funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000"))),
                     funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000"))));
-            DemoPortfolio.build(companies, holdings, northwind, 28, "alice");
+            northwindCompanies.addAll(DemoPortfolio.build(companies, holdings, northwind, 28, "alice"));
             // frank, the fund manager, follows the growth fund only
             return access.grant(northwind.get(0).id(), "frank");
         });
+        new DemoAssessments(assessments, findings, firms.get(DemoUser.NORTHWIND),
+                DemoAssessments.userOf(DemoUser.NORTHWIND, Role.ASSESSOR), DemoAssessments.userOf(DemoUser.NORTHWIND, Role.REVIEWER))
+                .assess(northwindCompanies, 16, 4);
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () -> {
             List<Fund> harbor = List.of(
                     funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
