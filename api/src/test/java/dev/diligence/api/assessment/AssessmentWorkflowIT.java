@@ -78,6 +78,26 @@ class AssessmentWorkflowIT extends ApiIntegrationTest {
     }
 
     @Test
+    void everyChangeOfAnAssessmentIsInTheAuditTrailWithItsActor() {
+        String id = createAssessment(assessor, companyId, null);
+        score(assessor, id, "C1.1", 2, "HIGH");
+        move(assessor, assessor, "submitAssessment", id);
+        move(reviewer, reviewer, "publishAssessment", id);
+        attempt(assessor, assessor, "submitAssessment", id);
+
+        GraphQlTester.Response events = admin.documentName("auditEvents")
+                .variable("filter", Map.of("entityType", "Assessment", "entityId", id)).variable("first", 20).execute();
+
+        events.path("auditEvents.edges[*].node.action").entityList(String.class)
+                .containsExactly("publishAssessment", "submitAssessment", "scoreCriterion", "createAssessment")
+                .path("auditEvents.edges[*].node.actor.subject").entityList(String.class)
+                .containsExactly("reviewer@" + tenant, "assessor@" + tenant, "assessor@" + tenant, "assessor@" + tenant)
+                .path("auditEvents.edges[0].node.before.status").entity(String.class).isEqualTo("IN_REVIEW")
+                .path("auditEvents.edges[0].node.after.status").entity(String.class).isEqualTo("PUBLISHED")
+                .path("auditEvents.edges[3].node.before").valueIsNull();
+    }
+
+    @Test
     void nobodyPublishesAnAssessmentTheyEditedOrSubmittedWhateverTheirRoles() {
         String id = createAssessment(admin, companyId, null);
         score(admin, id, "C1.1", 2, "HIGH");
