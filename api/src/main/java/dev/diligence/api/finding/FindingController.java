@@ -12,17 +12,17 @@ import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingContent;
 import dev.diligence.domain.finding.FindingFilter;
+import dev.diligence.domain.finding.FindingOrder;
 import dev.diligence.domain.finding.FindingSource;
 import dev.diligence.domain.finding.FindingStatus;
-import dev.diligence.domain.finding.Findings;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.framework.Standard;
 import dev.diligence.domain.framework.StandardReference;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,8 +140,8 @@ class FindingController {
             @Argument FindingFilterInput filter) {
         FindingFilter findingFilter = filter(filter);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
-        PageQuery page = arguments.toPageQuery(Findings.ORDER_RAISED);
-        Connection<FindingView> connection = arguments.toConnection(page, findings.page(findingFilter, page), Findings::cursorOf,
+        PageQuery page = arguments.toPageQuery(FindingOrder.RAISED);
+        Connection<FindingView> connection = arguments.toConnection(page, findings.page(findingFilter, page), FindingOrder::cursorOf,
                 FindingView::of, () -> findings.count(findingFilter));
         return new FindingConnection(connection, new SeverityCounts(() -> findings.countBySeverity(findingFilter)));
     }

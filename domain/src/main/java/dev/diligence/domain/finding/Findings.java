@@ -1,7 +1,6 @@
 package dev.diligence.domain.finding;
 
 import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
@@ -30,21 +29,13 @@ public interface Findings {
     /** {@link #ofAssessment} for many assessments at once; every assessment given is a key. */
     Map<AssessmentId, List<Finding>> ofAssessments(Collection<AssessmentId> assessments);
 
-    /** A page of the findings matching {@code filter}, in the order raised ({@link #cursorOf}). */
+    /** A page of the findings matching {@code filter}, in the order raised ({@link FindingOrder}). */
     Slice<Finding> page(FindingFilter filter, PageQuery page);
 
     long count(FindingFilter filter);
 
     /** How many findings match {@code filter}, per severity; every severity is a key. */
     Map<Severity, Long> countBySeverity(FindingFilter filter);
-
-    /** The keyset position of a finding in the order raised: its opening time, then its id. */
-    static Cursor cursorOf(Finding finding) {
-        return new Cursor(ORDER_RAISED, finding.openedAt().toString(), finding.id().value());
-    }
-
-    /** The name of the one ordering of finding lists. */
-    String ORDER_RAISED = "RAISED";
 
     /** Retires a rule finding that {@link RedFlagFindings} no longer raises: it stays stored, but is no longer found. */
     void retire(FindingId id);

@@ -2,7 +2,7 @@ package dev.diligence.persistence.finding;
 
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingFilter;
-import dev.diligence.domain.finding.Findings;
+import dev.diligence.domain.finding.FindingOrder;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
@@ -116,7 +116,7 @@ class FindingQueries {
     }
 
     private static Instant openedAt(Cursor cursor) {
-        if (!cursor.ordering().equals(Findings.ORDER_RAISED)) {
+        if (!cursor.ordering().equals(FindingOrder.RAISED)) {
             throw new InvalidCursorException("the cursor belongs to another list");
         }
         try {
