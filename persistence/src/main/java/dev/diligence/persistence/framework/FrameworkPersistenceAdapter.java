@@ -1,46 +1,58 @@
 package dev.diligence.persistence.framework;
 
-import dev.diligence.domain.framework.Criterion;
 import dev.diligence.domain.framework.Dimension;
 import dev.diligence.domain.framework.FrameworkVersion;
 import dev.diligence.domain.framework.Frameworks;
-import dev.diligence.domain.framework.LevelDescriptors;
 import dev.diligence.domain.framework.RedFlagRuleSetId;
-import dev.diligence.domain.framework.Standard;
-import dev.diligence.domain.framework.StandardReference;
+import dev.diligence.domain.framework.TenantDerivation;
+import dev.diligence.domain.framework.WeightDerivation;
+import dev.diligence.domain.tenant.TenantId;
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Framework versions from the platform tables {@code framework_*}: four queries for any number of
- * versions, assembled into the domain's immutable {@link FrameworkVersion}s.
+ * Framework versions from {@code framework_versions}: platform versions with their structure in the
+ * platform tables, and derived versions of the current tenant with their weights in
+ * {@code framework_version_weights}. Row-level security shows a transaction the platform rows and
+ * its own tenant's rows only, so another tenant's derived version is never loaded. A derived
+ * version is assembled from its base through the domain ({@link FrameworkVersion#deriveWeights}),
+ * which checks the stored weights again. A handful of queries for any number of versions.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class FrameworkPersistenceAdapter implements Frameworks {
 
-    private record DimensionRow(int version, String code, String name, BigDecimal weight) {
-    }
+    /**
+     * One visible row of {@code framework_versions}; {@code redFlagRules} is the base's for a derived version.
+     *
+     * @param tenant null for a platform version
+     * @param base   null for a platform version
+     */
+    private record VersionRow(int version, @Nullable UUID tenant, @Nullable Integer base, String redFlagRules) {
 
-    private record CriterionKey(int version, String code) {
+        int platformVersion() {
+            return base == null ? version : base;
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PlatformDimensions platformDimensions;
 
     FrameworkPersistenceAdapter(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.platformDimensions = new PlatformDimensions(jdbc);
     }
 
     @Override
@@ -53,39 +65,80 @@ class FrameworkPersistenceAdapter implements Frameworks {
         return load(version).stream().findFirst();
     }
 
-    private List<FrameworkVersion> load(Integer only) {
-        MapSqlParameterSource filter = new MapSqlParameterSource("only", only);
-        String where = " where (cast(:only as integer) is null or version = cast(:only as integer))";
-        Map<CriterionKey, List<StandardReference>> references = new LinkedHashMap<>();
-        jdbc.query("select version, criterion_code, standard, clause from framework_criterion_references" + where
-                + " order by version, criterion_code, position", filter, row -> {
-                    references.computeIfAbsent(new CriterionKey(row.getInt("version"), row.getString("criterion_code")), key -> new ArrayList<>())
-                            .add(new StandardReference(Standard.valueOf(row.getString("standard")), row.getString("clause")));
-                });
-        Map<String, List<Criterion>> criteria = new LinkedHashMap<>();
-        jdbc.query("select version, dimension_code, code, name, weight, descriptors from framework_criteria" + where
-                + " order by version, dimension_code, position", filter, row -> {
-                    int version = row.getInt("version");
-                    String code = row.getString("code");
-                    criteria.computeIfAbsent(version + "/" + row.getString("dimension_code"), key -> new ArrayList<>())
-                            .add(new Criterion(code, row.getString("name"), row.getBigDecimal("weight"),
-                                    new LevelDescriptors(strings(row.getArray("descriptors"))),
-                                    references.getOrDefault(new CriterionKey(version, code), List.of())));
-                });
-        List<DimensionRow> dimensions = jdbc.query("select version, code, name, weight from framework_dimensions" + where
-                + " order by version, position", filter,
-                (row, index) -> new DimensionRow(row.getInt("version"), row.getString("code"), row.getString("name"), row.getBigDecimal("weight")));
-        return jdbc.query("select version, red_flag_rules from framework_versions" + where + " order by version", filter,
-                (row, index) -> {
-                    int version = row.getInt("version");
-                    List<Dimension> ofVersion = dimensions.stream().filter(d -> d.version() == version)
-                            .map(d -> new Dimension(d.code(), d.name(), d.weight(), criteria.getOrDefault(version + "/" + d.code(), List.of())))
-                            .toList();
-                    return FrameworkVersion.platform(version, new RedFlagRuleSetId(row.getString("red_flag_rules")), ofVersion);
-                });
+    @Override
+    public int nextDerivedNumber() {
+        Integer number = jdbc.getJdbcOperations().queryForObject("select nextval('framework_derived_version_numbers')", Integer.class);
+        if (number == null) {
+            throw new IllegalStateException("the sequence of derived version numbers returned nothing");
+        }
+        return number;
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return Arrays.asList((String[]) array.getArray());
+    @Override
+    public FrameworkVersion add(FrameworkVersion derived) {
+        TenantDerivation derivation = derived.derivation();
+        if (derivation == null) {
+            throw new IllegalArgumentException("only a derived version is stored; version " + derived.number() + " is a platform version");
+        }
+        UUID tenant = derivation.tenant().value();
+        jdbc.update("insert into framework_versions (version, tenant_id, base_version) values (:version, :tenant, :base)",
+                new MapSqlParameterSource("version", derived.number()).addValue("tenant", tenant)
+                        .addValue("base", derivation.baseVersion()));
+        SqlParameterSource[] weights = derived.weights().entrySet().stream()
+                .map(weight -> new MapSqlParameterSource("tenant", tenant).addValue("version", derived.number())
+                        .addValue("code", weight.getKey()).addValue("weight", weight.getValue()))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("insert into framework_version_weights (tenant_id, version, code, weight) values (:tenant, :version, :code, :weight)",
+                weights);
+        return find(derived.number()).orElseThrow(() ->
+                new IllegalStateException("derived version " + derived.number() + " cannot be read back"));
+    }
+
+    /** The visible versions, all of them or the one numbered {@code only}. */
+    private List<FrameworkVersion> load(@Nullable Integer only) {
+        List<VersionRow> rows = jdbc.query("""
+                select v.version, v.tenant_id, v.base_version, coalesce(v.red_flag_rules, b.red_flag_rules) as red_flag_rules
+                from framework_versions v left join framework_versions b on b.version = v.base_version
+                where cast(:only as integer) is null or v.version = cast(:only as integer)
+                order by v.version""", new MapSqlParameterSource("only", only),
+                (row, index) -> new VersionRow(row.getInt("version"), row.getObject("tenant_id", UUID.class),
+                        (Integer) row.getObject("base_version"), row.getString("red_flag_rules")));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, List<Dimension>> dimensions = platformDimensions.of(rows.stream().map(VersionRow::platformVersion).distinct().toList());
+        Map<Integer, Map<String, BigDecimal>> weights = derivedWeights(rows.stream().filter(row -> row.base() != null)
+                .map(VersionRow::version).toList());
+        Map<Integer, FrameworkVersion> platform = new HashMap<>();
+        return rows.stream().map(row -> {
+            FrameworkVersion base = platform.computeIfAbsent(row.platformVersion(), number ->
+                    FrameworkVersion.platform(number, new RedFlagRuleSetId(row.redFlagRules()), dimensions.getOrDefault(number, List.of())));
+            return row.tenant() == null ? base : derived(base, row, weights.getOrDefault(row.version(), Map.of()));
+        }).toList();
+    }
+
+    /** The stored weights of each of the derived {@code versions}, by code. */
+    private Map<Integer, Map<String, BigDecimal>> derivedWeights(List<Integer> versions) {
+        Map<Integer, Map<String, BigDecimal>> weights = new HashMap<>();
+        if (versions.isEmpty()) {
+            // nothing derived is visible (always so without a tenant): the tenant-owned table is not touched
+            return weights;
+        }
+        jdbc.query("select version, code, weight from framework_version_weights where version in (:versions) order by version, code",
+                new MapSqlParameterSource("versions", versions), row -> {
+                    weights.computeIfAbsent(row.getInt("version"), key -> new LinkedHashMap<>())
+                            .put(row.getString("code"), row.getBigDecimal("weight"));
+                });
+        return weights;
+    }
+
+    /** The derived version of {@code row}: its base with the stored weights, checked again by the domain. */
+    private static FrameworkVersion derived(FrameworkVersion base, VersionRow row, Map<String, BigDecimal> weights) {
+        WeightDerivation derivation = base.deriveWeights(row.version(), new TenantId(row.tenant()), weights);
+        if (derivation instanceof WeightDerivation.Derived stored) {
+            return stored.version();
+        }
+        throw new IllegalStateException("the stored weights of framework version " + row.version() + " break the weight rules: "
+                + ((WeightDerivation.Rejected) derivation).violations());
     }
 }

@@ -18,9 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaCatalogIT {
 
-    /** Tables without tenant_id, on purpose. Every other table is tenant-owned. */
+    /** Tables without tenant_id, on purpose. Every other table is tenant-owned or mixed. */
     private static final Set<String> PLATFORM_TABLES = Set.of("tenants", "flyway_schema_history",
-            "framework_versions", "framework_dimensions", "framework_criteria", "framework_criterion_references");
+            "framework_dimensions", "framework_criteria", "framework_criterion_references");
+
+    /**
+     * Tables that mix platform rows (null tenant_id, readable by every tenant and without one) with
+     * tenant rows (readable and writable by their own tenant only).
+     */
+    private static final Set<String> MIXED_TABLES = Set.of("framework_versions");
 
     private static final TestDatabase db = TestDatabase.get();
 
@@ -44,7 +50,7 @@ class SchemaCatalogIT {
             int tenantTables = 0;
             while (tables.next()) {
                 String table = tables.getString("relname");
-                if (PLATFORM_TABLES.contains(table)) {
+                if (PLATFORM_TABLES.contains(table) || MIXED_TABLES.contains(table)) {
                     continue;
                 }
                 tenantTables++;
@@ -56,6 +62,53 @@ class SchemaCatalogIT {
             assertThat(tenantTables).as("tenant-owned tables found").isPositive();
         }
         assertThat(unprotected).as("tenant tables without tenant_id, forced RLS or a tenant policy").isEmpty();
+    }
+
+    @Test
+    void mixedTablesShowPlatformRowsToEveryoneAndLetTenantsWriteOnlyTheirOwnRows() throws SQLException {
+        try (Connection admin = db.connectAsAdmin()) {
+            for (String table : MIXED_TABLES) {
+                try (PreparedStatement query = admin.prepareStatement("""
+                        select c.relrowsecurity, c.relforcerowsecurity,
+                               exists (select 1 from pg_attribute a
+                                       where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+                                         and a.atttypid = 'uuid'::regtype and not a.attnotnull) as has_nullable_tenant_id,
+                               has_table_privilege(?, c.oid, 'UPDATE') or has_table_privilege(?, c.oid, 'DELETE')
+                                   or has_table_privilege(?, c.oid, 'TRUNCATE') as app_may_change_rows
+                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = 'public' and c.relname = ?""")) {
+                    query.setString(1, db.roles().app());
+                    query.setString(2, db.roles().app());
+                    query.setString(3, db.roles().app());
+                    query.setString(4, table);
+                    try (ResultSet row = query.executeQuery()) {
+                        assertThat(row.next()).as(table + " exists").isTrue();
+                        assertThat(row.getBoolean("relrowsecurity") && row.getBoolean("relforcerowsecurity"))
+                                .as(table + " has forced row-level security").isTrue();
+                        assertThat(row.getBoolean("has_nullable_tenant_id")).as(table + " has a nullable uuid tenant_id").isTrue();
+                        assertThat(row.getBoolean("app_may_change_rows")).as(table + ": the application may update or delete").isFalse();
+                    }
+                }
+                assertThat(policies(admin, table)).as(table + " policies: command, using, with check").containsExactlyInAnyOrder(
+                        List.of("r", "((tenant_id IS NULL) OR (tenant_id = app_tenant_if_set()))", ""),
+                        List.of("a", "", "(tenant_id = app_current_tenant())"));
+            }
+        }
+    }
+
+    @Test
+    void onlyMixedTablesUseTheTenantFunctionThatDoesNotRaise() throws SQLException {
+        try (Connection admin = db.connectAsAdmin();
+                ResultSet tables = admin.createStatement().executeQuery("""
+                        select distinct c.relname from pg_policy p join pg_class c on c.oid = p.polrelid
+                        where coalesce(pg_get_expr(p.polqual, p.polrelid), '') like '%app_tenant_if_set()%'
+                           or coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') like '%app_tenant_if_set()%'""")) {
+            List<String> users = new ArrayList<>();
+            while (tables.next()) {
+                users.add(tables.getString(1));
+            }
+            assertThat(users).as("tables whose policies let a transaction without tenant through").isSubsetOf(MIXED_TABLES);
+        }
     }
 
     @Test
@@ -115,5 +168,22 @@ class SchemaCatalogIT {
                 assertThat(privileges.getBoolean("reads_history")).as("SELECT on the migration history").isFalse();
             }
         }
+    }
+
+    /** Each policy of {@code table} as [command, using expression, with check expression], '' where absent. */
+    private static List<List<String>> policies(Connection admin, String table) throws SQLException {
+        List<List<String>> policies = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement("""
+                select p.polcmd, coalesce(pg_get_expr(p.polqual, p.polrelid), '') as qual,
+                       coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') as check_expression
+                from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = ?""")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    policies.add(List.of(rows.getString("polcmd"), rows.getString("qual"), rows.getString("check_expression")));
+                }
+            }
+        }
+        return policies;
     }
 }
