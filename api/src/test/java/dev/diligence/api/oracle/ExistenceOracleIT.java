@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for a fund-scoped fund manager, also its own firm's outside the granted funds) gets exactly the
  * answer that a random well-formed ID of the same type gets: the same HTTP status, content type and
  * whole response map (data, errors with paths, locations and extensions), with no normalisation.
- * The inputs around the ID are valid and carry the target's real expected version, so nothing but
- * visibility tells the two requests apart. Sanity probes show that an ID the caller can see does get
+ * The inputs around the ID are valid and carry the target's real expected version (and, to remove
+ * evidence, the target's real evidence item), so nothing but visibility tells the two requests apart.
+ * The assessment and finding slots are probed with a subset of the targets (see {@link OracleProbe}). Sanity probes show that an ID the caller can see does get
  * a different answer, and a final check shows that no probe changed what it could not see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,11 +34,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExistenceOracleIT extends ApiIntegrationTest {
 
     /**
-     * The size of today's table, which may only grow: 16 ID slots x 2 media types x (9 foreign targets for the
-     * tenant admin, 9 for the assessor, 9 + 7 out-of-scope ones for the fund-scoped fund manager).
+     * The size of today's table, which may only grow. Callers: the tenant admin and the assessor probe
+     * firm B's 12 targets, the fund-scoped fund manager those and firm A's 9 out-of-scope ones; every
+     * probe is sent with both media types.
+     * <ul>
+     * <li>16 fund, company, holding, grant and audit ID slots, with every target: 16 x 2 x (12 + 12 + 21) = 1440</li>
+     * <li>13 assessment ID slots, with the assessments plus one finding per kind: 13 x 2 x (3 + 3 + 5) = 286</li>
+     * <li>3 company ID slots of findings and assessments, with the companies plus one assessment per kind: 3 x 2 x (4 + 4 + 7) = 90</li>
+     * <li>findings(filter: {fundId}), with the funds plus one company per kind: 2 x (3 + 3 + 5) = 22</li>
+     * <li>5 finding ID slots, with the findings plus one assessment per kind: 5 x 2 x (2 + 2 + 4) = 80</li>
+     * </ul>
+     * 1918 in all. Sanity probes: 12 reads for each of the 3 callers, 28 mutations of the tenant admin, 5 of the assessor.
      */
-    private static final int MINIMUM_PROBES = 1088;
-    private static final int MINIMUM_SANITY_PROBES = 26;
+    private static final int MINIMUM_PROBES = 1918;
+    private static final int MINIMUM_SANITY_PROBES = 69;
 
     private static final List<OracleProbe> PROBES = OracleProbe.table();
     private static final List<SanityProbe> SANITY_PROBES = SanityProbe.table();

@@ -7,7 +7,8 @@ import java.util.Set;
 enum OracleCaller {
 
     TENANT_ADMIN("tenant-admin", EnumSet.allOf(OracleSlot.Access.class), EnumSet.of(OracleTarget.Kind.FOREIGN)),
-    ASSESSOR("assessor", EnumSet.of(OracleSlot.Access.READER, OracleSlot.Access.COMPANY_WRITER), EnumSet.of(OracleTarget.Kind.FOREIGN)),
+    ASSESSOR("assessor", EnumSet.of(OracleSlot.Access.READER, OracleSlot.Access.COMPANY_WRITER, OracleSlot.Access.ASSESSMENT_WRITER),
+            EnumSet.of(OracleTarget.Kind.FOREIGN)),
     FUND_MANAGER("fund-manager (fund-scoped)", EnumSet.of(OracleSlot.Access.READER), EnumSet.allOf(OracleTarget.Kind.class));
 
     private final String label;

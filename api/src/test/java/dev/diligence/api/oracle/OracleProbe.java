@@ -1,6 +1,7 @@
 package dev.diligence.api.oracle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,16 +10,22 @@ import java.util.Set;
  * One row of the probe table: a caller sends an ID it must not see, in one ID slot of one
  * operation, accepting one media type; the control is the same request with a random well-formed ID
  * of the same type. The table is every caller × every slot × every target the caller must not see
- * × both media types.
+ * × both media types, except that the assessment and finding slots (those with an
+ * {@link OracleSlot#otherType()}) are probed only with the targets of the type they take plus, for
+ * each kind of target, the first target of one other type: the whole cross product would be some
+ * 3,400 probes, and an ID of a type a slot does not take is decoded to "nothing" before any lookup,
+ * which the fund, company and holding slots already probe with every type.
  */
 record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, OracleHttp.Accept accept) {
 
     static List<OracleProbe> table() {
         List<OracleProbe> table = new ArrayList<>();
-        for (OracleCaller caller : OracleCaller.values()) {
-            for (OracleSlot slot : OracleSlot.values()) {
+        // slot by slot, the callers taking turns: each caller's requests spread over the whole run, so that no caller's
+        // rate-limit bucket (refilled as time passes) runs dry however fast the probes run
+        for (OracleSlot slot : OracleSlot.values()) {
+            for (OracleCaller caller : OracleCaller.values()) {
                 for (OracleTarget target : OracleTarget.values()) {
-                    if (caller.probes(target)) {
+                    if (caller.probes(target) && probedIn(slot, target)) {
                         for (OracleHttp.Accept accept : OracleHttp.Accept.values()) {
                             table.add(new OracleProbe(caller, slot, target, accept));
                         }
@@ -27,6 +34,16 @@ record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, Or
             }
         }
         return List.copyOf(table);
+    }
+
+    /** Whether {@code slot} is probed with {@code target}: every target, or the subset described above. */
+    private static boolean probedIn(OracleSlot slot, OracleTarget target) {
+        if (slot.otherType() == null || slot.takesType(target.typeName())) {
+            return true;
+        }
+        return Arrays.stream(OracleTarget.values())
+                .filter(candidate -> candidate.kind() == target.kind() && candidate.typeName().equals(slot.otherType()))
+                .findFirst().map(target::equals).orElse(false);
     }
 
     /**
@@ -38,10 +55,12 @@ record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, Or
         if (caller.mayCall(slot)) {
             return EnumSet.of(notFoundOutcome(slot));
         }
-        if (!slot.takesType(target.typeName()) && (slot.isMutation() || slot == OracleSlot.FUND_ACCESS_GRANTS_FUND_ID)) {
+        if (!slot.takesType(target.typeName()) && slot.otherType() == null
+                && (slot.isMutation() || slot == OracleSlot.FUND_ACCESS_GRANTS_FUND_ID)) {
             // Current behaviour, reported: these controllers decode the ID before calling the service, so an ID of
             // another type answers "not found" even to a caller whose role the service's @PreAuthorize would refuse.
-            // The same for every ID of that type, so no oracle, but FORBIDDEN would be the consistent answer.
+            // The same for every ID of that type, so no oracle, but FORBIDDEN would be the consistent answer. The
+            // assessment and finding controllers pass every ID on to the service, which refuses such a caller first.
             return EnumSet.of(OracleOutcome.FORBIDDEN, notFoundOutcome(slot));
         }
         return EnumSet.of(OracleOutcome.FORBIDDEN);
@@ -52,10 +71,7 @@ record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, Or
         if (slot.isMutation()) {
             return OracleOutcome.NOT_FOUND;
         }
-        return switch (slot) {
-            case NODE, FUND, COMPANY -> OracleOutcome.ABSENT;
-            default -> OracleOutcome.EMPTY;
-        };
+        return slot.answersNull() ? OracleOutcome.ABSENT : OracleOutcome.EMPTY;
     }
 
     @Override

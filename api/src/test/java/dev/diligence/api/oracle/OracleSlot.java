@@ -1,6 +1,7 @@
 package dev.diligence.api.oracle;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,20 +27,52 @@ enum OracleSlot {
     UPDATE_HOLDING("oracleUpdateHolding", "updateHolding", "Holding", Access.TENANT_ADMIN, "id"),
     REMOVE_HOLDING("oracleRemoveHolding", "removeHolding", "Holding", Access.TENANT_ADMIN, "id"),
     GRANT_FUND_ACCESS("oracleGrantFundAccess", "grantFundAccess", "Fund", Access.TENANT_ADMIN, "fundId"),
-    REVOKE_FUND_ACCESS("oracleRevokeFundAccess", "revokeFundAccess", "Fund", Access.TENANT_ADMIN, "fundId");
+    REVOKE_FUND_ACCESS("oracleRevokeFundAccess", "revokeFundAccess", "Fund", Access.TENANT_ADMIN, "fundId"),
+
+    // Assessments and findings. Probed with the targets of their own type and one of another type (see OracleProbe).
+    ASSESSMENT("oracleAssessment", "assessment", "Assessment", Access.READER, null, "Finding"),
+    FINDINGS_FILTER_ASSESSMENT_ID("oracleFindings", "findings", "Assessment", Access.READER, null, "Finding"),
+    FINDINGS_FILTER_COMPANY_ID("oracleFindings", "findings", "Company", Access.READER, null, "Assessment"),
+    FINDINGS_FILTER_FUND_ID("oracleFindings", "findings", "Fund", Access.READER, null, "Company"),
+    ASSESSMENT_DIFF_BEFORE_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", Access.READER, null, "Finding"),
+    ASSESSMENT_DIFF_AFTER_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", Access.READER, null, "Finding"),
+    CREATE_ASSESSMENT("oracleCreateAssessment", "createAssessment", "Company", Access.ASSESSMENT_WRITER, "companyId", "Assessment"),
+    START_ASSESSMENT_FROM_LATEST("oracleStartAssessmentFromLatest", "startAssessmentFromLatest", "Company", Access.ASSESSMENT_WRITER,
+            "companyId", "Assessment"),
+    UPDATE_ASSESSMENT_CONTEXT("oracleUpdateAssessmentContext", "updateAssessmentContext", "Assessment", Access.ASSESSMENT_WRITER, "id",
+            "Finding"),
+    SCORE_CRITERION("oracleScoreCriterion", "scoreCriterion", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
+    ADD_EVIDENCE("oracleAddEvidence", "addEvidence", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
+    REMOVE_EVIDENCE("oracleRemoveEvidence", "removeEvidence", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
+    SUBMIT_ASSESSMENT("oracleSubmitAssessment", "submitAssessment", "Assessment", Access.ASSESSMENT_WRITER, "id", "Finding"),
+    REQUEST_ASSESSMENT_CHANGES("oracleRequestAssessmentChanges", "requestAssessmentChanges", "Assessment", Access.ASSESSMENT_REVIEWER,
+            "id", "Finding"),
+    PUBLISH_ASSESSMENT("oraclePublishAssessment", "publishAssessment", "Assessment", Access.ASSESSMENT_REVIEWER, "id", "Finding"),
+    RETRACT_ASSESSMENT("oracleRetractAssessment", "retractAssessment", "Assessment", Access.TENANT_ADMIN, "id", "Finding"),
+    RAISE_FINDING("oracleRaiseFinding", "raiseFinding", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
+    UPDATE_FINDING("oracleUpdateFinding", "updateFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
+    START_FINDING_REMEDIATION("oracleStartFindingRemediation", "startFindingRemediation", "Finding", Access.ASSESSMENT_WRITER, "id",
+            "Assessment"),
+    RESOLVE_FINDING("oracleResolveFinding", "resolveFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
+    ACCEPT_FINDING_RISK("oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", Access.TENANT_ADMIN, "id", "Assessment"),
+    REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment");
 
     /** The {@code @PreAuthorize} rule of the service behind the operation. */
     enum Access {
-        READER, COMPANY_WRITER, TENANT_ADMIN
+        READER, COMPANY_WRITER, ASSESSMENT_WRITER, ASSESSMENT_REVIEWER, TENANT_ADMIN
     }
 
     /**
      * What surrounds the probed ID in a request: the expected version of the object the ID names (the
      * target's real version, sent unchanged with the random control ID), the subject to revoke (the
      * target fund's real grantee), a fund and a company the caller can see for the other half of
-     * {@code addHolding}, a subject with no grant yet, and a text unique to the probe.
+     * {@code addHolding}, a subject with no grant yet, a text unique to the probe, an assessment the
+     * caller can see (the other side of {@code assessmentDiff}, of the same company as the visible
+     * assessment of the sanity probes), and an evidence item of the assessment the ID names (a random
+     * evidence ID when it names none).
      */
-    record Inputs(long expectedVersion, String grantee, String visibleFund, String visibleCompany, String newcomer, String nonce) {
+    record Inputs(long expectedVersion, String grantee, String visibleFund, String visibleCompany, String newcomer, String nonce,
+            String visibleAssessment, String evidenceId) {
     }
 
     private final String document;
@@ -47,13 +80,19 @@ enum OracleSlot {
     private final String expectedType;
     private final Access access;
     private final String inputField;
+    private final String otherType;
 
     OracleSlot(String document, String field, String expectedType, Access access, String inputField) {
+        this(document, field, expectedType, access, inputField, null);
+    }
+
+    OracleSlot(String document, String field, String expectedType, Access access, String inputField, String otherType) {
         this.document = document;
         this.field = field;
         this.expectedType = expectedType;
         this.access = access;
         this.inputField = inputField;
+        this.otherType = otherType;
     }
 
     /** Name of the document under {@code graphql-test/}. */
@@ -79,6 +118,23 @@ enum OracleSlot {
         return inputField;
     }
 
+    /**
+     * For a slot probed with a subset of the targets: the type of the one target of another type
+     * that it is probed with besides the targets of its own type (per kind of target); null for a
+     * slot probed with every target.
+     */
+    String otherType() {
+        return otherType;
+    }
+
+    /** Whether the slot answers "no such object" with a null field (else with an empty list or connection, or a user error). */
+    boolean answersNull() {
+        return switch (this) {
+            case NODE, FUND, COMPANY, ASSESSMENT, ASSESSMENT_DIFF_BEFORE_ID, ASSESSMENT_DIFF_AFTER_ID -> true;
+            default -> false;
+        };
+    }
+
     /** Whether an ID of {@code typeName} is of the type this slot asks for (node and auditEvents take any type). */
     boolean takesType(String typeName) {
         return expectedType == null || expectedType.equals(typeName);
@@ -102,8 +158,40 @@ enum OracleSlot {
                     "ownershipPercentage", "5");
             case GRANT_FUND_ACCESS -> input("fundId", id, "subject", in.newcomer());
             case REVOKE_FUND_ACCESS -> input("fundId", id, "subject", in.grantee());
+            case ASSESSMENT -> Map.of("id", id);
+            case FINDINGS_FILTER_ASSESSMENT_ID -> Map.of("filter", Map.of("assessmentId", id));
+            case FINDINGS_FILTER_COMPANY_ID -> Map.of("filter", Map.of("companyId", id));
+            case FINDINGS_FILTER_FUND_ID -> Map.of("filter", Map.of("fundId", id));
+            case ASSESSMENT_DIFF_BEFORE_ID -> Map.of("beforeId", id, "afterId", in.visibleAssessment());
+            case ASSESSMENT_DIFF_AFTER_ID -> Map.of("beforeId", in.visibleAssessment(), "afterId", id);
+            case CREATE_ASSESSMENT -> input("companyId", id, "frameworkVersion", 1, "context", CONTEXT);
+            case START_ASSESSMENT_FROM_LATEST -> input("companyId", id, "frameworkVersion", 1);
+            case UPDATE_ASSESSMENT_CONTEXT -> input("id", id, "expectedVersion", in.expectedVersion(), "context", CONTEXT);
+            case SCORE_CRITERION -> input("assessmentId", id, "expectedVersion", in.expectedVersion(), "criterion", "C2.1",
+                    "state", "SCORED", "level", 2, "confidence", "MEDIUM", "targetLevel", 3, "rationale", "Oracle " + in.nonce());
+            case ADD_EVIDENCE -> input("assessmentId", id, "expectedVersion", in.expectedVersion(), "criterion", "C2.1",
+                    "kind", "LINK", "value", "https://example.com/oracle/" + in.nonce());
+            case REMOVE_EVIDENCE -> input("assessmentId", id, "expectedVersion", in.expectedVersion(), "evidenceId", in.evidenceId());
+            case SUBMIT_ASSESSMENT, PUBLISH_ASSESSMENT, START_FINDING_REMEDIATION, REOPEN_FINDING ->
+                    input("id", id, "expectedVersion", in.expectedVersion());
+            case REQUEST_ASSESSMENT_CHANGES -> input("id", id, "expectedVersion", in.expectedVersion(), "comment",
+                    "Oracle comment " + in.nonce());
+            case RETRACT_ASSESSMENT -> input("id", id, "expectedVersion", in.expectedVersion(), "reason", "Oracle reason " + in.nonce());
+            case RAISE_FINDING -> input("assessmentId", id, "criterion", "C4.2", "title", "Oracle finding " + in.nonce(),
+                    "description", "Raised by a probe", "severity", "HIGH", "owner", in.newcomer(), "dueDate", "2027-01-31",
+                    "remediationPlan", "Add a fairness test suite", "references", REFERENCES);
+            case UPDATE_FINDING -> input("id", id, "expectedVersion", in.expectedVersion(), "owner", in.newcomer(),
+                    "dueDate", "2027-02-28", "remediationPlan", "Oracle plan " + in.nonce(), "references", REFERENCES);
+            case RESOLVE_FINDING -> input("id", id, "expectedVersion", in.expectedVersion(), "resolutionNote", "Oracle note " + in.nonce());
+            case ACCEPT_FINDING_RISK -> input("id", id, "expectedVersion", in.expectedVersion(), "justification",
+                    "Oracle justification " + in.nonce());
         };
     }
+
+    /** A valid assessment context that differs from the default in every attribute. */
+    private static final Map<String, Object> CONTEXT = Map.of("modelsInProduction", true, "euAiActTier", "LIMITED",
+            "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", "0.9", "fairnessMitigationDocumented", true);
+    private static final List<Map<String, Object>> REFERENCES = List.of(Map.of("standard", "NIST_AI_RMF", "clause", "MEASURE 2.11"));
 
     private static Map<String, Object> input(Object... keysAndValues) {
         Map<String, Object> input = new HashMap<>();
@@ -119,6 +207,11 @@ enum OracleSlot {
             case COMPANIES_FILTER_FUND_ID -> "(filter: {fundId})";
             case AUDIT_EVENTS_FILTER_ENTITY_ID -> "(filter: {entityId})";
             case FUND_ACCESS_GRANTS_FUND_ID -> "(fundId)";
+            case FINDINGS_FILTER_ASSESSMENT_ID -> "(filter: {assessmentId})";
+            case FINDINGS_FILTER_COMPANY_ID -> "(filter: {companyId})";
+            case FINDINGS_FILTER_FUND_ID -> "(filter: {fundId})";
+            case ASSESSMENT_DIFF_BEFORE_ID -> "(beforeId)";
+            case ASSESSMENT_DIFF_AFTER_ID -> "(afterId)";
             default -> "(id)";
         } : "(input: {" + inputField + "})");
     }

@@ -16,6 +16,9 @@ enum OracleTarget {
     FOREIGN_GRANT(Kind.FOREIGN, "FundAccessGrant", "firm B's fund access grant"),
     FOREIGN_TENANT(Kind.FOREIGN, "Tenant", "firm B itself"),
     FOREIGN_AUDIT_EVENT(Kind.FOREIGN, "AuditEvent", "an event of firm B's audit trail"),
+    FOREIGN_DRAFT_ASSESSMENT(Kind.FOREIGN, "Assessment", "firm B's draft assessment, scored, with evidence and findings"),
+    FOREIGN_PUBLISHED_ASSESSMENT(Kind.FOREIGN, "Assessment", "firm B's published assessment, with evidence"),
+    FOREIGN_FINDING(Kind.FOREIGN, "Finding", "firm B's open assessor finding"),
 
     OTHER_FUND(Kind.OUT_OF_SCOPE, "Fund", "own firm's fund not granted to the manager"),
     COMPANY_ONLY_IN_OTHER_FUND(Kind.OUT_OF_SCOPE, "Company", "own firm's company held only by the ungranted fund"),
@@ -24,7 +27,11 @@ enum OracleTarget {
     VISIBLE_COMPANYS_HOLDING_IN_OTHER_FUND(Kind.OUT_OF_SCOPE, "Holding",
             "own firm's holding in the ungranted fund of a company the manager sees through the granted fund"),
     GRANT_OF_OTHER_FUND(Kind.OUT_OF_SCOPE, "FundAccessGrant", "own firm's grant of the ungranted fund to someone else"),
-    AUDIT_EVENT_OF_OTHER_FUND(Kind.OUT_OF_SCOPE, "AuditEvent", "own firm's audit event of a change of the ungranted fund");
+    AUDIT_EVENT_OF_OTHER_FUND(Kind.OUT_OF_SCOPE, "AuditEvent", "own firm's audit event of a change of the ungranted fund"),
+    ASSESSMENT_OF_COMPANY_ONLY_IN_OTHER_FUND(Kind.OUT_OF_SCOPE, "Assessment",
+            "own firm's draft assessment, with evidence and findings, of a company held only by the ungranted fund"),
+    FINDING_OF_COMPANY_ONLY_IN_OTHER_FUND(Kind.OUT_OF_SCOPE, "Finding",
+            "own firm's open assessor finding on an assessment of a company held only by the ungranted fund");
 
     /** Why the caller must not see the target. */
     enum Kind {

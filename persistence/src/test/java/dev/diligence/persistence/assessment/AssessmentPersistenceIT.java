@@ -25,6 +25,7 @@ import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.persistence.PersistenceConfiguration;
 import dev.diligence.persistence.tenancy.CurrentFundScope;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import dev.diligence.persistence.testing.AppRoleSql;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -198,6 +199,73 @@ class AssessmentPersistenceIT {
         assertThat(inTransaction(() -> assessments.latestPublished(other))).contains(first);
         assertThat(inTransaction(() -> assessments.ofCompany(other))).extracting(Assessment::id)
                 .containsExactly(draft.id(), second.id(), first.id());
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheAssessmentsRowsAndCannotWriteAny() throws SQLException {
+        Assessment assessment = inTransaction(() -> assessments.add(scored(company, T0.plusSeconds(80))
+                .submit("alice", T0.plusSeconds(81))
+                .requestChanges("rita", "evidence for C2.1 is missing", T0.plusSeconds(82))
+                .submit("bob", T0.plusSeconds(83))
+                .publish("rita", storedV1(), new ScoringEngine(), T0.plusSeconds(84))));
+        UUID id = assessment.id().value();
+        UUID other;
+        try (Connection admin = db.connectAsAdmin()) {
+            other = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assessments-other"));
+        }
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            AppRoleSql.setTenant(app, tenant);
+            for (String table : ASSESSMENT_TABLES) {
+                assertThat(AppRoleSql.count(app, "select count(*) from " + table + " where " + idColumn(table) + " = '" + id + "'"))
+                        .as("rows of %s seen by the tenant itself", table).isPositive();
+            }
+            app.rollback();
+
+            AppRoleSql.setTenant(app, other);
+            for (String table : ASSESSMENT_TABLES) {
+                assertThat(AppRoleSql.count(app, "select count(*) from " + table + " where tenant_id = '" + tenant + "' or "
+                        + idColumn(table) + " = '" + id + "'")).as("rows of %s seen by another tenant", table).isZero();
+            }
+            assertThat(app.createStatement().executeUpdate("update assessments set lead_assessor = 'mallory' where id = '" + id + "'"))
+                    .isZero();
+            assertThat(app.createStatement().executeUpdate("update assessment_criteria set rationale = 'taken' where assessment_id = '" + id
+                    + "'")).isZero();
+            assertThat(app.createStatement().executeUpdate("delete from assessment_evidence where assessment_id = '" + id + "'")).isZero();
+            for (String insert : List.of(
+                    "insert into assessments (tenant_id, id, company_id, framework_version, status, models_in_production, eu_ai_act_tier, "
+                            + "sensitive_domains, fairness_mitigation_documented, lead_assessor, version, created_at, updated_at) "
+                            + "values ('%1$s', gen_random_uuid(), '" + company.value() + "', 1, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, "
+                            + "'mallory', 0, now(), now())",
+                    "insert into assessment_criteria (tenant_id, assessment_id, criterion_code, position, state) "
+                            + "values ('%1$s', '%2$s', 'C9.9', 99, 'UNKNOWN')",
+                    "insert into assessment_evidence (tenant_id, id, assessment_id, criterion_code, position, kind, value, added_by, added_at) "
+                            + "values ('%1$s', gen_random_uuid(), '%2$s', 'C1.1', 99, 'NOTE', 'smuggled', 'mallory', now())",
+                    "insert into assessment_participants (tenant_id, assessment_id, role, subject) values ('%1$s', '%2$s', 'EDITOR', 'mallory')",
+                    "insert into assessment_review_comments (tenant_id, assessment_id, position, reviewer, text, commented_at) "
+                            + "values ('%1$s', '%2$s', 99, 'mallory', 'smuggled', now())",
+                    "insert into assessment_dimension_results (tenant_id, assessment_id, dimension_code, position, weight, applicable, "
+                            + "coverage, provisional) values ('%1$s', '%2$s', 'D9', 99, 0.1, true, 1, false)")) {
+                AppRoleSql.execute(app, "savepoint attempt");
+                assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(tenant, id))).as("%s for the tenant", insert)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                AppRoleSql.execute(app, "rollback to savepoint attempt");
+                if (insert.contains("'%2$s'")) {
+                    assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(other, id))).as("%s of its own on the tenant's assessment", insert)
+                            .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+                    AppRoleSql.execute(app, "rollback to savepoint attempt");
+                }
+            }
+            app.rollback();
+        }
+        assertThat(find(assessment)).isEqualTo(assessment);
+    }
+
+    private static final List<String> ASSESSMENT_TABLES = List.of("assessments", "assessment_criteria", "assessment_evidence",
+            "assessment_participants", "assessment_review_comments", "assessment_dimension_results");
+
+    private static String idColumn(String table) {
+        return table.equals("assessments") ? "id" : "assessment_id";
     }
 
     @Test

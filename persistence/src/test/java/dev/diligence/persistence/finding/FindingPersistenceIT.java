@@ -17,6 +17,7 @@ import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.persistence.PersistenceConfiguration;
 import dev.diligence.persistence.tenancy.CurrentFundScope;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import dev.diligence.persistence.testing.AppRoleSql;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
@@ -153,6 +154,42 @@ class FindingPersistenceIT {
                 findings.add(assessorFinding("Fourth", T0.plusSeconds(5)))));
         assertThat(inTransaction(() -> findings.ofAssessment(assessment)))
                 .containsExactly(first, sameInstant.get(0), sameInstant.get(1), later);
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheFindingsAndCannotWriteAny() throws SQLException {
+        Finding finding = inTransaction(() -> findings.add(assessorFinding("Tenant's own", T0)));
+        UUID id = finding.id().value();
+        UUID other;
+        try (Connection admin = db.connectAsAdmin()) {
+            other = TenantRows.insertTenant(admin, TenantRows.uniqueKey("findings-other"));
+        }
+        try (Connection app = db.connectAsApp()) {
+            app.setAutoCommit(false);
+            AppRoleSql.setTenant(app, tenant);
+            assertThat(AppRoleSql.count(app, "select count(*) from findings where id = '" + id + "'")).as("seen by the tenant itself").isOne();
+            app.rollback();
+
+            AppRoleSql.setTenant(app, other);
+            assertThat(AppRoleSql.count(app, "select count(*) from findings where tenant_id = '" + tenant + "' or id = '" + id + "'"))
+                    .as("seen by another tenant").isZero();
+            assertThat(app.createStatement().executeUpdate("update findings set status = 'RESOLVED', closed_at = now(), closing_note = 'taken' "
+                    + "where id = '" + id + "'")).isZero();
+            String insert = """
+                    insert into findings (tenant_id, id, assessment_id, title, description, severity, reference_standards, reference_clauses,
+                        source_kind, status, opened_at, version, created_at, updated_at)
+                    values ('%s', gen_random_uuid(), '%s', 'Smuggled', '', 'LOW', '{}', '{}', 'ASSESSOR', 'OPEN', now(), 0, now(), now())""";
+            AppRoleSql.execute(app, "savepoint attempt");
+            assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(tenant, assessment.value()))).as("a finding of the tenant")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            AppRoleSql.execute(app, "rollback to savepoint attempt");
+            assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(other, assessment.value())))
+                    .as("a finding of its own on the tenant's assessment")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+            app.rollback();
+        }
+        assertThat(find(finding)).isEqualTo(finding);
+        assertThat(inTransaction(() -> findings.ofAssessment(assessment))).containsExactly(finding);
     }
 
     @Test
