@@ -10,13 +10,14 @@ import java.util.Optional;
 /**
  * Which assessment counts as a company's latest: the published one with the latest publication
  * time. Retracted assessments never count now; a later publication supersedes an earlier one. Equal
- * publication times are broken by id, so the choice never depends on list order.
+ * publication times are broken by id, compared as PostgreSQL orders uuids (byte by byte, which is the
+ * order of their canonical lower-case text), so the choice never depends on list order and SQL agrees.
  */
 public final class LatestPublished {
 
     private static final Comparator<Assessment> BY_PUBLICATION = Comparator
             .comparing((Assessment a) -> Objects.requireNonNull(a.publication()).publishedAt())
-            .thenComparing(a -> a.id().value());
+            .thenComparing(a -> a.id().value().toString());
 
     private LatestPublished() {
     }

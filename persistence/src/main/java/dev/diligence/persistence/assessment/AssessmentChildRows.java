@@ -9,8 +9,10 @@ import dev.diligence.domain.assessment.CriterionAssessment;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.ReviewComment;
 import dev.diligence.domain.assessment.ReviewTrail;
+import dev.diligence.domain.scoring.CriterionResult;
 import dev.diligence.domain.scoring.CriterionScore;
 import dev.diligence.domain.scoring.DimensionResult;
+import dev.diligence.domain.scoring.RedFlag;
 import dev.diligence.domain.scoring.ScoringResult;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.ArrayList;
@@ -88,6 +90,8 @@ class AssessmentChildRows {
         }
         if (a.publication() != null) {
             storeDimensions(id, a.publication().result());
+            storeCriteria(id, a.publication().result());
+            storeRedFlags(id, a.publication().result());
         }
     }
 
@@ -113,6 +117,36 @@ class AssessmentChildRows {
                             .addValue("coverage", d.coverage()).addValue("provisional", d.provisional())
                             .addValue("confidence", d.confidence()));
         }
+    }
+
+    private void storeCriteria(UUID id, ScoringResult result) {
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[result.criteria().size()];
+        for (int i = 0; i < rows.length; i++) {
+            CriterionResult c = result.criteria().get(i);
+            rows[i] = tenant().addValue("id", id).addValue("code", c.code()).addValue("position", i)
+                    .addValue("dimension", c.dimension()).addValue("state", c.state().name())
+                    .addValue("recorded", c.recordedLevel()).addValue("effective", c.effectiveLevel()).addValue("gated", c.gated())
+                    .addValue("target", c.target()).addValue("explicitTarget", c.explicitTarget()).addValue("gap", c.gap())
+                    .addValue("priority", c.priority());
+        }
+        jdbc.batchUpdate("""
+                insert into assessment_criterion_results (tenant_id, assessment_id, criterion_code, position, dimension_code,
+                    state, recorded_level, effective_level, gated, target, explicit_target, gap, priority)
+                values (:tenant, :id, :code, :position, :dimension, :state, :recorded, :effective, :gated, :target,
+                    :explicitTarget, :gap, :priority) on conflict do nothing""", rows);
+    }
+
+    private void storeRedFlags(UUID id, ScoringResult result) {
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[result.redFlags().size()];
+        for (int i = 0; i < rows.length; i++) {
+            RedFlag flag = result.redFlags().get(i);
+            rows[i] = tenant().addValue("id", id).addValue("position", i).addValue("rule", flag.rule())
+                    .addValue("criterion", flag.criterion()).addValue("severity", flag.severity().name())
+                    .addValue("dealLevel", flag.dealLevel());
+        }
+        jdbc.batchUpdate("""
+                insert into assessment_red_flags (tenant_id, assessment_id, position, rule_id, criterion_code, severity, deal_level)
+                values (:tenant, :id, :position, :rule, :criterion, :severity, :dealLevel) on conflict do nothing""", rows);
     }
 
     private MapSqlParameterSource tenant() {

@@ -14,6 +14,7 @@ import dev.diligence.domain.framework.Frameworks;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
 import dev.diligence.domain.scoring.CriterionScore;
+import dev.diligence.domain.scoring.CriterionResult;
 import dev.diligence.domain.scoring.DimensionResult;
 import dev.diligence.domain.scoring.EuAiActTier;
 import dev.diligence.domain.scoring.ScoringEngine;
@@ -173,6 +174,33 @@ class AssessmentPersistenceIT {
             assertThat(actual.get("applicable")).isEqualTo(expected.applicable());
             assertThat(actual.get("provisional")).isEqualTo(expected.provisional());
         }
+
+        List<Map<String, Object>> criteria = inTransaction(() -> jdbc.queryForList(
+                "select * from assessment_criterion_results where assessment_id = ? order by position", published.id().value()));
+        assertThat(criteria).hasSameSizeAs(engine.criteria());
+        for (int i = 0; i < criteria.size(); i++) {
+            CriterionResult expected = engine.criteria().get(i);
+            Map<String, Object> actual = criteria.get(i);
+            assertThat(actual.get("criterion_code")).isEqualTo(expected.code());
+            assertThat(actual.get("dimension_code")).isEqualTo(expected.dimension());
+            assertThat(actual.get("state")).isEqualTo(expected.state().name());
+            assertThat(integer(actual.get("recorded_level"))).isEqualTo(expected.recordedLevel());
+            assertThat(integer(actual.get("effective_level"))).isEqualTo(expected.effectiveLevel());
+            assertThat(actual.get("gated")).isEqualTo(expected.gated());
+            assertThat(integer(actual.get("target"))).isEqualTo(expected.target());
+            assertThat(actual.get("explicit_target")).isEqualTo(expected.explicitTarget());
+            assertThat(integer(actual.get("gap"))).isEqualTo(expected.gap());
+            assertThat(actual.get("priority")).isEqualTo(expected.priority());
+        }
+        List<Map<String, Object>> flags = inTransaction(() -> jdbc.queryForList(
+                "select * from assessment_red_flags where assessment_id = ? order by position", published.id().value()));
+        assertThat(flags).extracting(f -> f.get("rule_id") + ":" + f.get("criterion_code") + ":" + f.get("severity") + ":" + f.get("deal_level"))
+                .containsExactlyElementsOf(engine.redFlags().stream()
+                        .map(f -> f.rule() + ":" + f.criterion() + ":" + f.severity() + ":" + f.dealLevel()).toList());
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     @Test
@@ -203,7 +231,9 @@ class AssessmentPersistenceIT {
 
     @Test
     void anotherTenantSeesNoneOfTheAssessmentsRowsAndCannotWriteAny() throws SQLException {
+        // C2.3 at level 4 with low confidence is gated and fires RF7, so every stored-result table has rows
         Assessment assessment = inTransaction(() -> assessments.add(scored(company, T0.plusSeconds(80))
+                .scoreCriterion("C2.3", CriterionScore.scored(4, Confidence.LOW, 0), null, "alice", T0.plusSeconds(80))
                 .submit("alice", T0.plusSeconds(81))
                 .requestChanges("rita", "evidence for C2.1 is missing", T0.plusSeconds(82))
                 .submit("bob", T0.plusSeconds(83))
@@ -262,7 +292,8 @@ class AssessmentPersistenceIT {
     }
 
     private static final List<String> ASSESSMENT_TABLES = List.of("assessments", "assessment_criteria", "assessment_evidence",
-            "assessment_participants", "assessment_review_comments", "assessment_dimension_results");
+            "assessment_participants", "assessment_review_comments", "assessment_dimension_results", "assessment_criterion_results",
+            "assessment_red_flags");
 
     private static String idColumn(String table) {
         return table.equals("assessments") ? "id" : "assessment_id";

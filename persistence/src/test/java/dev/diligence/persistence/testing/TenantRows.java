@@ -55,6 +55,22 @@ public final class TenantRows {
         return id;
     }
 
+    /** {@code company} held by {@code fund} in {@code dealStage}; returns the holding's id. */
+    public static UUID insertHolding(Connection admin, UUID tenant, UUID fund, UUID company, String dealStage) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = admin.prepareStatement("""
+                insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)
+                values (?, ?, ?, ?, ?, 0, clock_timestamp(), clock_timestamp())""")) {
+            insert.setObject(1, tenant);
+            insert.setObject(2, id);
+            insert.setObject(3, fund);
+            insert.setObject(4, company);
+            insert.setString(5, dealStage);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
     /** A tenant key no other test uses. */
     public static String uniqueKey(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,0 +1,139 @@
+package dev.diligence.persistence.portfolio;
+
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioQuery;
+import dev.diligence.domain.portfolio.PortfolioRow;
+import dev.diligence.domain.portfolio.PortfolioSummary;
+import dev.diligence.domain.portfolio.Portfolios;
+import dev.diligence.domain.portfolio.RemediationItem;
+import dev.diligence.domain.portfolio.ScoreStatistics;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Portfolio comparison aggregated in PostgreSQL over the scores stored at publication: two
+ * statements for the summary, one per page of companies, one per page of the remediation ranking,
+ * whatever the fund's size. Statistics are exact: sums, counts, minima and maxima of the stored
+ * 10-place scores, and the median and quartiles interpolated linearly between the two nearest ranks
+ * in numeric arithmetic (the definition of {@code percentile_cont}, which itself computes in floating
+ * point); only the mean's division happens in Java, at 10 places half even as the framework divides.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class PortfolioPersistenceAdapter implements Portfolios {
+
+    private static final String OVERALL = "OVERALL";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
+    private final PortfolioRows rows;
+
+    PortfolioPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, PortfolioRows rows) {
+        this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
+        this.rows = rows;
+    }
+
+    @Override
+    public PortfolioSummary summary(PortfolioQuery query) {
+        MapSqlParameterSource parameters = PortfolioSql.parameters(currentTenant, query);
+        Map<String, ScoreStatistics> statistics = new LinkedHashMap<>();
+        jdbc.query(PortfolioSql.with(query) + """
+                , scores as (
+                    select 'OVERALL' as metric, 0 as position, c.overall_score as s from cohort c where c.overall_score is not null
+                    union all
+                    select d.dimension_code, d.position + 1, d.score from assessment_dimension_results d
+                    join cohort c on d.tenant_id = :tenant and d.assessment_id = c.id where d.score is not null
+                ),
+                ranked as (
+                    select metric, s, row_number() over (partition by metric order by s) - 1 as i,
+                        count(*) over (partition by metric) as n
+                    from scores
+                ),
+                quantiles as (
+                    select r.metric, q.p,
+                        min(r.s) filter (where r.i = floor(q.p * (r.n - 1))) as lo,
+                        min(r.s) filter (where r.i = ceil(q.p * (r.n - 1))) as hi,
+                        max(q.p * (r.n - 1) - floor(q.p * (r.n - 1))) as frac
+                    from ranked r cross join (values (0.25::numeric), (0.5::numeric), (0.75::numeric)) q(p)
+                    group by r.metric, q.p
+                ),
+                interpolated as (
+                    select metric, p, lo + frac * (hi - lo) as value from quantiles
+                )
+                select s.metric, min(s.position) as position, count(*) as n, sum(s.s) as total, min(s.s) as low, max(s.s) as high,
+                    (select value from interpolated i where i.metric = s.metric and i.p = 0.25) as q1,
+                    (select value from interpolated i where i.metric = s.metric and i.p = 0.5) as q2,
+                    (select value from interpolated i where i.metric = s.metric and i.p = 0.75) as q3
+                from scores s group by s.metric order by position""", parameters, rs -> {
+                    int n = rs.getInt("n");
+                    statistics.put(rs.getString("metric"), new ScoreStatistics(n, ScoreStatistics.mean(rs.getBigDecimal("total"), n),
+                            strip(rs.getBigDecimal("q2")), rs.getBigDecimal("low"), rs.getBigDecimal("high"),
+                            strip(rs.getBigDecimal("q1")), strip(rs.getBigDecimal("q3"))));
+                });
+
+        List<CompanyId> unassessed = new ArrayList<>();
+        Map<Integer, List<CompanyId>> otherVersions = new TreeMap<>();
+        Integer[] levels = {0, 0, 0, 0, 0};
+        int[] suppressed = {0};
+        jdbc.query(PortfolioSql.with(query) + """
+                select h.company_id, l.framework_version, l.level, l.level_suppressed
+                from (select distinct company_id from held) h
+                join companies co on co.tenant_id = :tenant and co.id = h.company_id
+                left join latest l on l.company_id = h.company_id
+                order by co.name, co.id""", parameters, rs -> {
+                    CompanyId company = new CompanyId(rs.getObject("company_id", UUID.class));
+                    int version = rs.getInt("framework_version");
+                    if (rs.wasNull()) {
+                        unassessed.add(company);
+                    } else if (version != query.frameworkVersion()) {
+                        otherVersions.computeIfAbsent(version, v -> new ArrayList<>()).add(company);
+                    } else if (rs.getBoolean("level_suppressed")) {
+                        suppressed[0]++;
+                    } else {
+                        int level = rs.getInt("level");
+                        if (!rs.wasNull()) {
+                            levels[level]++;
+                        }
+                    }
+                });
+        ScoreStatistics overall = statistics.getOrDefault(OVERALL, ScoreStatistics.empty());
+        statistics.remove(OVERALL);
+        return new PortfolioSummary(query.frameworkVersion(), overall.count(), overall, statistics, Arrays.asList(levels),
+                suppressed[0], unassessed, otherVersions);
+    }
+
+    @Override
+    public Slice<PortfolioRow> companies(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
+        return rows.page(query, order, page);
+    }
+
+    @Override
+    public Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {
+        return rows.remediation(query, page);
+    }
+
+    /** The interpolation's exact value without trailing zeros beyond the scores' 10 places. */
+    private static BigDecimal strip(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < ScoreStatistics.SCALE ? stripped.setScale(ScoreStatistics.SCALE) : stripped;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.diligence.persistence.portfolio;
+
+import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.finding.Severity;
+import dev.diligence.domain.portfolio.HeatmapCell;
+import dev.diligence.domain.portfolio.PercentileRank;
+import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioQuery;
+import dev.diligence.domain.portfolio.PortfolioRow;
+import dev.diligence.domain.portfolio.RemediationItem;
+import dev.diligence.domain.scoring.ScoreState;
+import dev.diligence.domain.shared.paging.Cursor;
+import dev.diligence.domain.shared.paging.InvalidCursorException;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages of a portfolio's companies and of its remediation ranking, one statement each. The
+ * percentile rank is a window over the whole cohort, computed before the page is cut, so it does not
+ * depend on the page. Called only from {@link PortfolioPersistenceAdapter}, in its mandatory transaction.
+ */
+@Component
+class PortfolioRows {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
+
+    PortfolioRows(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+        this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
+    }
+
+    Slice<PortfolioRow> page(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
+        if (page.limit() == 0) {
+            return new Slice<>(List.of(), false);
+        }
+        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1)
+                .addValue("dimension", order.dimension());
+        boolean ascending = order.ascending() != page.backward();
+        String direction = ascending ? "asc" : "desc";
+        String after = "";
+        if (page.from().isPresent()) {
+            Cursor cursor = page.from().get();
+            if (!cursor.ordering().equals(order.name())) {
+                throw new InvalidCursorException("the cursor belongs to another ordering");
+            }
+            values.addValue("afterKey", order.key() == PortfolioOrder.Key.NAME ? cursor.sortValue() : number(cursor.sortValue()))
+                    .addValue("afterId", cursor.id());
+            after = " where (sort_key, company_id) " + (ascending ? ">" : "<") + " (:afterKey, :afterId)";
+        }
+        String sql = PortfolioSql.with(query) + """
+                , ranked as (
+                    select c.*, co.name,
+                        count(c.overall_score) over () as cohort_size,
+                        case when c.overall_score is null then null else rank() over (order by c.overall_score) - 1 end as lower_count,
+                        %s as sort_key
+                    from cohort c join companies co on co.tenant_id = :tenant and co.id = c.company_id
+                ),
+                paged as (
+                    select * from ranked%s order by sort_key %s, company_id %s limit :window
+                )
+                select p.*,
+                    (select array_agg(d.dimension_code || '=' || coalesce(d.score::text, '') order by d.position)
+                       from assessment_dimension_results d where d.tenant_id = :tenant and d.assessment_id = p.id) as dimensions,
+                    (select array_agg(f.rule_id || coalesce(' ' || f.criterion_code, '') order by f.position)
+                       from assessment_red_flags f where f.tenant_id = :tenant and f.assessment_id = p.id) as red_flags,
+                    (select array_agg(r.criterion_code || ':' || r.state || ':' || coalesce(r.effective_level::text, '') || ':' || r.gated
+                              order by r.position)
+                       from assessment_criterion_results r where r.tenant_id = :tenant and r.assessment_id = p.id) as heatmap,
+                    (select array_agg(o.severity || '=' || o.open) from (
+                        select severity, count(*) as open from findings x
+                        where x.tenant_id = :tenant and x.assessment_id = p.id and x.retired_at is null
+                          and x.status in ('OPEN', 'IN_REMEDIATION') group by severity) o) as open_findings
+                from paged p order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
+                direction, direction);
+        List<PortfolioRow> found = new ArrayList<>(jdbc.query(sql, values, (rs, index) -> row(rs)));
+        boolean hasMore = found.size() > page.limit();
+        List<PortfolioRow> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
+        if (page.backward()) {
+            Collections.reverse(items);
+        }
+        return new Slice<>(items, hasMore);
+    }
+
+    /**
+     * Criteria below target, highest priority first, then company id, then framework order; backwards
+     * the reverse. The keyset is (priority, company, position) with the priority descending.
+     */
+    Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {
+        if (page.limit() == 0) {
+            return new Slice<>(List.of(), false);
+        }
+        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1);
+        String after = "";
+        if (page.from().isPresent()) {
+            Cursor cursor = page.from().get();
+            String[] parts = cursor.sortValue().split("\\|");
+            if (!cursor.ordering().equals(RemediationItem.ORDER) || parts.length != 2) {
+                throw new InvalidCursorException("the cursor belongs to another list");
+            }
+            values.addValue("afterPriority", number(parts[0])).addValue("afterCompany", cursor.id())
+                    .addValue("afterPosition", integer(parts[1]));
+            after = page.backward()
+                    ? " and (r.priority > :afterPriority or (r.priority = :afterPriority and (c.company_id, r.position) < (:afterCompany, :afterPosition)))"
+                    : " and (r.priority < :afterPriority or (r.priority = :afterPriority and (c.company_id, r.position) > (:afterCompany, :afterPosition)))";
+        }
+        String order = page.backward() ? "r.priority asc, c.company_id desc, r.position desc" : "r.priority desc, c.company_id asc, r.position asc";
+        List<RemediationItem> found = new ArrayList<>(jdbc.query(PortfolioSql.with(query) + """
+                select c.company_id, co.name, c.id as assessment_id, r.criterion_code, r.position, r.gap, r.priority
+                from assessment_criterion_results r
+                join cohort c on r.tenant_id = :tenant and r.assessment_id = c.id
+                join companies co on co.tenant_id = :tenant and co.id = c.company_id
+                where r.gap > 0%s
+                order by %s limit :window""".formatted(after, order), values,
+                (rs, index) -> new RemediationItem(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
+                        new AssessmentId(rs.getObject("assessment_id", UUID.class)), rs.getString("criterion_code"), rs.getInt("position"), rs.getInt("gap"),
+                        rs.getBigDecimal("priority"))));
+        boolean hasMore = found.size() > page.limit();
+        List<RemediationItem> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
+        if (page.backward()) {
+            Collections.reverse(items);
+        }
+        return new Slice<>(items, hasMore);
+    }
+
+    /** The sort key of the ordering; never taken from input beyond the validated dimension code (a parameter). */
+    private static String sortKey(PortfolioOrder order) {
+        return switch (order.key()) {
+            case OVERALL -> "coalesce(c.overall_score, -1)";
+            case LEVEL -> "coalesce(c.level, -1)::numeric";
+            case NAME -> "co.name";
+            case DIMENSION -> "coalesce((select d.score from assessment_dimension_results d where d.tenant_id = :tenant"
+                    + " and d.assessment_id = c.id and d.dimension_code = :dimension), -1)";
+        };
+    }
+
+    private static PortfolioRow row(ResultSet rs) throws SQLException {
+        int cohortSize = rs.getInt("cohort_size");
+        long lower = rs.getLong("lower_count");
+        boolean ranked = !rs.wasNull();
+        Map<String, BigDecimal> dimensions = new LinkedHashMap<>();
+        for (String entry : strings(rs, "dimensions")) {
+            String[] parts = entry.split("=", 2);
+            dimensions.put(parts[0], parts[1].isEmpty() ? null : new BigDecimal(parts[1]));
+        }
+        List<String> flags = strings(rs, "red_flags");
+        Set<String> flaggedCriteria = new HashSet<>();
+        flags.stream().filter(flag -> flag.contains(" ")).forEach(flag -> flaggedCriteria.add(flag.substring(flag.indexOf(' ') + 1)));
+        List<HeatmapCell> heatmap = new ArrayList<>();
+        for (String entry : strings(rs, "heatmap")) {
+            String[] parts = entry.split(":", -1);
+            heatmap.add(new HeatmapCell(parts[0], ScoreState.valueOf(parts[1]), parts[2].isEmpty() ? null : Integer.valueOf(parts[2]),
+                    Boolean.parseBoolean(parts[3]), flaggedCriteria.contains(parts[0])));
+        }
+        Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            open.put(severity, 0);
+        }
+        for (String entry : strings(rs, "open_findings")) {
+            String[] parts = entry.split("=", 2);
+            open.put(Severity.valueOf(parts[0]), Integer.valueOf(parts[1]));
+        }
+        int level = rs.getInt("level");
+        Integer levelOrNull = rs.wasNull() ? null : level;
+        return new PortfolioRow(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
+                new AssessmentId(rs.getObject("id", UUID.class)), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                rs.getBigDecimal("overall_score"), rs.getBigDecimal("overall_percentage"), levelOrNull,
+                rs.getBoolean("level_suppressed"), rs.getBigDecimal("coverage"), rs.getBigDecimal("overall_confidence"),
+                rs.getBoolean("deal_level_red_flag"), dimensions, flags, open, cohortSize, ranked ? (int) lower : 0,
+                ranked ? PercentileRank.of(lower, cohortSize).orElse(null) : null, heatmap);
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidCursorException("the cursor is malformed");
+        }
+    }
+
+    private static int integer(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidCursorException("the cursor is malformed");
+        }
+    }
+}

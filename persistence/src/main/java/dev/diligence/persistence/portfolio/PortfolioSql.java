@@ -1,0 +1,52 @@
+package dev.diligence.persistence.portfolio;
+
+import dev.diligence.domain.holding.DealStage;
+import dev.diligence.domain.portfolio.PortfolioQuery;
+import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The common table expressions every portfolio statement starts from, and their parameters. Plain
+ * SQL stating {@code tenant_id}; row-level security (tenant and fund scope) checks every row again.
+ * <ul>
+ *   <li>{@code held}: the fund's companies, in the asked deal stages (the holding's current stage);</li>
+ *   <li>{@code latest}: each held company's latest publication as of {@code :asOf} (published by then
+ *       and not retracted by then), ties broken by id as the domain's {@code LatestPublished} does;</li>
+ *   <li>{@code cohort}: those of the latest under the compared framework version.</li>
+ * </ul>
+ */
+final class PortfolioSql {
+
+    private PortfolioSql() {
+    }
+
+    static String with(PortfolioQuery query) {
+        String stages = query.dealStages().isEmpty() ? "" : " and h.deal_stage in (:stages)";
+        return """
+                with held as (
+                    select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund%s
+                ),
+                latest as (
+                    select distinct on (a.company_id) a.id, a.company_id, a.framework_version, a.published_at, a.overall_score,
+                        a.overall_percentage, a.overall_confidence, a.coverage, a.level, a.level_suppressed, a.deal_level_red_flag
+                    from assessments a
+                    where a.tenant_id = :tenant and a.company_id in (select company_id from held)
+                      and a.published_at is not null and a.published_at <= :asOf
+                      and (a.retracted_at is null or a.retracted_at > :asOf)
+                    order by a.company_id, a.published_at desc, a.id desc
+                ),
+                cohort as (
+                    select * from latest where framework_version = :version
+                )
+                """.formatted(stages);
+    }
+
+    static MapSqlParameterSource parameters(CurrentTenant currentTenant, PortfolioQuery query) {
+        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("portfolios need a current tenant")).value();
+        return new MapSqlParameterSource("tenant", tenant).addValue("fund", query.fund().value())
+                .addValue("asOf", query.asOf().atOffset(ZoneOffset.UTC)).addValue("version", query.frameworkVersion())
+                .addValue("stages", query.dealStages().stream().map(DealStage::name).sorted().toList());
+    }
+}
