@@ -1,0 +1,39 @@
+package dev.diligence.api.portfolio;
+
+import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.finding.Severity;
+import dev.diligence.domain.portfolio.HeatmapCell;
+import dev.diligence.domain.portfolio.PortfolioRow;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** GraphQL {@code PortfolioCompany}; the company and assessment are resolved in batches from their ids. */
+record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, OffsetDateTime publishedAt, BigDecimal overall,
+        BigDecimal percentage, Integer level, boolean levelSuppressed, BigDecimal coverage, BigDecimal confidence,
+        boolean dealLevelRedFlag, List<DimensionScoreView> dimensions, List<String> redFlags, SeverityCountsView openFindings,
+        int cohortSize, BigDecimal percentileRank, List<HeatmapCell> heatmap) {
+
+    /** GraphQL {@code PortfolioDimensionScore}. */
+    record DimensionScoreView(String dimension, BigDecimal score) {
+    }
+
+    /** GraphQL {@code FindingSeverityCounts} of a row. */
+    record SeverityCountsView(int critical, int high, int medium, int low, int info) {
+
+        static SeverityCountsView of(Map<Severity, Integer> counts) {
+            return new SeverityCountsView(counts.get(Severity.CRITICAL), counts.get(Severity.HIGH), counts.get(Severity.MEDIUM),
+                    counts.get(Severity.LOW), counts.get(Severity.INFO));
+        }
+    }
+
+    static PortfolioCompanyView of(PortfolioRow row) {
+        return new PortfolioCompanyView(row.company(), row.assessment(), row.publishedAt().atOffset(ZoneOffset.UTC), row.overall(),
+                row.percentage(), row.level(), row.levelSuppressed(), row.coverage(), row.confidence(), row.dealLevelRedFlag(),
+                row.dimensionScores().entrySet().stream().map(e -> new DimensionScoreView(e.getKey(), e.getValue())).toList(),
+                row.redFlags(), SeverityCountsView.of(row.openFindings()), row.cohortSize(), row.percentileRank(), row.heatmap());
+    }
+}

@@ -1,0 +1,210 @@
+package dev.diligence.api.portfolio;
+
+import dev.diligence.api.assessment.AssessmentService;
+import dev.diligence.api.assessment.AssessmentView;
+import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.fund.FundService;
+import dev.diligence.api.fund.FundView;
+import dev.diligence.api.graphql.BadRequestException;
+import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.ConnectionArguments;
+import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.graphql.SortDirection;
+import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.holding.DealStage;
+import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioSummary;
+import dev.diligence.domain.portfolio.RemediationItem;
+import dev.diligence.domain.portfolio.ScoreStatistics;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.paging.PageQuery;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL portfolio comparison: the summary, the pages of companies and of the remediation ranking, and their batched relations. */
+@Controller
+class PortfolioController {
+
+    private static final Pattern DIMENSION_CODE = Pattern.compile("D[1-9][0-9]*");
+
+    record PortfolioOrderInput(PortfolioOrder.Key field, String dimension, SortDirection direction) {
+    }
+
+    /** GraphQL {@code DimensionStatistics}. */
+    record DimensionStatisticsView(String dimension, ScoreStatistics statistics) {
+    }
+
+    /** GraphQL {@code LevelDistribution}. */
+    record LevelDistributionView(int level0, int level1, int level2, int level3, int level4, int suppressed) {
+    }
+
+    /** GraphQL {@code PortfolioVersionGroup}. */
+    record VersionGroupView(int frameworkVersion, List<CompanyId> companyKeys) {
+    }
+
+    /** GraphQL {@code RemediationItem}. */
+    record RemediationItemView(CompanyId companyKey, String criterion, int gap, BigDecimal priority) {
+
+        static RemediationItemView of(RemediationItem item) {
+            return new RemediationItemView(item.company(), item.criterion(), item.gap(), item.priority());
+        }
+    }
+
+    private final PortfolioService portfolios;
+    private final FundService funds;
+    private final CompanyService companies;
+    private final AssessmentService assessments;
+
+    PortfolioController(PortfolioService portfolios, FundService funds, CompanyService companies, AssessmentService assessments) {
+        this.portfolios = portfolios;
+        this.funds = funds;
+        this.companies = companies;
+        this.assessments = assessments;
+    }
+
+    @QueryMapping
+    PortfolioView portfolio(@Argument String fundId, @Argument OffsetDateTime asOf, @Argument List<DealStage> dealStages,
+            @Argument Integer frameworkVersion) {
+        FundId fund = new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE));
+        try {
+            return portfolios.query(fund, asOf == null ? null : asOf.toInstant(), dealStages == null ? Set.of() : Set.copyOf(dealStages),
+                    frameworkVersion)
+                    .map(query -> new PortfolioView(query, portfolios.version(query.frameworkVersion()), () -> portfolios.summary(query)))
+                    .orElse(null);
+        } catch (RuleViolationException unknownVersion) {
+            throw new BadRequestException(unknownVersion.violations().get(0).message());
+        }
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    FundView fund(PortfolioView portfolio) {
+        return funds.find(portfolio.query().fund()).map(FundView::of).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    int cohortSize(PortfolioView portfolio) {
+        return portfolio.summary().cohortSize();
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    ScoreStatistics overall(PortfolioView portfolio) {
+        return portfolio.summary().overall();
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    List<DimensionStatisticsView> dimensions(PortfolioView portfolio) {
+        PortfolioSummary summary = portfolio.summary();
+        return portfolio.version().dimensions().stream().map(d -> new DimensionStatisticsView(d.code(),
+                summary.dimensions().getOrDefault(d.code(), ScoreStatistics.empty()))).toList();
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    LevelDistributionView levelDistribution(PortfolioView portfolio) {
+        PortfolioSummary summary = portfolio.summary();
+        List<Integer> levels = summary.levels();
+        return new LevelDistributionView(levels.get(0), levels.get(1), levels.get(2), levels.get(3), levels.get(4),
+                summary.levelSuppressed());
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    List<CompanyView> unassessedCompanies(PortfolioView portfolio) {
+        return companiesInOrder(portfolio.summary().unassessed());
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    List<VersionGroupView> otherVersions(PortfolioView portfolio) {
+        return portfolio.summary().otherVersions().entrySet().stream()
+                .map(e -> new VersionGroupView(e.getKey(), e.getValue())).sorted((a, b) -> Integer.compare(a.frameworkVersion(),
+                        b.frameworkVersion())).toList();
+    }
+
+    @SchemaMapping(typeName = "PortfolioVersionGroup")
+    List<CompanyView> companies(VersionGroupView group) {
+        return companiesInOrder(group.companyKeys());
+    }
+
+    @SchemaMapping(typeName = "Portfolio", field = "companies")
+    Connection<PortfolioCompanyView> companyPage(PortfolioView portfolio, @Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before, @Argument PortfolioOrderInput orderBy) {
+        PortfolioOrder order = order(orderBy);
+        ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
+        PageQuery page = arguments.toPageQuery(order.name());
+        return arguments.toConnection(page, portfolios.companies(portfolio.query(), order, page), order::cursorOf,
+                PortfolioCompanyView::of, PortfolioController::noTotal);
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
+    Connection<RemediationItemView> remediation(PortfolioView portfolio, @Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before) {
+        ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
+        PageQuery page = arguments.toPageQuery(RemediationItem.ORDER);
+        return arguments.toConnection(page, portfolios.remediation(portfolio.query(), page), RemediationItem::cursor,
+                RemediationItemView::of, PortfolioController::noTotal);
+    }
+
+    @BatchMapping(typeName = "PortfolioCompany")
+    Map<PortfolioCompanyView, CompanyView> company(List<PortfolioCompanyView> rows) {
+        Map<CompanyId, CompanyView> byId = companyViews(rows.stream().map(PortfolioCompanyView::companyKey).toList());
+        return rows.stream().filter(row -> byId.containsKey(row.companyKey()))
+                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.companyKey()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "PortfolioCompany")
+    Map<PortfolioCompanyView, AssessmentView> assessment(List<PortfolioCompanyView> rows) {
+        Map<AssessmentId, AssessmentView> byId = assessments.findAll(rows.stream().map(PortfolioCompanyView::assessmentKey).distinct()
+                .toList()).stream().collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of));
+        return rows.stream().filter(row -> byId.containsKey(row.assessmentKey()))
+                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.assessmentKey()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "RemediationItem")
+    Map<RemediationItemView, CompanyView> company(Collection<RemediationItemView> items) {
+        Map<CompanyId, CompanyView> byId = companyViews(items.stream().map(RemediationItemView::companyKey).toList());
+        return items.stream().filter(item -> byId.containsKey(item.companyKey()))
+                .collect(Collectors.toMap(Function.identity(), item -> byId.get(item.companyKey()), (a, b) -> a));
+    }
+
+    private List<CompanyView> companiesInOrder(List<CompanyId> ids) {
+        Map<CompanyId, CompanyView> byId = companyViews(ids);
+        return ids.stream().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    private Map<CompanyId, CompanyView> companyViews(List<CompanyId> ids) {
+        return companies.findAll(ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(c -> c.id(), CompanyView::of, (a, b) -> a));
+    }
+
+    private static PortfolioOrder order(PortfolioOrderInput input) {
+        if (input == null) {
+            return PortfolioOrder.DEFAULT;
+        }
+        boolean byDimension = input.field() == PortfolioOrder.Key.DIMENSION;
+        if (byDimension != (input.dimension() != null)) {
+            throw new BadRequestException("Name a dimension exactly when ordering by DIMENSION");
+        }
+        if (byDimension && !DIMENSION_CODE.matcher(input.dimension()).matches()) {
+            throw new BadRequestException("A dimension code looks like D2");
+        }
+        return new PortfolioOrder(input.field(), input.dimension(), input.direction() == SortDirection.ASC);
+    }
+
+    /** The portfolio connections have no totalCount field, so nothing ever asks for it. */
+    private static long noTotal() {
+        throw new IllegalStateException("portfolio connections have no totalCount");
+    }
+}

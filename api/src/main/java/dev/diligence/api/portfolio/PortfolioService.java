@@ -1,0 +1,89 @@
+package dev.diligence.api.portfolio;
+
+import dev.diligence.api.security.Authorities;
+import dev.diligence.domain.framework.FrameworkVersion;
+import dev.diligence.domain.framework.Frameworks;
+import dev.diligence.domain.fund.FundId;
+import dev.diligence.domain.fund.Funds;
+import dev.diligence.domain.holding.DealStage;
+import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioQuery;
+import dev.diligence.domain.portfolio.PortfolioRow;
+import dev.diligence.domain.portfolio.PortfolioSummary;
+import dev.diligence.domain.portfolio.Portfolios;
+import dev.diligence.domain.portfolio.RemediationItem;
+import dev.diligence.domain.shared.RuleViolationException;
+import dev.diligence.domain.shared.Violation;
+import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Portfolio comparison of a fund, for every business role; a fund manager only of granted funds (a
+ * fund outside the grants, like another firm's, is not found: row-level security hides it).
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(Authorities.TENANT_READER)
+public class PortfolioService {
+
+    private final Portfolios portfolios;
+    private final Funds funds;
+    private final Frameworks frameworks;
+    private final Clock clock;
+
+    PortfolioService(Portfolios portfolios, Funds funds, Frameworks frameworks, Clock clock) {
+        this.portfolios = portfolios;
+        this.funds = funds;
+        this.frameworks = frameworks;
+        this.clock = clock;
+    }
+
+    /**
+     * The comparison to run; empty when the caller cannot see the fund.
+     *
+     * @param asOf             now when null
+     * @param frameworkVersion the latest platform version when null
+     * @throws RuleViolationException when the framework version does not exist for the caller
+     */
+    public Optional<PortfolioQuery> query(FundId fund, @Nullable Instant asOf, Set<DealStage> dealStages,
+            @Nullable Integer frameworkVersion) {
+        if (funds.find(fund).isEmpty()) {
+            return Optional.empty();
+        }
+        int version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion).number();
+        return Optional.of(new PortfolioQuery(fund, asOf == null ? clock.instant() : asOf, dealStages, version));
+    }
+
+    /** The dimension codes of the compared version, in framework order. */
+    public FrameworkVersion version(int number) {
+        return frameworks.find(number).orElseThrow(() -> new RuleViolationException(Violation.of("frameworkVersion",
+                ViolationCode.NOT_FOUND, "there is no framework version " + number)));
+    }
+
+    public PortfolioSummary summary(PortfolioQuery query) {
+        return portfolios.summary(query);
+    }
+
+    public Slice<PortfolioRow> companies(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
+        return portfolios.companies(query, order, page);
+    }
+
+    public Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {
+        return portfolios.remediation(query, page);
+    }
+
+    private int latestPlatformVersion() {
+        return frameworks.all().stream().filter(v -> !v.isDerived()).map(FrameworkVersion::number).max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
+    }
+}
