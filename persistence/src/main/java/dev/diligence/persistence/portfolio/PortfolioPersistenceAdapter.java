@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,36 +50,9 @@ class PortfolioPersistenceAdapter implements Portfolios {
 
     @Override
     public PortfolioSummary summary(PortfolioQuery query) {
-        MapSqlParameterSource parameters = PortfolioSql.parameters(currentTenant, query);
         Map<String, ScoreStatistics> statistics = new LinkedHashMap<>();
-        jdbc.query(PortfolioSql.with(query) + """
-                , scores as (
-                    select 'OVERALL' as metric, 0 as position, c.overall_score as s from cohort c where c.overall_score is not null
-                    union all
-                    select d.dimension_code, d.position + 1, d.score from assessment_dimension_results d
-                    join cohort c on d.tenant_id = :tenant and d.assessment_id = c.id where d.score is not null
-                ),
-                ranked as (
-                    select metric, s, row_number() over (partition by metric order by s) - 1 as i,
-                        count(*) over (partition by metric) as n
-                    from scores
-                ),
-                quantiles as (
-                    select r.metric, q.p,
-                        min(r.s) filter (where r.i = floor(q.p * (r.n - 1))) as lo,
-                        min(r.s) filter (where r.i = ceil(q.p * (r.n - 1))) as hi,
-                        max(q.p * (r.n - 1) - floor(q.p * (r.n - 1))) as frac
-                    from ranked r cross join (values (0.25::numeric), (0.5::numeric), (0.75::numeric)) q(p)
-                    group by r.metric, q.p
-                ),
-                interpolated as (
-                    select metric, p, lo + frac * (hi - lo) as value from quantiles
-                )
-                select s.metric, min(s.position) as position, count(*) as n, sum(s.s) as total, min(s.s) as low, max(s.s) as high,
-                    (select value from interpolated i where i.metric = s.metric and i.p = 0.25) as q1,
-                    (select value from interpolated i where i.metric = s.metric and i.p = 0.5) as q2,
-                    (select value from interpolated i where i.metric = s.metric and i.p = 0.75) as q3
-                from scores s group by s.metric order by position""", parameters, rs -> {
+        PortfolioSql.Statement statisticsStatement = statisticsStatement(query);
+        jdbc.query(statisticsStatement.sql(), statisticsStatement.parameters(), rs -> {
                     int n = rs.getInt("n");
                     statistics.put(rs.getString("metric"), new ScoreStatistics(n, ScoreStatistics.mean(rs.getBigDecimal("total"), n),
                             strip(rs.getBigDecimal("q2")), rs.getBigDecimal("low"), rs.getBigDecimal("high"),
@@ -91,12 +63,8 @@ class PortfolioPersistenceAdapter implements Portfolios {
         Map<Integer, List<CompanyId>> otherVersions = new TreeMap<>();
         Integer[] levels = {0, 0, 0, 0, 0};
         int[] suppressed = {0};
-        jdbc.query(PortfolioSql.with(query) + """
-                select h.company_id, l.framework_version, l.level, l.level_suppressed
-                from (select distinct company_id from held) h
-                join companies co on co.tenant_id = :tenant and co.id = h.company_id
-                left join latest l on l.company_id = h.company_id
-                order by co.name, co.id""", parameters, rs -> {
+        PortfolioSql.Statement membersStatement = membersStatement(query);
+        jdbc.query(membersStatement.sql(), membersStatement.parameters(), rs -> {
                     CompanyId company = new CompanyId(rs.getObject("company_id", UUID.class));
                     int version = rs.getInt("framework_version");
                     if (rs.wasNull()) {
@@ -116,6 +84,47 @@ class PortfolioPersistenceAdapter implements Portfolios {
         statistics.remove(OVERALL);
         return new PortfolioSummary(query.frameworkVersion(), overall.count(), overall, statistics, Arrays.asList(levels),
                 suppressed[0], unassessed, otherVersions);
+    }
+
+    /** Count, sum, minimum, maximum and exact quartiles of the overall score and of each dimension's score over the cohort. */
+    PortfolioSql.Statement statisticsStatement(PortfolioQuery query) {
+        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+                , scores as (
+                    select 'OVERALL' as metric, 0 as position, c.overall_score as s from cohort c where c.overall_score is not null
+                    union all
+                    select d.dimension_code, d.position + 1, d.score from assessment_dimension_results d
+                    join cohort c on d.tenant_id = :tenant and d.assessment_id = c.id where d.score is not null
+                ),
+                ranked as (
+                    select metric, s, row_number() over (partition by metric order by s) - 1 as i from scores
+                ),
+                positions as (
+                    select c.metric, q.p, floor(q.p * (c.n - 1)) as lo_i, ceil(q.p * (c.n - 1)) as hi_i,
+                        q.p * (c.n - 1) - floor(q.p * (c.n - 1)) as frac
+                    from (select metric, count(*) as n from scores group by metric) c
+                    cross join (values (0.25::numeric), (0.5::numeric), (0.75::numeric)) q(p)
+                ),
+                interpolated as (
+                    select p.metric, p.p, lo.s + p.frac * (hi.s - lo.s) as value
+                    from positions p
+                    join ranked lo on lo.metric = p.metric and lo.i = p.lo_i
+                    join ranked hi on hi.metric = p.metric and hi.i = p.hi_i
+                )
+                select s.metric, min(s.position) as position, count(*) as n, sum(s.s) as total, min(s.s) as low, max(s.s) as high,
+                    (select value from interpolated i where i.metric = s.metric and i.p = 0.25) as q1,
+                    (select value from interpolated i where i.metric = s.metric and i.p = 0.5) as q2,
+                    (select value from interpolated i where i.metric = s.metric and i.p = 0.75) as q3
+                from scores s group by s.metric order by position""", PortfolioSql.parameters(currentTenant, query));
+    }
+
+    /** Every held company with the version, level and suppression of its latest assessment, if any, by name. */
+    PortfolioSql.Statement membersStatement(PortfolioQuery query) {
+        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+                select h.company_id, l.framework_version, l.level, l.level_suppressed
+                from (select distinct company_id from held) h
+                join companies co on co.tenant_id = :tenant and co.id = h.company_id
+                left join latest l on l.company_id = h.company_id
+                order by co.name, co.id""", PortfolioSql.parameters(currentTenant, query));
     }
 
     @Override

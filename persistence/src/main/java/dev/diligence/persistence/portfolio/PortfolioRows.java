@@ -52,6 +52,18 @@ class PortfolioRows {
         if (page.limit() == 0) {
             return new Slice<>(List.of(), false);
         }
+        PortfolioSql.Statement statement = pageStatement(query, order, page);
+        List<PortfolioRow> found = new ArrayList<>(jdbc.query(statement.sql(), statement.parameters(), (rs, index) -> row(rs)));
+        boolean hasMore = found.size() > page.limit();
+        List<PortfolioRow> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
+        if (page.backward()) {
+            Collections.reverse(items);
+        }
+        return new Slice<>(items, hasMore);
+    }
+
+    /** The statement of a page of companies: {@code limit + 1} rows in the paging direction. */
+    PortfolioSql.Statement pageStatement(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
         MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1)
                 .addValue("dimension", order.dimension());
         boolean ascending = order.ascending() != page.backward();
@@ -91,13 +103,7 @@ class PortfolioRows {
                           and x.status in ('OPEN', 'IN_REMEDIATION') group by severity) o) as open_findings
                 from paged p order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
                 direction, direction);
-        List<PortfolioRow> found = new ArrayList<>(jdbc.query(sql, values, (rs, index) -> row(rs)));
-        boolean hasMore = found.size() > page.limit();
-        List<PortfolioRow> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
+        return new PortfolioSql.Statement(sql, values);
     }
 
     /**
@@ -108,6 +114,21 @@ class PortfolioRows {
         if (page.limit() == 0) {
             return new Slice<>(List.of(), false);
         }
+        PortfolioSql.Statement statement = remediationStatement(query, page);
+        List<RemediationItem> found = new ArrayList<>(jdbc.query(statement.sql(), statement.parameters(),
+                (rs, index) -> new RemediationItem(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
+                        new AssessmentId(rs.getObject("assessment_id", UUID.class)), rs.getString("criterion_code"), rs.getInt("position"),
+                        rs.getInt("gap"), rs.getBigDecimal("priority"))));
+        boolean hasMore = found.size() > page.limit();
+        List<RemediationItem> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
+        if (page.backward()) {
+            Collections.reverse(items);
+        }
+        return new Slice<>(items, hasMore);
+    }
+
+    /** The statement of a page of the remediation ranking: {@code limit + 1} rows in the paging direction. */
+    PortfolioSql.Statement remediationStatement(PortfolioQuery query, PageQuery page) {
         MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1);
         String after = "";
         if (page.from().isPresent()) {
@@ -123,22 +144,13 @@ class PortfolioRows {
                     : " and (r.priority < :afterPriority or (r.priority = :afterPriority and (c.company_id, r.position) > (:afterCompany, :afterPosition)))";
         }
         String order = page.backward() ? "r.priority asc, c.company_id desc, r.position desc" : "r.priority desc, c.company_id asc, r.position asc";
-        List<RemediationItem> found = new ArrayList<>(jdbc.query(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
                 select c.company_id, co.name, c.id as assessment_id, r.criterion_code, r.position, r.gap, r.priority
                 from assessment_criterion_results r
                 join cohort c on r.tenant_id = :tenant and r.assessment_id = c.id
                 join companies co on co.tenant_id = :tenant and co.id = c.company_id
                 where r.gap > 0%s
-                order by %s limit :window""".formatted(after, order), values,
-                (rs, index) -> new RemediationItem(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
-                        new AssessmentId(rs.getObject("assessment_id", UUID.class)), rs.getString("criterion_code"), rs.getInt("position"), rs.getInt("gap"),
-                        rs.getBigDecimal("priority"))));
-        boolean hasMore = found.size() > page.limit();
-        List<RemediationItem> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
+                order by %s limit :window""".formatted(after, order), values);
     }
 
     /** The sort key of the ordering; never taken from input beyond the validated dimension code (a parameter). */

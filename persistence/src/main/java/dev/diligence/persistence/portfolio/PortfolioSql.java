@@ -19,6 +19,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 final class PortfolioSql {
 
+    /** One statement and its parameters, built apart from running it so that tests can EXPLAIN exactly what runs. */
+    record Statement(String sql, MapSqlParameterSource parameters) {
+    }
+
     private PortfolioSql() {
     }
 
