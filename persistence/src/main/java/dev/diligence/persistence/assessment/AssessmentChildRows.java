@@ -40,39 +40,45 @@ class AssessmentChildRows {
         this.currentTenant = currentTenant;
     }
 
-    /** Criteria upserted, evidence upserted and pruned, the review trail and stored results only added to. */
+    /**
+     * Criteria upserted, evidence upserted and pruned, the review trail and stored results only added
+     * to. Rows of one table go in one JDBC batch, so a change costs a few round trips, not one per row.
+     */
     void write(Assessment a) {
         UUID id = a.id().value();
         int position = 0;
         List<UUID> evidenceIds = new ArrayList<>();
+        List<MapSqlParameterSource> criteria = new ArrayList<>();
+        List<MapSqlParameterSource> evidence = new ArrayList<>();
         for (CriterionAssessment criterion : a.criteria().all()) {
             CriterionScore score = criterion.score();
-            jdbc.update("""
-                    insert into assessment_criteria (tenant_id, assessment_id, criterion_code, position, state, level,
-                        confidence, not_applicable_reason, target_level, rationale)
-                    values (:tenant, :id, :code, :position, :state, :level, :confidence, :reason, :target, :rationale)
-                    on conflict (tenant_id, assessment_id, criterion_code) do update set position = excluded.position,
-                        state = excluded.state, level = excluded.level, confidence = excluded.confidence,
-                        not_applicable_reason = excluded.not_applicable_reason, target_level = excluded.target_level,
-                        rationale = excluded.rationale""",
-                    tenant().addValue("id", id).addValue("code", criterion.code()).addValue("position", position++)
-                            .addValue("state", score.state().name()).addValue("level", score.level())
-                            .addValue("confidence", score.confidence() == null ? null : score.confidence().name())
-                            .addValue("reason", score.notApplicableReason()).addValue("target", score.targetLevel())
-                            .addValue("rationale", criterion.rationale()));
+            criteria.add(tenant().addValue("id", id).addValue("code", criterion.code()).addValue("position", position++)
+                    .addValue("state", score.state().name()).addValue("level", score.level())
+                    .addValue("confidence", score.confidence() == null ? null : score.confidence().name())
+                    .addValue("reason", score.notApplicableReason()).addValue("target", score.targetLevel())
+                    .addValue("rationale", criterion.rationale()));
             int itemPosition = 0;
             for (EvidenceItem item : criterion.evidence()) {
                 evidenceIds.add(item.id());
-                jdbc.update("""
-                        insert into assessment_evidence (tenant_id, id, assessment_id, criterion_code, position, kind, value, added_by, added_at)
-                        values (:tenant, :itemId, :id, :code, :position, :kind, :value, :addedBy, :addedAt)
-                        on conflict (tenant_id, id) do update set position = excluded.position""",
-                        tenant().addValue("itemId", item.id()).addValue("id", id).addValue("code", criterion.code())
-                                .addValue("position", itemPosition++).addValue("kind", item.kind().name())
-                                .addValue("value", item.value()).addValue("addedBy", item.addedBy())
-                                .addValue("addedAt", timestamp(item.addedAt())));
+                evidence.add(tenant().addValue("itemId", item.id()).addValue("id", id).addValue("code", criterion.code())
+                        .addValue("position", itemPosition++).addValue("kind", item.kind().name())
+                        .addValue("value", item.value()).addValue("addedBy", item.addedBy())
+                        .addValue("addedAt", timestamp(item.addedAt())));
             }
         }
+        jdbc.batchUpdate("""
+                insert into assessment_criteria (tenant_id, assessment_id, criterion_code, position, state, level,
+                    confidence, not_applicable_reason, target_level, rationale)
+                values (:tenant, :id, :code, :position, :state, :level, :confidence, :reason, :target, :rationale)
+                on conflict (tenant_id, assessment_id, criterion_code) do update set position = excluded.position,
+                    state = excluded.state, level = excluded.level, confidence = excluded.confidence,
+                    not_applicable_reason = excluded.not_applicable_reason, target_level = excluded.target_level,
+                    rationale = excluded.rationale""", criteria.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("""
+                insert into assessment_evidence (tenant_id, id, assessment_id, criterion_code, position, kind, value, added_by, added_at)
+                values (:tenant, :itemId, :id, :code, :position, :kind, :value, :addedBy, :addedAt)
+                on conflict (tenant_id, id) do update set position = excluded.position""",
+                evidence.toArray(MapSqlParameterSource[]::new));
         jdbc.update("delete from assessment_evidence where tenant_id = :tenant and assessment_id = :id"
                 + " and not (id = any(cast(:kept as uuid[])))",
                 tenant().addValue("id", id).addValue("kept", evidenceIds.stream().map(UUID::toString)
