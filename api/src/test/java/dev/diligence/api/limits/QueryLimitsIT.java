@@ -2,7 +2,10 @@ package dev.diligence.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.assessment.AssessmentFixtures;
+import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.TenantUsers;
 import graphql.introspection.IntrospectionQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -10,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -38,6 +42,29 @@ import reactor.core.publisher.Flux;
 class QueryLimitsIT extends ApiIntegrationTest {
 
     private static final int MAX_BODY = 2 * 1024 * 1024;
+
+    /** The benchmark's heavy portfolio request; its cost is in README.md ("How the cost is computed"). */
+    private static final String PORTFOLIO_HEATMAP = """
+            query($fundId: ID!) {
+              portfolio(fundId: $fundId) {
+                fund { name }
+                asOf frameworkVersion dealStages cohortSize
+                overall { count mean median min max lowerQuartile upperQuartile }
+                dimensions { dimension statistics { count mean median min max lowerQuartile upperQuartile } }
+                levelDistribution { level0 level1 level2 level3 level4 suppressed }
+                unassessedCompanies { name }
+                otherVersions { frameworkVersion companies { name } }
+                companies(first: 100) {
+                  nodes {
+                    company { name }
+                    overall level levelSuppressed cohortSize percentileRank
+                    dimensions { dimension score }
+                    openFindings { critical high medium low info }
+                    heatmap { criterion state effectiveLevel gated redFlag }
+                  }
+                }
+              }
+            }""";
 
     @Autowired
     private DataSource dataSource;
@@ -130,6 +157,35 @@ class QueryLimitsIT extends ApiIntegrationTest {
                 .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 100 * (1 + 2 + 20 * (1 + 1)));
         assertRefused(post("{ funds(first: 100) { nodes { name holdings(first: 100) { nodes { company { name } } } } } }"),
                 "MAX_COST_EXCEEDED", 2 + 100 * (1 + 2 + 100 * (1 + 1)), 5000);
+    }
+
+    /**
+     * The benchmark's heavy portfolio request, the heatmap screen of a fund of 100 companies: the
+     * whole-fund summary and a page of 100 companies with their heatmaps, dimension scores,
+     * percentile ranks and open findings. The declared list sizes (README, "How the cost is
+     * computed") keep it well under the limit; here one company's published assessment fills a row.
+     */
+    @Test
+    void admitsTheHeavyPortfolioRequestOfTheBenchmark() {
+        TenantUsers users = usersOf(tenant);
+        GraphQlTester tester = graphQl(users.tenantAdmin());
+        String fund = CompanyFixtures.createFund(tester, "Portfolio fund");
+        String company = CompanyFixtures.createCompany(tester, "Portfolio company");
+        CompanyFixtures.addHolding(tester, fund, company, "INVESTED");
+        AssessmentFixtures.publishedAssessment(graphQl(users.assessor()), graphQl(users.reviewer()), company);
+
+        // portfolio, fund, overall, 4 dimensions of 2, levels, 20 unassessed companies, 2 other versions of 20 companies,
+        // the connection and 100 rows of (company, 4 dimension scores, open findings, 14 heatmap cells): 2,176 of 5,000
+        int requested = 1 + 1 + 1 + 4 * (1 + 1) + 1 + 20 + 2 * (1 + 20) + 2 + 100 * (1 + 1 + 4 + 1 + 14);
+        requests.post(admin, PORTFOLIO_HEATMAP, Map.of("fundId", fund)).expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.portfolio.cohortSize").isEqualTo(1)
+                .jsonPath("$.data.portfolio.companies.nodes[0].company.name").isEqualTo("Portfolio company")
+                .jsonPath("$.data.portfolio.companies.nodes[0].heatmap.length()").isEqualTo(14)
+                .jsonPath("$.data.portfolio.companies.nodes[0].dimensions.length()").isEqualTo(4)
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(requested)
+                // what one full row really cost: portfolio, fund, overall, 4 dimensions of 2, levels, the connection, the row
+                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(1 + 1 + 1 + 4 * 2 + 1 + 2 + (1 + 1 + 4 + 1 + 14));
     }
 
     /** Whether introspection is on is another setting's business (it is off outside the local profile): no limit refuses it. */

@@ -10,7 +10,7 @@ import java.util.Set;
  * One row of the probe table: a caller sends an ID it must not see, in one ID slot of one
  * operation, accepting one media type; the control is the same request with a random well-formed ID
  * of the same type. The table is every caller × every slot × every target the caller must not see
- * × both media types, except that the assessment and finding slots (those with an
+ * × both media types, except that the assessment, finding and portfolio slots (those with an
  * {@link OracleSlot#otherType()}) are probed only with the targets of the type they take plus, for
  * each kind of target, the first target of one other type: the whole cross product would be some
  * 3,400 probes, and an ID of a type a slot does not take is decoded to "nothing" before any lookup,

@@ -55,7 +55,10 @@ enum OracleSlot {
             "Assessment"),
     RESOLVE_FINDING("oracleResolveFinding", "resolveFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
     ACCEPT_FINDING_RISK("oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", Access.TENANT_ADMIN, "id", "Assessment"),
-    REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment");
+    REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
+
+    // Portfolio comparison. Probed with the fund targets and one company per kind, as findings(filter: {fundId}) is.
+    PORTFOLIO_FUND_ID("oraclePortfolio", "portfolio", "Fund", Access.READER, null, "Company");
 
     /** The {@code @PreAuthorize} rule of the service behind the operation. */
     enum Access {
@@ -130,7 +133,7 @@ enum OracleSlot {
     /** Whether the slot answers "no such object" with a null field (else with an empty list or connection, or a user error). */
     boolean answersNull() {
         return switch (this) {
-            case NODE, FUND, COMPANY, ASSESSMENT, ASSESSMENT_DIFF_BEFORE_ID, ASSESSMENT_DIFF_AFTER_ID -> true;
+            case NODE, FUND, COMPANY, ASSESSMENT, ASSESSMENT_DIFF_BEFORE_ID, ASSESSMENT_DIFF_AFTER_ID, PORTFOLIO_FUND_ID -> true;
             default -> false;
         };
     }
@@ -144,7 +147,7 @@ enum OracleSlot {
     Map<String, Object> variables(String id, Inputs in) {
         return switch (this) {
             case NODE, FUND, COMPANY -> Map.of("id", id);
-            case COMPANIES_FILTER_FUND_ID, FUND_ACCESS_GRANTS_FUND_ID -> Map.of("fundId", id);
+            case COMPANIES_FILTER_FUND_ID, FUND_ACCESS_GRANTS_FUND_ID, PORTFOLIO_FUND_ID -> Map.of("fundId", id);
             case AUDIT_EVENTS_FILTER_ENTITY_ID -> Map.of("entityId", id);
             case UPDATE_FUND -> input("id", id, "expectedVersion", in.expectedVersion(), "name", "Oracle renamed " + in.nonce(),
                     "vintageYear", 2022);
@@ -206,7 +209,7 @@ enum OracleSlot {
         return field + (inputField == null ? switch (this) {
             case COMPANIES_FILTER_FUND_ID -> "(filter: {fundId})";
             case AUDIT_EVENTS_FILTER_ENTITY_ID -> "(filter: {entityId})";
-            case FUND_ACCESS_GRANTS_FUND_ID -> "(fundId)";
+            case FUND_ACCESS_GRANTS_FUND_ID, PORTFOLIO_FUND_ID -> "(fundId)";
             case FINDINGS_FILTER_ASSESSMENT_ID -> "(filter: {assessmentId})";
             case FINDINGS_FILTER_COMPANY_ID -> "(filter: {companyId})";
             case FINDINGS_FILTER_FUND_ID -> "(filter: {fundId})";

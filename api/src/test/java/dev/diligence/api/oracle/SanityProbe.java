@@ -25,6 +25,7 @@ record SanityProbe(OracleCaller caller, OracleSlot slot, OracleWorld.Visible vis
             table.add(new SanityProbe(caller, OracleSlot.FINDINGS_FILTER_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
             table.add(new SanityProbe(caller, OracleSlot.ASSESSMENT_DIFF_BEFORE_ID, OracleWorld.Visible.VISIBLE_DRAFT_ASSESSMENT));
             table.add(new SanityProbe(caller, OracleSlot.ASSESSMENT_DIFF_AFTER_ID, OracleWorld.Visible.VISIBLE_DRAFT_ASSESSMENT));
+            table.add(new SanityProbe(caller, OracleSlot.PORTFOLIO_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
         }
         OracleCaller admin = OracleCaller.TENANT_ADMIN;
         table.add(new SanityProbe(admin, OracleSlot.AUDIT_EVENTS_FILTER_ENTITY_ID, OracleWorld.Visible.GRANTED_FUND));
