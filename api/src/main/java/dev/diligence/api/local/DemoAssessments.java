@@ -87,7 +87,7 @@ final class DemoAssessments {
     }
 
     /** Levels 0-4 in a fixed spread; every 11th criterion not assessed yet, progressive delivery N/A for every fourth company. */
-    private static CriterionScore scoreOf(int company, int criterion) {
+    static CriterionScore scoreOf(int company, int criterion) {
         if ((company + criterion) % 11 == 0) {
             return CriterionScore.unknown();
         }
@@ -98,7 +98,7 @@ final class DemoAssessments {
         return CriterionScore.scored(level, CONFIDENCES[(company + criterion) % CONFIDENCES.length], 0);
     }
 
-    private static AssessmentContext contextOf(Company company, int index) {
+    static AssessmentContext contextOf(Company company, int index) {
         Sector sector = company.profile().sector();
         Set<SensitiveDomain> domains = switch (sector) {
             case FINANCIAL_SERVICES -> Set.of(SensitiveDomain.CREDIT);

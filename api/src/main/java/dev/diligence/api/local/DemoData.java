@@ -10,12 +10,15 @@ import dev.diligence.api.person.PeopleService;
 import dev.diligence.api.security.Role;
 import dev.diligence.api.security.SystemCaller;
 import dev.diligence.api.tenant.TenantService;
+import dev.diligence.domain.assessment.Assessments;
 import dev.diligence.domain.company.Company;
+import dev.diligence.domain.framework.Frameworks;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundProfile;
 import dev.diligence.domain.fund.FundStrategy;
 import dev.diligence.domain.tenant.Tenant;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo firms, funds, companies, holdings and assessments for the embedded default, created through the application services (so
@@ -39,6 +43,9 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    /** How many companies the optional large demo fund holds; 0 (the default) leaves it out. */
+    static final String SCALE_FUND_COMPANIES = "diligence.demo.scale-fund-companies";
+
     private final TenantService tenants;
     private final FundService funds;
     private final CompanyService companies;
@@ -47,10 +54,12 @@ class DemoData {
     private final FundAccessService access;
     private final AssessmentService assessments;
     private final FindingService findings;
+    private final DemoScaleFund scaleFund;
     private final Environment environment;
 
     DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, PeopleService people,
-            FundAccessService access, AssessmentService assessments, FindingService findings, Environment environment) {
+            FundAccessService access, AssessmentService assessments, FindingService findings, Assessments assessmentStore,
+            Frameworks frameworks, TransactionTemplate transactions, Clock clock, Environment environment) {
         this.tenants = tenants;
         this.funds = funds;
         this.companies = companies;
@@ -59,6 +68,7 @@ class DemoData {
         this.access = access;
         this.assessments = assessments;
         this.findings = findings;
+        this.scaleFund = new DemoScaleFund(funds, companies, holdings, assessmentStore, frameworks, transactions, clock);
         this.environment = environment;
     }
 
@@ -85,6 +95,12 @@ class DemoData {
         new DemoAssessments(assessments, findings, firms.get(DemoUser.NORTHWIND),
                 DemoAssessments.userOf(DemoUser.NORTHWIND, Role.ASSESSOR), DemoAssessments.userOf(DemoUser.NORTHWIND, Role.REVIEWER))
                 .assess(northwindCompanies, 16, 4);
+        int scale = environment.getProperty(SCALE_FUND_COMPANIES, Integer.class, 0);
+        if (scale > 0) {
+            SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN),
+                    () -> scaleFund.build(scale));
+            log.info("Northwind Scale Fund: {} companies with published assessments", scale);
+        }
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () -> {
             List<Fund> harbor = List.of(
                     funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));

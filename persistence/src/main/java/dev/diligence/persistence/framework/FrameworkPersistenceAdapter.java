@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code framework_version_weights}. Row-level security shows a transaction the platform rows and
  * its own tenant's rows only, so another tenant's derived version is never loaded. A derived
  * version is assembled from its base through the domain ({@link FrameworkVersion#deriveWeights}),
- * which checks the stored weights again. A handful of queries for any number of versions.
+ * which checks the stored weights again. One query (two when a derived version is visible) once the
+ * platform structure is cached, for any number of versions.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -49,6 +51,13 @@ class FrameworkPersistenceAdapter implements Frameworks {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PlatformDimensions platformDimensions;
+    /**
+     * The structure (dimensions, criteria, descriptors, references) of each platform version read so
+     * far. Only migrations write the platform tables (the application role may only read them), so a
+     * structure never changes while the application runs. Which versions a transaction sees is still
+     * asked of the database every time: visibility is never cached.
+     */
+    private final Map<Integer, List<Dimension>> platformStructure = new ConcurrentHashMap<>();
 
     FrameworkPersistenceAdapter(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -106,7 +115,12 @@ class FrameworkPersistenceAdapter implements Frameworks {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Integer, List<Dimension>> dimensions = platformDimensions.of(rows.stream().map(VersionRow::platformVersion).distinct().toList());
+        List<Integer> missing = rows.stream().map(VersionRow::platformVersion).distinct()
+                .filter(number -> !platformStructure.containsKey(number)).toList();
+        if (!missing.isEmpty()) {
+            platformStructure.putAll(platformDimensions.of(missing));
+        }
+        Map<Integer, List<Dimension>> dimensions = platformStructure;
         Map<Integer, Map<String, BigDecimal>> weights = derivedWeights(rows.stream().filter(row -> row.base() != null)
                 .map(VersionRow::version).toList());
         Map<Integer, FrameworkVersion> platform = new HashMap<>();

@@ -96,25 +96,25 @@ class PortfolioPersistenceAdapter implements Portfolios {
                     join cohort c on d.tenant_id = :tenant and d.assessment_id = c.id where d.score is not null
                 ),
                 ranked as (
-                    select metric, s, row_number() over (partition by metric order by s) - 1 as i from scores
+                    select metric, position, s, row_number() over (partition by metric order by s) - 1 as i,
+                        count(*) over (partition by metric) - 1 as last
+                    from scores
                 ),
-                positions as (
-                    select c.metric, q.p, floor(q.p * (c.n - 1)) as lo_i, ceil(q.p * (c.n - 1)) as hi_i,
-                        q.p * (c.n - 1) - floor(q.p * (c.n - 1)) as frac
-                    from (select metric, count(*) as n from scores group by metric) c
-                    cross join (values (0.25::numeric), (0.5::numeric), (0.75::numeric)) q(p)
-                ),
-                interpolated as (
-                    select p.metric, p.p, lo.s + p.frac * (hi.s - lo.s) as value
-                    from positions p
-                    join ranked lo on lo.metric = p.metric and lo.i = p.lo_i
-                    join ranked hi on hi.metric = p.metric and hi.i = p.hi_i
+                -- one pass per metric: each quartile p interpolates between the ranks floor(p * last) and
+                -- ceil(p * last); no join, so no row estimate can blow the plan up
+                aggregated as (
+                    select metric, min(position) as position, count(*) as n, sum(s) as total, min(s) as low, max(s) as high,
+                        min(s) filter (where i = floor(0.25 * last)) as q1_lo, min(s) filter (where i = ceil(0.25 * last)) as q1_hi,
+                        max(0.25 * last - floor(0.25 * last)) as q1_frac,
+                        min(s) filter (where i = floor(0.5 * last)) as q2_lo, min(s) filter (where i = ceil(0.5 * last)) as q2_hi,
+                        max(0.5 * last - floor(0.5 * last)) as q2_frac,
+                        min(s) filter (where i = floor(0.75 * last)) as q3_lo, min(s) filter (where i = ceil(0.75 * last)) as q3_hi,
+                        max(0.75 * last - floor(0.75 * last)) as q3_frac
+                    from ranked group by metric
                 )
-                select s.metric, min(s.position) as position, count(*) as n, sum(s.s) as total, min(s.s) as low, max(s.s) as high,
-                    (select value from interpolated i where i.metric = s.metric and i.p = 0.25) as q1,
-                    (select value from interpolated i where i.metric = s.metric and i.p = 0.5) as q2,
-                    (select value from interpolated i where i.metric = s.metric and i.p = 0.75) as q3
-                from scores s group by s.metric order by position""", PortfolioSql.parameters(currentTenant, query));
+                select metric, position, n, total, low, high, q1_lo + q1_frac * (q1_hi - q1_lo) as q1,
+                    q2_lo + q2_frac * (q2_hi - q2_lo) as q2, q3_lo + q3_frac * (q3_hi - q3_lo) as q3
+                from aggregated order by position""", PortfolioSql.parameters(currentTenant, query));
     }
 
     /** Every held company with the version, level and suppression of its latest assessment, if any, by name. */

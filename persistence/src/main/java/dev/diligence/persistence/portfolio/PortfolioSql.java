@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * <ul>
  *   <li>{@code held}: the fund's companies, in the asked deal stages (the holding's current stage);</li>
  *   <li>{@code latest}: each held company's latest publication as of {@code :asOf} (published by then
- *       and not retracted by then), ties broken by id as the domain's {@code LatestPublished} does;</li>
+ *       and not retracted by then), ties broken by id as the domain's {@code LatestPublished} does; one
+ *       probe of the index {@code assessments_publications_by_company} per company (a lateral
+ *       {@code limit 1}), so the plan stays linear in the fund's size even before statistics exist;</li>
  *   <li>{@code cohort}: those of the latest under the compared framework version.</li>
  * </ul>
  */
@@ -33,13 +35,17 @@ final class PortfolioSql {
                     select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund%s
                 ),
                 latest as (
-                    select distinct on (a.company_id) a.id, a.company_id, a.framework_version, a.published_at, a.overall_score,
-                        a.overall_percentage, a.overall_confidence, a.coverage, a.level, a.level_suppressed, a.deal_level_red_flag
-                    from assessments a
-                    where a.tenant_id = :tenant and a.company_id in (select company_id from held)
-                      and a.published_at is not null and a.published_at <= :asOf
-                      and (a.retracted_at is null or a.retracted_at > :asOf)
-                    order by a.company_id, a.published_at desc, a.id desc
+                    select a.* from (select distinct company_id from held) h
+                    cross join lateral (
+                        select l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
+                            l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag
+                        from assessments l
+                        where l.tenant_id = :tenant and l.company_id = h.company_id
+                          and l.published_at is not null and l.published_at <= :asOf
+                          and (l.retracted_at is null or l.retracted_at > :asOf)
+                        order by l.published_at desc, l.id desc
+                        limit 1
+                    ) a
                 ),
                 cohort as (
                     select * from latest where framework_version = :version
