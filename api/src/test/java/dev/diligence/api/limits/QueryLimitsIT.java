@@ -12,7 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -62,6 +66,44 @@ class QueryLimitsIT extends ApiIntegrationTest {
                     openFindings { critical high medium low info }
                     heatmap { criterion state effectiveLevel gated redFlag }
                   }
+                }
+              }
+            }""";
+
+    /** A fund's trend over 40 months with every statistic of every point and every change: the trend screen at its longest. */
+    private static final String TREND_OF_FORTY_MONTHS = """
+            query($fundId: ID!, $from: DateTime!, $to: DateTime!) {
+              portfolioTrend(fundId: $fundId, from: $from, to: $to, interval: MONTH) {
+                fund { name }
+                from to interval frameworkVersion dealStages
+                points {
+                  asOf period periodEnd cohortSize unassessedCount otherVersionCount
+                  overall { count mean median min max lowerQuartile upperQuartile }
+                  dimensions { dimension statistics { count mean median min max lowerQuartile upperQuartile } }
+                  levelDistribution { level0 level1 level2 level3 level4 suppressed }
+                }
+                changes {
+                  company { name }
+                  fromAssessment { id } toAssessment { id }
+                  fromPublishedAt toPublishedAt
+                  overallBefore overallAfter overallDelta levelBefore levelAfter levelSuppressedBefore levelSuppressedAfter
+                  dimensions { dimension before after delta }
+                }
+              }
+            }""";
+
+    /** The comparison screen at its widest: 10 companies with their dimensions and criteria, against a fund's medians. */
+    private static final String COMPARISON_OF_TEN = """
+            query($ids: [ID!]!, $fundId: ID) {
+              compareCompanies(ids: $ids, fundId: $fundId) {
+                frameworkVersion asOf missing
+                fundMedians { fund { name } cohortSize overall dimensions { dimension median } }
+                companies {
+                  company { name }
+                  assessment { id }
+                  publishedAt frameworkVersion comparable overall percentage level levelSuppressed overallDifferenceFromMedian
+                  dimensions { dimension score fundMedian differenceFromMedian }
+                  criteria { criterion state effectiveLevel gap }
                 }
               }
             }""";
@@ -186,6 +228,58 @@ class QueryLimitsIT extends ApiIntegrationTest {
                 .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(requested)
                 // what one full row really cost: portfolio, fund, overall, 4 dimensions of 2, levels, the connection, the row
                 .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(1 + 1 + 1 + 4 * 2 + 1 + 2 + (1 + 1 + 4 + 1 + 14));
+    }
+
+    /**
+     * The trend and comparison screens at their largest: a monthly trend of 40 points (the most a trend may have)
+     * selecting every statistic and every change, and a comparison of 10 companies (the most that may be compared)
+     * with their dimensions and criteria against a fund's medians. The declared list sizes (README, "How the cost is
+     * computed") keep both well under the limit. Ten companies of a fund each have a published assessment, the first
+     * two, so that the trend has a change; the window is the 40 months up to the end of the current one, so it holds
+     * the publications.
+     */
+    @Test
+    void admitsTheLongestTrendAndTheWidestComparison() {
+        TenantUsers users = usersOf(tenant);
+        GraphQlTester tester = graphQl(users.tenantAdmin());
+        GraphQlTester assessor = graphQl(users.assessor());
+        GraphQlTester reviewer = graphQl(users.reviewer());
+        String fund = CompanyFixtures.createFund(tester, "Comparison fund");
+        List<String> companies = IntStream.rangeClosed(1, 10).mapToObj(i -> {
+            String company = CompanyFixtures.createCompany(tester, "Compared company " + i);
+            CompanyFixtures.addHolding(tester, fund, company, "INVESTED");
+            AssessmentFixtures.publishedAssessment(assessor, reviewer, company);
+            return company;
+        }).toList();
+        AssessmentFixtures.publishedAssessment(assessor, reviewer, companies.get(0));
+        YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+        String from = thisMonth.minusMonths(39).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        String to = thisMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(1, ChronoUnit.MICROS).toString();
+
+        // trend 1 + fund 1 + 40 points × (1 + overall 1 + 4 dimensions × (1 + statistics 1) + levels 1)
+        // + 20 changes (undeclared) × (1 + company 1 + from 1 + to 1 + 4 dimensions × 1): 602 of 5,000
+        int trendCost = 1 + 1 + 40 * (1 + 1 + 4 * (1 + 1) + 1) + 20 * (1 + 1 + 1 + 1 + 4);
+        requests.post(admin, TREND_OF_FORTY_MONTHS, Map.of("fundId", fund, "from", from, "to", to)).expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.portfolioTrend.points.length()").isEqualTo(40)
+                .jsonPath("$.data.portfolioTrend.points[39].cohortSize").isEqualTo(10)
+                .jsonPath("$.data.portfolioTrend.changes.length()").isEqualTo(1)
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(trendCost)
+                // what was returned: the 40 full points and the one change
+                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(1 + 1 + 40 * (1 + 1 + 4 * (1 + 1) + 1) + (1 + 1 + 1 + 1 + 4));
+
+        // comparison 1 + medians (1 + fund 1 + 4 dimensions) + 10 companies × (1 + company 1 + assessment 1 + 4 dimensions
+        // + 14 criteria): 217 of 5,000, all of it returned
+        int comparisonCost = 1 + (1 + 1 + 4) + 10 * (1 + 1 + 1 + 4 + 14);
+        requests.post(admin, COMPARISON_OF_TEN, Map.of("ids", companies, "fundId", fund)).expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.compareCompanies.companies.length()").isEqualTo(10)
+                .jsonPath("$.data.compareCompanies.companies[9].criteria.length()").isEqualTo(14)
+                .jsonPath("$.data.compareCompanies.fundMedians.cohortSize").isEqualTo(10)
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(comparisonCost)
+                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(comparisonCost);
+        assertThat(trendCost).isEqualTo(602);
+        assertThat(comparisonCost).isEqualTo(217);
     }
 
     /** Whether introspection is on is another setting's business (it is off outside the local profile): no limit refuses it. */

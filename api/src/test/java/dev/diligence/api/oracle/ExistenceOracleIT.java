@@ -23,11 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an input), an ID of an object the caller must not see (another firm's, of every type and state;
  * for a fund-scoped fund manager, also its own firm's outside the granted funds) gets exactly the
  * answer that a random well-formed ID of the same type gets: the same HTTP status, content type and
- * whole response map (data, errors with paths, locations and extensions), with no normalisation.
- * The inputs around the ID are valid and carry the target's real expected version (and, to remove
- * evidence, the target's real evidence item), so nothing but visibility tells the two requests apart.
- * The assessment, finding and portfolio slots are probed with a subset of the targets (see {@link OracleProbe}). Sanity probes show that an ID the caller can see does get
- * a different answer, and a final check shows that no probe changed what it could not see.
+ * whole response map (data, errors with paths, locations and extensions), with one normalisation
+ * only: {@code compareCompanies(ids:)} echoes the probed ID itself in {@code missing}, as given, and
+ * there alone the ID is replaced by a placeholder in both answers (see the probe). The inputs around
+ * the ID are valid and carry the target's real expected version (and, to remove evidence, the
+ * target's real evidence item), so nothing but visibility tells the two requests apart. The
+ * assessment, finding and portfolio slots are probed with a subset of the targets (see
+ * {@link OracleProbe}). Sanity probes show that an ID the caller can see does get a different
+ * answer, and a final check shows that no probe changed what it could not see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,11 +47,14 @@ class ExistenceOracleIT extends ApiIntegrationTest {
      * <li>findings(filter: {fundId}), with the funds plus one company per kind: 2 x (3 + 3 + 5) = 22</li>
      * <li>5 finding ID slots, with the findings plus one assessment per kind: 5 x 2 x (2 + 2 + 4) = 80</li>
      * <li>portfolio(fundId), with the funds plus one company per kind: 2 x (3 + 3 + 5) = 22</li>
+     * <li>portfolioTrend(fundId) and compareCompanies(fundId), with the funds plus one company per kind: 2 x 2 x (3 + 3 + 5) = 44</li>
+     * <li>compareCompanies(ids), the ID next to a visible company, with the companies plus one assessment per kind:
+     * 2 x (4 + 4 + 7) = 30</li>
      * </ul>
-     * 1940 in all. Sanity probes: 13 reads for each of the 3 callers, 28 mutations of the tenant admin, 5 of the assessor.
+     * 2014 in all. Sanity probes: 16 reads for each of the 3 callers, 28 mutations of the tenant admin, 5 of the assessor.
      */
-    private static final int MINIMUM_PROBES = 1940;
-    private static final int MINIMUM_SANITY_PROBES = 72;
+    private static final int MINIMUM_PROBES = 2014;
+    private static final int MINIMUM_SANITY_PROBES = 81;
 
     private static final List<OracleProbe> PROBES = OracleProbe.table();
     private static final List<SanityProbe> SANITY_PROBES = SanityProbe.table();
@@ -92,7 +98,22 @@ class ExistenceOracleIT extends ApiIntegrationTest {
                 .isNotEqualTo(OracleOutcome.THROTTLED);
         assertThat(OracleOutcome.of(probe.slot(), forRandom)).as("the control must be a plain 'no such object' or 'not allowed': %s", evidence)
                 .isIn(probe.expectedControlOutcomes());
-        assertThat(forTarget).as("EXISTENCE ORACLE: %s", evidence).isEqualTo(forRandom);
+        OracleHttp.Answer comparedTarget = forTarget;
+        OracleHttp.Answer comparedRandom = forRandom;
+        if (probe.slot().echoesId()) {
+            // compareCompanies lists every ID that names no company the caller can see in `missing`, as given: the hidden
+            // ID in one answer and the random ID in the other are different strings by construction, although each says
+            // no more than "nothing you can see". Only that echo is replaced, by the same placeholder in both answers; the
+            // rest (the companies listed, the medians, the errors, the extensions, the ID anywhere else) must still be
+            // identical. Both IDs must have been echoed, or the replacement hid nothing and proved nothing.
+            comparedTarget = forTarget.withEchoReplaced(probe.slot(), target);
+            comparedRandom = forRandom.withEchoReplaced(probe.slot(), random);
+        }
+        assertThat(comparedTarget).as("EXISTENCE ORACLE: %s", evidence).isEqualTo(comparedRandom);
+        if (probe.slot().echoesId()) {
+            assertThat(comparedTarget).as("the hidden ID is echoed in missing: %s", evidence).isNotEqualTo(forTarget);
+            assertThat(comparedRandom).as("the random ID is echoed in missing: %s", evidence).isNotEqualTo(forRandom);
+        }
     }
 
     @Order(2)

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,6 +27,29 @@ final class OracleHttp {
 
     /** What the server answered to one request. Equal answers are indistinguishable to the client. */
     record Answer(int status, String contentType, Map<String, Object> body) {
+
+        /** What stands for the probed ID where a slot echoes it. */
+        static final String ECHOED_ID = "<the probed ID, echoed>";
+
+        /**
+         * This answer with {@code id} replaced by {@link #ECHOED_ID} exactly where the slot echoes it, and nowhere
+         * else: in {@code data.<field>.missing}, elements equal to {@code id}. An answer that does not echo the ID there
+         * (an error, a null field, an ID listed elsewhere) is returned as it is, so that any other difference still shows.
+         */
+        @SuppressWarnings("unchecked")
+        Answer withEchoReplaced(OracleSlot slot, String id) {
+            if (!slot.echoesId() || body == null || !(body.get("data") instanceof Map<?, ?> data)
+                    || !(data.get(slot.field()) instanceof Map<?, ?> answer) || !(answer.get("missing") instanceof List<?> missing)) {
+                return this;
+            }
+            Map<String, Object> field = new LinkedHashMap<>((Map<String, Object>) answer);
+            field.put("missing", missing.stream().map(echoed -> id.equals(echoed) ? ECHOED_ID : echoed).toList());
+            Map<String, Object> newData = new LinkedHashMap<>((Map<String, Object>) data);
+            newData.put(slot.field(), field);
+            Map<String, Object> newBody = new LinkedHashMap<>(body);
+            newBody.put("data", newData);
+            return new Answer(status, contentType, newBody);
+        }
 
         @Override
         public String toString() {

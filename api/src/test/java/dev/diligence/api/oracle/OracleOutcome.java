@@ -18,6 +18,8 @@ enum OracleOutcome {
     EMPTY,
     /** A payload whose only user error is NOT_FOUND on the probed input field. */
     NOT_FOUND,
+    /** An answer that echoes IDs as naming nothing the caller can see: compareCompanies with a non-empty {@code missing}. */
+    MISSING,
     /** Top-level errors, all classified FORBIDDEN. */
     FORBIDDEN,
     /** Refused by a rate or query limit (HTTP 429 or classification THROTTLED): the probe proves nothing. */
@@ -58,6 +60,9 @@ enum OracleOutcome {
             return list.isEmpty() ? EMPTY : PRESENT;
         }
         Map<String, Object> object = (Map<String, Object>) value;
+        if (slot.echoesId()) {
+            return ((List<?>) object.get("missing")).isEmpty() ? PRESENT : MISSING;
+        }
         if (object.containsKey("userErrors")) {
             return userErrorOutcome(slot, (List<Map<String, Object>>) object.get("userErrors"));
         }

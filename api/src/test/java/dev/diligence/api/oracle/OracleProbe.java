@@ -68,6 +68,9 @@ record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, Or
 
     /** How the slot says "no such object" to a caller it admits. */
     static OracleOutcome notFoundOutcome(OracleSlot slot) {
+        if (slot.echoesId()) {
+            return OracleOutcome.MISSING;
+        }
         if (slot.isMutation()) {
             return OracleOutcome.NOT_FOUND;
         }

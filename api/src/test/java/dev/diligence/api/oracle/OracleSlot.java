@@ -1,5 +1,8 @@
 package dev.diligence.api.oracle;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +60,12 @@ enum OracleSlot {
     ACCEPT_FINDING_RISK("oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", Access.TENANT_ADMIN, "id", "Assessment"),
     REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
 
-    // Portfolio comparison. Probed with the fund targets and one company per kind, as findings(filter: {fundId}) is.
-    PORTFOLIO_FUND_ID("oraclePortfolio", "portfolio", "Fund", Access.READER, null, "Company");
+    // Portfolio comparison. Probed with the fund targets and one company per kind, as findings(filter: {fundId}) is, and
+    // compareCompanies(ids) with the company targets and one assessment per kind, as the company slots of findings are.
+    PORTFOLIO_FUND_ID("oraclePortfolio", "portfolio", "Fund", Access.READER, null, "Company"),
+    PORTFOLIO_TREND_FUND_ID("oraclePortfolioTrend", "portfolioTrend", "Fund", Access.READER, null, "Company"),
+    COMPARE_COMPANIES_IDS("oracleCompareCompanies", "compareCompanies", "Company", Access.READER, null, "Assessment"),
+    COMPARE_COMPANIES_FUND_ID("oracleCompareCompanies", "compareCompanies", "Fund", Access.READER, null, "Company");
 
     /** The {@code @PreAuthorize} rule of the service behind the operation. */
     enum Access {
@@ -71,11 +78,12 @@ enum OracleSlot {
      * target fund's real grantee), a fund and a company the caller can see for the other half of
      * {@code addHolding}, a subject with no grant yet, a text unique to the probe, an assessment the
      * caller can see (the other side of {@code assessmentDiff}, of the same company as the visible
-     * assessment of the sanity probes), and an evidence item of the assessment the ID names (a random
-     * evidence ID when it names none).
+     * assessment of the sanity probes), an evidence item of the assessment the ID names (a random
+     * evidence ID when it names none), and a second company the caller can see (compared next to the
+     * visible one when the probed ID is the fund's).
      */
     record Inputs(long expectedVersion, String grantee, String visibleFund, String visibleCompany, String newcomer, String nonce,
-            String visibleAssessment, String evidenceId) {
+            String visibleAssessment, String evidenceId, String otherVisibleCompany) {
     }
 
     private final String document;
@@ -133,9 +141,19 @@ enum OracleSlot {
     /** Whether the slot answers "no such object" with a null field (else with an empty list or connection, or a user error). */
     boolean answersNull() {
         return switch (this) {
-            case NODE, FUND, COMPANY, ASSESSMENT, ASSESSMENT_DIFF_BEFORE_ID, ASSESSMENT_DIFF_AFTER_ID, PORTFOLIO_FUND_ID -> true;
+            case NODE, FUND, COMPANY, ASSESSMENT, ASSESSMENT_DIFF_BEFORE_ID, ASSESSMENT_DIFF_AFTER_ID, PORTFOLIO_FUND_ID,
+                    PORTFOLIO_TREND_FUND_ID, COMPARE_COMPANIES_FUND_ID -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether the slot answers "no such object" by echoing the ID, as given, in the answer: compareCompanies
+     * lists the IDs that name no company the caller can see in {@code missing}. The echo is the one place
+     * where the answers to a hidden and to a random ID may differ (see {@link OracleHttp.Answer#withEchoReplaced}).
+     */
+    boolean echoesId() {
+        return this == COMPARE_COMPANIES_IDS;
     }
 
     /** Whether an ID of {@code typeName} is of the type this slot asks for (node and auditEvents take any type). */
@@ -167,6 +185,11 @@ enum OracleSlot {
             case FINDINGS_FILTER_FUND_ID -> Map.of("filter", Map.of("fundId", id));
             case ASSESSMENT_DIFF_BEFORE_ID -> Map.of("beforeId", id, "afterId", in.visibleAssessment());
             case ASSESSMENT_DIFF_AFTER_ID -> Map.of("beforeId", in.visibleAssessment(), "afterId", id);
+            case PORTFOLIO_TREND_FUND_ID -> trendOf(id);
+            // the probed ID next to a company the caller can see, measured against a fund the caller can see
+            case COMPARE_COMPANIES_IDS -> Map.of("ids", List.of(id, in.visibleCompany()), "fundId", in.visibleFund(), "frameworkVersion", 1);
+            case COMPARE_COMPANIES_FUND_ID -> Map.of("ids", List.of(in.visibleCompany(), in.otherVisibleCompany()), "fundId", id,
+                    "frameworkVersion", 1);
             case CREATE_ASSESSMENT -> input("companyId", id, "frameworkVersion", 1, "context", CONTEXT);
             case START_ASSESSMENT_FROM_LATEST -> input("companyId", id, "frameworkVersion", 1);
             case UPDATE_ASSESSMENT_CONTEXT -> input("id", id, "expectedVersion", in.expectedVersion(), "context", CONTEXT);
@@ -191,6 +214,22 @@ enum OracleSlot {
         };
     }
 
+    /**
+     * The window of the trend probes: the 36 calendar months up to the end of the current one (at most 40 points are
+     * allowed), so that the publications of the run lie in it and a visible fund has a cohort and changes. Taken once,
+     * so that the two requests of a probe are the same but for the ID.
+     */
+    private static final YearMonth TREND_END = YearMonth.now(ZoneOffset.UTC);
+    private static final String TREND_FROM = TREND_END.minusMonths(35).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+    private static final String TREND_TO = TREND_END.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+            .minus(1, ChronoUnit.MICROS).toString();
+
+    /** A monthly trend of the fund's invested and in-diligence companies under framework version 1. */
+    private static Map<String, Object> trendOf(String fundId) {
+        return Map.of("fundId", fundId, "from", TREND_FROM, "to", TREND_TO, "interval", "MONTH",
+                "dealStages", List.of("INVESTED", "DILIGENCE"), "frameworkVersion", 1);
+    }
+
     /** A valid assessment context that differs from the default in every attribute. */
     private static final Map<String, Object> CONTEXT = Map.of("modelsInProduction", true, "euAiActTier", "LIMITED",
             "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", "0.9", "fairnessMitigationDocumented", true);
@@ -209,7 +248,8 @@ enum OracleSlot {
         return field + (inputField == null ? switch (this) {
             case COMPANIES_FILTER_FUND_ID -> "(filter: {fundId})";
             case AUDIT_EVENTS_FILTER_ENTITY_ID -> "(filter: {entityId})";
-            case FUND_ACCESS_GRANTS_FUND_ID, PORTFOLIO_FUND_ID -> "(fundId)";
+            case FUND_ACCESS_GRANTS_FUND_ID, PORTFOLIO_FUND_ID, PORTFOLIO_TREND_FUND_ID, COMPARE_COMPANIES_FUND_ID -> "(fundId)";
+            case COMPARE_COMPANIES_IDS -> "(ids)";
             case FINDINGS_FILTER_ASSESSMENT_ID -> "(filter: {assessmentId})";
             case FINDINGS_FILTER_COMPANY_ID -> "(filter: {companyId})";
             case FINDINGS_FILTER_FUND_ID -> "(filter: {fundId})";

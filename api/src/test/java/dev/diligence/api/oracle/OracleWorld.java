@@ -104,7 +104,7 @@ final class OracleWorld {
     OracleSlot.Inputs inputs(String id, String nonce) {
         return new OracleSlot.Inputs(versions.getOrDefault(id, 0L), grantees.getOrDefault(id, "analyst@" + tenantA),
                 visible.get(Visible.GRANTED_FUND), companyAlpha, "newcomer@" + tenantA, nonce,
-                visible.get(Visible.VISIBLE_PUBLISHED_ASSESSMENT), evidence.getOrDefault(id, noEvidence));
+                visible.get(Visible.VISIBLE_PUBLISHED_ASSESSMENT), evidence.getOrDefault(id, noEvidence), visible.get(Visible.SHARED_COMPANY));
     }
 
     private String companyAlpha;

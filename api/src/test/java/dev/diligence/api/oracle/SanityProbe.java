@@ -26,6 +26,10 @@ record SanityProbe(OracleCaller caller, OracleSlot slot, OracleWorld.Visible vis
             table.add(new SanityProbe(caller, OracleSlot.ASSESSMENT_DIFF_BEFORE_ID, OracleWorld.Visible.VISIBLE_DRAFT_ASSESSMENT));
             table.add(new SanityProbe(caller, OracleSlot.ASSESSMENT_DIFF_AFTER_ID, OracleWorld.Visible.VISIBLE_DRAFT_ASSESSMENT));
             table.add(new SanityProbe(caller, OracleSlot.PORTFOLIO_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
+            table.add(new SanityProbe(caller, OracleSlot.PORTFOLIO_TREND_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
+            // Charlie next to Alpha: both listed, nothing missing (a random ID is missing, Alpha alone listed)
+            table.add(new SanityProbe(caller, OracleSlot.COMPARE_COMPANIES_IDS, OracleWorld.Visible.SHARED_COMPANY));
+            table.add(new SanityProbe(caller, OracleSlot.COMPARE_COMPANIES_FUND_ID, OracleWorld.Visible.GRANTED_FUND));
         }
         OracleCaller admin = OracleCaller.TENANT_ADMIN;
         table.add(new SanityProbe(admin, OracleSlot.AUDIT_EVENTS_FILTER_ENTITY_ID, OracleWorld.Visible.GRANTED_FUND));
