@@ -21,6 +21,9 @@ public final class Authorities {
     /** Publishing submitted assessments or sending them back; a tenant admin may do what a reviewer may. */
     public static final String ASSESSMENT_REVIEWER = "hasAnyRole('TENANT_ADMIN', 'REVIEWER')";
 
+    /** Deal-data sync (syncDeals): integration scripts, and tenant admins, who may write everything it writes. */
+    public static final String SYNC = "hasAnyRole('TENANT_ADMIN', 'INTEGRATION')";
+
     /** Reads of a firm's data: every business role. */
     public static final String TENANT_READER =
             "hasAnyRole('TENANT_ADMIN', 'FUND_MANAGER', 'ASSESSOR', 'REVIEWER', 'INTEGRATION')";

@@ -43,9 +43,14 @@ public abstract class ApiIntegrationTest {
                 .build());
     }
 
+    /** The URL of the GraphQL endpoint of the application under test. */
+    protected String graphQlUrl() {
+        return "http://127.0.0.1:" + port + "/graphql";
+    }
+
     /** A plain HTTP client of the GraphQL endpoint, without credentials. */
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port + "/graphql").build();
+        return WebTestClient.bindToServer().baseUrl(graphQlUrl()).build();
     }
 
     /** Registers a tenant with a key no other test uses; returns the key. */

@@ -17,5 +17,9 @@ public enum ViolationCode {
     /** A unique value is already used by another object. */
     ALREADY_EXISTS,
     /** The object's current state does not allow the operation. */
-    INVALID_STATE
+    INVALID_STATE,
+    /** An idempotency key was used before with a different payload; choose a new key for a new request. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** A request with this idempotency key is still being processed; retry later with the same key and payload. */
+    IDEMPOTENCY_KEY_IN_FLIGHT
 }
