@@ -4,6 +4,11 @@ import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
 import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
+import static dev.diligence.api.portfolio.PortfolioResponses.assertDecimal;
+import static dev.diligence.api.portfolio.PortfolioResponses.assertStatistics;
+import static dev.diligence.api.portfolio.PortfolioResponses.decimal;
+import static dev.diligence.api.portfolio.PortfolioResponses.list;
+import static dev.diligence.api.portfolio.PortfolioResponses.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
@@ -172,37 +177,5 @@ class PortfolioIT extends ApiIntegrationTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> portfolio(GraphQlTester caller, Map<String, Object> variables) {
         return caller.documentName("portfolio").variables(variables).execute().path("portfolio").entity(Map.class).get();
-    }
-
-    private static void assertStatistics(Map<String, Object> actual, ScoreStatistics expected) {
-        assertThat(actual).containsEntry("count", expected.count());
-        assertDecimal(actual.get("mean"), expected.mean());
-        assertDecimal(actual.get("median"), expected.median());
-        assertDecimal(actual.get("min"), expected.min());
-        assertDecimal(actual.get("max"), expected.max());
-        assertDecimal(actual.get("lowerQuartile"), expected.lowerQuartile());
-        assertDecimal(actual.get("upperQuartile"), expected.upperQuartile());
-    }
-
-    private static void assertDecimal(Object actual, BigDecimal expected) {
-        if (expected == null) {
-            assertThat(actual).isNull();
-        } else {
-            assertThat(decimal(actual)).isEqualByComparingTo(expected);
-        }
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return new BigDecimal(value.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> map, String key) {
-        return (Map<String, Object>) map.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
-        return (List<Map<String, Object>>) map.get(key);
     }
 }
