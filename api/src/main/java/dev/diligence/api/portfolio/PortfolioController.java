@@ -4,7 +4,6 @@ import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
 import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
-import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.BadRequestException;
 import dev.diligence.api.graphql.Connection;
@@ -66,13 +65,11 @@ class PortfolioController {
     }
 
     private final PortfolioService portfolios;
-    private final FundService funds;
     private final CompanyService companies;
     private final AssessmentService assessments;
 
-    PortfolioController(PortfolioService portfolios, FundService funds, CompanyService companies, AssessmentService assessments) {
+    PortfolioController(PortfolioService portfolios, CompanyService companies, AssessmentService assessments) {
         this.portfolios = portfolios;
-        this.funds = funds;
         this.companies = companies;
         this.assessments = assessments;
     }
@@ -82,18 +79,14 @@ class PortfolioController {
             @Argument Integer frameworkVersion) {
         FundId fund = new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE));
         try {
-            return portfolios.query(fund, asOf == null ? null : asOf.toInstant(), dealStages == null ? Set.of() : Set.copyOf(dealStages),
-                    frameworkVersion)
-                    .map(query -> new PortfolioView(query, portfolios.version(query.frameworkVersion()), () -> portfolios.summary(query)))
+            return portfolios.comparison(fund, asOf == null ? null : asOf.toInstant(),
+                    dealStages == null ? Set.of() : Set.copyOf(dealStages), frameworkVersion)
+                    .map(comparison -> new PortfolioView(comparison.query(), comparison.version(), FundView.of(comparison.fund()),
+                            () -> portfolios.summary(comparison.query())))
                     .orElse(null);
         } catch (RuleViolationException unknownVersion) {
             throw new BadRequestException(unknownVersion.violations().get(0).message());
         }
-    }
-
-    @SchemaMapping(typeName = "Portfolio")
-    FundView fund(PortfolioView portfolio) {
-        return funds.find(portfolio.query().fund()).map(FundView::of).orElseThrow();
     }
 
     @SchemaMapping(typeName = "Portfolio")

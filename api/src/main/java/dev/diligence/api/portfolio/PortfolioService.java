@@ -3,6 +3,7 @@ package dev.diligence.api.portfolio;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.framework.FrameworkVersion;
 import dev.diligence.domain.framework.Frameworks;
+import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.holding.DealStage;
@@ -48,6 +49,10 @@ public class PortfolioService {
         this.clock = clock;
     }
 
+    /** A comparison to run: the query, the fund it compares and the framework version it compares under. */
+    public record Comparison(PortfolioQuery query, Fund fund, FrameworkVersion version) {
+    }
+
     /**
      * The comparison to run; empty when the caller cannot see the fund.
      *
@@ -55,17 +60,18 @@ public class PortfolioService {
      * @param frameworkVersion the latest platform version when null
      * @throws RuleViolationException when the framework version does not exist for the caller
      */
-    public Optional<PortfolioQuery> query(FundId fund, @Nullable Instant asOf, Set<DealStage> dealStages,
+    public Optional<Comparison> comparison(FundId fund, @Nullable Instant asOf, Set<DealStage> dealStages,
             @Nullable Integer frameworkVersion) {
-        if (funds.find(fund).isEmpty()) {
+        Optional<Fund> found = funds.find(fund);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        int version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion).number();
-        return Optional.of(new PortfolioQuery(fund, asOf == null ? clock.instant() : asOf, dealStages, version));
+        FrameworkVersion version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion);
+        return Optional.of(new Comparison(new PortfolioQuery(fund, asOf == null ? clock.instant() : asOf, dealStages,
+                version.number()), found.get(), version));
     }
 
-    /** The dimension codes of the compared version, in framework order. */
-    public FrameworkVersion version(int number) {
+    private FrameworkVersion version(int number) {
         return frameworks.find(number).orElseThrow(() -> new RuleViolationException(Violation.of("frameworkVersion",
                 ViolationCode.NOT_FOUND, "there is no framework version " + number)));
     }
@@ -82,8 +88,8 @@ public class PortfolioService {
         return portfolios.remediation(query, page);
     }
 
-    private int latestPlatformVersion() {
-        return frameworks.all().stream().filter(v -> !v.isDerived()).map(FrameworkVersion::number).max(Comparator.naturalOrder())
+    private FrameworkVersion latestPlatformVersion() {
+        return frameworks.all().stream().filter(v -> !v.isDerived()).max(Comparator.comparingInt(FrameworkVersion::number))
                 .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
     }
 }

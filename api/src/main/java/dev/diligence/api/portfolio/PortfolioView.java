@@ -1,5 +1,6 @@
 package dev.diligence.api.portfolio;
 
+import dev.diligence.api.fund.FundView;
 import dev.diligence.domain.framework.FrameworkVersion;
 import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
@@ -17,12 +18,14 @@ final class PortfolioView {
 
     private final PortfolioQuery query;
     private final FrameworkVersion version;
+    private final FundView fund;
     private final Supplier<PortfolioSummary> reader;
     private PortfolioSummary summary;
 
-    PortfolioView(PortfolioQuery query, FrameworkVersion version, Supplier<PortfolioSummary> reader) {
+    PortfolioView(PortfolioQuery query, FrameworkVersion version, FundView fund, Supplier<PortfolioSummary> reader) {
         this.query = query;
         this.version = version;
+        this.fund = fund;
         this.reader = reader;
     }
 
@@ -39,6 +42,11 @@ final class PortfolioView {
             summary = reader.get();
         }
         return summary;
+    }
+
+    /** The fund, as read when the comparison was set up. */
+    public FundView fund() {
+        return fund;
     }
 
     public OffsetDateTime asOf() {
