@@ -61,6 +61,12 @@ public class FindingService {
 
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
+    public List<Finding> findAll(Collection<FindingId> ids) {
+        return findings.findAll(ids);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
     public Map<AssessmentId, List<Finding>> ofAssessments(Collection<AssessmentId> ids) {
         return findings.ofAssessments(ids);
     }

@@ -21,6 +21,7 @@ import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,6 +57,12 @@ public class HoldingService {
     @Transactional(readOnly = true)
     public Optional<Holding> find(HoldingId id) {
         return holdings.find(id);
+    }
+
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public List<Holding> findAll(Collection<HoldingId> ids) {
+        return holdings.findAll(ids);
     }
 
     @PreAuthorize(Authorities.TENANT_READER)

@@ -28,6 +28,13 @@ public final class Authorities {
     public static final String TENANT_READER =
             "hasAnyRole('TENANT_ADMIN', 'FUND_MANAGER', 'ASSESSOR', 'REVIEWER', 'INTEGRATION')";
 
+    /**
+     * The change feed: integration scripts mirroring the firm, and tenant admins. Both are tenant-wide
+     * roles, so the feed is never narrowed to granted funds (row-level security shows a fund-scoped
+     * transaction no changes at all).
+     */
+    public static final String CHANGE_FEED_READER = "hasAnyRole('TENANT_ADMIN', 'INTEGRATION')";
+
     private Authorities() {
     }
 }

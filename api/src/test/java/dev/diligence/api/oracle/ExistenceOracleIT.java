@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * No existence oracle: for every operation that takes a global ID (as an argument, in a filter or in
@@ -34,6 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Each caller sends thousands of probes, more points than the default bucket holds: a bucket a hundred times the
+// default keeps a fast run from being throttled (a throttled probe proves nothing and fails). The limit itself is
+// RateLimitIT's subject. These properties give this class an application context of its own.
+@TestPropertySource(properties = "diligence.limits.rate.capacity=1000000")
 class ExistenceOracleIT extends ApiIntegrationTest {
 
     /**

@@ -13,6 +13,9 @@ public interface Findings {
 
     Optional<Finding> find(FindingId id);
 
+    /** {@link #find} for many ids at once, in no particular order; ids of nothing (or of retired findings) are left out. */
+    List<Finding> findAll(Collection<FindingId> ids);
+
     /** Every finding of the assessment, in the order raised. */
     List<Finding> ofAssessment(AssessmentId assessment);
 

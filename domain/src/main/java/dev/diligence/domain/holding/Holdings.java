@@ -5,6 +5,7 @@ import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ import java.util.Optional;
 public interface Holdings {
 
     Optional<Holding> find(HoldingId id);
+
+    /** The holdings with these ids, in no particular order; ids of nothing are left out. */
+    List<Holding> findAll(Collection<HoldingId> ids);
 
     boolean exists(FundId fund, CompanyId company);
 

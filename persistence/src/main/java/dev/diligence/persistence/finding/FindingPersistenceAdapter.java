@@ -52,6 +52,15 @@ class FindingPersistenceAdapter implements Findings {
                 tenant().addValue("id", id.value()), (rs, index) -> FindingRows.of(rs)).stream().findFirst();
     }
 
+    @Override
+    public List<Finding> findAll(Collection<FindingId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from findings where tenant_id = :tenant and id in (:ids)" + LIVE,
+                tenant().addValue("ids", ids.stream().map(FindingId::value).distinct().toList()), (rs, index) -> FindingRows.of(rs));
+    }
+
     /** In the order raised; findings raised at the same instant in the order they were stored. */
     @Override
     public List<Finding> ofAssessment(AssessmentId assessment) {

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -45,6 +46,16 @@ class HoldingPersistenceAdapter implements Holdings {
     @Override
     public Optional<Holding> find(HoldingId id) {
         return Optional.ofNullable(em.find(HoldingJpaEntity.class, id.value())).map(HoldingPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public List<Holding> findAll(Collection<HoldingId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select h from HoldingJpaEntity h where h.id in :ids", HoldingJpaEntity.class)
+                .setParameter("ids", ids.stream().map(HoldingId::value).distinct().toList())
+                .getResultList().stream().map(HoldingPersistenceAdapter::toDomain).toList();
     }
 
     @Override
