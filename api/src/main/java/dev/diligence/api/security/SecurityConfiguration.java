@@ -1,5 +1,6 @@
 package dev.diligence.api.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -22,6 +23,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless bearer-token security. Every GraphQL request needs a valid token (401 otherwise);
@@ -32,8 +36,10 @@ import org.springframework.web.client.RestTemplate;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter,
+            CorsProperties corsProperties) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsConfigurationSource(corsProperties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
@@ -43,6 +49,28 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(new UniformAuthenticationEntryPoint())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();
+    }
+
+    /**
+     * CORS for the origins of {@code diligence.cors.allowed-origins}: their preflight requests are
+     * answered before authentication, and their scripts may send a bearer token (no cookies) and read
+     * the request ID, {@code Retry-After} and {@code WWW-Authenticate}. With no origins configured no
+     * path has a CORS configuration, so cross-origin responses carry no CORS headers.
+     */
+    static CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (cors.allowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(cors.allowedOrigins());
+        configuration.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
+        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "WWW-Authenticate"));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(Duration.ofHours(1));
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 
     /**
