@@ -1,0 +1,61 @@
+package dev.diligence.api.graphql;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Where Spring for GraphQL's own handling of the endpoint departs from the GraphQL-over-HTTP
+ * specification (https://graphql.github.io/graphql-over-http/draft/). Everything else (media types of
+ * responses, 400 for request errors under {@code application/graphql-response+json}, 200 under
+ * {@code application/json}, 405 for GET, 415 for other request bodies) is Spring's, checked by
+ * {@code GraphQlOverHttpIT}.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlOverHttpConfiguration {
+
+    /** The response media types the GraphQL endpoint can produce (the last is the legacy one). */
+    private static final List<MediaType> PRODUCED = List.of(
+            MediaType.parseMediaType("application/graphql-response+json"),
+            MediaType.APPLICATION_JSON,
+            MediaType.parseMediaType("application/graphql+json"));
+
+    /**
+     * Spec §5.2 (Accept): a POST whose Accept header names none of the media types the server can
+     * produce is answered with 406 Not Acceptable (the recommended choice). Spring Boot's router sends
+     * every POST its GraphQL route does not match to a 415 handler, which would blame the request's
+     * Content-Type instead; this route goes first (Boot's has order 0) and matches only such POSTs.
+     */
+    @Bean
+    @Order(-1)
+    RouterFunction<ServerResponse> graphQlNotAcceptable(@Value("${spring.graphql.http.path:/graphql}") String path) {
+        return RouterFunctions.route()
+                .route(RequestPredicates.method(HttpMethod.POST).and(RequestPredicates.path(path))
+                                .and(GraphQlOverHttpConfiguration::acceptsNothingProduced),
+                        request -> ServerResponse.status(HttpStatus.NOT_ACCEPTABLE).build())
+                .build();
+    }
+
+    /** Whether the request has an Accept header, and none of its media types matches one produced. */
+    private static boolean acceptsNothingProduced(ServerRequest request) {
+        List<MediaType> accepted;
+        try {
+            accepted = request.headers().accept();
+        } catch (InvalidMediaTypeException e) {
+            return false; // Spring's handler answers an unreadable Accept header itself
+        }
+        return !accepted.isEmpty()
+                && accepted.stream().noneMatch(type -> PRODUCED.stream().anyMatch(type::isCompatibleWith));
+    }
+}
