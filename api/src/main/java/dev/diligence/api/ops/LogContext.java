@@ -1,0 +1,30 @@
+package dev.diligence.api.ops;
+
+import java.util.List;
+import org.slf4j.MDC;
+
+/**
+ * The MDC keys a request's log lines carry besides {@code requestId} (set by the request ID
+ * filter). Never tokens, names or email addresses: only the tenant key, the token's subject and
+ * the bounded GraphQL operation name.
+ */
+public final class LogContext {
+
+    /** The caller's tenant key (absent for platform administrators acting outside a tenant). */
+    public static final String TENANT = "tenant";
+
+    /** The token's {@code sub}: an opaque user or client ID of the issuer. */
+    public static final String SUBJECT = "subject";
+
+    /** The GraphQL operation name, bounded by {@link OperationNames#forLog}. */
+    public static final String OPERATION = "graphqlOperation";
+
+    static final List<String> KEYS = List.of(TENANT, SUBJECT, OPERATION);
+
+    private LogContext() {
+    }
+
+    static void clear() {
+        KEYS.forEach(MDC::remove);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.diligence.api.ops;
+
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.OperationDefinition;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds the executed GraphQL operation's name ({@link OperationNames#forLog bounded}) to the MDC
+ * once the operation is known, and logs one line per executed GraphQL request with its operation
+ * type and number of errors. {@link CallerLogContextFilter} removes the key after the request.
+ */
+@Component
+class OperationLogInstrumentation implements Instrumentation {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationLogInstrumentation.class);
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+        MDC.put(LogContext.OPERATION, OperationNames.forLog(operation.getName()));
+        return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
+            if (failure != null) {
+                log.warn("GraphQL {} failed: {}", operation.getOperation().name().toLowerCase(), failure.getClass().getSimpleName());
+            } else {
+                log.info("GraphQL {} executed with {} error(s)", operation.getOperation().name().toLowerCase(), result.getErrors().size());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        return CompletableFuture.completedFuture(result);
+    }
+}
