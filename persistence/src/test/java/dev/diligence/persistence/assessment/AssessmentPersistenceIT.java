@@ -22,11 +22,8 @@ import dev.diligence.domain.scoring.ScoringResult;
 import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.ViolationCode;
-import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.PersistenceConfiguration;
-import dev.diligence.persistence.tenancy.CurrentFundScope;
-import dev.diligence.persistence.tenancy.CurrentTenant;
 import dev.diligence.persistence.testing.AppRoleSql;
+import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -35,17 +32,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * source as the application role, the tenant transaction manager): every status round-trips exactly,
  * the stored publication numbers are the engine's, digit for digit.
  */
-@SpringBootTest(classes = AssessmentPersistenceIT.PersistenceOnly.class)
+@SpringBootTest(classes = PersistenceSlice.class)
 class AssessmentPersistenceIT {
 
     private static final TestDatabase db = TestDatabase.get();
@@ -64,29 +57,9 @@ class AssessmentPersistenceIT {
     private static UUID tenant;
     private static CompanyId company;
 
-    /**
-     * Deliberately not a {@code @Configuration}: the api module's tests have this test jar on their
-     * classpath, and PersistenceConfiguration's component scan must not pick it up there.
-     */
-    @EnableAutoConfiguration
-    @Import(PersistenceConfiguration.class)
-    static class PersistenceOnly {
-
-        @Bean
-        CurrentTenant currentTenant() {
-            return () -> Optional.ofNullable(tenant).map(TenantId::new);
-        }
-
-        @Bean
-        CurrentFundScope currentFundScope() {
-            return Optional::empty;
-        }
-    }
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.flyway.enabled", () -> "false");
+        PersistenceSlice.register(registry);
     }
 
     @Autowired
@@ -105,6 +78,7 @@ class AssessmentPersistenceIT {
     static void aTenantWithACompany() throws SQLException {
         try (Connection admin = db.connectAsAdmin()) {
             tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("assessments"));
+            PersistenceSlice.actAs(tenant);
             company = new CompanyId(TenantRows.insertCompany(admin, tenant, "Assessed Co"));
         }
     }

@@ -13,11 +13,8 @@ import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.framework.StandardReference;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.ViolationCode;
-import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.PersistenceConfiguration;
-import dev.diligence.persistence.tenancy.CurrentFundScope;
-import dev.diligence.persistence.tenancy.CurrentTenant;
 import dev.diligence.persistence.testing.AppRoleSql;
+import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
@@ -25,16 +22,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,33 +37,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * assessor and rule findings round-trip exactly through every status move, retired rule findings are
  * gone, and a stale version is refused.
  */
-@SpringBootTest(classes = FindingPersistenceIT.PersistenceOnly.class)
+@SpringBootTest(classes = PersistenceSlice.class)
 class FindingPersistenceIT {
 
     private static final TestDatabase db = TestDatabase.get();
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
     private static UUID tenant;
 
-    /** Deliberately not a {@code @Configuration}: the api module's tests component-scan this package. */
-    @EnableAutoConfiguration
-    @Import(PersistenceConfiguration.class)
-    static class PersistenceOnly {
-
-        @Bean
-        CurrentTenant currentTenant() {
-            return () -> Optional.ofNullable(tenant).map(TenantId::new);
-        }
-
-        @Bean
-        CurrentFundScope currentFundScope() {
-            return Optional::empty;
-        }
-    }
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.flyway.enabled", () -> "false");
+        PersistenceSlice.register(registry);
     }
 
     @Autowired
@@ -86,6 +62,7 @@ class FindingPersistenceIT {
         try (Connection admin = db.connectAsAdmin()) {
             if (tenant == null) {
                 tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("findings"));
+                PersistenceSlice.actAs(tenant);
             }
             assessment = new AssessmentId(FindingFixtures.insertAssessment(admin, tenant,
                     TenantRows.insertCompany(admin, tenant, "Found Co")));

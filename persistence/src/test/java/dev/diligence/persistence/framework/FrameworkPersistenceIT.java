@@ -8,24 +8,18 @@ import dev.diligence.domain.framework.FrameworkVersion;
 import dev.diligence.domain.framework.Frameworks;
 import dev.diligence.domain.framework.WeightDerivation;
 import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.PersistenceConfiguration;
-import dev.diligence.persistence.tenancy.CurrentFundScope;
-import dev.diligence.persistence.tenancy.CurrentTenant;
+import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,38 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * derived version round-trips exactly (every weight at the scale it was given), is listed after the
  * platform versions for its own tenant, and does not exist for any other tenant or without one.
  */
-@SpringBootTest(classes = FrameworkPersistenceIT.PersistenceOnly.class)
+@SpringBootTest(classes = PersistenceSlice.class)
 class FrameworkPersistenceIT {
 
     private static final TestDatabase db = TestDatabase.get();
     private static UUID tenantA;
     private static UUID tenantB;
-    /** The tenant the next transaction acts for; null for platform work outside any tenant. */
-    private static volatile UUID acting;
-
-    /**
-     * Deliberately not a {@code @Configuration}: the api module's tests have this test jar on their
-     * classpath, and PersistenceConfiguration's component scan must not pick it up there.
-     */
-    @EnableAutoConfiguration
-    @Import(PersistenceConfiguration.class)
-    static class PersistenceOnly {
-
-        @Bean
-        CurrentTenant currentTenant() {
-            return () -> Optional.ofNullable(acting).map(TenantId::new);
-        }
-
-        @Bean
-        CurrentFundScope currentFundScope() {
-            return Optional::empty;
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.flyway.enabled", () -> "false");
+        PersistenceSlice.register(registry);
     }
 
     @Autowired
@@ -172,11 +144,11 @@ class FrameworkPersistenceIT {
     }
 
     private <T> T as(UUID tenant, Supplier<T> work) {
-        acting = tenant;
+        PersistenceSlice.actAs(tenant);
         try {
             return transactions.execute(status -> work.get());
         } finally {
-            acting = null;
+            PersistenceSlice.actAs(null);
         }
     }
 }

@@ -12,11 +12,8 @@ import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.PersistenceConfiguration;
-import dev.diligence.persistence.tenancy.CurrentFundScope;
-import dev.diligence.persistence.tenancy.CurrentTenant;
 import dev.diligence.persistence.testing.PortfolioGenerator;
+import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
@@ -34,10 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * benchmark measures speed; nothing here asserts a time). Off by default, as it writes 1,000
  * published assessments: run it with {@code -Ddiligence.large=true}.
  */
-@SpringBootTest(classes = LargePortfolioPlanIT.PersistenceOnly.class)
+@SpringBootTest(classes = PersistenceSlice.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "diligence.large", matches = "true")
 class LargePortfolioPlanIT {
@@ -57,26 +51,9 @@ class LargePortfolioPlanIT {
     private static final int COMPANIES = 1000;
     private static UUID tenant;
 
-    /** Deliberately not a {@code @Configuration}: the api module's tests must not scan it (see AssessmentPersistenceIT). */
-    @EnableAutoConfiguration
-    @Import(PersistenceConfiguration.class)
-    static class PersistenceOnly {
-
-        @Bean
-        CurrentTenant currentTenant() {
-            return () -> Optional.ofNullable(tenant).map(TenantId::new);
-        }
-
-        @Bean
-        CurrentFundScope currentFundScope() {
-            return Optional::empty;
-        }
-    }
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.flyway.enabled", () -> "false");
+        PersistenceSlice.register(registry);
     }
 
     @Autowired
@@ -104,6 +81,7 @@ class LargePortfolioPlanIT {
         List<CompanyId> companies = new ArrayList<>();
         try (Connection admin = db.connectAsAdmin()) {
             tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("large"));
+            PersistenceSlice.actAs(tenant);
             fund = new FundId(TenantRows.insertFund(admin, tenant, "Large"));
             for (int i = 0; i < COMPANIES; i++) {
                 UUID company = TenantRows.insertCompany(admin, tenant, "Company %04d".formatted(i));

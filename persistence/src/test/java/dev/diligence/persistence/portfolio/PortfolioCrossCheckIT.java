@@ -34,10 +34,8 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.PersistenceConfiguration;
-import dev.diligence.persistence.tenancy.CurrentFundScope;
-import dev.diligence.persistence.tenancy.CurrentTenant;
 import dev.diligence.persistence.testing.PortfolioGenerator;
+import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -61,10 +59,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -78,7 +73,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The expected values are computed here from the domain objects the generator stored: the engine's
  * results, {@link LatestPublished#asOf}, {@link ScoreStatistics#of} and {@link PercentileRank}.
  */
-@SpringBootTest(classes = PortfolioCrossCheckIT.PersistenceOnly.class)
+@SpringBootTest(classes = PersistenceSlice.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortfolioCrossCheckIT {
 
@@ -87,26 +82,9 @@ class PortfolioCrossCheckIT {
     private static final Instant LATER = T0.plusSeconds(86_400L * 365);
     private static UUID tenant;
 
-    /** Deliberately not a {@code @Configuration}: the api module's tests must not scan it (see AssessmentPersistenceIT). */
-    @EnableAutoConfiguration
-    @Import(PersistenceConfiguration.class)
-    static class PersistenceOnly {
-
-        @Bean
-        CurrentTenant currentTenant() {
-            return () -> Optional.ofNullable(tenant).map(TenantId::new);
-        }
-
-        @Bean
-        CurrentFundScope currentFundScope() {
-            return Optional::empty;
-        }
-    }
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.flyway.enabled", () -> "false");
+        PersistenceSlice.register(registry);
     }
 
     @Autowired
@@ -142,6 +120,7 @@ class PortfolioCrossCheckIT {
     void generatedPortfolios() throws SQLException {
         try (Connection admin = db.connectAsAdmin()) {
             tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("portfolio"));
+            PersistenceSlice.actAs(tenant);
             large = new FundId(TenantRows.insertFund(admin, tenant, "Large"));
             medium = new FundId(TenantRows.insertFund(admin, tenant, "Medium"));
             small = new FundId(TenantRows.insertFund(admin, tenant, "Small"));

@@ -28,10 +28,8 @@ import dev.diligence.domain.portfolio.TrendQuery;
 import dev.diligence.domain.scoring.DimensionResult;
 import dev.diligence.domain.scoring.ScoringResult;
 import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.PersistenceConfiguration;
-import dev.diligence.persistence.tenancy.CurrentFundScope;
-import dev.diligence.persistence.tenancy.CurrentTenant;
 import dev.diligence.persistence.testing.PortfolioGenerator;
+import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -54,10 +52,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The expected values come from the stored domain objects: {@link LatestPublished#asOf},
  * {@link ScoreStatistics#of} and the engine's results.
  */
-@SpringBootTest(classes = PortfolioTrendCrossCheckIT.PersistenceOnly.class)
+@SpringBootTest(classes = PersistenceSlice.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortfolioTrendCrossCheckIT {
 
@@ -81,26 +76,9 @@ class PortfolioTrendCrossCheckIT {
     private static final Instant END_OF_JUNE = Instant.parse("2025-06-30T23:59:59.999999Z");
     private static UUID tenant;
 
-    /** Deliberately not a {@code @Configuration}: the api module's tests must not scan it (see AssessmentPersistenceIT). */
-    @EnableAutoConfiguration
-    @Import(PersistenceConfiguration.class)
-    static class PersistenceOnly {
-
-        @Bean
-        CurrentTenant currentTenant() {
-            return () -> Optional.ofNullable(tenant).map(TenantId::new);
-        }
-
-        @Bean
-        CurrentFundScope currentFundScope() {
-            return Optional::empty;
-        }
-    }
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        db.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.flyway.enabled", () -> "false");
+        PersistenceSlice.register(registry);
     }
 
     @Autowired
@@ -131,6 +109,7 @@ class PortfolioTrendCrossCheckIT {
     void publicationsSpreadOverMonths() throws SQLException {
         try (Connection admin = db.connectAsAdmin()) {
             tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("trend"));
+            PersistenceSlice.actAs(tenant);
             main = new FundId(TenantRows.insertFund(admin, tenant, "Main"));
             side = new FundId(TenantRows.insertFund(admin, tenant, "Side"));
             DealStage[] stages = {DealStage.INVESTED, DealStage.DILIGENCE, DealStage.SOURCED, DealStage.INVESTED};
