@@ -28,8 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -127,6 +130,15 @@ class FindingController {
         }
     }
 
+    /** GraphQL {@code FindingSeverityCounts} of one company's open findings. */
+    record OpenFindingCounts(long critical, long high, long medium, long low, long info) {
+
+        static OpenFindingCounts of(Map<Severity, Long> counts) {
+            return new OpenFindingCounts(counts.get(Severity.CRITICAL), counts.get(Severity.HIGH), counts.get(Severity.MEDIUM),
+                    counts.get(Severity.LOW), counts.get(Severity.INFO));
+        }
+    }
+
     private static final int CLAUSE_MAX_LENGTH = 100;
 
     private final FindingService findings;
@@ -144,6 +156,14 @@ class FindingController {
         Connection<FindingView> connection = arguments.toConnection(page, findings.page(findingFilter, page), FindingOrder::cursorOf,
                 FindingView::of, () -> findings.count(findingFilter));
         return new FindingConnection(connection, new SeverityCounts(() -> findings.countBySeverity(findingFilter)));
+    }
+
+    @BatchMapping(typeName = "Company")
+    Map<CompanyView, OpenFindingCounts> openFindings(List<CompanyView> views) {
+        Map<CompanyId, Map<Severity, Long>> counts = findings.openCountsByCompany(
+                views.stream().map(CompanyView::companyId).distinct().toList());
+        return views.stream().collect(Collectors.toMap(Function.identity(),
+                view -> OpenFindingCounts.of(counts.get(view.companyId())), (a, b) -> a));
     }
 
     @MutationMapping

@@ -35,6 +35,7 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
                   assessments { status criteria { code state } score { overall level redFlags { rule } }
                                 findings { title severity } company { name } }
                   latestAssessment { publication { publishedBy } score { overall dimensions { score } } }
+                  openFindings { critical high }
                 }
               }
             }""";

@@ -193,6 +193,38 @@ class FindingIT extends ApiIntegrationTest {
                 .path("findings.nodes[*].id").entityList(String.class).containsExactly(raised.get(0), raised.get(1));
     }
 
+    @Test
+    void companiesCountTheirOpenFindingsBySeverityOverAllTheirAssessments() {
+        String quarry = CompanyFixtures.createCompany(admin, "Quarry Data");
+        CompanyFixtures.createCompany(admin, "Zephyr Robotics");
+        raiseOn(createAssessment(assessor, quarry, null), Map.of("title", "Five", "description", "", "severity", "LOW"));
+        raisedFinding("One", "CRITICAL");
+        raisedFinding("Two", "HIGH");
+        String resolvedLater = raisedFinding("Three", "HIGH");
+        String inRemediation = raisedFinding("Four", "MEDIUM");
+        score(assessor, assessmentId, "C1.1", 2, "HIGH");
+        move(assessor, assessor, "submitAssessment", assessmentId);
+        move(reviewer, reviewer, "publishAssessment", assessmentId);
+        status("startFindingRemediation", inRemediation, Map.of());
+        status("resolveFinding", resolvedLater, Map.of("resolutionNote", "Fixed"));
+        // a second assessment of the same company counts too
+        raiseOn(createAssessment(assessor, companyId, null), Map.of("title", "Six", "description", "", "severity", "CRITICAL"));
+
+        GraphQlTester.Response response = reviewer.document("""
+                { companies(first: 10) { nodes { name openFindings { critical high medium low info } } } }""").execute();
+        assertThat(response.path("companies.nodes[*].name").entityList(String.class).get())
+                .containsExactly("Lumen Credit", "Quarry Data", "Zephyr Robotics");
+        response.path("companies.nodes[0].openFindings").entity(Map.class)
+                .isEqualTo(Map.of("critical", 2, "high", 1, "medium", 1, "low", 0, "info", 0))
+                .path("companies.nodes[1].openFindings").entity(Map.class)
+                .isEqualTo(Map.of("critical", 0, "high", 0, "medium", 0, "low", 1, "info", 0))
+                .path("companies.nodes[2].openFindings").entity(Map.class)
+                .isEqualTo(Map.of("critical", 0, "high", 0, "medium", 0, "low", 0, "info", 0));
+        graphQl(usersOf(newTenant("finding-other")).tenantAdmin()).document("""
+                { companies(first: 10) { nodes { openFindings { critical high medium low info } } } }""").execute()
+                .path("companies.nodes").entityList(Object.class).hasSize(0);
+    }
+
     private String raisedFinding(String title, String severity) {
         return raise(Map.of("title", title, "description", title + " found", "severity", severity))
                 .path("raiseFinding.finding.id").entity(String.class).get();
