@@ -23,7 +23,7 @@ const SOURCE = process.env.SYNC_SOURCE ?? 'crm';
 const BATCH_ITEMS = Math.min(500, Number(process.env.SYNC_BATCH_ITEMS ?? 500));
 const MAX_ATTEMPTS = 8;
 
-const MUTATION = `mutation Sync($input: SyncDealsInput!) {
+export const MUTATION = `mutation Sync($input: SyncDealsInput!) {
   syncDeals(input: $input) {
     replayed
     summary { created updated unchanged failed }

@@ -1,0 +1,58 @@
+// Turns the raw result lines of bench/run.sh (results.jsonl) into the Markdown tables of the report:
+// load scenarios with their side-by-side ratios and targets, statements per request, and scaling.
+//   node bench/lib/report.mjs results.jsonl
+import { readFileSync } from 'node:fs';
+
+const rows = readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const find = (size, scenario, system) => rows.find((r) => r.size === size && r.scenario === scenario && r.system === system);
+const sizes = [...new Set(rows.map((r) => r.size))];
+const fixed = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? '–' : Number(value).toFixed(digits));
+const lines = [];
+
+lines.push('| size | scenario | system | req/s | p50 ms | p99 ms | errors | peak RSS MB | side by side | target |');
+lines.push('|---|---|---|---:|---:|---:|---:|---:|---|---|');
+const load = (r, ratio = '', target = '') => lines.push(`| ${r.size} | ${r.scenario} | ${r.system} | ${fixed(r.rps)} | ${fixed(r.p50ms)} | ${fixed(r.p99ms)} | `
+  + `${r.errors + (r.socketErrors ?? 0)} of ${r.requests} | ${r.rssMB ? r.rssMB : '–'} | ${ratio} | ${target} |`);
+const met = (ok) => (ok ? 'met' : '**missed**');
+for (const size of sizes) {
+  for (const [scenario, peerName] of [['Q1', 'postgraphile'], ['Q3', 'postgraphile']]) {
+    const ours = find(size, scenario, 'api');
+    const peer = find(size, scenario, peerName);
+    if (!ours || !peer) continue;
+    const ratio = ours.rps / peer.rps;
+    load(ours, `${fixed(ratio, 2)}× PostGraphile's throughput`, scenario === 'Q1' ? `≥ 1.00×: ${met(ratio >= 1)}` : '');
+    load(peer);
+  }
+  const q2 = find(size, 'Q2', 'api');
+  const sql = find(size, 'Q2', 'bare SQL');
+  if (q2 && sql) {
+    const slower = sql.rps / q2.rps;
+    load(q2, `bare SQL does ${fixed(slower, 2)}× its throughput`, `≤ 1.50×: ${met(slower <= 1.5)}`);
+    load(sql);
+  }
+  const m1 = find(size, 'M1', 'api');
+  if (m1) {
+    lines.push(`| ${size} | M1 (${m1.requests} batches) | api | ${fixed(m1.dealsPerSecond, 0)} deals/s | ${fixed(m1.p50ms)} | ${fixed(m1.p99ms)} | `
+      + `${m1.errors + (m1.socketErrors ?? 0)} of ${m1.requests} | ${m1.rssMB} | ${fixed(m1.seconds, 2)} s for 10,000 deals; throttled ${m1.throttled}× (${m1.throttledSeconds} s waited); ${fixed(m1.dealsPerSecondUnthrottled, 0)} deals/s over the batches' own time | ≥ 2,000 deals/s: ${met(m1.dealsPerSecond >= 2000)} |`);
+  }
+}
+const peakRss = Math.max(...rows.filter((r) => r.system === 'api').map((r) => r.rssMB || 0));
+lines.push('', `API peak RSS over every scenario: ${peakRss} MB (target < 768 MB: ${met(peakRss < 768)}).`);
+
+lines.push('', '| size | statements per request | api | postgraphile |', '|---|---|---:|---:|');
+for (const size of sizes) {
+  for (const scenario of [...new Set(rows.filter((r) => r.size === size && r.statements !== undefined).map((r) => r.scenario))]) {
+    lines.push(`| ${size} | ${scenario} | ${fixed(find(size, scenario, 'api')?.statements)} | ${fixed(find(size, scenario, 'postgraphile')?.statements)} |`);
+  }
+}
+
+if (sizes.includes('small') && sizes.includes('large')) {
+  lines.push('', '| scaling, small → large | system | req/s small | req/s large | throughput ratio | p50 ms small → large |', '|---|---|---:|---:|---:|---|');
+  for (const [scenario, system] of [['Q1', 'api'], ['Q1', 'postgraphile'], ['Q2', 'api'], ['Q2', 'bare SQL'], ['Q3', 'api'], ['Q3', 'postgraphile'], ['M1', 'api']]) {
+    const small = find('small', scenario, system);
+    const large = find('large', scenario, system);
+    if (!small || !large) continue;
+    lines.push(`| ${scenario} | ${system} | ${fixed(small.rps)} | ${fixed(large.rps)} | ${fixed(large.rps / small.rps, 2)} | ${fixed(small.p50ms)} → ${fixed(large.p50ms)} |`);
+  }
+}
+console.log(lines.join('\n'));

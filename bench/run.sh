@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# The benchmark: one command, everything from a clean checkout (see bench/README.md).
+#   bench/run.sh [small|large|all]      (default all: both sizes, for the scaling rows)
+# Installs what it needs (wrk from Debian's packages, PostGraphile from npm), builds the API and the
+# generator, starts a private PostgreSQL (JIT off), a token issuer, the API and the PostGraphile peer,
+# generates each dataset, runs every scenario at fixed concurrency and prints the results table
+# (also written to $BENCH_WORK/results.md, raw lines to $BENCH_WORK/results.jsonl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+case "${1:-all}" in
+  all) SIZES="small large" ;;
+  small|large) SIZES=$1 ;;
+  *) echo "usage: bench/run.sh [small|large|all]" >&2; exit 2 ;;
+esac
+export BENCH_WORK=${BENCH_WORK:-/tmp/diligence-bench}
+WORK=$BENCH_WORK
+PG_PORT=${BENCH_PG_PORT:-5499}; export BENCH_PG_PORT=$PG_PORT
+ISSUER_PORT=${BENCH_ISSUER_PORT:-8099}
+API_PORT=${BENCH_API_PORT:-18080}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}
+PEER_PORT=${BENCH_PEER_PORT:-5678}
+DURATION=${BENCH_DURATION:-15}        # seconds measured per scenario
+WARMUP=${BENCH_WARMUP:-5}             # seconds of the same load before, not measured
+CONNECTIONS=${BENCH_CONNECTIONS:-8}   # concurrent connections of every read scenario
+USERS=${BENCH_USERS:-500}             # distinct token subjects the read load is spread over
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
+ISSUER=http://127.0.0.1:$ISSUER_PORT/bench
+API=http://127.0.0.1:$API_PORT/graphql
+PEER=http://127.0.0.1:$PEER_PORT/graphql
+RESULTS=$WORK/results.jsonl
+PSQL=(psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
+started=$(date +%s)
+log() { echo "[bench $(( $(date +%s) - started ))s] $*" >&2; }
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  wait 2> /dev/null || true
+  bench/lib/postgres.sh stop
+}
+trap cleanup EXIT
+
+# ---- tools and builds -------------------------------------------------------------------------
+mkdir -p "$WORK"
+if ! command -v wrk > /dev/null; then
+  log "installing wrk"
+  (apt-get install -y -q wrk || (apt-get update -q && apt-get install -y -q wrk)) > "$WORK/apt.log" 2>&1
+fi
+if [ ! -d bench/peers/postgraphile/node_modules ]; then
+  log "installing PostGraphile (npm ci)"
+  (cd bench/peers/postgraphile && npm ci --no-audit --no-fund --loglevel=error) > "$WORK/npm.log" 2>&1
+fi
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  log "building the API and the generator"
+  mvn -B -q -DskipTests package -pl api,bench -am > "$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
+fi
+: > "$RESULTS"
+
+bench/lib/postgres.sh start >&2
+node bench/lib/issuer.mjs "$ISSUER_PORT" > "$WORK/issuer.log" 2>&1 & PIDS+=($!)
+node examples/sync/generate-deals.mjs 10000 > "$WORK/deals.csv"
+
+wait_for() { # <what> <command...>: retries for up to 3 minutes
+  local what=$1; shift
+  for _ in $(seq 1 360); do "$@" > /dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "$what did not come up" >&2; return 1
+}
+wait_for "the issuer" curl -sf "$ISSUER/.well-known/openid-configuration"
+
+tokens() { # <file> <subject prefix> <count> <role>
+  curl -sf -d "sub=$2" -d tenant=bench-01 -d "roles=$4" -d "count=$3" "$ISSUER/token" > "$1"
+}
+
+rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2> /dev/null || echo 0; }
+
+# runs <command...> with its output into <file>, and prints the peak RSS of <pid> meanwhile (sampled every 200 ms)
+with_rss() { # <pid> <file> <command...>
+  local pid=$1 file=$2; shift 2
+  local peak_file; peak_file=$(mktemp)
+  ( peak=0; while kill -0 "$pid" 2> /dev/null; do r=$(rss_mb "$pid"); [ "${r:-0}" -gt "$peak" ] && peak=$r && echo "$peak" > "$peak_file"; sleep 0.2; done ) &
+  local sampler=$!
+  "$@" > "$file"
+  kill "$sampler" 2> /dev/null || true; wait "$sampler" 2> /dev/null || true
+  local peak; peak=$(cat "$peak_file" 2> /dev/null); rm -f "$peak_file"
+  echo "${peak:-$(rss_mb "$pid")}"
+}
+
+record() { # <size> <scenario> <system> <result json> <rss MB> [extra json fields]
+  node -e 'const [size, scenario, system, result, rss, extra] = process.argv.slice(1);
+    console.log(JSON.stringify({ size, scenario, system, ...JSON.parse(result), rssMB: Number(rss), ...(extra ? JSON.parse(extra) : {}) }));' \
+    "$@" | tee -a "$RESULTS" >&2
+}
+
+# wrk at fixed concurrency: a warm-up, then the measured run; prints wrk's JSON line and the peak RSS
+load() { # <url> <bodies> <tokens> <pid>
+  BODIES=$2 TOKENS=$3 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/lib/graphql.lua "$1" > /dev/null
+  local out; out=$(mktemp)
+  local rss; rss=$(with_rss "$4" "$out" env BODIES="$2" TOKENS="$3" \
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/lib/graphql.lua "$1")
+  tail -1 "$out"; rm -f "$out"
+  echo "$rss"
+}
+
+run_load() { # <size> <scenario> <system> <url> <bodies> <tokens> <pid>
+  local lines; lines=$(load "$4" "$5" "$6" "$7")
+  record "$1" "$2" "$3" "$(echo "$lines" | head -1)" "$(echo "$lines" | tail -1)"
+}
+
+# statements sent to PostgreSQL per request (pg_stat_statements; BEGIN/COMMIT not counted), over 5 requests after one warm-up
+statements() { # <database> <url> <bodies> <token>
+  local body; body=$(head -1 "$3")
+  curl -sf "$2" -H 'Content-Type: application/json' -H "Authorization: Bearer $4" -d "$body" > /dev/null
+  "${PSQL[@]}" -d "$1" -c "select pg_stat_statements_reset()" > /dev/null
+  for _ in 1 2 3 4 5; do curl -sf "$2" -H 'Content-Type: application/json' -H "Authorization: Bearer $4" -d "$body" > /dev/null; done
+  "${PSQL[@]}" -d "$1" -c "select coalesce(sum(calls), 0) / 5.0 from pg_stat_statements s join pg_roles r on r.oid = s.userid
+     where r.rolname = 'diligence_app' and s.query !~* '^\s*(begin|commit|rollback|select pg_stat_statements_reset)'"
+}
+
+for size in $SIZES; do
+  db=diligence_bench_$size
+  out=$WORK/$size
+  mkdir -p "$out"
+  log "$size: generating the dataset"
+  java -cp "$(cat bench/target/classpath.txt):bench/target/classes" dev.diligence.bench.GenerateDataset \
+    --url "jdbc:postgresql://127.0.0.1:$PG_PORT/" --database "$db" --size "$size" --manifest "$out/manifest.json" > "$out/generate.log" 2>&1 \
+    || { tail -30 "$out/generate.log"; exit 1; }
+  log "$size: $(node -e 'const m = require(process.argv[1]); console.log(JSON.stringify(m.counts), m.seconds + " s")' "$out/manifest.json")"
+  "${PSQL[@]}" -d "$db" -c "create extension if not exists pg_stat_statements"
+  if [ -f bench/peers/postgraphile/peer-schema.sql ]; then
+    "${PSQL[@]}" -U diligence_owner -d "$db" -f bench/peers/postgraphile/peer-schema.sql > /dev/null
+  fi
+  tenant=$(node -e 'console.log(require(process.argv[1]).benchTenant.id)' "$out/manifest.json")
+  fund=$(node -e 'console.log(require(process.argv[1]).scaleFund.id)' "$out/manifest.json")
+  # Q3 looks up published assessments only: a draft's score is computed live by the API, stored nowhere for the peer
+  "${PSQL[@]}" -d "$db" -c "select id from assessments where tenant_id = '$tenant' and status = 'PUBLISHED'
+    order by md5(id::text) limit 5000" > "$out/q3-ids.txt"
+  node bench/lib/bodies.mjs "$out/manifest.json" "$out/q3-ids.txt" "$WORK/deals.csv" "$out" > /dev/null
+  tokens "$out/readers.tokens" bench-reader "$USERS" tenant-admin
+  tokens "$out/sync.tokens" bench-sync 1 integration
+  reader=$(head -1 "$out/readers.tokens")
+
+  log "$size: starting the API"
+  SPRING_PROFILES_ACTIVE=prod \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" SPRING_DATASOURCE_PASSWORD=bench-app \
+  SPRING_FLYWAY_PASSWORD=bench-owner \
+  SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER" \
+  SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
+    java $JAVA_OPTS -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
+  wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
+  log "$size: API ready, RSS $(rss_mb $api_pid) MB"
+
+  log "$size: starting PostGraphile"
+  PEER_PORT=$PEER_PORT PEER_DATABASE_URL="postgres://diligence_app:bench-app@127.0.0.1:$PG_PORT/$db" \
+  PEER_ADMIN_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$db" PEER_JWKS_URL="$ISSUER/jwks" PEER_ISSUER="$ISSUER" \
+    node bench/peers/postgraphile/server.mjs > "$out/postgraphile.log" 2>&1 & peer_pid=$!; PIDS+=($peer_pid)
+  wait_for "PostGraphile" curl -sf "http://127.0.0.1:$PEER_PORT/health"
+
+  log "$size: checking that the API and PostGraphile answer Q1 and Q3 alike"
+  node bench/lib/compare-peer.mjs "$API" "$PEER" "$reader" "$out" >&2
+
+  log "$size: statements per request"
+  for first in 10 50; do
+    ours=$(statements "$db" "$API" "$out/q1-$first.jsonl" "$reader")
+    peer=$(statements "$db" "$PEER" "$out/peer-q1-$first.jsonl" "$reader")
+    record "$size" "Q1 statements, first $first" "api" '{}' 0 "{\"statements\":$ours}"
+    record "$size" "Q1 statements, first $first" "postgraphile" '{}' 0 "{\"statements\":$peer}"
+  done
+  for first in 20 100; do
+    ours=$(statements "$db" "$API" "$out/q2-$first.jsonl" "$reader")
+    record "$size" "Q2 statements, first $first" "api" '{}' 0 "{\"statements\":$ours}"
+  done
+
+  log "$size: Q1 fund dashboard"
+  run_load "$size" "Q1" api "$API" "$out/q1-50.jsonl" "$out/readers.tokens" "$api_pid"
+  run_load "$size" "Q1" postgraphile "$PEER" "$out/peer-q1-50.jsonl" "$out/readers.tokens" "$peer_pid"
+  log "$size: Q3 node(id)"
+  run_load "$size" "Q3" api "$API" "$out/q3.jsonl" "$out/readers.tokens" "$api_pid"
+  run_load "$size" "Q3" postgraphile "$PEER" "$out/peer-q3.jsonl" "$out/readers.tokens" "$peer_pid"
+  log "$size: Q2 portfolio"
+  run_load "$size" "Q2" api "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
+  pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out")
+  record "$size" "Q2" "bare SQL" "$pgbench_out" 0
+
+  log "$size: M1 sync of 10,000 deals"
+  m1_rss=$(with_rss "$api_pid" "$out/m1.out" node bench/lib/m1.mjs "$API" "$out/m1.jsonl" "$out/sync.tokens" 10000)
+  record "$size" "M1" api "$(tail -1 "$out/m1.out")" "$m1_rss"
+
+  kill "$peer_pid" "$api_pid" 2> /dev/null || true
+  wait "$peer_pid" "$api_pid" 2> /dev/null || true
+done
+
+node bench/lib/report.mjs "$RESULTS" | tee "$WORK/results.md"
+log "done in $(( $(date +%s) - started )) s"
