@@ -107,14 +107,22 @@ run_load() { # <size> <scenario> <system> <url> <bodies> <tokens> <pid>
   record "$1" "$2" "$3" "$(echo "$lines" | head -1)" "$(echo "$lines" | tail -1)"
 }
 
-# statements sent to PostgreSQL per request (pg_stat_statements; BEGIN/COMMIT not counted), over 5 requests after one warm-up
-statements() { # <database> <url> <bodies> <token>
+# statements sent to PostgreSQL per request (pg_stat_statements; BEGIN/COMMIT not counted), over 5
+# requests after one warm-up; each request as another user, so that none is throttled, and each checked
+# to have been answered without errors
+statements() { # <database> <url> <bodies> <tokens file> <first token line to use: 6 are used>
   local body; body=$(head -1 "$3")
-  curl -sf "$2" -H 'Content-Type: application/json' -H "Authorization: Bearer $4" -d "$body" > /dev/null
+  TOKEN_LINE=$5
+  ask() {
+    TOKEN_LINE=$((TOKEN_LINE + 1))
+    local answer; answer=$(curl -sf "$2" -H 'Content-Type: application/json' -H "Authorization: Bearer $(sed -n "${TOKEN_LINE}p" "$4")" -d "$body")
+    if [[ "$answer" == *'"errors":[{'* ]]; then echo "statement count of $3 got an error: ${answer:0:300}" >&2; return 1; fi
+  }
+  ask "$@"
   "${PSQL[@]}" -d "$1" -c "select pg_stat_statements_reset()" > /dev/null
-  for _ in 1 2 3 4 5; do curl -sf "$2" -H 'Content-Type: application/json' -H "Authorization: Bearer $4" -d "$body" > /dev/null; done
+  for _ in 1 2 3 4 5; do ask "$@"; done
   "${PSQL[@]}" -d "$1" -c "select coalesce(sum(calls), 0) / 5.0 from pg_stat_statements s join pg_roles r on r.oid = s.userid
-     where r.rolname = 'diligence_app' and s.query !~* '^\s*(begin|commit|rollback|select pg_stat_statements_reset)'"
+     where r.rolname = 'diligence_app' and s.query !~* '^\s*(begin|commit|rollback)'"
 }
 
 for size in $SIZES; do
@@ -161,13 +169,13 @@ for size in $SIZES; do
 
   log "$size: statements per request"
   for first in 10 50; do
-    ours=$(statements "$db" "$API" "$out/q1-$first.jsonl" "$reader")
-    peer=$(statements "$db" "$PEER" "$out/peer-q1-$first.jsonl" "$reader")
+    ours=$(statements "$db" "$API" "$out/q1-$first.jsonl" "$out/readers.tokens" "$first")
+    peer=$(statements "$db" "$PEER" "$out/peer-q1-$first.jsonl" "$out/readers.tokens" "$first")
     record "$size" "Q1 statements, first $first" "api" '{}' 0 "{\"statements\":$ours}"
     record "$size" "Q1 statements, first $first" "postgraphile" '{}' 0 "{\"statements\":$peer}"
   done
   for first in 20 100; do
-    ours=$(statements "$db" "$API" "$out/q2-$first.jsonl" "$reader")
+    ours=$(statements "$db" "$API" "$out/q2-$first.jsonl" "$out/readers.tokens" "$((first + 100))")
     record "$size" "Q2 statements, first $first" "api" '{}' 0 "{\"statements\":$ours}"
   done
 
@@ -190,5 +198,15 @@ for size in $SIZES; do
   wait "$peer_pid" "$api_pid" 2> /dev/null || true
 done
 
-node bench/lib/report.mjs "$RESULTS" | tee "$WORK/results.md"
+{
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD 2> /dev/null || echo '?'): \`bench/run.sh ${1:-all}\`"
+  echo
+  echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")"
+  echo "- API: $(java -version 2>&1 | head -1), JVM options \`$JAVA_OPTS\`, Hikari pool 10, profile prod, rate limit on"
+  echo "- PostgreSQL $("${PSQL[@]}" -d postgres -c 'show server_version'), jit $("${PSQL[@]}" -d postgres -c 'show jit'), shared_buffers $("${PSQL[@]}" -d postgres -c 'show shared_buffers')"
+  echo "- PostGraphile $(node -p 'require("./bench/peers/postgraphile/node_modules/postgraphile/package.json").version') on Node $(node --version), pool 10; $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $(pgbench --version)"
+  echo "- load: $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s measured per scenario; $USERS token subjects"
+  echo
+  node bench/lib/report.mjs "$RESULTS"
+} | tee "$WORK/results.md"
 log "done in $(( $(date +%s) - started )) s"

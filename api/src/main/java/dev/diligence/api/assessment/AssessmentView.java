@@ -35,6 +35,21 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
         List<String> submitters, PublicationView publication, RetractionView retraction, long version, OffsetDateTime createdAt,
         OffsetDateTime updatedAt, @JsonIgnore ScoringResult result, @JsonIgnore boolean stored) implements NodeView {
 
+    /**
+     * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
+     * of a page, and within one request two views of the same id and version hold the same data.
+     * The record's generated methods would hash every nested list and value instead.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AssessmentView view && id.equals(view.id) && version == view.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Long.hashCode(version);
+    }
+
     public static final String TYPE = "Assessment";
     public static final String EVIDENCE_TYPE = "Evidence";
 

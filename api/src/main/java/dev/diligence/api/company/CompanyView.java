@@ -17,6 +17,21 @@ public record CompanyView(String id, String name, String website, Sector sector,
         Integer employeeCount, String description, List<ExternalReferenceView> externalReferences, boolean archived, long version,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) implements NodeView {
 
+    /**
+     * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
+     * of a page, and within one request two views of the same id and version hold the same data.
+     * The record's generated methods would hash every nested list and value instead.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CompanyView view && id.equals(view.id) && version == view.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Long.hashCode(version);
+    }
+
     public static final String TYPE = "Company";
 
     /** GraphQL {@code ExternalReference}: both parts are always present on a stored company. */

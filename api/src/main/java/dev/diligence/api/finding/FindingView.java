@@ -23,6 +23,21 @@ public record FindingView(String id, UUID assessmentKey, String criterion, Strin
         FindingSource.Kind source, String ruleId, OffsetDateTime openedAt, OffsetDateTime closedAt, String closingNote,
         Long timeToResolveSeconds, long version) implements NodeView {
 
+    /**
+     * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
+     * of a page, and within one request two views of the same id and version hold the same data.
+     * The record's generated methods would hash every nested list and value instead.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FindingView view && id.equals(view.id) && version == view.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Long.hashCode(version);
+    }
+
     public static final String TYPE = "Finding";
 
     /** GraphQL {@code ExternalFrameworkReference}. */

@@ -11,6 +11,7 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +49,10 @@ final class QueryCostCalculator {
     /** The most the operation can cost: every page full. */
     long requested(ExecutableNormalizedOperation operation, GraphQLSchema schema) {
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        Shapes shapes = new Shapes(schema);
         long cost = 0;
         for (ExecutableNormalizedField root : operation.getTopLevelFields()) {
-            cost = add(cost, requested(root, schema, null, mutation));
+            cost = add(cost, requested(root, shapes, null, mutation));
         }
         return cost;
     }
@@ -59,19 +61,20 @@ final class QueryCostCalculator {
     long actual(ExecutableNormalizedOperation operation, GraphQLSchema schema, Object data) {
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
         Map<?, ?> object = data instanceof Map<?, ?> map ? map : Map.of();
+        Shapes shapes = new Shapes(schema);
         long cost = 0;
         for (ExecutableNormalizedField root : operation.getTopLevelFields()) {
-            cost = add(cost, actual(root, schema, object.get(root.getResultKey()), mutation));
+            cost = add(cost, actual(root, shapes, object.get(root.getResultKey()), mutation));
         }
         return cost;
     }
 
-    private long requested(ExecutableNormalizedField field, GraphQLSchema schema, Integer enclosingPageSize, boolean mutationRoot) {
-        Shape shape = shape(field, schema);
+    private long requested(ExecutableNormalizedField field, Shapes shapes, Integer enclosingPageSize, boolean mutationRoot) {
+        Shape shape = shapes.of(field);
         if (shape.free()) {
             return 0;
         }
-        long selection = requestedSelection(field, schema, shape.connection() ? shape.pageSize() : null);
+        long selection = requestedSelection(field, shapes, shape.connection() ? shape.pageSize() : null);
         if (mutationRoot) {
             return add(add(MUTATION_COST, inputItems(field.getResolvedArguments())), selection);
         }
@@ -83,22 +86,22 @@ final class QueryCostCalculator {
     }
 
     /** The costliest runtime type's selection. */
-    private long requestedSelection(ExecutableNormalizedField field, GraphQLSchema schema, Integer pageSize) {
+    private long requestedSelection(ExecutableNormalizedField field, Shapes shapes, Integer pageSize) {
         Map<String, Long> byType = new HashMap<>();
         for (ExecutableNormalizedField child : field.getChildren()) {
-            long cost = requested(child, schema, pageSize, false);
+            long cost = requested(child, shapes, pageSize, false);
             child.getObjectTypeNames().forEach(type -> byType.merge(type, cost, QueryCostCalculator::add));
         }
         return byType.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    private long actual(ExecutableNormalizedField field, GraphQLSchema schema, Object value, boolean mutationRoot) {
-        Shape shape = shape(field, schema);
+    private long actual(ExecutableNormalizedField field, Shapes shapes, Object value, boolean mutationRoot) {
+        Shape shape = shapes.of(field);
         if (shape.free()) {
             return 0;
         }
         if (mutationRoot) {
-            return add(add(MUTATION_COST, inputItems(field.getResolvedArguments())), actualSelection(field, schema, value));
+            return add(add(MUTATION_COST, inputItems(field.getResolvedArguments())), actualSelection(field, shapes, value));
         }
         if (value == null) {
             return 0;
@@ -107,16 +110,16 @@ final class QueryCostCalculator {
             long cost = 0;
             for (Object item : items) {
                 if (item != null) {
-                    cost = add(cost, add(1, actualSelection(field, schema, item)));
+                    cost = add(cost, add(1, actualSelection(field, shapes, item)));
                 }
             }
             return cost;
         }
-        return add(shape.connection() ? 2 : 1, actualSelection(field, schema, value));
+        return add(shape.connection() ? 2 : 1, actualSelection(field, shapes, value));
     }
 
     /** Fields of different runtime types may share a response key: the costliest of them counts. */
-    private long actualSelection(ExecutableNormalizedField field, GraphQLSchema schema, Object value) {
+    private long actualSelection(ExecutableNormalizedField field, Shapes shapes, Object value) {
         if (!(value instanceof Map<?, ?> object)) {
             return 0;
         }
@@ -124,10 +127,25 @@ final class QueryCostCalculator {
         for (ExecutableNormalizedField child : field.getChildren()) {
             String key = child.getResultKey();
             if (object.containsKey(key)) {
-                byKey.merge(key, actual(child, schema, object.get(key), false), Math::max);
+                byKey.merge(key, actual(child, shapes, object.get(key), false), Math::max);
             }
         }
         return byKey.values().stream().reduce(0L, QueryCostCalculator::add);
+    }
+
+    /** The shape of each field of one operation, worked out once: the actual cost visits a field once per list item. */
+    private final class Shapes {
+
+        private final GraphQLSchema schema;
+        private final Map<ExecutableNormalizedField, Shape> known = new IdentityHashMap<>();
+
+        Shapes(GraphQLSchema schema) {
+            this.schema = schema;
+        }
+
+        Shape of(ExecutableNormalizedField field) {
+            return known.computeIfAbsent(field, unknown -> shape(unknown, schema));
+        }
     }
 
     private Shape shape(ExecutableNormalizedField field, GraphQLSchema schema) {

@@ -17,6 +17,21 @@ record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, Of
         boolean dealLevelRedFlag, List<DimensionScoreView> dimensions, List<String> redFlags, SeverityCountsView openFindings,
         int cohortSize, BigDecimal percentileRank, List<HeatmapCell> heatmap) {
 
+    /**
+     * Identity by company and assessment: rows are batch-loader keys, hashed for every row of a
+     * page, and a company appears once per portfolio with one assessment. The record's generated
+     * methods would hash every heatmap cell and score instead.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PortfolioCompanyView row && companyKey.equals(row.companyKey) && assessmentKey.equals(row.assessmentKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * companyKey.hashCode() + assessmentKey.hashCode();
+    }
+
     /** GraphQL {@code PortfolioDimensionScore}. */
     record DimensionScoreView(String dimension, BigDecimal score) {
     }
