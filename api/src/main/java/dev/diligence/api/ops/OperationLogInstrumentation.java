@@ -1,14 +1,12 @@
 package dev.diligence.api.ops;
 
 import graphql.ExecutionResult;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.OperationDefinition;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,9 +16,11 @@ import org.springframework.stereotype.Component;
  * Adds the executed GraphQL operation's name ({@link OperationNames#forLog bounded}) to the MDC
  * once the operation is known, and logs one line per executed GraphQL request with its operation
  * type and number of errors. {@link CallerLogContextFilter} removes the key after the request.
+ * A {@link SimplePerformantInstrumentation}: its per-field hooks return no context, so the chain of
+ * instrumentations does nothing for it on each field.
  */
 @Component
-class OperationLogInstrumentation implements Instrumentation {
+class OperationLogInstrumentation extends SimplePerformantInstrumentation {
 
     private static final Logger log = LoggerFactory.getLogger(OperationLogInstrumentation.class);
 
@@ -36,11 +36,5 @@ class OperationLogInstrumentation implements Instrumentation {
                 log.info("GraphQL {} executed with {} error(s)", operation.getOperation().name().toLowerCase(), result.getErrors().size());
             }
         });
-    }
-
-    @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
-            InstrumentationState state) {
-        return CompletableFuture.completedFuture(result);
     }
 }
