@@ -9,6 +9,7 @@ import dev.diligence.domain.tenant.Tenant;
 import dev.diligence.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,21 @@ public class AuditRecorder {
         TenantId tenant = CurrentCaller.get().tenant().map(Tenant::id)
                 .orElseThrow(() -> new IllegalStateException("a change inside a firm needs a caller of that firm"));
         recordFor(tenant, action, entityType, entityId, before, after);
+    }
+
+    /** One change of an object, as {@link #record} takes it. */
+    public record Change(String entityType, UUID entityId, @Nullable Object before, @Nullable Object after) {
+    }
+
+    /** Records many changes in the caller's own firm, in this order, with one batch of inserts. */
+    public void recordAll(String action, List<Change> changes) {
+        TenantId tenant = CurrentCaller.get().tenant().map(Tenant::id)
+                .orElseThrow(() -> new IllegalStateException("a change inside a firm needs a caller of that firm"));
+        Caller caller = CurrentCaller.get();
+        String requestId = RequestIds.current().orElse(null);
+        trail.appendAll(tenant, changes.stream().map(change -> new AuditEvent(UUID.randomUUID(), caller.subject(), action,
+                change.entityType(), change.entityId(), documents.write(change.before()), documents.write(change.after()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), requestId)).toList());
     }
 
     /** Records a change that a platform operation made to {@code tenant}, in that firm's trail. */

@@ -2,6 +2,7 @@ package dev.diligence.api.sync;
 
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.sync.SyncAudit.SyncedChange;
 import dev.diligence.api.sync.SyncInput.SyncFundInput;
 import dev.diligence.api.sync.SyncResults.SyncItemOutcome;
 import dev.diligence.api.sync.SyncResults.SyncItemResult;
@@ -15,18 +16,23 @@ import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.sync.SyncReferences;
 import dev.diligence.domain.sync.SyncedType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Upserts one fund of a sync, matched by (source, external ID) in {@link SyncReferences}. The rules
- * are the aggregate's ({@link Fund#open}, {@link Fund#revise}) and the service's name uniqueness,
- * checked before anything is written, so that a failing item writes nothing and never reaches a
- * database constraint (which would abort the whole transaction). An update replaces every attribute:
- * an absent {@code targetSize} clears it.
+ * Upserts the funds of a sync, each matched by (source, external ID) in {@link SyncReferences}. The
+ * rules are the aggregate's ({@link Fund#open}, {@link Fund#revise}) and the service's name
+ * uniqueness, checked before anything of the item is written, so that a failing item writes nothing
+ * and never reaches a database constraint (which would abort the whole transaction). An update
+ * replaces every attribute: an absent {@code targetSize} clears it. A call carries few funds, so
+ * each is written at once (the name check of the next one sees it); their references and audit
+ * events are stored in one batch each at the end.
  */
 @Component
 class FundSyncStep {
@@ -41,7 +47,19 @@ class FundSyncStep {
         this.audit = audit;
     }
 
-    SyncItemResult apply(SyncRun run, SyncFundInput item) {
+    List<SyncItemResult> applyAll(SyncRun run, List<SyncFundInput> items) {
+        Map<String, UUID> createdReferences = new LinkedHashMap<>();
+        List<SyncedChange> changes = new ArrayList<>();
+        List<SyncItemResult> results = new ArrayList<>();
+        for (SyncFundInput item : items) {
+            results.add(apply(run, item, createdReferences, changes));
+        }
+        references.addAll(SyncedType.FUND, run.source(), createdReferences);
+        audit.recordAll(run.source(), changes);
+        return results;
+    }
+
+    private SyncItemResult apply(SyncRun run, SyncFundInput item, Map<String, UUID> createdReferences, List<SyncedChange> changes) {
         List<Violation> invalidId = run.checkExternalId("fund", item.externalId());
         if (!invalidId.isEmpty()) {
             return SyncItemResult.failed(item.externalId(), invalidId);
@@ -49,37 +67,40 @@ class FundSyncStep {
         FundProfile desired = new FundProfile(item.name(), item.vintageYear(), item.strategy(), item.currency(), item.targetSize())
                 .normalized();
         try {
-            Optional<UUID> known = references.find(SyncedType.FUND, run.source(), item.externalId());
-            return known.isEmpty() ? create(run, item, desired) : update(run, item, new FundId(known.get()), desired);
+            Optional<Fund> known = run.known().fund(item.externalId());
+            if (known.isEmpty()) {
+                Fund created = create(run, desired);
+                createdReferences.put(item.externalId(), created.id().value());
+                changes.add(new SyncedChange(FundView.TYPE, created.id().value(), null, FundView.of(created), item.externalId()));
+                run.known().put(item.externalId(), created);
+                return SyncItemResult.of(item.externalId(), SyncItemOutcome.CREATED, id(created));
+            }
+            Fund current = known.get();
+            if (same(current.profile(), desired)) {
+                return SyncItemResult.of(item.externalId(), SyncItemOutcome.UNCHANGED, id(current));
+            }
+            Fund updated = update(run, current, desired);
+            changes.add(new SyncedChange(FundView.TYPE, current.id().value(), FundView.of(current), FundView.of(updated), item.externalId()));
+            run.known().put(item.externalId(), updated);
+            return SyncItemResult.of(item.externalId(), SyncItemOutcome.UPDATED, id(updated));
         } catch (RuleViolationException violation) {
             return SyncItemResult.failed(item.externalId(), violation.violations());
         }
     }
 
-    private SyncItemResult create(SyncRun run, SyncFundInput item, FundProfile desired) {
+    private Fund create(SyncRun run, FundProfile desired) {
         Fund fund = Fund.open(desired, run.year(), run.now());
         requireUniqueName(fund, Optional.empty());
-        Fund created = funds.add(fund);
-        references.add(SyncedType.FUND, run.source(), item.externalId(), created.id().value());
-        audit.record(FundView.TYPE, created.id().value(), null, FundView.of(created), run.source(), item.externalId());
-        run.resolved(item.externalId(), created.id());
-        return SyncItemResult.of(item.externalId(), SyncItemOutcome.CREATED, id(created));
+        return funds.add(fund);
     }
 
-    private SyncItemResult update(SyncRun run, SyncFundInput item, FundId id, FundProfile desired) {
-        Fund current = funds.find(id).orElseThrow(() -> new IllegalStateException("a sync reference names a missing fund"));
-        run.resolved(item.externalId(), id);
-        if (same(current.profile(), desired)) {
-            return SyncItemResult.of(item.externalId(), SyncItemOutcome.UNCHANGED, id(current));
-        }
+    private Fund update(SyncRun run, Fund current, FundProfile desired) {
         // revise() checks the state (archived funds never change) and the rules; it keeps attributes
         // given as null, which a sync clears instead (only the optional targetSize can be null here).
         Fund revised = current.revise(desired, current.version(), run.year(), run.now());
         Fund replaced = new Fund(revised.id(), desired, revised.status(), revised.version(), revised.createdAt(), revised.updatedAt());
-        requireUniqueName(replaced, Optional.of(id));
-        Fund updated = funds.update(replaced);
-        audit.record(FundView.TYPE, id.value(), FundView.of(current), FundView.of(updated), run.source(), item.externalId());
-        return SyncItemResult.of(item.externalId(), SyncItemOutcome.UPDATED, id(updated));
+        requireUniqueName(replaced, Optional.of(current.id()));
+        return funds.update(replaced);
     }
 
     private void requireUniqueName(Fund fund, Optional<FundId> self) {

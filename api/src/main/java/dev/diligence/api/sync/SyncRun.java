@@ -1,8 +1,6 @@
 package dev.diligence.api.sync;
 
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.company.ExternalReference;
-import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import java.time.Instant;
@@ -12,27 +10,27 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The state of one sync request while its items are applied: the source, the time, the funds and
- * companies already resolved in this call by external ID (so that holdings can name them), and the
- * external IDs seen per kind (an external ID given twice in one call fails the second time).
+ * The state of one sync request while its items are applied: the source, the time, what its
+ * external IDs name ({@link SyncKnown}: known before the call or created in it, so that holdings can
+ * name them), and the external IDs seen per kind (an external ID given twice in one call fails the
+ * second time).
  */
 final class SyncRun {
 
     private final String source;
     private final Instant now;
     private final Year year;
-    private final Map<String, FundId> funds = new HashMap<>();
-    private final Map<String, CompanyId> companies = new HashMap<>();
+    private final SyncKnown known;
     private final Map<String, Set<String>> seen = new HashMap<>();
 
-    SyncRun(String source, Instant now, Year year) {
+    SyncRun(String source, Instant now, Year year, SyncKnown known) {
         this.source = source;
         this.now = now;
         this.year = year;
+        this.known = known;
     }
 
     String source() {
@@ -47,20 +45,8 @@ final class SyncRun {
         return year;
     }
 
-    void resolved(String externalId, FundId fund) {
-        funds.put(externalId, fund);
-    }
-
-    void resolved(String externalId, CompanyId company) {
-        companies.put(externalId, company);
-    }
-
-    Optional<FundId> fund(String externalId) {
-        return Optional.ofNullable(funds.get(externalId));
-    }
-
-    Optional<CompanyId> company(String externalId) {
-        return Optional.ofNullable(companies.get(externalId));
+    SyncKnown known() {
+        return known;
     }
 
     /**

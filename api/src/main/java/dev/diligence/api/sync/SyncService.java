@@ -3,10 +3,7 @@ package dev.diligence.api.sync;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.api.security.CurrentCaller;
-import dev.diligence.api.sync.SyncInput.SyncCompanyInput;
 import dev.diligence.api.sync.SyncInput.SyncDealsInput;
-import dev.diligence.api.sync.SyncInput.SyncFundInput;
-import dev.diligence.api.sync.SyncInput.SyncHoldingInput;
 import dev.diligence.api.sync.SyncResults.SyncDealsPayload;
 import dev.diligence.api.sync.SyncResults.SyncItemResult;
 import dev.diligence.api.sync.SyncResults.SyncResult;
@@ -39,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>the source's advisory lock, waiting for it: syncs of one source in one firm apply one at a time,
  * so two of them never both create the same fund, company or holding (the unique constraints on
  * references stay the backstop);</li>
+ * <li>what the items' external IDs name, loaded in a few statements ({@link SyncPrefetch});</li>
  * <li>funds, then companies, then holdings, each item on its own: a failing item is checked before
- * anything of it is written, so it writes nothing and leaves the transaction usable for the others;</li>
+ * anything of it is written, so it writes nothing and leaves the transaction usable for the others;
+ * the writes of the items that passed are stored together per kind, in batches;</li>
  * <li>the result, stored under the key in the same transaction, so that result and changes commit or
  * roll back together.</li>
  * </ol>
@@ -58,16 +57,18 @@ public class SyncService {
 
     private final SyncLocks locks;
     private final SyncRequests requests;
+    private final SyncPrefetch prefetch;
     private final FundSyncStep fundStep;
     private final CompanySyncStep companyStep;
     private final HoldingSyncStep holdingStep;
     private final JsonMapper mapper;
     private final Clock clock;
 
-    SyncService(SyncLocks locks, SyncRequests requests, FundSyncStep fundStep, CompanySyncStep companyStep, HoldingSyncStep holdingStep,
+    SyncService(SyncLocks locks, SyncRequests requests, SyncPrefetch prefetch, FundSyncStep fundStep, CompanySyncStep companyStep, HoldingSyncStep holdingStep,
             JsonMapper mapper, Clock clock) {
         this.locks = locks;
         this.requests = requests;
+        this.prefetch = prefetch;
         this.fundStep = fundStep;
         this.companyStep = companyStep;
         this.holdingStep = holdingStep;
@@ -97,19 +98,10 @@ public class SyncService {
         }
         locks.lockSource(input.source());
         Instant now = clock.instant();
-        SyncRun run = new SyncRun(input.source(), now, Year.from(now.atZone(clock.getZone())));
-        List<SyncItemResult> funds = new ArrayList<>();
-        for (SyncFundInput fund : input.funds()) {
-            funds.add(fundStep.apply(run, fund));
-        }
-        List<SyncItemResult> companies = new ArrayList<>();
-        for (SyncCompanyInput company : input.companies()) {
-            companies.add(companyStep.apply(run, company));
-        }
-        List<SyncItemResult> holdings = new ArrayList<>();
-        for (SyncHoldingInput holding : input.holdings()) {
-            holdings.add(holdingStep.apply(run, holding));
-        }
+        SyncRun run = new SyncRun(input.source(), now, Year.from(now.atZone(clock.getZone())), prefetch.load(input));
+        List<SyncItemResult> funds = fundStep.applyAll(run, input.funds());
+        List<SyncItemResult> companies = companyStep.applyAll(run, input.companies());
+        List<SyncItemResult> holdings = holdingStep.applyAll(run, input.holdings());
         SyncResult result = new SyncResult(funds, companies, holdings);
         requests.add(new StoredSync(input.idempotencyKey(), input.source(), hash, mapper.writeValueAsString(result),
                 CurrentCaller.get().subject(), now));

@@ -84,4 +84,30 @@ class SyncRulesIT extends ApiIntegrationTest {
         assertThat(again.path("syncDeals.holdings[0].id").entity(String.class).get()).isNotEqualTo(holdingId);
         assertThat(number("select count(*) from holdings where tenant_id = ?", tenantId(tenant))).isEqualTo(1);
     }
+
+    /**
+     * Items are checked against what the call itself has done so far, not only against the database:
+     * a second deal putting the same company into the same fund fails, and a deal may name a fund and
+     * a company that the same call created or updated.
+     */
+    @Test
+    void twoDealsOfOneCallNeverPutACompanyIntoAFundTwice() {
+        String tenant = newTenant("sync-twice");
+        GraphQlTester integration = graphQl(usersOf(tenant).integration());
+        sync(integration, input(SOURCE, "k1", List.of(), List.of(aCompany("C0", "Known before")), List.of()));
+
+        GraphQlTester.Response response = sync(integration, input(SOURCE, "k2", List.of(aFund("F1", "Fund one")),
+                List.of(aCompany("C0", "Renamed now"), aCompany("C1", "Acme")),
+                List.of(aHolding("H1", "F1", "C1", "SOURCED"), aHolding("H2", "F1", "C1", "SOURCED"), aHolding("H3", "F1", "C0", "SOURCED"))));
+
+        response.path("syncDeals.companies[0].outcome").entity(String.class).isEqualTo("UPDATED")
+                .path("syncDeals.holdings[0].outcome").entity(String.class).isEqualTo("CREATED")
+                .path("syncDeals.holdings[1].outcome").entity(String.class).isEqualTo("FAILED")
+                .path("syncDeals.holdings[1].userErrors[0].code").entity(String.class).isEqualTo("ALREADY_EXISTS")
+                .path("syncDeals.holdings[2].outcome").entity(String.class).isEqualTo("CREATED");
+        UUID tenantId = tenantId(tenant);
+        assertThat(number("select count(*) from holdings where tenant_id = ?", tenantId)).isEqualTo(2);
+        assertThat(number("select count(*) from sync_references where tenant_id = ? and entity_type = 'HOLDING'", tenantId)).isEqualTo(2);
+        assertThat(number("select count(*) from audit_events where tenant_id = ? and entity_type = 'Holding'", tenantId)).isEqualTo(2);
+    }
 }

@@ -3,6 +3,7 @@ package dev.diligence.domain.audit;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.TenantId;
+import java.util.List;
 
 /**
  * Port to the append-only audit trail. Appending writes into the caller's transaction, so an event
@@ -16,6 +17,9 @@ public interface AuditTrail {
      * current tenant: platform operations record events of the firm they act on.
      */
     void append(TenantId tenant, AuditEvent event);
+
+    /** Appends {@code events} to the trail of {@code tenant}, in this order, as {@link #append} does, in one batch. */
+    void appendAll(TenantId tenant, List<AuditEvent> events);
 
     /**
      * A page of the current tenant's events matching {@code filter}, newest first.

@@ -5,6 +5,7 @@ import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,9 @@ public interface Companies {
     /** The company that holds this reference, if any. */
     Optional<CompanyId> findByReference(String source, String externalId);
 
+    /** The companies holding references of {@code source} with these external IDs, by external ID; one query. */
+    Map<String, CompanyId> findByReferences(String source, Collection<String> externalIds);
+
     /** Stores a new company and returns it as stored. */
     Company add(Company company);
 
@@ -35,4 +39,16 @@ public interface Companies {
      *         stored version differs, or {@code ALREADY_EXISTS} when a reference belongs to another company
      */
     Company update(Company company);
+
+    /**
+     * Stores new companies and their references together (a few batched statements, not one per
+     * company) and returns them as stored, in the order given.
+     */
+    List<Company> addAll(List<Company> companies);
+
+    /**
+     * Stores changed companies together and returns them as stored, in the order given; each as
+     * {@link #update} would.
+     */
+    List<Company> updateAll(List<Company> companies);
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port to the holdings of the current tenant. Lists of holdings are ordered by the time the
@@ -22,6 +23,9 @@ public interface Holdings {
     List<Holding> findAll(Collection<HoldingId> ids);
 
     boolean exists(FundId fund, CompanyId company);
+
+    /** Which of {@code companies} each of {@code funds} holds; funds holding none of them are absent. One query. */
+    Map<FundId, Set<CompanyId>> companiesHeld(Collection<FundId> funds, Collection<CompanyId> companies);
 
     /** A page of the holdings of each fund; funds without holdings map to an empty slice. */
     Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page);
@@ -43,6 +47,16 @@ public interface Holdings {
 
     /** Stores changed terms and returns the holding as stored, version incremented. */
     Holding update(Holding holding);
+
+    /**
+     * Stores new holdings together (batched statements) and returns them as stored, in the order
+     * given. The caller has checked that none puts a company into a fund twice; the database
+     * refuses it otherwise.
+     */
+    List<Holding> addAll(List<Holding> holdings);
+
+    /** Stores changed terms of holdings together and returns them as stored, in the order given; each as {@link #update} would. */
+    List<Holding> updateAll(List<Holding> holdings);
 
     /** Removes a holding that still has {@code holding.version()}. */
     void remove(Holding holding);

@@ -1,6 +1,7 @@
 package dev.diligence.domain.sync;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,9 +11,9 @@ import java.util.UUID;
  */
 public interface SyncReferences {
 
-    /** The id of the object that {@code externalId} of {@code source} names, if any. */
-    Optional<UUID> find(SyncedType type, String source, String externalId);
+    /** The ids of the objects of {@code type} that these external IDs of {@code source} name, by external ID; one query. */
+    Map<String, UUID> findAll(SyncedType type, String source, Collection<String> externalIds);
 
-    /** Records that {@code externalId} of {@code source} names the object {@code entityId}. */
-    void add(SyncedType type, String source, String externalId, UUID entityId);
+    /** Records that each external ID of {@code source} names its object (by external ID), in one batch. */
+    void addAll(SyncedType type, String source, Map<String, UUID> entityByExternalId);
 }

@@ -46,25 +46,33 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
         this.currentTenant = currentTenant;
     }
 
-    /**
-     * Inserts with the transaction's tenant setting pointed at {@code tenant}, restored right after,
-     * so that row-level security admits the row also in a platform transaction without a tenant (or
-     * with another one). When the insert fails, the transaction is aborted and rolls the setting
-     * back with it, so it is not restored here.
-     */
     @Override
     public void append(TenantId tenant, AuditEvent event) {
+        appendAll(tenant, List.of(event));
+    }
+
+    /**
+     * Inserts in one batch, with the transaction's tenant setting pointed at {@code tenant}, restored
+     * right after, so that row-level security admits the rows also in a platform transaction without
+     * a tenant (or with another one). When an insert fails, the transaction is aborted and rolls the
+     * setting back with it, so it is not restored here.
+     */
+    @Override
+    public void appendAll(TenantId tenant, List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         String target = tenant.value().toString();
         String previous = jdbc.queryForObject("select current_setting('app.tenant_id', true)", String.class);
         boolean switching = !target.equals(previous);
         if (switching) {
             setTenant(target);
         }
-        jdbc.update("""
+        jdbc.batchUpdate("""
                 insert into audit_events (tenant_id, id, actor, action, entity_type, entity_id, before, after, occurred_at, request_id)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""",
-                tenant.value(), event.id(), event.actor(), event.action(), event.entityType(), event.entityId(),
-                event.before(), event.after(), timestamp(event.occurredAt()), event.requestId());
+                events.stream().map(event -> new Object[] {tenant.value(), event.id(), event.actor(), event.action(), event.entityType(),
+                        event.entityId(), event.before(), event.after(), timestamp(event.occurredAt()), event.requestId()}).toList());
         if (switching) {
             setTenant(Objects.requireNonNullElse(previous, ""));
         }

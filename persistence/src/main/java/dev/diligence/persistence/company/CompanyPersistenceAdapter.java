@@ -12,6 +12,7 @@ import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.batch.BatchedFlush;
 import dev.diligence.persistence.paging.KeysetQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,31 +91,88 @@ class CompanyPersistenceAdapter implements Companies {
     }
 
     @Override
+    public Map<String, CompanyId> findByReferences(String source, Collection<String> externalIds) {
+        Map<String, CompanyId> owners = new HashMap<>();
+        references.ownersOf(source, externalIds).forEach((externalId, company) -> owners.put(externalId, new CompanyId(company)));
+        return owners;
+    }
+
+    @Override
     public Company add(Company company) {
-        CompanyJpaEntity row = new CompanyJpaEntity(company.id().value());
-        copy(company, row);
-        em.persist(row);
-        em.flush();
-        replaceReferences(company);
-        return toDomain(row, company.externalReferences());
+        return insert(List.of(company), em::flush).get(0);
     }
 
     @Override
     public Company update(Company company) {
-        CompanyJpaEntity row = em.find(CompanyJpaEntity.class, company.id().value());
-        if (row == null || row.getVersion() != company.version()) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
-                    "the company was changed concurrently; read it again"));
-        }
-        copy(company, row);
-        em.flush();
-        replaceReferences(company);
-        return toDomain(row, company.externalReferences());
+        return change(List.of(company), em::flush).get(0);
     }
 
-    private void replaceReferences(Company company) {
+    @Override
+    public List<Company> addAll(List<Company> companies) {
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        return insert(companies, () -> BatchedFlush.flush(em));
+    }
+
+    @Override
+    public List<Company> updateAll(List<Company> companies) {
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        return change(companies, () -> BatchedFlush.flush(em));
+    }
+
+    /** One flush for all rows, then one batch of their references. */
+    private List<Company> insert(List<Company> companies, Runnable flush) {
+        List<CompanyJpaEntity> rows = new ArrayList<>();
+        for (Company company : companies) {
+            CompanyJpaEntity row = new CompanyJpaEntity(company.id().value());
+            copy(company, row);
+            em.persist(row);
+            rows.add(row);
+        }
+        flush.run();
+        storeReferences(() -> references.addAll(referencesOf(companies)));
+        return stored(rows, companies);
+    }
+
+    /** Checks every version before changing anything, then one flush and one replacement of all their references. */
+    private List<Company> change(List<Company> companies, Runnable flush) {
+        List<CompanyJpaEntity> rows = new ArrayList<>();
+        for (Company company : companies) {
+            CompanyJpaEntity row = em.find(CompanyJpaEntity.class, company.id().value());
+            if (row == null || row.getVersion() != company.version()) {
+                throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+                        "the company was changed concurrently; read it again"));
+            }
+            rows.add(row);
+        }
+        for (int i = 0; i < companies.size(); i++) {
+            copy(companies.get(i), rows.get(i));
+        }
+        flush.run();
+        storeReferences(() -> references.replaceAll(referencesOf(companies)));
+        return stored(rows, companies);
+    }
+
+    private static Map<UUID, List<ExternalReference>> referencesOf(List<Company> companies) {
+        Map<UUID, List<ExternalReference>> byCompany = new LinkedHashMap<>();
+        companies.forEach(company -> byCompany.put(company.id().value(), company.externalReferences()));
+        return byCompany;
+    }
+
+    private static List<Company> stored(List<CompanyJpaEntity> rows, List<Company> companies) {
+        List<Company> stored = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            stored.add(toDomain(rows.get(i), companies.get(i).externalReferences()));
+        }
+        return stored;
+    }
+
+    private static void storeReferences(Runnable write) {
         try {
-            references.replace(company.id().value(), company.externalReferences());
+            write.run();
         } catch (DuplicateKeyException taken) {
             throw new RuleViolationException(Violation.of("externalReferences", ViolationCode.ALREADY_EXISTS,
                     "another company already has one of these external references"));

@@ -11,14 +11,19 @@ import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.batch.BatchedFlush;
 import dev.diligence.persistence.holding.HoldingPages.Parent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -89,10 +94,23 @@ class HoldingPersistenceAdapter implements Holdings {
     }
 
     @Override
+    public Map<FundId, Set<CompanyId>> companiesHeld(Collection<FundId> funds, Collection<CompanyId> companies) {
+        Map<FundId, Set<CompanyId>> held = new HashMap<>();
+        if (funds.isEmpty() || companies.isEmpty()) {
+            return held;
+        }
+        em.createQuery("select h.fundId, h.companyId from HoldingJpaEntity h where h.fundId in :funds and h.companyId in :companies",
+                        Object[].class)
+                .setParameter("funds", funds.stream().map(FundId::value).distinct().toList())
+                .setParameter("companies", companies.stream().map(CompanyId::value).distinct().toList())
+                .getResultList()
+                .forEach(pair -> held.computeIfAbsent(new FundId((UUID) pair[0]), fund -> new HashSet<>()).add(new CompanyId((UUID) pair[1])));
+        return held;
+    }
+
+    @Override
     public Holding add(Holding holding) {
-        HoldingJpaEntity row = new HoldingJpaEntity(holding.id().value(), holding.fund().value(), holding.company().value());
-        copy(holding, row);
-        em.persist(row);
+        HoldingJpaEntity row = persist(holding);
         try {
             em.flush();
         } catch (ConstraintViolationException violation) {
@@ -105,11 +123,42 @@ class HoldingPersistenceAdapter implements Holdings {
     }
 
     @Override
+    public List<Holding> addAll(List<Holding> holdings) {
+        if (holdings.isEmpty()) {
+            return List.of();
+        }
+        List<HoldingJpaEntity> rows = holdings.stream().map(this::persist).toList();
+        BatchedFlush.flush(em);
+        return rows.stream().map(HoldingPersistenceAdapter::toDomain).toList();
+    }
+
+    @Override
     public Holding update(Holding holding) {
         HoldingJpaEntity row = current(holding);
         copy(holding, row);
         em.flush();
         return toDomain(row);
+    }
+
+    /** Checks every version before changing anything, then one batched flush. */
+    @Override
+    public List<Holding> updateAll(List<Holding> holdings) {
+        if (holdings.isEmpty()) {
+            return List.of();
+        }
+        List<HoldingJpaEntity> rows = holdings.stream().map(this::current).toList();
+        for (int i = 0; i < holdings.size(); i++) {
+            copy(holdings.get(i), rows.get(i));
+        }
+        BatchedFlush.flush(em);
+        return rows.stream().map(HoldingPersistenceAdapter::toDomain).toList();
+    }
+
+    private HoldingJpaEntity persist(Holding holding) {
+        HoldingJpaEntity row = new HoldingJpaEntity(holding.id().value(), holding.fund().value(), holding.company().value());
+        copy(holding, row);
+        em.persist(row);
+        return row;
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.diligence.persistence.sync;
 import dev.diligence.domain.sync.SyncReferences;
 import dev.diligence.domain.sync.SyncedType;
 import dev.diligence.persistence.tenancy.CurrentTenant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,28 +32,48 @@ class SyncReferencePersistenceAdapter implements SyncReferences {
     }
 
     @Override
-    public Optional<UUID> find(SyncedType type, String source, String externalId) {
-        return jdbc.queryForList("""
-                select coalesce(fund_id, holding_id) from sync_references
-                where tenant_id = :tenant and entity_type = :type and source = :source and external_id = :externalId""",
-                key(type, source, externalId), UUID.class).stream().findFirst();
+    public Map<String, UUID> findAll(SyncedType type, String source, Collection<String> externalIds) {
+        Map<String, UUID> found = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        // One primary-key lookup per external ID (the lateral limit keeps the plan a nested loop):
+        // during a bulk sync the table grows faster than its statistics, and a plain "in (...)" then
+        // tends to scan all of the tenant's references of the source for every call.
+        jdbc.query("""
+                select wanted.external_id, reference.entity_id
+                from unnest(cast(:externalIds as text[])) as wanted (external_id)
+                cross join lateral (
+                    select coalesce(fund_id, holding_id) as entity_id from sync_references
+                    where tenant_id = :tenant and entity_type = :type and source = :source and external_id = wanted.external_id
+                    limit 1) as reference""",
+                key(type, source).addValue("externalIds", Set.copyOf(externalIds).toArray(String[]::new)),
+                row -> {
+                    found.put(row.getString("external_id"), row.getObject("entity_id", UUID.class));
+                });
+        return found;
     }
 
     @Override
-    public void add(SyncedType type, String source, String externalId, UUID entityId) {
-        jdbc.update("""
+    public void addAll(SyncedType type, String source, Map<String, UUID> entityByExternalId) {
+        if (entityByExternalId.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = entityByExternalId.entrySet().stream()
+                .map(reference -> key(type, source)
+                        .addValue("externalId", reference.getKey())
+                        .addValue("fund", type == SyncedType.FUND ? reference.getValue() : null)
+                        .addValue("holding", type == SyncedType.HOLDING ? reference.getValue() : null))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("""
                 insert into sync_references (tenant_id, entity_type, source, external_id, fund_id, holding_id, created_at)
-                values (:tenant, :type, :source, :externalId, :fund, :holding, now())""",
-                key(type, source, externalId)
-                        .addValue("fund", type == SyncedType.FUND ? entityId : null)
-                        .addValue("holding", type == SyncedType.HOLDING ? entityId : null));
+                values (:tenant, :type, :source, :externalId, :fund, :holding, now())""", rows);
     }
 
-    private MapSqlParameterSource key(SyncedType type, String source, String externalId) {
+    private MapSqlParameterSource key(SyncedType type, String source) {
         return new MapSqlParameterSource("tenant", tenant())
                 .addValue("type", type.name())
-                .addValue("source", source)
-                .addValue("externalId", externalId);
+                .addValue("source", source);
     }
 
     private UUID tenant() {

@@ -98,6 +98,37 @@ class ChangesTableIT {
         assertThat(feedOf(tenant)).containsExactly("COMPANY CREATED " + kept);
     }
 
+    /**
+     * V020 numbers all of a transaction's changes of a tenant with the first firing at commit; rows
+     * written after an earlier numbering (here forced by SET CONSTRAINTS ... IMMEDIATE) and rows of
+     * another tenant in between take the full path again. None may be left unnumbered or out of order.
+     */
+    @Test
+    void manyChangesOfInterleavedTenantsAreAllNumberedInTheOrderTheyWereWritten() throws SQLException {
+        UUID first;
+        UUID second;
+        List<String> firstWrites = new ArrayList<>();
+        List<String> secondWrites = new ArrayList<>();
+        try (Connection admin = db.connectAsAdmin()) {
+            first = TenantRows.insertTenant(admin, TenantRows.uniqueKey("changes"));
+            second = TenantRows.insertTenant(admin, TenantRows.uniqueKey("changes"));
+            admin.setAutoCommit(false);
+            for (int i = 0; i < 40; i++) {
+                firstWrites.add("COMPANY CREATED " + TenantRows.insertCompany(admin, first, "First " + i));
+                if (i % 3 == 0) {
+                    secondWrites.add("COMPANY CREATED " + TenantRows.insertCompany(admin, second, "Second " + i));
+                }
+                if (i == 20) {
+                    execute(admin, "set constraints changes_position_at_commit immediate");
+                    execute(admin, "set constraints changes_position_at_commit deferred");
+                }
+            }
+            admin.commit();
+        }
+        assertThat(feedOf(first)).containsExactlyElementsOf(firstWrites);
+        assertThat(feedOf(second)).containsExactlyElementsOf(secondWrites);
+    }
+
     @Test
     void theApplicationRoleCannotUpdateDeleteTruncateOrPlaceAPosition() throws SQLException {
         UUID tenant = tenantWithACompany();
@@ -108,6 +139,9 @@ class ChangesTableIT {
                     "delete from changes",
                     "truncate changes",
                     "insert into changes (tenant_id, entity_type, entity_id, operation, occurred_at, position) "
+                            + "values ('" + tenant + "', 'FUND', gen_random_uuid(), 'CREATED', now(), 1)",
+                    // the order of a transaction's writes (V020) is the database's, never the writer's
+                    "insert into changes (tenant_id, entity_type, entity_id, operation, occurred_at, write_order) "
                             + "values ('" + tenant + "', 'FUND', gen_random_uuid(), 'CREATED', now(), 1)",
                     "select nextval('changes_position_seq')")) {
                 setTenant(app, tenant);
