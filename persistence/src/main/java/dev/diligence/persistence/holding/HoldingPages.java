@@ -22,9 +22,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -109,6 +112,35 @@ class HoldingPages {
                     });
         }
         return counts;
+    }
+
+    /**
+     * Which of {@code companies} each of {@code funds} holds. One index probe per company (the
+     * lateral subquery keeps the plan a nested loop over {@code holdings_by_company}): given both
+     * lists as {@code in (...)}, PostgreSQL read every holding of the funds and filtered them, 48 ms
+     * a call for a 500-item sync into funds of a few thousand holdings, against ~3 ms this way.
+     */
+    Map<FundId, Set<CompanyId>> companiesHeld(Collection<FundId> funds, Collection<CompanyId> companies) {
+        Map<FundId, Set<CompanyId>> held = new HashMap<>();
+        if (funds.isEmpty() || companies.isEmpty()) {
+            return held;
+        }
+        jdbc.query("""
+                select h.fund_id, h.company_id
+                from unnest(cast(:companies as uuid[])) as wanted (company_id)
+                cross join lateral (
+                    select fund_id, company_id from holdings
+                    where tenant_id = :tenant and company_id = wanted.company_id
+                    offset 0) as h
+                where h.fund_id = any(cast(:funds as uuid[]))""",
+                new MapSqlParameterSource("tenant", tenant())
+                        .addValue("companies", companies.stream().map(CompanyId::value).distinct().toArray(UUID[]::new))
+                        .addValue("funds", funds.stream().map(FundId::value).distinct().toArray(UUID[]::new)),
+                row -> {
+                    held.computeIfAbsent(new FundId(row.getObject("fund_id", UUID.class)), fund -> new HashSet<>())
+                            .add(new CompanyId(row.getObject("company_id", UUID.class)));
+                });
+        return held;
     }
 
     private static Slice<Holding> slice(List<Holding> holdings, PageQuery page) {

@@ -17,8 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,17 +93,8 @@ class HoldingPersistenceAdapter implements Holdings {
 
     @Override
     public Map<FundId, Set<CompanyId>> companiesHeld(Collection<FundId> funds, Collection<CompanyId> companies) {
-        Map<FundId, Set<CompanyId>> held = new HashMap<>();
-        if (funds.isEmpty() || companies.isEmpty()) {
-            return held;
-        }
-        em.createQuery("select h.fundId, h.companyId from HoldingJpaEntity h where h.fundId in :funds and h.companyId in :companies",
-                        Object[].class)
-                .setParameter("funds", funds.stream().map(FundId::value).distinct().toList())
-                .setParameter("companies", companies.stream().map(CompanyId::value).distinct().toList())
-                .getResultList()
-                .forEach(pair -> held.computeIfAbsent(new FundId((UUID) pair[0]), fund -> new HashSet<>()).add(new CompanyId((UUID) pair[1])));
-        return held;
+        em.flush(); // plain SQL: holdings persisted in this transaction must be visible to it
+        return pages.companiesHeld(funds, companies);
     }
 
     @Override
