@@ -49,6 +49,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+for port in "$PG_PORT" "$ISSUER_PORT" "$API_PORT" "$MANAGEMENT_PORT" "$PEER_PORT"; do
+  if ss -ltnH "sport = :$port" | grep -q .; then
+    echo "port $port is taken (a server of an earlier run?); free it or choose others (BENCH_*_PORT)" >&2; exit 1
+  fi
+done
+
 # ---- tools and builds -------------------------------------------------------------------------
 mkdir -p "$WORK"
 if ! command -v wrk > /dev/null; then
