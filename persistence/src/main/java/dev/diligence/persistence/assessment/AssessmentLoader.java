@@ -47,7 +47,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads assessments back from {@code assessments} and its child tables and assembles the aggregate.
  * A stored publication's full {@link ScoringResult} is not read: it is rebuilt by the pure
- * {@link ScoringEngine} from the stored inputs and the immutable framework version. Called only from
+ * {@link ScoringEngine} from the stored inputs and the immutable framework version, once per
+ * process ({@link PublishedScores}). Called only from
  * {@link AssessmentPersistenceAdapter}, so it runs in that adapter's mandatory transaction.
  */
 @Component
@@ -57,6 +58,7 @@ class AssessmentLoader {
     private final CurrentTenant currentTenant;
     private final Frameworks frameworks;
     private final ScoringEngine engine = new ScoringEngine();
+    private final PublishedScores publishedScores = new PublishedScores();
 
     AssessmentLoader(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, Frameworks frameworks) {
         this.jdbc = jdbc;
@@ -143,9 +145,12 @@ class AssessmentLoader {
     }
 
     private ScoringResult rescore(Row row, CriterionAssessments recorded, Map<Integer, FrameworkVersion> versions) {
-        FrameworkVersion version = versions.computeIfAbsent(row.frameworkVersion(), number -> frameworks.find(number)
-                .orElseThrow(() -> new IllegalStateException("framework version " + number + " is not stored")));
-        return engine.score(version, row.context(), recorded.scores());
+        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("no tenant is set")).value();
+        return publishedScores.of(tenant, row.id(), () -> {
+            FrameworkVersion version = versions.computeIfAbsent(row.frameworkVersion(), number -> frameworks.find(number)
+                    .orElseThrow(() -> new IllegalStateException("framework version " + number + " is not stored")));
+            return engine.score(version, row.context(), recorded.scores());
+        });
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
