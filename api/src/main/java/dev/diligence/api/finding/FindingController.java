@@ -130,15 +130,6 @@ class FindingController {
         }
     }
 
-    /** GraphQL {@code FindingSeverityCounts} of one company's open findings. */
-    record OpenFindingCounts(long critical, long high, long medium, long low, long info) {
-
-        static OpenFindingCounts of(Map<Severity, Long> counts) {
-            return new OpenFindingCounts(counts.get(Severity.CRITICAL), counts.get(Severity.HIGH), counts.get(Severity.MEDIUM),
-                    counts.get(Severity.LOW), counts.get(Severity.INFO));
-        }
-    }
-
     private static final int CLAUSE_MAX_LENGTH = 100;
 
     private final FindingService findings;
@@ -159,11 +150,11 @@ class FindingController {
     }
 
     @BatchMapping(typeName = "Company")
-    Map<CompanyView, OpenFindingCounts> openFindings(List<CompanyView> views) {
+    Map<CompanyView, SeverityCountsView> openFindings(List<CompanyView> views) {
         Map<CompanyId, Map<Severity, Long>> counts = findings.openCountsByCompany(
                 views.stream().map(CompanyView::companyId).distinct().toList());
         return views.stream().collect(Collectors.toMap(Function.identity(),
-                view -> OpenFindingCounts.of(counts.get(view.companyId())), (a, b) -> a));
+                view -> SeverityCountsView.of(counts.get(view.companyId())), (a, b) -> a));
     }
 
     @MutationMapping

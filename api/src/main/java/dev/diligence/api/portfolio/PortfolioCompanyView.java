@@ -1,15 +1,14 @@
 package dev.diligence.api.portfolio;
 
+import dev.diligence.api.finding.SeverityCountsView;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.company.CompanyId;
-import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.portfolio.HeatmapCell;
 import dev.diligence.domain.portfolio.PortfolioRow;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 /** GraphQL {@code PortfolioCompany}; the company and assessment are resolved in batches from their ids. */
 record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, OffsetDateTime publishedAt, BigDecimal overall,
@@ -34,15 +33,6 @@ record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, Of
 
     /** GraphQL {@code PortfolioDimensionScore}. */
     record DimensionScoreView(String dimension, BigDecimal score) {
-    }
-
-    /** GraphQL {@code FindingSeverityCounts} of a row. */
-    record SeverityCountsView(int critical, int high, int medium, int low, int info) {
-
-        static SeverityCountsView of(Map<Severity, Integer> counts) {
-            return new SeverityCountsView(counts.get(Severity.CRITICAL), counts.get(Severity.HIGH), counts.get(Severity.MEDIUM),
-                    counts.get(Severity.LOW), counts.get(Severity.INFO));
-        }
     }
 
     static PortfolioCompanyView of(PortfolioRow row) {
