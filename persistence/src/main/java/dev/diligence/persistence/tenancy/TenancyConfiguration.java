@@ -5,7 +5,6 @@ import org.hibernate.cfg.MultiTenancySettings;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires both tenancy layers: Hibernate's {@code @TenantId} and the database's row-level security. */
@@ -18,15 +17,9 @@ public class TenancyConfiguration {
         return properties -> properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, resolver);
     }
 
-    /**
-     * The one transaction manager of the application: JPA's, whose every transaction sets the tenant
-     * and fund scope for row-level security as it begins ({@link TenantSettingsJpaDialect}).
-     */
     @Bean
     PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, CurrentTenant currentTenant,
             CurrentFundScope currentFundScope) {
-        JpaTransactionManager transactionManager = new JpaTransactionManager(entityManagerFactory);
-        transactionManager.setJpaDialect(new TenantSettingsJpaDialect(currentTenant, currentFundScope));
-        return transactionManager;
+        return new TenantTransactionManager(entityManagerFactory, currentTenant, currentFundScope);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.transaction.TransactionDefinition;
 
@@ -17,7 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
  * pooled connection never carries them into the next transaction. Without a current tenant nothing
  * is set, and any access to tenant-owned tables in that transaction fails in the database.
  *
- * <p>The settings are made here, inside {@link JpaTransactionManager}'s begin, and not after it:
+ * <p>The settings are made here, inside {@link TenantTransactionManager}'s begin, and not after it:
  * until this method returns, nothing of the transaction is bound to the thread. When the statement
  * fails (the database restarted, the connection broke), the transaction manager rolls back, closes
  * the entity manager (returning the connection to the pool, which discards a broken one) and binds

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.TransactionException;
@@ -90,16 +89,16 @@ class BrokenConnectionAtBeginIT {
         return ((Number) entityManager.createNativeQuery("select count(*) from funds").getSingleResult()).longValue();
     }
 
-    /** The application's transaction manager, with a current tenant that can break its own connection. */
-    private JpaTransactionManager transactionManager() {
-        JpaTransactionManager manager = new JpaTransactionManager(entityManagerFactory);
+    /** The application's transaction manager, set up as Spring does, with a current tenant that can break its own connection. */
+    private TenantTransactionManager transactionManager() {
         CurrentTenant killing = () -> {
             if (breakNextBegin.getAndSet(false)) {
                 terminateApplicationConnections();
             }
             return Optional.of(new TenantId(tenant));
         };
-        manager.setJpaDialect(new TenantSettingsJpaDialect(killing, Optional::empty));
+        TenantTransactionManager manager = new TenantTransactionManager(entityManagerFactory, killing, Optional::empty);
+        manager.afterPropertiesSet();
         return manager;
     }
 
