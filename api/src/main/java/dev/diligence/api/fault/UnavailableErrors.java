@@ -10,6 +10,12 @@ public final class UnavailableErrors {
     /** Extension key of the seconds after which a retry may succeed; also sent as HTTP {@code Retry-After}. */
     public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
 
+    /** Seconds after which a request that met an unreachable database may be retried. */
+    public static final long DATABASE_RETRY_AFTER_SECONDS = 2;
+
+    /** The message of every failure to reach the database. */
+    public static final String DATABASE_UNREACHABLE = "The database could not be reached; retry the request later";
+
     private UnavailableErrors() {
     }
 

@@ -2,6 +2,8 @@ package dev.diligence.api.person;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.diligence.api.fault.FailureLog;
+import dev.diligence.api.fault.TransientFailures;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.api.security.Caller;
 import dev.diligence.api.security.CallerAuthentication;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,15 +46,15 @@ public class PeopleService {
     private record Description(String name, @Nullable String email) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(PeopleService.class);
-
     private final People people;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Cache<Key, Description> written;
+    private final FailureLog failures;
 
-    PeopleService(People people, Clock clock, PlatformTransactionManager transactionManager) {
+    PeopleService(People people, Clock clock, PlatformTransactionManager transactionManager, FailureLog failures) {
         this.people = people;
+        this.failures = failures;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
         this.written = Caffeine.newBuilder().expireAfterWrite(REMEMBERED_FOR).maximumSize(100_000).build();
@@ -86,7 +86,8 @@ public class PeopleService {
             written.put(key, description);
         } catch (DataAccessException | TransactionException failure) {
             // bookkeeping must not fail the caller's request; the next request tries again
-            log.warn("Could not remember caller {} of tenant {}", caller.subject(), tenant, failure);
+            failures.failed(TransientFailures.isTransient(failure) ? FailureLog.Kind.UNAVAILABLE : FailureLog.Kind.INTERNAL,
+                    "Remembering the caller", failure);
         }
     }
 
