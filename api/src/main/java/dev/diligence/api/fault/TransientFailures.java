@@ -23,8 +23,9 @@ public final class TransientFailures {
     /**
      * Whether {@code failure}, or any exception in its cause chain, says the database could not be
      * reached or went away: a transaction that could not begin, no connection from the pool in time,
-     * a broken or refused connection (SQLState class 08), or the server shutting down, crashed or not
-     * yet accepting connections (57P01, 57P02, 57P03).
+     * a broken or refused connection (SQLState class 08), the server shutting down, crashed or not
+     * yet accepting connections (57P01, 57P02, 57P03), or a connection the pool closed under the
+     * transaction because it broke (then even the rollback fails, and its failure is what remains).
      */
     public static boolean isTransient(@Nullable Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -33,11 +34,16 @@ public final class TransientFailures {
                     || current instanceof DataAccessResourceFailureException
                     || current instanceof SQLTransientConnectionException
                     || current instanceof SQLRecoverableException
-                    || current instanceof SQLException sql && unreachable(sql.getSQLState())) {
+                    || current instanceof SQLException sql && (unreachable(sql.getSQLState()) || closedByPool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** HikariCP's answer, without an SQLState, to any use of a connection it has closed: it does so when the connection broke. */
+    private static boolean closedByPool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     private static boolean unreachable(@Nullable String sqlState) {

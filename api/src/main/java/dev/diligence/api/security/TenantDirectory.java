@@ -1,11 +1,13 @@
 package dev.diligence.api.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.diligence.domain.tenant.Tenant;
 import dev.diligence.domain.tenant.TenantKey;
 import dev.diligence.domain.tenant.Tenants;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,14 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Resolves the tenant key of a token to an active tenant, caching answers for a short time so that
  * authentication costs no query on most requests. Archiving a tenant evicts it here at once; other
- * instances notice within {@link TokenProperties#tenantCacheTtl()}.
+ * instances notice within {@link TokenProperties#tenantCacheTtl()}. Concurrent requests for a key that
+ * is not cached share one lookup, made on the thread of the first: when the database is unreachable
+ * they all fail together after one connection timeout, instead of one after another.
  */
 @Component
 public class TenantDirectory {
 
     private final Tenants tenants;
     private final TransactionTemplate readOnly;
-    private final Cache<TenantKey, Optional<Tenant>> cache;
+    private final AsyncCache<TenantKey, Optional<Tenant>> cache;
 
     TenantDirectory(Tenants tenants, PlatformTransactionManager transactionManager, TokenProperties properties) {
         this.tenants = tenants;
@@ -31,12 +35,12 @@ public class TenantDirectory {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.tenantCacheTtl())
                 .maximumSize(10_000)
-                .build();
+                .buildAsync();
     }
 
     /** The active tenant with this key; empty when it does not exist or is archived. */
     public Optional<Tenant> activeTenant(TenantKey key) {
-        return cache.get(key, this::load).filter(Tenant::isActive);
+        return lookUp(key).filter(Tenant::isActive);
     }
 
     /**
@@ -45,14 +49,32 @@ public class TenantDirectory {
      * old answer cached.
      */
     public void evict(TenantKey key) {
-        cache.invalidate(key);
+        cache.synchronous().invalidate(key);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.invalidate(key);
+                    cache.synchronous().invalidate(key);
                 }
             });
+        }
+    }
+
+    /** The cached answer, the answer of a lookup in flight, or a lookup of this thread's (a failed one is not cached). */
+    private Optional<Tenant> lookUp(TenantKey key) {
+        CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Tenant>> known = cache.asMap().putIfAbsent(key, mine);
+        if (known == null) {
+            try {
+                mine.complete(load(key));
+            } catch (RuntimeException | Error failure) {
+                mine.completeExceptionally(failure);
+            }
+        }
+        try {
+            return (known == null ? mine : known).join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
     }
 
