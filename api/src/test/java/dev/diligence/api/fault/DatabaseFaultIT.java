@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  *   <li>while PostgreSQL is away, a request fails only as UNAVAILABLE, with HTTP 503 and {@code Retry-After},
  *       never as another error and never as a fund that does not exist (a null without an error);</li>
  *   <li>readiness turns DOWN during the outage and UP after each recovery;</li>
+ *   <li>a request whose firm must be looked up during authentication while PostgreSQL is away gets the
+ *       same JSON 503, and the failures are counted in the metrics;</li>
  *   <li>every acknowledged fund is stored, with its audit event and its change-feed row.</li>
  * </ul>
  * It brings its own cluster, so it runs once: not again when the integration tests are pointed at another
@@ -52,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"diligence.embedded.enabled=false", "management.server.port=0"})
 @ActiveProfiles("prod")
+@ExtendWith(OutputCaptureExtension.class)
 @DisabledIfEnvironmentVariable(named = "DILIGENCE_TEST_DB_URL", matches = ".+",
         disabledReason = "brings its own PostgreSQL cluster: run once, with the embedded test database")
 class DatabaseFaultIT {
@@ -72,6 +78,10 @@ class DatabaseFaultIT {
 
     @LocalServerPort
     private int port;
+
+    /** A token of a firm no request named before the outage, so authentication must look it up. */
+    private String unseenFirmToken;
+    private HttpResponse<String> unseenFirmDuringOutage;
 
     @LocalManagementPort
     private int managementPort;
@@ -116,12 +126,16 @@ class DatabaseFaultIT {
     }
 
     @Test
-    void recoversFromARestartACrashAndAnOutageAndLosesNothingAcknowledged() throws Exception {
+    void recoversFromARestartACrashAndAnOutageAndLosesNothingAcknowledged(CapturedOutput output) throws Exception {
         String tenantKey = TenantRows.uniqueKey("faults");
+        String unseenTenantKey = TenantRows.uniqueKey("faults-unseen");
         try (Connection admin = cluster.connectAsAdmin()) {
             TenantRows.insertTenant(admin, tenantKey);
+            TenantRows.insertTenant(admin, unseenTenantKey);
         }
         String token = ISSUER.token("admin@" + tenantKey, tenantKey, "tenant-admin");
+        unseenFirmToken = ISSUER.token("admin@" + unseenTenantKey, unseenTenantKey, "tenant-admin");
+        int logStart = output.getOut().length();
         List<FaultReport> reports = new ArrayList<>();
         Map<String, String> acknowledged;
         List<Outcome> all;
@@ -141,10 +155,21 @@ class DatabaseFaultIT {
             all = load.outcomes();
         }
         List<String> lost = lostOf(acknowledged);
+        List<String> logLines = output.getOut().substring(logStart).lines().toList();
+        String metrics = get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body();
+        HttpResponse<String> unseenFirmAfter = viewer(unseenFirmToken);
 
         System.out.println("DatabaseFaultIT: " + all.size() + " requests, " + acknowledged.size() + " funds acknowledged, "
                 + lost.size() + " of them lost");
         reports.forEach(report -> System.out.println("DatabaseFaultIT: " + report.summary()));
+        System.out.println("DatabaseFaultIT: authentication during the outage (a firm not looked up before): HTTP "
+                + unseenFirmDuringOutage.statusCode() + " Retry-After " + unseenFirmDuringOutage.headers().firstValue("Retry-After").orElse("none")
+                + " " + unseenFirmDuringOutage.body() + "; after recovery: HTTP " + unseenFirmAfter.statusCode());
+        System.out.println("DatabaseFaultIT: log while faulted and recovering: " + logLines.size() + " lines, "
+                + logLines.stream().filter(line -> line.contains("FailureLog")).count() + " of them failure lines, "
+                + logLines.stream().filter(line -> line.startsWith("\tat ")).count() + " stack frames");
+        metrics.lines().filter(line -> line.startsWith("diligence_failures_total"))
+                .forEach(line -> System.out.println("DatabaseFaultIT: " + line));
 
         assertThat(lost).as("acknowledged funds missing, or without audit event or change-feed row").isEmpty();
         assertThat(all).as("answers that were wrong: a fund that exists answered as null or with another name")
@@ -157,6 +182,12 @@ class DatabaseFaultIT {
                     .allMatch(outcome -> outcome.kind() == Kind.OK);
             assertThat(report.of(report.checked(), Kind.OK)).extracting(Outcome::operation).contains("createFund", "node");
         }
+        assertThat(unseenFirmDuringOutage.statusCode()).as("authentication without a database").isEqualTo(503);
+        assertThat(unseenFirmDuringOutage.headers().firstValue("Retry-After")).isPresent();
+        assertThat(unseenFirmDuringOutage.body()).contains("\"classification\":\"UNAVAILABLE\"");
+        assertThat(unseenFirmAfter.statusCode()).isEqualTo(200);
+        assertThat(unseenFirmAfter.body()).contains(unseenTenantKey);
+        assertThat(metrics).containsPattern("diligence_failures_total\\{[^}]*kind=\"unavailable\"[^}]*\\} [1-9]");
         FaultReport outage = reports.get(2);
         assertThat(outage.readinessDown()).as("readiness DOWN during the outage").isTrue();
         assertThat(outage.of(outage.during(), Kind.UNAVAILABLE)).as("requests answered UNAVAILABLE during the outage").isNotEmpty();
@@ -175,12 +206,13 @@ class DatabaseFaultIT {
     }
 
     /** Stops PostgreSQL until readiness is DOWN, requests failed and {@link #OUTAGE} passed; then starts it. */
-    private FaultReport outage(FaultLoad load) throws IOException {
+    private FaultReport outage(FaultLoad load) throws IOException, InterruptedException {
         long faultAt = System.nanoTime();
         cluster.stop();
         long stoppedAt = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> readiness() == 503);
         long downAt = System.nanoTime();
+        unseenFirmDuringOutage = viewer(unseenFirmToken);
         await().atMost(Duration.ofMinutes(1)).until(() -> System.nanoTime() - faultAt >= OUTAGE.toNanos()
                 && load.sentSince(stoppedAt).stream().filter(outcome -> outcome.kind() == Kind.UNAVAILABLE).count() >= 20);
         cluster.start();
@@ -202,9 +234,22 @@ class DatabaseFaultIT {
 
     /** HTTP status of the readiness probe: 200 UP, 503 DOWN. */
     private int readiness() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness").statusCode();
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> viewer(String bearer) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { tenant { key } } }\"}"))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The acknowledged funds that are not stored with their name, an audit event and a numbered change-feed row. */
