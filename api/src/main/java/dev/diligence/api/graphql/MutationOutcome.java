@@ -1,5 +1,6 @@
 package dev.diligence.api.graphql;
 
+import dev.diligence.api.fault.UniqueRaces;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.ViolationCode;
 import java.util.List;
@@ -9,7 +10,10 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
  * Runs a mutation's service call and turns broken business rules into user errors. The service's
- * transaction has rolled back by then, so a payload with user errors means nothing was written.
+ * transaction has rolled back by then, so a payload with user errors means nothing was written. A
+ * call that lost a race on a uniqueness rule is run again ({@link UniqueRaces#run}), so it answers
+ * with the rule's userError like a call that came after the winner; {@code mutation} must therefore be
+ * one transactional service call, whose only effects are those of its transaction.
  */
 public final class MutationOutcome {
 
@@ -18,7 +22,7 @@ public final class MutationOutcome {
 
     public static <P> P run(Supplier<P> mutation, Function<List<UserError>, P> failed) {
         try {
-            return mutation.get();
+            return UniqueRaces.run(mutation);
         } catch (RuleViolationException violation) {
             return failed.apply(UserError.of(violation.violations()));
         } catch (ObjectOptimisticLockingFailureException concurrentChange) {

@@ -44,9 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
  * roll back together.</li>
  * </ol>
  * A fault (not an expected failure) rolls everything back, the key included, so a retry with the same
- * key applies the request anew. That includes the rare race with a concurrent non-sync write (for
- * instance {@code createFund} taking a name between the check and the insert): the database refuses
- * it, the whole call fails as a fault and nothing of it stays.
+ * key applies the request anew. The rare race on a uniqueness rule with a write the source's lock does
+ * not hold back (for instance {@code createFund}, or a sync of another source, taking a fund name
+ * between the check and the insert) rolls the call back the same way, and {@code MutationOutcome} runs
+ * it again at once (see {@code UniqueRaces}): the second run sees the winner, and the item fails with
+ * the rule's userError as it would have sequentially.
  */
 @Service
 public class SyncService {

@@ -36,7 +36,9 @@ public interface Companies {
      * Stores a changed company and returns it as stored, with its version incremented.
      *
      * @throws dev.diligence.domain.shared.RuleViolationException with {@code STALE_VERSION} when the
-     *         stored version differs, or {@code ALREADY_EXISTS} when a reference belongs to another company
+     *         stored version differs. That no other company has one of its references is the caller's
+     *         to check ({@link #findByReference}); the store refuses a reference taken anyway (by a
+     *         concurrent write) with a failure of its own, not a rule violation
      */
     Company update(Company company);
 

@@ -38,10 +38,9 @@ public interface Holdings {
     Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies);
 
     /**
-     * Stores a new holding and returns it as stored.
-     *
-     * @throws dev.diligence.domain.shared.RuleViolationException {@code ALREADY_EXISTS} when the
-     *         company is already in the fund
+     * Stores a new holding and returns it as stored. That the company is not yet in the fund is the
+     * caller's to check ({@link #exists}); the store refuses a second holding anyway (by a concurrent
+     * write) with a failure of its own, not a rule violation.
      */
     Holding add(Holding holding);
 

@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,7 +132,7 @@ class CompanyPersistenceAdapter implements Companies {
             rows.add(row);
         }
         flush.run();
-        storeReferences(() -> references.addAll(referencesOf(companies)));
+        references.addAll(referencesOf(companies));
         return stored(rows, companies);
     }
 
@@ -152,7 +151,7 @@ class CompanyPersistenceAdapter implements Companies {
             copy(companies.get(i), rows.get(i));
         }
         flush.run();
-        storeReferences(() -> references.replaceAll(referencesOf(companies)));
+        references.replaceAll(referencesOf(companies));
         return stored(rows, companies);
     }
 
@@ -168,15 +167,6 @@ class CompanyPersistenceAdapter implements Companies {
             stored.add(toDomain(rows.get(i), companies.get(i).externalReferences()));
         }
         return stored;
-    }
-
-    private static void storeReferences(Runnable write) {
-        try {
-            write.run();
-        } catch (DuplicateKeyException taken) {
-            throw new RuleViolationException(Violation.of("externalReferences", ViolationCode.ALREADY_EXISTS,
-                    "another company already has one of these external references"));
-        }
     }
 
     private List<Company> withReferences(List<CompanyJpaEntity> rows) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class HoldingPersistenceAdapter implements Holdings {
-
-    private static final String ONCE_PER_FUND = "holdings_company_once_per_fund";
 
     @PersistenceContext
     private EntityManager em;
@@ -99,14 +96,7 @@ class HoldingPersistenceAdapter implements Holdings {
     @Override
     public Holding add(Holding holding) {
         HoldingJpaEntity row = persist(holding);
-        try {
-            em.flush();
-        } catch (ConstraintViolationException violation) {
-            if (ONCE_PER_FUND.equals(violation.getConstraintName())) {
-                throw new RuleViolationException(Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
-            }
-            throw violation;
-        }
+        em.flush();
         return toDomain(row);
     }
 
