@@ -3,13 +3,13 @@ package dev.diligence.api.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.sync.SyncFixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -205,7 +205,7 @@ class UniqueRaceIT extends ApiIntegrationTest {
         List<String> scripts = integrationScripts();
         String name = "Synced race fund " + suffix();
         String run = suffix();
-        IntFunction<Map<String, Object>> sync = i -> syncInput("src-" + run + "-" + i, "key-" + run + "-" + i,
+        IntFunction<Map<String, Object>> sync = i -> SyncFixtures.input("src-" + run + "-" + i, "key-" + run + "-" + i,
                 List.of(syncFund("F1", name)), List.of(), List.of());
         List<Answer> answers = race("syncDeals (fund names of many sources)", i -> call(scripts.get(i), SYNC, "syncDeals", sync.apply(i)));
 
@@ -236,7 +236,7 @@ class UniqueRaceIT extends ApiIntegrationTest {
         String admin = usersOf(tenant).tenantAdmin();
         String run = suffix();
         List<Answer> answers = race("syncDeals + createCompany (one reference)", i -> i % 2 == 0
-                ? call(scripts.get(i), SYNC, "syncDeals", syncInput(source, "key-" + run + "-" + i, List.of(),
+                ? call(scripts.get(i), SYNC, "syncDeals", SyncFixtures.input(source, "key-" + run + "-" + i, List.of(),
                         List.of(syncCompany(externalId, "Synced race company")), List.of()))
                 : call(admin, CREATE_COMPANY, "createCompany", companyInput("Created race company " + run, source, externalId)));
 
@@ -274,13 +274,13 @@ class UniqueRaceIT extends ApiIntegrationTest {
         String source = "deals-" + suffix();
         String admin = usersOf(tenant).tenantAdmin();
         String run = suffix();
-        Answer setup = succeeded(call(scripts.get(RACERS), SYNC, "syncDeals", syncInput(source, "setup-" + run,
+        Answer setup = succeeded(call(scripts.get(RACERS), SYNC, "syncDeals", SyncFixtures.input(source, "setup-" + run,
                 List.of(syncFund("F1", "Deal race fund " + run)), List.of(syncCompany("C1", "Deal race company " + run)), List.of())));
         String fund = (String) setup.items("funds").get(0).get("id");
         String company = (String) setup.items("companies").get(0).get("id");
         Map<String, Object> holding = Map.of("fundId", fund, "companyId", company, "dealStage", "SOURCED");
         List<Answer> answers = race("syncDeals + addHolding (one company in one fund)", i -> i % 2 == 0
-                ? call(scripts.get(i), SYNC, "syncDeals", syncInput(source, "key-" + run + "-" + i, List.of(), List.of(),
+                ? call(scripts.get(i), SYNC, "syncDeals", SyncFixtures.input(source, "key-" + run + "-" + i, List.of(), List.of(),
                         List.of(Map.of("externalId", "H1", "fundExternalId", "F1", "companyExternalId", "C1", "dealStage", "SOURCED"))))
                 : call(admin, ADD_HOLDING, "addHolding", holding));
 
@@ -319,7 +319,7 @@ class UniqueRaceIT extends ApiIntegrationTest {
         List<String> scripts = integrationScripts();
         String name = "Keyed race fund " + suffix();
         String key = "key-" + suffix();
-        Map<String, Object> input = syncInput("keyed-" + suffix(), key, List.of(syncFund("F1", name)), List.of(), List.of());
+        Map<String, Object> input = SyncFixtures.input("keyed-" + suffix(), key, List.of(syncFund("F1", name)), List.of(), List.of());
         List<Answer> answers = race("syncDeals (one idempotency key)", i -> call(scripts.get(i), SYNC, "syncDeals", input));
 
         assertThat(errorsOf(answers)).isEmpty();
@@ -486,16 +486,6 @@ class UniqueRaceIT extends ApiIntegrationTest {
 
     private static Map<String, Object> syncCompany(String externalId, String name) {
         return Map.of("externalId", externalId, "name", name, "sector", "HEALTHCARE", "headquartersCountry", "DE", "stage", "GROWTH");
-    }
-
-    private static Map<String, Object> syncInput(String source, String key, List<?> funds, List<?> companies, List<?> holdings) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("source", source);
-        input.put("idempotencyKey", key);
-        input.put("funds", funds);
-        input.put("companies", companies);
-        input.put("holdings", holdings);
-        return input;
     }
 
     private static String suffix() {

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /** Inputs of syncDeals with valid defaults, calls, and reads of what a sync wrote (as the database administrator). */
-final class SyncFixtures {
+public final class SyncFixtures {
 
     private static final TestDatabase DB = TestDatabase.get();
 
@@ -62,7 +62,7 @@ final class SyncFixtures {
         return changed;
     }
 
-    static Map<String, Object> input(String source, String key, List<?> funds, List<?> companies, List<?> holdings) {
+    public static Map<String, Object> input(String source, String key, List<?> funds, List<?> companies, List<?> holdings) {
         Map<String, Object> input = new HashMap<>();
         input.put("source", source);
         input.put("idempotencyKey", key);
