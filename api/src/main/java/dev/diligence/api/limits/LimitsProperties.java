@@ -102,8 +102,8 @@ public record LimitsProperties(
      * @param minCost       requested cost in points from which any operation is heavy
      */
     public record Heavy(
-            @DefaultValue("2") int maxConcurrent,
-            @DefaultValue("1s") Duration maxWait,
+            @DefaultValue("1") int maxConcurrent,
+            @DefaultValue("2s") Duration maxWait,
             @DefaultValue({"portfolio", "portfolioTrend", "compareCompanies"}) Set<String> rootFields,
             @DefaultValue("2000") long minCost) {
 

@@ -29,7 +29,7 @@ class LimitsPropertiesTest {
         assertThat(limits.listSizes()).isEmpty();
         assertThat(limits.rate()).isEqualTo(new LimitsProperties.Rate(true, 10_000, 500, Duration.ofSeconds(1)));
         assertThat(limits.rate().restoredPerSecond()).isEqualTo(500.0);
-        assertThat(limits.heavy()).isEqualTo(new LimitsProperties.Heavy(2, Duration.ofSeconds(1),
+        assertThat(limits.heavy()).isEqualTo(new LimitsProperties.Heavy(1, Duration.ofSeconds(2),
                 Set.of("portfolio", "portfolioTrend", "compareCompanies"), 2000));
     }
 
