@@ -27,6 +27,9 @@ JVM_WARMUP=${BENCH_JVM_WARMUP:-60}    # seconds of mixed Q1/Q2/Q3 load once the 
                                       # minutes of one core's time on 2 cores, before it runs at full speed
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8}; CONNECTIONS=$BENCH_CONNECTIONS   # concurrent connections of every read scenario
 USERS=${BENCH_USERS:-500}             # distinct token subjects the read load is spread over
+LIGHT_CONNECTIONS=${BENCH_LIGHT_CONNECTIONS:-1}    # heavy neighbour: the light client's connections (Q1)
+HEAVY_CONNECTIONS=${BENCH_HEAVY_CONNECTIONS:-40}   # heavy neighbour: the heavy neighbour's connections (Q2)
+HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 # Each caller's rate-limit budget: the default (10,000 points, 500 per second) holds one integration
 # caller to about 330 deals/s by design; M1 measures the server, so the bench sizes the budget for
@@ -121,6 +124,30 @@ run_load() { # <size> <scenario> <system> <url> <bodies> <tokens> <pid>
   record "$1" "$2" "$3" "$(echo "$lines" | head -1)" "$(echo "$lines" | tail -1)"
 }
 
+# Heavy neighbour: the light client (Q1 on LIGHT_CONNECTIONS connections) measured alone, then again
+# while HEAVY_CONNECTIONS connections send Q2 without pause (from WARMUP seconds before the light
+# client's measured run until after it). Records the light client idle and loaded and the heavy load,
+# with the API's limit of concurrent heavy operations as its Prometheus endpoint reports it.
+heavy_neighbour() { # <size> <url> <out dir> <pid>
+  local size=$1 url=$2 dir=$3 pid=$4
+  local limit; limit=$(curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '/^diligence_limits_heavy_max_concurrent[ {]/ { print $2 + 0 }')
+  local extra="{\"heavyLimit\":${limit:-null},\"lightConnections\":$LIGHT_CONNECTIONS,\"heavyConnections\":$HEAVY_CONNECTIONS}"
+  local light=(wrk -t1 -c"$LIGHT_CONNECTIONS" --timeout 10s -s bench/lib/graphql.lua "$url")
+  BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${light[@]}" -d"${WARMUP}s" > /dev/null
+  local idle; idle=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${light[@]}" -d"${DURATION}s" | tail -1)
+  record "$size" "heavy neighbour: light, idle" api "$idle" "$(rss_mb "$pid")" "$extra"
+  local heavy_out; heavy_out=$(mktemp)
+  BODIES="$dir/q2-100.jsonl" TOKENS="$dir/readers.tokens" wrk -t2 -c"$HEAVY_CONNECTIONS" -d"$((WARMUP + DURATION + 1))s" --timeout 10s \
+    -s bench/lib/graphql.lua "$url" > "$heavy_out" &
+  local heavy_pid=$!
+  sleep "$WARMUP"
+  local loaded; loaded=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${light[@]}" -d"${DURATION}s" | tail -1)
+  wait "$heavy_pid"
+  record "$size" "heavy neighbour: light, loaded" api "$loaded" "$(rss_mb "$pid")" "$extra"
+  record "$size" "heavy neighbour: heavy" api "$(tail -1 "$heavy_out")" "$(rss_mb "$pid")" "$extra"
+  rm -f "$heavy_out"
+}
+
 # statements sent to PostgreSQL per request (pg_stat_statements; BEGIN/COMMIT not counted), over 5
 # requests, each as another user (so that none is throttled) who has sent the same request once
 # before (a user's first request also records them in people), each checked to have no errors
@@ -170,7 +197,7 @@ for size in $SIZES; do
   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER" \
   SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
   DILIGENCE_LIMITS_RATE_CAPACITY=$RATE_CAPACITY DILIGENCE_LIMITS_RATE_RESTORE_RATE=$RATE_RESTORE \
-    java $JAVA_OPTS -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
+    java $JAVA_OPTS ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
   wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
   log "$size: API ready, RSS $(rss_mb $api_pid) MB; ${JVM_WARMUP} s of mixed load to warm its JIT"
   { for _ in $(seq 300); do cat "$out/q1-50.jsonl"; done; for _ in $(seq 100); do cat "$out/q2-100.jsonl"; done; head -600 "$out/q3.jsonl"; } > "$out/mixed.jsonl"
@@ -207,6 +234,9 @@ for size in $SIZES; do
   run_load "$size" "Q2" api "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
   pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out")
   record "$size" "Q2" "bare SQL" "$pgbench_out" 0
+
+  log "$size: heavy neighbour: Q1 on $LIGHT_CONNECTIONS connection(s) idle, then beside $HEAVY_CONNECTIONS connections of Q2"
+  heavy_neighbour "$size" "$API" "$out" "$api_pid"
 
   log "$size: M1 sync of 10,000 deals (after 8 batches of another source, to warm the sync's code as the reads were)"
   head -8 "$out/m1.jsonl" | sed "s/bench-$size/bench-warm-up/g; s/Fund /Warm-up Fund /g" > "$out/m1-warm-up.jsonl"

@@ -1,5 +1,6 @@
 // Turns the raw result lines of bench/run.sh (results.jsonl) into the Markdown tables of the report:
-// load scenarios with their side-by-side ratios and targets, statements per request, and scaling.
+// load scenarios with their side-by-side ratios and targets, the heavy neighbour, statements per
+// request, and scaling.
 //   node bench/lib/report.mjs results.jsonl
 import { readFileSync } from 'node:fs';
 
@@ -38,6 +39,22 @@ for (const size of sizes) {
 }
 const peakRss = Math.max(...rows.filter((r) => r.system === 'api').map((r) => r.rssMB || 0));
 lines.push('', `API peak RSS over every scenario: ${peakRss} MB (target < 768 MB: ${met(peakRss < 768)}).`);
+
+const neighbour = sizes.map((size) => ({ size, idle: find(size, 'heavy neighbour: light, idle', 'api'),
+  loaded: find(size, 'heavy neighbour: light, loaded', 'api'), heavy: find(size, 'heavy neighbour: heavy', 'api') }))
+  .filter((n) => n.idle && n.loaded && n.heavy);
+if (neighbour.length) {
+  lines.push('', '| size | heavy neighbour | heavy limit | light p50 ms idle → loaded | light p99 ms idle → loaded | light p99 loaded ÷ idle | light errors | heavy answered | heavy refused (UNAVAILABLE) | heavy other errors | heavy p50 / p99 ms | target |',
+    '|---|---|---:|---|---|---:|---:|---:|---:|---:|---|---|');
+  for (const { size, idle, loaded, heavy } of neighbour) {
+    const ratio = loaded.p99ms / idle.p99ms;
+    const refused = heavy.unavailable ?? 0;
+    lines.push(`| ${size} | Q1 on ${idle.lightConnections} beside Q2 on ${heavy.heavyConnections} | ${heavy.heavyLimit ?? 'none'} | `
+      + `${fixed(idle.p50ms)} → ${fixed(loaded.p50ms)} | ${fixed(idle.p99ms)} → ${fixed(loaded.p99ms)} | ${fixed(ratio, 2)}× | `
+      + `${idle.errors + loaded.errors + (idle.socketErrors ?? 0) + (loaded.socketErrors ?? 0)} of ${idle.requests + loaded.requests} | ${heavy.requests - heavy.errors} | ${refused} | ${heavy.errors - refused + (heavy.socketErrors ?? 0)} | ${fixed(heavy.p50ms)} / ${fixed(heavy.p99ms)} | `
+      + `p99 loaded ≤ 2× idle: ${met(ratio <= 2)} |`);
+  }
+}
 
 lines.push('', '| size | statements per request | api | postgraphile |', '|---|---|---:|---:|');
 for (const size of sizes) {

@@ -36,6 +36,10 @@ import org.springframework.stereotype.Component;
  * carries {@code extensions.cost}. A {@link SimplePerformantInstrumentation}: the per-field hooks
  * it does not need return no context, and the timeout check returns none either, so the chain of
  * instrumentations adds no context per field for it (a portfolio page completes ~10,000 fields).
+ * <p>
+ * After the rate limit, a {@link HeavyOperations heavy} operation waits for its place in the
+ * {@link HeavyOperationBulkhead}, or is refused as UNAVAILABLE with nothing run; it keeps the place
+ * until its execution completes, however it completes (data, errors, timeout, an exception).
  */
 @Component
 public class LimitsInstrumentation extends SimplePerformantInstrumentation {
@@ -43,13 +47,17 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     private final LimitsProperties limits;
     private final QueryCostCalculator costs;
     private final RateLimiter rateLimiter;
+    private final HeavyOperations heavyOperations;
+    private final HeavyOperationBulkhead bulkhead;
     private final Clock clock;
     private final ParserOptions parserOptions;
 
-    LimitsInstrumentation(LimitsProperties limits, RateLimiter rateLimiter, Clock clock) {
+    LimitsInstrumentation(LimitsProperties limits, RateLimiter rateLimiter, HeavyOperationBulkhead bulkhead, Clock clock) {
         this.limits = limits;
         this.costs = new QueryCostCalculator(limits.listSizes());
         this.rateLimiter = rateLimiter;
+        this.heavyOperations = new HeavyOperations(limits.heavy());
+        this.bulkhead = bulkhead;
         this.clock = clock;
         // graphql-java counts the end of the document as a token; TokenCounter does not
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(limits.maxTokens() + 1));
@@ -59,6 +67,13 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         Object key = parameters.getExecutionInput().getGraphQLContext().get(RateLimitKey.class);
         return new RequestLimits(clock.millis(), key instanceof RateLimitKey rateLimitKey && rateLimiter.enabled() ? rateLimitKey : null);
+    }
+
+    /** Completes when the execution does, with a result or an exception: there the bulkhead's place is given back. */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        RequestLimits request = (RequestLimits) state;
+        return SimpleInstrumentationContext.whenCompleted((result, failure) -> request.leaveBulkhead(bulkhead));
     }
 
     @Override
@@ -102,6 +117,17 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
                 throw LimitErrors.abort(LimitErrors.throttled(points, consumption.remaining(), consumption.retryAfterSeconds()));
             }
             request.charged = points;
+        }
+        if (heavyOperations.includes(operation, cost)) {
+            if (!bulkhead.tryEnter()) {
+                // nothing ran: the charge is given back, and the refusal costs 1 point like any other
+                if (request.charged > 0) {
+                    rateLimiter.refund(request.key, request.charged);
+                    request.charged = 0;
+                }
+                throw LimitErrors.abort(bulkhead.refusal());
+            }
+            request.inBulkhead = true;
         }
         request.executed = true;
         return SimpleInstrumentationContext.noOp();
@@ -166,6 +192,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         volatile long charged;
         volatile boolean throttled;
         volatile boolean executed;
+        volatile boolean inBulkhead;
         volatile long timedOutAfterMillis = -1;
 
         RequestLimits(long startMillis, RateLimitKey key) {
@@ -177,6 +204,13 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             this.operation = operation;
             this.schema = schema;
             this.requested = requested;
+        }
+
+        void leaveBulkhead(HeavyOperationBulkhead bulkhead) {
+            if (inBulkhead) {
+                inBulkhead = false;
+                bulkhead.leave();
+            }
         }
     }
 }

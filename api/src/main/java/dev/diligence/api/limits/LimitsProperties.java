@@ -2,6 +2,7 @@ package dev.diligence.api.limits;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  *                             {@code Type.field}; other plain lists count as
  *                             {@link dev.diligence.api.graphql.ConnectionArguments#DEFAULT_PAGE_SIZE}
  * @param rate                 the cost-weighted rate limit per tenant and subject
+ * @param heavy                the bulkhead of heavy operations
  */
 @ConfigurationProperties("diligence.limits")
 public record LimitsProperties(
@@ -39,7 +41,8 @@ public record LimitsProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("5s") Duration statementTimeout,
         @DefaultValue Map<String, Integer> listSizes,
-        @DefaultValue Rate rate) {
+        @DefaultValue Rate rate,
+        @DefaultValue Heavy heavy) {
 
     public LimitsProperties {
         requirePositive("max-depth", maxDepth);
@@ -56,6 +59,10 @@ public record LimitsProperties(
         if (rate.enabled() && rate.capacity() < maxCost) {
             throw new IllegalArgumentException("diligence.limits.rate.capacity (" + rate.capacity()
                     + ") must be at least diligence.limits.max-cost (" + maxCost + "), or the costliest admitted query could never run");
+        }
+        if (heavy.maxWait().compareTo(timeout) >= 0) {
+            throw new IllegalArgumentException("diligence.limits.heavy.max-wait (" + heavy.maxWait()
+                    + ") must be shorter than diligence.limits.timeout (" + timeout + "), which the wait counts against");
         }
     }
 
@@ -82,6 +89,31 @@ public record LimitsProperties(
         /** Points restored per second. */
         public double restoredPerSecond() {
             return restoreRate * 1e9 / restorePeriod.toNanos();
+        }
+    }
+
+    /**
+     * The bulkhead of heavy operations ({@link HeavyOperations}, {@link HeavyOperationBulkhead}).
+     *
+     * @param maxConcurrent most heavy operations executing at once in this instance
+     * @param maxWait       longest a heavy operation waits for its turn before it is refused as
+     *                      UNAVAILABLE; {@code 0s} refuses at once
+     * @param rootFields    root fields (of queries or mutations) that make an operation heavy
+     * @param minCost       requested cost in points from which any operation is heavy
+     */
+    public record Heavy(
+            @DefaultValue("1") int maxConcurrent,
+            @DefaultValue("2s") Duration maxWait,
+            @DefaultValue({"portfolio", "portfolioTrend", "compareCompanies"}) Set<String> rootFields,
+            @DefaultValue("2000") long minCost) {
+
+        public Heavy {
+            requirePositive("heavy.max-concurrent", maxConcurrent);
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("diligence.limits.heavy.max-wait must not be negative, not " + maxWait);
+            }
+            rootFields = Set.copyOf(rootFields);
+            requirePositive("heavy.min-cost", minCost);
         }
     }
 

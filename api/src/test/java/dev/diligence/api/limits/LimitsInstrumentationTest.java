@@ -1,11 +1,22 @@
 package dev.diligence.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
+import dev.diligence.api.fault.FaultClassification;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -16,27 +27,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The instrumentation inside a real graphql-java engine, on a small schema whose resolvers record
- * that they ran, with a clock that only resolvers move: the timeout is tested without waiting.
+ * that they ran, with a clock that only resolvers move: the timeout is tested without waiting. Its
+ * one heavy root field, {@code heavy}, does what each test of the bulkhead makes it do; the
+ * bulkhead admits one heavy operation at a time and lets none wait, so that an operation that
+ * arrives while another holds the place, executed from within that one's resolver, is refused
+ * without any thread or timing.
  */
 class LimitsInstrumentationTest {
 
     private static final String SDL = """
-            type Query { slow: String fast: String items(first: Int): ItemConnection }
+            type Query { slow: String fast: String items(first: Int): ItemConnection heavy(first: Int): ItemConnection }
             type ItemConnection { nodes: [Item] }
             type Item { name: String }
             type Mutation { write(name: String): String }
             """;
 
+    /** Costs 2 + 7 = 9 points requested, 2 + 2 = 4 actual. */
+    private static final String HEAVY = "{ heavy(first: 7) { nodes { name } } }";
+    private static final Map<String, Object> TWO_ITEMS = Map.of("nodes", List.of(Map.of("name", "x"), Map.of("name", "y")));
+    private static final RateLimitKey CALLER = new RateLimitKey("firm", "someone");
+
     private final ManualClock clock = new ManualClock();
     private final List<String> resolved = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private DataFetcher<Object> onHeavy = environment -> TWO_ITEMS;
 
     @Test
     void aRequestPastItsTimeoutIsCancelledBeforeTheNextResolverWithTimeout() {
@@ -93,6 +118,115 @@ class LimitsInstrumentationTest {
                 .containsEntry("throttleStatus", Map.of("maximumAvailable", 10_000L, "currentlyAvailable", 10_000L - 4 - 1, "restoreRate", 1 / 86_400_000.0));
     }
 
+    @Test
+    void aHeavyOperationBeyondTheLimitIsRefusedAsUnavailableAndRunsNothingWhileLightOnesRun() {
+        LimitsProperties limits = limits(1000, 10_000, new LimitsProperties.Rate(true, 10_000, 1, Duration.ofDays(1000)));
+        GraphQL graphQl = engine(limits);
+        List<ExecutionResult> whileHeld = new ArrayList<>();
+        onHeavy = environment -> {
+            if (whileHeld.isEmpty()) {
+                whileHeld.add(execute(graphQl, HEAVY, CALLER));
+                whileHeld.add(execute(graphQl, "{ fast }", CALLER));
+            }
+            return TWO_ITEMS;
+        };
+
+        ExecutionResult holder = execute(graphQl, HEAVY, CALLER);
+
+        assertThat(holder.getErrors()).isEmpty();
+        assertThat(resolved).containsExactly("heavy", "fast");
+        ExecutionResult refused = whileHeld.get(0);
+        assertThat(refused.isDataPresent()).isFalse();
+        assertThat(refused.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getErrorType()).isEqualTo(FaultClassification.UNAVAILABLE);
+            assertThat(error.getExtensions()).containsEntry("retryAfterSeconds", 1L);
+            assertThat(error.getMessage()).contains("as many heavy operations as it may (1)").contains("retry in 1 seconds");
+        });
+        // nothing ran, so its 9 points were given back and the refusal cost 1; the holder's 9 were still taken
+        assertThat(cost(refused)).containsEntry("requestedQueryCost", 9L).containsEntry("actualQueryCost", null);
+        assertThat(cost(refused).get("throttleStatus")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("currentlyAvailable", 10_000L - 9 - 1);
+        assertThat(whileHeld.get(1).getErrors()).isEmpty();
+        assertThat(available()).isEqualTo(1);
+        // the light operation never asked for a place
+        assertThat(waits("admitted")).isEqualTo(1);
+        assertThat(waits("refused")).isEqualTo(1);
+    }
+
+    @Test
+    void thePlaceIsGivenBackWhenTheResolverFails() {
+        GraphQL graphQl = engine(limits(1000, 10_000));
+        onHeavy = environment -> {
+            throw new IllegalStateException("failed on purpose");
+        };
+
+        assertThat(execute(graphQl, HEAVY, null).getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("failed on purpose"));
+        assertThat(available()).isEqualTo(1);
+        assertThat(execute(graphQl, HEAVY, null).getErrors()).isNotEmpty();
+        assertThat(waits("admitted")).isEqualTo(2);
+    }
+
+    @Test
+    void thePlaceIsGivenBackWhenTheRequestTimesOut() {
+        GraphQL graphQl = engine(limits(1000, 10_000));
+        onHeavy = environment -> {
+            clock.advance(Duration.ofSeconds(11));
+            return TWO_ITEMS;
+        };
+
+        ExecutionResult result = execute(graphQl, "{ heavy(first: 2) { nodes { name } } fast }", null);
+
+        assertThat(resolved).containsExactly("heavy");
+        assertThat(result.getErrors()).extracting(GraphQLError::getErrorType).containsExactly(LimitClassification.TIMEOUT);
+        assertThat(available()).isEqualTo(1);
+    }
+
+    @Test
+    void thePlaceIsGivenBackWhenTheExecutionIsCancelled() {
+        Instrumentation cancelAtFast = new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+                if (parameters.getField().getName().equals("fast")) {
+                    parameters.getExecutionContext().getExecutionInput().cancel();
+                }
+                return null;
+            }
+        };
+        GraphQL graphQl = engine(limits(1000, 10_000), cancelAtFast);
+
+        ExecutionResult result = execute(graphQl, "{ heavy(first: 2) { nodes { name } } fast }", null);
+
+        assertThat(resolved).containsExactly("heavy");
+        assertThat(result.getErrors()).isNotEmpty();
+        assertThat(available()).isEqualTo(1);
+    }
+
+    @Test
+    void thePlaceIsGivenBackWhenTheExecutionFailsWithAnException() {
+        Instrumentation failing = new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                    InstrumentationState state) {
+                throw new IllegalStateException("failed on purpose");
+            }
+        };
+        GraphQL graphQl = engine(limits(1000, 10_000), failing);
+
+        assertThatThrownBy(() -> execute(graphQl, HEAVY, null)).hasMessageContaining("failed on purpose");
+        assertThat(resolved).isEmpty();
+        assertThat(waits("admitted")).isEqualTo(1);
+        assertThat(available()).isEqualTo(1);
+    }
+
+    private double available() {
+        return meters.get("diligence.limits.heavy.available").gauge().value();
+    }
+
+    private long waits(String outcome) {
+        return meters.get("diligence.limits.heavy.wait").tag("outcome", outcome).timer().count();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cost(ExecutionResult result) {
         return (Map<String, Object>) result.getExtensions().get("cost");
@@ -103,9 +237,22 @@ class LimitsInstrumentationTest {
     }
 
     private ExecutionResult execute(LimitsProperties limits, RateLimiter rateLimiter, String document, RateLimitKey caller) {
-        GraphQL graphQl = GraphQL.newGraphQL(schema())
-                .instrumentation(new LimitsInstrumentation(limits, rateLimiter, clock))
-                .build();
+        return execute(engine(limits, rateLimiter, new SimpleMeterRegistry()), document, caller);
+    }
+
+    /** An engine with the limits (and a bulkhead of their own, measured into {@link #meters}) followed by {@code after}. */
+    private GraphQL engine(LimitsProperties limits, Instrumentation... after) {
+        return engine(limits, new RateLimiter(limits), meters, after);
+    }
+
+    private GraphQL engine(LimitsProperties limits, RateLimiter rateLimiter, MeterRegistry registry, Instrumentation... after) {
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.add(new LimitsInstrumentation(limits, rateLimiter, new HeavyOperationBulkhead(limits, registry), clock));
+        chain.addAll(List.of(after));
+        return GraphQL.newGraphQL(schema()).instrumentation(new ChainedInstrumentation(chain)).build();
+    }
+
+    private static ExecutionResult execute(GraphQL graphQl, String document, RateLimitKey caller) {
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput(document);
         if (caller != null) {
             input.graphQLContext(Map.of(RateLimitKey.class, caller));
@@ -128,9 +275,14 @@ class LimitsInstrumentationTest {
             clock.advance(Duration.ofSeconds(environment.getArgument("name").equals("slow") ? 11 : 0));
             return "written";
         };
-        DataFetcher<Map<String, Object>> items = environment -> Map.of("nodes", List.of(Map.of("name", "x"), Map.of("name", "y")));
+        DataFetcher<Map<String, Object>> items = environment -> TWO_ITEMS;
+        DataFetcher<Object> heavy = environment -> {
+            resolved.add("heavy");
+            return onHeavy.get(environment);
+        };
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .type("Query", type -> type.dataFetcher("slow", slow).dataFetcher("fast", fast).dataFetcher("items", items))
+                .type("Query", type -> type.dataFetcher("slow", slow).dataFetcher("fast", fast).dataFetcher("items", items)
+                        .dataFetcher("heavy", heavy))
                 .type("Mutation", type -> type.dataFetcher("write", write))
                 .build();
         return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
@@ -142,7 +294,7 @@ class LimitsInstrumentationTest {
 
     private static LimitsProperties limits(int maxTokens, long timeoutMillis, LimitsProperties.Rate rate) {
         return new LimitsProperties(10, 5000, 15, 4, maxTokens, 10, DataSize.ofMegabytes(2), Duration.ofMillis(timeoutMillis),
-                Duration.ofSeconds(5), Map.of(), rate);
+                Duration.ofSeconds(5), Map.of(), rate, new LimitsProperties.Heavy(1, Duration.ZERO, Set.of("heavy"), 5000));
     }
 
     /** A clock that stands still until a test moves it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -28,6 +29,19 @@ class LimitsPropertiesTest {
         assertThat(limits.listSizes()).isEmpty();
         assertThat(limits.rate()).isEqualTo(new LimitsProperties.Rate(true, 10_000, 500, Duration.ofSeconds(1)));
         assertThat(limits.rate().restoredPerSecond()).isEqualTo(500.0);
+        assertThat(limits.heavy()).isEqualTo(new LimitsProperties.Heavy(1, Duration.ofSeconds(2),
+                Set.of("portfolio", "portfolioTrend", "compareCompanies"), 2000));
+    }
+
+    @Test
+    void heavyRootFieldsAreAListAndTheWaitIsShorterThanTheTimeout() {
+        assertThat(bind(Map.of("diligence.limits.heavy.root-fields", "portfolio,exportPortfolio")).heavy().rootFields())
+                .containsExactlyInAnyOrder("portfolio", "exportPortfolio");
+        assertThat(bind(Map.of("diligence.limits.heavy.max-wait", "0s")).heavy().maxWait()).isZero();
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.heavy.max-wait", "10s")))
+                .rootCause().hasMessageContaining("heavy.max-wait (PT10S) must be shorter than diligence.limits.timeout (PT10S)");
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.heavy.max-concurrent", "0")))
+                .rootCause().hasMessageContaining("diligence.limits.heavy.max-concurrent must be positive");
     }
 
     @Test

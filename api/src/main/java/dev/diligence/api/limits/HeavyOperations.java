@@ -1,0 +1,32 @@
+package dev.diligence.api.limits;
+
+import graphql.normalized.ExecutableNormalizedOperation;
+import java.util.Set;
+
+/**
+ * Which operations are heavy, and so take a place in the {@link HeavyOperationBulkhead} to execute:
+ * <ul>
+ * <li>those that select one of {@code diligence.limits.heavy.root-fields}, whatever they cost: the
+ * portfolio comparisons ({@code portfolio}, {@code portfolioTrend}, {@code compareCompanies}) read
+ * and aggregate the stored scores of every company of a fund however little of it they return;</li>
+ * <li>any operation whose requested cost ({@link QueryCostCalculator}) reaches
+ * {@code diligence.limits.heavy.min-cost}: it returns as much as a page of 100 portfolio rows.</li>
+ * </ul>
+ * Root fields are matched by name, for queries and mutations alike, aliases aside. A new kind of
+ * heavy operation (an export) joins the class by adding its root field to the property.
+ */
+final class HeavyOperations {
+
+    private final Set<String> rootFields;
+    private final long minCost;
+
+    HeavyOperations(LimitsProperties.Heavy heavy) {
+        this.rootFields = heavy.rootFields();
+        this.minCost = heavy.minCost();
+    }
+
+    boolean includes(ExecutableNormalizedOperation operation, long requestedCost) {
+        return requestedCost >= minCost
+                || operation.getTopLevelFields().stream().anyMatch(field -> rootFields.contains(field.getName()));
+    }
+}

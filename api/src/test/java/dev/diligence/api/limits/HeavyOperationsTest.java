@@ -1,0 +1,68 @@
+package dev.diligence.api.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.normalized.ExecutableNormalizedOperation;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The rule for heavy operations on the product's schema, with the default root fields and cost threshold. */
+class HeavyOperationsTest {
+
+    private static final LimitsProperties.Heavy DEFAULTS = new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("diligence.limits", LimitsProperties.class).heavy();
+
+    private final HeavyOperations heavy = new HeavyOperations(DEFAULTS);
+    private final QueryCostCalculator costs = new QueryCostCalculator(Map.of());
+
+    @Test
+    void thePortfolioComparisonsAreHeavyHoweverLittleTheyAskFor() {
+        assertThat(isHeavy("{ portfolio(fundId: \"F\") { cohortSize } }")).isTrue();
+        assertThat(isHeavy("""
+                { portfolioTrend(fundId: "F", from: "2026-01-01T00:00:00Z", to: "2026-06-30T00:00:00Z", interval: MONTH) { interval } }""")).isTrue();
+        assertThat(isHeavy("{ compareCompanies(ids: [\"A\", \"B\"]) { missing } }")).isTrue();
+    }
+
+    @Test
+    void aHeavyRootFieldCountsUnderAnAliasAndBesideLightOnes() {
+        assertThat(isHeavy("{ viewer { subject } summary: portfolio(fundId: \"F\") { cohortSize } }")).isTrue();
+    }
+
+    @Test
+    void otherOperationsAreLightBelowTheCostThresholdAndHeavyFromIt() {
+        assertThat(isHeavy("{ viewer { subject } funds(first: 10) { nodes { name } } }")).isFalse();
+        // the fund dashboard of the benchmark (Q1, 50 holdings) is light
+        assertThat(isHeavy("""
+                { node(id: "F") { ... on Fund { holdings(first: 50) { nodes { company { name latestAssessment { id } } } } } } }""")).isFalse();
+        // funds(first: 99) costs 2 + 99 = 101 points: heavy from a threshold of 101, not from 102
+        String funds = "{ funds(first: 99) { nodes { name } } }";
+        assertThat(requested(funds)).isEqualTo(101);
+        assertThat(new HeavyOperations(threshold(101)).includes(ProductSchema.operation(funds), 101)).isTrue();
+        assertThat(new HeavyOperations(threshold(102)).includes(ProductSchema.operation(funds), 101)).isFalse();
+        // the heaviest list screen (4,302 points) is heavy by its cost
+        assertThat(isHeavy("{ funds(first: 100) { totalCount nodes { name holdings(first: 20) { totalCount nodes { dealStage company { name } } } } } }"))
+                .isTrue();
+    }
+
+    @Test
+    void theDefaultRootFieldsAreRootFieldsOfTheSchema() {
+        assertThat(DEFAULTS.rootFields()).allSatisfy(field ->
+                assertThat(ProductSchema.SCHEMA.getQueryType().getFieldDefinition(field)).as(field).isNotNull());
+    }
+
+    private static LimitsProperties.Heavy threshold(long minCost) {
+        return new LimitsProperties.Heavy(2, Duration.ZERO, Set.of("portfolio"), minCost);
+    }
+
+    private boolean isHeavy(String document) {
+        return heavy.includes(ProductSchema.operation(document), requested(document));
+    }
+
+    private long requested(String document) {
+        return costs.requested(ProductSchema.operation(document), ProductSchema.SCHEMA);
+    }
+}
