@@ -137,7 +137,10 @@ async function send(bearer, input) {
         body: JSON.stringify({ query: MUTATION, variables: { input } }),
       });
       if (response.status >= 500 || response.status === 429) {
+        // 503 is the API's "the database could not be reached" (UNAVAILABLE): it says when to come back
         reason = `HTTP ${response.status}`;
+        const seconds = Number(response.headers.get('retry-after'));
+        if (seconds > 0) retryAfter = 1000 * seconds;
       } else {
         const body = await response.json();
         const throttled = body.errors?.find((e) => e.extensions?.classification === 'THROTTLED');
