@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A PostgreSQL cluster of the test's own (initdb into a temporary directory, a free port), which the
@@ -68,25 +73,17 @@ final class PrivateCluster implements AutoCloseable {
         return connectAsAdmin(DATABASE);
     }
 
-    /** Starts the server on the same data directory and port; after a crash, until its old processes are gone. */
+    /** Starts the server on the same data directory and port (recovering from the write-ahead log after a crash). */
     void start() throws IOException {
-        IOException last = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                server = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false)
-                        .setRegisterShutdownHook(false)
-                        .setPort(port)
-                        .start();
-                return;
-            } catch (IOException | IllegalStateException notYet) {
-                // after a crash the old server's backends hold its shared memory until they notice; try again
-                last = notYet instanceof IOException io ? io : new IOException(notYet);
-                waitForOldProcesses();
-            }
-        }
-        throw last;
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                // PostgreSQL's default, as in production; zonky turns it off, and then a crash loses
+                // commits that were already acknowledged (the WAL is not yet written when they return)
+                .setServerConfig("synchronous_commit", "on")
+                .setPort(port)
+                .start();
     }
 
     /** {@code pg_ctl stop -m fast}: clients are disconnected, the server shuts down cleanly. */
@@ -94,14 +91,27 @@ final class PrivateCluster implements AutoCloseable {
         server.close();
     }
 
-    /** {@code kill -9} of the postmaster: a crash, recovered from the write-ahead log at the next start. */
+    /**
+     * {@code kill -9} of the postmaster (its PID is the first line of {@code postmaster.pid}; the process
+     * {@link EmbeddedPostgres#getProcess()} holds is {@code pg_ctl start}, long gone). Returns once the
+     * postmaster and every backend it had are gone, so the next {@link #start()} finds its shared
+     * memory free.
+     */
     void crash() throws IOException {
-        server.getProcess().destroyForcibly();
-        try {
-            server.getProcess().waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster with PID " + pid));
+        List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+        processes.add(postmaster);
+        postmaster.destroyForcibly();
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("process " + process.pid() + " of the crashed server did not end", e);
+            }
         }
         server.close(); // releases the data directory's lock; its pg_ctl stop finds no server and says so
     }
@@ -113,14 +123,6 @@ final class PrivateCluster implements AutoCloseable {
 
     private Connection connectAsAdmin(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
-    }
-
-    private static void waitForOldProcesses() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static int freePort() throws IOException {
