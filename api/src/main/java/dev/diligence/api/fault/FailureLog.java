@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,29 +48,28 @@ public class FailureLog {
         this.meters = meters;
     }
 
-    /** Logs and counts {@code failure}, which happened in {@code where} (a field path, "authentication", ...). */
-    public void failed(Kind kind, String where, Throwable failure) {
+    /**
+     * Classifies {@code failure} ({@link TransientFailures}), which happened in {@code where} (a field
+     * path, "POST /graphql", ...), logs and counts it, and returns its kind: the one place that decides
+     * what a failure means to the caller.
+     */
+    public Kind failed(String where, Throwable failure) {
+        Kind kind = TransientFailures.isTransient(failure) ? Kind.UNAVAILABLE : Kind.INTERNAL;
         Throwable root = rootCause(failure);
-        String cause = root.getClass().getSimpleName() + sqlState(root) + ": " + shortMessage(root);
         String traceKey = kind + " " + root.getClass().getName() + " " + firstFrame(root);
         boolean firstInWindow = tracedRecently.asMap().putIfAbsent(traceKey, Boolean.TRUE) == null;
-        if (kind == Kind.UNAVAILABLE) {
-            if (firstInWindow) {
-                log.warn("{} failed, database unavailable: {} (stack trace once per minute for this cause)", where, cause, failure);
-            } else {
-                log.warn("{} failed, database unavailable: {}", where, cause);
-            }
-        } else if (firstInWindow) {
-            log.error("{} failed: {} (stack trace once per minute for this cause)", where, cause, failure);
-        } else {
-            log.error("{} failed: {}", where, cause);
-        }
+        log.atLevel(kind == Kind.UNAVAILABLE ? Level.WARN : Level.ERROR)
+                .setCause(firstInWindow ? failure : null)
+                .log("{} failed{}: {}{}", where, kind == Kind.UNAVAILABLE ? ", database unavailable" : "",
+                        root.getClass().getSimpleName() + sqlState(root) + ": " + shortMessage(root),
+                        firstInWindow ? " (stack trace once per minute for this cause)" : "");
         Counter.builder("diligence.failures")
                 .description("Requests (or parts of them) that failed, by kind and root-cause class")
                 .tag("kind", kind.name().toLowerCase())
                 .tag("cause", root.getClass().getSimpleName())
                 .register(meters)
                 .increment();
+        return kind;
     }
 
     private static Throwable rootCause(Throwable failure) {

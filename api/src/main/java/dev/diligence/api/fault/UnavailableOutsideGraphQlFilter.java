@@ -45,7 +45,7 @@ class UnavailableOutsideGraphQlFilter extends OncePerRequestFilter {
             if (!TransientFailures.isTransient(failure) || response.isCommitted()) {
                 throw failure;
             }
-            failures.failed(FailureLog.Kind.UNAVAILABLE, request.getMethod() + " " + request.getRequestURI(), failure);
+            failures.failed(request.getMethod() + " " + request.getRequestURI(), failure);
             response.resetBuffer();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS));

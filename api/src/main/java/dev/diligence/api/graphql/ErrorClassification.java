@@ -1,7 +1,6 @@
 package dev.diligence.api.graphql;
 
 import dev.diligence.api.fault.FailureLog;
-import dev.diligence.api.fault.TransientFailures;
 import dev.diligence.api.fault.UnavailableErrors;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
@@ -42,13 +41,10 @@ class ErrorClassification extends DataFetcherExceptionResolverAdapter {
         if (error instanceof AccessDeniedException || error instanceof AuthenticationException) {
             return null;
         }
-        String where = "GraphQL field " + environment.getExecutionStepInfo().getPath();
-        if (TransientFailures.isTransient(error)) {
-            failures.failed(FailureLog.Kind.UNAVAILABLE, where, error);
+        if (failures.failed("GraphQL field " + environment.getExecutionStepInfo().getPath(), error) == FailureLog.Kind.UNAVAILABLE) {
             return onField(UnavailableErrors.builder(UnavailableErrors.DATABASE_UNREACHABLE,
                     UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS), environment).build();
         }
-        failures.failed(FailureLog.Kind.INTERNAL, where, error);
         return onField(GraphqlErrorBuilder.newError(), environment)
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("%s for %s", ErrorType.INTERNAL_ERROR, environment.getExecutionId())

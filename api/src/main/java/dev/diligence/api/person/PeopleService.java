@@ -3,7 +3,6 @@ package dev.diligence.api.person;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.diligence.api.fault.FailureLog;
-import dev.diligence.api.fault.TransientFailures;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.api.security.Caller;
 import dev.diligence.api.security.CallerAuthentication;
@@ -86,8 +85,7 @@ public class PeopleService {
             written.put(key, description);
         } catch (DataAccessException | TransactionException failure) {
             // bookkeeping must not fail the caller's request; the next request tries again
-            failures.failed(TransientFailures.isTransient(failure) ? FailureLog.Kind.UNAVAILABLE : FailureLog.Kind.INTERNAL,
-                    "Remembering the caller", failure);
+            failures.failed("Remembering the caller", failure);
         }
     }
 

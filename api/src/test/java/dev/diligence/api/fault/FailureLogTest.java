@@ -22,7 +22,7 @@ class FailureLogTest {
     @Test
     void aRepeatedCauseIsOneLineEachAndItsStackTraceOnce(CapturedOutput output) {
         for (int i = 0; i < 3; i++) {
-            log.failed(FailureLog.Kind.UNAVAILABLE, "GraphQL field /node", unreachable());
+            log.failed("GraphQL field /node", unreachable());
         }
 
         assertThat(output.getOut().lines().filter(line -> line.contains("GraphQL field /node failed, database unavailable:"))
@@ -35,9 +35,9 @@ class FailureLogTest {
 
     @Test
     void anotherCauseGetsItsOwnStackTraceAndCounter(CapturedOutput output) {
-        log.failed(FailureLog.Kind.UNAVAILABLE, "GraphQL field /node", unreachable());
-        log.failed(FailureLog.Kind.INTERNAL, "GraphQL field /fund", bug());
-        log.failed(FailureLog.Kind.INTERNAL, "GraphQL field /fund", bug());
+        log.failed("GraphQL field /node", unreachable());
+        log.failed("GraphQL field /fund", bug());
+        log.failed("GraphQL field /fund", bug());
 
         assertThat(output.getOut().lines().filter(line -> line.contains("GraphQL field /fund failed: IllegalStateException: a bug")))
                 .hasSize(2);
@@ -48,7 +48,7 @@ class FailureLogTest {
 
     @Test
     void theSqlStateOfTheRootCauseIsNamed(CapturedOutput output) {
-        log.failed(FailureLog.Kind.UNAVAILABLE, "POST /graphql",
+        log.failed("POST /graphql",
                 new CannotCreateTransactionException("could not begin", new SQLException("terminating connection", "57P01")));
 
         assertThat(output.getOut()).contains("POST /graphql failed, database unavailable: SQLException (SQLState 57P01): terminating connection");

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -111,12 +112,9 @@ class TenantDirectoryTest {
     }
 
     /** Waits until the three request threads wait: the first in its lookup, the others for its answer. */
-    private void awaitAllRequestThreadsParked() throws InterruptedException {
-        while (requestThreads.size() < 3 || requestThreads.stream()
-                .anyMatch(thread -> thread.getState() == Thread.State.RUNNABLE || thread.getState() == Thread.State.NEW)) {
-            Thread.onSpinWait();
-            Thread.sleep(1);
-        }
+    private void awaitAllRequestThreadsParked() {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> requestThreads.size() == 3 && requestThreads.stream()
+                .noneMatch(thread -> thread.getState() == Thread.State.RUNNABLE || thread.getState() == Thread.State.NEW));
     }
 
     private static void await(CountDownLatch latch) {
