@@ -1,5 +1,6 @@
 package dev.diligence.api.fault;
 
+import dev.diligence.api.limits.LimitClassification;
 import graphql.GraphQLError;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.http.MediaType;
  * response with an UNAVAILABLE error carries {@code Retry-After} (the largest
  * {@code retryAfterSeconds} of its errors); when every root field of it failed and at least one was
  * UNAVAILABLE, nothing in it succeeded and the status is 503 instead of 200 (or 400). A response
- * where some root field succeeded keeps its status: its data is worth reading.
+ * where some root field succeeded keeps its status: its data is worth reading. A request refused as
+ * THROTTLED before it ran (no data) is answered 429, as the rate limit's refusals before parsing are.
  */
 final class UnavailableStatusHandler extends GraphQlHttpHandler {
 
@@ -37,7 +39,9 @@ final class UnavailableStatusHandler extends GraphQlHttpHandler {
                 .mapToLong(seconds -> ((Number) seconds).longValue())
                 .max();
         if (retryAfter.isEmpty()) {
-            return super.selectResponseStatus(response, responseMediaType);
+            boolean throttled = !response.getExecutionResult().isDataPresent()
+                    && errors.stream().anyMatch(error -> error.getErrorType() == LimitClassification.THROTTLED);
+            return throttled ? HttpStatus.TOO_MANY_REQUESTS : super.selectResponseStatus(response, responseMediaType);
         }
         response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.getAsLong()));
         return everyRootFieldFailed(response) ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, responseMediaType);

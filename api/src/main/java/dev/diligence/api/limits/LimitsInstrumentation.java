@@ -65,8 +65,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        Object key = parameters.getExecutionInput().getGraphQLContext().get(RateLimitKey.class);
-        return new RequestLimits(clock.millis(), key instanceof RateLimitKey rateLimitKey && rateLimiter.enabled() ? rateLimitKey : null);
+        Object allowance = parameters.getExecutionInput().getGraphQLContext().get(CallerAllowance.class);
+        return new RequestLimits(clock.millis(), allowance instanceof CallerAllowance caller && rateLimiter.enabled() ? caller : null);
     }
 
     /** Completes when the execution does, with a result or an exception: there the bulkhead's place is given back. */
@@ -109,9 +109,9 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         long cost = costs.requested(operation, execution.getGraphQLSchema());
         request.costed(operation, execution.getGraphQLSchema(), cost);
         refuseAbove(LimitClassification.MAX_COST_EXCEEDED, "The cost of the query in points", cost, limits.maxCost());
-        if (request.key != null) {
+        if (request.caller != null) {
             long points = Math.max(1, cost);
-            RateLimiter.Consumption consumption = rateLimiter.tryConsume(request.key, points);
+            CallerAllowance.Consumption consumption = request.caller.tryConsume(points);
             if (!consumption.consumed()) {
                 request.throttled = true;
                 throw LimitErrors.abort(LimitErrors.throttled(points, consumption.remaining(), consumption.retryAfterSeconds()));
@@ -122,7 +122,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             if (!bulkhead.tryEnter()) {
                 // nothing ran: the charge is given back, and the refusal costs 1 point like any other
                 if (request.charged > 0) {
-                    rateLimiter.refund(request.key, request.charged);
+                    request.caller.refund(request.charged);
                     request.charged = 0;
                 }
                 throw LimitErrors.abort(bulkhead.refusal());
@@ -153,14 +153,14 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("requestedQueryCost", request.requested >= 0 ? request.requested : null);
         cost.put("actualQueryCost", actual);
-        if (request.key != null) {
+        if (request.caller != null) {
             if (request.charged > 0) {
-                rateLimiter.refund(request.key, request.charged - Math.max(1, actual));
+                request.caller.refund(request.charged - Math.max(1, actual));
             } else if (!request.throttled) {
                 // refused before it could be costed or run: a refusal is not free either
-                rateLimiter.consumeAtMost(request.key, 1);
+                request.caller.consumeAtMost(1);
             }
-            cost.put("throttleStatus", rateLimiter.status(request.key).toMap());
+            cost.put("throttleStatus", request.caller.status().toMap());
         }
         return CompletableFuture.completedFuture(answered.transform(builder -> builder.addExtension("cost", cost)));
     }
@@ -185,7 +185,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     private static final class RequestLimits implements InstrumentationState {
 
         final long startMillis;
-        final RateLimitKey key;
+        final CallerAllowance caller;
         volatile ExecutableNormalizedOperation operation;
         volatile GraphQLSchema schema;
         volatile long requested = -1;
@@ -195,9 +195,9 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         volatile boolean inBulkhead;
         volatile long timedOutAfterMillis = -1;
 
-        RequestLimits(long startMillis, RateLimitKey key) {
+        RequestLimits(long startMillis, CallerAllowance caller) {
             this.startMillis = startMillis;
-            this.key = key;
+            this.caller = caller;
         }
 
         void costed(ExecutableNormalizedOperation operation, GraphQLSchema schema, long requested) {

@@ -1,8 +1,11 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.security.Role;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,7 +29,7 @@ import org.springframework.util.unit.DataSize;
  * @param listSizes            assumed sizes of plain lists (no {@code first}/{@code last}) by
  *                             {@code Type.field}; other plain lists count as
  *                             {@link dev.diligence.api.graphql.ConnectionArguments#DEFAULT_PAGE_SIZE}
- * @param rate                 the cost-weighted rate limit per tenant and subject
+ * @param rate                 the cost-weighted rate limit and the cap on requests in flight, per tenant and subject
  * @param heavy                the bulkhead of heavy operations
  */
 @ConfigurationProperties("diligence.limits")
@@ -56,9 +59,12 @@ public record LimitsProperties(
         requirePositive("statement-timeout", statementTimeout.toMillis());
         listSizes = Map.copyOf(listSizes);
         listSizes.forEach((field, size) -> requirePositive("list-sizes." + field, size));
-        if (rate.enabled() && rate.capacity() < maxCost) {
-            throw new IllegalArgumentException("diligence.limits.rate.capacity (" + rate.capacity()
-                    + ") must be at least diligence.limits.max-cost (" + maxCost + "), or the costliest admitted query could never run");
+        if (rate.enabled()) {
+            long smallest = RateBudgets.smallestCapacity(rate);
+            if (smallest < maxCost) {
+                throw new IllegalArgumentException("diligence.limits.rate.capacity (" + smallest + ", of the smallest budget)"
+                        + " must be at least diligence.limits.max-cost (" + maxCost + "), or the costliest admitted query could never run");
+            }
         }
         if (heavy.maxWait().compareTo(timeout) >= 0) {
             throw new IllegalArgumentException("diligence.limits.heavy.max-wait (" + heavy.maxWait()
@@ -67,28 +73,103 @@ public record LimitsProperties(
     }
 
     /**
-     * A token bucket per tenant and subject, filled with query cost points.
+     * A token bucket per tenant and subject, filled with query cost points, and a cap on each caller's
+     * requests in flight. The budget (capacity and restore rate) is this default, unless one of the
+     * caller's roles has a budget of its own in {@code roles}, or in {@code tenants} for the caller's
+     * firm; a caller holding several such roles gets the most generous one. A budget that leaves a
+     * value out takes it from the tenant-wide role budget, then from the default.
      *
-     * @param enabled       false to switch rate limiting off
+     * @param enabled       false to switch rate limiting, and the cap on requests in flight, off
      * @param capacity      points a full bucket holds: the largest burst
      * @param restoreRate   points restored per {@code restorePeriod}, continuously: the sustained rate
      * @param restorePeriod the period of {@code restoreRate}
+     * @param maxInFlight   most requests of one caller (tenant and subject) executing at once; more are refused
+     * @param roles         budgets by role claim name ({@code integration}) for every firm
+     * @param tenants       budgets by firm key, then by role claim name, overriding {@code roles} for that firm
      */
     public record Rate(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10000") long capacity,
             @DefaultValue("500") long restoreRate,
-            @DefaultValue("1s") Duration restorePeriod) {
+            @DefaultValue("1s") Duration restorePeriod,
+            @DefaultValue("4") int maxInFlight,
+            @DefaultValue Map<String, Budget> roles,
+            @DefaultValue Map<String, Map<String, Budget>> tenants) {
 
         public Rate {
             requirePositive("rate.capacity", capacity);
             requirePositive("rate.restore-rate", restoreRate);
             requirePositive("rate.restore-period", restorePeriod.toNanos());
+            requirePositive("rate.max-in-flight", maxInFlight);
+            roles = Map.copyOf(roles);
+            roles.keySet().forEach(role -> requireRole("rate.roles." + role, role));
+            Map<String, Map<String, Budget>> byTenant = new HashMap<>();
+            tenants.forEach((tenant, budgets) -> {
+                budgets.keySet().forEach(role -> requireRole("rate.tenants." + tenant + "." + role, role));
+                byTenant.put(tenant, Map.copyOf(budgets));
+            });
+            tenants = Map.copyOf(byTenant);
         }
 
-        /** Points restored per second. */
+        /** One budget for everybody, and at most 4 requests of a caller in flight. */
+        public static Rate uniform(boolean enabled, long capacity, long restoreRate, Duration restorePeriod) {
+            return new Rate(enabled, capacity, restoreRate, restorePeriod, 4, Map.of(), Map.of());
+        }
+
+        /** The budget every caller has when none of its roles has one of its own. */
+        public Budget defaultBudget() {
+            return new Budget(capacity, restoreRate, restorePeriod);
+        }
+
+        /** Points restored per second by the default budget. */
+        public double restoredPerSecond() {
+            return defaultBudget().restoredPerSecond();
+        }
+
+        private static void requireRole(String property, String role) {
+            if (Role.fromClaimName(role).isEmpty()) {
+                throw new IllegalArgumentException("diligence.limits." + property + " names no role of this API: " + role);
+            }
+        }
+    }
+
+    /**
+     * A rate-limit budget; in {@code roles} and {@code tenants} any value may be left out (null) and
+     * is then inherited (see {@link Rate}).
+     *
+     * @param capacity      points a full bucket holds
+     * @param restoreRate   points restored per {@code restorePeriod}
+     * @param restorePeriod the period of {@code restoreRate}
+     */
+    public record Budget(@Nullable Long capacity, @Nullable Long restoreRate, @Nullable Duration restorePeriod) {
+
+        public Budget {
+            if (capacity != null) {
+                requirePositive("rate budget capacity", capacity);
+            }
+            if (restoreRate != null) {
+                requirePositive("rate budget restore-rate", restoreRate);
+            }
+            if (restorePeriod != null) {
+                requirePositive("rate budget restore-period", restorePeriod.toNanos());
+            }
+        }
+
+        /** This budget, with what it leaves out taken from {@code fallback}. */
+        Budget over(Budget fallback) {
+            return new Budget(capacity != null ? capacity : fallback.capacity,
+                    restoreRate != null ? restoreRate : fallback.restoreRate,
+                    restorePeriod != null ? restorePeriod : fallback.restorePeriod);
+        }
+
+        /** Points restored per second; only for a complete budget. */
         public double restoredPerSecond() {
             return restoreRate * 1e9 / restorePeriod.toNanos();
+        }
+
+        /** Seconds an empty bucket takes to fill; only for a complete budget. */
+        double secondsToFill() {
+            return capacity / restoredPerSecond();
         }
     }
 

@@ -11,19 +11,25 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Hands the caller's {@link RateLimitKey} to {@link LimitsInstrumentation} through the GraphQL
- * context (taken here, on the request's thread, where the security context is set), and answers a
- * throttled request with an HTTP {@code Retry-After} header.
+ * Hands the caller's {@link CallerAllowance}, which {@link CallerGateFilter} admitted the request
+ * with, to {@link LimitsInstrumentation} through the GraphQL context; answers with the caller's
+ * budget in the {@code RateLimit} header fields ({@link RateLimitHeaders}) and a throttled request
+ * with an HTTP {@code Retry-After} header.
  */
 @Component
 class RateLimitInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        RateLimitKey.ofCurrentCaller().ifPresent(key -> request.configureExecutionInput((input, builder) ->
-                builder.graphQLContext(Map.of(RateLimitKey.class, key)).build()));
-        return chain.next(request).doOnNext(response -> retryAfterSeconds(response)
-                .ifPresent(seconds -> response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))));
+        if (!(request.getAttributes().get(CallerGateFilter.ALLOWANCE) instanceof CallerAllowance allowance)) {
+            return chain.next(request);
+        }
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CallerAllowance.class, allowance)).build());
+        return chain.next(request).doOnNext(response -> {
+            HttpHeaders headers = response.getResponseHeaders();
+            RateLimitHeaders.write(allowance.status(), headers::set);
+            retryAfterSeconds(response).ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+        });
     }
 
     private static Optional<Object> retryAfterSeconds(WebGraphQlResponse response) {

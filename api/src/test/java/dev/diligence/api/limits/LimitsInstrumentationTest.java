@@ -56,7 +56,7 @@ class LimitsInstrumentationTest {
     /** Costs 2 + 7 = 9 points requested, 2 + 2 = 4 actual. */
     private static final String HEAVY = "{ heavy(first: 7) { nodes { name } } }";
     private static final Map<String, Object> TWO_ITEMS = Map.of("nodes", List.of(Map.of("name", "x"), Map.of("name", "y")));
-    private static final RateLimitKey CALLER = new RateLimitKey("firm", "someone");
+    private final CallerAllowance caller = new CallerAllowance(LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)).defaultBudget());
 
     private final ManualClock clock = new ManualClock();
     private final List<String> resolved = new ArrayList<>();
@@ -106,8 +106,8 @@ class LimitsInstrumentationTest {
 
     @Test
     void everyResponseReportsItsCost() {
-        RateLimitKey caller = new RateLimitKey("firm", "someone");
-        LimitsProperties limits = limits(1000, 10_000, new LimitsProperties.Rate(true, 10_000, 1, Duration.ofDays(1000)));
+        LimitsProperties limits = limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
+        CallerAllowance caller = new CallerAllowance(limits.rate().defaultBudget());
         RateLimiter rateLimiter = new RateLimiter(limits);
         ExecutionResult result = execute(limits, rateLimiter, "{ fast items(first: 7) { nodes { name } } }", caller);
 
@@ -120,18 +120,18 @@ class LimitsInstrumentationTest {
 
     @Test
     void aHeavyOperationBeyondTheLimitIsRefusedAsUnavailableAndRunsNothingWhileLightOnesRun() {
-        LimitsProperties limits = limits(1000, 10_000, new LimitsProperties.Rate(true, 10_000, 1, Duration.ofDays(1000)));
+        LimitsProperties limits = limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
         GraphQL graphQl = engine(limits);
         List<ExecutionResult> whileHeld = new ArrayList<>();
         onHeavy = environment -> {
             if (whileHeld.isEmpty()) {
-                whileHeld.add(execute(graphQl, HEAVY, CALLER));
-                whileHeld.add(execute(graphQl, "{ fast }", CALLER));
+                whileHeld.add(execute(graphQl, HEAVY, caller));
+                whileHeld.add(execute(graphQl, "{ fast }", caller));
             }
             return TWO_ITEMS;
         };
 
-        ExecutionResult holder = execute(graphQl, HEAVY, CALLER);
+        ExecutionResult holder = execute(graphQl, HEAVY, caller);
 
         assertThat(holder.getErrors()).isEmpty();
         assertThat(resolved).containsExactly("heavy", "fast");
@@ -232,11 +232,11 @@ class LimitsInstrumentationTest {
         return (Map<String, Object>) result.getExtensions().get("cost");
     }
 
-    private ExecutionResult execute(LimitsProperties limits, String document, RateLimitKey caller) {
+    private ExecutionResult execute(LimitsProperties limits, String document, CallerAllowance caller) {
         return execute(limits, new RateLimiter(limits), document, caller);
     }
 
-    private ExecutionResult execute(LimitsProperties limits, RateLimiter rateLimiter, String document, RateLimitKey caller) {
+    private ExecutionResult execute(LimitsProperties limits, RateLimiter rateLimiter, String document, CallerAllowance caller) {
         return execute(engine(limits, rateLimiter, new SimpleMeterRegistry()), document, caller);
     }
 
@@ -252,10 +252,10 @@ class LimitsInstrumentationTest {
         return GraphQL.newGraphQL(schema()).instrumentation(new ChainedInstrumentation(chain)).build();
     }
 
-    private static ExecutionResult execute(GraphQL graphQl, String document, RateLimitKey caller) {
+    private static ExecutionResult execute(GraphQL graphQl, String document, CallerAllowance caller) {
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput(document);
         if (caller != null) {
-            input.graphQLContext(Map.of(RateLimitKey.class, caller));
+            input.graphQLContext(Map.of(CallerAllowance.class, caller));
         }
         return graphQl.execute(input.build());
     }
@@ -289,7 +289,7 @@ class LimitsInstrumentationTest {
     }
 
     private static LimitsProperties limits(int maxTokens, long timeoutMillis) {
-        return limits(maxTokens, timeoutMillis, new LimitsProperties.Rate(true, 10_000, 500, Duration.ofSeconds(1)));
+        return limits(maxTokens, timeoutMillis, LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)));
     }
 
     private static LimitsProperties limits(int maxTokens, long timeoutMillis, LimitsProperties.Rate rate) {

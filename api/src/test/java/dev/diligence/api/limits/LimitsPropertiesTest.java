@@ -27,7 +27,7 @@ class LimitsPropertiesTest {
         assertThat(limits.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(limits.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(limits.listSizes()).isEmpty();
-        assertThat(limits.rate()).isEqualTo(new LimitsProperties.Rate(true, 10_000, 500, Duration.ofSeconds(1)));
+        assertThat(limits.rate()).isEqualTo(LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)));
         assertThat(limits.rate().restoredPerSecond()).isEqualTo(500.0);
         assertThat(limits.heavy()).isEqualTo(new LimitsProperties.Heavy(1, Duration.ofSeconds(2),
                 Set.of("portfolio", "portfolioTrend", "compareCompanies"), 2000));
@@ -54,8 +54,20 @@ class LimitsPropertiesTest {
     void aBucketSmallerThanTheCostliestAdmittedQueryIsRefused() {
         assertThatThrownBy(() -> bind(Map.of("diligence.limits.rate.capacity", "4999")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("rate.capacity (4999) must be at least diligence.limits.max-cost (5000)");
+                .rootCause().hasMessageContaining("rate.capacity (4999, of the smallest budget) must be at least diligence.limits.max-cost (5000)");
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.rate.tenants.[acme].integration.capacity", "4999")))
+                .rootCause().hasMessageContaining("(4999, of the smallest budget)");
         assertThat(bind(Map.of("diligence.limits.rate.capacity", "10", "diligence.limits.rate.enabled", "false")).rate().enabled()).isFalse();
+    }
+
+    @Test
+    void budgetsNameRolesOfThisApi() {
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.rate.roles.integrator.capacity", "20000")))
+                .rootCause().hasMessageContaining("diligence.limits.rate.roles.integrator names no role of this API");
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.rate.tenants.[acme].admin.capacity", "20000")))
+                .rootCause().hasMessageContaining("diligence.limits.rate.tenants.acme.admin names no role of this API");
+        assertThat(bind(Map.of("diligence.limits.rate.roles.integration.restore-rate", "9000")).rate().roles())
+                .containsEntry("integration", new LimitsProperties.Budget(null, 9000L, null));
     }
 
     @Test
