@@ -29,13 +29,15 @@ BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8}; CONNECTIONS=$BENCH_CONNECTIONS   # co
 USERS=${BENCH_USERS:-500}             # distinct token subjects the read load is spread over
 LIGHT_CONNECTIONS=${BENCH_LIGHT_CONNECTIONS:-1}    # heavy neighbour: the light client's connections (Q1)
 HEAVY_CONNECTIONS=${BENCH_HEAVY_CONNECTIONS:-40}   # heavy neighbour: the heavy neighbour's connections (Q2)
+NORMAL_CONNECTIONS=${BENCH_NORMAL_CONNECTIONS:-4}  # noisy neighbour: the normal callers' connections (Q1, many users)
+FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-16}   # noisy neighbour: the flooding caller's connections (Q1, one user)
 HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
-# Each caller's rate-limit budget: the default (10,000 points, 500 per second) holds one integration
-# caller to about 330 deals/s by design; M1 measures the server, so the bench sizes the budget for
-# bulk syncs. Readers never come near either budget (500 users share the read load).
-RATE_CAPACITY=${BENCH_RATE_CAPACITY:-100000}
-RATE_RESTORE=${BENCH_RATE_RESTORE:-10000}
+# The API runs with the production budgets: readers never come near theirs (500 users share the read
+# load), and the integration role's lets M1 sync as fast as the server can. BENCH_RATE_CAPACITY and
+# BENCH_RATE_RESTORE override the default budget (the readers') to measure without it.
+RATE_CAPACITY=${BENCH_RATE_CAPACITY:-}
+RATE_RESTORE=${BENCH_RATE_RESTORE:-}
 ISSUER=http://127.0.0.1:$ISSUER_PORT/bench
 API=http://127.0.0.1:$API_PORT/graphql
 PEER=http://127.0.0.1:$PEER_PORT/graphql
@@ -148,6 +150,29 @@ heavy_neighbour() { # <size> <url> <out dir> <pid>
   rm -f "$heavy_out"
 }
 
+# Noisy neighbour: normal callers (Q1 on NORMAL_CONNECTIONS connections, each request as one of the
+# many readers) measured alone, then again while one more caller sends Q1 without pause on
+# FLOOD_CONNECTIONS connections, all with one token: it spends its budget, is throttled, and keeps
+# sending. Records the normal callers idle and loaded, and the flood (how many of it were refused, 429).
+noisy_neighbour() { # <size> <url> <out dir> <pid>
+  local size=$1 url=$2 dir=$3 pid=$4
+  local extra="{\"normalConnections\":$NORMAL_CONNECTIONS,\"floodConnections\":$FLOOD_CONNECTIONS}"
+  local normal=(wrk -t1 -c"$NORMAL_CONNECTIONS" --timeout 10s -s bench/lib/graphql.lua "$url")
+  BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${normal[@]}" -d"${WARMUP}s" > /dev/null
+  local idle; idle=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${normal[@]}" -d"${DURATION}s" | tail -1)
+  record "$size" "noisy neighbour: normal, idle" api "$idle" "$(rss_mb "$pid")" "$extra"
+  local flood_out; flood_out=$(mktemp)
+  BODIES="$dir/q1-50.jsonl" TOKENS="$dir/flood.tokens" wrk -t1 -c"$FLOOD_CONNECTIONS" -d"$((WARMUP + DURATION + 1))s" --timeout 10s \
+    -s bench/lib/graphql.lua "$url" > "$flood_out" &
+  local flood_pid=$!
+  sleep "$WARMUP"
+  local loaded; loaded=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${normal[@]}" -d"${DURATION}s" | tail -1)
+  wait "$flood_pid"
+  record "$size" "noisy neighbour: normal, loaded" api "$loaded" "$(rss_mb "$pid")" "$extra"
+  record "$size" "noisy neighbour: flood" api "$(tail -1 "$flood_out")" "$(rss_mb "$pid")" "$extra"
+  rm -f "$flood_out"
+}
+
 # statements sent to PostgreSQL per request (pg_stat_statements; BEGIN/COMMIT not counted), over 5
 # requests, each as another user (so that none is throttled) who has sent the same request once
 # before (a user's first request also records them in people), each checked to have no errors
@@ -188,6 +213,7 @@ for size in $SIZES; do
   node bench/lib/bodies.mjs "$out/manifest.json" "$out/q3-ids.txt" "$WORK/deals.csv" "$out" > /dev/null
   tokens "$out/readers.tokens" bench-reader "$USERS" tenant-admin
   tokens "$out/sync.tokens" bench-sync 1 integration
+  tokens "$out/flood.tokens" bench-flood 1 tenant-admin
   reader=$(head -1 "$out/readers.tokens")
 
   log "$size: starting the API"
@@ -196,8 +222,8 @@ for size in $SIZES; do
   SPRING_FLYWAY_PASSWORD=bench-owner \
   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER" \
   SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
-  DILIGENCE_LIMITS_RATE_CAPACITY=$RATE_CAPACITY DILIGENCE_LIMITS_RATE_RESTORE_RATE=$RATE_RESTORE \
-    java $JAVA_OPTS ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
+    java $JAVA_OPTS ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} \
+    ${RATE_CAPACITY:+-Ddiligence.limits.rate.capacity=$RATE_CAPACITY} ${RATE_RESTORE:+-Ddiligence.limits.rate.restore-rate=$RATE_RESTORE} -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
   wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
   log "$size: API ready, RSS $(rss_mb $api_pid) MB; ${JVM_WARMUP} s of mixed load to warm its JIT"
   { for _ in $(seq 300); do cat "$out/q1-50.jsonl"; done; for _ in $(seq 100); do cat "$out/q2-100.jsonl"; done; head -600 "$out/q3.jsonl"; } > "$out/mixed.jsonl"
@@ -238,6 +264,9 @@ for size in $SIZES; do
   log "$size: heavy neighbour: Q1 on $LIGHT_CONNECTIONS connection(s) idle, then beside $HEAVY_CONNECTIONS connections of Q2"
   heavy_neighbour "$size" "$API" "$out" "$api_pid"
 
+  log "$size: noisy neighbour: Q1 on $NORMAL_CONNECTIONS connection(s) idle, then beside one caller flooding on $FLOOD_CONNECTIONS"
+  noisy_neighbour "$size" "$API" "$out" "$api_pid"
+
   log "$size: M1 sync of 10,000 deals (after 8 batches of another source, to warm the sync's code as the reads were)"
   head -8 "$out/m1.jsonl" | sed "s/bench-$size/bench-warm-up/g; s/Fund /Warm-up Fund /g" > "$out/m1-warm-up.jsonl"
   node bench/lib/m1.mjs "$API" "$out/m1-warm-up.jsonl" "$out/sync.tokens" 0 > "$out/m1-warm-up.out"
@@ -252,7 +281,7 @@ done
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD 2> /dev/null || echo '?'): \`bench/run.sh ${1:-all}\`"
   echo
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")"
-  echo "- API: $(java -version 2>&1 | head -1), JVM options \`$JAVA_OPTS\`, Hikari pool 10, profile prod, rate limit on ($RATE_CAPACITY points, $RATE_RESTORE per second per caller)"
+  echo "- API: $(java -version 2>&1 | head -1), JVM options \`$JAVA_OPTS\`, Hikari pool 10, profile prod, rate limit on (${RATE_CAPACITY:-the default} points, ${RATE_RESTORE:-the default} per second per reader; integrations their role's budget)"
   echo "- PostgreSQL $("${PSQL[@]}" -d postgres -c 'show server_version'), jit $("${PSQL[@]}" -d postgres -c 'show jit'), shared_buffers $("${PSQL[@]}" -d postgres -c 'show shared_buffers')"
   echo "- PostGraphile $(node -p 'require("./bench/peers/postgraphile/node_modules/postgraphile/package.json").version') on Node $(node --version), pool 10; $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $(pgbench --version)"
   echo "- load: $CONNECTIONS connections, ${JVM_WARMUP} s of mixed load after the API starts, then per scenario ${WARMUP} s warm-up and ${DURATION} s measured; $USERS token subjects"

@@ -24,7 +24,8 @@ for (const body of bodies) {
     const text = await response.text();
     const ms = Number(process.hrtime.bigint() - sent) / 1e6;
     bytes += text.length;
-    const refusal = response.status === 200 ? JSON.parse(text).errors?.find((e) => e.extensions?.classification === 'THROTTLED') : undefined;
+    const refusal = response.status === 200 || response.status === 429
+      ? JSON.parse(text).errors?.find((e) => e.extensions?.classification === 'THROTTLED') : undefined;
     if (refusal) {
       throttled++;
       const wait = Number(refusal.extensions.retryAfterSeconds ?? 1);

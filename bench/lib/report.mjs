@@ -56,6 +56,21 @@ if (neighbour.length) {
   }
 }
 
+const noisy = sizes.map((size) => ({ size, idle: find(size, 'noisy neighbour: normal, idle', 'api'),
+  loaded: find(size, 'noisy neighbour: normal, loaded', 'api'), flood: find(size, 'noisy neighbour: flood', 'api') }))
+  .filter((n) => n.idle && n.loaded && n.flood);
+if (noisy.length) {
+  lines.push('', '| size | noisy neighbour | normal p50 ms idle → loaded | normal p99 ms idle → loaded | normal p99 loaded ÷ idle | normal errors | flood req/s | flood refused (429) | flood admitted | target |',
+    '|---|---|---|---|---:|---:|---:|---:|---:|---|');
+  for (const { size, idle, loaded, flood } of noisy) {
+    const ratio = loaded.p99ms / idle.p99ms;
+    lines.push(`| ${size} | Q1 on ${idle.normalConnections} (many users) beside one user flooding Q1 on ${flood.floodConnections} | `
+      + `${fixed(idle.p50ms)} → ${fixed(loaded.p50ms)} | ${fixed(idle.p99ms)} → ${fixed(loaded.p99ms)} | ${fixed(ratio, 2)}× | `
+      + `${idle.errors + loaded.errors + (idle.socketErrors ?? 0) + (loaded.socketErrors ?? 0)} of ${idle.requests + loaded.requests} | `
+      + `${fixed(flood.rps)} | ${flood.throttled ?? 0} | ${flood.requests - flood.errors} | p99 loaded ≤ 1.3× idle: ${met(ratio <= 1.3)} |`);
+  }
+}
+
 lines.push('', '| size | statements per request | api | postgraphile |', '|---|---|---:|---:|');
 for (const size of sizes) {
   for (const scenario of [...new Set(rows.filter((r) => r.size === size && r.statements !== undefined).map((r) => r.scenario))]) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -30,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * body is read, parsed, validated or costed. A caller is refused while a request of theirs was
  * throttled and its bucket cannot pay for it yet, while their bucket is empty, and while
  * {@code diligence.limits.rate.max-in-flight} of their requests execute. So a caller flooding while
- * throttled costs the server one token check and one small answer per request, not a parse.
+ * throttled costs the server one token check and one small answer per request, not a parse; and
+ * the answers to a caller refused for its budget are held back ({@link RefusalHold}), so that a
+ * flood's rate falls to one request per connection per hold.
  * <p>
  * Runs after Spring Security (it needs the caller) and hands the allowance on as a request
  * attribute to {@link RateLimitInterceptor}. An admitted request leaves its place in flight when its
@@ -48,11 +52,24 @@ class CallerGateFilter extends OncePerRequestFilter {
     private final RateLimiter rateLimiter;
     private final String graphQlPath;
     private final JsonMapper json;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "refusal-hold");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final RefusalHold hold;
 
-    CallerGateFilter(RateLimiter rateLimiter, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath, JsonMapper json) {
+    CallerGateFilter(RateLimiter rateLimiter, LimitsProperties limits, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+            JsonMapper json) {
         this.rateLimiter = rateLimiter;
         this.graphQlPath = graphQlPath;
         this.json = json;
+        this.hold = new RefusalHold(scheduler, limits.rate().refusalHold().toMillis());
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
     }
 
     @Override
@@ -71,7 +88,12 @@ class CallerGateFilter extends OncePerRequestFilter {
         CallerAllowance allowance = rateLimiter.allowanceOf(caller.caller());
         var refusal = allowance.enter(rateLimiter.maxInFlight());
         if (refusal.isPresent()) {
-            refuse(request, response, refusal.get());
+            CallerAllowance.Refusal refused = refusal.get();
+            boolean held = refused.reason() == CallerAllowance.Refusal.Reason.THROTTLED
+                    && hold.answerLater(request, refused.retryAfterSeconds(), () -> refuse(request, response, refused));
+            if (!held) {
+                refuse(request, response, refused);
+            }
             return;
         }
         request.setAttribute(ALLOWANCE, allowance);

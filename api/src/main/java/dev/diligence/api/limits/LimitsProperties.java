@@ -84,6 +84,9 @@ public record LimitsProperties(
      * @param restoreRate   points restored per {@code restorePeriod}, continuously: the sustained rate
      * @param restorePeriod the period of {@code restoreRate}
      * @param maxInFlight   most requests of one caller (tenant and subject) executing at once; more are refused
+     * @param refusalHold   longest a refusal for the caller's budget is held back before it is answered
+     *                      (never past its {@code Retry-After}): a caller that floods instead of waiting
+     *                      gets one answer per connection per this time; {@code 0s} answers at once
      * @param roles         budgets by role claim name ({@code integration}) for every firm
      * @param tenants       budgets by firm key, then by role claim name, overriding {@code roles} for that firm
      */
@@ -93,6 +96,7 @@ public record LimitsProperties(
             @DefaultValue("500") long restoreRate,
             @DefaultValue("1s") Duration restorePeriod,
             @DefaultValue("4") int maxInFlight,
+            @DefaultValue("1s") Duration refusalHold,
             @DefaultValue Map<String, Budget> roles,
             @DefaultValue Map<String, Map<String, Budget>> tenants) {
 
@@ -101,6 +105,9 @@ public record LimitsProperties(
             requirePositive("rate.restore-rate", restoreRate);
             requirePositive("rate.restore-period", restorePeriod.toNanos());
             requirePositive("rate.max-in-flight", maxInFlight);
+            if (refusalHold.isNegative()) {
+                throw new IllegalArgumentException("diligence.limits.rate.refusal-hold must not be negative, not " + refusalHold);
+            }
             roles = Map.copyOf(roles);
             roles.keySet().forEach(role -> requireRole("rate.roles." + role, role));
             Map<String, Map<String, Budget>> byTenant = new HashMap<>();
@@ -111,9 +118,9 @@ public record LimitsProperties(
             tenants = Map.copyOf(byTenant);
         }
 
-        /** One budget for everybody, and at most 4 requests of a caller in flight. */
+        /** One budget for everybody, at most 4 requests of a caller in flight, refusals held 1 s. */
         public static Rate uniform(boolean enabled, long capacity, long restoreRate, Duration restorePeriod) {
-            return new Rate(enabled, capacity, restoreRate, restorePeriod, 4, Map.of(), Map.of());
+            return new Rate(enabled, capacity, restoreRate, restorePeriod, 4, Duration.ofSeconds(1), Map.of(), Map.of());
         }
 
         /** The budget every caller has when none of its roles has one of its own. */

@@ -9,7 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 class LimitsPropertiesTest {
@@ -68,6 +71,17 @@ class LimitsPropertiesTest {
                 .rootCause().hasMessageContaining("diligence.limits.rate.tenants.acme.admin names no role of this API");
         assertThat(bind(Map.of("diligence.limits.rate.roles.integration.restore-rate", "9000")).rate().roles())
                 .containsEntry("integration", new LimitsProperties.Budget(null, 9000L, null));
+    }
+
+    /** As README shows them: budgets are set from the environment too, the firm key in lower case. */
+    @Test
+    void budgetsBindFromEnvironmentVariables() {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "DILIGENCE_LIMITS_RATE_ROLES_INTEGRATION_RESTORE_RATE", "12000",
+                "DILIGENCE_LIMITS_RATE_TENANTS_ACME_INTEGRATION_CAPACITY", "30000"));
+        LimitsProperties limits = new Binder(ConfigurationPropertySources.from(environment)).bindOrCreate("diligence.limits", LimitsProperties.class);
+        assertThat(limits.rate().roles()).containsEntry("integration", new LimitsProperties.Budget(null, 12_000L, null));
+        assertThat(limits.rate().tenants()).containsEntry("acme", Map.of("integration", new LimitsProperties.Budget(30_000L, null, null)));
     }
 
     @Test
