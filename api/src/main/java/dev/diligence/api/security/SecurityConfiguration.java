@@ -74,7 +74,7 @@ class SecurityConfiguration {
     /**
      * CORS for the origins of {@code diligence.cors.allowed-origins}: their preflight requests are
      * answered before authentication, and their scripts may send a bearer token (no cookies) and read
-     * the request ID, {@code Retry-After} and {@code WWW-Authenticate}. With no origins configured no
+     * the request ID, {@code Retry-After}, {@code WWW-Authenticate} and the {@code RateLimit} fields. With no origins configured no
      * path has a CORS configuration, so cross-origin responses carry no CORS headers.
      */
     static CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
@@ -86,7 +86,7 @@ class SecurityConfiguration {
         configuration.setAllowedOrigins(cors.allowedOrigins());
         configuration.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
-        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "WWW-Authenticate"));
+        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy"));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/**", configuration);
