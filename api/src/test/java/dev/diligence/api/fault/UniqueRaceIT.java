@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -42,10 +43,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * sync references (written under the source's lock, see {@code SyncConcurrencyIT}), change-feed
  * positions (numbered under the tenant's commit lock), and the child rows of assessments (written after
  * the version-checked update of their assessment, or by upserts).
+ * <p>
+ * A race sends {@value #RACERS} requests of one caller at once, more than a caller may have in flight
+ * by default ({@code CallerGateIT} tests that cap), so this class raises the cap.
  */
+@TestPropertySource(properties = "diligence.limits.rate.max-in-flight=" + UniqueRaceIT.RACERS)
 class UniqueRaceIT extends ApiIntegrationTest {
 
-    private static final int RACERS = 20;
+    static final int RACERS = 20;
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
