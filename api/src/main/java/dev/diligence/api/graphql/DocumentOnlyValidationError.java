@@ -40,19 +40,28 @@ import static graphql.validation.ValidationErrorType.VariableNotAllowed;
 import static graphql.validation.ValidationErrorType.VariableTypeMismatch;
 import static graphql.validation.ValidationErrorType.WrongType;
 
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.UnknownOperationException;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorClassification;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A graphql-java validation error whose message names only what the document wrote. graphql-java's
- * messages (its {@code i18n/Validation.properties}) name schema types, arguments and enum values for
- * some kinds, e.g. {@code Field 'nam' in type 'Fund' is undefined} for {@code { funds { nodes { nam } } }}.
- * Kinds whose every message interpolates only names the document wrote keep their message; any other
- * kind, including one a later graphql-java adds, gets graphql-java's prefix (the kind and the query
- * path, which holds names from the document) and a fixed phrase of this class. The kind, the
- * locations and the extensions stay, so the classification is still {@code ValidationError}.
+ * A request error classified {@code ValidationError} whose message names only what the document
+ * wrote. graphql-java's validation messages (its {@code i18n/Validation.properties}) name schema
+ * types, arguments and enum values for some kinds, e.g. {@code Field 'nam' in type 'Fund' is undefined}
+ * for {@code { funds { nodes { nam } } }}. Kinds whose every message interpolates only names the
+ * document wrote keep their message; any other kind, including one a later graphql-java adds, gets
+ * graphql-java's prefix (the kind and the query path, which holds names from the document) and a
+ * fixed phrase of this class. graphql-java checks variable values after the document, with messages
+ * that name the types of input fields and enums ({@code Invalid input for enum 'FundStrategy'});
+ * those get one fixed phrase, at the variable's definition. The kind, the locations and the
+ * extensions stay, so the classification is still {@code ValidationError}. Any other error is
+ * returned as it is: an unknown operation name (the request's own text) and every error not
+ * classified {@code ValidationError}.
  */
 final class DocumentOnlyValidationError {
 
@@ -83,10 +92,27 @@ final class DocumentOnlyValidationError {
 
     private static final String ANY_OTHER_KIND = "The document is not valid here";
 
+    private static final String VARIABLE_VALUES = "The value of a variable does not fit the type the document declares for it";
+
     private DocumentOnlyValidationError() {
     }
 
-    static ValidationError of(ValidationError error) {
+    static GraphQLError of(GraphQLError error) {
+        if (error instanceof ValidationError validation) {
+            return of(validation);
+        }
+        if (error.getErrorType() != ErrorType.ValidationError || error instanceof UnknownOperationException) {
+            return error;
+        }
+        return GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.ValidationError)
+                .message(VARIABLE_VALUES)
+                .locations(error.getLocations())
+                .extensions(error.getExtensions())
+                .build();
+    }
+
+    private static ValidationError of(ValidationError error) {
         ValidationErrorClassification kind = error.getValidationErrorType();
         if (DOCUMENT_ONLY.contains(kind)) {
             return error;

@@ -1,7 +1,7 @@
 package dev.diligence.api.graphql;
 
+import graphql.ErrorType;
 import graphql.GraphQLError;
-import graphql.validation.ValidationError;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where introspection is disabled ({@code spring.graphql.schema.introspection.enabled} false, as
- * outside the {@code local} profile and the embedded default), validation errors name only what the
+ * outside the {@code local} profile and the embedded default), errors classified
+ * {@code ValidationError} (the document's validation, the variables' values) name only what the
  * document wrote ({@link DocumentOnlyValidationError}): the schema that introspection hides is not
  * disclosed by answering guesses. Where introspection is enabled the schema is no secret, and
  * graphql-java's full messages stay. Parse errors ({@code InvalidSyntax}) already quote only the
@@ -37,12 +38,10 @@ class ValidationErrorsWithoutSchema implements WebGraphQlInterceptor {
 
     private static WebGraphQlResponse withoutSchema(WebGraphQlResponse response) {
         List<GraphQLError> errors = response.getExecutionResult().getErrors();
-        if (errors.stream().noneMatch(ValidationError.class::isInstance)) {
+        if (errors.stream().noneMatch(error -> error.getErrorType() == ErrorType.ValidationError)) {
             return response;
         }
-        List<GraphQLError> rewritten = errors.stream()
-                .map(error -> error instanceof ValidationError validation ? DocumentOnlyValidationError.of(validation) : error)
-                .toList();
+        List<GraphQLError> rewritten = errors.stream().map(DocumentOnlyValidationError::of).toList();
         return response.transform(builder -> builder.errors(rewritten));
     }
 }

@@ -107,6 +107,26 @@ class HttpHygieneIT extends ApiIntegrationTest {
                 "", 33, "String", "Int");
     }
 
+    /**
+     * Variable values are checked against the schema's input types, which their errors do not name: neither the
+     * enum of an input field nor a required input field and its type. The error points at the variable.
+     */
+    @Test
+    void variableErrorsNameNoInputTypesOrFields() {
+        String mutation = "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } } }";
+        List<String> inputs = List.of(
+                "{\"name\": \"Variables\", \"vintageYear\": 2020, \"strategy\": \"NOPE\", \"currency\": \"EUR\"}",
+                "{\"name\": \"Variables\", \"strategy\": \"BUYOUT\", \"currency\": \"EUR\"}");
+        for (String input : inputs) {
+            assertThat(postJson(token, json(mutation, "\"variables\": {\"input\": " + input + "}"), HttpStatus.OK))
+                    .contains("\"classification\":\"ValidationError\"")
+                    .contains("\"locations\":[{\"line\":1,\"column\":10}]")
+                    .doesNotContain("\"data\"")
+                    .doesNotContain("FundStrategy").doesNotContain("VENTURE_CAPITAL").doesNotContain("vintageYear")
+                    .doesNotContainPattern("\\bInt\\b");
+        }
+    }
+
     /** A document that does not parse is answered with its own text only: the offending token and where it is. */
     @Test
     void parseErrorsQuoteOnlyTheDocument() {
