@@ -26,9 +26,13 @@ import java.util.function.ToLongFunction;
  *                      {@code __type} count nothing (graphql-java's good-faith introspection check bounds them)
  * @param aliases       aliased fields of the worst operation, counted at every place a fragment spreads
  * @param rootFields    root fields of the worst operation, {@code __typename} aside
+ * @param fieldRepeats  most selections of one response key (a field's alias or name, {@code __typename}
+ *                      too) in one selection set as written, its inline fragments and fragment spreads
+ *                      merged into it; sets that merge only at execution, below a repeated field, are
+ *                      bounded through that field's own count
  * @param maxDirectives most directives on one operation, field, fragment spread, inline fragment or fragment
  */
-record DocumentShape(long depth, long aliases, long rootFields, long maxDirectives) {
+record DocumentShape(long depth, long aliases, long rootFields, long fieldRepeats, long maxDirectives) {
 
     static DocumentShape of(Document document) {
         Map<String, FragmentDefinition> fragments = new HashMap<>();
@@ -36,20 +40,46 @@ record DocumentShape(long depth, long aliases, long rootFields, long maxDirectiv
         Measure depth = new Measure(fragments, DocumentShape::depthOf, Math::max);
         Measure aliases = new Measure(fragments, DocumentShape::aliasesOf, DocumentShape::sum);
         Measure rootFields = new Measure(fragments, field -> field.getName().equals("__typename") ? 0 : 1, DocumentShape::sum);
+        KeyCounts keyCounts = new KeyCounts(fragments);
         long maxDepth = 0;
         long maxAliases = 0;
         long maxRootFields = 0;
+        long maxFieldRepeats = 0;
         long maxDirectives = 0;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             maxDepth = Math.max(maxDepth, depth.of(operation.getSelectionSet()));
             maxAliases = Math.max(maxAliases, aliases.of(operation.getSelectionSet()));
             maxRootFields = Math.max(maxRootFields, rootFields.of(operation.getSelectionSet()));
+            maxFieldRepeats = Math.max(maxFieldRepeats,
+                    Math.max(keyCounts.mostRepeated(operation.getSelectionSet()), fieldRepeatsBelow(operation.getSelectionSet(), keyCounts)));
             maxDirectives = Math.max(maxDirectives, Math.max(count(operation.getDirectives()), directivesIn(operation.getSelectionSet())));
         }
         for (FragmentDefinition fragment : fragments.values()) {
+            // the fragment's own set counts where it spreads, merged into the set around the spread
+            maxFieldRepeats = Math.max(maxFieldRepeats, fieldRepeatsBelow(fragment.getSelectionSet(), keyCounts));
             maxDirectives = Math.max(maxDirectives, Math.max(count(fragment.getDirectives()), directivesIn(fragment.getSelectionSet())));
         }
-        return new DocumentShape(maxDepth, maxAliases, maxRootFields, maxDirectives);
+        return new DocumentShape(maxDepth, maxAliases, maxRootFields, maxFieldRepeats, maxDirectives);
+    }
+
+    /**
+     * The most repeated response key of the selection sets of the fields written in {@code set} (and
+     * in its inline fragments), at any depth; spreads are not followed, as each fragment definition
+     * is walked once by itself. So every selection set of a field is counted once, where it is written.
+     */
+    private static long fieldRepeatsBelow(SelectionSet set, KeyCounts keyCounts) {
+        long max = 0;
+        if (set == null) {
+            return max;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field && field.getSelectionSet() != null) {
+                max = Math.max(max, Math.max(keyCounts.mostRepeated(field.getSelectionSet()), fieldRepeatsBelow(field.getSelectionSet(), keyCounts)));
+            } else if (selection instanceof InlineFragment inline) {
+                max = Math.max(max, fieldRepeatsBelow(inline.getSelectionSet(), keyCounts));
+            }
+        }
+        return max;
     }
 
     private static long depthOf(Field field, Measure depth) {
@@ -139,6 +169,60 @@ record DocumentShape(long depth, long aliases, long rootFields, long maxDirectiv
             inProgress.remove(name);
             ofFragment.put(name, value);
             return value;
+        }
+    }
+
+    /**
+     * How often each response key is selected in a selection set once its inline fragments and
+     * fragment spreads are merged into it. Each fragment's counts are computed once and added at each
+     * of its spreads, so the work is at most the document's selections plus its spreads times its
+     * distinct response keys, however often fragments spread into each other; counts saturate at
+     * {@link Long#MAX_VALUE}, and a fragment cycle counts as empty.
+     */
+    private static final class KeyCounts {
+
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Map<String, Long>> ofFragment = new HashMap<>();
+        private final Set<String> inProgress = new HashSet<>();
+
+        KeyCounts(Map<String, FragmentDefinition> fragments) {
+            this.fragments = fragments;
+        }
+
+        long mostRepeated(SelectionSet set) {
+            return of(set).values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        private Map<String, Long> of(SelectionSet set) {
+            Map<String, Long> counts = new HashMap<>();
+            if (set == null) {
+                return counts;
+            }
+            for (Selection<?> selection : set.getSelections()) {
+                if (selection instanceof Field field) {
+                    counts.merge(field.getResultKey(), 1L, DocumentShape::sum);
+                } else if (selection instanceof InlineFragment inline) {
+                    of(inline.getSelectionSet()).forEach((key, count) -> counts.merge(key, count, DocumentShape::sum));
+                } else if (selection instanceof FragmentSpread spread) {
+                    ofFragment(spread.getName()).forEach((key, count) -> counts.merge(key, count, DocumentShape::sum));
+                }
+            }
+            return counts;
+        }
+
+        private Map<String, Long> ofFragment(String name) {
+            Map<String, Long> known = ofFragment.get(name);
+            if (known != null) {
+                return known;
+            }
+            FragmentDefinition fragment = fragments.get(name);
+            if (fragment == null || !inProgress.add(name)) {
+                return Map.of();
+            }
+            Map<String, Long> counts = Map.copyOf(of(fragment.getSelectionSet()));
+            inProgress.remove(name);
+            ofFragment.put(name, counts);
+            return counts;
         }
     }
 

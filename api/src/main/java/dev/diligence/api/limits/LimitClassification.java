@@ -12,6 +12,7 @@ public enum LimitClassification implements ErrorClassification {
     MAX_ALIASES_EXCEEDED,
     MAX_DIRECTIVES_EXCEEDED,
     MAX_ROOT_FIELDS_EXCEEDED,
+    MAX_FIELD_REPEATS_EXCEEDED,
     MAX_COST_EXCEEDED,
     MAX_BODY_SIZE_EXCEEDED,
     THROTTLED,

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enforces the query limits inside graphql-java, each as early as it can be known and always before
- * any resolver runs: tokens before parsing, depth, aliases, root fields and directives before
+ * any resolver runs: tokens before parsing, depth, aliases, root fields, field repeats and directives before
  * validation, cost and the rate limit before execution. A refused request is answered with one
  * error classified by {@link LimitClassification}. During execution the timeout is checked before
  * each field; when it has passed, the execution is cancelled and answers TIMEOUT. Every response
@@ -95,6 +95,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         refuseAbove(LimitClassification.MAX_ALIASES_EXCEEDED, "The number of aliases in the query", shape.aliases(), limits.maxAliases());
         refuseAbove(LimitClassification.MAX_ROOT_FIELDS_EXCEEDED, "The number of root fields of the operation", shape.rootFields(),
                 limits.maxRootFields());
+        refuseAbove(LimitClassification.MAX_FIELD_REPEATS_EXCEEDED, "The most selections of one field in one selection set",
+                shape.fieldRepeats(), limits.maxFieldRepeats());
         refuseAbove(LimitClassification.MAX_DIRECTIVES_EXCEEDED, "The largest number of directives on one field of the query",
                 shape.maxDirectives(), limits.maxDirectivesPerField());
         return SimpleInstrumentationContext.noOp();

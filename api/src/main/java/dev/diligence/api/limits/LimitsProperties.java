@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDirectivesPerField most directives on one field, fragment spread or inline fragment
  * @param maxTokens            most lexical tokens in the query document (variables do not count)
  * @param maxRootFields        most root fields one operation selects, fragments expanded
+ * @param maxFieldRepeats      most selections of one response key (a field, or {@code __typename}) in one
+ *                             selection set, fragments merged into it
  * @param maxBodySize          largest HTTP request body; larger ones get 413 before anything parses them
  * @param timeout              longest a request may execute; checked before each field is resolved
  * @param statementTimeout     PostgreSQL {@code statement_timeout} of the application's connections,
@@ -40,6 +42,7 @@ public record LimitsProperties(
         @DefaultValue("4") int maxDirectivesPerField,
         @DefaultValue("1000") int maxTokens,
         @DefaultValue("10") int maxRootFields,
+        @DefaultValue("10") int maxFieldRepeats,
         @DefaultValue("2MB") DataSize maxBodySize,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("5s") Duration statementTimeout,
@@ -54,6 +57,7 @@ public record LimitsProperties(
         requirePositive("max-directives-per-field", maxDirectivesPerField);
         requirePositive("max-tokens", maxTokens);
         requirePositive("max-root-fields", maxRootFields);
+        requirePositive("max-field-repeats", maxFieldRepeats);
         requirePositive("max-body-size", maxBodySize.toBytes());
         requirePositive("timeout", timeout.toMillis());
         requirePositive("statement-timeout", statementTimeout.toMillis());

@@ -54,6 +54,40 @@ class DocumentShapeTest {
     }
 
     @Test
+    void fieldRepeatsCountEachResponseKeyOfOneSelectionSet() {
+        assertThat(shape("{ viewer { subject subject __typename __typename __typename } }").fieldRepeats()).isEqualTo(3);
+        assertThat(shape("{ __typename __typename viewer { subject } }").fieldRepeats()).isEqualTo(2);
+        assertThat(shape("{ viewer { a: subject b: subject subject } }").fieldRepeats()).isEqualTo(1);
+        assertThat(shape("{ viewer { a: subject a: name } }").fieldRepeats()).isEqualTo(2);
+    }
+
+    @Test
+    void fieldRepeatsMergeFragmentsIntoTheSetTheySpreadInto() {
+        assertThat(shape("""
+                { viewer { subject ...twice ... on Viewer { subject ...twice } } }
+                fragment twice on Viewer { subject subject }""").fieldRepeats()).isEqualTo(1 + 2 + 1 + 2);
+    }
+
+    @Test
+    void fieldRepeatsCountInEverySelectionSetAtAnyDepth() {
+        assertThat(shape("{ viewer { subject } funds { nodes { name name name } } }").fieldRepeats()).isEqualTo(3);
+        assertThat(shape("""
+                { funds { ...page } }
+                fragment page on FundConnection { totalCount nodes { ... on Fund { name name } name } }""").fieldRepeats()).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(5)
+    void fieldRepeatsOfFragmentsThatSpreadEachOtherManyTimesAreCountedOnce() {
+        StringBuilder document = new StringBuilder("{ viewer { ...f0 } }\n");
+        for (int i = 0; i < 70; i++) {
+            document.append("fragment f%d on Viewer { subject ...f%d ...f%d }\n".formatted(i, i + 1, i + 1));
+        }
+        document.append("fragment f70 on Viewer { subject }\n");
+        assertThat(shape(document.toString()).fieldRepeats()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void directivesCountPerField() {
         DocumentShape shape = shape("""
                 query($yes: Boolean!) { viewer @include(if: $yes) @skip(if: false) { subject @include(if: true) } ...f @include(if: $yes) }
@@ -82,6 +116,7 @@ class DocumentShapeTest {
                 fragment b on Viewer { y: name ...a }""");
         assertThat(shape.aliases()).isEqualTo(2);
         assertThat(shape.depth()).isEqualTo(2);
+        assertThat(shape.fieldRepeats()).isEqualTo(1);
     }
 
     private static DocumentShape shape(String document) {

@@ -293,7 +293,7 @@ class LimitsInstrumentationTest {
     }
 
     private static LimitsProperties limits(int maxTokens, long timeoutMillis, LimitsProperties.Rate rate) {
-        return new LimitsProperties(10, 5000, 15, 4, maxTokens, 10, DataSize.ofMegabytes(2), Duration.ofMillis(timeoutMillis),
+        return new LimitsProperties(10, 5000, 15, 4, maxTokens, 10, 10, DataSize.ofMegabytes(2), Duration.ofMillis(timeoutMillis),
                 Duration.ofSeconds(5), Map.of(), rate, new LimitsProperties.Heavy(1, Duration.ZERO, Set.of("heavy"), 5000));
     }
 

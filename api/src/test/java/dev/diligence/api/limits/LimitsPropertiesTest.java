@@ -26,6 +26,7 @@ class LimitsPropertiesTest {
         assertThat(limits.maxDirectivesPerField()).isEqualTo(4);
         assertThat(limits.maxTokens()).isEqualTo(1000);
         assertThat(limits.maxRootFields()).isEqualTo(10);
+        assertThat(limits.maxFieldRepeats()).isEqualTo(10);
         assertThat(limits.maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(limits.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(limits.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -88,6 +89,8 @@ class LimitsPropertiesTest {
     void limitsMustBePositive() {
         assertThatThrownBy(() -> bind(Map.of("diligence.limits.max-depth", "0")))
                 .rootCause().hasMessageContaining("diligence.limits.max-depth must be positive");
+        assertThatThrownBy(() -> bind(Map.of("diligence.limits.max-field-repeats", "0")))
+                .rootCause().hasMessageContaining("diligence.limits.max-field-repeats must be positive");
     }
 
     private static LimitsProperties bind(Map<String, String> properties) {

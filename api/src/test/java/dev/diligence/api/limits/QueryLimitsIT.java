@@ -160,6 +160,20 @@ class QueryLimitsIT extends ApiIntegrationTest {
         IntStream.rangeClosed(1, 10).forEach(i -> assertThat(fundsNamed("Roots 10 #" + i)).isOne());
     }
 
+    /** graphql-cop's field duplication check: 500 copies of {@code __typename} in one selection set. */
+    @Test
+    void refusesASelectionSetAboveTheFieldRepeatLimitAndAdmitsOneAtIt() {
+        assertRefused(post(createFund("Typenames 500", "id" + " __typename".repeat(500))), "MAX_FIELD_REPEATS_EXCEEDED", 500, 10);
+        assertNotWritten("Typenames 500");
+        assertRefused(post(createFund("Repeats 11", "id" + " name".repeat(11))), "MAX_FIELD_REPEATS_EXCEEDED", 11, 10);
+        assertNotWritten("Repeats 11");
+        // 1 + 4 + 4 + 2 copies of name once the fragments merge into the set
+        assertRefused(post(createFund("Repeats 11 in fragments", "name ...names ...names ... on Fund { name name }")
+                + " fragment names on Fund { name name name name }"), "MAX_FIELD_REPEATS_EXCEEDED", 11, 10);
+        assertNotWritten("Repeats 11 in fragments");
+        assertWritten(post(createFund("Repeats 10", "id" + " name".repeat(10))), "Repeats 10");
+    }
+
     @Test
     void refusesAFieldAboveTheDirectiveLimitAndLetsOneAtItThrough() {
         String fiveDirectives = "@include(if: true) @include(if: true) @skip(if: false) @skip(if: false) @include(if: true)";
@@ -431,9 +445,19 @@ class QueryLimitsIT extends ApiIntegrationTest {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "a" + i + ": id").collect(Collectors.joining(" "));
     }
 
-    /** {@code mutation} with its fund's {@code id} selected again and again until the document has {@code tokens} tokens. */
+    /**
+     * {@code mutation} with its fund's scalar fields (they cost nothing) selected again and again, most of
+     * them with two directives (15 tokens a selection, 1 without), until the document has {@code tokens}
+     * tokens: up to 1,000 tokens this selects no field more than 10 times, the field repeat limit.
+     */
     private static String padToTokens(String mutation, int tokens) {
-        String padding = " id".repeat(tokens - GraphQlRequests.tokens(mutation));
+        List<String> fundScalars = List.of("id", "name", "vintageYear", "strategy", "currency", "targetSize", "status", "version",
+                "createdAt", "updatedAt");
+        int missing = tokens - GraphQlRequests.tokens(mutation);
+        int withDirectives = missing / 15;
+        String padding = IntStream.range(0, withDirectives + missing % 15)
+                .mapToObj(i -> " " + fundScalars.get(i % fundScalars.size()) + (i < withDirectives ? " @include(if: true) @skip(if: false)" : ""))
+                .collect(Collectors.joining());
         String padded = mutation.replace("fund { id }", "fund { id" + padding + " }");
         assertThat(GraphQlRequests.tokens(padded)).isEqualTo(tokens);
         return padded;

@@ -86,6 +86,62 @@ class HttpHygieneIT extends ApiIntegrationTest {
                 .doesNotContain("totalCount").doesNotContain("ACTIVE").doesNotContain("ARCHIVED");
     }
 
+    /**
+     * Validation errors name only what the document wrote, never a type, argument or enum value of
+     * the schema that introspection would have shown; each keeps graphql-java's kind, the query path
+     * (names from the document) and the location. One request per kind whose graphql-java message
+     * names the schema.
+     */
+    @Test
+    void validationErrorsNameOnlyWhatTheDocumentWrote() {
+        assertValidationError("{ funds { nodes { nam } } }", "FieldUndefined", "funds/nodes/nam", 19, "Fund");
+        assertValidationError("{ funds }", "SubselectionRequired", "funds", 3, "FundConnection");
+        assertValidationError("{ funds { totalCount { x } } }", "SubselectionNotAllowed", "funds/totalCount", 11, "Int");
+        assertValidationError("{ portfolio { asOf } }", "MissingFieldArgument", "portfolio", 3, "fundId", "ID");
+        assertValidationError("{ funds @include { totalCount } }", "MissingDirectiveArgument", "funds", 9, "if", "Boolean");
+        assertValidationError(CREATE_FUND.replace("BUYOUT", "BUY_OUT"), "WrongType", "createFund", 23, "FundStrategy", "CreateFundInput",
+                "VENTURE_CAPITAL", "BUYOUT");
+        assertValidationError("query($n: String) { funds(first: $n) { totalCount } }", "VariableTypeMismatch", "funds", 34, "Int");
+        assertValidationError("{ funds { nodes { ... on Company { name } } } }", "InvalidFragmentType", "funds/nodes", 19, "Fund");
+        assertValidationError("{ node(id: \"x\") { ... on Fund { x: name } ... on Company { x: employeeCount } } }", "FieldsConflict",
+                "", 33, "String", "Int");
+    }
+
+    /**
+     * Variable values are checked against the schema's input types, which their errors do not name: neither the
+     * enum of an input field nor a required input field and its type. The error points at the variable.
+     */
+    @Test
+    void variableErrorsNameNoInputTypesOrFields() {
+        String mutation = "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } } }";
+        List<String> inputs = List.of(
+                "{\"name\": \"Variables\", \"vintageYear\": 2020, \"strategy\": \"NOPE\", \"currency\": \"EUR\"}",
+                "{\"name\": \"Variables\", \"strategy\": \"BUYOUT\", \"currency\": \"EUR\"}");
+        for (String input : inputs) {
+            assertThat(postJson(token, json(mutation, "\"variables\": {\"input\": " + input + "}"), HttpStatus.OK))
+                    .contains("\"classification\":\"ValidationError\"")
+                    .contains("\"locations\":[{\"line\":1,\"column\":10}]")
+                    .doesNotContain("\"data\"")
+                    .doesNotContain("FundStrategy").doesNotContain("VENTURE_CAPITAL").doesNotContain("vintageYear")
+                    .doesNotContainPattern("\\bInt\\b");
+        }
+    }
+
+    /** A document that does not parse is answered with its own text only: the offending token and where it is. */
+    @Test
+    void parseErrorsQuoteOnlyTheDocument() {
+        http().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json("{ funds { nodes { name } } ]"))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("InvalidSyntax")
+                .jsonPath("$.errors[0].locations[0].column").isEqualTo(28)
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("']'").doesNotContainPattern("\\b(Fund|FundConnection|Query)\\b"));
+    }
+
     @Test
     void answersRevealNoInternals() {
         List<String> answers = List.of(
@@ -197,6 +253,31 @@ class HttpHygieneIT extends ApiIntegrationTest {
             body.append(", ").append(member);
         }
         return body.append('}').toString();
+    }
+
+    /**
+     * {@code document} is refused by validation with one error of {@code kind} at {@code path} (none
+     * when empty) on line 1, {@code column}, and its message names none of {@code hidden} (whole words).
+     */
+    private void assertValidationError(String document, String kind, String path, int column, String... hidden) {
+        http().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json(document))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").value(message -> {
+                    assertThat((String) message).as(document)
+                            .startsWith("Validation error (" + kind + (path.isEmpty() ? "" : "@[" + path + "]") + ") : ");
+                    for (String name : hidden) {
+                        assertThat((String) message).as(document).doesNotContainPattern("\\b" + name + "\\b");
+                    }
+                })
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("ValidationError")
+                .jsonPath("$.errors[0].locations[0].line").isEqualTo(1)
+                .jsonPath("$.errors[0].locations[0].column").isEqualTo(column);
     }
 
     private String postJson(String bearer, String body, HttpStatus expected) {

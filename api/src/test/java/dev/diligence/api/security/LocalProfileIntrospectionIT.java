@@ -54,6 +54,19 @@ class LocalProfileIntrospectionIT extends ApiIntegrationTest {
         assertThat(types).extracting(type -> type.get("name")).contains("Query", "Fund", "FundConnection");
     }
 
+    /** With introspection on, validation errors keep graphql-java's full message, schema names included. */
+    @Test
+    void validationErrorsKeepTheirFullMessage() {
+        String token = usersOf(newTenant("local-validation")).fundManager();
+
+        graphQl(token).document("{ funds { nodes { nam } } }").execute().errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getMessage()).isEqualTo(
+                    "Validation error (FieldUndefined@[funds/nodes/nam]) : Field 'nam' in type 'Fund' is undefined");
+            assertThat(errors.get(0).getErrorType()).hasToString("ValidationError");
+        });
+    }
+
     @Test
     void servesGraphiQl() {
         WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
