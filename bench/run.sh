@@ -126,51 +126,45 @@ run_load() { # <size> <scenario> <system> <url> <bodies> <tokens> <pid>
   record "$1" "$2" "$3" "$(echo "$lines" | head -1)" "$(echo "$lines" | tail -1)"
 }
 
-# Heavy neighbour: the light client (Q1 on LIGHT_CONNECTIONS connections) measured alone, then again
-# while HEAVY_CONNECTIONS connections send Q2 without pause (from WARMUP seconds before the light
-# client's measured run until after it). Records the light client idle and loaded and the heavy load,
-# with the API's limit of concurrent heavy operations as its Prometheus endpoint reports it.
+# A client measured alone, then again beside another load: the other load starts WARMUP seconds
+# before the client's measured run and ends 1 s after it. Records "<scenario>: <client>, idle",
+# "<scenario>: <client>, loaded" and "<scenario>: <other>", each with <extra> (a JSON object).
+beside() { # <size> <url> <out dir> <pid> <scenario> <extra> <client> <connections> <bodies> <other> <threads> <connections> <bodies> <tokens>
+  local size=$1 url=$2 dir=$3 pid=$4 scenario=$5 extra=$6 client=$7 client_connections=$8 client_bodies=$9
+  local other=${10} other_threads=${11} other_connections=${12} other_bodies=${13} other_tokens=${14}
+  local measured=(wrk -t1 -c"$client_connections" --timeout 10s -s bench/lib/graphql.lua "$url")
+  BODIES="$client_bodies" TOKENS="$dir/readers.tokens" "${measured[@]}" -d"${WARMUP}s" > /dev/null
+  local idle; idle=$(BODIES="$client_bodies" TOKENS="$dir/readers.tokens" "${measured[@]}" -d"${DURATION}s" | tail -1)
+  record "$size" "$scenario: $client, idle" api "$idle" "$(rss_mb "$pid")" "$extra"
+  local other_out; other_out=$(mktemp)
+  BODIES="$other_bodies" TOKENS="$other_tokens" wrk -t"$other_threads" -c"$other_connections" -d"$((WARMUP + DURATION + 1))s" \
+    --timeout 10s -s bench/lib/graphql.lua "$url" > "$other_out" &
+  local other_pid=$!
+  sleep "$WARMUP"
+  local loaded; loaded=$(BODIES="$client_bodies" TOKENS="$dir/readers.tokens" "${measured[@]}" -d"${DURATION}s" | tail -1)
+  wait "$other_pid"
+  record "$size" "$scenario: $client, loaded" api "$loaded" "$(rss_mb "$pid")" "$extra"
+  record "$size" "$scenario: $other" api "$(tail -1 "$other_out")" "$(rss_mb "$pid")" "$extra"
+  rm -f "$other_out"
+}
+
+# Heavy neighbour: the light client (Q1 on LIGHT_CONNECTIONS connections) beside HEAVY_CONNECTIONS
+# connections sending Q2 without pause, with the API's limit of concurrent heavy operations as its
+# Prometheus endpoint reports it.
 heavy_neighbour() { # <size> <url> <out dir> <pid>
-  local size=$1 url=$2 dir=$3 pid=$4
   local limit; limit=$(curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '/^diligence_limits_heavy_max_concurrent[ {]/ { print $2 + 0 }')
   local extra="{\"heavyLimit\":${limit:-null},\"lightConnections\":$LIGHT_CONNECTIONS,\"heavyConnections\":$HEAVY_CONNECTIONS}"
-  local light=(wrk -t1 -c"$LIGHT_CONNECTIONS" --timeout 10s -s bench/lib/graphql.lua "$url")
-  BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${light[@]}" -d"${WARMUP}s" > /dev/null
-  local idle; idle=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${light[@]}" -d"${DURATION}s" | tail -1)
-  record "$size" "heavy neighbour: light, idle" api "$idle" "$(rss_mb "$pid")" "$extra"
-  local heavy_out; heavy_out=$(mktemp)
-  BODIES="$dir/q2-100.jsonl" TOKENS="$dir/readers.tokens" wrk -t2 -c"$HEAVY_CONNECTIONS" -d"$((WARMUP + DURATION + 1))s" --timeout 10s \
-    -s bench/lib/graphql.lua "$url" > "$heavy_out" &
-  local heavy_pid=$!
-  sleep "$WARMUP"
-  local loaded; loaded=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${light[@]}" -d"${DURATION}s" | tail -1)
-  wait "$heavy_pid"
-  record "$size" "heavy neighbour: light, loaded" api "$loaded" "$(rss_mb "$pid")" "$extra"
-  record "$size" "heavy neighbour: heavy" api "$(tail -1 "$heavy_out")" "$(rss_mb "$pid")" "$extra"
-  rm -f "$heavy_out"
+  beside "$1" "$2" "$3" "$4" "heavy neighbour" "$extra" light "$LIGHT_CONNECTIONS" "$3/q1-50.jsonl" \
+    heavy 2 "$HEAVY_CONNECTIONS" "$3/q2-100.jsonl" "$3/readers.tokens"
 }
 
 # Noisy neighbour: normal callers (Q1 on NORMAL_CONNECTIONS connections, each request as one of the
-# many readers) measured alone, then again while one more caller sends Q1 without pause on
-# FLOOD_CONNECTIONS connections, all with one token: it spends its budget, is throttled, and keeps
-# sending. Records the normal callers idle and loaded, and the flood (how many of it were refused, 429).
+# many readers) beside one more caller sending Q1 without pause on FLOOD_CONNECTIONS connections, all
+# with one token: it spends its budget, is throttled, and keeps sending.
 noisy_neighbour() { # <size> <url> <out dir> <pid>
-  local size=$1 url=$2 dir=$3 pid=$4
   local extra="{\"normalConnections\":$NORMAL_CONNECTIONS,\"floodConnections\":$FLOOD_CONNECTIONS}"
-  local normal=(wrk -t1 -c"$NORMAL_CONNECTIONS" --timeout 10s -s bench/lib/graphql.lua "$url")
-  BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${normal[@]}" -d"${WARMUP}s" > /dev/null
-  local idle; idle=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${normal[@]}" -d"${DURATION}s" | tail -1)
-  record "$size" "noisy neighbour: normal, idle" api "$idle" "$(rss_mb "$pid")" "$extra"
-  local flood_out; flood_out=$(mktemp)
-  BODIES="$dir/q1-50.jsonl" TOKENS="$dir/flood.tokens" wrk -t1 -c"$FLOOD_CONNECTIONS" -d"$((WARMUP + DURATION + 1))s" --timeout 10s \
-    -s bench/lib/graphql.lua "$url" > "$flood_out" &
-  local flood_pid=$!
-  sleep "$WARMUP"
-  local loaded; loaded=$(BODIES="$dir/q1-50.jsonl" TOKENS="$dir/readers.tokens" "${normal[@]}" -d"${DURATION}s" | tail -1)
-  wait "$flood_pid"
-  record "$size" "noisy neighbour: normal, loaded" api "$loaded" "$(rss_mb "$pid")" "$extra"
-  record "$size" "noisy neighbour: flood" api "$(tail -1 "$flood_out")" "$(rss_mb "$pid")" "$extra"
-  rm -f "$flood_out"
+  beside "$1" "$2" "$3" "$4" "noisy neighbour" "$extra" normal "$NORMAL_CONNECTIONS" "$3/q1-50.jsonl" \
+    flood 1 "$FLOOD_CONNECTIONS" "$3/q1-50.jsonl" "$3/flood.tokens"
 }
 
 # statements sent to PostgreSQL per request (pg_stat_statements; BEGIN/COMMIT not counted), over 5

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +44,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "diligence.limits.rate.max-in-flight=2",
         "diligence.limits.rate.roles.integration.capacity=300",
         "diligence.limits.heavy.max-concurrent=10"})
-@Import(CallerGateIT.Gate.class)
+@Import(ResolverGate.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallerGateIT extends ApiIntegrationTest {
 
@@ -62,15 +59,6 @@ class CallerGateIT extends ApiIntegrationTest {
         registry.add("diligence.limits.rate.tenants.[" + GENEROUS_FIRM + "].integration.capacity", () -> "500");
     }
 
-    @TestConfiguration
-    static class Gate {
-
-        @Bean
-        ResolverGate resolverGate() {
-            return new ResolverGate();
-        }
-    }
-
     @Autowired
     private ResolverGate gate;
 
@@ -82,15 +70,7 @@ class CallerGateIT extends ApiIntegrationTest {
     /** A firm with 31 funds: 30 written straight into the database, one created through the API by a user of its own. */
     @BeforeAll
     void aFirmWithThirtyOneFunds() {
-        firm = TenantRows.uniqueKey("gate");
-        try (Connection admin = DB.connectAsAdmin()) {
-            UUID tenant = TenantRows.insertTenant(admin, firm);
-            for (int i = 1; i <= 30; i++) {
-                TenantRows.insertFund(admin, tenant, "Fund %02d".formatted(i));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        firm = RateLimitIT.firmWithThirtyFunds();
         requests = new GraphQlRequests(http());
         HttpGraphQlTester setup = HttpGraphQlTester.create(http().mutate().responseTimeout(GraphQlRequests.RESPONSE_TIMEOUT)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + user("setup", "tenant-admin")).build());

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestPropertySource(properties = {
         "diligence.limits.heavy.max-concurrent=2",
         "diligence.limits.heavy.max-wait=0s"})
-@Import(HeavyOperationBulkheadIT.Gate.class)
+@Import(ResolverGate.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeavyOperationBulkheadIT extends ApiIntegrationTest {
 
@@ -43,15 +41,6 @@ class HeavyOperationBulkheadIT extends ApiIntegrationTest {
               interval } }""";
     private static final String COMPARISON = "query($fund: ID!) { compareCompanies(ids: [$fund, $fund]) { missing } }";
     private static final String LIGHT = "{ funds(first: 5) { totalCount nodes { name } } }";
-
-    @TestConfiguration
-    static class Gate {
-
-        @Bean
-        ResolverGate resolverGate() {
-            return new ResolverGate();
-        }
-    }
 
     @Autowired
     private ResolverGate gate;

@@ -117,7 +117,7 @@ class RateLimitIT extends ApiIntegrationTest {
     }
 
     /** A new firm with 30 funds, written straight into the database so that no bucket pays for them. */
-    private static String firmWithThirtyFunds() {
+    static String firmWithThirtyFunds() {
         String key = TenantRows.uniqueKey("rate");
         try (Connection admin = DB.connectAsAdmin()) {
             UUID tenant = TenantRows.insertTenant(admin, key);

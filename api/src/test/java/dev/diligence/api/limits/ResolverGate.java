@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A test instrumentation in front of the resolvers of the heavy root fields: it counts those that
@@ -18,6 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timing. Every wait is bounded, so that a broken test fails instead of hanging.
  */
 final class ResolverGate extends SimplePerformantInstrumentation {
+
+    /** Put in front of the resolvers of an integration test's application by {@code @Import(ResolverGate.Installed.class)}. */
+    @TestConfiguration
+    static class Installed {
+
+        @Bean
+        ResolverGate resolverGate() {
+            return new ResolverGate();
+        }
+    }
 
     private static final Set<String> HEAVY_ROOT_FIELDS = Set.of("portfolio", "portfolioTrend", "compareCompanies");
     private static final long MAX_WAIT_SECONDS = GraphQlRequests.RESPONSE_TIMEOUT.toSeconds();
