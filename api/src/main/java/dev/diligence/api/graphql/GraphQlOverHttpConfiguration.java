@@ -34,9 +34,6 @@ class GraphQlOverHttpConfiguration {
             MediaType.APPLICATION_JSON,
             MediaType.parseMediaType("application/graphql+json"));
 
-    /** The request media types Spring's GraphQL route reads (it refuses the second itself). */
-    private static final List<MediaType> CONSUMED = List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/graphql"));
-
     /**
      * Spec §5.2 (Accept): a POST whose Accept header names none of the media types the server can
      * produce is answered with 406 Not Acceptable (the recommended choice). Spring Boot's router sends
@@ -72,9 +69,9 @@ class GraphQlOverHttpConfiguration {
     }
 
     /**
-     * A POST whose body is not JSON (form-encoded, multipart, text, none) is refused with 415,
-     * {@code Accept: application/json} and a GraphQL error body; Spring Boot answers it without a body.
-     * {@code application/graphql} bodies are left to Spring's handler, which refuses them itself. Goes
+     * A POST whose body is not JSON (form-encoded, multipart, text, {@code application/graphql}, none)
+     * is refused with 415, {@code Accept: application/json} and a GraphQL error body; Spring Boot
+     * answers it without a body. Goes
      * before {@link #graphQlNotAcceptable}: a body the server cannot read is refused as such, whatever
      * the client accepts.
      */
@@ -99,7 +96,7 @@ class GraphQlOverHttpConfiguration {
         };
     }
 
-    /** Whether the Content-Type is missing, unreadable, or none that Spring's GraphQL route reads. */
+    /** Whether the Content-Type is missing, unreadable, or other than {@code application/json} (with any parameters). */
     private static boolean sendsNoJson(ServerRequest request) {
         MediaType contentType;
         try {
@@ -107,7 +104,7 @@ class GraphQlOverHttpConfiguration {
         } catch (InvalidMediaTypeException e) {
             return true;
         }
-        return contentType == null || CONSUMED.stream().noneMatch(type -> type.includes(contentType));
+        return contentType == null || !MediaType.APPLICATION_JSON.includes(contentType);
     }
 
     /** Whether the request has an Accept header, and none of its media types matches one produced. */

@@ -39,7 +39,9 @@ public class Refusals {
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("classification", refusal.classification());
             extensions.putAll(refusal.extensions());
-            Map<String, Object> error = Map.of("message", refusal.message(), "extensions", extensions);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", refusal.message());
+            error.put("extensions", extensions);
             return new RefusalBody(MediaTypes.APPLICATION_GRAPHQL_RESPONSE, json.writeValueAsBytes(Map.of("errors", List.of(error))));
         }
         Map<String, Object> problem = new LinkedHashMap<>();

@@ -117,26 +117,30 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
     }
 
     @Test
-    void refusesPutOnTheGraphQlPathWith405Json() {
-        Answer answer = send(HttpRequest.newBuilder(uri("/graphql"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/html")
-                .PUT(HttpRequest.BodyPublishers.ofString(VIEWER)));
+    void refusesMethodsOtherThanPostOnTheGraphQlPathWith405Json() {
+        for (String method : List.of("PUT", "DELETE", "GET", "PATCH")) {
+            Answer answer = send(HttpRequest.newBuilder(uri("/graphql"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/html")
+                    .method(method, HttpRequest.BodyPublishers.ofString(VIEWER)));
 
-        assertGraphQlRefusal(answer, 405, "METHOD_NOT_ALLOWED");
-        assertThat(answer.response().headers().firstValue("Allow")).contains("POST");
+            assertGraphQlRefusal(answer, 405, "METHOD_NOT_ALLOWED");
+            assertThat(answer.response().headers().firstValue("Allow")).as(method).contains("POST");
+        }
     }
 
     @Test
-    void refusesPlainTextOnTheGraphQlPathWith415Json() {
-        Answer answer = send(HttpRequest.newBuilder(uri("/graphql"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/plain")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(VIEWER)));
+    void refusesBodiesOtherThanJsonOnTheGraphQlPathWith415Json() {
+        for (String contentType : List.of("text/plain", "application/graphql", "application/x-www-form-urlencoded")) {
+            Answer answer = send(HttpRequest.newBuilder(uri("/graphql"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", contentType)
+                    .header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(VIEWER)));
 
-        assertGraphQlRefusal(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertGraphQlRefusal(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
     }
 
     @Test
