@@ -101,6 +101,7 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
                 .GET());
 
         assertProblem(answer, 404);
+        assertKeepsSecurityHeaders(answer);
     }
 
     /**
@@ -127,6 +128,7 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
 
             assertGraphQlRefusal(answer, 405, "METHOD_NOT_ALLOWED");
             assertThat(answer.response().headers().firstValue("Allow")).as(method).contains("POST");
+            assertKeepsSecurityHeaders(answer);
         }
     }
 
@@ -140,6 +142,7 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
                     .POST(HttpRequest.BodyPublishers.ofString(VIEWER)));
 
             assertGraphQlRefusal(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertKeepsSecurityHeaders(answer);
         }
     }
 
@@ -186,6 +189,12 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
         assertThat(answer.body()).doesNotContainIgnoringCase("<html").doesNotContain("Apache Tomcat").doesNotContain("Tomcat")
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at org.").doesNotContain("at java.");
         assertThat(answer.server()).as("Server header").isNull();
+    }
+
+    /** Refusals made behind Spring Security keep the headers it writes. */
+    private static void assertKeepsSecurityHeaders(Answer answer) {
+        assertThat(answer.response().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(answer.response().headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
 
     private static JsonNode json(Answer answer) {
