@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers a failure to reach the database that escapes the GraphQL execution (above all while a
  * token's firm is looked up during authentication) as the GraphQL layer answers one: HTTP 503 with
  * {@code Retry-After} and a JSON body with one UNAVAILABLE error (written by {@link Refusals}),
- * instead of a 500 with Spring's default body. Runs right after {@code RequestIdFilter}, outside Spring Security, so the request ID
- * is set and every filter after it is covered. Other failures pass on unchanged.
+ * instead of a 500 with Spring's default body. Runs right after {@code RequestIdFilter}, outside
+ * Spring Security, so the request ID is set and every filter after it is covered. Other failures pass on unchanged.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -60,8 +60,7 @@ class GraphQlOverHttpConfiguration {
     RouterFunction<ServerResponse> graphQlOnlyOverPost(@Value("${spring.graphql.http.path:/graphql}") String path,
             Refusals refusals) {
         return RouterFunctions.route()
-                .route(RequestPredicates.path(path)
-                                .and(RequestPredicates.method(HttpMethod.POST).or(RequestPredicates.method(HttpMethod.OPTIONS)).negate()),
+                .route(RequestPredicates.path(path).and(RequestPredicates.methods(HttpMethod.POST, HttpMethod.OPTIONS).negate()),
                         request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST)
                                 .build(refuse(refusals, Refusal.of(HttpStatus.METHOD_NOT_ALLOWED.value(),
                                         "Operations are accepted only in a POST request"))))
@@ -71,9 +70,8 @@ class GraphQlOverHttpConfiguration {
     /**
      * A POST whose body is not JSON (form-encoded, multipart, text, {@code application/graphql}, none)
      * is refused with 415, {@code Accept: application/json} and a GraphQL error body; Spring Boot
-     * answers it without a body. Goes
-     * before {@link #graphQlNotAcceptable}: a body the server cannot read is refused as such, whatever
-     * the client accepts.
+     * answers it without a body. Goes before {@link #graphQlNotAcceptable}: a body the server cannot
+     * read is refused as such, whatever the client accepts.
      */
     @Bean
     @Order(-2)
@@ -96,7 +94,7 @@ class GraphQlOverHttpConfiguration {
         };
     }
 
-    /** Whether the Content-Type is missing, unreadable, or other than {@code application/json} (with any parameters). */
+    /** Whether the Content-Type is missing, unreadable, or other than {@code application/json} (any parameters). */
     private static boolean sendsNoJson(ServerRequest request) {
         MediaType contentType;
         try {
