@@ -1,39 +1,41 @@
 package dev.diligence.api.fault;
 
+import dev.diligence.api.refusal.Refusal;
+import dev.diligence.api.refusal.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a failure to reach the database that escapes the GraphQL execution (above all while a
  * token's firm is looked up during authentication) as the GraphQL layer answers one: HTTP 503 with
- * {@code Retry-After} and a JSON body with one UNAVAILABLE error, instead of a 500 with Spring's
- * default body. Runs right after {@code RequestIdFilter}, outside Spring Security, so the request ID
- * is set and every filter after it is covered. Other failures pass on unchanged.
+ * {@code Retry-After} and a JSON body with one UNAVAILABLE error (written by {@link Refusals}),
+ * instead of a 500 with Spring's default body. Runs right after {@code RequestIdFilter}, outside
+ * Spring Security, so the request ID is set and every filter after it is covered. Other failures pass on unchanged.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UnavailableOutsideGraphQlFilter extends OncePerRequestFilter {
 
-    private static final byte[] BODY = ("{\"errors\":[{\"message\":\"" + UnavailableErrors.DATABASE_UNREACHABLE
-            + "\",\"extensions\":{\"classification\":\"" + FaultClassification.UNAVAILABLE + "\",\""
-            + UnavailableErrors.RETRY_AFTER_SECONDS + "\":" + UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS + "}}]}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final Refusal UNAVAILABLE = new Refusal(HttpStatus.SERVICE_UNAVAILABLE.value(),
+            FaultClassification.UNAVAILABLE.name(), UnavailableErrors.DATABASE_UNREACHABLE,
+            Map.of(UnavailableErrors.RETRY_AFTER_SECONDS, UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS));
 
     private final FailureLog failures;
+    private final Refusals refusals;
 
-    UnavailableOutsideGraphQlFilter(FailureLog failures) {
+    UnavailableOutsideGraphQlFilter(FailureLog failures, Refusals refusals) {
         this.failures = failures;
+        this.refusals = refusals;
     }
 
     @Override
@@ -47,11 +49,8 @@ class UnavailableOutsideGraphQlFilter extends OncePerRequestFilter {
             }
             failures.failed(request.getMethod() + " " + request.getRequestURI(), failure);
             response.resetBuffer();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(BODY.length);
-            response.getOutputStream().write(BODY);
+            refusals.write(request, response, UNAVAILABLE);
         }
     }
 }

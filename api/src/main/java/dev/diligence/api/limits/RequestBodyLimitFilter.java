@@ -1,5 +1,7 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.refusal.Refusal;
+import dev.diligence.api.refusal.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,10 +15,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,16 +26,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies above {@code diligence.limits.max-body-size} with HTTP 413, before anything
  * parses them and before authentication. A declared {@code Content-Length} is checked at once (the
  * server never reads past it); a body of unknown length (chunked) is read up to one byte over the
- * limit, and handed on from memory if it is within it.
+ * limit, and handed on from memory if it is within it. The refusal names the limit and the size
+ * ({@code extensions.limit}, {@code extensions.actual}), written by {@link Refusals}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final Refusals refusals;
 
-    RequestBodyLimitFilter(LimitsProperties properties) {
+    RequestBodyLimitFilter(LimitsProperties properties, Refusals refusals) {
         this.limit = properties.maxBodySize().toBytes();
+        this.refusals = refusals;
     }
 
     @Override
@@ -41,13 +46,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(response, declared, false);
+            refuse(request, response, declared, false);
             return;
         }
         if (declared < 0 && hasBody(request)) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
-                refuse(response, body.length, true);
+                refuse(request, response, body.length, true);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -61,15 +66,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     /** {@code actual} is the declared length, or for a chunked body the bytes read before giving up (one over the limit). */
-    private void refuse(HttpServletResponse response, long actual, boolean moreUnread) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long actual, boolean moreUnread) throws IOException {
         String message = "The size of the request body is %s%s bytes; the limit is %s bytes".formatted(
                 moreUnread ? "more than " : "", LimitErrors.number(moreUnread ? limit : actual), LimitErrors.number(limit));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("""
-                {"errors":[{"message":"%s","extensions":{"classification":"%s","limit":%d,"actual":%d}}]}"""
-                .formatted(message, LimitClassification.MAX_BODY_SIZE_EXCEEDED, limit, actual));
+        refusals.write(request, response, new Refusal(HttpStatus.CONTENT_TOO_LARGE.value(),
+                LimitClassification.MAX_BODY_SIZE_EXCEEDED.name(), message, Map.of("limit", limit, "actual", actual)));
     }
 
     /** The request with its body already read into memory. */

@@ -1,0 +1,64 @@
+package dev.diligence.api.refusal;
+
+import dev.diligence.api.fault.FaultClassification;
+import java.util.Map;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the server answers with an HTTP error status instead of serving it: the status, the
+ * {@code classification} a GraphQL client branches on, a message for people, and further facts
+ * (e.g. the limit and the actual size) as {@code extensions}. Messages never name a class, an
+ * exception or the server software.
+ */
+public record Refusal(int status, String classification, String message, Map<String, Object> extensions) {
+
+    public Refusal {
+        extensions = Map.copyOf(extensions);
+    }
+
+    /** The refusal the server gives for {@code status} when nothing more specific is known. */
+    public static Refusal of(int status) {
+        return new Refusal(status, classificationOf(status), messageOf(status), Map.of());
+    }
+
+    /** The standard refusal for {@code status}, with a message of the caller's. */
+    public static Refusal of(int status, String message) {
+        return new Refusal(status, classificationOf(status), message, Map.of());
+    }
+
+    /** The HTTP reason phrase of the status, e.g. "Not Found". */
+    public String title() {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
+
+    /**
+     * The classifications GraphQL answers use where they mean the same (INTERNAL_ERROR, UNAVAILABLE,
+     * BAD_REQUEST, NOT_FOUND), else the name of the HTTP status (e.g. METHOD_NOT_ALLOWED).
+     */
+    private static String classificationOf(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        if (known == null) {
+            return status >= 500 ? ErrorType.INTERNAL_ERROR.name() : ErrorType.BAD_REQUEST.name();
+        }
+        return switch (known) {
+            case INTERNAL_SERVER_ERROR -> ErrorType.INTERNAL_ERROR.name();
+            case SERVICE_UNAVAILABLE -> FaultClassification.UNAVAILABLE.name();
+            default -> known.name();
+        };
+    }
+
+    private static String messageOf(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be read: it is malformed, or its headers are too large";
+            case 404 -> "Nothing is served at this path";
+            case 405 -> "This method is not allowed at this path";
+            case 413 -> "The request body is too large";
+            case 415 -> "The request body has a media type that is not accepted here";
+            case 431 -> "The request headers are too large";
+            case 503 -> "The server cannot answer now; retry the request later";
+            default -> status >= 500 ? "The server failed to answer the request" : "The request was refused";
+        };
+    }
+}
