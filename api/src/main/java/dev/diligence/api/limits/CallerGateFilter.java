@@ -1,5 +1,7 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.refusal.Refusal;
+import dev.diligence.api.refusal.Refusals;
 import dev.diligence.api.security.CallerAuthentication;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,12 +20,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first thing an authenticated GraphQL request meets: its caller's {@link CallerAllowance}
@@ -47,11 +46,9 @@ class CallerGateFilter extends OncePerRequestFilter {
     /** The request attribute holding the admitted request's {@link CallerAllowance}. */
     static final String ALLOWANCE = CallerAllowance.class.getName();
 
-    private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
-
     private final RateLimiter rateLimiter;
     private final String graphQlPath;
-    private final JsonMapper json;
+    private final Refusals refusals;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "refusal-hold");
         thread.setDaemon(true);
@@ -60,10 +57,10 @@ class CallerGateFilter extends OncePerRequestFilter {
     private final RefusalHold hold;
 
     CallerGateFilter(RateLimiter rateLimiter, LimitsProperties limits, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
-            JsonMapper json) {
+            Refusals refusals) {
         this.rateLimiter = rateLimiter;
         this.graphQlPath = graphQlPath;
-        this.json = json;
+        this.refusals = refusals;
         this.hold = new RefusalHold(scheduler, limits.rate().refusalHold().toMillis());
     }
 
@@ -115,20 +112,14 @@ class CallerGateFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, CallerAllowance.Refusal refusal) throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
         RateLimitHeaders.write(refusal.status(), response::setHeader);
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean graphQlResponse = accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(GRAPHQL_RESPONSE::isCompatibleWith);
-        response.setContentType((graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON).toString());
-        byte[] body = json.writeValueAsBytes(body(refusal));
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        refusals.write(request, response, asRefusal(refusal));
     }
 
-    private Map<String, Object> body(CallerAllowance.Refusal refusal) {
+    /** A THROTTLED error saying why and when to come back, beside the caller's budget as every response carries it. */
+    private Refusal asRefusal(CallerAllowance.Refusal refusal) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("classification", LimitClassification.THROTTLED.name());
         String message;
         if (refusal.reason() == CallerAllowance.Refusal.Reason.IN_FLIGHT) {
             extensions.put("limit", rateLimiter.maxInFlight());
@@ -143,7 +134,8 @@ class CallerGateFilter extends OncePerRequestFilter {
         cost.put("requestedQueryCost", null);
         cost.put("actualQueryCost", null);
         cost.put("throttleStatus", refusal.status().toMap());
-        return Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)), "extensions", Map.of("cost", cost));
+        return new Refusal(HttpStatus.TOO_MANY_REQUESTS.value(), LimitClassification.THROTTLED.name(), message, extensions,
+                Map.of("cost", cost));
     }
 
     /** Gives the place in flight back when the asynchronous answer ends, however it ends. */

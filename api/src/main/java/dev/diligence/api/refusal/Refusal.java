@@ -1,6 +1,8 @@
 package dev.diligence.api.refusal;
 
 import dev.diligence.api.fault.FaultClassification;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpStatus;
@@ -8,13 +10,20 @@ import org.springframework.http.HttpStatus;
 /**
  * A request the server answers with an HTTP error status instead of serving it: the status, the
  * {@code classification} a GraphQL client branches on, a message for people, and further facts
- * (e.g. the limit and the actual size) as {@code extensions}. Messages never name a class, an
- * exception or the server software.
+ * (e.g. the limit and the actual size) as {@code extensions} of the error; on the GraphQL path
+ * {@code responseExtensions} are the response's own (e.g. the caller's budget in {@code cost}; their
+ * values may be null). Messages never name a class, an exception or the server software.
  */
-public record Refusal(int status, String classification, String message, Map<String, Object> extensions) {
+public record Refusal(int status, String classification, String message, Map<String, Object> extensions,
+        Map<String, Object> responseExtensions) {
 
     public Refusal {
         extensions = Map.copyOf(extensions);
+        responseExtensions = Collections.unmodifiableMap(new LinkedHashMap<>(responseExtensions));
+    }
+
+    public Refusal(int status, String classification, String message, Map<String, Object> extensions) {
+        this(status, classification, message, extensions, Map.of());
     }
 
     /** The refusal the server gives for {@code status} when nothing more specific is known. */

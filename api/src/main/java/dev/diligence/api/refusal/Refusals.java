@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the error page, Tomcat's connector through {@link JsonErrorReportValve}): always JSON, whatever the
  * client accepts. On the GraphQL path it is a GraphQL response with one error and no {@code data}
  * ({@code application/graphql-response+json}, the media type GraphQL-over-HTTP gives non-2xx answers):
- * <pre>{"errors":[{"message":"...","extensions":{"classification":"...", ...}}]}</pre>
+ * <pre>{"errors":[{"message":"...","extensions":{"classification":"...", ...}}], "extensions":{...}}</pre>
+ * (the response's {@code extensions} only when the refusal has some)
  * elsewhere a problem detail of RFC 9457 ({@code application/problem+json}), its extensions as
  * further members:
  * <pre>{"type":"about:blank","title":"Not Found","status":404,"detail":"..."}</pre>
@@ -42,7 +43,12 @@ public class Refusals {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", refusal.message());
             error.put("extensions", extensions);
-            return new RefusalBody(MediaTypes.APPLICATION_GRAPHQL_RESPONSE, json.writeValueAsBytes(Map.of("errors", List.of(error))));
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("errors", List.of(error));
+            if (!refusal.responseExtensions().isEmpty()) {
+                response.put("extensions", refusal.responseExtensions());
+            }
+            return new RefusalBody(MediaTypes.APPLICATION_GRAPHQL_RESPONSE, json.writeValueAsBytes(response));
         }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

@@ -96,7 +96,7 @@ class CallerGateIT extends ApiIntegrationTest {
 
         requests.post(admin, NOT_GRAPHQL).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/graphql-response+json"))
                 .expectBody()
                 .jsonPath("$.data").doesNotExist()
                 .jsonPath("$.errors.length()").isEqualTo(1)
