@@ -31,7 +31,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless bearer-token security. Every GraphQL request needs a valid token (401 otherwise);
+ * Stateless bearer-token security. Every GraphQL request needs a valid token with a subject (401 otherwise);
  * what a caller may do is decided by {@code @PreAuthorize} rules on the application services.
  */
 @Configuration(proxyBeanMethods = false)
@@ -98,7 +98,9 @@ class SecurityConfiguration {
      * ({@code issuer-uri} or {@code jwk-set-uri}, and {@code audiences}), with explicit timeouts for
      * fetching the issuer's metadata and keys (Spring Security's own default is too short for a
      * slow first answer). Tokens must carry {@code exp}; {@code exp} and {@code nbf} are checked
-     * with {@code diligence.security.clock-skew} of tolerance.
+     * with {@code diligence.security.clock-skew} of tolerance. Tokens must carry a {@code sub} that is
+     * not blank: the subject is who the caller is (actor of writes, holder of fund grants), and a
+     * token without one is rejected like any other bad token, with the same uniform 401.
      */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, TokenProperties security) {
@@ -120,6 +122,7 @@ class SecurityConfiguration {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         validators.add(timestamps);
+        validators.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String subject && !subject.isBlank()));
         if (StringUtils.hasText(issuer)) {
             validators.add(new JwtIssuerValidator(issuer));
         }

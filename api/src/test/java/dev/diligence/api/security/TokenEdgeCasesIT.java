@@ -167,6 +167,28 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
         assertUniformRejection(token);
     }
 
+    @Test
+    void rejectsTokenWithoutSubject() {
+        assertAccepted(token("with-subject", claims -> { }));
+
+        assertUniformRejection(tokenWithSubject(null));
+        assertUniformRejection(tokenWithSubject(""));
+        assertUniformRejection(tokenWithSubject(" \t"));
+    }
+
+    /** Whatever the roles: a subject-less caller would be an admin without a name, or a fund manager without grants to look up. */
+    @Test
+    void rejectsTokenWithoutSubjectWhateverItsRoles() {
+        for (String role : List.of("tenant-admin", "fund-manager", "assessor", "reviewer", "integration")) {
+            assertAccepted(ISSUER.token(role + "-with-subject", tenant, role));
+            assertUniformRejection(ISSUER.tokenWithSubjectClaim(null, tenant, role));
+            assertUniformRejection(ISSUER.tokenWithSubjectClaim("", tenant, role));
+        }
+        assertAccepted(ISSUER.token("platform-with-subject", null, "platform-admin"));
+        assertUniformRejection(ISSUER.tokenWithSubjectClaim(null, null, "platform-admin"));
+        assertUniformRejection(ISSUER.tokenWithSubjectClaim("", null, "platform-admin"));
+    }
+
     /** The same answer, byte for byte, whichever check fails: nothing in it tells which one did. */
     @Test
     void everyRejectionIsTheSameAnswer() {
@@ -188,7 +210,10 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
                         tokenWithoutTenant(),
                         tokenWithSeveralTenants(),
                         tokenOfUnknownTenant(),
-                        ISSUER.token("archived", archived, "tenant-admin"))
+                        ISSUER.token("archived", archived, "tenant-admin"),
+                        tokenWithSubject(null),
+                        tokenWithSubject(""),
+                        ISSUER.tokenWithSubjectClaim(null, tenant, "fund-manager"))
                 .map(TokenEdgeCasesIT.this::answerTo)
                 .toList();
 
@@ -228,6 +253,11 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     private String tokenForAudience(String audience) {
         return token("foreign-audience", claims -> claims.put("aud", audience));
+    }
+
+    /** A token whose {@code sub} claim is {@code subject}; null leaves it out. */
+    private String tokenWithSubject(String subject) {
+        return token("replaced", claims -> claims.put("sub", subject));
     }
 
     private String tokenWithoutTenant() {
