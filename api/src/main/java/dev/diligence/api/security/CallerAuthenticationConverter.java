@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * subject; the decoder has already rejected a token without one ({@link SecurityConfiguration}), and
  * {@link Caller} refuses a blank one. Roles come from Keycloak's
  * {@code realm_access.roles} and {@code resource_access.<client>.roles}; unknown role names are
- * ignored. The tenant key comes from one claim (a string, or a list of exactly one string; or
+ * ignored (a caller left with none is refused by the security filter chain). The tenant key comes from one claim (a string, or a list of exactly one string; or
  * Keycloak's organization claim, see {@link TenantKeysInToken}) and must name an active tenant.
  * A token without a tenant, with several, or with an unknown or archived one is rejected (401),
  * except that platform administrators may come without a tenant.

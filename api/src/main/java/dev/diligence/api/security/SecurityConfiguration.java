@@ -2,7 +2,9 @@ package dev.diligence.api.security;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +33,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless bearer-token security. Every GraphQL request needs a valid token with a subject (401 otherwise);
+ * Stateless bearer-token security. Every GraphQL request needs a valid token with a subject (401
+ * otherwise) that carries at least one role of this API (403 otherwise, before any resolver runs);
  * what a caller may do is decided by {@code @PreAuthorize} rules on the application services.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,20 +58,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The GraphQL endpoint takes callers holding a role of this API; a token whose roles are all
+     * unknown, or that has none, is refused as a whole ({@link NoKnownRoleAccessDeniedHandler}),
+     * instead of running every resolver up to its own check. A request without a valid token is
+     * still a 401: Spring Security sends the unauthenticated to the entry point, not the denied handler.
+     */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter,
-            CorsProperties corsProperties) throws Exception {
+            CorsProperties corsProperties, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsConfigurationSource(corsProperties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(graphQlPath).hasAnyAuthority(knownRoleAuthorities())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(new UniformAuthenticationEntryPoint())
+                        .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();
+    }
+
+    private static String[] knownRoleAuthorities() {
+        return Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
     }
 
     /**
