@@ -157,8 +157,10 @@ const middleware = postgraphile(pool, 'public', {
   extendedErrors: [],
   retryOnInitFail: false,
   // row-level security does the isolation: the same transaction-local settings as the application
+  // gives a tenant-wide reader ('app.fund_scoped' must say 'false', or the fund-scope policies hide everything)
   pgSettings: (req) => ({
     'app.tenant_id': req.peerTenantId,
+    'app.fund_scoped': 'false',
     'app.fund_scope_subject': '',
   }),
 });

@@ -9,7 +9,8 @@
 --   pgbench -n -M prepared -f q2.sql -D tenant=TENANT_UUID -D fund=FUND_UUID -D version=1 -c 8 -T 60 DBURL
 \set window 101
 BEGIN;
-select set_config('app.tenant_id', :tenant, true), set_config('app.fund_scope_subject', '', true);
+select set_config('app.tenant_id', :tenant, true), set_config('app.fund_scoped', 'false', true),
+    set_config('app.fund_scope_subject', '', true);
 with held as (
     select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund
 ),

@@ -15,9 +15,11 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified JWT into a {@link CallerAuthentication}. Roles come from Keycloak's
+ * Turns a verified JWT into a {@link CallerAuthentication}. The token's {@code sub} is the caller's
+ * subject; the decoder has already rejected a token without one ({@link SecurityConfiguration}), and
+ * {@link Caller} refuses a blank one. Roles come from Keycloak's
  * {@code realm_access.roles} and {@code resource_access.<client>.roles}; unknown role names are
- * ignored. The tenant key comes from one claim (a string, or a list of exactly one string; or
+ * ignored (a caller left with none is refused by the security filter chain). The tenant key comes from one claim (a string, or a list of exactly one string; or
  * Keycloak's organization claim, see {@link TenantKeysInToken}) and must name an active tenant.
  * A token without a tenant, with several, or with an unknown or archived one is rejected (401),
  * except that platform administrators may come without a tenant.
@@ -53,8 +55,7 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
         }
         String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getClaimAsString("preferred_username"));
         String email = Optional.ofNullable(jwt.getClaimAsString("email")).filter(text -> !text.isBlank()).orElse(null);
-        String subject = jwt.getSubject() == null ? "" : jwt.getSubject();
-        return new CallerAuthentication(jwt, new Caller(subject, name, email, tenant, roles));
+        return new CallerAuthentication(jwt, new Caller(jwt.getSubject(), name, email, tenant, roles));
     }
 
     private Set<Role> rolesOf(Jwt jwt) {

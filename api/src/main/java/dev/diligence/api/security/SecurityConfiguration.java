@@ -2,7 +2,9 @@ package dev.diligence.api.security;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +33,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless bearer-token security. Every GraphQL request needs a valid token (401 otherwise);
+ * Stateless bearer-token security. Every GraphQL request needs a valid token with a subject (401
+ * otherwise) that carries at least one role of this API (403 otherwise, before any resolver runs);
  * what a caller may do is decided by {@code @PreAuthorize} rules on the application services.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,20 +58,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The GraphQL endpoint takes callers holding a role of this API; a token whose roles are all
+     * unknown, or that has none, is refused as a whole ({@link NoKnownRoleAccessDeniedHandler}),
+     * instead of running every resolver up to its own check. A request without a valid token is
+     * still a 401: Spring Security sends the unauthenticated to the entry point, not the denied handler.
+     */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter,
-            CorsProperties corsProperties) throws Exception {
+            CorsProperties corsProperties, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsConfigurationSource(corsProperties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(graphQlPath).hasAnyAuthority(knownRoleAuthorities())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(new UniformAuthenticationEntryPoint())
+                        .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();
+    }
+
+    private static String[] knownRoleAuthorities() {
+        return Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
     }
 
     /**
@@ -98,7 +113,9 @@ class SecurityConfiguration {
      * ({@code issuer-uri} or {@code jwk-set-uri}, and {@code audiences}), with explicit timeouts for
      * fetching the issuer's metadata and keys (Spring Security's own default is too short for a
      * slow first answer). Tokens must carry {@code exp}; {@code exp} and {@code nbf} are checked
-     * with {@code diligence.security.clock-skew} of tolerance.
+     * with {@code diligence.security.clock-skew} of tolerance. Tokens must carry a {@code sub} that is
+     * not blank: the subject is who the caller is (actor of writes, holder of fund grants), and a
+     * token without one is rejected like any other bad token, with the same uniform 401.
      */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, TokenProperties security) {
@@ -120,6 +137,7 @@ class SecurityConfiguration {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         validators.add(timestamps);
+        validators.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String subject && !subject.isBlank()));
         if (StringUtils.hasText(issuer)) {
             validators.add(new JwtIssuerValidator(issuer));
         }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.CallerBudget;
 import dev.diligence.api.support.ApiIntegrationTest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * A fund manager reads only the funds granted to them, and the holdings and companies reachable
@@ -46,6 +49,27 @@ class FundScopeIT extends ApiIntegrationTest {
         holdingInOther = hold(other, onlyInOther, "INVESTED");
         hold(other, inBoth, "SOURCED");
         grant(granted, managerSubject).path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    /**
+     * The application itself refuses a token without subject (401), whatever the database would allow:
+     * the reads of a tenant admin pass every policy, and so did those of a fund manager with an empty
+     * subject before the database learnt to fail closed (persistence's FundScopeFailsClosedIT).
+     */
+    @Test
+    void aTokenWithoutSubjectIsRefusedEvenWhereThePoliciesWouldLetItRead() {
+        for (String role : List.of("tenant-admin", "fund-manager")) {
+            for (String subject : Arrays.asList(null, "", " ")) {
+                http().post()
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + ISSUER.tokenWithSubjectClaim(subject, tenant, role))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("query", "{ funds { totalCount } }"))
+                        .exchange()
+                        .expectStatus().isUnauthorized()
+                        .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                        .expectBody().isEmpty();
+            }
+        }
     }
 
     @Test

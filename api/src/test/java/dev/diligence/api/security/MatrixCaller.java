@@ -35,6 +35,15 @@ enum MatrixCaller {
         };
     }
 
+    /**
+     * A token of a user of the firm {@code tenantKey} whose roles are all unknown to this API, some
+     * of them near misses of real role names: not one of the callers above, since it is refused
+     * before any operation (see {@code MatrixAssertions#assertRefusedForWantOfARole}).
+     */
+    static String withoutKnownRole(String tenantKey) {
+        return TestIssuer.get().token("roleless@" + tenantKey, tenantKey, "auditor", "Tenant-Admin", "fund_manager", "ROLE_ASSESSOR");
+    }
+
     @Override
     public String toString() {
         return label;

@@ -2,12 +2,16 @@ package dev.diligence.api.security;
 
 import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
 import static dev.diligence.api.security.MatrixAssertions.assertNoData;
+import static dev.diligence.api.security.MatrixAssertions.assertRefusedForWantOfARole;
 import static dev.diligence.api.security.MatrixAssertions.naming;
 import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.persistence.testing.TenantRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,12 +20,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The role matrix of architecture.md, proven both ways: every secured operation answers FORBIDDEN
- * (and writes nothing) to each role that must not call it, and returns data to each role that may.
+ * (and writes nothing) to each role that must not call it, and returns data to each role that may;
+ * a caller with no role of this API is refused every operation outright (HTTP 403).
  * Every case runs in a firm of its own that holds exactly one fund.
  */
 class RoleMatrixIT extends ApiIntegrationTest {
@@ -113,31 +123,66 @@ class RoleMatrixIT extends ApiIntegrationTest {
         });
     }
 
+    /**
+     * A caller whose token names only roles this API does not know is refused every operation as a
+     * whole (403), before any resolver runs, so nothing is returned and nothing changes.
+     */
+    @ParameterizedTest(name = "a caller without a known role may not call {0}")
+    @EnumSource(Operation.class)
+    void callerWithoutAKnownRoleIsRefusedBeforeAnyResolverRuns(Operation operation) {
+        Fixture fixture = newFixture();
+        OperationRequest request = request(operation, fixture);
+
+        WebTestClient.ResponseSpec response = http().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + MatrixCaller.withoutKnownRole(fixture.tenantKey()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", request.document(), "variables", request.variables()))
+                .exchange();
+
+        naming("a caller without a known role calling " + operation, () -> {
+            assertRefusedForWantOfARole(response);
+            assertNothingChanged(operation, fixture);
+        });
+    }
+
     private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
-        GraphQlTester tester = graphQl(token);
+        OperationRequest request = request(operation, fixture);
+        return graphQl(token).document(request.document()).variables(request.variables()).execute();
+    }
+
+    /** A GraphQL document and its variables. */
+    private record OperationRequest(String document, Map<String, Object> variables) {
+
+        /** The document of {@code src/test/resources/graphql-test/<name>.graphql}, as {@code documentName} would load it. */
+        static OperationRequest named(String name, Map<String, Object> variables) {
+            try {
+                return new OperationRequest(new ClassPathResource("graphql-test/" + name + ".graphql")
+                        .getContentAsString(StandardCharsets.UTF_8), variables);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static OperationRequest request(Operation operation, Fixture fixture) {
         return switch (operation) {
-            case CREATE_TENANT -> tester.documentName("createTenant")
-                    .variable("input", Map.of("key", fixture.unusedTenantKey(), "name", "Matrix Capital")).execute();
-            case ARCHIVE_TENANT -> tester.documentName("archiveTenant")
-                    .variable("input", Map.of("key", fixture.tenantKey())).execute();
-            case TENANTS -> tester.documentName("tenants").execute();
-            case CREATE_FUND -> tester.documentName("createFund")
-                    .variable("input", fundInput(fixture.unusedFundName())).execute();
-            case UPDATE_FUND -> tester.documentName("updateFund")
-                    .variable("input", Map.of("id", fixture.fundId(), "expectedVersion", fixture.fundVersion(),
-                            "name", fixture.unusedFundName()))
-                    .execute();
-            case ARCHIVE_FUND -> tester.documentName("archiveFund")
-                    .variable("input", Map.of("id", fixture.fundId())).execute();
-            case FUNDS -> tester.documentName("funds").execute();
-            case FUND -> tester.documentName("fund").variable("id", fixture.fundId()).execute();
-            case NODE -> tester.documentName("node").variable("id", fixture.fundId()).execute();
-            case AUDIT_EVENTS -> tester.documentName("auditEvents").execute();
-            case GRANT_FUND_ACCESS -> tester.document(GRANT).variable("f", fixture.fundId()).variable("s", NEWCOMER).execute();
-            case REVOKE_FUND_ACCESS -> tester.document(REVOKE).variable("f", fixture.fundId())
-                    .variable("s", fundManagerOf(fixture)).execute();
-            case FUND_ACCESS_GRANTS -> tester.document(GRANTS).variable("f", fixture.fundId()).execute();
-            case FRAMEWORKS -> tester.document("{ frameworks { version } }").execute();
+            case CREATE_TENANT -> OperationRequest.named("createTenant",
+                    Map.of("input", Map.of("key", fixture.unusedTenantKey(), "name", "Matrix Capital")));
+            case ARCHIVE_TENANT -> OperationRequest.named("archiveTenant", Map.of("input", Map.of("key", fixture.tenantKey())));
+            case TENANTS -> OperationRequest.named("tenants", Map.of());
+            case CREATE_FUND -> OperationRequest.named("createFund", Map.of("input", fundInput(fixture.unusedFundName())));
+            case UPDATE_FUND -> OperationRequest.named("updateFund",
+                    Map.of("input", Map.of("id", fixture.fundId(), "expectedVersion", fixture.fundVersion(),
+                            "name", fixture.unusedFundName())));
+            case ARCHIVE_FUND -> OperationRequest.named("archiveFund", Map.of("input", Map.of("id", fixture.fundId())));
+            case FUNDS -> OperationRequest.named("funds", Map.of());
+            case FUND -> OperationRequest.named("fund", Map.of("id", fixture.fundId()));
+            case NODE -> OperationRequest.named("node", Map.of("id", fixture.fundId()));
+            case AUDIT_EVENTS -> OperationRequest.named("auditEvents", Map.of());
+            case GRANT_FUND_ACCESS -> new OperationRequest(GRANT, Map.of("f", fixture.fundId(), "s", NEWCOMER));
+            case REVOKE_FUND_ACCESS -> new OperationRequest(REVOKE, Map.of("f", fixture.fundId(), "s", fundManagerOf(fixture)));
+            case FUND_ACCESS_GRANTS -> new OperationRequest(GRANTS, Map.of("f", fixture.fundId()));
+            case FRAMEWORKS -> new OperationRequest("{ frameworks { version } }", Map.of());
         };
     }
 

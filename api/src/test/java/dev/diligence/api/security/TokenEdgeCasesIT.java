@@ -14,6 +14,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TestIssuer;
 import dev.diligence.persistence.testing.TenantRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.text.ParseException;
@@ -32,6 +34,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -51,12 +54,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     private static final String VIEWER_QUERY = "{\"query\":\"{ viewer { subject } }\"}";
+    private static final String CREATE_FUND = "mutation { createFund(input: {name: \"Roleless Fund\", vintageYear: 2021,"
+            + " strategy: BUYOUT, currency: \"USD\", targetSize: 1000}) { fund { id } userErrors { code } } }";
     private static final Duration BEYOND_SKEW = Duration.ofSeconds(45);
     private static final Duration WITHIN_SKEW = Duration.ofSeconds(10);
     /** Headers that differ from request to request whatever the answer: the time, the request's ID, connection reuse. */
     private static final Set<String> VARYING_HEADERS = Set.of("date", "x-request-id", "connection");
 
     private static String tenant;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @BeforeAll
     static void aTenant() {
@@ -167,6 +175,62 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
         assertUniformRejection(token);
     }
 
+    @Test
+    void rejectsTokenWithoutSubject() {
+        assertAccepted(token("with-subject", claims -> { }));
+
+        assertUniformRejection(tokenWithSubject(null));
+        assertUniformRejection(tokenWithSubject(""));
+        assertUniformRejection(tokenWithSubject(" \t"));
+    }
+
+    /** Whatever the roles: a subject-less caller would be an admin without a name, or a fund manager without grants to look up. */
+    @Test
+    void rejectsTokenWithoutSubjectWhateverItsRoles() {
+        for (String role : List.of("tenant-admin", "fund-manager", "assessor", "reviewer", "integration")) {
+            assertAccepted(ISSUER.token(role + "-with-subject", tenant, role));
+            assertUniformRejection(ISSUER.tokenWithSubjectClaim(null, tenant, role));
+            assertUniformRejection(ISSUER.tokenWithSubjectClaim("", tenant, role));
+        }
+        assertAccepted(ISSUER.token("platform-with-subject", null, "platform-admin"));
+        assertUniformRejection(ISSUER.tokenWithSubjectClaim(null, null, "platform-admin"));
+        assertUniformRejection(ISSUER.tokenWithSubjectClaim("", null, "platform-admin"));
+    }
+
+    /**
+     * A token that authenticates but carries no role of this API is refused as a whole with 403 and a
+     * GraphQL-shaped error that does not list the roles there are, before any resolver runs: the
+     * mutation in the same request creates nothing, and no server error is counted.
+     */
+    @Test
+    void refusesTokenWithoutAKnownRoleBeforeAnyResolverRuns() {
+        String firm = newTenant("edge-roleless");
+        double failuresBefore = serverFailures();
+        List<String> roleless = List.of(
+                token("unknown-roles", claims -> claims.put("realm_access", Map.of("roles", List.of("auditor", "TENANT-ADMIN", "tenant_admin")))),
+                token("empty-roles", claims -> claims.put("realm_access", Map.of("roles", List.of()))),
+                token("no-roles-claim", claims -> claims.remove("realm_access")),
+                ISSUER.token("roleless@" + firm, firm, "admin", "viewer"));
+        for (String token : roleless) {
+            Answer answer = answer(http().post()
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", CREATE_FUND))
+                    .exchange());
+
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.headers().get("content-type")).containsExactly("application/graphql-response+json");
+            assertThat(answer.body()).isEqualTo(
+                    "{\"errors\":[{\"message\":\"The token carries no role of this API\",\"extensions\":{\"classification\":\"FORBIDDEN\"}}]}");
+            assertThat(answer.headers()).doesNotContainKey("www-authenticate");
+        }
+        graphQl(usersOf(firm).tenantAdmin()).document("{ funds { totalCount } }").execute()
+                .path("funds.totalCount").entity(Integer.class).isEqualTo(0);
+        graphQl(usersOf(tenant).tenantAdmin()).document("{ funds(filter: {nameContains: \"Roleless\"}) { totalCount } }").execute()
+                .path("funds.totalCount").entity(Integer.class).isEqualTo(0);
+        assertThat(serverFailures()).as("server failures counted").isEqualTo(failuresBefore);
+    }
+
     /** The same answer, byte for byte, whichever check fails: nothing in it tells which one did. */
     @Test
     void everyRejectionIsTheSameAnswer() {
@@ -188,7 +252,10 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
                         tokenWithoutTenant(),
                         tokenWithSeveralTenants(),
                         tokenOfUnknownTenant(),
-                        ISSUER.token("archived", archived, "tenant-admin"))
+                        ISSUER.token("archived", archived, "tenant-admin"),
+                        tokenWithSubject(null),
+                        tokenWithSubject(""),
+                        ISSUER.tokenWithSubjectClaim(null, tenant, "fund-manager"))
                 .map(TokenEdgeCasesIT.this::answerTo)
                 .toList();
 
@@ -206,6 +273,11 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEmpty();
         assertThat(answer.headers().get("www-authenticate")).containsExactly("Bearer");
+    }
+
+    /** The requests, or parts of them, that failed on the server so far ({@code FailureLog}). */
+    private double serverFailures() {
+        return meters.find("diligence.failures").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     // the defective tokens
@@ -228,6 +300,11 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     private String tokenForAudience(String audience) {
         return token("foreign-audience", claims -> claims.put("aud", audience));
+    }
+
+    /** A token whose {@code sub} claim is {@code subject}; null leaves it out. */
+    private String tokenWithSubject(String subject) {
+        return token("replaced", claims -> claims.put("sub", subject));
     }
 
     private String tokenWithoutTenant() {

@@ -15,8 +15,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Which bearer tokens POST /graphql accepts: only valid, correctly addressed tokens that name exactly
- * one active tenant (platform administrators may name none). Everything else is a bare 401.
+ * Which bearer tokens POST /graphql accepts: only valid, correctly addressed tokens with a subject
+ * that name exactly one active tenant (platform administrators may name none). Everything else is a
+ * bare 401.
  */
 class TokenRejectionIT extends ApiIntegrationTest {
 
@@ -92,6 +93,16 @@ class TokenRejectionIT extends ApiIntegrationTest {
         expectAccepted(token, "tenant-admin@" + tenant);
 
         expectRejected(withTamperedSignature(token));
+    }
+
+    @Test
+    void rejectsTokenWithoutSubject() {
+        String tenant = newTenant("reject-subject");
+        expectAccepted(ISSUER.token("named", tenant, "tenant-admin"), "named");
+
+        expectRejected(ISSUER.tokenWithSubjectClaim(null, tenant, "tenant-admin"));
+        expectRejected(ISSUER.tokenWithSubjectClaim("", tenant, "fund-manager"));
+        expectRejected(ISSUER.tokenWithSubjectClaim(null, null, "platform-admin"));
     }
 
     @Test

@@ -16,6 +16,11 @@ import org.springframework.transaction.TransactionDefinition;
  * pooled connection never carries them into the next transaction. Without a current tenant nothing
  * is set, and any access to tenant-owned tables in that transaction fails in the database.
  *
+ * <p>The fund scope is two settings (migration V022): {@code app.fund_scoped} is {@code 'false'}
+ * for a tenant-wide caller and {@code 'true'} for a restricted one, whose subject goes into
+ * {@code app.fund_scope_subject}. The database treats anything but {@code 'false'} as restricted,
+ * so a transaction that fails to say it is tenant-wide reads no fund-scoped row.
+ *
  * <p>The settings are made here, inside {@link TenantTransactionManager}'s begin, and not after it:
  * until this method returns, nothing of the transaction is bound to the thread. When the statement
  * fails (the database restarted, the connection broke), the transaction manager rolls back, closes
@@ -25,7 +30,8 @@ import org.springframework.transaction.TransactionDefinition;
 final class TenantSettingsJpaDialect extends HibernateJpaDialect {
 
     private static final String SET_TENANT_AND_SCOPE =
-            "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)";
+            "select set_config('app.tenant_id', ?, true), set_config('app.fund_scoped', ?, true),"
+                    + " set_config('app.fund_scope_subject', ?, true)";
 
     private final transient CurrentTenant currentTenant;
     private final transient CurrentFundScope currentFundScope;
@@ -41,11 +47,13 @@ final class TenantSettingsJpaDialect extends HibernateJpaDialect {
         Optional<TenantId> tenant = currentTenant.get();
         if (tenant.isPresent()) {
             String tenantId = tenant.get().value().toString();
-            String fundScopeSubject = currentFundScope.restrictedTo().orElse("");
+            FundScope fundScope = currentFundScope.get();
+            String subject = fundScope instanceof FundScope.GrantedTo granted ? granted.subject() : "";
             entityManager.unwrap(Session.class).doWork(connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(SET_TENANT_AND_SCOPE)) {
                     statement.setString(1, tenantId);
-                    statement.setString(2, fundScopeSubject);
+                    statement.setString(2, fundScope instanceof FundScope.GrantedTo ? "true" : "false");
+                    statement.setString(3, subject);
                     statement.execute();
                 }
             });

@@ -91,7 +91,7 @@ class AssessmentTablesIT {
             }
             assertThat(uuids(app, "select assessment_id from assessment_criteria")).containsExactly(ofGrantedFund);
             app.rollback();
-            AppRoleSql.setTenantAndFundScope(app, tenantA, "");
+            AppRoleSql.setTenant(app, tenantA);
             assertThat(uuids(app, "select id from assessments")).contains(ofGrantedFund, ofOtherFund);
             app.rollback();
         }

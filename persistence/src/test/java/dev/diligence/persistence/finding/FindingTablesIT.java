@@ -81,7 +81,7 @@ class FindingTablesIT {
             AppRoleSql.setTenantAndFundScope(app, tenantA, MANAGER);
             assertThat(uuids(app, "select id from findings")).containsExactly(ofGrantedFund);
             app.rollback();
-            AppRoleSql.setTenantAndFundScope(app, tenantA, "");
+            AppRoleSql.setTenant(app, tenantA);
             assertThat(uuids(app, "select id from findings")).contains(ofGrantedFund, ofOtherFund);
             app.rollback();
         }

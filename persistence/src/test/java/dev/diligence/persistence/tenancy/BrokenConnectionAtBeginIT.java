@@ -97,7 +97,7 @@ class BrokenConnectionAtBeginIT {
             }
             return Optional.of(new TenantId(tenant));
         };
-        TenantTransactionManager manager = new TenantTransactionManager(entityManagerFactory, killing, Optional::empty);
+        TenantTransactionManager manager = new TenantTransactionManager(entityManagerFactory, killing, () -> FundScope.TENANT_WIDE);
         manager.afterPropertiesSet();
         return manager;
     }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database layer of fund-scoped access on its own: plain SQL as the application role. With
- * {@code app.fund_scope_subject} set, only granted funds, their holdings and the companies they hold
- * (with their references) are visible; without it, the whole tenant is.
+ * The database layer of fund-scoped access on its own: plain SQL as the application role. Scoped to
+ * a subject ({@code app.fund_scoped} 'true'), only granted funds, their holdings and the companies
+ * they hold (with their references) are visible; tenant-wide ('false'), the whole tenant is. What a
+ * transaction sees that does not say it is tenant-wide: {@link FundScopeFailsClosedIT}.
  */
 class FundScopePoliciesIT {
 
@@ -61,7 +62,7 @@ class FundScopePoliciesIT {
     void anUnscopedTransactionSeesTheWholeTenant() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            AppRoleSql.setTenantAndFundScope(app, tenant, "");
+            AppRoleSql.setTenant(app, tenant);
             assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactlyInAnyOrder(grantedFund, otherFund);
             assertThat(AppRoleSql.uuids(app, "select id from companies")).containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
             app.rollback();

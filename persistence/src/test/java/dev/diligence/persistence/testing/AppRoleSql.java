@@ -14,23 +14,29 @@ public final class AppRoleSql {
     private AppRoleSql() {
     }
 
-    /** Sets the tenant of the current transaction, as the application does ({@code app.tenant_id}, transaction-local). */
+    /**
+     * Makes the current transaction one of {@code tenant}, tenant-wide, as the application's
+     * transaction manager does for a caller who is not fund-scoped (transaction-local settings).
+     */
     public static void setTenant(Connection connection, UUID tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            statement.setString(1, tenant.toString());
-            statement.execute();
-        }
+        setTenantAndFundScope(connection, tenant, "false", "");
     }
 
     /**
-     * Sets the tenant and the fund scope of the current transaction in one statement, as the
-     * application's transaction manager does; an empty {@code fundScopeSubject} means tenant-wide.
+     * Makes the current transaction one of {@code tenant} that reads only the funds granted to
+     * {@code fundScopeSubject}, as the application's transaction manager does for a fund manager.
      */
     public static void setTenantAndFundScope(Connection connection, UUID tenant, String fundScopeSubject) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('app.tenant_id', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
+        setTenantAndFundScope(connection, tenant, "true", fundScopeSubject);
+    }
+
+    private static void setTenantAndFundScope(Connection connection, UUID tenant, String fundScoped, String fundScopeSubject)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true),"
+                + " set_config('app.fund_scoped', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
             statement.setString(1, tenant.toString());
-            statement.setString(2, fundScopeSubject);
+            statement.setString(2, fundScoped);
+            statement.setString(3, fundScopeSubject);
             statement.execute();
         }
     }

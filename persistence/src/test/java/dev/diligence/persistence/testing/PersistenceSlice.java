@@ -4,6 +4,7 @@ import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.persistence.PersistenceConfiguration;
 import dev.diligence.persistence.tenancy.CurrentFundScope;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import dev.diligence.persistence.tenancy.FundScope;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,6 @@ public class PersistenceSlice {
 
     @Bean
     CurrentFundScope currentFundScope() {
-        return Optional::empty;
+        return () -> FundScope.TENANT_WIDE;
     }
 }
