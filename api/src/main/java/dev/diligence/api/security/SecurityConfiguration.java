@@ -1,5 +1,6 @@
 package dev.diligence.api.security;
 
+import dev.diligence.api.refusal.Refusals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +67,8 @@ class SecurityConfiguration {
      */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter,
-            CorsProperties corsProperties, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) throws Exception {
+            CorsProperties corsProperties, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath, Refusals refusals)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsConfigurationSource(corsProperties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -77,7 +79,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(new UniformAuthenticationEntryPoint())
-                        .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler())
+                        .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler(refusals))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();
     }
