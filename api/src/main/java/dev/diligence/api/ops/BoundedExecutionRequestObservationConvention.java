@@ -1,6 +1,7 @@
 package dev.diligence.api.ops;
 
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.language.OperationDefinition;
 import io.micrometer.common.KeyValue;
@@ -23,6 +24,9 @@ class BoundedExecutionRequestObservationConvention extends DefaultExecutionReque
 
     static final String OPERATION_NAME = "graphql.operation.name";
 
+    /** Marks an observation whose success was counted, so that computing its tags twice counts it once. */
+    private static final String SUCCESS_COUNTED = OperationNames.class.getName() + ".successCounted";
+
     private final OperationNames names;
 
     BoundedExecutionRequestObservationConvention(OperationNames names) {
@@ -39,9 +43,16 @@ class BoundedExecutionRequestObservationConvention extends DefaultExecutionReque
         return KeyValues.of(executionId(context));
     }
 
+    /** The bounded name; an execution that completed without errors counts once towards its name's admission. */
     @Override
     protected KeyValue operationName(ExecutionRequestObservationContext context) {
-        return KeyValue.of(OPERATION_NAME, names.forMetric(nameOf(context)));
+        String name = nameOf(context);
+        ExecutionResult result = context.getExecutionResult();
+        if (result != null && result.getErrors().isEmpty() && context.get(SUCCESS_COUNTED) == null) {
+            context.put(SUCCESS_COUNTED, Boolean.TRUE);
+            names.succeeded(name);
+        }
+        return KeyValue.of(OPERATION_NAME, names.forMetric(name));
     }
 
     /** The executed operation's name from the document, else the request's {@code operationName}. */

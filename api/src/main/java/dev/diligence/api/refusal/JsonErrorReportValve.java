@@ -34,7 +34,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        RefusalBody body = refusals.render(request.getRequestURI(), Refusal.of(status));
+        RefusalBody body = refusals.answer(request.getRequestURI(), Refusal.of(status));
         try {
             response.setContentType(body.contentType().toString());
             response.setCharacterEncoding("UTF-8");

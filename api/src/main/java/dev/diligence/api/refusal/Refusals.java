@@ -1,5 +1,6 @@
 package dev.diligence.api.refusal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,12 +27,26 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Refusals {
 
+    /** Refusals answered, by classification (and HTTP status where the answer is one of HTTP's own). */
+    public static final String METRIC = "diligence.refusals";
+
     private final String graphQlPath;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    Refusals(@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, JsonMapper json) {
+    Refusals(@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, JsonMapper json, MeterRegistry meters) {
         this.graphQlPath = graphQlPath;
         this.json = json;
+        this.meters = meters;
+    }
+
+    /**
+     * The body answering {@code refusal}, as {@link #render}, counted in {@code diligence.refusals}
+     * (tags: {@code classification}, {@code status}): the answer is about to be sent.
+     */
+    public RefusalBody answer(String path, Refusal refusal) {
+        meters.counter(METRIC, "classification", refusal.classification(), "status", String.valueOf(refusal.status())).increment();
+        return render(path, refusal);
     }
 
     /** The body answering {@code refusal} of a request for {@code path} (null when the request line was unreadable). */
@@ -66,7 +81,7 @@ public class Refusals {
 
     /** As {@link #write(HttpServletRequest, HttpServletResponse, Refusal)}, for a request to {@code path}. */
     public void write(String path, HttpServletResponse response, Refusal refusal) throws IOException {
-        RefusalBody body = render(path, refusal);
+        RefusalBody body = answer(path, refusal);
         response.setStatus(refusal.status());
         response.setContentType(body.contentType().toString());
         response.setContentLength(body.bytes().length);

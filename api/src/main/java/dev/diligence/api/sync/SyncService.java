@@ -65,9 +65,10 @@ public class SyncService {
     private final HoldingSyncStep holdingStep;
     private final JsonMapper mapper;
     private final Clock clock;
+    private final SyncMetrics metrics;
 
     SyncService(SyncLocks locks, SyncRequests requests, SyncPrefetch prefetch, FundSyncStep fundStep, CompanySyncStep companyStep, HoldingSyncStep holdingStep,
-            JsonMapper mapper, Clock clock) {
+            JsonMapper mapper, Clock clock, SyncMetrics metrics) {
         this.locks = locks;
         this.requests = requests;
         this.prefetch = prefetch;
@@ -76,6 +77,7 @@ public class SyncService {
         this.holdingStep = holdingStep;
         this.mapper = mapper;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @PreAuthorize(Authorities.SYNC)
@@ -93,6 +95,7 @@ public class SyncService {
         Optional<StoredSync> stored = requests.find(input.idempotencyKey());
         if (stored.isPresent()) {
             if (stored.get().payloadHash().equals(hash)) {
+                metrics.replayed();
                 return SyncDealsPayload.applied(mapper.readValue(stored.get().result(), SyncResult.class), true);
             }
             return refused("idempotencyKey", ViolationCode.IDEMPOTENCY_KEY_REUSED,
@@ -107,6 +110,7 @@ public class SyncService {
         SyncResult result = new SyncResult(funds, companies, holdings);
         requests.add(new StoredSync(input.idempotencyKey(), input.source(), hash, mapper.writeValueAsString(result),
                 CurrentCaller.get().subject(), now));
+        metrics.applied(result);
         return SyncDealsPayload.applied(result, false);
     }
 

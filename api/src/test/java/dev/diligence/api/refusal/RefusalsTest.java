@@ -2,6 +2,7 @@ package dev.diligence.api.refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The two shapes of a refusal, for statuses the integration tests cannot provoke (431, 500, 503). */
 class RefusalsTest {
 
-    private final Refusals refusals = new Refusals("/graphql", JsonMapper.builder().build());
+    private final Refusals refusals = new Refusals("/graphql", JsonMapper.builder().build(), new SimpleMeterRegistry());
 
     @Test
     void onTheGraphQlPathARefusalIsAGraphQlResponseWithOneError() {

@@ -4,6 +4,7 @@ import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,9 @@ public abstract class ApiIntegrationTest {
     protected static final TestDatabase DB = TestDatabase.get();
     protected static final TestIssuer ISSUER = TestIssuer.get();
 
+    /** How long a test waits for an answer: the first request of a new context can take seconds on a busy machine. */
+    protected static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     @LocalServerPort
     private int port;
 
@@ -38,9 +42,10 @@ public abstract class ApiIntegrationTest {
 
     /** A GraphQL client that sends {@code token} as its bearer token. */
     protected HttpGraphQlTester graphQl(String token) {
-        return HttpGraphQlTester.create(http().mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .build());
+        return HttpGraphQlTester.builder(http().mutate()
+                        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     /** The URL of the GraphQL endpoint of the application under test. */
@@ -48,9 +53,9 @@ public abstract class ApiIntegrationTest {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 
-    /** A plain HTTP client of the GraphQL endpoint, without credentials. */
+    /** A plain HTTP client of the GraphQL endpoint, without credentials, waiting up to {@link #RESPONSE_TIMEOUT}. */
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl(graphQlUrl()).build();
+        return WebTestClient.bindToServer().baseUrl(graphQlUrl()).responseTimeout(RESPONSE_TIMEOUT).build();
     }
 
     /** Registers a tenant with a key no other test uses; returns the key. */
