@@ -3,15 +3,23 @@ package dev.diligence.api.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TenantUsers;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * test with tokens from the test issuer's token endpoint (client credentials): a CSV of deals lands
  * as funds, companies and holdings; running the same file again applies nothing (every batch is
  * replayed under its content-derived idempotency key); a changed deal updates just that holding; a
- * token that expires mid-sync is renewed, before its {@code expires_in} and after a 401; a client
+ * token that expires mid-sync is renewed, before its {@code expires_in} and after a 401; a 429 and a
+ * 503 are retried after the time they say; a client
  * stopped after two batches (a crash) and run again replays those and applies the rest, so every
  * item is applied exactly once. Each client's cases are skipped where its interpreter is missing.
  */
@@ -163,6 +172,67 @@ class SyncExampleClientIT extends ApiIntegrationTest {
         assertThat(resumed.summary()).containsEntry("replayed", 2).containsEntry("created", 110 - 78)
                 .containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("failed", 0);
         assertThat(counts()).isEqualTo(List.of(20L, 30L, 60L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Client.class)
+    void waitsAsLongAsRetryAfterOrRetryAfterSecondsSay(Client client) throws Exception {
+        assumeTrue(client.available(), client.interpreter + " is not installed");
+        Path deals = deals(60);
+        // in front of the API: the first request is throttled (429, Retry-After: 1, as the API
+        // answers), the second is a 503 whose body alone says to wait 2 s, the rest go through
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        front.createContext("/graphql", exchange -> {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            arrivals.add(System.nanoTime());
+            int status;
+            byte[] body;
+            if (arrivals.size() == 1) {
+                status = 429;
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                body = refusal("THROTTLED", 1);
+            } else if (arrivals.size() == 2) {
+                status = 503;
+                body = refusal("UNAVAILABLE", 2);
+            } else {
+                try {
+                    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(graphQlUrl()))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", exchange.getRequestHeaders().getFirst("Authorization"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    status = answer.statusCode();
+                    body = answer.body();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        front.start();
+        Run run;
+        try {
+            run = sync(client, deals, Map.of("DILIGENCE_API", "http://127.0.0.1:" + front.getAddress().getPort() + "/graphql"), 3600);
+        } finally {
+            front.stop(0);
+        }
+
+        assertThat(run.summary()).containsEntry("created", 110).containsEntry("failed", 0);
+        assertThat(run.stderr()).contains("retrying (throttled) in 1000 ms", "retrying (HTTP 503) in 2000 ms");
+        // lower bounds only: the client waited at least as long as it was told
+        assertThat(arrivals.get(1) - arrivals.get(0)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+        assertThat(arrivals.get(2) - arrivals.get(1)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(2));
+    }
+
+    /** A GraphQL response of one error of this classification and retryAfterSeconds, as the API's refusals are. */
+    private static byte[] refusal(String classification, int retryAfterSeconds) {
+        return ("{\"errors\":[{\"message\":\"retry later\",\"extensions\":{\"classification\":\"" + classification
+                + "\",\"retryAfterSeconds\":" + retryAfterSeconds + "}}]}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
