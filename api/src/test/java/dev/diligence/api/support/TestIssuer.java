@@ -1,7 +1,12 @@
 package dev.diligence.api.support;
 
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.UnknownHostException;
 import java.text.ParseException;
 import java.util.HashMap;
@@ -9,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real OpenID Connect issuer for the tests (mock-oauth2-server on 127.0.0.1): it publishes its
@@ -18,6 +25,8 @@ public final class TestIssuer {
 
     public static final String ISSUER_ID = "diligence-test";
     public static final String AUDIENCE = "diligence-api";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static TestIssuer instance;
 
@@ -43,6 +52,52 @@ public final class TestIssuer {
 
     public String issuerUri() {
         return server.issuerUrl(ISSUER_ID).toString();
+    }
+
+    /** The issuer's OAuth2 token endpoint: any grant, client ID and secret is answered (see {@link #enqueueEndpointToken}). */
+    public String tokenEndpoint() {
+        return server.tokenEndpointUrl(ISSUER_ID).toString();
+    }
+
+    /**
+     * Decides the token endpoint's next token: a user of {@code tenantKey} holding the given realm
+     * roles, for the audience the API expects, whose {@code exp} (and so the answer's
+     * {@code expires_in}) is {@code lifetimeSeconds} from now; a negative lifetime beyond the API's
+     * clock skew makes a token the API refuses as expired. Tokens are handed out in the order they
+     * were enqueued, one per token request; with none enqueued the endpoint answers
+     * mock-oauth2-server's default token (no tenant, no roles, another audience), which the API refuses.
+     */
+    public void enqueueEndpointToken(String subject, String tenantKey, long lifetimeSeconds, String... realmRoles) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE),
+                userClaims(subject, tenantKey, realmRoles), lifetimeSeconds));
+    }
+
+    /**
+     * Takes back the tokens enqueued for the token endpoint that no client fetched (a test that
+     * failed), so that the next test's clients get its own: requests tokens until the endpoint
+     * answers its default token, which has no {@code tenant} claim.
+     */
+    public void discardEnqueuedEndpointTokens() {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=discard&client_secret=discard"))
+                .build();
+        try {
+            for (int i = 0; i < 100; i++) {
+                String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                String token = JSON.readTree(body).path("access_token").asString();
+                if (SignedJWT.parse(token).getJWTClaimsSet().getClaim("tenant") == null) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("more than 100 tokens were enqueued for the token endpoint");
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A signed token of a user of {@code tenantKey} (null for none) holding the given realm roles. */
