@@ -13,6 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -46,6 +47,12 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         if (!shouldEngage(environment)) {
             return;
         }
+        if (!developmentKitPresent()) {
+            log.warn("No database URL and no token issuer configured, and this is the production jar, which has no"
+                    + " embedded PostgreSQL and token issuer: configure spring.datasource.url and"
+                    + " spring.security.oauth2.resourceserver.jwt.issuer-uri, or run diligence-api.jar");
+            return;
+        }
         log.info("No database URL and no token issuer configured: starting the embedded PostgreSQL and token issuer");
         EmbeddedDatabase database = EmbeddedDatabase.start(
                 environment.getProperty("spring.flyway.user", "diligence_owner"),
@@ -73,6 +80,16 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.graphql.graphiql.enabled", true);
         properties.put("spring.graphql.schema.introspection.enabled", true);
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedDefaults", properties));
+    }
+
+    /**
+     * Whether this jar carries the development kit (the embedded PostgreSQL and the mock token
+     * issuer): {@code diligence-api.jar} does, the production jar {@code diligence-api-slim.jar} does not.
+     */
+    static boolean developmentKitPresent() {
+        ClassLoader loader = EmbeddedDefaults.class.getClassLoader();
+        return ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", loader)
+                && ClassUtils.isPresent("no.nav.security.mock.oauth2.MockOAuth2Server", loader);
     }
 
     /** True when the embedded default may run: no database URL, no issuer, no prod profile, not disabled. */
