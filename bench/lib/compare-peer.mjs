@@ -1,7 +1,7 @@
 // Checks, before any load, that the API and the PostGraphile peer answer Q1 and Q3 with the same
 // rows and numbers: the benchmark's own request bodies (first line of the Q1 files, the first 200
-// Q3 bodies), compared after normalising representations (global IDs vs UUIDs, decimals as
-// strings, timestamp precision). Exits 1 on any difference.
+// Q3 bodies), compared after normalising representations (global IDs vs UUIDs, decimals to 10
+// places, timestamp precision). Exits 1 on any difference.
 //   node bench/lib/compare-peer.mjs <api url> <peer url> <token> <bodies dir>
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,14 @@ async function post(url, body) {
   return json.data;
 }
 const uuid = (globalId) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
-const decimal = (x) => (x == null ? null : Number(x).toFixed(10));
+// Both answer decimals as strings of the exact value (the API's Decimal, PostgreSQL numeric through
+// PostGraphile): compared digit for digit at the engine's 10 places, never through a binary double,
+// which would hide a difference in the 16th significant digit.
+const decimal = (x) => {
+  if (x == null) return null;
+  const [whole, fraction = ''] = String(x).split('.');
+  return `${whole}.${fraction.replace(/0+$/, '').padEnd(10, '0')}`;
+};
 const instant = (x) => (x == null ? null : new Date(x).toISOString());
 const dimensions = (list, code, score) => list.map((d) => [d[code], decimal(d[score])]);
 let differences = 0;

@@ -70,7 +70,11 @@ export function parseCsv(text) {
 
 const orNull = (value) => (value === undefined || value === '' ? null : value);
 
-/** One deal row → the fund, company and holding items it describes. */
+/**
+ * One deal row → the fund, company and holding items it describes. Decimals (targetSize,
+ * ownershipPercentage) stay the CSV's strings: the API reads a Decimal string exactly, where a
+ * JavaScript number would round 999999999999999.99 to 1000000000000000.
+ */
 function itemsOf(deal) {
   return {
     fund: {

@@ -24,8 +24,9 @@ final class TextScalar implements Coercing<String, String> {
         this.name = name;
     }
 
-    static GraphQLScalarType named(String name, String description) {
-        return GraphQLScalarType.newScalar().name(name).description(description).coercing(new TextScalar(name)).build();
+    /** The scalar without a description: the SDL's describes it. */
+    static GraphQLScalarType named(String name) {
+        return GraphQLScalarType.newScalar().name(name).coercing(new TextScalar(name)).build();
     }
 
     @Override

@@ -135,7 +135,7 @@ class AssessmentScoreIT extends ApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(query).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("\"overall\":1.5200000000", "\"percentage\":38.0000000000", "\"confidence\":0.7607500000");
+        assertThat(body).contains("\"overall\":\"1.5200000000\"", "\"percentage\":\"38.0000000000\"", "\"confidence\":\"0.7607500000\"");
     }
 
     static Stream<Arguments> redFlagRules() {

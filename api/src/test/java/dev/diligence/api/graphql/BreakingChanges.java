@@ -10,6 +10,8 @@ import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
+import graphql.language.ScalarTypeDefinition;
+import graphql.language.StringValue;
 import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
@@ -19,6 +21,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,7 +37,9 @@ import java.util.stream.Collectors;
  * <li>an argument's or input field's type changed other than by becoming more lenient (non-null to
  * nullable is fine, nullable to non-null is breaking), or a new required one (non-null without a
  * default) on an existing field or input type;</li>
- * <li>a union losing a member, an object or interface type no longer implementing an interface.</li>
+ * <li>a union losing a member, an object or interface type no longer implementing an interface;</li>
+ * <li>a scalar's {@code @specifiedBy} URL, the specification of its wire format, changed or removed
+ * (adding one is not breaking). A wire format changed without a new URL does not show in the SDL.</li>
  * </ul>
  * Additions (types, optional arguments, nullable input fields, fields, enum values) are not breaking
  * here; deprecating is not breaking.
@@ -92,6 +97,14 @@ final class BreakingChanges {
                     .filter(value -> !values.containsKey(value.getName()) && !deprecated(value))
                     .forEach(value -> changes.add("enum value " + type + "." + value.getName()
                             + " was removed without being deprecated first"));
+        } else if (old instanceof ScalarTypeDefinition o && now instanceof ScalarTypeDefinition n) {
+            specifiedBy(o).ifPresent(url -> specifiedBy(n).ifPresentOrElse(
+                    next -> {
+                        if (!next.equals(url)) {
+                            changes.add("scalar " + type + " changed its @specifiedBy from " + url + " to " + next);
+                        }
+                    },
+                    () -> changes.add("scalar " + type + " no longer has @specifiedBy " + url)));
         } else if (old instanceof UnionTypeDefinition o && now instanceof UnionTypeDefinition n) {
             List<String> members = n.getMemberTypes().stream().map(BreakingChanges::render).toList();
             o.getMemberTypes().stream().map(BreakingChanges::render).filter(m -> !members.contains(m))
@@ -146,6 +159,12 @@ final class BreakingChanges {
 
     private static boolean required(InputValueDefinition value) {
         return value.getType() instanceof NonNullType && value.getDefaultValue() == null;
+    }
+
+    private static Optional<String> specifiedBy(ScalarTypeDefinition scalar) {
+        return scalar.getDirectives("specifiedBy").stream().findFirst()
+                .map(directive -> directive.getArgument("url"))
+                .map(url -> ((StringValue) url.getValue()).getValue());
     }
 
     private static boolean deprecated(DirectivesContainer<?> element) {

@@ -159,4 +159,20 @@ class BreakingChangesTest {
         assertThat(changes("Fund | Company", "Fund")).containsExactly("union SearchResult no longer contains Company");
         assertThat(changes("type Company implements Node", "type Company")).containsExactly("type Company no longer implements Node");
     }
+
+    /**
+     * A scalar's {@code @specifiedBy} names its wire format: naming one is fine, changing or dropping it
+     * is breaking. A changed format without a changed URL is not visible in the SDL (README, "The schema
+     * contract").
+     */
+    @Test
+    void aScalarsSpecificationMayBeAddedButNotChangedOrRemoved() {
+        String rfc3339 = "scalar Date @specifiedBy(url: \"https://www.rfc-editor.org/rfc/rfc3339\")";
+        assertThat(changes("scalar Date", rfc3339)).isEmpty();
+        assertThat(changesFrom("scalar Date", rfc3339, "scalar Date",
+                "scalar Date @specifiedBy(url: \"https://example.com/dates\")")).containsExactly(
+                "scalar Date changed its @specifiedBy from https://www.rfc-editor.org/rfc/rfc3339 to https://example.com/dates");
+        assertThat(changesFrom("scalar Date", rfc3339, "scalar Date", "scalar Date")).containsExactly(
+                "scalar Date no longer has @specifiedBy https://www.rfc-editor.org/rfc/rfc3339");
+    }
 }
