@@ -259,10 +259,12 @@ class DockerFilesTest {
         assertThat(user.split(":")[0]).as("runtime user").isNotIn("root", "0");
         assertThat(instructions("ENTRYPOINT").get(0)).contains("org.springframework.boot.loader.launch.JarLauncher");
 
-        // the jar the build stage produces is the api module's
-        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(Files.readString(root.resolve("api/pom.xml")));
+        // the jar the image ships is the api module's production jar (its slim classifier), without the development kit
+        String pom = Files.readString(root.resolve("api/pom.xml"));
+        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
         assertThat(finalName.find()).isTrue();
-        assertThat(instructions("COPY")).anyMatch(copy -> copy.contains("api/target/" + finalName.group(1) + ".jar"));
+        assertThat(pom).contains("<classifier>slim</classifier>");
+        assertThat(instructions("COPY")).anyMatch(copy -> copy.contains("api/target/" + finalName.group(1) + "-slim.jar"));
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
             assertThat(instructions("COPY")).as("layer %s", layer).anyMatch(copy -> copy.contains("/" + layer + "/"));
         }
