@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -72,9 +71,7 @@ class CallerGateIT extends ApiIntegrationTest {
     void aFirmWithThirtyOneFunds() {
         firm = RateLimitIT.firmWithThirtyFunds();
         requests = new GraphQlRequests(http());
-        HttpGraphQlTester setup = HttpGraphQlTester.create(http().mutate().responseTimeout(GraphQlRequests.RESPONSE_TIMEOUT)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + user("setup", "tenant-admin")).build());
-        fund = Map.of("fund", CompanyFixtures.createFund(setup, "Gate fund"));
+        fund = Map.of("fund", CompanyFixtures.createFund(graphQl(user("setup", "tenant-admin")), "Gate fund"));
     }
 
     @AfterEach
