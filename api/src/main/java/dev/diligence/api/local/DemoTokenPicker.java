@@ -1,5 +1,7 @@
 package dev.diligence.api.local;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * What GraphiQL's demo token picker asks (README "GraphiQL"): the {@link DemoUser}s, and a token of
  * one of them, fetched by client credentials from the embedded issuer as README shows with curl.
  *
- * <p>Contracts: exists only in embedded mode with GraphiQL on, where the embedded issuer hands any
- * demo user's token to whoever asks anyway; its routes lie under {@code /graphiql/}, which needs no
- * token for GET; only the demo users' logins are asked for (404 otherwise); tokens are never cached.
+ * <p>Contracts: exists only in embedded mode with GraphiQL on; answers only requests from this
+ * machine (404 otherwise), as the embedded issuer, which listens on 127.0.0.1, hands any demo user's
+ * token to them anyway, while the API's port may be reachable from others; its routes lie under
+ * {@code /graphiql/}, which needs no token for GET; only the demo users' logins are asked for (404
+ * otherwise); tokens are never cached.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(EmbeddedDefaults.ACTIVE)
@@ -46,7 +50,12 @@ class DemoTokenPicker {
         return RouterFunctions.route()
                 .GET("/graphiql/demo-users", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(users()))
                 .GET("/graphiql/demo-token/{login}", request -> token(request, issuer))
+                .filter((request, next) -> fromThisMachine(request) ? next.handle(request) : ServerResponse.notFound().build())
                 .build();
+    }
+
+    private static boolean fromThisMachine(ServerRequest request) {
+        return request.remoteAddress().map(InetSocketAddress::getAddress).filter(InetAddress::isLoopbackAddress).isPresent();
     }
 
     private static List<Map<String, String>> users() {

@@ -62,6 +62,19 @@ class DemoTokenPickerTest {
         assertThat(claims.get("tenant").asString()).isEqualTo("northwind-capital");
     }
 
+    /** The embedded issuer listens on 127.0.0.1 only; the API's port may be reachable from other machines. */
+    @Test
+    void handsOutTokensOnlyToThisMachine() throws Exception {
+        mvc.perform(get("/graphiql/demo-token/root").with(request -> {
+            request.setRemoteAddr("192.0.2.7");
+            return request;
+        })).andExpect(status().isNotFound());
+        mvc.perform(get("/graphiql/demo-users").with(request -> {
+            request.setRemoteAddr("192.0.2.7");
+            return request;
+        })).andExpect(status().isNotFound());
+    }
+
     @Test
     void handsOutNoTokenOfAnyoneElse() throws Exception {
         mvc.perform(get("/graphiql/demo-token/mallory")).andExpect(status().isNotFound());
