@@ -1,6 +1,7 @@
 package dev.diligence.api.graphiql;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,7 +80,7 @@ class GraphiqlPage {
     /** Fails at startup when a WebJar is missing, instead of a page that stays blank. */
     private static Map<String, Resource> assets() {
         WebJarVersionLocator webJars = new WebJarVersionLocator();
-        Map<String, Resource> assets = new java.util.HashMap<>();
+        Map<String, Resource> assets = new HashMap<>();
         ASSETS.forEach((name, webJarPath) -> {
             int slash = webJarPath.indexOf('/');
             String fullPath = webJars.fullPath(webJarPath.substring(0, slash), webJarPath.substring(slash + 1));
