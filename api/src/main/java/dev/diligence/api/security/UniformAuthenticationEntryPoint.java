@@ -2,6 +2,8 @@ package dev.diligence.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -19,14 +21,20 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * <p>A request without any token gets the bare challenge {@code Bearer} (RFC 6750, section 3.1:
  * no error code when no credentials were sent); one with a token gets
  * {@code Bearer error="invalid_token"}. The difference tells the caller only what it already knows.
+ *
+ * <p>Each refusal is one INFO line naming the failed check as a {@link TokenRefusalReason category},
+ * never the token or its claims: operators see why, callers do not.
  */
 final class UniformAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     static final String NO_TOKEN_CHALLENGE = "Bearer";
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
+    private static final Logger log = LoggerFactory.getLogger(UniformAuthenticationEntryPoint.class);
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
+        log.info("Refused 401: {}", TokenRefusalReason.of(failure));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 failure instanceof OAuth2AuthenticationException ? INVALID_TOKEN_CHALLENGE : NO_TOKEN_CHALLENGE);
