@@ -1,5 +1,6 @@
 package dev.diligence.api.security;
 
+import dev.diligence.api.ops.LogContext;
 import dev.diligence.api.refusal.Refusal;
 import dev.diligence.api.refusal.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
@@ -19,7 +21,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * names that problem: HTTP 403 with one GraphQL error classified FORBIDDEN, under
  * {@code application/graphql-response+json} ({@link Refusals}), given before any resolver runs. It
  * never lists the roles there are. A refused caller is no server failure: it is one INFO line, not
- * a failure of {@code FailureLog}.
+ * a failure of {@code FailureLog}, with the caller's tenant and subject (the request is refused
+ * before {@code CallerLogContextFilter} would put them in the MDC).
  */
 final class NoKnownRoleAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -36,7 +39,14 @@ final class NoKnownRoleAccessDeniedHandler implements AccessDeniedHandler {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
-        log.info("Refused 403: no role of this API");
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authenticated) {
+            LogContext.putCaller(authenticated.caller());
+        }
+        try {
+            log.info("Refused 403: no role of this API");
+        } finally {
+            LogContext.clear();
+        }
         refusals.write(request, response, NO_KNOWN_ROLE);
     }
 }

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * configuration files only ({@code spring.config.location} leaves out the tests' {@code config/}
  * overrides, which keep other tests' output human-readable), as a deployment gets them. Every line
  * written while requests are served is JSON; a request's lines carry its request ID, tenant, subject,
- * GraphQL operation and trace ID; a refused token is one INFO line with a reason and without the token.
+ * GraphQL operation and trace ID; a refused token is one INFO line with a reason and without the token,
+ * a token without a role of this API one INFO line with the caller's tenant and subject.
  * The management port is random, as in every test (several contexts may run side by side).
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -54,6 +55,8 @@ class ProductionLoggingIT extends ApiIntegrationTest {
         String served = "prod-log-" + UUID.randomUUID();
         String refused = "prod-log-refused-" + UUID.randomUUID();
         String bareRefused = "prod-log-bare-" + UUID.randomUUID();
+        String forbidden = "prod-log-forbidden-" + UUID.randomUUID();
+        String roleless = ISSUER.token("roleless@" + tenantKey, tenantKey, "viewer");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "bm90LXRoZS1zaWduYXR1cmU";
 
         String subject = post(served, token).expectStatus().isOk()
@@ -61,6 +64,7 @@ class ProductionLoggingIT extends ApiIntegrationTest {
                 .path("data").path("viewer").path("subject").asString();
         post(refused, forged).expectStatus().isUnauthorized();
         post(bareRefused, null).expectStatus().isUnauthorized();
+        post(forbidden, roleless).expectStatus().isForbidden();
 
         List<JsonNode> lines = jsonLines(output.getOut().substring(before));
         JsonNode executed = only(lines, served, "GraphQL query executed");
@@ -76,7 +80,11 @@ class ProductionLoggingIT extends ApiIntegrationTest {
         assertThat(unauthenticated.path("message").asString()).contains("signature");
         assertThat(unauthenticated.path("traceId").asString()).matches("[0-9a-f]{32}");
         assertThat(only(lines, bareRefused, "Refused 401").path("message").asString()).contains("no token");
-        assertThat(output.getAll()).doesNotContain(forged).doesNotContain(token).doesNotContain("Bearer ");
+        JsonNode refusedRole = only(lines, forbidden, "Refused 403");
+        assertThat(refusedRole.path("log").path("level").asString()).isEqualTo("INFO");
+        assertThat(refusedRole.path("tenant").asString()).isEqualTo(tenantKey);
+        assertThat(refusedRole.path("subject").asString()).isEqualTo("roleless@" + tenantKey);
+        assertThat(output.getAll()).doesNotContain(roleless).doesNotContain(forged).doesNotContain(token).doesNotContain("Bearer ");
     }
 
     private WebTestClient.ResponseSpec post(String requestId, String bearer) {
