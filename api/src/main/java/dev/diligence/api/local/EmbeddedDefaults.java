@@ -13,6 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -24,12 +25,18 @@ import org.springframework.util.StringUtils;
  * <p>Contract: it engages only when <em>both</em> settings are absent, so a deployment that forgets
  * one of them fails at startup instead of quietly running on throw-away infrastructure. It can also
  * be switched off with {@code diligence.embedded.enabled=false}.
+ *
+ * <p>It also makes log lines human-readable, as the {@code local} profile does, unless the operator
+ * chose a format in the environment, a system property or on the command line
+ * ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} keeps JSON). It runs before the logging system is
+ * initialized, which reads the setting.
  */
 public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String ACTIVE = "diligence.embedded.active";
     static final String ISSUER_PORT = "diligence.embedded.issuer-port";
     static final String TOKEN_ENDPOINT = "diligence.embedded.token-endpoint";
+    static final String STRUCTURED_CONSOLE_FORMAT = "logging.structured.format.console";
 
     private final Log log;
 
@@ -80,6 +87,16 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.graphql.graphiql.enabled", true);
         properties.put("spring.graphql.schema.introspection.enabled", true);
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedDefaults", properties));
+        logHumanReadable(environment);
+    }
+
+    /**
+     * Empties {@code logging.structured.format.console} below the operator's own settings (system
+     * environment and above) but above every configuration file, where {@code application.yaml} asks for JSON.
+     */
+    static void logHumanReadable(ConfigurableEnvironment environment) {
+        environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource("embeddedLogging", Map.of(STRUCTURED_CONSOLE_FORMAT, "")));
     }
 
     /**

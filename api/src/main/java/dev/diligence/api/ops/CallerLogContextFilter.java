@@ -1,13 +1,11 @@
 package dev.diligence.api.ops;
 
-import dev.diligence.api.security.Caller;
 import dev.diligence.api.security.CallerAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -29,9 +27,7 @@ class CallerLogContextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication authenticated) {
-            Caller caller = authenticated.caller();
-            MDC.put(LogContext.SUBJECT, caller.subject());
-            caller.tenant().ifPresent(tenant -> MDC.put(LogContext.TENANT, tenant.key().value()));
+            LogContext.putCaller(authenticated.caller());
         }
         try {
             chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.diligence.api.ops;
 
+import dev.diligence.api.security.Caller;
 import java.util.List;
 import org.slf4j.MDC;
 
@@ -24,7 +25,14 @@ public final class LogContext {
     private LogContext() {
     }
 
-    static void clear() {
+    /** Puts the caller's subject and tenant key (when it has one) in the MDC. */
+    public static void putCaller(Caller caller) {
+        MDC.put(SUBJECT, caller.subject());
+        caller.tenant().ifPresent(tenant -> MDC.put(TENANT, tenant.key().value()));
+    }
+
+    /** Removes every key of this class from the MDC. */
+    public static void clear() {
         KEYS.forEach(MDC::remove);
     }
 }

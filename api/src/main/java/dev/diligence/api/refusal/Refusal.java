@@ -43,18 +43,21 @@ public record Refusal(int status, String classification, String message, Map<Str
     }
 
     /**
-     * The classifications GraphQL answers use where they mean the same (INTERNAL_ERROR, UNAVAILABLE,
-     * BAD_REQUEST, NOT_FOUND), else the name of the HTTP status (e.g. METHOD_NOT_ALLOWED).
+     * The classification of a refusal with {@code status}, one of a closed set (README, "Error
+     * classifications"): those GraphQL answers use where they mean the same (UNAUTHORIZED, FORBIDDEN,
+     * UNAVAILABLE), the name of the status for the refusals a GraphQL client can meet on its path
+     * (METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, REQUEST_HEADER_FIELDS_TOO_LARGE), else BAD_REQUEST
+     * for any other client error and INTERNAL_ERROR for any other server error.
      */
-    private static String classificationOf(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
-        if (known == null) {
-            return status >= 500 ? ErrorType.INTERNAL_ERROR.name() : ErrorType.BAD_REQUEST.name();
-        }
-        return switch (known) {
-            case INTERNAL_SERVER_ERROR -> ErrorType.INTERNAL_ERROR.name();
-            case SERVICE_UNAVAILABLE -> FaultClassification.UNAVAILABLE.name();
-            default -> known.name();
+    public static String classificationOf(int status) {
+        return switch (status) {
+            case 401 -> ErrorType.UNAUTHORIZED.name();
+            case 403 -> ErrorType.FORBIDDEN.name();
+            case 405 -> HttpStatus.METHOD_NOT_ALLOWED.name();
+            case 415 -> HttpStatus.UNSUPPORTED_MEDIA_TYPE.name();
+            case 431 -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.name();
+            case 503 -> FaultClassification.UNAVAILABLE.name();
+            default -> status >= 500 ? ErrorType.INTERNAL_ERROR.name() : ErrorType.BAD_REQUEST.name();
         };
     }
 

@@ -78,7 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(graphQlPath).hasAnyAuthority(knownRoleAuthorities())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .authenticationEntryPoint(new UniformAuthenticationEntryPoint())
+                        .authenticationEntryPoint(new UniformAuthenticationEntryPoint(refusals))
                         .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler(refusals))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();

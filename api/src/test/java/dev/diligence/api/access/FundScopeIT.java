@@ -67,7 +67,9 @@ class FundScopeIT extends ApiIntegrationTest {
                         .exchange()
                         .expectStatus().isUnauthorized()
                         .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                        .expectBody().isEmpty();
+                        .expectBody()
+                        .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED")
+                        .jsonPath("$.data").doesNotExist();
             }
         }
     }

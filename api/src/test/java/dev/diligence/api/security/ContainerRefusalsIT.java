@@ -105,16 +105,18 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
     }
 
     /**
-     * Without a token no path is known: an unknown one gets the same 401 as the GraphQL path (empty
-     * body, the bare challenge), so that callers without credentials learn nothing about the server.
+     * Without a token no path is known: an unknown one gets a 401 like the GraphQL path's (the bare
+     * challenge, the one 401 message) as a problem detail, so that callers without credentials learn
+     * nothing about the server.
      */
     @Test
     void answersAnUnknownPathWithoutATokenWith401() {
         Answer answer = send(HttpRequest.newBuilder(uri("/nope")).header("Accept", "text/html").GET());
 
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body()).isEmpty();
-        assertThat(answer.response().headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertProblem(answer, 401);
+        assertThat(answer.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"The request needs a valid bearer token\"}");
+        assertThat(answer.response().headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
     }
 
     @Test

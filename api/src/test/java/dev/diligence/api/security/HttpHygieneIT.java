@@ -52,10 +52,10 @@ class HttpHygieneIT extends ApiIntegrationTest {
         boolean jvmWide = Introspection.enabledJvmWide(true);
         try {
             assertThat(postJson(token, json("{ __schema { types { name } } }"), HttpStatus.OK))
-                    .contains("\"classification\":\"IntrospectionDisabled\"").doesNotContain("\"data\"")
+                    .contains("\"classification\":\"BAD_REQUEST\"").doesNotContain("\"data\"")
                     .doesNotContain("FundConnection");
             assertThat(postJson(token, json("{ fund(id: \"x\") { id } __type(name: \"Fund\") { fields { name } } }"), HttpStatus.OK))
-                    .contains("\"classification\":\"IntrospectionDisabled\"").doesNotContain("vintageYear");
+                    .contains("\"classification\":\"BAD_REQUEST\"").doesNotContain("vintageYear");
         } finally {
             Introspection.enabledJvmWide(jvmWide);
         }

@@ -42,7 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Every way a bearer token can be wrong gets the very same answer: HTTP 401, an empty body and
+ * Every way a bearer token can be wrong gets the very same answer: HTTP 401, one fixed GraphQL error
+ * classified UNAUTHORIZED ({@code application/graphql-response+json}) and
  * {@code WWW-Authenticate: Bearer error="invalid_token"}, identical in every header but the date,
  * the request ID and whether the connection stays open. Each test first shows that the token is accepted without its defect, so that it
  * is the defect alone that the server rejects.
@@ -60,6 +61,9 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     private static final Duration WITHIN_SKEW = Duration.ofSeconds(10);
     /** Headers that differ from request to request whatever the answer: the time, the request's ID, connection reuse. */
     private static final Set<String> VARYING_HEADERS = Set.of("date", "x-request-id", "connection");
+    /** The one body of every 401 on the GraphQL path, whatever is wrong with the token or when there is none. */
+    static final String UNAUTHORIZED_BODY =
+            "{\"errors\":[{\"message\":\"The request needs a valid bearer token\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}";
 
     private static String tenant;
 
@@ -261,17 +265,18 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
         assertThat(answers).containsOnly(answers.get(0));
         assertThat(answers.get(0).status()).isEqualTo(401);
-        assertThat(answers.get(0).body()).isEmpty();
+        assertThat(answers.get(0).body()).isEqualTo(UNAUTHORIZED_BODY);
+        assertThat(answers.get(0).headers().get("content-type")).containsExactly("application/graphql-response+json");
         assertThat(answers.get(0).headers().get("www-authenticate")).containsExactly("Bearer error=\"invalid_token\"");
     }
 
-    /** RFC 6750: a request that sent no token gets the challenge without an error code, and no more. */
+    /** RFC 6750: a request that sent no token gets the challenge without an error code; the body is every 401's. */
     @Test
     void requestWithoutTokenGetsTheBareChallenge() {
         Answer answer = answer(http().post().contentType(MediaType.APPLICATION_JSON).bodyValue(VIEWER_QUERY).exchange());
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body()).isEmpty();
+        assertThat(answer.body()).isEqualTo(UNAUTHORIZED_BODY);
         assertThat(answer.headers().get("www-authenticate")).containsExactly("Bearer");
     }
 
@@ -415,9 +420,9 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
         Answer answer = answerTo(token);
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer).as("the same answer as to a token that is not even a JWT").isEqualTo(answerTo("not-a-jwt"));
-        assertThat(answer.body()).isEmpty();
+        assertThat(answer.body()).isEqualTo(UNAUTHORIZED_BODY);
         assertThat(answer.headers().get("www-authenticate")).containsExactly("Bearer error=\"invalid_token\"");
-        assertThat(answer.headers()).doesNotContainKey("content-type");
+        assertThat(answer.headers().get("content-type")).containsExactly("application/graphql-response+json");
     }
 
     private Answer answerTo(String token) {

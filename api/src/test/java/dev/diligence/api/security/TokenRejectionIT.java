@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Which bearer tokens POST /graphql accepts: only valid, correctly addressed tokens with a subject
  * that name exactly one active tenant (platform administrators may name none). Everything else is a
- * bare 401.
+ * 401 with the one UNAUTHORIZED body of every 401.
  */
 class TokenRejectionIT extends ApiIntegrationTest {
 
@@ -170,10 +170,11 @@ class TokenRejectionIT extends ApiIntegrationTest {
                 .exchange();
     }
 
-    /** A 401 tells the caller nothing about the server's insides: no exception names, no stack trace. */
+    /** A 401 tells the caller nothing about the server's insides: no exception names, no stack trace, one fixed body. */
     private static void assertBareUnauthorized(EntityExchangeResult<byte[]> result) {
         byte[] raw = result.getResponseBody();
         String body = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+        assertThat(body).isEqualTo(TokenEdgeCasesIT.UNAUTHORIZED_BODY);
         String challenge = String.valueOf(result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE));
         for (String exposed : List.of(body, challenge)) {
             assertThat(exposed)
