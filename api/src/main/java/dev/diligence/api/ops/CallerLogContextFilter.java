@@ -1,5 +1,6 @@
 package dev.diligence.api.ops;
 
+import dev.diligence.api.request.LogContext;
 import dev.diligence.api.security.CallerAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,7 @@ class CallerLogContextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication authenticated) {
-            LogContext.putCaller(authenticated.caller());
+            LogContext.putCaller(authenticated.caller().subject(), authenticated.caller().tenantKey().orElse(null));
         }
         try {
             chain.doFilter(request, response);

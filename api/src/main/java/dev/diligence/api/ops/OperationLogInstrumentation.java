@@ -1,5 +1,6 @@
 package dev.diligence.api.ops;
 
+import dev.diligence.api.request.LogContext;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;

@@ -23,6 +23,11 @@ public record Caller(String subject, @Nullable String name, @Nullable String ema
         roles = Set.copyOf(roles);
     }
 
+    /** The key of the caller's firm, if it has one. */
+    public Optional<String> tenantKey() {
+        return tenant.map(firm -> firm.key().value());
+    }
+
     /** Whether this caller's reads are narrowed to the funds granted to them (see {@link SecurityContextFundScope}). */
     public boolean fundScoped() {
         return SecurityContextFundScope.isFundScoped(this);

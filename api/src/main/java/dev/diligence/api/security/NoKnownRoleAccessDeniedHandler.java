@@ -1,6 +1,6 @@
 package dev.diligence.api.security;
 
-import dev.diligence.api.ops.LogContext;
+import dev.diligence.api.request.LogContext;
 import dev.diligence.api.refusal.Refusal;
 import dev.diligence.api.refusal.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +40,7 @@ final class NoKnownRoleAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authenticated) {
-            LogContext.putCaller(authenticated.caller());
+            LogContext.putCaller(authenticated.caller().subject(), authenticated.caller().tenantKey().orElse(null));
         }
         try {
             log.info("Refused 403: no role of this API");

@@ -1,7 +1,7 @@
-package dev.diligence.api.ops;
+package dev.diligence.api.request;
 
-import dev.diligence.api.security.Caller;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -17,18 +17,20 @@ public final class LogContext {
     /** The token's {@code sub}: an opaque user or client ID of the issuer. */
     public static final String SUBJECT = "subject";
 
-    /** The GraphQL operation name, bounded by {@link OperationNames#forLog}. */
+    /** The GraphQL operation name, bounded (see {@code dev.diligence.api.ops.OperationNames#forLog}). */
     public static final String OPERATION = "graphqlOperation";
 
-    static final List<String> KEYS = List.of(TENANT, SUBJECT, OPERATION);
+    private static final List<String> KEYS = List.of(TENANT, SUBJECT, OPERATION);
 
     private LogContext() {
     }
 
-    /** Puts the caller's subject and tenant key (when it has one) in the MDC. */
-    public static void putCaller(Caller caller) {
-        MDC.put(SUBJECT, caller.subject());
-        caller.tenant().ifPresent(tenant -> MDC.put(TENANT, tenant.key().value()));
+    /** Puts the caller's subject and tenant key (null for none) in the MDC. */
+    public static void putCaller(String subject, @Nullable String tenantKey) {
+        MDC.put(SUBJECT, subject);
+        if (tenantKey != null) {
+            MDC.put(TENANT, tenantKey);
+        }
     }
 
     /** Removes every key of this class from the MDC. */
