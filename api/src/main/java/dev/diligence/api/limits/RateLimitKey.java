@@ -1,8 +1,6 @@
 package dev.diligence.api.limits;
 
 import dev.diligence.api.security.Caller;
-import dev.diligence.domain.tenant.Tenant;
-import dev.diligence.domain.tenant.TenantKey;
 
 /**
  * Whose bucket a request drains: one per tenant and subject. Platform administrators, who act in no
@@ -11,7 +9,6 @@ import dev.diligence.domain.tenant.TenantKey;
 record RateLimitKey(String tenant, String subject) {
 
     static RateLimitKey of(Caller caller) {
-        return new RateLimitKey(caller.tenant().map(Tenant::key).map(TenantKey::value).orElse(""), caller.subject());
+        return new RateLimitKey(caller.tenantKey().orElse(""), caller.subject());
     }
-
 }
