@@ -1,5 +1,6 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.fault.UnavailableErrors;
 import dev.diligence.api.refusal.Refusal;
 import dev.diligence.api.refusal.Refusals;
 import dev.diligence.api.security.CallerAuthentication;
@@ -129,7 +130,7 @@ class CallerGateFilter extends OncePerRequestFilter {
             message = "Throttled: this caller's budget cannot pay for its requests yet; retry in %d seconds"
                     .formatted(refusal.retryAfterSeconds());
         }
-        extensions.put("retryAfterSeconds", refusal.retryAfterSeconds());
+        extensions.put(UnavailableErrors.RETRY_AFTER_SECONDS, refusal.retryAfterSeconds());
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("requestedQueryCost", null);
         cost.put("actualQueryCost", null);

@@ -1,5 +1,6 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.fault.UnavailableErrors;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
@@ -26,7 +27,7 @@ final class LimitErrors {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("cost", cost);
         extensions.put("available", available);
-        extensions.put("retryAfterSeconds", retryAfterSeconds);
+        extensions.put(UnavailableErrors.RETRY_AFTER_SECONDS, retryAfterSeconds);
         return error(LimitClassification.THROTTLED,
                 "Throttled: the query costs %s points and %s are available; retry in %s seconds"
                         .formatted(number(cost), number(available), number(retryAfterSeconds)),

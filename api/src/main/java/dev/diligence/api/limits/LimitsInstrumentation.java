@@ -46,16 +46,14 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final LimitsProperties limits;
     private final QueryCostCalculator costs;
-    private final RateLimiter rateLimiter;
     private final HeavyOperations heavyOperations;
     private final HeavyOperationBulkhead bulkhead;
     private final Clock clock;
     private final ParserOptions parserOptions;
 
-    LimitsInstrumentation(LimitsProperties limits, RateLimiter rateLimiter, HeavyOperationBulkhead bulkhead, Clock clock) {
+    LimitsInstrumentation(LimitsProperties limits, HeavyOperationBulkhead bulkhead, Clock clock) {
         this.limits = limits;
         this.costs = new QueryCostCalculator(limits.listSizes());
-        this.rateLimiter = rateLimiter;
         this.heavyOperations = new HeavyOperations(limits.heavy());
         this.bulkhead = bulkhead;
         this.clock = clock;
@@ -63,10 +61,11 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(limits.maxTokens() + 1));
     }
 
+    /** The caller's allowance is in the context only when the rate limit is on ({@link CallerGateFilter} admitted the request). */
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         Object allowance = parameters.getExecutionInput().getGraphQLContext().get(CallerAllowance.class);
-        return new RequestLimits(clock.millis(), allowance instanceof CallerAllowance caller && rateLimiter.enabled() ? caller : null);
+        return new RequestLimits(clock.millis(), allowance instanceof CallerAllowance caller ? caller : null);
     }
 
     /** Completes when the execution does, with a result or an exception: there the bulkhead's place is given back. */

@@ -108,12 +108,11 @@ class LimitsInstrumentationTest {
     void everyResponseReportsItsCost() {
         LimitsProperties limits = limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
         CallerAllowance caller = new CallerAllowance(limits.rate().defaultBudget());
-        RateLimiter rateLimiter = new RateLimiter(limits);
-        ExecutionResult result = execute(limits, rateLimiter, "{ fast items(first: 7) { nodes { name } } }", caller);
+        ExecutionResult result = execute(limits, "{ fast items(first: 7) { nodes { name } } }", caller);
 
         assertThat(cost(result)).containsEntry("requestedQueryCost", 2L + 7).containsEntry("actualQueryCost", 2L + 2)
                 .containsEntry("throttleStatus", Map.of("maximumAvailable", 10_000L, "currentlyAvailable", 10_000L - 4, "restoreRate", 1 / 86_400_000.0));
-        ExecutionResult refused = execute(limits(5, 10_000, limits.rate()), rateLimiter, "{ fast items(first: 7) { nodes { name } } }", caller);
+        ExecutionResult refused = execute(limits(5, 10_000, limits.rate()), "{ fast items(first: 7) { nodes { name } } }", caller);
         assertThat(cost(refused)).containsEntry("requestedQueryCost", null).containsEntry("actualQueryCost", null)
                 .containsEntry("throttleStatus", Map.of("maximumAvailable", 10_000L, "currentlyAvailable", 10_000L - 4 - 1, "restoreRate", 1 / 86_400_000.0));
     }
@@ -233,21 +232,17 @@ class LimitsInstrumentationTest {
     }
 
     private ExecutionResult execute(LimitsProperties limits, String document, CallerAllowance caller) {
-        return execute(limits, new RateLimiter(limits), document, caller);
-    }
-
-    private ExecutionResult execute(LimitsProperties limits, RateLimiter rateLimiter, String document, CallerAllowance caller) {
-        return execute(engine(limits, rateLimiter, new SimpleMeterRegistry()), document, caller);
+        return execute(engine(limits, new SimpleMeterRegistry()), document, caller);
     }
 
     /** An engine with the limits (and a bulkhead of their own, measured into {@link #meters}) followed by {@code after}. */
     private GraphQL engine(LimitsProperties limits, Instrumentation... after) {
-        return engine(limits, new RateLimiter(limits), meters, after);
+        return engine(limits, meters, after);
     }
 
-    private GraphQL engine(LimitsProperties limits, RateLimiter rateLimiter, MeterRegistry registry, Instrumentation... after) {
+    private GraphQL engine(LimitsProperties limits, MeterRegistry registry, Instrumentation... after) {
         List<Instrumentation> chain = new ArrayList<>();
-        chain.add(new LimitsInstrumentation(limits, rateLimiter, new HeavyOperationBulkhead(limits, registry), clock));
+        chain.add(new LimitsInstrumentation(limits, new HeavyOperationBulkhead(limits, registry), clock));
         chain.addAll(List.of(after));
         return GraphQL.newGraphQL(schema()).instrumentation(new ChainedInstrumentation(chain)).build();
     }
