@@ -85,14 +85,12 @@ class FundAccessController {
 
     @BatchMapping(typeName = "FundAccessGrant")
     Map<FundGrantView, PersonView> person(List<FundGrantView> grants) {
-        Map<String, PersonView> byPerson = people.viewsOf(grants.stream().map(FundGrantView::subject).toList());
-        return grants.stream().collect(Collectors.toMap(Function.identity(), grant -> byPerson.get(grant.subject()), (a, b) -> a));
+        return people.personOf(grants, FundGrantView::subject);
     }
 
     @BatchMapping(typeName = "FundAccessGrant")
     Map<FundGrantView, PersonView> grantedBy(List<FundGrantView> grants) {
-        Map<String, PersonView> byPerson = people.viewsOf(grants.stream().map(FundGrantView::grantedBy).toList());
-        return grants.stream().collect(Collectors.toMap(Function.identity(), grant -> byPerson.get(grant.grantedBy()), (a, b) -> a));
+        return people.personOf(grants, FundGrantView::grantedBy);
     }
 
     private static FundId fundKey(String globalId) {

@@ -1,6 +1,5 @@
 package dev.diligence.api.assessment;
 
-import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.scoring.Confidence;
 import dev.diligence.domain.scoring.CriterionResult;
 import dev.diligence.domain.scoring.DimensionResult;
@@ -34,30 +33,6 @@ record ScoreView(int frameworkVersion, boolean stored, BigDecimal overall, BigDe
         static CriterionView of(CriterionResult c) {
             return new CriterionView(c.code(), c.dimension(), c.weight(), c.dimensionWeight(), c.state(), c.recordedLevel(),
                     c.effectiveLevel(), c.gated(), c.confidence(), c.target(), c.explicitTarget(), c.gap(), c.priority());
-        }
-    }
-
-    /** GraphQL {@code RedFlag}. */
-    record RedFlagView(String rule, Severity severity, String criterion, String explanation, boolean dealLevel,
-            List<EffectView> effects) {
-
-        static RedFlagView of(RedFlag flag) {
-            return new RedFlagView(flag.rule(), Severity.of(flag.severity()), flag.criterion(), flag.explanation(), flag.dealLevel(),
-                    flag.effects().stream().map(EffectView::of).toList());
-        }
-    }
-
-    /** GraphQL {@code RedFlagEffect}. */
-    record EffectView(String kind, String dimension, BigDecimal cap) {
-
-        static EffectView of(RedFlagEffect effect) {
-            if (effect instanceof RedFlagEffect.DimensionCap cap) {
-                return new EffectView("DIMENSION_CAP", cap.dimension(), cap.cap());
-            }
-            if (effect instanceof RedFlagEffect.LevelCap cap) {
-                return new EffectView("LEVEL_CAP", null, BigDecimal.valueOf(cap.cap()));
-            }
-            return new EffectView("LEVEL_SUPPRESSION", null, null);
         }
     }
 

@@ -49,9 +49,8 @@ class AuditController {
 
     /** The actors of a page of events, as people, in one read. */
     @BatchMapping(typeName = "AuditEvent", field = "actor")
-    List<PersonView> actor(List<AuditEventView> events) {
-        Map<String, PersonView> actors = people.viewsOf(events.stream().map(AuditEventView::actorSubject).toList());
-        return events.stream().map(event -> actors.get(event.actorSubject())).toList();
+    Map<AuditEventView, PersonView> actor(List<AuditEventView> events) {
+        return people.personOf(events, AuditEventView::actorSubject);
     }
 
     /**

@@ -108,10 +108,7 @@ class HoldingController {
 
     @BatchMapping(typeName = "Holding")
     Map<HoldingView, PersonView> dealLead(List<HoldingView> holdingViews) {
-        Map<String, PersonView> people = this.people.viewsOf(holdingViews.stream()
-                .map(HoldingView::dealLeadSubject).filter(Objects::nonNull).distinct().toList());
-        return holdingViews.stream().filter(view -> view.dealLeadSubject() != null && people.containsKey(view.dealLeadSubject()))
-                .collect(Collectors.toMap(Function.identity(), view -> people.get(view.dealLeadSubject()), (a, b) -> a));
+        return people.personOf(holdingViews, HoldingView::dealLeadSubject);
     }
 
     @MutationMapping

@@ -15,9 +15,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,12 +93,35 @@ public class PeopleService {
     }
 
     /**
-     * Every one of {@code subjects} as a person of the caller's firm, by subject, in one query;
-     * subjects never seen in the firm are shown by the subject itself.
+     * The recipe of a {@code Person} field: the person each source names, for a batch of sources
+     * in one query. Sources naming nobody ({@code subject} gives null) are left out of the map,
+     * which GraphQL answers as null.
      */
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
-    public Map<String, PersonView> viewsOf(Collection<String> subjects) {
+    public <T> Map<T, PersonView> personOf(Collection<T> sources, Function<T, @Nullable String> subject) {
+        Map<String, PersonView> bySubject = people(sources.stream().map(subject).filter(Objects::nonNull).toList());
+        Map<T, PersonView> persons = new LinkedHashMap<>();
+        sources.forEach(source -> Optional.ofNullable(subject.apply(source)).map(bySubject::get)
+                .ifPresent(person -> persons.put(source, person)));
+        return persons;
+    }
+
+    /** The recipe of a {@code [Person!]!} field: the people each source names, in its order, for a batch in one query. */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public <T> Map<T, List<PersonView>> peopleOf(Collection<T> sources, Function<T, List<String>> subjects) {
+        Map<String, PersonView> bySubject = people(sources.stream().flatMap(source -> subjects.apply(source).stream()).toList());
+        Map<T, List<PersonView>> persons = new LinkedHashMap<>();
+        sources.forEach(source -> persons.put(source, subjects.apply(source).stream().map(bySubject::get).toList()));
+        return persons;
+    }
+
+    /**
+     * Every one of {@code subjects} as a person of the caller's firm, by subject, in one query;
+     * subjects never seen in the firm are shown by the subject itself.
+     */
+    private Map<String, PersonView> people(Collection<String> subjects) {
         Set<String> distinct = new LinkedHashSet<>(subjects);
         if (distinct.isEmpty()) {
             return Map.of();

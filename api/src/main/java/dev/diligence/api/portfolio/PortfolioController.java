@@ -2,6 +2,7 @@ package dev.diligence.api.portfolio;
 
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
+import dev.diligence.api.assessment.RedFlagView;
 import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.fund.FundView;
@@ -161,6 +162,16 @@ class PortfolioController {
     Map<PortfolioCompanyView, AssessmentView> assessment(List<PortfolioCompanyView> rows) {
         Map<AssessmentId, AssessmentView> byId = assessments.findAll(rows.stream().map(PortfolioCompanyView::assessmentKey).distinct()
                 .toList()).stream().collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of));
+        return rows.stream().filter(row -> byId.containsKey(row.assessmentKey()))
+                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.assessmentKey()), (a, b) -> a));
+    }
+
+    /** The rows' red flags as the rule objects an assessment's score shows, from the rows' published assessments. */
+    @BatchMapping(typeName = "PortfolioCompany")
+    Map<PortfolioCompanyView, List<RedFlagView>> firedRedFlags(List<PortfolioCompanyView> rows) {
+        Map<AssessmentId, List<RedFlagView>> byId = assessments.findAll(rows.stream().map(PortfolioCompanyView::assessmentKey).distinct()
+                .toList()).stream().collect(Collectors.toMap(s -> s.assessment().id(),
+                        s -> s.result().redFlags().stream().map(RedFlagView::of).toList()));
         return rows.stream().filter(row -> byId.containsKey(row.assessmentKey()))
                 .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.assessmentKey()), (a, b) -> a));
     }

@@ -33,8 +33,9 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
                 nodes {
                   name
                   assessments { status criteria { code state } score { overall level redFlags { rule } }
-                                findings { title severity } company { name } }
-                  latestAssessment { publication { publishedBy } score { overall dimensions { score } } }
+                                findings { title severity ownedBy { name } } company { name }
+                                assessor { name } editedBy { name } submittedBy { name } }
+                  latestAssessment { publication { publishedBy publisher { name } } score { overall dimensions { score } } }
                   openFindings { critical high }
                 }
               }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,11 +115,24 @@ class PeopleIT extends ApiIntegrationTest {
         act(token(subject, tenant, "Grace Hopper", "grace@example.com"));
         String stranger = "stranger-" + UUID.randomUUID();
 
-        Map<String, PersonView> views = asFundManagerOf(tenant, () -> people.viewsOf(List.of(subject, stranger, subject)));
+        Map<String, List<PersonView>> views = asFundManagerOf(tenant,
+                () -> people.peopleOf(List.of("editors"), source -> List.of(subject, stranger, subject)));
 
-        assertThat(views).containsOnlyKeys(subject, stranger);
-        assertThat(views.get(subject)).isEqualTo(new PersonView(subject, "Grace Hopper", "grace@example.com"));
-        assertThat(views.get(stranger)).isEqualTo(new PersonView(stranger, stranger, null));
+        PersonView grace = new PersonView(subject, "Grace Hopper", "grace@example.com");
+        assertThat(views.get("editors")).containsExactly(grace, new PersonView(stranger, stranger, null), grace);
+    }
+
+    @Test
+    void aSourceNamingNobodyHasNoPerson() {
+        act(token(subject, tenant, "Grace Hopper", "grace@example.com"));
+        Map<String, String> leads = new HashMap<>();
+        leads.put("led", subject);
+        leads.put("unled", null);
+
+        Map<String, PersonView> views = asFundManagerOf(tenant, () -> people.personOf(List.of("led", "unled"), leads::get));
+
+        assertThat(views).containsOnlyKeys("led");
+        assertThat(views.get("led").name()).isEqualTo("Grace Hopper");
     }
 
     @Test
@@ -126,7 +140,7 @@ class PeopleIT extends ApiIntegrationTest {
         String otherFirm = newTenant("people-other");
         act(token(subject, otherFirm, "Grace Hopper", "grace@example.com"));
 
-        Map<String, PersonView> views = asFundManagerOf(tenant, () -> people.viewsOf(List.of(subject)));
+        Map<String, PersonView> views = asFundManagerOf(tenant, () -> people.personOf(List.of(subject), Function.identity()));
 
         assertThat(views.get(subject)).isEqualTo(new PersonView(subject, subject, null));
     }
@@ -134,7 +148,7 @@ class PeopleIT extends ApiIntegrationTest {
     @Test
     void onlyReadersOfAFirmMayLookUpPeople() {
         assertThatThrownBy(() -> SystemCaller.callAs("platform", Optional.empty(), Set.of(Role.PLATFORM_ADMIN),
-                () -> people.viewsOf(List.of(subject))))
+                () -> people.personOf(List.of(subject), Function.identity())))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

@@ -123,6 +123,22 @@ class PortfolioIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aRowShowsItsRedFlagsAsTheSameObjectsAsTheAssessmentsScoreAndTheDeprecatedTextAgrees() {
+        Map<String, Object> portfolio = fundManager.documentName("portfolioRedFlags").variable("fundId", fundI).execute()
+                .path("portfolio").entity(Map.class).get();
+
+        List<Map<String, Object>> rows = list(map(portfolio, "companies"), "nodes");
+        assertThat(rows).hasSize(5);
+        assertThat(rows).anySatisfy(row -> assertThat(list(row, "firedRedFlags")).isNotEmpty());
+        for (Map<String, Object> row : rows) {
+            List<Map<String, Object>> fired = list(row, "firedRedFlags");
+            assertThat(fired).isEqualTo(list(map(map(row, "assessment"), "score"), "redFlags"));
+            assertThat(row.get("redFlags")).isEqualTo(fired.stream()
+                    .map(flag -> flag.get("criterion") == null ? flag.get("rule") : flag.get("rule") + " " + flag.get("criterion")).toList());
+        }
+    }
+
+    @Test
     void pagesCoverTheCohortInTheAskedOrder() {
         List<String> names = new ArrayList<>();
         String after = null;
