@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Counts the SQL statements the application prepares, through its connection pool:
- * Hibernate's and plain JDBC alike. Tests read it around a request to prove that the number of
- * statements does not grow with the size of the answer.
+ * Hibernate's and plain JDBC alike, and the connections it takes from the pool (one per
+ * transaction). Tests read it around a request to prove that the number of statements does not
+ * grow with the size of the answer, and how many transactions a request takes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -22,10 +23,16 @@ public class StatementCounter {
     private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
 
     /** Statements prepared since the application started. */
     public long count() {
         return statements.get();
+    }
+
+    /** Connections taken from the pool since the application started. */
+    public long connections() {
+        return connections.get();
     }
 
     @Bean
@@ -37,6 +44,7 @@ public class StatementCounter {
                     CountingDataSource counting = new CountingDataSource();
                     pool.copyStateTo(counting);
                     counting.statements = counter.statements;
+                    counting.connections = counter.connections;
                     pool.close();
                     return counting;
                 }
@@ -49,10 +57,13 @@ public class StatementCounter {
     public static class CountingDataSource extends HikariDataSource {
 
         private AtomicLong statements = new AtomicLong();
+        private AtomicLong connections = new AtomicLong();
 
         @Override
         public Connection getConnection() throws SQLException {
-            return counting(super.getConnection());
+            Connection connection = super.getConnection();
+            connections.incrementAndGet();
+            return counting(connection);
         }
 
         private Connection counting(Connection connection) {

@@ -1,0 +1,116 @@
+package dev.diligence.api.request;
+
+import dev.diligence.api.fault.FailureLog;
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.OperationDefinition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs each GraphQL query operation in one read-only transaction: it begins when the operation
+ * starts executing (after parsing, validation and every limit), so the tenant and the fund scope
+ * are set once, in the one statement that begins it, and every resolver and batch loader of the
+ * request joins it instead of beginning its own. Mutations are left alone: each keeps the
+ * transactions of its service.
+ * <p>
+ * Contract: the transaction ends on the thread that began it, when graphql-java has dispatched the
+ * operation (with synchronous resolvers, when everything has been read). Work that completes later
+ * on another thread finds no transaction and begins its own, as before. When the transaction cannot
+ * begin (the database is away), the operation runs without it, so each reader meets the failure and
+ * answers it as it always has (UNAVAILABLE). Should an operation end without graphql-java calling
+ * back, {@link #endLeftover()} rolls the transaction back at the end of the HTTP request.
+ */
+@Component
+public class QueryTransaction extends SimplePerformantInstrumentation {
+
+    private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
+
+    private final PlatformTransactionManager transactions;
+    private final FailureLog failures;
+    private final TransactionDefinition readOnly;
+
+    QueryTransaction(PlatformTransactionManager transactions, FailureLog failures) {
+        this.transactions = transactions;
+        this.failures = failures;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
+        definition.setReadOnly(true);
+        definition.setName("GraphQL query");
+        this.readOnly = definition;
+    }
+
+    @Override
+    public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        if (parameters.getExecutionContext().getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY
+                || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        TransactionStatus status;
+        try {
+            status = transactions.getTransaction(readOnly);
+        } catch (TransactionException | DataAccessException unavailable) {
+            return null;
+        }
+        Open open = new Open(status, Thread.currentThread());
+        OPEN.set(open);
+        return open;
+    }
+
+    /** Rolls back a query's transaction that is still open on this thread; called when an HTTP request ends. */
+    static void endLeftover() {
+        Open open = OPEN.get();
+        if (open != null) {
+            open.end(true);
+        }
+    }
+
+    private final class Open implements InstrumentationContext<ExecutionResult> {
+
+        private final TransactionStatus status;
+        private final Thread thread;
+
+        Open(TransactionStatus status, Thread thread) {
+            this.status = status;
+            this.thread = thread;
+        }
+
+        @Override
+        public void onDispatched() {
+            end(false);
+        }
+
+        @Override
+        public void onCompleted(@Nullable ExecutionResult result, @Nullable Throwable failure) {
+            end(false);
+        }
+
+        /** Ends the transaction once, on its own thread; a reader's failure that marked it rollback-only rolls it back. */
+        void end(boolean rollback) {
+            if (Thread.currentThread() != thread || status.isCompleted()) {
+                return;
+            }
+            OPEN.remove();
+            try {
+                if (rollback || status.isRollbackOnly()) {
+                    transactions.rollback(status);
+                } else {
+                    transactions.commit(status);
+                }
+            } catch (TransactionException | DataAccessException failure) {
+                // everything was read; a transaction that fails to end changes no answer
+                failures.failed("Ending a query's read-only transaction", failure);
+            }
+        }
+    }
+}
