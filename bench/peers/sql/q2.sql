@@ -116,8 +116,9 @@ select p.*,
               order by r.position)
        from assessment_criterion_results r where r.tenant_id = :tenant and r.assessment_id = p.id) as heatmap,
     (select array_agg(o.severity || '=' || o.open) from (
-        select severity, count(*) as open from findings x
-        where x.tenant_id = :tenant and x.assessment_id = p.id and x.retired_at is null
-          and x.status in ('OPEN', 'IN_REMEDIATION') group by severity) o) as open_findings
+        select x.severity, count(*) as open from findings x
+        join assessments xa on xa.tenant_id = :tenant and xa.id = x.assessment_id
+        where x.tenant_id = :tenant and xa.company_id = p.company_id and x.retired_at is null
+          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings
 from paged p order by sort_key desc, company_id desc;
 COMMIT;

@@ -4,6 +4,7 @@ import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.finding.FindingService;
 import dev.diligence.api.finding.FindingView;
+import dev.diligence.api.finding.SeverityCountsView;
 import dev.diligence.api.graphql.BadRequestException;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
@@ -12,6 +13,8 @@ import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
 import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.finding.Finding;
+import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
 import dev.diligence.domain.scoring.CriterionScore;
@@ -21,6 +24,7 @@ import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,6 +163,25 @@ class AssessmentController {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(FindingView::of).toList()));
         return views.stream().collect(Collectors.toMap(Function.identity(),
                 view -> byAssessment.getOrDefault(view.assessmentId(), List.of()), (a, b) -> a));
+    }
+
+    /**
+     * The open findings of each assessment alone, by severity: the live ones not resolved or accepted, as
+     * {@code Company.openFindings} counts them over every assessment of the company (clarification 2).
+     */
+    @BatchMapping(typeName = "Assessment", field = "openFindings")
+    Map<AssessmentView, SeverityCountsView> openFindings(List<AssessmentView> views) {
+        Map<AssessmentId, List<Finding>> byAssessment = findings.ofAssessments(
+                views.stream().map(AssessmentView::assessmentId).distinct().toList());
+        return views.stream().collect(Collectors.toMap(Function.identity(), view -> {
+            Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+            for (Severity severity : Severity.values()) {
+                open.put(severity, 0);
+            }
+            byAssessment.getOrDefault(view.assessmentId(), List.of()).stream().filter(f -> !f.status().isClosed())
+                    .forEach(f -> open.merge(f.content().severity(), 1, Integer::sum));
+            return SeverityCountsView.of(open);
+        }, (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Company")

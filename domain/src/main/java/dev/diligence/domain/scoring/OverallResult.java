@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The overall scoring, present when at least one dimension has a score. Numbers have 10 places.
  * Invariants: {@code 0 <= floor <= score <= 4}; {@code percentage = 100·score/4};
  * {@code uncappedLevel = min(⌊score⌋, ⌊floor⌋ + 1)}; {@code level <= uncappedLevel}, absent exactly
- * when suppressed; {@code levelCappedBy} names the rule whose cap lowered the level.
+ * when suppressed; {@code levelCappedBy} names the lowest-numbered rule whose cap lowered the level,
+ * absent when none did or the level is suppressed.
  *
  * @param score      O, the weighted mean of the (capped) dimension scores, 0-4
  * @param floor      F, the lowest (capped) dimension score

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * Steps 6 and 7: the overall score {@code O = Σ W·D / Σ W} and floor {@code F = min D} over the
  * dimensions that have a (capped) score, the overall coverage over applicable dimensions, the overall
  * confidence over scored dimensions, and the level {@code L = min(⌊O⌋, ⌊F⌋ + 1)} lowered by the
- * level caps of red flags, or suppressed.
+ * level caps of red flags, or suppressed. The rule named as capping the level is the lowest-numbered
+ * firing rule whose cap is below {@code min(⌊O⌋, ⌊F⌋ + 1)}, so lowered the level (clarification 5); none
+ * when no cap lowered it or the level is suppressed. Under suppression the uncapped level is still given.
  */
 final class OverallScoring {
 
@@ -33,9 +35,10 @@ final class OverallScoring {
         int uncappedLevel = Math.min(ScoringMath.floor(score), ScoringMath.floor(floor) + 1);
         boolean suppressed = flags.stream().flatMap(f -> f.effects().stream())
                 .anyMatch(RedFlagEffect.LevelSuppression.class::isInstance);
-        Optional<LevelCap> cap = lowestLevelCap(flags).filter(c -> c.value() < uncappedLevel);
-        Integer level = suppressed ? null : cap.map(LevelCap::value).orElse(uncappedLevel);
-        String cappedBy = suppressed ? null : cap.map(LevelCap::rule).orElse(null);
+        List<LevelCap> lowering = levelCaps(flags).stream().filter(c -> c.value() < uncappedLevel).toList();
+        Integer level = suppressed ? null : lowering.stream().mapToInt(LevelCap::value).min().orElse(uncappedLevel);
+        String cappedBy = suppressed ? null : lowering.stream().min(Comparator.comparing(LevelCap::rule, RULE_NUMBER_ORDER))
+                .map(LevelCap::rule).orElse(null);
         return Optional.of(new OverallResult(score, percentage, floor, confidence, uncappedLevel, level, cappedBy, suppressed));
     }
 
@@ -55,13 +58,25 @@ final class OverallScoring {
         return ScoringMath.divide(weighted, weights);
     }
 
-    /** The lowest level cap of any flag; on equal caps the first rule wins. */
-    private static Optional<LevelCap> lowestLevelCap(List<RedFlag> flags) {
+    /** The level caps of every flag that fired, in rule order. */
+    private static List<LevelCap> levelCaps(List<RedFlag> flags) {
         return flags.stream()
                 .flatMap(flag -> flag.effects().stream()
                         .filter(RedFlagEffect.LevelCap.class::isInstance)
                         .map(e -> new LevelCap(flag.rule(), ((RedFlagEffect.LevelCap) e).cap())))
-                .min(Comparator.comparingInt(LevelCap::value));
+                .toList();
+    }
+
+    /** Rule ids by their number ("RF2" before "RF10"), then as text. */
+    static final Comparator<String> RULE_NUMBER_ORDER = Comparator.comparingLong(OverallScoring::ruleNumber)
+            .thenComparing(Comparator.naturalOrder());
+
+    private static long ruleNumber(String rule) {
+        int start = rule.length();
+        while (start > 0 && Character.isDigit(rule.charAt(start - 1)) && rule.length() - start < 18) {
+            start--;
+        }
+        return start == rule.length() ? Long.MAX_VALUE : Long.parseLong(rule.substring(start));
     }
 
     private record LevelCap(String rule, int value) {

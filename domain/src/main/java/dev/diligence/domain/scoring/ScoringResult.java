@@ -48,13 +48,16 @@ public record ScoringResult(int frameworkVersion, List<CriterionResult> criteria
     }
 
     /**
-     * The scored criteria below their target, highest remediation priority first; equal priorities
-     * keep framework order.
+     * The scored criteria below their target, ordered as a fund's remediation ranking orders one
+     * company's (clarification 4): highest remediation priority first, then the largest gap, then by
+     * criterion code.
      */
     public List<CriterionResult> remediationRanking() {
         return criteria.stream()
                 .filter(c -> c.gap() != null && c.gap() > 0)
-                .sorted(Comparator.comparing(CriterionResult::priority, Comparator.nullsLast(Comparator.reverseOrder())))
+                .sorted(Comparator.comparing(CriterionResult::priority, Comparator.reverseOrder())
+                        .thenComparing(CriterionResult::gap, Comparator.reverseOrder())
+                        .thenComparing(CriterionResult::code))
                 .toList();
     }
 }

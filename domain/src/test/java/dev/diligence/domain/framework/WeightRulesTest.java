@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,17 @@ class WeightRulesTest {
     @Test
     void acceptsTrailingZerosBeyondFourPlaces() {
         assertThat(violationsWith(Map.of("D1", "0.200000"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Clarification 9: a weight has at most 4 decimal places once trailing zeros are removed")
+    void clarification9PlacesAreCountedWithoutTrailingZeros() {
+        // D1 0.20010 is 0.2001 (4 places), D2 0.249900000 is 0.2499 (4 places): accepted, and they sum to 1 with D3 and D4
+        assertThat(violationsWith(Map.of("D1", "0.20010", "D2", "0.249900000", "D3", "0.25000", "D4", "0.30000"))).isEmpty();
+        assertThat(violationsWith(Map.of("C2.1", "0.50000", "C2.2", "0.10000", "C2.3", "0.2000", "C2.4", "0.2"))).isEmpty();
+        // 0.200010 is 0.20001 (5 places) however it is written
+        assertThatViolations(violationsWith(Map.of("D1", "0.200010", "D2", "0.249990")))
+                .containsExactly(weight("D1", ViolationCode.INVALID), weight("D2", ViolationCode.INVALID));
     }
 
     @Test

@@ -98,17 +98,20 @@ class PortfolioRows {
                               order by r.position)
                        from assessment_criterion_results r where r.tenant_id = :tenant and r.assessment_id = p.id) as heatmap,
                     (select array_agg(o.severity || '=' || o.open) from (
-                        select severity, count(*) as open from findings x
-                        where x.tenant_id = :tenant and x.assessment_id = p.id and x.retired_at is null
-                          and x.status in ('OPEN', 'IN_REMEDIATION') group by severity) o) as open_findings
+                        select x.severity, count(*) as open from findings x
+                        join assessments xa on xa.tenant_id = :tenant and xa.id = x.assessment_id
+                        where x.tenant_id = :tenant and xa.company_id = p.company_id and x.retired_at is null
+                          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings
                 from paged p order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
                 direction, direction);
         return new PortfolioSql.Statement(sql, values);
     }
 
     /**
-     * Criteria below target, highest priority first, then company id, then framework order; backwards
-     * the reverse. The keyset is (priority, company, position) with the priority descending.
+     * Criteria below target in {@link RemediationItem#RANKING}'s order: priority and gap descending, then
+     * the company's name lower-cased (compared bytewise, collation "C", whatever the database's default),
+     * the criterion code (bytewise too) and the company id ascending; backwards the reverse. The keyset is
+     * all five.
      */
     Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {
         if (page.limit() == 0) {
@@ -133,23 +136,33 @@ class PortfolioRows {
         String after = "";
         if (page.from().isPresent()) {
             Cursor cursor = page.from().get();
-            String[] parts = cursor.sortValue().split("\\|");
-            if (!cursor.ordering().equals(RemediationItem.ORDER) || parts.length != 2) {
+            String[] parts = cursor.sortValue().split("\\|", 4);
+            if (!cursor.ordering().equals(RemediationItem.ORDER) || parts.length != 4) {
                 throw new InvalidCursorException("the cursor belongs to another list");
             }
-            values.addValue("afterPriority", number(parts[0])).addValue("afterCompany", cursor.id())
-                    .addValue("afterPosition", integer(parts[1]));
-            after = page.backward()
-                    ? " and (r.priority > :afterPriority or (r.priority = :afterPriority and (c.company_id, r.position) < (:afterCompany, :afterPosition)))"
-                    : " and (r.priority < :afterPriority or (r.priority = :afterPriority and (c.company_id, r.position) > (:afterCompany, :afterPosition)))";
+            values.addValue("afterPriority", number(parts[0])).addValue("afterGap", integer(parts[1]))
+                    .addValue("afterCode", parts[2]).addValue("afterName", parts[3]).addValue("afterCompany", cursor.id());
+            // a row comparison with the descending keys (priority, gap) on the other side: forwards, the rows
+            // after the cursor are those with a lower priority, or an equal one and a lower gap, or equal both
+            // and a greater (name, code, company)
+            after = " where (:afterPriority, :afterGap, lower(r.name) collate \"C\", r.criterion_code collate \"C\", r.company_id)"
+                    + (page.backward() ? " < " : " > ")
+                    + "(r.priority, r.gap, lower(cast(:afterName as text)) collate \"C\", cast(:afterCode as text) collate \"C\", "
+                    + "cast(:afterCompany as uuid))";
         }
-        String order = page.backward() ? "r.priority asc, c.company_id desc, r.position desc" : "r.priority desc, c.company_id asc, r.position asc";
+        String direction = page.backward() ? "asc" : "desc";
+        String reverse = page.backward() ? "desc" : "asc";
+        String order = ("r.priority %1$s, r.gap %1$s, lower(r.name) collate \"C\" %2$s, r.criterion_code collate \"C\" %2$s, "
+                + "r.company_id %2$s").formatted(direction, reverse);
         return new PortfolioSql.Statement(PortfolioSql.with(query) + """
-                select c.company_id, co.name, c.id as assessment_id, r.criterion_code, r.position, r.gap, r.priority
-                from assessment_criterion_results r
-                join cohort c on r.tenant_id = :tenant and r.assessment_id = c.id
-                join companies co on co.tenant_id = :tenant and co.id = c.company_id
-                where r.gap > 0%s
+                , ranking as (
+                    select c.company_id, co.name, c.id as assessment_id, r.criterion_code, r.position, r.gap, r.priority
+                    from assessment_criterion_results r
+                    join cohort c on r.tenant_id = :tenant and r.assessment_id = c.id
+                    join companies co on co.tenant_id = :tenant and co.id = c.company_id
+                    where r.gap > 0
+                )
+                select * from ranking r%s
                 order by %s limit :window""".formatted(after, order), values);
     }
 

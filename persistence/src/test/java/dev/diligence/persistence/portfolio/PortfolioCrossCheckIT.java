@@ -69,9 +69,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The portfolio aggregation in SQL agrees with the domain, digit for digit, on generated portfolios:
  * three funds (one with a cohort below the percentile minimum), companies in two funds, companies
  * never assessed, assessed under a derived framework version, superseded, retracted, published
- * after the as-of date, ties of equal scores, suppressed levels (RF1), and open and closed findings.
- * The expected values are computed here from the domain objects the generator stored: the engine's
- * results, {@link LatestPublished#asOf}, {@link ScoreStatistics#of} and {@link PercentileRank}.
+ * after the as-of date, ties of equal scores, suppressed levels (RF1), and open and closed findings,
+ * on the latest assessment and on superseded ones (a row counts the company's open findings on every
+ * assessment: clarification 2). The expected values are computed here from the domain objects the
+ * generator stored: the engine's results, {@link LatestPublished#asOf}, {@link ScoreStatistics#of},
+ * {@link PercentileRank} and {@link RemediationItem#RANKING}.
  */
 @SpringBootTest(classes = PersistenceSlice.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,7 +111,8 @@ class PortfolioCrossCheckIT {
     private final Map<CompanyId, String> names = new LinkedHashMap<>();
     private final Map<CompanyId, Map<FundId, DealStage>> holdings = new LinkedHashMap<>();
     private final Map<CompanyId, List<Assessment>> stored = new LinkedHashMap<>();
-    private final Map<UUID, Map<Severity, Integer>> openFindings = new LinkedHashMap<>();
+    /** Open findings by company, over every assessment of the company. */
+    private final Map<CompanyId, Map<Severity, Integer>> openFindings = new LinkedHashMap<>();
     private FundId large;
     private FundId medium;
     private FundId small;
@@ -178,6 +181,11 @@ class PortfolioCrossCheckIT {
                 raise(target, Severity.HIGH, false);
                 raise(target, Severity.HIGH, false);
                 raise(target, Severity.LOW, true);
+            }
+            if (i % 4 == 0 && own.size() > 1) {
+                // on the superseded (or, when the later one lands after the as-of date, still latest) first publication
+                raise(own.get(0), Severity.CRITICAL, false);
+                raise(own.get(0), Severity.MEDIUM, true);
             }
         }
         // a draft never counts
@@ -263,7 +271,11 @@ class PortfolioCrossCheckIT {
 
         List<RemediationItem> ranking = allRemediation(query);
         assertThat(ranking).extracting(r -> r.company() + " " + r.criterion() + " " + r.gap() + " " + r.priority())
-                .containsExactlyElementsOf(expected.remediation());
+                .containsExactlyElementsOf(expected.remediation(names));
+        // the same ranking paged backwards from its end, and with pages of other sizes: never a repeat or a gap
+        assertThat(allRemediationBackwards(query)).containsExactlyElementsOf(ranking);
+        assertThat(pages((cursor, size) -> portfolios.remediation(query, new PageQuery(2, false, cursor)), RemediationItem::cursor))
+                .containsExactlyElementsOf(ranking);
     }
 
     private void assertRow(PortfolioRow row, Scored expected, Expected all) {
@@ -286,7 +298,7 @@ class PortfolioCrossCheckIT {
                 c.effectiveLevel(), c.gated(), result.redFlags().stream().anyMatch(f -> c.code().equals(f.criterion())))).toList());
         Map<Severity, Integer> open = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
-            open.put(severity, openFindings.getOrDefault(expected.assessment().id().value(), Map.of()).getOrDefault(severity, 0));
+            open.put(severity, openFindings.getOrDefault(row.company(), Map.of()).getOrDefault(severity, 0));
         }
         assertThat(row.openFindings()).isEqualTo(open);
         List<BigDecimal> scores = all.overallScores();
@@ -340,21 +352,21 @@ class PortfolioCrossCheckIT {
             return cohort.stream().sorted(order).map(Scored::company).toList();
         }
 
-        List<String> remediation() {
-            record Item(Scored scored, CriterionResult criterion, int position) {
-            }
-            List<Item> items = new ArrayList<>();
+        /** Clarification 4: priority and gap descending, name ignoring case, criterion code and company id ascending. */
+        List<String> remediation(Map<CompanyId, String> names) {
+            List<RemediationItem> items = new ArrayList<>();
             for (Scored s : cohort) {
                 List<CriterionResult> criteria = s.result().criteria();
                 for (int i = 0; i < criteria.size(); i++) {
-                    if (criteria.get(i).gap() != null && criteria.get(i).gap() > 0) {
-                        items.add(new Item(s, criteria.get(i), i));
+                    CriterionResult c = criteria.get(i);
+                    if (c.gap() != null && c.gap() > 0) {
+                        items.add(new RemediationItem(s.company(), names.get(s.company()), s.assessment().id(), c.code(), i, c.gap(),
+                                c.priority()));
                     }
                 }
             }
-            return items.stream().sorted(Comparator.comparing((Item i) -> i.criterion().priority()).reversed()
-                            .thenComparing(i -> i.scored().company().value().toString()).thenComparing(Item::position))
-                    .map(i -> i.scored().company() + " " + i.criterion().code() + " " + i.criterion().gap() + " " + i.criterion().priority())
+            return items.stream().sorted(RemediationItem.RANKING)
+                    .map(i -> i.company() + " " + i.criterion() + " " + i.gap() + " " + i.priority())
                     .toList();
         }
     }
@@ -411,6 +423,20 @@ class PortfolioCrossCheckIT {
         return pages((cursor, size) -> portfolios.remediation(query, new PageQuery(size, false, cursor)), RemediationItem::cursor);
     }
 
+    private List<RemediationItem> allRemediationBackwards(PortfolioQuery query) {
+        List<RemediationItem> backward = new ArrayList<>();
+        Optional<Cursor> before = Optional.empty();
+        while (true) {
+            Optional<Cursor> from = before;
+            Slice<RemediationItem> slice = inTransaction(() -> portfolios.remediation(query, new PageQuery(5, true, from)));
+            backward.addAll(0, slice.items());
+            if (!slice.hasMore() || slice.items().isEmpty()) {
+                return backward;
+            }
+            before = Optional.of(slice.items().get(0).cursor());
+        }
+    }
+
     private <T> List<T> pages(BiFunction<Optional<Cursor>, Integer, Slice<T>> page, Function<T, Cursor> cursorOf) {
         List<T> all = new ArrayList<>();
         Optional<Cursor> after = Optional.empty();
@@ -436,7 +462,7 @@ class PortfolioCrossCheckIT {
         Finding kept = resolved ? finding.resolve("fixed", on.createdAt().plusSeconds(5)) : finding;
         inTransaction(() -> findings.add(kept));
         if (!resolved) {
-            openFindings.computeIfAbsent(on.id().value(), id -> new EnumMap<>(Severity.class)).merge(severity, 1, Integer::sum);
+            openFindings.computeIfAbsent(on.company(), id -> new EnumMap<>(Severity.class)).merge(severity, 1, Integer::sum);
         }
     }
 
