@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Portfolio comparison aggregated in PostgreSQL over the scores stored at publication: two
  * statements for the summary, one per page of companies, one per page of the remediation ranking,
- * one per page of the companies outside the cohort and one per count, whatever the fund's size. Statistics are exact: sums, counts, minima and maxima of the stored
+ * one per page of the companies outside the cohort, one per count asked for,
+ * whatever the fund's size. Statistics are exact: sums, counts, minima and maxima of the stored
  * 10-place scores, and the median and quartiles interpolated linearly between the two nearest ranks
  * in numeric arithmetic (the definition of {@code percentile_cont}, which itself computes in floating
  * point); only the mean's division happens in Java, at 10 places half even as the framework divides.
