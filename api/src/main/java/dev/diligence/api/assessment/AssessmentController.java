@@ -6,9 +6,13 @@ import dev.diligence.api.finding.FindingService;
 import dev.diligence.api.finding.FindingView;
 import dev.diligence.api.finding.SeverityCountsView;
 import dev.diligence.api.graphql.BadRequestException;
+import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.PageKey;
 import dev.diligence.api.graphql.UserError;
+import dev.diligence.domain.assessment.AssessmentCursors;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
@@ -23,14 +27,17 @@ import dev.diligence.domain.scoring.ScoreState;
 import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -190,6 +197,14 @@ class AssessmentController {
                 views.stream().map(CompanyView::companyId).distinct().toList());
         return views.stream().collect(Collectors.toMap(Function.identity(),
                 view -> byCompany.getOrDefault(view.companyId(), List.of()).stream().map(AssessmentView::of).toList(), (a, b) -> a));
+    }
+
+    @SchemaMapping(typeName = "Company", field = "assessmentHistory")
+    CompletableFuture<Connection<AssessmentView>> assessmentHistory(CompanyView company, @Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+            DataLoader<PageKey<CompanyId>, Connection<AssessmentView>> assessmentHistory) {
+        return assessmentHistory.load(PageKey.of(company.companyId(), new ConnectionArguments(first, after, last, before),
+                AssessmentCursors.ORDERING, selection));
     }
 
     @BatchMapping(typeName = "Company")

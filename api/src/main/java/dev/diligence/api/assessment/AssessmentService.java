@@ -22,6 +22,8 @@ import dev.diligence.domain.scoring.ScoringEngine;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -101,6 +103,24 @@ public class AssessmentService {
         Map<CompanyId, ScoredAssessment> scored = new LinkedHashMap<>();
         assessments.latestPublished(ids).forEach((company, a) -> scored.put(company, scored(a, versions)));
         return scored;
+    }
+
+    /** A page of each company's assessments, newest first; every company given is a key. */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<CompanyId, Slice<ScoredAssessment>> pageOfCompanies(Collection<CompanyId> ids, PageQuery page) {
+        Map<Integer, FrameworkVersion> versions = new HashMap<>();
+        Map<CompanyId, Slice<ScoredAssessment>> scored = new LinkedHashMap<>();
+        assessments.pageByCompany(ids, page).forEach((company, slice) -> scored.put(company,
+                new Slice<>(slice.items().stream().map(a -> scored(a, versions)).toList(), slice.hasMore())));
+        return scored;
+    }
+
+    /** The number of assessments of each company; every company given is a key. */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<CompanyId, Long> countOfCompanies(Collection<CompanyId> ids) {
+        return assessments.countByCompany(ids);
     }
 
     /**

@@ -10,26 +10,34 @@ import dev.diligence.api.graphql.BadRequestException;
 import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.graphql.PageKey;
 import dev.diligence.api.graphql.SortDirection;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
+import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioSummary;
 import dev.diligence.domain.portfolio.RemediationItem;
 import dev.diligence.domain.portfolio.ScoreStatistics;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -53,8 +61,8 @@ class PortfolioController {
     record LevelDistributionView(int level0, int level1, int level2, int level3, int level4, int suppressed) {
     }
 
-    /** GraphQL {@code PortfolioVersionGroup}. */
-    record VersionGroupView(int frameworkVersion, List<CompanyId> companyKeys) {
+    /** GraphQL {@code PortfolioVersionGroup}: the companies of a portfolio whose latest assessment is under another version. */
+    record VersionGroupView(PortfolioQuery query, int frameworkVersion, List<CompanyId> companyKeys) {
     }
 
     /** GraphQL {@code RemediationItem}. */
@@ -121,15 +129,33 @@ class PortfolioController {
     }
 
     @SchemaMapping(typeName = "Portfolio")
+    Connection<CompanyView> unassessed(PortfolioView portfolio, @Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before) {
+        ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
+        PageQuery page = arguments.toPageQuery(PortfolioMember.ORDER.name());
+        Slice<PortfolioMember> members = portfolios.unassessed(portfolio.query(), page);
+        return memberConnection(arguments, page, members, companyViews(companies, members.items().stream().map(PortfolioMember::company)
+                .toList()), () -> portfolios.countUnassessed(portfolio.query()));
+    }
+
+    @SchemaMapping(typeName = "Portfolio")
     List<VersionGroupView> otherVersions(PortfolioView portfolio) {
         return portfolio.summary().otherVersions().entrySet().stream()
-                .map(e -> new VersionGroupView(e.getKey(), e.getValue())).sorted((a, b) -> Integer.compare(a.frameworkVersion(),
-                        b.frameworkVersion())).toList();
+                .map(e -> new VersionGroupView(portfolio.query(), e.getKey(), e.getValue()))
+                .sorted((a, b) -> Integer.compare(a.frameworkVersion(), b.frameworkVersion())).toList();
     }
 
     @SchemaMapping(typeName = "PortfolioVersionGroup")
     List<CompanyView> companies(VersionGroupView group) {
         return companiesInOrder(group.companyKeys());
+    }
+
+    @SchemaMapping(typeName = "PortfolioVersionGroup", field = "companyPage")
+    CompletableFuture<Connection<CompanyView>> versionGroupCompanyPage(VersionGroupView group, @Argument Integer first,
+            @Argument String after, @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+            DataLoader<PageKey<PortfolioLoaders.VersionGroup>, Connection<CompanyView>> versionGroupCompanies) {
+        return versionGroupCompanies.load(PageKey.of(new PortfolioLoaders.VersionGroup(group.query(), group.frameworkVersion()),
+                new ConnectionArguments(first, after, last, before), PortfolioMember.ORDER.name(), selection));
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "companies")
@@ -139,7 +165,7 @@ class PortfolioController {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
         return arguments.toConnection(page, portfolios.companies(portfolio.query(), order, page), order::cursorOf,
-                PortfolioCompanyView::of, PortfolioController::noTotal);
+                PortfolioCompanyView::of, () -> portfolios.countCompanies(portfolio.query()));
     }
 
     @SchemaMapping(typeName = "Portfolio")
@@ -148,7 +174,7 @@ class PortfolioController {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(RemediationItem.ORDER);
         return arguments.toConnection(page, portfolios.remediation(portfolio.query(), page), RemediationItem::cursor,
-                RemediationItemView::of, PortfolioController::noTotal);
+                RemediationItemView::of, () -> portfolios.countRemediation(portfolio.query()));
     }
 
     @BatchMapping(typeName = "PortfolioCompany")
@@ -189,8 +215,21 @@ class PortfolioController {
     }
 
     private Map<CompanyId, CompanyView> companyViews(List<CompanyId> ids) {
+        return companyViews(companies, ids);
+    }
+
+    /** The companies with these ids that the caller can see, read at once. */
+    static Map<CompanyId, CompanyView> companyViews(CompanyService companies, List<CompanyId> ids) {
         return companies.findAll(ids.stream().distinct().toList()).stream()
                 .collect(Collectors.toMap(c -> c.id(), CompanyView::of, (a, b) -> a));
+    }
+
+    /** A page of companies listed by name outside the cohort, as a {@code CompanyConnection}; cursors are the members' own. */
+    static Connection<CompanyView> memberConnection(ConnectionArguments arguments, PageQuery page, Slice<PortfolioMember> members,
+            Map<CompanyId, CompanyView> views, LongSupplier total) {
+        Slice<PortfolioMember> visible = new Slice<>(members.items().stream().filter(member -> views.containsKey(member.company()))
+                .toList(), members.hasMore());
+        return arguments.toConnection(page, visible, PortfolioMember::cursor, member -> views.get(member.company()), total);
     }
 
     private static PortfolioOrder order(PortfolioOrderInput input) {
@@ -205,10 +244,5 @@ class PortfolioController {
             throw new BadRequestException("A dimension code looks like D2");
         }
         return new PortfolioOrder(input.field(), input.dimension(), input.direction() == SortDirection.ASC);
-    }
-
-    /** The portfolio connections have no totalCount field, so nothing ever asks for it. */
-    private static long noTotal() {
-        throw new IllegalStateException("portfolio connections have no totalCount");
     }
 }

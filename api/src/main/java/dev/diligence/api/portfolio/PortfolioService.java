@@ -7,6 +7,7 @@ import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.holding.DealStage;
+import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioRow;
@@ -20,7 +21,9 @@ import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +89,32 @@ public class PortfolioService {
 
     public Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {
         return portfolios.remediation(query, page);
+    }
+
+    public long countCompanies(PortfolioQuery query) {
+        return portfolios.countCompanies(query);
+    }
+
+    public long countRemediation(PortfolioQuery query) {
+        return portfolios.countRemediation(query);
+    }
+
+    public Slice<PortfolioMember> unassessed(PortfolioQuery query, PageQuery page) {
+        return portfolios.unassessed(query, page);
+    }
+
+    public long countUnassessed(PortfolioQuery query) {
+        return portfolios.countUnassessed(query);
+    }
+
+    /** A page of the companies under each of {@code versions}; every version given is a key. */
+    public Map<Integer, Slice<PortfolioMember>> otherVersion(PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
+        return portfolios.otherVersion(query, versions, page);
+    }
+
+    /** The number of companies under each of {@code versions}; every version given is a key. */
+    public Map<Integer, Long> countOtherVersion(PortfolioQuery query, Collection<Integer> versions) {
+        return portfolios.countOtherVersion(query, versions);
     }
 
     private FrameworkVersion latestPlatformVersion() {

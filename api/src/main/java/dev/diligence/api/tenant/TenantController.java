@@ -1,7 +1,11 @@
 package dev.diligence.api.tenant;
 
+import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.MutationOutcome;
 import dev.diligence.api.graphql.UserError;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.tenant.TenantCursors;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,6 +38,13 @@ class TenantController {
     @QueryMapping
     List<TenantView> tenants() {
         return tenants.all().stream().map(TenantView::of).toList();
+    }
+
+    @QueryMapping
+    Connection<TenantView> firms(@Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+        ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
+        PageQuery page = arguments.toPageQuery(TenantCursors.ORDERING);
+        return arguments.toConnection(page, tenants.page(page), TenantCursors::of, TenantView::of, tenants::count);
     }
 
     @MutationMapping

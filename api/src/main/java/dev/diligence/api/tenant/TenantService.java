@@ -6,6 +6,8 @@ import dev.diligence.api.security.TenantDirectory;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.Tenant;
 import dev.diligence.domain.tenant.TenantKey;
 import dev.diligence.domain.tenant.Tenants;
@@ -64,5 +66,15 @@ public class TenantService {
     @Transactional(readOnly = true)
     public List<Tenant> all() {
         return tenants.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Tenant> page(PageQuery page) {
+        return tenants.page(page);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return tenants.count();
     }
 }

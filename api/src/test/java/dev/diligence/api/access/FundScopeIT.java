@@ -2,6 +2,7 @@ package dev.diligence.api.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.assessment.AssessmentFixtures;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.CallerBudget;
 import dev.diligence.api.support.ApiIntegrationTest;
@@ -99,6 +100,36 @@ class FundScopeIT extends ApiIntegrationTest {
                 .variable("id", inBoth).execute()
                 .path("company.holdings.totalCount").entity(Long.class).isEqualTo(1L)
                 .path("company.holdings.nodes[0].fund.name").entity(String.class).isEqualTo("Granted Fund");
+    }
+
+    /**
+     * The paged lists reach only what the grants reach: a company's assessment history through the
+     * company list of the granted fund's companies, and the unassessed companies of the granted fund's
+     * portfolio; another fund's portfolio is nothing, and so is a company only it holds.
+     */
+    @Test
+    void pagedListsReachOnlyTheGrantedFundsCompaniesAndAssessments() {
+        GraphQlTester assessor = graphQl(usersOf(tenant).assessor());
+        for (String company : List.of(onlyInGranted, onlyInOther, inBoth)) {
+            AssessmentFixtures.createAssessment(assessor, company, null);
+        }
+        manager.document("{ companies { nodes { name assessmentHistory { totalCount nodes { company { name } } } } } }").execute()
+                .path("companies.nodes[*].name").entityList(String.class).containsExactly("Alpha Only", "Charlie Both")
+                .path("companies.nodes[*].assessmentHistory.totalCount").entityList(Long.class).containsExactly(1L, 1L)
+                .path("companies.nodes[*].assessmentHistory.nodes[*].company.name").entityList(String.class)
+                .containsExactly("Alpha Only", "Charlie Both");
+        String history = "query($id: ID!) { company(id: $id) { assessmentHistory { totalCount } } }";
+        manager.document(history).variable("id", onlyInOther).execute().path("company").valueIsNull();
+        admin.document(history).variable("id", onlyInOther).execute()
+                .path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo(1L);
+
+        String unassessed = "query($f: ID!) { portfolio(fundId: $f) { unassessed { totalCount nodes { name } } } }";
+        manager.document(unassessed).variable("f", granted).execute()
+                .path("portfolio.unassessed.totalCount").entity(Long.class).isEqualTo(2L)
+                .path("portfolio.unassessed.nodes[*].name").entityList(String.class).containsExactly("Alpha Only", "Charlie Both");
+        manager.document(unassessed).variable("f", other).execute().path("portfolio").valueIsNull();
+        admin.document(unassessed).variable("f", other).execute()
+                .path("portfolio.unassessed.nodes[*].name").entityList(String.class).containsExactly("Bravo Only", "Charlie Both");
     }
 
     @Test

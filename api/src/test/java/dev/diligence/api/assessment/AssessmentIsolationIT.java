@@ -176,6 +176,15 @@ class AssessmentIsolationIT extends ApiIntegrationTest {
         GraphQlTester.Response ofB = b.admin().documentName("companyAssessments").variable("id", b.inF1()).execute();
         assertThat(ofB.path("company.assessments[*].id").entityList(String.class).get())
                 .containsExactlyInAnyOrder(b.draftInF1(), b.publishedInF1());
+        assertThat(ofB.path("company.assessmentHistory.nodes[*].id").entityList(String.class).get())
+                .containsExactlyInAnyOrder(b.draftInF1(), b.publishedInF1());
+        ofB.path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo(2L);
+        for (GraphQlTester reader : a.readers()) {
+            // a firm's list of companies, each with its history, never reaches another firm's assessments
+            List<String> seen = reader.document("{ companies(first: 10) { nodes { assessmentHistory(first: 10) { nodes { id } } } } }")
+                    .execute().path("companies.nodes[*].assessmentHistory.nodes[*].id").entityList(String.class).get();
+            assertThat(seen).doesNotContainAnyElementsOf(b.assessments());
+        }
         ofB.path("company.latestAssessment.id").entity(String.class).isEqualTo(b.publishedInF1());
     }
 
@@ -297,13 +306,24 @@ class AssessmentIsolationIT extends ApiIntegrationTest {
         GraphQlTester.Response visible = a.manager().documentName("companyAssessments").variable("id", a.inF1()).execute();
         assertThat(visible.path("company.assessments[*].id").entityList(String.class).get())
                 .containsExactlyInAnyOrder(a.draftInF1(), a.publishedInF1());
+        assertThat(visible.path("company.assessmentHistory.nodes[*].id").entityList(String.class).get())
+                .containsExactlyInAnyOrder(a.draftInF1(), a.publishedInF1());
+        visible.path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo(2L);
+        // through the list of companies, the fund manager reaches the history of the granted fund's company only
+        a.manager().document("{ companies(first: 10) { nodes { id assessmentHistory(first: 10) { totalCount nodes { id } } } } }")
+                .execute()
+                .path("companies.nodes[*].id").entityList(String.class).containsExactly(a.inF1())
+                .path("companies.nodes[0].assessmentHistory.totalCount").entity(Long.class).isEqualTo(2L)
+                .path("companies.nodes[0].assessmentHistory.nodes[*].id").entityList(String.class)
+                .contains(a.draftInF1(), a.publishedInF1());
         visible.path("company.latestAssessment.id").entity(String.class).isEqualTo(a.publishedInF1());
         for (String hidden : List.of(a.onlyInF2(), a.inNoFund())) {
             Map<String, Object> answer = answer(a.manager(), "companyAssessments", Map.of("id", hidden));
             assertThat(answer).isEqualTo(answer(a.manager(), "companyAssessments", Map.of("id", randomId("Company"))));
             assertThat(data(answer)).containsEntry("company", null);
             a.admin().documentName("companyAssessments").variable("id", hidden).execute()
-                    .path("company.assessments").entityList(Object.class).hasSize(1);
+                    .path("company.assessments").entityList(Object.class).hasSize(1)
+                    .path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo(1L);
         }
     }
 

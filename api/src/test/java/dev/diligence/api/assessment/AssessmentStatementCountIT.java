@@ -41,6 +41,21 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
               }
             }""";
 
+    /** The paged history: each company's page of assessments, counted, with what an assessment shows. */
+    private static final String COMPANIES_WITH_ASSESSMENT_HISTORY = """
+            query($companies: Int!, $assessments: Int!) {
+              companies(first: $companies) {
+                nodes {
+                  name
+                  assessmentHistory(first: $assessments) {
+                    totalCount pageInfo { hasNextPage endCursor }
+                    nodes { status criteria { code state } score { overall level redFlags { rule } }
+                            findings { title severity } company { name } }
+                  }
+                }
+              }
+            }""";
+
     private static final String FINDINGS_WITH_ASSESSMENTS = """
             query($findings: Int!) {
               findings(first: $findings) {
@@ -80,6 +95,19 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
         }
         System.out.println("Statements per request of companies/assessments/findings: " + statements);
         assertThat(statements.values()).as("statements per request, by page size: %s", statements)
+                .containsOnly(statements.values().iterator().next());
+    }
+
+    @Test
+    void companiesWithTheirAssessmentHistoryTakeTheSameStatementsWhateverThePageSizes() {
+        Map<String, Long> statements = new LinkedHashMap<>();
+        for (int[] sizes : new int[][] {{1, 1}, {3, 2}, {COMPANIES, 1}, {COMPANIES, 2}}) {
+            statements.put("companies(first: %d) assessmentHistory(first: %d)".formatted(sizes[0], sizes[1]),
+                    statementsOf(COMPANIES_WITH_ASSESSMENT_HISTORY, Map.of("companies", sizes[0], "assessments", sizes[1]),
+                            "companies.nodes[*].assessmentHistory.nodes[*]", sizes[0] * sizes[1]));
+        }
+        System.out.println("Statements per request of companies/assessment history/findings: " + statements);
+        assertThat(statements.values()).as("statements per request, by page sizes: %s", statements)
                 .containsOnly(statements.values().iterator().next());
     }
 

@@ -83,6 +83,32 @@ class QueryCostCalculatorTest {
     }
 
     @Test
+    void thePagedListsCostTheirPageSizesLikeEveryConnection() {
+        assertThat(requested("{ companies(first: 10) { nodes { assessmentHistory(first: 5) { totalCount nodes { id } } } } }"))
+                .isEqualTo(2 + 10 * (1 + 2 + 5));
+        assertThat(requested("{ companies(first: 10) { nodes { assessmentHistory(last: 100) { edges { cursor node { id } } } } } }"))
+                .isEqualTo(2 + 10 * (1 + 2 + 100 * (1 + 1)));
+        assertThat(requested("{ firms { totalCount nodes { key } } }")).isEqualTo(2 + 20);
+        assertThat(requested("{ firms(first: 1000) { nodes { key } } }")).isEqualTo(2 + 100);
+        assertThat(requested("""
+                { portfolio(fundId: "x") { unassessed(first: 50) { totalCount nodes { name } }
+                  otherVersions { frameworkVersion companyPage(last: 10) { nodes { name } } } } }"""))
+                .isEqualTo(1 + (2 + 50) + 20 * (1 + 2 + 10));
+        assertThat(requested("{ portfolio(fundId: \"x\") { companies(first: 3) { totalCount } remediation(last: 4) { totalCount } } }"))
+                .as("a connection asked only for its count still costs its page").isEqualTo(1 + 2 + 2);
+    }
+
+    @Test
+    void theDeprecatedPlainListsCostTheirDeclaredSizeOrTwentyWhateverTheyHold() {
+        assertThat(requested("{ tenants { key } }")).isEqualTo(20);
+        assertThat(requested("{ portfolio(fundId: \"x\") { unassessedCompanies { name } otherVersions { companies { name } } } }"))
+                .isEqualTo(1 + 20 + 20 * (1 + 20));
+        assertThat(new QueryCostCalculator(Map.of("Company.assessments", 5)).requested(
+                ProductSchema.operation("{ companies(first: 10) { nodes { assessments { id } } } }"), ProductSchema.SCHEMA))
+                .isEqualTo(2 + 10 * (1 + 5));
+    }
+
+    @Test
     void anInterfaceCostsItsCostliestType() {
         assertThat(requested("""
                 { node(id: "x") { id ... on Company { name } ... on Fund { holdings(first: 10) { nodes { id } } } } }"""))

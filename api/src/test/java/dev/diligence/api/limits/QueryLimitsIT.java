@@ -245,6 +245,41 @@ class QueryLimitsIT extends ApiIntegrationTest {
     }
 
     /**
+     * The paged lists that replace plain lists are costed by their page sizes like every connection: a
+     * page of 100 companies each with a page of 100 assessments is refused before it runs, a page of 20
+     * each is admitted at exactly its cost; the heatmap screen reading the portfolio's paged lists instead
+     * of the deprecated plain ones stays far below the limit.
+     */
+    @Test
+    void thePagedListsAreCostedByTheirPageSizes() {
+        assertRefused(post("{ companies(first: 100) { nodes { assessmentHistory(first: 100) { nodes { id } } } } }"),
+                "MAX_COST_EXCEEDED", 2 + 100 * (1 + 2 + 100), 5000);
+        assertRefused(post("{ firms(first: 50) { nodes { key } } companies(first: 100) { nodes { assessmentHistory(last: 48) { nodes { id } } } } }"),
+                "MAX_COST_EXCEEDED", (2 + 50) + 2 + 100 * (1 + 2 + 48), 5000);
+        post("{ companies(first: 100) { nodes { name assessmentHistory(first: 20) { totalCount nodes { id } } } } }").expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.companies.nodes[?(@.name == 'Seed company')].assessmentHistory.totalCount").isEqualTo(0)
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 100 * (1 + 2 + 20));
+
+        TenantUsers users = usersOf(tenant);
+        GraphQlTester tester = graphQl(users.tenantAdmin());
+        String fund = CompanyFixtures.createFund(tester, "Paged portfolio fund");
+        CompanyFixtures.addHolding(tester, fund, CompanyFixtures.createCompany(tester, "Unassessed company"), "SOURCED");
+        String paged = PORTFOLIO_HEATMAP.replace("unassessedCompanies { name }", "unassessed(first: 20) { totalCount nodes { name } }")
+                .replace("otherVersions { frameworkVersion companies { name } }",
+                        "otherVersions { frameworkVersion companyPage(first: 20) { totalCount nodes { name } } }");
+        assertThat(paged).doesNotContain("unassessedCompanies", "companies { name }");
+        // the deprecated lists' 20 + 2 × (1 + 20) become connections of 2 + 20 each: 2,176 + 2 + 2 × 2
+        int requested = 1 + 1 + 1 + 4 * (1 + 1) + 1 + (2 + 20) + 2 * (1 + 2 + 20) + 2 + 100 * (1 + 1 + 4 + 1 + 14);
+        assertThat(requested).isEqualTo(2182);
+        requests.post(admin, paged, Map.of("fundId", fund)).expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.portfolio.unassessed.totalCount").isEqualTo(1)
+                .jsonPath("$.data.portfolio.unassessed.nodes[0].name").isEqualTo("Unassessed company")
+                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(requested);
+    }
+
+    /**
      * The trend and comparison screens at their largest: a monthly trend of 40 points (the most a trend may have)
      * selecting every statistic and every change, and a comparison of 10 companies (the most that may be compared)
      * with their dimensions and criteria against a fund's medians. The declared list sizes (README, "How the cost is

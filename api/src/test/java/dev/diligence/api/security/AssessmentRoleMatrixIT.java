@@ -68,7 +68,7 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
         FINDING_NODE("node(id) of a finding", "node", TENANT_ROLES, Setup.FINDING),
         ASSESSMENT_DIFF("assessmentDiff", "assessmentDiff", TENANT_ROLES, Setup.TWO_DRAFTS),
         FINDINGS("findings", "findings", TENANT_ROLES, Setup.FINDING),
-        COMPANY_ASSESSMENTS("company(id).assessments and latestAssessment", "company", TENANT_ROLES, Setup.PUBLISHED),
+        COMPANY_ASSESSMENTS("company(id).assessments, assessmentHistory and latestAssessment", "company", TENANT_ROLES, Setup.PUBLISHED),
         CREATE_ASSESSMENT("createAssessment", "createAssessment", WRITERS, Setup.NONE),
         START_ASSESSMENT_FROM_LATEST("startAssessmentFromLatest", "startAssessmentFromLatest", WRITERS, Setup.PUBLISHED),
         UPDATE_ASSESSMENT_CONTEXT("updateAssessmentContext", "updateAssessmentContext", WRITERS, Setup.DRAFT),
@@ -275,6 +275,8 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
                     .path("findings.countsBySeverity.medium").entity(Integer.class).isEqualTo(1);
             case COMPANY_ASSESSMENTS -> response.path("company.id").entity(String.class).isEqualTo(fixture.companyId())
                     .path("company.assessments[*].id").entityList(String.class).containsExactly(fixture.assessmentId())
+                    .path("company.assessmentHistory.totalCount").entity(Integer.class).isEqualTo(1)
+                    .path("company.assessmentHistory.nodes[*].id").entityList(String.class).containsExactly(fixture.assessmentId())
                     .path("company.latestAssessment.id").entity(String.class).isEqualTo(fixture.assessmentId())
                     .path("company.latestAssessment.status").entity(String.class).isEqualTo("PUBLISHED")
                     .path("company.latestAssessment.score.stored").entity(Boolean.class).isEqualTo(true);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diligence.api.security.TokenProperties.TenantSource;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.Tenant;
 import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.domain.tenant.TenantKey;
@@ -115,6 +117,16 @@ class OrganizationTenantTest {
 
         @Override
         public List<Tenant> all() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Slice<Tenant> page(PageQuery page) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long count() {
             throw new UnsupportedOperationException();
         }
 

@@ -139,6 +139,10 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
                         .path("portfolio.cohortSize").entity(Integer.class).isEqualTo(1)
                         .path("portfolio.overall.count").entity(Integer.class).isEqualTo(1)
                         .path("portfolio.unassessedCompanies").entityList(Object.class).hasSize(0)
+                        .path("portfolio.unassessed.totalCount").entity(Integer.class).isEqualTo(0)
+                        .path("portfolio.unassessed.nodes").entityList(Object.class).hasSize(0)
+                        .path("portfolio.otherVersions").entityList(Object.class).hasSize(0)
+                        .path("portfolio.companies.totalCount").entity(Integer.class).isEqualTo(1)
                         .path("portfolio.companies.nodes").entityList(Object.class).hasSize(1)
                         .path("portfolio.companies.nodes[0].company.id").entity(String.class).isEqualTo(fixture.companyId())
                         .path("portfolio.companies.nodes[0].company.name").entity(String.class).isEqualTo(fixture.companyName())
@@ -149,6 +153,8 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
                         .path("portfolio.companies.nodes[0].heatmap").entityList(Object.class).hasSize(14)
                         .path("portfolio.companies.nodes[0].heatmap[0].criterion").entity(String.class).isEqualTo("C1.1")
                         .path("portfolio.companies.nodes[0].heatmap[0].state").entity(String.class).isEqualTo("SCORED");
+                int remediation = response.path("portfolio.remediation.totalCount").entity(Integer.class).get();
+                response.path("portfolio.remediation.nodes").entityList(Object.class).hasSize(Math.min(5, remediation));
             }
             case PORTFOLIO_TREND -> {
                 response.path("portfolioTrend.fund.id").entity(String.class).isEqualTo(fixture.fundId())

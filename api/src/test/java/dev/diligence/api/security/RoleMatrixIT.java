@@ -7,7 +7,10 @@ import static dev.diligence.api.security.MatrixAssertions.naming;
 import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.graphql.CursorCodec;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.domain.shared.paging.Cursor;
+import dev.diligence.domain.tenant.TenantCursors;
 import dev.diligence.persistence.testing.TenantRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +45,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
         CREATE_TENANT("createTenant", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
         ARCHIVE_TENANT("archiveTenant", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
         TENANTS("tenants", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
+        FIRMS("firms", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
         CREATE_FUND("createFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
         UPDATE_FUND("updateFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
         ARCHIVE_FUND("archiveFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
@@ -170,6 +175,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     Map.of("input", Map.of("key", fixture.unusedTenantKey(), "name", "Matrix Capital")));
             case ARCHIVE_TENANT -> OperationRequest.named("archiveTenant", Map.of("input", Map.of("key", fixture.tenantKey())));
             case TENANTS -> OperationRequest.named("tenants", Map.of());
+            // the page starting just before the fixture's firm: keys are unique and compared byte by byte
+            case FIRMS -> OperationRequest.named("firms", Map.of("first", 1, "after", CursorCodec.encode(new Cursor(
+                    TenantCursors.ORDERING, fixture.tenantKey().substring(0, fixture.tenantKey().length() - 1), UUID.randomUUID()))));
             case CREATE_FUND -> OperationRequest.named("createFund", Map.of("input", fundInput(fixture.unusedFundName())));
             case UPDATE_FUND -> OperationRequest.named("updateFund",
                     Map.of("input", Map.of("id", fixture.fundId(), "expectedVersion", fixture.fundVersion(),
@@ -197,7 +205,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
                     .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
             case GRANT_FUND_ACCESS, REVOKE_FUND_ACCESS -> assertThat(granteesOf(fixture)).containsExactly(fundManagerOf(fixture));
-            case TENANTS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS, FRAMEWORKS -> {
+            case TENANTS, FIRMS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS, FRAMEWORKS -> {
                 // reads change nothing; assertNoData proved that nothing was returned
             }
         }
@@ -217,6 +225,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
             }
             case TENANTS -> assertThat(response.path("tenants[*].key").entityList(String.class).get())
                     .contains(fixture.tenantKey());
+            case FIRMS -> {
+                response.path("firms.nodes[*].key").entityList(String.class).containsExactly(fixture.tenantKey())
+                        .path("firms.edges[*].node.key").entityList(String.class).containsExactly(fixture.tenantKey())
+                        .path("firms.nodes[0].status").entity(String.class).isEqualTo("ACTIVE");
+                assertThat(response.path("firms.totalCount").entity(Integer.class).get()).isEqualTo(tenantKeys().size());
+            }
             case CREATE_FUND -> {
                 response.path("createFund.userErrors").entityList(Object.class).hasSize(0)
                         .path("createFund.fund.name").entity(String.class).isEqualTo(fixture.unusedFundName());

@@ -1,9 +1,14 @@
 package dev.diligence.api.tenant;
 
+import static dev.diligence.api.support.ConnectionAssertions.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.graphql.CursorCodec;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.persistence.testing.TenantRows;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +179,77 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         List<String> listed = tenantKeys().stream().filter(created::contains).toList();
 
         assertThat(listed).containsExactly(base + "-b", base + "0", base + "a");
+    }
+
+    /**
+     * {@code firms} pages through every firm by key, forwards and backwards, as the deprecated
+     * {@code tenants} lists them, and counts them all whatever page is read.
+     */
+    @Test
+    void firmsArePagedByKeyAsTheDeprecatedListOrdersThem() {
+        String base = TenantRows.uniqueKey("admin-pages");
+        for (String suffix : List.of("c", "a", "d", "b")) {
+            createTenant(base + "-" + suffix, "Page " + suffix).path("createTenant.userErrors").entityList(Object.class).hasSize(0);
+        }
+
+        List<String> keys = new ArrayList<>();
+        Map<String, String> cursors = new HashMap<>();
+        Map<String, Object> arguments = new HashMap<>(Map.of("first", 100));
+        boolean more;
+        do {
+            GraphQlTester.Response page = firms(arguments);
+            List<String> pageKeys = page.path("firms.edges[*].node.key").entityList(String.class).get();
+            List<String> pageCursors = page.path("firms.edges[*].cursor").entityList(String.class).get();
+            page.path("firms.nodes[*].key").entityList(String.class).containsExactly(pageKeys.toArray(String[]::new))
+                    .path("firms.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(!keys.isEmpty());
+            for (int i = 0; i < pageKeys.size(); i++) {
+                cursors.put(pageKeys.get(i), pageCursors.get(i));
+            }
+            keys.addAll(pageKeys);
+            assertThat(page.path("firms.totalCount").entity(Long.class).get()).isEqualTo(tenantKeys().size());
+            more = page.path("firms.pageInfo.hasNextPage").entity(Boolean.class).get();
+            arguments.put("after", page.path("firms.pageInfo.endCursor").entity(String.class).get());
+        } while (more);
+        assertThat(keys).isEqualTo(tenantKeys());
+
+        GraphQlTester.Response forwards = firms(Map.of("first", 2, "after", cursors.get(base + "-a")));
+        forwards.path("firms.nodes[*].key").entityList(String.class).containsExactly(base + "-b", base + "-c")
+                .path("firms.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("firms.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true)
+                .path("firms.pageInfo.startCursor").entity(String.class).isEqualTo(cursors.get(base + "-b"))
+                .path("firms.pageInfo.endCursor").entity(String.class).isEqualTo(cursors.get(base + "-c"));
+        GraphQlTester.Response backwards = firms(Map.of("last", 2, "before", cursors.get(base + "-d")));
+        backwards.path("firms.nodes[*].key").entityList(String.class).containsExactly(base + "-b", base + "-c")
+                .path("firms.nodes[*].name").entityList(String.class).containsExactly("Page b", "Page c")
+                .path("firms.nodes[*].status").entityList(String.class).containsExactly("ACTIVE", "ACTIVE")
+                .path("firms.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("firms.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+        firms(Map.of("last", 1, "before", cursors.get(base + "-b"))).path("firms.nodes[*].key").entityList(String.class)
+                .containsExactly(base + "-a");
+    }
+
+    @Test
+    void firmsRefusesPageSizesOutsideTheLimitsAndCursorsOfOtherLists() {
+        String companyCursor = CursorCodec.encode(new Cursor("NAME_ASC", "Acme", UUID.randomUUID()));
+        for (Map<String, Object> arguments : List.<Map<String, Object>>of(Map.of("first", 101), Map.of("last", 101),
+                Map.of("first", -1), Map.of("first", 1, "last", 1), Map.of("first", 1, "after", companyCursor),
+                Map.of("first", 1, "after", "bm9uc2Vuc2U"))) {
+            assertBadRequest(firms(arguments));
+        }
+        newTenant("admin-limits");
+        List<String> keys = tenantKeys();
+        firms(Map.of("first", 100)).path("firms.nodes[*].key").entityList(String.class)
+                .containsExactly(keys.subList(0, Math.min(100, keys.size())).toArray(String[]::new));
+        firms(Map.of()).path("firms.nodes[*].key").entityList(String.class)
+                .containsExactly(keys.subList(0, Math.min(20, keys.size())).toArray(String[]::new));
+        firms(Map.of("first", 0)).path("firms.nodes").entityList(Object.class).hasSize(0)
+                .path("firms.totalCount").entity(Long.class).isEqualTo((long) keys.size());
+    }
+
+    private GraphQlTester.Response firms(Map<String, Object> arguments) {
+        GraphQlTester.Request<?> request = graphQl(platformAdminToken()).documentName("firms");
+        arguments.forEach(request::variable);
+        return request.execute();
     }
 
     private GraphQlTester.Response createTenant(String key, String name) {

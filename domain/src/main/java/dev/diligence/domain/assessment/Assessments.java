@@ -1,6 +1,8 @@
 package dev.diligence.domain.assessment;
 
 import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,4 +41,14 @@ public interface Assessments {
 
     /** {@link #latestPublished(CompanyId)} for many companies at once; companies without one are not keys. */
     Map<CompanyId, Assessment> latestPublished(Collection<CompanyId> companies);
+
+    /**
+     * A page of each company's assessments, in any status, newest first ({@link AssessmentCursors}), the
+     * same page window applied to each, in a fixed number of statements; every company given is a key,
+     * with an empty slice when it has none.
+     */
+    Map<CompanyId, Slice<Assessment>> pageByCompany(Collection<CompanyId> companies, PageQuery page);
+
+    /** The number of assessments of each company, in one statement; every company given is a key. */
+    Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies);
 }

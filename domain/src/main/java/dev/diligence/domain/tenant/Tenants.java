@@ -1,5 +1,7 @@
 package dev.diligence.domain.tenant;
 
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,12 @@ public interface Tenants {
 
     /** Every tenant, ordered by key. */
     List<Tenant> all();
+
+    /** A page of the tenants ordered by key ({@link TenantCursors}). */
+    Slice<Tenant> page(PageQuery page);
+
+    /** The number of tenants. */
+    long count();
 
     boolean keyExists(TenantKey key);
 

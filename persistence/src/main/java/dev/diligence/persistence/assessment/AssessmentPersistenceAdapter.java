@@ -3,6 +3,7 @@ package dev.diligence.persistence.assessment;
 import static dev.diligence.persistence.assessment.AssessmentSql.timestamp;
 
 import dev.diligence.domain.assessment.Assessment;
+import dev.diligence.domain.assessment.AssessmentCursors;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.Assessments;
 import dev.diligence.domain.assessment.LatestPublished;
@@ -16,9 +17,16 @@ import dev.diligence.domain.scoring.ScoringResult;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.Cursor;
+import dev.diligence.domain.shared.paging.InvalidCursorException;
+import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +158,74 @@ class AssessmentPersistenceAdapter implements Assessments {
             LatestPublished.of(company, candidates).ifPresent(found -> latest.put(company, found));
         }
         return latest;
+    }
+
+    /**
+     * One window over all the companies: each company's assessments numbered newest first (oldest first
+     * backwards) after the cursor, the first {@code limit + 1} of each kept, then read whole by the
+     * loader (five statements whatever the number of companies). Index {@code assessments_by_company}.
+     */
+    @Override
+    public Map<CompanyId, Slice<Assessment>> pageByCompany(Collection<CompanyId> companies, PageQuery page) {
+        Map<CompanyId, List<Assessment>> byCompany = new LinkedHashMap<>();
+        companies.forEach(company -> byCompany.put(company, new ArrayList<>()));
+        if (!companies.isEmpty() && page.limit() > 0) {
+            String direction = page.backward() ? "asc" : "desc";
+            MapSqlParameterSource parameters = tenant().addValue("companies", ids(companies)).addValue("window", page.limit() + 1);
+            String after = "";
+            if (page.from().isPresent()) {
+                Cursor cursor = page.from().get();
+                after = " and (created_at, id) " + (page.backward() ? ">" : "<") + " (:afterAt, :afterId)";
+                parameters.addValue("afterAt", timestamp(startedAt(cursor))).addValue("afterId", cursor.id());
+            }
+            List<Assessment> found = loader.load("""
+                    id in (select id from (
+                        select id, row_number() over (partition by company_id order by created_at %1$s, id %1$s) as position
+                        from assessments where tenant_id = :tenant and company_id in (:companies)%2$s
+                    ) numbered where position <= :window)""".formatted(direction, after), parameters);
+            found.forEach(assessment -> byCompany.get(assessment.company()).add(assessment));
+        }
+        Map<CompanyId, Slice<Assessment>> slices = new LinkedHashMap<>();
+        byCompany.forEach((company, newestFirst) -> slices.put(company, slice(newestFirst, page)));
+        return slices;
+    }
+
+    @Override
+    public Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies) {
+        Map<CompanyId, Long> counts = new LinkedHashMap<>();
+        companies.forEach(company -> counts.put(company, 0L));
+        if (!companies.isEmpty()) {
+            jdbc.query("select company_id, count(*) as assessments from assessments where tenant_id = :tenant"
+                    + " and company_id in (:companies) group by company_id", tenant().addValue("companies", ids(companies)), row -> {
+                        counts.put(new CompanyId(row.getObject("company_id", UUID.class)), row.getLong("assessments"));
+                    });
+        }
+        return counts;
+    }
+
+    /** The page of a company's assessments read newest first: at most {@code limit + 1} of them, nearest to the cursor. */
+    private static Slice<Assessment> slice(List<Assessment> newestFirst, PageQuery page) {
+        List<Assessment> nearestFirst = new ArrayList<>(newestFirst);
+        if (page.backward()) {
+            Collections.reverse(nearestFirst);
+        }
+        boolean hasMore = nearestFirst.size() > page.limit();
+        List<Assessment> items = new ArrayList<>(nearestFirst.subList(0, Math.min(nearestFirst.size(), page.limit())));
+        if (page.backward()) {
+            Collections.reverse(items);
+        }
+        return new Slice<>(items, hasMore);
+    }
+
+    private static Instant startedAt(Cursor cursor) {
+        if (!cursor.ordering().equals(AssessmentCursors.ORDERING)) {
+            throw new InvalidCursorException("the cursor belongs to another list");
+        }
+        try {
+            return Instant.parse(cursor.sortValue());
+        } catch (DateTimeParseException e) {
+            throw new InvalidCursorException("the cursor is malformed");
+        }
     }
 
     private static List<UUID> ids(Collection<CompanyId> companies) {

@@ -1,6 +1,7 @@
 package dev.diligence.persistence.portfolio;
 
 import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioRow;
@@ -14,6 +15,7 @@ import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Portfolio comparison aggregated in PostgreSQL over the scores stored at publication: two
  * statements for the summary, one per page of companies, one per page of the remediation ranking,
+ * one per page of the companies outside the cohort, one per count asked for,
  * whatever the fund's size. Statistics are exact: sums, counts, minima and maxima of the stored
  * 10-place scores, and the median and quartiles interpolated linearly between the two nearest ranks
  * in numeric arithmetic (the definition of {@code percentile_cont}, which itself computes in floating
@@ -41,11 +44,14 @@ class PortfolioPersistenceAdapter implements Portfolios {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
     private final PortfolioRows rows;
+    private final PortfolioLists lists;
 
-    PortfolioPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, PortfolioRows rows) {
+    PortfolioPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, PortfolioRows rows,
+            PortfolioLists lists) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
         this.rows = rows;
+        this.lists = lists;
     }
 
     @Override
@@ -135,6 +141,36 @@ class PortfolioPersistenceAdapter implements Portfolios {
     @Override
     public Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {
         return rows.remediation(query, page);
+    }
+
+    @Override
+    public long countCompanies(PortfolioQuery query) {
+        return lists.countCohort(query);
+    }
+
+    @Override
+    public long countRemediation(PortfolioQuery query) {
+        return lists.countRemediation(query);
+    }
+
+    @Override
+    public Slice<PortfolioMember> unassessed(PortfolioQuery query, PageQuery page) {
+        return lists.unassessed(query, page);
+    }
+
+    @Override
+    public long countUnassessed(PortfolioQuery query) {
+        return lists.countUnassessed(query);
+    }
+
+    @Override
+    public Map<Integer, Slice<PortfolioMember>> otherVersion(PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
+        return lists.otherVersion(query, versions, page);
+    }
+
+    @Override
+    public Map<Integer, Long> countOtherVersion(PortfolioQuery query, Collection<Integer> versions) {
+        return lists.countOtherVersion(query, versions);
     }
 
     /** The interpolation's exact value without trailing zeros beyond the scores' 10 places. */

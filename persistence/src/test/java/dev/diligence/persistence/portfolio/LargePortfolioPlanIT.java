@@ -69,6 +69,9 @@ class LargePortfolioPlanIT {
     PortfolioRows rows;
 
     @Autowired
+    PortfolioLists lists;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -121,7 +124,13 @@ class LargePortfolioPlanIT {
                 "1 summary statistics", portfolios.statisticsStatement(query),
                 "2 summary members", portfolios.membersStatement(query),
                 "3 companies(first: 100) by overall", rows.pageStatement(query, PortfolioOrder.DEFAULT, first100),
-                "4 remediation(first: 100)", rows.remediationStatement(query, first100)));
+                "4 remediation(first: 100)", rows.remediationStatement(query, first100),
+                "5 companies.totalCount", lists.cohortCountStatement(query),
+                "6 remediation.totalCount", lists.remediationCountStatement(query),
+                "7 unassessed(first: 100)", lists.unassessedStatement(query, first100),
+                "7b unassessed.totalCount", lists.unassessedCountStatement(query),
+                "8 otherVersions.companyPage(first: 100) of versions 2 and 3", lists.otherVersionStatement(query, List.of(2, 3), first100),
+                "8b otherVersions.companyPage.totalCount of versions 2 and 3", lists.otherVersionCountStatement(query, List.of(2, 3))));
         statements.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             List<String> plan = inTransaction(() -> {
                 jdbc.getJdbcTemplate().execute("set local jit = off");

@@ -1,0 +1,43 @@
+package dev.diligence.api.assessment;
+
+import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.PageKey;
+import dev.diligence.domain.assessment.AssessmentCursors;
+import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.shared.paging.Slice;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * The batch loader of {@code Company.assessmentHistory}: all the companies of one response level
+ * that ask for the same page are loaded with one page read (five statements: the rows, then each
+ * child table) and one count statement when {@code totalCount} is selected, whatever their number.
+ */
+@Configuration(proxyBeanMethods = false)
+class AssessmentLoaders {
+
+    static final String ASSESSMENT_HISTORY = "assessmentHistory";
+
+    AssessmentLoaders(BatchLoaderRegistry registry, AssessmentService assessments) {
+        registry.<PageKey<CompanyId>, Connection<AssessmentView>>forName(ASSESSMENT_HISTORY).registerMappedBatchLoader(
+                (keys, environment) -> Mono.fromSupplier(() -> {
+                    Map<PageKey<CompanyId>, Connection<AssessmentView>> connections = new HashMap<>();
+                    keys.stream().collect(Collectors.groupingBy(PageKey::window)).forEach((window, group) -> {
+                        List<CompanyId> companies = group.stream().map(PageKey::parent).distinct().toList();
+                        Map<CompanyId, Slice<ScoredAssessment>> slices = assessments.pageOfCompanies(companies, window.page());
+                        Map<CompanyId, Long> totals = window.counted() ? assessments.countOfCompanies(companies) : Map.of();
+                        for (PageKey<CompanyId> key : group) {
+                            long total = totals.getOrDefault(key.parent(), 0L);
+                            connections.put(key, window.arguments().toConnection(window.page(), slices.get(key.parent()),
+                                    scored -> AssessmentCursors.of(scored.assessment()), AssessmentView::of, () -> total));
+                        }
+                    });
+                    return connections;
+                }));
+    }
+}
