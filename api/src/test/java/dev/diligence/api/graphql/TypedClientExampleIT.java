@@ -7,24 +7,19 @@ import static dev.diligence.api.assessment.AssessmentFixtures.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.RefusingFront;
+import dev.diligence.api.support.RefusingFront.Refusal;
 import dev.diligence.api.support.TenantUsers;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -193,8 +188,8 @@ class TypedClientExampleIT extends ApiIntegrationTest {
     void aThrottledRequestIsSentAgainAfterItsRetryAfter() throws Exception {
         // in front of the API: the first request is throttled as the API throttles (429, Retry-After: 1,
         // one THROTTLED error), the rest go through
-        List<Long> arrivals = new CopyOnWriteArrayList<>();
-        Run run = dashboardBehindAFront(arrivals, arrival -> arrival == 1 ? new Refusal(429, "THROTTLED", "1") : null);
+        List<Long> arrivals = new ArrayList<>();
+        Run run = dashboardBehindAFront(arrivals, arrival -> arrival == 1 ? Refusal.throttled(1) : null);
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
         assertThat(run.stderr()).contains("HTTP 429 THROTTLED: retrying in 1 s (attempt 2 of 3)");
@@ -205,9 +200,9 @@ class TypedClientExampleIT extends ApiIntegrationTest {
 
     @Test
     void aLastingOutageEndsItAfterThreeAttemptsSayingWhenToRetry() throws Exception {
-        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
         // in front of the API: every request is answered 503 UNAVAILABLE, Retry-After: 0
-        Run run = dashboardBehindAFront(arrivals, arrival -> new Refusal(503, "UNAVAILABLE", "0"));
+        Run run = dashboardBehindAFront(arrivals, arrival -> Refusal.unavailable(0));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(arrivals).hasSize(3);
@@ -258,56 +253,15 @@ class TypedClientExampleIT extends ApiIntegrationTest {
         return (String) ((Map<String, Object>) row.get("assessment")).get("id");
     }
 
-    private record Refusal(int status, String classification, String retryAfter) {
-    }
-
-    private interface Refusals {
-        /** The refusal for the n-th request (from 1), or null to pass it to the API. */
-        Refusal of(int arrival);
-    }
-
     /**
-     * Runs the example as the fund manager against a server in front of the API that answers the
-     * given refusals and passes every other request on; records when each request arrived.
+     * Runs the example as the fund manager against a front of the API that answers the planned
+     * refusals and passes every other request on; adds when each request arrived to {@code arrivals}.
      */
-    private Run dashboardBehindAFront(List<Long> arrivals, Refusals refusals) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        front.createContext("/graphql", exchange -> {
-            byte[] request = exchange.getRequestBody().readAllBytes();
-            arrivals.add(System.nanoTime());
-            Refusal refusal = refusals.of(arrivals.size());
-            int status;
-            byte[] body;
-            if (refusal != null) {
-                status = refusal.status();
-                exchange.getResponseHeaders().set("Retry-After", refusal.retryAfter());
-                body = ("{\"errors\":[{\"message\":\"retry later\",\"extensions\":{\"classification\":\"" + refusal.classification()
-                        + "\",\"retryAfterSeconds\":" + refusal.retryAfter() + "}}]}").getBytes(StandardCharsets.UTF_8);
-            } else {
-                try {
-                    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(graphQlUrl()))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", exchange.getRequestHeaders().getFirst("Authorization"))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    status = answer.statusCode();
-                    body = answer.body();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/graphql-response+json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        front.start();
-        try {
-            return dashboard(Map.of("DILIGENCE_TOKEN", fundManagerToken,
-                    "DILIGENCE_URL", "http://127.0.0.1:" + front.getAddress().getPort() + "/graphql"));
-        } finally {
-            front.stop(0);
+    private Run dashboardBehindAFront(List<Long> arrivals, RefusingFront.Plan plan) throws IOException, InterruptedException {
+        try (RefusingFront front = RefusingFront.start(graphQlUrl(), "application/graphql-response+json", plan)) {
+            Run run = dashboard(Map.of("DILIGENCE_TOKEN", fundManagerToken, "DILIGENCE_URL", front.url()));
+            arrivals.addAll(front.arrivals());
+            return run;
         }
     }
 

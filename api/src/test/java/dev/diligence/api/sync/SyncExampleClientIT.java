@@ -3,23 +3,17 @@ package dev.diligence.api.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.RefusingFront;
+import dev.diligence.api.support.RefusingFront.Refusal;
 import dev.diligence.api.support.TenantUsers;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,45 +175,16 @@ class SyncExampleClientIT extends ApiIntegrationTest {
         Path deals = deals(60);
         // in front of the API: the first request is throttled (429, Retry-After: 1, as the API
         // answers), the second is a 503 whose body alone says to wait 2 s, the rest go through
-        List<Long> arrivals = new CopyOnWriteArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        front.createContext("/graphql", exchange -> {
-            byte[] request = exchange.getRequestBody().readAllBytes();
-            arrivals.add(System.nanoTime());
-            int status;
-            byte[] body;
-            if (arrivals.size() == 1) {
-                status = 429;
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                body = refusal("THROTTLED", 1);
-            } else if (arrivals.size() == 2) {
-                status = 503;
-                body = refusal("UNAVAILABLE", 2);
-            } else {
-                try {
-                    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(graphQlUrl()))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", exchange.getRequestHeaders().getFirst("Authorization"))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    status = answer.statusCode();
-                    body = answer.body();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        front.start();
+        RefusingFront.Plan plan = arrival -> switch (arrival) {
+            case 1 -> Refusal.throttled(1);
+            case 2 -> new Refusal(503, "UNAVAILABLE", 2, false);
+            default -> null;
+        };
         Run run;
-        try {
-            run = sync(client, deals, Map.of("DILIGENCE_API", "http://127.0.0.1:" + front.getAddress().getPort() + "/graphql"), 3600);
-        } finally {
-            front.stop(0);
+        List<Long> arrivals;
+        try (RefusingFront front = RefusingFront.start(graphQlUrl(), "application/json", plan)) {
+            run = sync(client, deals, Map.of("DILIGENCE_API", front.url()), 3600);
+            arrivals = front.arrivals();
         }
 
         assertThat(run.summary()).containsEntry("created", 110).containsEntry("failed", 0);
@@ -227,12 +192,6 @@ class SyncExampleClientIT extends ApiIntegrationTest {
         // lower bounds only: the client waited at least as long as it was told
         assertThat(arrivals.get(1) - arrivals.get(0)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
         assertThat(arrivals.get(2) - arrivals.get(1)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(2));
-    }
-
-    /** A GraphQL response of one error of this classification and retryAfterSeconds, as the API's refusals are. */
-    private static byte[] refusal(String classification, int retryAfterSeconds) {
-        return ("{\"errors\":[{\"message\":\"retry later\",\"extensions\":{\"classification\":\"" + classification
-                + "\",\"retryAfterSeconds\":" + retryAfterSeconds + "}}]}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
