@@ -2,6 +2,7 @@ package dev.diligence.api.limits;
 
 import graphql.normalized.ExecutableNormalizedOperation;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which operations are heavy, and so take a place in the {@link HeavyOperationBulkhead} to execute:
@@ -26,7 +27,11 @@ final class HeavyOperations {
     }
 
     boolean includes(ExecutableNormalizedOperation operation, long requestedCost) {
-        return requestedCost >= minCost
-                || operation.getTopLevelFields().stream().anyMatch(field -> rootFields.contains(field.getName()));
+        return includes(operation.getTopLevelFields().stream().map(field -> field.getName()).collect(Collectors.toSet()), requestedCost);
+    }
+
+    /** @param rootFieldNames the names of the operation's root fields, aliases aside */
+    boolean includes(Set<String> rootFieldNames, long requestedCost) {
+        return requestedCost >= minCost || rootFieldNames.stream().anyMatch(rootFields::contains);
     }
 }

@@ -15,9 +15,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Document;
-import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.parser.ParserOptions;
-import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,17 +23,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * Enforces the query limits inside graphql-java, each as early as it can be known and always before
  * any resolver runs: tokens before parsing, depth, aliases, root fields, field repeats and directives before
  * validation, cost and the rate limit before execution. A refused request is answered with one
- * error classified by {@link LimitClassification}. During execution the timeout is checked before
+ * error classified by {@link LimitClassification}. The checks before parsing and validation run
+ * where graphql-java parses and validates a document: once per distinct text, as {@link DocumentCache}
+ * keeps only documents that passed them (and validated), and a refused one every time it is sent.
+ * The cost is read from the operation's {@link CostPlan}, kept with the document for the values of
+ * the variables it depends on. During execution the timeout is checked before
  * each field; when it has passed, the execution is cancelled and answers TIMEOUT. Every response
  * carries {@code extensions.cost}. A {@link SimplePerformantInstrumentation}: the per-field hooks
- * it does not need return no context, and the timeout check returns none either, so the chain of
- * instrumentations adds no context per field for it (a portfolio page completes ~10,000 fields).
+ * it does not need return no context, and the timeout check returns none either, so it adds no
+ * context per field (a portfolio page completes ~10,000 fields; {@code InstrumentationChain} calls
+ * each instrumentation's per-field hooks only where it has them).
  * <p>
  * After the rate limit, a {@link HeavyOperations heavy} operation waits for its place in the
  * {@link HeavyOperationBulkhead}, or is refused as UNAVAILABLE with nothing run; it keeps the place
@@ -105,10 +109,9 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         RequestLimits request = (RequestLimits) state;
-        ExecutionContext execution = parameters.getExecutionContext();
-        ExecutableNormalizedOperation operation = execution.getNormalizedQueryTree().get();
-        long cost = costs.requested(operation, execution.getGraphQLSchema());
-        request.costed(operation, execution.getGraphQLSchema(), cost);
+        CostPlan plan = planOf(parameters.getExecutionContext());
+        long cost = plan.requested();
+        request.costed(plan, cost);
         refuseAbove(LimitClassification.MAX_COST_EXCEEDED, "The cost of the query in points", cost, limits.maxCost());
         if (request.caller != null) {
             long points = Math.max(1, cost);
@@ -119,7 +122,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             }
             request.charged = points;
         }
-        if (heavyOperations.includes(operation, cost)) {
+        if (heavyOperations.includes(plan.rootFieldNames(), cost)) {
             if (!bulkhead.tryEnter()) {
                 // nothing ran: the charge is given back, and the refusal costs 1 point like any other
                 if (request.charged > 0) {
@@ -150,7 +153,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         RequestLimits request = (RequestLimits) state;
         ExecutionResult answered = request.timedOutAfterMillis >= 0 ? timedOut(result, request.timedOutAfterMillis) : result;
-        Long actual = request.executed ? costs.actual(request.operation, request.schema, result.getData()) : null;
+        Long actual = request.executed ? request.plan.actual(result.getData()) : null;
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("requestedQueryCost", request.requested >= 0 ? request.requested : null);
         cost.put("actualQueryCost", actual);
@@ -164,6 +167,21 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             cost.put("throttleStatus", request.caller.status().toMap());
         }
         return CompletableFuture.completedFuture(answered.transform(builder -> builder.addExtension("cost", cost)));
+    }
+
+    /**
+     * The cost plan of the operation, with the request's variables: the one kept with the document
+     * ({@link DocumentCache}) for the same values of the variables the cost reads, else worked out
+     * from graphql-java's normalized operation (made once per execution, and kept with the document
+     * for the next request when it may be).
+     */
+    private CostPlan planOf(ExecutionContext execution) {
+        Supplier<CostPlan> compute = () -> costs.plan(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema());
+        Object cached = execution.getGraphQLContext().get(CachedDocument.class);
+        if (cached instanceof CachedDocument document && document.entry().getDocument() == execution.getDocument()) {
+            return document.plan(execution, compute);
+        }
+        return compute.get();
     }
 
     /** The cancellation's error becomes TIMEOUT; whatever data was complete stays. */
@@ -187,8 +205,7 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
         final long startMillis;
         final CallerAllowance caller;
-        volatile ExecutableNormalizedOperation operation;
-        volatile GraphQLSchema schema;
+        volatile CostPlan plan;
         volatile long requested = -1;
         volatile long charged;
         volatile boolean throttled;
@@ -201,9 +218,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             this.caller = caller;
         }
 
-        void costed(ExecutableNormalizedOperation operation, GraphQLSchema schema, long requested) {
-            this.operation = operation;
-            this.schema = schema;
+        void costed(CostPlan plan, long requested) {
+            this.plan = plan;
             this.requested = requested;
         }
 

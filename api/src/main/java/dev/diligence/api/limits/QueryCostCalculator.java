@@ -10,10 +10,11 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cost of an operation in points, after Shopify's model and GitHub's multiplication by page
@@ -38,8 +39,6 @@ final class QueryCostCalculator {
 
     static final int MUTATION_COST = 10;
 
-    private static final Shape FREE = new Shape(true, false, false, 0);
-
     private final Map<String, Integer> listSizes;
 
     QueryCostCalculator(Map<String, Integer> listSizes) {
@@ -48,118 +47,56 @@ final class QueryCostCalculator {
 
     /** The most the operation can cost: every page full. */
     long requested(ExecutableNormalizedOperation operation, GraphQLSchema schema) {
-        boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        Shapes shapes = new Shapes(schema);
-        long cost = 0;
-        for (ExecutableNormalizedField root : operation.getTopLevelFields()) {
-            cost = add(cost, requested(root, shapes, null, mutation));
-        }
-        return cost;
+        return plan(operation, schema).requested();
     }
 
     /** What the operation cost: the objects and list items that {@code data} holds. */
     long actual(ExecutableNormalizedOperation operation, GraphQLSchema schema, Object data) {
+        return plan(operation, schema).actual(data);
+    }
+
+    /**
+     * The operation's cost worked out once: both costs above are the plan's. Each field's definition
+     * is looked up once here, however many list items the actual cost later visits it for.
+     */
+    CostPlan plan(ExecutableNormalizedOperation operation, GraphQLSchema schema) {
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        Map<?, ?> object = data instanceof Map<?, ?> map ? map : Map.of();
-        Shapes shapes = new Shapes(schema);
-        long cost = 0;
+        List<CostPlan.Node> roots = new ArrayList<>();
+        Set<String> rootFieldNames = new HashSet<>();
         for (ExecutableNormalizedField root : operation.getTopLevelFields()) {
-            cost = add(cost, actual(root, shapes, object.get(root.getResultKey()), mutation));
-        }
-        return cost;
-    }
-
-    private long requested(ExecutableNormalizedField field, Shapes shapes, Integer enclosingPageSize, boolean mutationRoot) {
-        Shape shape = shapes.of(field);
-        if (shape.free()) {
-            return 0;
-        }
-        long selection = requestedSelection(field, shapes, shape.connection() ? shape.pageSize() : null);
-        if (mutationRoot) {
-            return add(add(MUTATION_COST, inputItems(field.getResolvedArguments())), selection);
-        }
-        if (shape.list()) {
-            long size = enclosingPageSize != null ? enclosingPageSize : shape.connection() ? shape.pageSize() : listSize(field);
-            return multiply(size, add(1, selection));
-        }
-        return add(shape.connection() ? 2 : 1, selection);
-    }
-
-    /** The costliest runtime type's selection. */
-    private long requestedSelection(ExecutableNormalizedField field, Shapes shapes, Integer pageSize) {
-        Map<String, Long> byType = new HashMap<>();
-        for (ExecutableNormalizedField child : field.getChildren()) {
-            long cost = requested(child, shapes, pageSize, false);
-            child.getObjectTypeNames().forEach(type -> byType.merge(type, cost, QueryCostCalculator::add));
-        }
-        return byType.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    private long actual(ExecutableNormalizedField field, Shapes shapes, Object value, boolean mutationRoot) {
-        Shape shape = shapes.of(field);
-        if (shape.free()) {
-            return 0;
-        }
-        if (mutationRoot) {
-            return add(add(MUTATION_COST, inputItems(field.getResolvedArguments())), actualSelection(field, shapes, value));
-        }
-        if (value == null) {
-            return 0;
-        }
-        if (value instanceof List<?> items) {
-            long cost = 0;
-            for (Object item : items) {
-                if (item != null) {
-                    cost = add(cost, add(1, actualSelection(field, shapes, item)));
-                }
-            }
-            return cost;
-        }
-        return add(shape.connection() ? 2 : 1, actualSelection(field, shapes, value));
-    }
-
-    /** Fields of different runtime types may share a response key: the costliest of them counts. */
-    private long actualSelection(ExecutableNormalizedField field, Shapes shapes, Object value) {
-        if (!(value instanceof Map<?, ?> object)) {
-            return 0;
-        }
-        Map<String, Long> byKey = new HashMap<>();
-        for (ExecutableNormalizedField child : field.getChildren()) {
-            String key = child.getResultKey();
-            if (object.containsKey(key)) {
-                byKey.merge(key, actual(child, shapes, object.get(key), false), Math::max);
+            rootFieldNames.add(root.getName());
+            CostPlan.Node node = node(root, schema, mutation);
+            if (node != null) {
+                roots.add(node);
             }
         }
-        return byKey.values().stream().reduce(0L, QueryCostCalculator::add);
+        return new CostPlan(mutation, roots, rootFieldNames);
     }
 
-    /** The shape of each field of one operation, worked out once: the actual cost visits a field once per list item. */
-    private final class Shapes {
-
-        private final GraphQLSchema schema;
-        private final Map<ExecutableNormalizedField, Shape> known = new IdentityHashMap<>();
-
-        Shapes(GraphQLSchema schema) {
-            this.schema = schema;
-        }
-
-        Shape of(ExecutableNormalizedField field) {
-            return known.computeIfAbsent(field, unknown -> shape(unknown, schema));
-        }
-    }
-
-    private Shape shape(ExecutableNormalizedField field, GraphQLSchema schema) {
+    /** The field's costs, or null when it is free: a scalar, an enum or introspection. */
+    private CostPlan.Node node(ExecutableNormalizedField field, GraphQLSchema schema, boolean mutationRoot) {
         if (field.getName().startsWith("__")) {
-            return FREE;
+            return null;
         }
         GraphQLFieldDefinition definition = field.getFieldDefinitions(schema).get(0);
         GraphQLOutputType type = definition.getType();
         if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLCompositeType)) {
-            return FREE;
+            return null;
         }
         boolean connection = definition.getArgument("first") != null || definition.getArgument("last") != null;
         boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
-        return new Shape(false, list, connection, connection ? pageSize(field.getResolvedArguments()) : 0);
+        List<CostPlan.Node> children = new ArrayList<>();
+        for (ExecutableNormalizedField child : field.getChildren()) {
+            CostPlan.Node node = node(child, schema, false);
+            if (node != null) {
+                children.add(node);
+            }
+        }
+        return new CostPlan.Node(field.getResultKey(), Set.copyOf(field.getObjectTypeNames()), list, connection,
+                connection ? pageSize(field.getResolvedArguments()) : 0,
+                list && !connection ? listSize(field) : 0,
+                mutationRoot ? inputItems(field.getResolvedArguments()) : 0,
+                List.copyOf(children));
     }
 
     private long listSize(ExecutableNormalizedField field) {
@@ -203,16 +140,9 @@ final class QueryCostCalculator {
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
-    private static long multiply(long a, long b) {
+    static long multiply(long a, long b) {
         long high = Math.multiplyHigh(a, b);
         long product = a * b;
         return high != 0 || product < 0 ? Long.MAX_VALUE : product;
-    }
-
-    /**
-     * @param free       costs nothing: a scalar, an enum or introspection
-     * @param pageSize   the page size, for connections
-     */
-    private record Shape(boolean free, boolean list, boolean connection, int pageSize) {
     }
 }

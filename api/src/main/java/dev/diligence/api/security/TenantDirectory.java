@@ -60,19 +60,26 @@ public class TenantDirectory {
         }
     }
 
-    /** The cached answer, the answer of a lookup in flight, or a lookup of this thread's (a failed one is not cached). */
+    /**
+     * The cached answer, the answer of a lookup in flight, or a lookup of this thread's (a failed one
+     * is not cached). A cached answer, that of almost every request, is read without writing anything.
+     */
     private Optional<Tenant> lookUp(TenantKey key) {
-        CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<Tenant>> known = cache.asMap().putIfAbsent(key, mine);
+        CompletableFuture<Optional<Tenant>> known = cache.getIfPresent(key);
         if (known == null) {
-            try {
-                mine.complete(load(key));
-            } catch (RuntimeException | Error failure) {
-                mine.completeExceptionally(failure);
+            CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
+            known = cache.asMap().putIfAbsent(key, mine);
+            if (known == null) {
+                known = mine;
+                try {
+                    mine.complete(load(key));
+                } catch (RuntimeException | Error failure) {
+                    mine.completeExceptionally(failure);
+                }
             }
         }
         try {
-            return (known == null ? mine : known).join();
+            return known.join();
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }

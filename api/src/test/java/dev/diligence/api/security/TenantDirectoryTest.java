@@ -98,6 +98,26 @@ class TenantDirectoryTest {
         assertThat(lookups).hasValue(2);
     }
 
+    /** Authentication resolves the firm of every request: from the cache, until the firm changes (archiving evicts it). */
+    @Test
+    void aFirmIsLookedUpOnceForAllItsRequestsUntilItIsEvicted() {
+        AtomicInteger lookups = new AtomicInteger();
+        TenantDirectory directory = directory(key -> {
+            lookups.incrementAndGet();
+            return Optional.of(NORTHWIND);
+        });
+
+        for (int request = 0; request < 100; request++) {
+            assertThat(directory.activeTenant(KEY)).contains(NORTHWIND);
+        }
+        assertThat(lookups).hasValue(1);
+
+        directory.evict(KEY);
+        assertThat(directory.activeTenant(KEY)).contains(NORTHWIND);
+        assertThat(directory.activeTenant(KEY)).contains(NORTHWIND);
+        assertThat(lookups).hasValue(2);
+    }
+
     @FunctionalInterface
     private interface Lookup {
         Optional<Tenant> findByKey(TenantKey key);
