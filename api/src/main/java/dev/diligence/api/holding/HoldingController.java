@@ -8,6 +8,7 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.PageKey;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.api.person.PeopleService;
 import dev.diligence.api.person.PersonView;
@@ -79,14 +80,14 @@ class HoldingController {
     @SchemaMapping(typeName = "Fund", field = "holdings")
     CompletableFuture<Connection<HoldingView>> fundHoldings(FundView fund, @Argument Integer first, @Argument String after,
             @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
-            DataLoader<HoldingPageKey, Connection<HoldingView>> fundHoldings) {
+            DataLoader<PageKey<UUID>, Connection<HoldingView>> fundHoldings) {
         return fundHoldings.load(key(fund.fundId().value(), first, after, last, before, selection));
     }
 
     @SchemaMapping(typeName = "Company", field = "holdings")
     CompletableFuture<Connection<HoldingView>> companyHoldings(CompanyView company, @Argument Integer first, @Argument String after,
             @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
-            DataLoader<HoldingPageKey, Connection<HoldingView>> companyHoldings) {
+            DataLoader<PageKey<UUID>, Connection<HoldingView>> companyHoldings) {
         return companyHoldings.load(key(company.companyId().value(), first, after, last, before, selection));
     }
 
@@ -136,10 +137,9 @@ class HoldingController {
         }, errors -> new RemoveHoldingPayload(null, errors));
     }
 
-    private static HoldingPageKey key(UUID parent, Integer first, String after, Integer last, String before,
+    private static PageKey<UUID> key(UUID parent, Integer first, String after, Integer last, String before,
             DataFetchingFieldSelectionSet selection) {
-        ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
-        return new HoldingPageKey(parent, arguments, arguments.toPageQuery(HoldingCursors.ORDERING), selection.contains("totalCount"));
+        return PageKey.of(parent, new ConnectionArguments(first, after, last, before), HoldingCursors.ORDERING, selection);
     }
 
     /** The holding an ID names; an undecodable ID names no holding, and the service answers NOT_FOUND after authorizing. */

@@ -1,6 +1,7 @@
 package dev.diligence.api.holding;
 
 import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.PageKey;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.Holding;
@@ -31,24 +32,24 @@ class HoldingLoaders {
     static final String COMPANY_HOLDINGS = "companyHoldings";
 
     HoldingLoaders(BatchLoaderRegistry registry, HoldingService holdings) {
-        registry.<HoldingPageKey, Connection<HoldingView>>forName(FUND_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
+        registry.<PageKey<UUID>, Connection<HoldingView>>forName(FUND_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromSupplier(() -> load(keys,
                         (parents, page) -> byUuid(holdings.pageByFund(parents.stream().map(FundId::new).toList(), page), FundId::value),
                         parents -> byUuid(holdings.countByFund(parents.stream().map(FundId::new).toList()), FundId::value))));
-        registry.<HoldingPageKey, Connection<HoldingView>>forName(COMPANY_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
+        registry.<PageKey<UUID>, Connection<HoldingView>>forName(COMPANY_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromSupplier(() -> load(keys,
                         (parents, page) -> byUuid(holdings.pageByCompany(parents.stream().map(CompanyId::new).toList(), page), CompanyId::value),
                         parents -> byUuid(holdings.countByCompany(parents.stream().map(CompanyId::new).toList()), CompanyId::value))));
     }
 
-    private static Map<HoldingPageKey, Connection<HoldingView>> load(Set<HoldingPageKey> keys,
+    private static Map<PageKey<UUID>, Connection<HoldingView>> load(Set<PageKey<UUID>> keys,
             BiFunction<List<UUID>, PageQuery, Map<UUID, Slice<Holding>>> pages, Function<List<UUID>, Map<UUID, Long>> counts) {
-        Map<HoldingPageKey, Connection<HoldingView>> connections = new HashMap<>();
-        keys.stream().collect(Collectors.groupingBy(HoldingPageKey::window)).forEach((window, group) -> {
-            List<UUID> parents = group.stream().map(HoldingPageKey::parent).distinct().toList();
+        Map<PageKey<UUID>, Connection<HoldingView>> connections = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(PageKey::window)).forEach((window, group) -> {
+            List<UUID> parents = group.stream().map(PageKey::parent).distinct().toList();
             Map<UUID, Slice<Holding>> slices = pages.apply(parents, window.page());
             Map<UUID, Long> totals = window.counted() ? counts.apply(parents) : Map.of();
-            for (HoldingPageKey key : group) {
+            for (PageKey<UUID> key : group) {
                 long total = totals.getOrDefault(key.parent(), 0L);
                 connections.put(key, window.arguments().toConnection(window.page(), slices.get(key.parent()), HoldingCursors::of,
                         HoldingView::of, () -> total));
