@@ -184,22 +184,16 @@ class PortfolioController {
                 .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.companyKey()), (a, b) -> a));
     }
 
-    @BatchMapping(typeName = "PortfolioCompany")
-    Map<PortfolioCompanyView, AssessmentView> assessment(List<PortfolioCompanyView> rows) {
-        Map<AssessmentId, AssessmentView> byId = assessments.findAll(rows.stream().map(PortfolioCompanyView::assessmentKey).distinct()
-                .toList()).stream().collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of));
-        return rows.stream().filter(row -> byId.containsKey(row.assessmentKey()))
-                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.assessmentKey()), (a, b) -> a));
+    @SchemaMapping(typeName = "PortfolioCompany")
+    CompletableFuture<AssessmentView> assessment(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> rowAssessments) {
+        return rowAssessments.load(row.assessmentKey());
     }
 
-    /** The rows' red flags as the rule objects an assessment's score shows, from the rows' published assessments. */
-    @BatchMapping(typeName = "PortfolioCompany")
-    Map<PortfolioCompanyView, List<RedFlagView>> firedRedFlags(List<PortfolioCompanyView> rows) {
-        Map<AssessmentId, List<RedFlagView>> byId = assessments.findAll(rows.stream().map(PortfolioCompanyView::assessmentKey).distinct()
-                .toList()).stream().collect(Collectors.toMap(s -> s.assessment().id(),
-                        s -> s.result().redFlags().stream().map(RedFlagView::of).toList()));
-        return rows.stream().filter(row -> byId.containsKey(row.assessmentKey()))
-                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.assessmentKey()), (a, b) -> a));
+    /** The row's red flags as the rule objects an assessment's score shows; the same read of the rows' assessments as {@code assessment}. */
+    @SchemaMapping(typeName = "PortfolioCompany")
+    CompletableFuture<List<RedFlagView>> firedRedFlags(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> rowAssessments) {
+        return rowAssessments.load(row.assessmentKey())
+                .thenApply(assessment -> assessment == null ? null : assessment.result().redFlags().stream().map(RedFlagView::of).toList());
     }
 
     @BatchMapping(typeName = "RemediationItem")
