@@ -31,6 +31,7 @@ LIGHT_CONNECTIONS=${BENCH_LIGHT_CONNECTIONS:-1}    # heavy neighbour: the light 
 HEAVY_CONNECTIONS=${BENCH_HEAVY_CONNECTIONS:-40}   # heavy neighbour: the heavy neighbour's connections (Q2)
 NORMAL_CONNECTIONS=${BENCH_NORMAL_CONNECTIONS:-4}  # noisy neighbour: the normal callers' connections (Q1, many users)
 FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-16}   # noisy neighbour: the flooding caller's connections (Q1, one user)
+PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1 and Q3 runs, profile the API through one more run of each
 HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 # The API runs with the production budgets: readers never come near theirs (500 users share the read
@@ -124,6 +125,17 @@ load() { # <url> <bodies> <tokens> <pid>
 run_load() { # <size> <scenario> <system> <url> <bodies> <tokens> <pid>
   local lines; lines=$(load "$4" "$5" "$6" "$7")
   record "$1" "$2" "$3" "$(echo "$lines" | head -1)" "$(echo "$lines" | tail -1)"
+}
+
+# With BENCH_PROFILE=1: one more run of the same load (not recorded) while Java Flight Recorder
+# samples the API; where its CPU went goes to <out dir>/profile-<name>.txt (bench/lib/jfr-top.mjs)
+profile() { # <out dir> <name> <url> <bodies> <tokens> <pid>
+  [ "$PROFILE" = 1 ] || return 0
+  BODIES=$4 TOKENS=$5 wrk -t2 -c"$CONNECTIONS" -d"$((DURATION + 2))s" -s bench/lib/graphql.lua "$3" > /dev/null &
+  local wrk_pid=$!
+  node bench/lib/jfr-top.mjs record "$6" "$DURATION" "$1/profile-$2.jfr" > "$1/profile-$2.txt"
+  wait "$wrk_pid"
+  log "profile of $2 in $1/profile-$2.txt"
 }
 
 # A client measured alone, then again beside another load: the other load starts WARMUP seconds
@@ -247,9 +259,11 @@ for size in $SIZES; do
   log "$size: Q1 fund dashboard"
   run_load "$size" "Q1" api "$API" "$out/q1-50.jsonl" "$out/readers.tokens" "$api_pid"
   run_load "$size" "Q1" postgraphile "$PEER" "$out/peer-q1-50.jsonl" "$out/readers.tokens" "$peer_pid"
+  profile "$out" q1 "$API" "$out/q1-50.jsonl" "$out/readers.tokens" "$api_pid"
   log "$size: Q3 node(id)"
   run_load "$size" "Q3" api "$API" "$out/q3.jsonl" "$out/readers.tokens" "$api_pid"
   run_load "$size" "Q3" postgraphile "$PEER" "$out/peer-q3.jsonl" "$out/readers.tokens" "$peer_pid"
+  profile "$out" q3 "$API" "$out/q3.jsonl" "$out/readers.tokens" "$api_pid"
   log "$size: Q2 portfolio"
   run_load "$size" "Q2" api "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
   pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out")
