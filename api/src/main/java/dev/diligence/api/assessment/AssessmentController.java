@@ -14,6 +14,7 @@ import dev.diligence.api.graphql.PageKey;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.assessment.AssessmentCursors;
 import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.assessment.AssessmentSummary;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
 import dev.diligence.domain.company.CompanyId;
@@ -131,7 +132,8 @@ class AssessmentController {
 
     @QueryMapping
     AssessmentView assessment(@Argument String id) {
-        return assessments.find(AssessmentView.assessmentId(id)).map(AssessmentView::of).orElse(null);
+        return assessments.summaries(List.of(AssessmentView.assessmentId(id))).stream().findFirst().map(AssessmentView::of)
+                .orElse(null);
     }
 
     @QueryMapping
@@ -148,11 +150,6 @@ class AssessmentController {
         } catch (RuleViolationException differentCompanies) {
             throw new BadRequestException(differentCompanies.violations().get(0).message());
         }
-    }
-
-    @SchemaMapping(typeName = "Assessment", field = "score")
-    ScoreView score(AssessmentView assessment) {
-        return ScoreView.of(assessment.result(), assessment.stored());
     }
 
     @BatchMapping(typeName = "Assessment")
@@ -209,7 +206,7 @@ class AssessmentController {
 
     @BatchMapping(typeName = "Company")
     Map<CompanyView, AssessmentView> latestAssessment(List<CompanyView> views) {
-        Map<CompanyId, ScoredAssessment> latest = assessments.latestPublished(
+        Map<CompanyId, AssessmentSummary> latest = assessments.latestPublishedSummaries(
                 views.stream().map(CompanyView::companyId).distinct().toList());
         return views.stream().filter(view -> latest.containsKey(view.companyId()))
                 .collect(Collectors.toMap(Function.identity(), view -> AssessmentView.of(latest.get(view.companyId())), (a, b) -> a));
@@ -217,8 +214,8 @@ class AssessmentController {
 
     @BatchMapping(typeName = "Finding")
     Map<FindingView, AssessmentView> assessment(List<FindingView> views) {
-        Map<AssessmentId, AssessmentView> byId = assessments.findAll(views.stream().map(FindingView::assessmentId).distinct().toList())
-                .stream().collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of));
+        Map<AssessmentId, AssessmentView> byId = assessments.summaries(views.stream().map(FindingView::assessmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(AssessmentSummary::id, AssessmentView::of));
         return views.stream().filter(view -> byId.containsKey(view.assessmentId()))
                 .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.assessmentId()), (a, b) -> a));
     }

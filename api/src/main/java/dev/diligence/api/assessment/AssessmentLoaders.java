@@ -3,6 +3,7 @@ package dev.diligence.api.assessment;
 import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.PageKey;
 import dev.diligence.domain.assessment.AssessmentCursors;
+import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.HashMap;
@@ -14,16 +15,22 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * The batch loader of {@code Company.assessmentHistory}: all the companies of one response level
- * that ask for the same page are loaded with one page read (five statements: the rows, then each
- * child table) and one count statement when {@code totalCount} is selected, whatever their number.
+ * The batch loaders of assessments. {@code Company.assessmentHistory}: all the companies of one
+ * response level that ask for the same page are loaded with one page read (five statements: the
+ * rows, then each child table) and one count statement when {@code totalCount} is selected, whatever
+ * their number. {@value #WHOLE_ASSESSMENT}: the whole assessments behind summaries whose criteria,
+ * review comments or computed score are asked for, five statements for all of them.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentLoaders {
 
     static final String ASSESSMENT_HISTORY = "assessmentHistory";
+    static final String WHOLE_ASSESSMENT = "wholeAssessment";
 
     AssessmentLoaders(BatchLoaderRegistry registry, AssessmentService assessments) {
+        registry.<AssessmentId, AssessmentView>forName(WHOLE_ASSESSMENT).registerMappedBatchLoader((ids, environment) ->
+                Mono.fromSupplier(() -> assessments.findAll(ids).stream()
+                        .collect(Collectors.toMap(scored -> scored.assessment().id(), AssessmentView::of))));
         registry.<PageKey<CompanyId>, Connection<AssessmentView>>forName(ASSESSMENT_HISTORY).registerMappedBatchLoader(
                 (keys, environment) -> Mono.fromSupplier(() -> {
                     Map<PageKey<CompanyId>, Connection<AssessmentView>> connections = new HashMap<>();

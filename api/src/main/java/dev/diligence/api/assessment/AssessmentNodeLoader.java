@@ -2,6 +2,7 @@ package dev.diligence.api.assessment;
 
 import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.domain.assessment.AssessmentId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,6 @@ class AssessmentNodeLoader implements NodeLoader {
 
     @Override
     public Optional<AssessmentView> load(UUID id) {
-        return assessments.find(new AssessmentId(id)).map(AssessmentView::of);
+        return assessments.summaries(List.of(new AssessmentId(id))).stream().findFirst().map(AssessmentView::of);
     }
 }

@@ -7,6 +7,8 @@ import dev.diligence.api.security.CurrentCaller;
 import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.AssessmentDiff;
 import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.assessment.AssessmentSummaries;
+import dev.diligence.domain.assessment.AssessmentSummary;
 import dev.diligence.domain.assessment.Assessments;
 import dev.diligence.domain.assessment.CriterionAssessment;
 import dev.diligence.domain.assessment.EvidenceItem;
@@ -53,6 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentService {
 
     private final Assessments assessments;
+    private final AssessmentSummaries summaries;
     private final Companies companies;
     private final Frameworks frameworks;
     private final RedFlagFindingSync ruleFindings;
@@ -60,9 +63,10 @@ public class AssessmentService {
     private final Clock clock;
     private final ScoringEngine engine = new ScoringEngine();
 
-    AssessmentService(Assessments assessments, Companies companies, Frameworks frameworks, RedFlagFindingSync ruleFindings,
+    AssessmentService(Assessments assessments, AssessmentSummaries summaries, Companies companies, Frameworks frameworks, RedFlagFindingSync ruleFindings,
             AuditRecorder audit, Clock clock) {
         this.assessments = assessments;
+        this.summaries = summaries;
         this.companies = companies;
         this.frameworks = frameworks;
         this.ruleFindings = ruleFindings;
@@ -74,6 +78,20 @@ public class AssessmentService {
     @Transactional(readOnly = true)
     public Optional<ScoredAssessment> find(AssessmentId id) {
         return assessments.find(id).map(a -> scored(a, new HashMap<>()));
+    }
+
+    /** The summaries of the assessments with these ids that the caller can see: one statement, nothing scored. */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public List<AssessmentSummary> summaries(Collection<AssessmentId> ids) {
+        return summaries.findAll(ids);
+    }
+
+    /** The summary of each company's latest published assessment, for the companies that have one: one statement. */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Map<CompanyId, AssessmentSummary> latestPublishedSummaries(Collection<CompanyId> ids) {
+        return summaries.latestPublished(ids);
     }
 
     /** The assessments with these ids that the caller can see. */

@@ -7,11 +7,13 @@ import dev.diligence.api.graphql.NodeView;
 import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.AssessmentStatus;
+import dev.diligence.domain.assessment.AssessmentSummary;
 import dev.diligence.domain.assessment.CriterionAssessment;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
 import dev.diligence.domain.assessment.Publication;
 import dev.diligence.domain.assessment.Retraction;
+import dev.diligence.domain.assessment.StoredScore;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
@@ -25,15 +27,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * GraphQL {@code Assessment}; without its scoring, also the document the audit trail records before
- * and after a change (the scores follow from the recorded inputs and the framework version).
+ * GraphQL {@code Assessment}, whole or as a summary. A whole view ({@link #of(ScoredAssessment)}) has
+ * every part and its scoring; without its scoring, it is also the document the audit trail records
+ * before and after a change (the scores follow from the recorded inputs and the framework version).
+ * A summary ({@link #of(AssessmentSummary)}), what reads return, has no {@code criteria},
+ * {@code reviewComments} and {@code result} (null): {@link AssessmentPartsController} reads the whole
+ * assessment for them only when they are asked for, and a published summary's {@code storedScore}
+ * answers a score that asks only for stored numbers.
  */
 public record AssessmentView(String id, String companyId, int frameworkVersion, AssessmentStatus status, String leadAssessor,
-        ContextView context, List<CriterionView> criteria, List<ReviewCommentView> reviewComments, List<String> editors,
-        List<String> submitters, PublicationView publication, RetractionView retraction, long version, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, @JsonIgnore ScoringResult result, @JsonIgnore boolean stored) implements NodeView {
+        ContextView context, @Nullable List<CriterionView> criteria, @Nullable List<ReviewCommentView> reviewComments,
+        List<String> editors, List<String> submitters, PublicationView publication, RetractionView retraction, long version,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore @Nullable ScoringResult result, @JsonIgnore boolean stored,
+        @JsonIgnore @Nullable StoredScore storedScore) implements NodeView {
 
     /**
      * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
@@ -107,7 +116,23 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
                 publication == null ? null : new PublicationView(publication.publishedBy(), utc(publication.publishedAt())),
                 retraction == null ? null
                         : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored());
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored(), null);
+    }
+
+    public static AssessmentView of(AssessmentSummary a) {
+        Retraction retraction = a.retraction();
+        return new AssessmentView(GlobalId.encode(TYPE, a.id().value()), GlobalId.encode(CompanyView.TYPE, a.company().value()),
+                a.frameworkVersion(), a.status(), a.leadAssessor(), ContextView.of(a.context()), null, null,
+                a.editors().stream().sorted().toList(), a.submitters().stream().sorted().toList(),
+                a.publishedBy() == null ? null : new PublicationView(a.publishedBy(), utc(a.publishedAt())),
+                retraction == null ? null
+                        : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.storedScore() != null, a.storedScore());
+    }
+
+    /** Whether this view has every part: false for a summary. */
+    public boolean whole() {
+        return criteria != null;
     }
 
     /** The domain id behind the global ID. */

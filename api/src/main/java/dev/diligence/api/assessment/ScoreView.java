@@ -1,5 +1,6 @@
 package dev.diligence.api.assessment;
 
+import dev.diligence.domain.assessment.StoredScore;
 import dev.diligence.domain.scoring.Confidence;
 import dev.diligence.domain.scoring.CriterionResult;
 import dev.diligence.domain.scoring.DimensionResult;
@@ -8,8 +9,11 @@ import dev.diligence.domain.scoring.RedFlag;
 import dev.diligence.domain.scoring.RedFlagEffect;
 import dev.diligence.domain.scoring.ScoreState;
 import dev.diligence.domain.scoring.ScoringResult;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * GraphQL {@code AssessmentScore}: the engine's result as it is, with every number at its 10 places,
@@ -50,6 +54,43 @@ record ScoreView(int frameworkVersion, boolean stored, BigDecimal overall, BigDe
                 result.redFlags().stream().map(RedFlagView::of).toList(),
                 result.notAssessed(),
                 result.remediationRanking().stream().map(CriterionView::of).toList());
+    }
+
+    /**
+     * The score from a published assessment's stored numbers alone: only the fields of
+     * {@link #STORED_FIELDS} are set, the others are empty, so it may answer only a selection within them.
+     */
+    static ScoreView ofStored(int frameworkVersion, StoredScore score) {
+        return new ScoreView(frameworkVersion, true, score.overall(), score.percentage(), score.floor(), score.confidence(),
+                score.coverage(), score.level(), null, null, score.levelSuppressed(), score.dealLevelRedFlag(),
+                score.dimensions().stream().filter(DimensionResult::provisional).map(DimensionResult::code).toList(),
+                score.dimensions().stream().map(d -> new DimensionView(d.code(), d.weight(), d.applicable(), d.score(),
+                        d.uncappedScore(), d.cappedBy(), null, d.coverage(), d.provisional(), d.confidence())).toList(),
+                List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The fields of {@code AssessmentScore} (and, under {@code dimensions}, of {@code DimensionScore})
+     * that {@link #ofStored} answers exactly as the whole result would, as selection paths. Every
+     * field of both types is either here or in {@link #COMPUTED_FIELDS}; a test holds the schema to it.
+     */
+    static final Set<String> STORED_FIELDS = Set.of("frameworkVersion", "stored", "overall", "percentage", "floor", "confidence",
+            "coverage", "level", "levelSuppressed", "dealLevelRedFlag", "provisionalDimensions", "dimensions", "dimensions/code",
+            "dimensions/applicable", "dimensions/score", "dimensions/uncappedScore", "dimensions/cappedBy",
+            "dimensions/coverage", "dimensions/provisional", "dimensions/confidence");
+
+    /**
+     * The fields that need the whole result: not stored beside the assessment, or, for a dimension's
+     * weight, stored at 10 places where the result gives the framework version's own decimal (0.2000).
+     */
+    static final Set<String> COMPUTED_FIELDS = Set.of("uncappedLevel", "levelCappedBy", "dimensions/weight",
+            "dimensions/capExplanation", "criteria",
+            "redFlags", "notAssessed", "remediationPriorities");
+
+    /** Whether every field selected (at any depth; {@code __typename} aside) is one of {@link #STORED_FIELDS}. */
+    static boolean storedNumbersAnswer(DataFetchingFieldSelectionSet selection) {
+        return selection.getFields().stream().map(SelectedField::getQualifiedName)
+                .allMatch(field -> STORED_FIELDS.contains(field) || field.endsWith("__typename"));
     }
 
     private static DimensionView dimension(DimensionResult d, List<RedFlag> flags) {

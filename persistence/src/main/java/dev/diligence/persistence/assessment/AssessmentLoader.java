@@ -1,6 +1,8 @@
 package dev.diligence.persistence.assessment;
 
 import static dev.diligence.persistence.assessment.AssessmentSql.EDITOR;
+import static dev.diligence.persistence.assessment.AssessmentSql.instant;
+import static dev.diligence.persistence.assessment.AssessmentSql.integer;
 
 import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.AssessmentId;
@@ -19,18 +21,14 @@ import dev.diligence.domain.framework.Frameworks;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
 import dev.diligence.domain.scoring.CriterionScore;
-import dev.diligence.domain.scoring.EuAiActTier;
 import dev.diligence.domain.scoring.ScoreState;
 import dev.diligence.domain.scoring.ScoringEngine;
 import dev.diligence.domain.scoring.ScoringResult;
-import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -153,33 +150,15 @@ class AssessmentLoader {
         });
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
     /** The columns of one {@code assessments} row. */
     private record Row(UUID id, UUID company, int frameworkVersion, AssessmentStatus status, AssessmentContext context,
             String leadAssessor, @Nullable String publishedBy, @Nullable Instant publishedAt, @Nullable Retraction retraction,
             long version, Instant createdAt, Instant updatedAt) {
 
         static Row of(ResultSet rs) throws SQLException {
-            Set<SensitiveDomain> domains = Arrays.stream((String[]) rs.getArray("sensitive_domains").getArray())
-                    .map(SensitiveDomain::valueOf).collect(Collectors.toSet());
-            AssessmentContext context = new AssessmentContext(rs.getBoolean("models_in_production"),
-                    EuAiActTier.valueOf(rs.getString("eu_ai_act_tier")), domains, rs.getBigDecimal("lowest_impact_ratio"),
-                    rs.getBoolean("fairness_mitigation_documented"));
-            String retractedBy = rs.getString("retracted_by");
-            Retraction retraction = retractedBy == null ? null
-                    : new Retraction(retractedBy, rs.getString("retraction_reason"), instant(rs, "retracted_at"));
             return new Row(rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class), rs.getInt("framework_version"),
-                    AssessmentStatus.valueOf(rs.getString("status")), context, rs.getString("lead_assessor"),
-                    rs.getString("published_by"), instant(rs, "published_at"), retraction, rs.getLong("version"),
+                    AssessmentStatus.valueOf(rs.getString("status")), AssessmentSql.context(rs), rs.getString("lead_assessor"),
+                    rs.getString("published_by"), instant(rs, "published_at"), AssessmentSql.retraction(rs), rs.getLong("version"),
                     instant(rs, "created_at"), instant(rs, "updated_at"));
         }
     }

@@ -1,11 +1,21 @@
 package dev.diligence.persistence.assessment;
 
+import dev.diligence.domain.assessment.Retraction;
+import dev.diligence.domain.scoring.AssessmentContext;
+import dev.diligence.domain.scoring.EuAiActTier;
+import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.persistence.tenancy.CurrentTenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -30,5 +40,29 @@ final class AssessmentSql {
 
     static OffsetDateTime timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The context columns of an {@code assessments} row. */
+    static AssessmentContext context(ResultSet rs) throws SQLException {
+        Set<SensitiveDomain> domains = Arrays.stream((String[]) rs.getArray("sensitive_domains").getArray())
+                .map(SensitiveDomain::valueOf).collect(Collectors.toSet());
+        return new AssessmentContext(rs.getBoolean("models_in_production"), EuAiActTier.valueOf(rs.getString("eu_ai_act_tier")),
+                domains, rs.getBigDecimal("lowest_impact_ratio"), rs.getBoolean("fairness_mitigation_documented"));
+    }
+
+    /** The retraction columns of an {@code assessments} row; null while it is not retracted. */
+    static @Nullable Retraction retraction(ResultSet rs) throws SQLException {
+        String retractedBy = rs.getString("retracted_by");
+        return retractedBy == null ? null : new Retraction(retractedBy, rs.getString("retraction_reason"), instant(rs, "retracted_at"));
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 }

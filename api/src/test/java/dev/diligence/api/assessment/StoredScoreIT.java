@@ -1,0 +1,143 @@
+package dev.diligence.api.assessment;
+
+import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
+import static dev.diligence.api.assessment.AssessmentFixtures.attempt;
+import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
+import static dev.diligence.api.assessment.AssessmentFixtures.move;
+import static dev.diligence.api.assessment.AssessmentFixtures.publishedAssessment;
+import static dev.diligence.api.assessment.AssessmentFixtures.score;
+import static dev.diligence.api.assessment.AssessmentFixtures.scoreWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.StatementCounter;
+import dev.diligence.api.support.TenantUsers;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * Reads answer a published score from the numbers stored with the assessment, reading neither its
+ * criteria nor running the engine, and those numbers are the whole result's, digit for digit: a
+ * level suppressed for low coverage, a capped dimension with provisional and not-applicable parts, a
+ * retracted assessment. A score that asks for anything else is computed from the whole assessment.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoredScoreIT extends ApiIntegrationTest {
+
+    /** Every stored field of AssessmentScore, and under dimensions every stored field of DimensionScore. */
+    private static final String STORED_SCORE = """
+            frameworkVersion stored overall percentage floor confidence coverage level levelSuppressed dealLevelRedFlag
+            provisionalDimensions dimensions { code applicable score uncappedScore cappedBy coverage provisional confidence }""";
+
+    @Autowired
+    private StatementCounter counter;
+
+    @Autowired
+    private GraphQlSource graphQlSource;
+
+    private GraphQlTester reader;
+    private final Map<String, String> published = new HashMap<>();
+
+    @BeforeAll
+    void publishedAssessmentsOfEveryShape() {
+        TenantUsers users = usersOf(newTenant("stored-score"));
+        GraphQlTester admin = graphQl(users.tenantAdmin());
+        GraphQlTester assessor = graphQl(users.assessor());
+        GraphQlTester reviewer = graphQl(users.reviewer());
+        reader = reviewer;
+
+        published.put("one criterion scored: level suppressed", publishedAssessment(assessor, reviewer,
+                CompanyFixtures.createCompany(admin, "Sparse Analytics")));
+
+        String capped = createAssessment(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"), Map.of("modelsInProduction",
+                true, "euAiActTier", "HIGH", "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", 0.75,
+                "fairnessMitigationDocumented", false));
+        score(assessor, capped, "C1.1", 3, "HIGH");
+        addEvidence(assessor, capped, "C1.1");
+        score(assessor, capped, "C1.2", 2, "MEDIUM");
+        score(assessor, capped, "C1.3", 4, "LOW");
+        score(assessor, capped, "C2.1", 3, "MEDIUM");
+        score(assessor, capped, "C2.2", 2, "HIGH");
+        scoreWith(assessor, capped, Map.of("criterion", "C2.4", "state", "NOT_APPLICABLE", "notApplicableReason", "Batch only"));
+        score(assessor, capped, "C3.1", 1, "HIGH");
+        score(assessor, capped, "C4.1", 2, "MEDIUM");
+        score(assessor, capped, "C4.2", 1, "LOW");
+        score(assessor, capped, "C4.4", 3, "HIGH");
+        move(assessor, assessor, "submitAssessment", capped);
+        move(reviewer, reviewer, "publishAssessment", capped);
+        published.put("capped, provisional and not applicable", capped);
+
+        String retracted = publishedAssessment(assessor, reviewer, CompanyFixtures.createCompany(admin, "Withdrawn Labs"));
+        attempt(admin, admin, "retractAssessment", retracted, "reason", "Scored the wrong entity.")
+                .path("retractAssessment.userErrors").entityList(Object.class).hasSize(0);
+        published.put("retracted", retracted);
+    }
+
+    @Test
+    void storedNumbersAreTheWholeResultsDigitForDigit() {
+        published.forEach((shape, id) -> {
+            Map<String, Object> stored = scoreOf(id, "");
+            Map<String, Object> whole = new HashMap<>(scoreOf(id, "uncappedLevel"));
+            whole.remove("uncappedLevel");
+            assertThat(stored).as(shape).containsEntry("stored", true).isEqualTo(whole);
+        });
+    }
+
+    @Test
+    void aScoreOfStoredNumbersReadsNothingMoreThanTheAssessment() {
+        String id = published.get("capped, provisional and not applicable");
+        long assessmentAlone = statementsOf("query($id: ID!) { assessment(id: $id) { id status } }", id);
+        long storedScore = statementsOf(scoreQuery(""), id);
+        long computedScore = statementsOf(scoreQuery("remediationPriorities { code }"), id);
+
+        assertThat(storedScore).as("a score of stored numbers beside the assessment alone").isEqualTo(assessmentAlone);
+        assertThat(computedScore).as("a score that needs the whole result reads the whole assessment").isGreaterThan(storedScore);
+    }
+
+    @Test
+    void everyScoreFieldIsEitherStoredOrComputed() {
+        GraphQLSchema schema = graphQlSource.schema();
+        Set<String> fields = new HashSet<>(names(schema, "AssessmentScore", ""));
+        fields.addAll(names(schema, "DimensionScore", "dimensions/"));
+
+        Set<String> classified = new HashSet<>(ScoreView.STORED_FIELDS);
+        classified.addAll(ScoreView.COMPUTED_FIELDS);
+        assertThat(classified).as("fields of AssessmentScore and DimensionScore, stored or computed").isEqualTo(fields);
+        assertThat(ScoreView.STORED_FIELDS).doesNotContainAnyElementsOf(ScoreView.COMPUTED_FIELDS);
+    }
+
+    private static Set<String> names(GraphQLSchema schema, String type, String prefix) {
+        return schema.getObjectType(type).getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName)
+                .map(name -> prefix + name).collect(Collectors.toSet());
+    }
+
+    private static String scoreQuery(String extra) {
+        return "query($id: ID!) { assessment(id: $id) { score { " + STORED_SCORE + " " + extra + " } } }";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> scoreOf(String id, String extra) {
+        return reader.document(scoreQuery(extra)).variable("id", id).execute().path("assessment.score").entity(Map.class).get();
+    }
+
+    /** Statements of one request, after a first identical request has warmed every cache. */
+    private long statementsOf(String document, String id) {
+        reader.document(document).variable("id", id).execute().path("assessment").hasValue();
+        long before = counter.count();
+        reader.document(document).variable("id", id).execute().path("assessment").hasValue();
+        return counter.count() - before;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.diligence.domain.assessment;
+
+import dev.diligence.domain.scoring.DimensionResult;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The numbers of a published assessment's result that are stored beside it, exactly as the engine
+ * gave them at publication (10 places): the overall headline and every dimension, in framework
+ * order. Everything else of the result (criteria, red flags, remediation, the level's cap) is only
+ * in the full {@link Publication#result()}. Invariant: each number equals the one of the same name
+ * in that result.
+ */
+public record StoredScore(@Nullable BigDecimal overall, @Nullable BigDecimal percentage, @Nullable BigDecimal floor,
+        @Nullable BigDecimal confidence, @Nullable BigDecimal coverage, @Nullable Integer level, boolean levelSuppressed,
+        boolean dealLevelRedFlag, List<DimensionResult> dimensions) {
+
+    public StoredScore {
+        dimensions = List.copyOf(Objects.requireNonNull(dimensions, "dimensions"));
+    }
+}
