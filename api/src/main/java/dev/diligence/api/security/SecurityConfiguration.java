@@ -148,7 +148,8 @@ class SecurityConfiguration {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                     aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, security.verifiedTokens(), security.verifiedTokenTtl());
     }
 }

@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew         tolerance for clock differences when checking a token's {@code exp} and {@code nbf}
  * @param tenantSource      where a token names its firm: {@code claim} (the claim {@code tenantClaim})
  *                          or {@code organization} (Keycloak's {@code organization} claim)
+ * @param verifiedTokens    how many distinct tokens whose signature was verified are remembered, so
+ *                          that the signature of a token sent again is not checked again
+ * @param verifiedTokenTtl  how long a remembered token is trusted without checking its signature again
+ *                          (its expiry and claims are checked on every request whatever this is)
  */
 @ConfigurationProperties("diligence.security")
 public record TokenProperties(
@@ -25,7 +29,9 @@ public record TokenProperties(
         @DefaultValue("5s") Duration keysConnectTimeout,
         @DefaultValue("10s") Duration keysReadTimeout,
         @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue("claim") TenantSource tenantSource) {
+        @DefaultValue("claim") TenantSource tenantSource,
+        @DefaultValue("10000") long verifiedTokens,
+        @DefaultValue("5m") Duration verifiedTokenTtl) {
 
     /** Where a token names the caller's firm. */
     public enum TenantSource {

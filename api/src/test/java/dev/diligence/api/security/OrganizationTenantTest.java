@@ -97,7 +97,7 @@ class OrganizationTenantTest {
 
     private static CallerAuthenticationConverter converter(TenantSource source, Tenant... known) {
         TokenProperties properties = new TokenProperties("tenant", "diligence-api", Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), source);
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), source, 10_000, Duration.ofMinutes(5));
         return new CallerAuthenticationConverter(new TenantDirectory(new KnownTenants(List.of(known)), new NoTransactions(), properties),
                 properties);
     }

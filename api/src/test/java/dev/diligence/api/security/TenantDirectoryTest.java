@@ -127,7 +127,7 @@ class TenantDirectoryTest {
         Tenants tenants = mock(Tenants.class);
         when(tenants.findByKey(any())).thenAnswer(call -> lookup.findByKey(call.getArgument(0)));
         TokenProperties properties = new TokenProperties("tenant", "diligence-api", Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), TokenProperties.TenantSource.CLAIM);
+                Duration.ofSeconds(10), Duration.ofSeconds(30), TokenProperties.TenantSource.CLAIM, 10_000, Duration.ofMinutes(5));
         return new TenantDirectory(tenants, transactions, properties);
     }
 
