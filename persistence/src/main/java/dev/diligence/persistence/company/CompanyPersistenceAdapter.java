@@ -33,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Companies of the current tenant in {@code companies}, with their external references. Every
- * method runs inside the caller's transaction, which sets the tenant on the connection; lists load
- * the references of a whole page in one more query.
+ * method runs inside the caller's transaction, which sets the tenant on the connection. Writes go
+ * through the entity and are flushed before they return; a batch by id is read in one plain SQL
+ * statement ({@link CompanyReader}); filtered pages load the references of a whole page in one more query.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -44,9 +45,11 @@ class CompanyPersistenceAdapter implements Companies {
     private EntityManager em;
 
     private final CompanyReferenceStore references;
+    private final CompanyReader reader;
 
-    CompanyPersistenceAdapter(CompanyReferenceStore references) {
+    CompanyPersistenceAdapter(CompanyReferenceStore references, CompanyReader reader) {
         this.references = references;
+        this.reader = reader;
     }
 
     @Override
@@ -59,10 +62,7 @@ class CompanyPersistenceAdapter implements Companies {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<CompanyJpaEntity> rows = em.createQuery("select e from CompanyJpaEntity e where e.id in :ids", CompanyJpaEntity.class)
-                .setParameter("ids", ids.stream().map(CompanyId::value).distinct().toList())
-                .getResultList();
-        return withReferences(rows);
+        return reader.findAll(ids);
     }
 
     @Override
