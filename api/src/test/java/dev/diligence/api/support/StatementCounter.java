@@ -5,7 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Deque;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,11 +27,19 @@ public class StatementCounter {
 
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final Deque<String> recent = new ConcurrentLinkedDeque<>();
 
     /** Statements prepared since the application started. */
     public long count() {
         return statements.get();
     }
+
+    /** The text of the last {@value #RECENT} statements prepared, oldest first, so a failing count can say which they were. */
+    public List<String> recent() {
+        return List.copyOf(recent);
+    }
+
+    private static final int RECENT = 50;
 
     /** Connections taken from the pool since the application started. */
     public long connections() {
@@ -45,6 +56,7 @@ public class StatementCounter {
                     pool.copyStateTo(counting);
                     counting.statements = counter.statements;
                     counting.connections = counter.connections;
+                    counting.recent = counter.recent;
                     pool.close();
                     return counting;
                 }
@@ -58,6 +70,7 @@ public class StatementCounter {
 
         private AtomicLong statements = new AtomicLong();
         private AtomicLong connections = new AtomicLong();
+        private Deque<String> recent = new ConcurrentLinkedDeque<>();
 
         @Override
         public Connection getConnection() throws SQLException {
@@ -68,10 +81,15 @@ public class StatementCounter {
 
         private Connection counting(Connection connection) {
             AtomicLong counted = statements;
+            Deque<String> texts = recent;
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, arguments) -> {
                         if (STATEMENT_FACTORIES.contains(method.getName())) {
                             counted.incrementAndGet();
+                            texts.addLast(arguments == null || arguments.length == 0 ? "(statement)" : String.valueOf(arguments[0]));
+                            while (texts.size() > RECENT) {
+                                texts.pollFirst();
+                            }
                         }
                         try {
                             return method.invoke(connection, arguments);
