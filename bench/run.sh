@@ -223,6 +223,7 @@ for size in $SIZES; do
   reader=$(head -1 "$out/readers.tokens")
 
   log "$size: starting the API"
+  launched=$(date +%s%N)
   SPRING_PROFILES_ACTIVE=prod \
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" SPRING_DATASOURCE_PASSWORD=bench-app \
   SPRING_FLYWAY_PASSWORD=bench-owner \
@@ -230,8 +231,12 @@ for size in $SIZES; do
   SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
     java $JAVA_OPTS ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} \
     ${RATE_CAPACITY:+-Ddiligence.limits.rate.capacity=$RATE_CAPACITY} ${RATE_RESTORE:+-Ddiligence.limits.rate.restore-rate=$RATE_RESTORE} -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
+  # jar to ready: from launching the JVM until the readiness probe answers 200 (polled every 50 ms)
+  for _ in $(seq 1 3600); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" > /dev/null 2>&1 && break; sleep 0.05; done
   wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
-  log "$size: API ready, RSS $(rss_mb $api_pid) MB; ${JVM_WARMUP} s of mixed load to warm its JIT"
+  ready_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
+  record "$size" "startup" api '{}' "$(rss_mb $api_pid)" "{\"readySeconds\":$(awk "BEGIN { printf \"%.2f\", $ready_ms / 1000 }")}"
+  log "$size: API ready after ${ready_ms} ms, RSS $(rss_mb $api_pid) MB; ${JVM_WARMUP} s of mixed load to warm its JIT"
   { for _ in $(seq 300); do cat "$out/q1-50.jsonl"; done; for _ in $(seq 100); do cat "$out/q2-100.jsonl"; done; head -600 "$out/q3.jsonl"; } > "$out/mixed.jsonl"
   BODIES="$out/mixed.jsonl" TOKENS="$out/readers.tokens" wrk -t2 -c"$CONNECTIONS" -d"${JVM_WARMUP}s" -s bench/lib/graphql.lua "$API" > /dev/null
 

@@ -71,6 +71,12 @@ if (noisy.length) {
   }
 }
 
+lines.push('', '| size | API start, jar to ready (prod profile) | RSS when ready | target |', '|---|---:|---:|---|');
+for (const size of sizes) {
+  const startup = find(size, 'startup', 'api');
+  if (startup) lines.push(`| ${size} | ${fixed(startup.readySeconds, 2)} s | ${startup.rssMB} MB | ≤ 8 s: ${met(startup.readySeconds <= 8)} |`);
+}
+
 lines.push('', '| size | statements per request | api | postgraphile |', '|---|---|---:|---:|');
 for (const size of sizes) {
   for (const scenario of [...new Set(rows.filter((r) => r.size === size && r.statements !== undefined).map((r) => r.scenario))]) {
