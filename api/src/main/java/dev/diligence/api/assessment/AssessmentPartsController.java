@@ -3,7 +3,7 @@ package dev.diligence.api.assessment;
 import dev.diligence.api.assessment.AssessmentView.CriterionView;
 import dev.diligence.api.assessment.AssessmentView.ReviewCommentView;
 import dev.diligence.domain.assessment.AssessmentId;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -34,9 +34,9 @@ class AssessmentPartsController {
     }
 
     @SchemaMapping(typeName = "Assessment", field = "score")
-    CompletableFuture<ScoreView> score(AssessmentView assessment, DataFetchingFieldSelectionSet selection,
+    CompletableFuture<ScoreView> score(AssessmentView assessment, DataFetchingEnvironment environment,
             DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
-        if (!assessment.whole() && assessment.storedScore() != null && ScoreView.storedNumbersAnswer(selection)) {
+        if (!assessment.whole() && assessment.storedScore() != null && ScoreView.storedNumbersAnswer(environment)) {
             return CompletableFuture.completedFuture(ScoreView.ofStored(assessment.frameworkVersion(), assessment.storedScore()));
         }
         return whole(assessment, wholeAssessment, view -> ScoreView.of(view.result(), view.stored()));

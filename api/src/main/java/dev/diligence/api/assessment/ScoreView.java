@@ -9,11 +9,18 @@ import dev.diligence.domain.scoring.RedFlag;
 import dev.diligence.domain.scoring.RedFlagEffect;
 import dev.diligence.domain.scoring.ScoreState;
 import dev.diligence.domain.scoring.ScoringResult;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GraphQL {@code AssessmentScore}: the engine's result as it is, with every number at its 10 places,
@@ -87,10 +94,42 @@ record ScoreView(int frameworkVersion, boolean stored, BigDecimal overall, BigDe
             "dimensions/capExplanation", "criteria",
             "redFlags", "notAssessed", "remediationPriorities");
 
-    /** Whether every field selected (at any depth; {@code __typename} aside) is one of {@link #STORED_FIELDS}. */
-    static boolean storedNumbersAnswer(DataFetchingFieldSelectionSet selection) {
-        return selection.getFields().stream().map(SelectedField::getQualifiedName)
-                .allMatch(field -> STORED_FIELDS.contains(field) || field.endsWith("__typename"));
+    /**
+     * Whether every field the query names under this score, at any depth and in its fragments, is one
+     * of {@link #STORED_FIELDS} ({@code __typename} aside). Reads the document's syntax, which the
+     * document cache keeps parsed, rather than building the selection set: cheaper per request, and
+     * conservative, since a field skipped by {@code @skip} or {@code @include} still counts as named.
+     */
+    static boolean storedNumbersAnswer(DataFetchingEnvironment environment) {
+        return environment.getMergedField().getFields().stream()
+                .allMatch(field -> namesOnlyStored(field.getSelectionSet(), "", environment.getFragmentsByName()));
+    }
+
+    private static boolean namesOnlyStored(@Nullable SelectionSet selections, String prefix, Map<String, FragmentDefinition> fragments) {
+        if (selections == null) {
+            return true;
+        }
+        for (Selection<?> selection : selections.getSelections()) {
+            if (!namesOnlyStored(selection, prefix, fragments)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean namesOnlyStored(Selection<?> selection, String prefix, Map<String, FragmentDefinition> fragments) {
+        if (selection instanceof Field field) {
+            String path = prefix + field.getName();
+            return field.getName().equals("__typename")
+                    || STORED_FIELDS.contains(path) && namesOnlyStored(field.getSelectionSet(), path + "/", fragments);
+        }
+        if (selection instanceof InlineFragment fragment) {
+            return namesOnlyStored(fragment.getSelectionSet(), prefix, fragments);
+        }
+        if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+            return namesOnlyStored(fragments.get(spread.getName()).getSelectionSet(), prefix, fragments);
+        }
+        return false;
     }
 
     private static DimensionView dimension(DimensionResult d, List<RedFlag> flags) {

@@ -97,6 +97,20 @@ class StoredScoreIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aComputedFieldNamedInAFragmentGetsTheWholeResult() {
+        String id = published.get("capped, provisional and not applicable");
+        Object whole = scoreOf(id, "uncappedLevel").get("uncappedLevel");
+
+        Object throughFragment = reader.document("""
+                query($id: ID!) { assessment(id: $id) { score { overall ...Levels } } }
+                fragment Levels on AssessmentScore { level uncappedLevel }""").variable("id", id).execute()
+                .path("assessment.score.uncappedLevel").entity(Object.class).get();
+
+        assertThat(whole).isNotNull();
+        assertThat(throughFragment).isEqualTo(whole);
+    }
+
+    @Test
     void aScoreOfStoredNumbersReadsNothingMoreThanTheAssessment() {
         String id = published.get("capped, provisional and not applicable");
         long assessmentAlone = statementsOf("query($id: ID!) { assessment(id: $id) { id status } }", id);
