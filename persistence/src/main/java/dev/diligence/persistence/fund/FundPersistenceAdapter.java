@@ -24,9 +24,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Funds of the current tenant in the table {@code funds}. Hibernate's {@code @TenantId} scopes every
- * query to the current tenant, and row-level security scopes them again in the database.
- * Every method must run inside the caller's transaction, which sets the tenant on the connection.
+ * Funds of the current tenant in the table {@code funds}. Writes and filtered pages go through the
+ * entity, whose {@code @TenantId} scopes every query to the current tenant, and every write is
+ * flushed before it returns; funds by id are read in one plain SQL statement ({@link FundReader}).
+ * Row-level security scopes everything again in the database. Every method must run inside the
+ * caller's transaction, which sets the tenant on the connection.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -35,19 +37,20 @@ class FundPersistenceAdapter implements Funds {
     @PersistenceContext
     private EntityManager em;
 
+    private final FundReader reader;
+
+    FundPersistenceAdapter(FundReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public Optional<Fund> find(FundId id) {
-        return Optional.ofNullable(em.find(FundJpaEntity.class, id.value())).map(FundMapper::toDomain);
+        return reader.findAll(List.of(id)).stream().findFirst();
     }
 
     @Override
     public List<Fund> findAll(Collection<FundId> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select f from FundJpaEntity f where f.id in :ids", FundJpaEntity.class)
-                .setParameter("ids", ids.stream().map(FundId::value).distinct().toList())
-                .getResultList().stream().map(FundMapper::toDomain).toList();
+        return reader.findAll(ids);
     }
 
     @Override
