@@ -13,10 +13,10 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The parts of an {@code Assessment} that a summary does not hold: its criteria with their evidence,
- * its review comments, and a score that asks for more than the stored numbers (or of an assessment
- * not published, which has none). For a summary they come from the whole assessment, read once per
- * request for all the summaries that need it ({@link AssessmentLoaders#WHOLE_ASSESSMENT}); a whole
- * view answers from itself. A published score that asks only for stored numbers reads nothing more.
+ * its review comments, and a score that asks for more than the stored numbers (or of a draft not
+ * saved since its score is stored, V024). For a summary they come from the whole assessment, read
+ * once per request for all the summaries that need it ({@link AssessmentLoaders#WHOLE_ASSESSMENT}); a
+ * whole view answers from itself. A score that asks only for stored numbers reads nothing more.
  */
 @Controller
 class AssessmentPartsController {
@@ -37,7 +37,8 @@ class AssessmentPartsController {
     CompletableFuture<ScoreView> score(AssessmentView assessment, DataFetchingEnvironment environment,
             DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
         if (!assessment.whole() && assessment.storedScore() != null && ScoreView.storedNumbersAnswer(environment)) {
-            return CompletableFuture.completedFuture(ScoreView.ofStored(assessment.frameworkVersion(), assessment.storedScore()));
+            return CompletableFuture.completedFuture(
+                    ScoreView.ofStored(assessment.frameworkVersion(), assessment.storedScore(), assessment.stored()));
         }
         return whole(assessment, wholeAssessment, view -> ScoreView.of(view.result(), view.stored()));
     }

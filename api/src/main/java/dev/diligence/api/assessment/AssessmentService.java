@@ -46,9 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Use cases of assessments: reads for every business role (a fund manager only sees assessments of
  * companies in granted funds, by row-level security), drafts for tenant admins and assessors,
  * review for reviewers and tenant admins (four eyes is the domain's rule, whatever the roles),
- * retraction for tenant admins. After every change the assessment's rule findings are reconciled
- * with the red flags its scores fire, and the change and each finding change are recorded in the
- * audit trail, all in one transaction.
+ * retraction for tenant admins. After every change an unpublished assessment's working score is
+ * stored (reads show it without scoring), its rule findings are reconciled with the red flags its
+ * scores fire, and the change and each finding change are recorded in the audit trail, all in one
+ * transaction.
  */
 @Service
 @Transactional
@@ -255,10 +256,16 @@ public class AssessmentService {
         return recorded(action, before, after);
     }
 
-    /** Reconciles the rule findings of the stored assessment and records the change in the audit trail. */
+    /**
+     * Stores the working score of an unpublished assessment, reconciles the rule findings of the stored
+     * assessment and records the change in the audit trail.
+     */
     private ScoredAssessment recorded(String action, @Nullable Assessment before, Assessment after) {
         Map<Integer, FrameworkVersion> versions = new HashMap<>();
         ScoredAssessment scored = scored(after, versions);
+        if (!scored.stored()) {
+            assessments.storeWorkingScore(after.id(), scored.result());
+        }
         ruleFindings.reconcile(after, scored.result(), action);
         audit.record(action, AssessmentView.TYPE, after.id().value(),
                 before == null ? null : AssessmentView.of(scored(before, versions)), AssessmentView.of(scored));

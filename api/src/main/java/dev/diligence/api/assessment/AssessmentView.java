@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * before and after a change (the scores follow from the recorded inputs and the framework version).
  * A summary ({@link #of(AssessmentSummary)}), what reads return, has no {@code criteria},
  * {@code reviewComments} and {@code result} (null): {@link AssessmentPartsController} reads the whole
- * assessment for them only when they are asked for, and a published summary's {@code storedScore}
- * answers a score that asks only for stored numbers.
+ * assessment for them only when they are asked for, and a summary's {@code storedScore} (a
+ * publication's, or an unpublished assessment's working score) answers a score that asks only for
+ * stored numbers.
  */
 public record AssessmentView(String id, String companyId, int frameworkVersion, AssessmentStatus status, String leadAssessor,
         ContextView context, @Nullable List<CriterionView> criteria, @Nullable List<ReviewCommentView> reviewComments,
@@ -127,7 +128,7 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
                 a.publishedBy() == null ? null : new PublicationView(a.publishedBy(), utc(a.publishedAt())),
                 retraction == null ? null
                         : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.storedScore() != null, a.storedScore());
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.publishedBy() != null, a.storedScore());
     }
 
     /** Whether this view has every part: false for a summary. */

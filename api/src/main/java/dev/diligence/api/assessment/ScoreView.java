@@ -64,11 +64,12 @@ record ScoreView(int frameworkVersion, boolean stored, BigDecimal overall, BigDe
     }
 
     /**
-     * The score from a published assessment's stored numbers alone: only the fields of
-     * {@link #STORED_FIELDS} are set, the others are empty, so it may answer only a selection within them.
+     * The score from an assessment's stored numbers alone ({@code published}: stored at publication,
+     * otherwise its working score): only the fields of {@link #STORED_FIELDS} are set, the others are
+     * empty, so it may answer only a selection within them.
      */
-    static ScoreView ofStored(int frameworkVersion, StoredScore score) {
-        return new ScoreView(frameworkVersion, true, score.overall(), score.percentage(), score.floor(), score.confidence(),
+    static ScoreView ofStored(int frameworkVersion, StoredScore score, boolean published) {
+        return new ScoreView(frameworkVersion, published, score.overall(), score.percentage(), score.floor(), score.confidence(),
                 score.coverage(), score.level(), null, null, score.levelSuppressed(), score.dealLevelRedFlag(),
                 score.dimensions().stream().filter(DimensionResult::provisional).map(DimensionResult::code).toList(),
                 score.dimensions().stream().map(d -> new DimensionView(d.code(), d.weight(), d.applicable(), d.score(),

@@ -29,10 +29,11 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * Reads answer a published score from the numbers stored with the assessment, reading neither its
- * criteria nor running the engine, and those numbers are the whole result's, digit for digit: a
- * level suppressed for low coverage, a capped dimension with provisional and not-applicable parts, a
- * retracted assessment. A score that asks for anything else is computed from the whole assessment.
+ * Reads answer a score from the numbers stored with the assessment (at publication, or at every save
+ * of a draft), reading neither its criteria nor running the engine, and those numbers are the whole
+ * result's, digit for digit: a level suppressed for low coverage, a capped dimension with provisional
+ * and not-applicable parts, a retracted assessment, a draft and one in review. A score that asks for
+ * anything else is computed from the whole assessment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredScoreIT extends ApiIntegrationTest {
@@ -49,20 +50,41 @@ class StoredScoreIT extends ApiIntegrationTest {
     private GraphQlSource graphQlSource;
 
     private GraphQlTester reader;
+    private GraphQlTester assessor;
     private final Map<String, String> published = new HashMap<>();
+    private final Map<String, String> unpublished = new HashMap<>();
 
     @BeforeAll
     void publishedAssessmentsOfEveryShape() {
         TenantUsers users = usersOf(newTenant("stored-score"));
         GraphQlTester admin = graphQl(users.tenantAdmin());
-        GraphQlTester assessor = graphQl(users.assessor());
+        assessor = graphQl(users.assessor());
         GraphQlTester reviewer = graphQl(users.reviewer());
         reader = reviewer;
 
         published.put("one criterion scored: level suppressed", publishedAssessment(assessor, reviewer,
                 CompanyFixtures.createCompany(admin, "Sparse Analytics")));
 
-        String capped = createAssessment(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"), Map.of("modelsInProduction",
+        String capped = cappedDraft(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"));
+        move(assessor, assessor, "submitAssessment", capped);
+        move(reviewer, reviewer, "publishAssessment", capped);
+        published.put("capped, provisional and not applicable", capped);
+
+        String retracted = publishedAssessment(assessor, reviewer, CompanyFixtures.createCompany(admin, "Withdrawn Labs"));
+        attempt(admin, admin, "retractAssessment", retracted, "reason", "Scored the wrong entity.")
+                .path("retractAssessment.userErrors").entityList(Object.class).hasSize(0);
+        published.put("retracted", retracted);
+
+        String draft = cappedDraft(assessor, CompanyFixtures.createCompany(admin, "Draft Dynamics"));
+        unpublished.put("draft, capped, provisional and not applicable", draft);
+        String inReview = cappedDraft(assessor, CompanyFixtures.createCompany(admin, "Review Robotics"));
+        move(assessor, assessor, "submitAssessment", inReview);
+        unpublished.put("in review", inReview);
+    }
+
+    /** A draft whose score has a cap, a gated criterion, provisional and not-applicable parts (AssessmentScoreIT's hand-checked one). */
+    private static String cappedDraft(GraphQlTester assessor, String company) {
+        String capped = createAssessment(assessor, company, Map.of("modelsInProduction",
                 true, "euAiActTier", "HIGH", "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", 0.75,
                 "fairnessMitigationDocumented", false));
         score(assessor, capped, "C1.1", 3, "HIGH");
@@ -76,24 +98,22 @@ class StoredScoreIT extends ApiIntegrationTest {
         score(assessor, capped, "C4.1", 2, "MEDIUM");
         score(assessor, capped, "C4.2", 1, "LOW");
         score(assessor, capped, "C4.4", 3, "HIGH");
-        move(assessor, assessor, "submitAssessment", capped);
-        move(reviewer, reviewer, "publishAssessment", capped);
-        published.put("capped, provisional and not applicable", capped);
-
-        String retracted = publishedAssessment(assessor, reviewer, CompanyFixtures.createCompany(admin, "Withdrawn Labs"));
-        attempt(admin, admin, "retractAssessment", retracted, "reason", "Scored the wrong entity.")
-                .path("retractAssessment.userErrors").entityList(Object.class).hasSize(0);
-        published.put("retracted", retracted);
+        return capped;
     }
 
     @Test
     void storedNumbersAreTheWholeResultsDigitForDigit() {
-        published.forEach((shape, id) -> {
-            Map<String, Object> stored = scoreOf(id, "");
-            Map<String, Object> whole = new HashMap<>(scoreOf(id, "uncappedLevel"));
-            whole.remove("uncappedLevel");
-            assertThat(stored).as(shape).containsEntry("stored", true).isEqualTo(whole);
-        });
+        published.forEach((shape, id) -> assertThat(storedAndWhole(id)).as(shape).containsEntry("stored", true));
+        unpublished.forEach((shape, id) -> assertThat(storedAndWhole(id)).as(shape).containsEntry("stored", false));
+    }
+
+    /** The score of stored numbers, checked equal to the whole result's same fields. */
+    private Map<String, Object> storedAndWhole(String id) {
+        Map<String, Object> stored = scoreOf(id, "");
+        Map<String, Object> whole = new HashMap<>(scoreOf(id, "uncappedLevel"));
+        whole.remove("uncappedLevel");
+        assertThat(stored).isEqualTo(whole);
+        return stored;
     }
 
     @Test
@@ -112,13 +132,26 @@ class StoredScoreIT extends ApiIntegrationTest {
 
     @Test
     void aScoreOfStoredNumbersReadsNothingMoreThanTheAssessment() {
-        String id = published.get("capped, provisional and not applicable");
-        long assessmentAlone = statementsOf("query($id: ID!) { assessment(id: $id) { id status } }", id);
-        long storedScore = statementsOf(scoreQuery(""), id);
-        long computedScore = statementsOf(scoreQuery("remediationPriorities { code }"), id);
+        for (String id : List.of(published.get("capped, provisional and not applicable"),
+                unpublished.get("draft, capped, provisional and not applicable"))) {
+            long assessmentAlone = statementsOf("query($id: ID!) { assessment(id: $id) { id status } }", id);
+            long storedScore = statementsOf(scoreQuery(""), id);
+            long computedScore = statementsOf(scoreQuery("remediationPriorities { code }"), id);
 
-        assertThat(storedScore).as("a score of stored numbers beside the assessment alone").isEqualTo(assessmentAlone);
-        assertThat(computedScore).as("a score that needs the whole result reads the whole assessment").isGreaterThan(storedScore);
+            assertThat(storedScore).as("a score of stored numbers beside the assessment alone").isEqualTo(assessmentAlone);
+            assertThat(computedScore).as("a score that needs the whole result reads the whole assessment").isGreaterThan(storedScore);
+        }
+    }
+
+    @Test
+    void aDraftsStoredScoreFollowsEverySave() {
+        String draft = unpublished.get("draft, capped, provisional and not applicable");
+        Map<String, Object> before = scoreOf(draft, "");
+
+        score(assessor, draft, "C3.2", 4, "HIGH");
+
+        Map<String, Object> after = storedAndWhole(draft);
+        assertThat(after).isNotEqualTo(before);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.diligence.domain.assessment;
 
 import dev.diligence.domain.company.CompanyId;
+import dev.diligence.domain.scoring.ScoringResult;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
@@ -29,6 +30,16 @@ public interface Assessments {
      *         stored version differs from {@code assessment.version()}
      */
     Assessment update(Assessment assessment);
+
+    /**
+     * Stores the score of an unpublished assessment's current inputs (its headline and dimension
+     * numbers, as {@link StoredScore} holds them), replacing the one of its last save, so that reads
+     * show it without scoring. Contract: called after every {@link #add} or {@link #update} of an
+     * unpublished assessment, in the same transaction; an update clears the stored score, so a score
+     * not stored again is absent, never stale. No effect on a published or retracted assessment,
+     * whose result was stored at publication and never changes.
+     */
+    void storeWorkingScore(AssessmentId id, ScoringResult score);
 
     /** The company's latest published, non-retracted assessment, as {@link LatestPublished#of} chooses it. */
     Optional<Assessment> latestPublished(CompanyId company);

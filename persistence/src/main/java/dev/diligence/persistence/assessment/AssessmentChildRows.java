@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The child tables of an assessment (V014): criteria, evidence, participants, review comments and
- * stored dimension results. Called only from {@link AssessmentPersistenceAdapter}, so it runs in that
+ * stored dimension results (a publication's, or an unpublished assessment's working score, V024). Called only from {@link AssessmentPersistenceAdapter}, so it runs in that
  * adapter's mandatory transaction, after the {@code assessments} row exists.
  */
 @Component
@@ -109,20 +109,27 @@ class AssessmentChildRows {
         }
     }
 
-    private void storeDimensions(UUID id, ScoringResult result) {
+    /**
+     * Replaces the stored dimension results of the assessment with {@code result}'s: at publication,
+     * and at every save of an unpublished assessment ({@link AssessmentPersistenceAdapter#storeWorkingScore}).
+     */
+    void storeDimensions(UUID id, ScoringResult result) {
+        jdbc.update("delete from assessment_dimension_results where tenant_id = :tenant and assessment_id = :id",
+                tenant().addValue("id", id));
+        List<MapSqlParameterSource> rows = new ArrayList<>();
         int position = 0;
         for (DimensionResult d : result.dimensions()) {
-            jdbc.update("""
-                    insert into assessment_dimension_results (tenant_id, assessment_id, dimension_code, position, weight,
-                        applicable, score, uncapped_score, capped_by, coverage, provisional, confidence)
-                    values (:tenant, :id, :code, :position, :weight, :applicable, :score, :uncapped, :cappedBy, :coverage,
-                        :provisional, :confidence) on conflict do nothing""",
-                    tenant().addValue("id", id).addValue("code", d.code()).addValue("position", position++)
-                            .addValue("weight", d.weight()).addValue("applicable", d.applicable()).addValue("score", d.score())
-                            .addValue("uncapped", d.uncappedScore()).addValue("cappedBy", d.cappedBy())
-                            .addValue("coverage", d.coverage()).addValue("provisional", d.provisional())
-                            .addValue("confidence", d.confidence()));
+            rows.add(tenant().addValue("id", id).addValue("code", d.code()).addValue("position", position++)
+                    .addValue("weight", d.weight()).addValue("applicable", d.applicable()).addValue("score", d.score())
+                    .addValue("uncapped", d.uncappedScore()).addValue("cappedBy", d.cappedBy())
+                    .addValue("coverage", d.coverage()).addValue("provisional", d.provisional())
+                    .addValue("confidence", d.confidence()));
         }
+        jdbc.batchUpdate("""
+                insert into assessment_dimension_results (tenant_id, assessment_id, dimension_code, position, weight,
+                    applicable, score, uncapped_score, capped_by, coverage, provisional, confidence)
+                values (:tenant, :id, :code, :position, :weight, :applicable, :score, :uncapped, :cappedBy, :coverage,
+                    :provisional, :confidence)""", rows.toArray(MapSqlParameterSource[]::new));
     }
 
     private void storeCriteria(UUID id, ScoringResult result) {

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -115,6 +116,19 @@ class AssessmentPersistenceAdapter implements Assessments {
                 assessment.leadAssessor(), assessment.criteria(), assessment.status(), assessment.review(),
                 assessment.publication(), assessment.retraction(), assessment.version() + 1, assessment.createdAt(),
                 assessment.updatedAt());
+    }
+
+    @Override
+    public void storeWorkingScore(AssessmentId id, ScoringResult score) {
+        OverallResult overall = score.overall();
+        int stored = jdbc.update("""
+                update assessments set overall_score = :overallScore, overall_percentage = :overallPercentage,
+                    overall_floor = :overallFloor, overall_confidence = :overallConfidence, coverage = :coverage, level = :level,
+                    level_suppressed = :levelSuppressed, deal_level_red_flag = :dealLevelRedFlag
+                where tenant_id = :tenant and id = :id and published_at is null""", headline(tenant().addValue("id", id.value()), score));
+        if (stored == 1) {
+            childRows.storeDimensions(id.value(), score);
+        }
     }
 
     @Override
@@ -251,11 +265,22 @@ class AssessmentPersistenceAdapter implements Assessments {
                 .addValue("version", a.version()).addValue("createdAt", timestamp(a.createdAt()))
                 .addValue("updatedAt", timestamp(a.updatedAt()));
         Publication publication = a.publication();
-        ScoringResult result = publication == null ? null : publication.result();
-        OverallResult overall = result == null ? null : result.overall();
         row.addValue("publishedBy", publication == null ? null : publication.publishedBy())
-                .addValue("publishedAt", publication == null ? null : timestamp(publication.publishedAt()))
-                .addValue("overallScore", overall == null ? null : overall.score())
+                .addValue("publishedAt", publication == null ? null : timestamp(publication.publishedAt()));
+        headline(row, publication == null ? null : publication.result());
+        Retraction retraction = a.retraction();
+        return row.addValue("retractedBy", retraction == null ? null : retraction.retractedBy())
+                .addValue("retractionReason", retraction == null ? null : retraction.reason())
+                .addValue("retractedAt", retraction == null ? null : timestamp(retraction.retractedAt()));
+    }
+
+    /**
+     * The headline columns of {@code result} into {@code row}: all null without a result, which is how
+     * an update of an unpublished assessment clears its working score until it is stored again.
+     */
+    private static MapSqlParameterSource headline(MapSqlParameterSource row, @Nullable ScoringResult result) {
+        OverallResult overall = result == null ? null : result.overall();
+        return row.addValue("overallScore", overall == null ? null : overall.score())
                 .addValue("overallPercentage", overall == null ? null : overall.percentage())
                 .addValue("overallFloor", overall == null ? null : overall.floor())
                 .addValue("overallConfidence", overall == null ? null : overall.confidence())
@@ -263,10 +288,6 @@ class AssessmentPersistenceAdapter implements Assessments {
                 .addValue("level", result == null ? null : result.level().orElse(null))
                 .addValue("levelSuppressed", result == null ? null : overall != null && overall.levelSuppressed())
                 .addValue("dealLevelRedFlag", result == null ? null : result.dealLevelRedFlag());
-        Retraction retraction = a.retraction();
-        return row.addValue("retractedBy", retraction == null ? null : retraction.retractedBy())
-                .addValue("retractionReason", retraction == null ? null : retraction.reason())
-                .addValue("retractedAt", retraction == null ? null : timestamp(retraction.retractedAt()));
     }
 
     private MapSqlParameterSource tenant() {

@@ -32,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assessment summaries in one statement each: the {@code assessments} row with its stored headline
  * numbers, its participants and its stored dimension results aggregated into arrays in framework
- * order, so that showing a published score never reads criteria or evidence, nor runs the engine.
+ * order, so that showing a stored score (a publication's, or an unpublished assessment's working
+ * score, V024) never reads criteria or evidence, nor runs the engine. A score is stored exactly when
+ * {@code level_suppressed} is set.
  * States {@code tenant_id} explicitly; row-level security (tenant and fund scope) checks it again.
  */
 @Repository
@@ -101,7 +103,8 @@ class AssessmentSummaryReader implements AssessmentSummaries {
         return new AssessmentSummary(new AssessmentId(rs.getObject("id", UUID.class)), new CompanyId(rs.getObject("company_id", UUID.class)),
                 rs.getInt("framework_version"), AssessmentStatus.valueOf(rs.getString("status")), rs.getString("lead_assessor"),
                 AssessmentSql.context(rs), Set.of(strings(rs.getArray("editors"))), Set.of(strings(rs.getArray("submitters"))),
-                publishedBy, instant(rs, "published_at"), publishedBy == null ? null : storedScore(rs), AssessmentSql.retraction(rs),
+                publishedBy, instant(rs, "published_at"), rs.getObject("level_suppressed") == null ? null : storedScore(rs),
+                AssessmentSql.retraction(rs),
                 rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
