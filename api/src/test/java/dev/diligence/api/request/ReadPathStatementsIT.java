@@ -30,6 +30,26 @@ class ReadPathStatementsIT extends ApiIntegrationTest {
     /** Q3, an assessment by node ID: the tenant settings, the assessment with its stored score, its company. */
     static final int ASSESSMENT_NODE_CEILING = 3;
 
+    /** Q2, a fund's portfolio comparison: the tenant settings, the fund's version, statistics, members, the page of rows, their companies. */
+    static final int PORTFOLIO_CEILING = 7;
+
+    private static final String PORTFOLIO = """
+            query($fund: ID!, $first: Int!) {
+              portfolio(fundId: $fund) {
+                asOf frameworkVersion cohortSize
+                overall { count mean median min max lowerQuartile upperQuartile }
+                dimensions { dimension statistics { count mean median min max lowerQuartile upperQuartile } }
+                levelDistribution { level0 level1 level2 level3 level4 suppressed }
+                companies(first: $first) {
+                  nodes {
+                    company { id name } overall level percentileRank dimensions { dimension score }
+                    heatmap { criterion state effectiveLevel gated redFlag }
+                  }
+                  pageInfo { hasNextPage endCursor }
+                }
+              }
+            }""";
+
     private static final String DASHBOARD = """
             query($fund: ID!, $first: Int!) {
               node(id: $fund) {
@@ -90,6 +110,14 @@ class ReadPathStatementsIT extends ApiIntegrationTest {
         for (int first : new int[] {1, COMPANIES}) {
             List<String> sent = statementsOf(DASHBOARD, Map.of("fund", fund, "first", first), "node.holdings.nodes", first);
             assertThat(sent).as("statements of the dashboard with %d holdings", first).hasSizeLessThanOrEqualTo(DASHBOARD_CEILING);
+        }
+    }
+
+    @Test
+    void thePortfolioComparisonTakesAtMostItsCeilingWhateverThePageSize() {
+        for (int first : new int[] {1, COMPANIES}) {
+            List<String> sent = statementsOf(PORTFOLIO, Map.of("fund", fund, "first", first), "portfolio.companies.nodes", first);
+            assertThat(sent).as("statements of the portfolio with %d rows", first).hasSizeLessThanOrEqualTo(PORTFOLIO_CEILING);
         }
     }
 
