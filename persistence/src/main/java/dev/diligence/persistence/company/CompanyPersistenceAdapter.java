@@ -136,8 +136,17 @@ class CompanyPersistenceAdapter implements Companies {
         return stored(rows, companies);
     }
 
-    /** Checks every version before changing anything, then one flush and one replacement of all their references. */
+    /**
+     * Checks every version before changing anything, then one flush and one replacement of all their
+     * references. The rows are read in one query ({@link CompanyReader} reads around the persistence
+     * context, so a batch read before does not leave them there).
+     */
     private List<Company> change(List<Company> companies, Runnable flush) {
+        if (companies.size() > 1) {
+            // one query puts every row in the persistence context, so the finds below read none again
+            em.createQuery("select e from CompanyJpaEntity e where e.id in :ids", CompanyJpaEntity.class)
+                    .setParameter("ids", companies.stream().map(company -> company.id().value()).toList()).getResultList();
+        }
         List<CompanyJpaEntity> rows = new ArrayList<>();
         for (Company company : companies) {
             CompanyJpaEntity row = em.find(CompanyJpaEntity.class, company.id().value());
