@@ -37,13 +37,15 @@ import org.jspecify.annotations.Nullable;
  * {@code reviewComments} and {@code result} (null): {@link AssessmentPartsController} reads the whole
  * assessment for them only when they are asked for, and a summary's {@code storedScore} (a
  * publication's, or an unpublished assessment's working score) answers a score that asks only for
- * stored numbers.
+ * stored numbers. The domain ids behind the global IDs ({@code assessmentId}, {@code companyKey}) are
+ * kept so that batch loaders never decode them.
  */
 public record AssessmentView(String id, String companyId, int frameworkVersion, AssessmentStatus status, String leadAssessor,
         ContextView context, @Nullable List<CriterionView> criteria, @Nullable List<ReviewCommentView> reviewComments,
         List<String> editors, List<String> submitters, PublicationView publication, RetractionView retraction, long version,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore @Nullable ScoringResult result, @JsonIgnore boolean stored,
-        @JsonIgnore @Nullable StoredScore storedScore) implements NodeView {
+        @JsonIgnore @Nullable StoredScore storedScore, @JsonIgnore AssessmentId assessmentId, @JsonIgnore CompanyId companyKey)
+        implements NodeView {
 
     /**
      * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
@@ -117,7 +119,7 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
                 publication == null ? null : new PublicationView(publication.publishedBy(), utc(publication.publishedAt())),
                 retraction == null ? null
                         : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored(), null);
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored(), null, a.id(), a.company());
     }
 
     public static AssessmentView of(AssessmentSummary a) {
@@ -128,22 +130,13 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
                 a.publishedBy() == null ? null : new PublicationView(a.publishedBy(), utc(a.publishedAt())),
                 retraction == null ? null
                         : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.publishedBy() != null, a.storedScore());
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.publishedBy() != null, a.storedScore(), a.id(),
+                a.company());
     }
 
     /** Whether this view has every part: false for a summary. */
     public boolean whole() {
         return criteria != null;
-    }
-
-    /** The domain id behind the global ID. */
-    public AssessmentId assessmentId() {
-        return new AssessmentId(GlobalId.decode(id, TYPE).orElseThrow());
-    }
-
-    /** The assessed company. */
-    public CompanyId companyKey() {
-        return new CompanyId(GlobalId.decode(companyId, CompanyView.TYPE).orElseThrow());
     }
 
     /** The assessment an ID names; an undecodable ID names no assessment, and the service answers NOT_FOUND after authorizing. */

@@ -1,5 +1,6 @@
 package dev.diligence.api.company;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.NodeView;
 import dev.diligence.domain.company.Company;
@@ -12,10 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** GraphQL {@code Company}. */
+/** GraphQL {@code Company}; {@code companyId} is the domain id behind the global ID, kept so that batch loaders never decode it. */
 public record CompanyView(String id, String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
         Integer employeeCount, String description, List<ExternalReferenceView> externalReferences, boolean archived, long version,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) implements NodeView {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore CompanyId companyId) implements NodeView {
 
     /**
      * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
@@ -47,12 +48,7 @@ public record CompanyView(String id, String name, String website, Sector sector,
         return new CompanyView(GlobalId.encode(TYPE, company.id().value()), profile.name(), profile.website(), profile.sector(),
                 profile.headquartersCountry(), profile.stage(), profile.employeeCount(), profile.description(),
                 company.externalReferences().stream().map(ExternalReferenceView::of).toList(), company.archived(), company.version(),
-                company.createdAt().atOffset(ZoneOffset.UTC), company.updatedAt().atOffset(ZoneOffset.UTC));
-    }
-
-    /** The domain id behind the global ID. */
-    public CompanyId companyId() {
-        return new CompanyId(GlobalId.decode(id, TYPE).orElseThrow());
+                company.createdAt().atOffset(ZoneOffset.UTC), company.updatedAt().atOffset(ZoneOffset.UTC), company.id());
     }
 
     @Override
