@@ -61,17 +61,22 @@ training=(
 
 log="$dir/cds-training.log"
 rm -f "$dir/app.jsa"
+# what the training run writes besides the archive (Tomcat's directories) goes to a directory of its
+# own, removed afterwards: nothing of it stays in an image
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 # a fixed heap, so that the archive is made with compressed object pointers, as every run with a heap
 # under 32 GB uses them (an archive made without them would not be used by such a run)
-if ! (cd "$dir" && "$JAVA" -Xmx512m -XX:ArchiveClassesAtExit="$dir/app.jsa" "${training[@]}" -jar "$dir/app.jar") > "$log" 2>&1; then
+if ! "$JAVA" -Xmx512m -XX:-UsePerfData -Djava.io.tmpdir="$scratch" \
+    -XX:ArchiveClassesAtExit="$dir/app.jsa" "${training[@]}" -jar "$dir/app.jar" > "$log" 2>&1; then
   rm -f "$dir/app.jsa"
-  tail -40 "$log" >&2
+  grep -v '^\[[0-9.]*s\]\[warning\]\[cds' "$log" | tail -40 >&2   # the JVM's notes on classes it leaves out aside
   echo "the training run failed (whole log: $log)" >&2
   exit 1
 fi
 [ -s "$dir/app.jsa" ] || { echo "the training run wrote no archive (log: $log)" >&2; exit 1; }
 # the JVM maps the archive with this very class path, or refuses (-Xshare:on)
-if ! "$JAVA" -Xshare:on -XX:SharedArchiveFile="$dir/app.jsa" -cp "$dir/app.jar" -version > /dev/null 2>> "$log"; then
+if ! "$JAVA" -XX:-UsePerfData -Xshare:on -XX:SharedArchiveFile="$dir/app.jsa" -cp "$dir/app.jar" -version > /dev/null 2>> "$log"; then
   tail -5 "$log" >&2
   echo "the archive cannot be used (log: $log)" >&2
   exit 1
