@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * of the api service is a real setting (Spring's relaxed binding against Spring Boot's configuration
  * metadata, the application's own {@code @ConfigurationProperties} and the few keys it reads from
  * the Environment directly), the embedded default cannot engage, the database roles agree with the
- * init script, the mounted realm exists and is the issuer's realm, and the ports agree everywhere.
+ * init script, the mounted realm exists and is the issuer's realm, the ports agree everywhere, and the
+ * image starts with the class data sharing archive that its runtime stage trains ({@code docker/cds-archive.sh}).
  */
 class DockerFilesTest {
 
@@ -57,6 +59,8 @@ class DockerFilesTest {
     static final String READINESS_PATH = "/actuator/health/readiness";
     /** Variables for the JVM rather than for Spring. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    /** The extracted application jar that docker/cds-archive.sh trains and the image starts. */
+    static final String CDS_APPLICATION_JAR = "app.jar";
 
     static Path root;
     static Map<String, Object> compose;
@@ -254,10 +258,11 @@ class DockerFilesTest {
         assertThat(from.get(0)).contains("maven").contains("17");
         assertThat(from.get(from.size() - 1)).as("runtime base").matches("eclipse-temurin:17-jre\\S*");
         assertThat(instructions("RUN")).anyMatch(run -> run.contains("mvn -B -DskipTests package"));
-        assertThat(instructions("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
+        // extracted as a plain app.jar with lib/ (no launcher: the JVM's own class loader, which class data sharing needs)
+        assertThat(instructions("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers")
+                && run.contains("--application-filename " + CDS_APPLICATION_JAR) && !run.contains("--launcher"));
         String user = instructions("USER").get(instructions("USER").size() - 1);
         assertThat(user.split(":")[0]).as("runtime user").isNotIn("root", "0");
-        assertThat(instructions("ENTRYPOINT").get(0)).contains("org.springframework.boot.loader.launch.JarLauncher");
 
         // the jar the image ships is the api module's production jar (its slim classifier), without the development kit
         String pom = Files.readString(root.resolve("api/pom.xml"));
@@ -265,7 +270,7 @@ class DockerFilesTest {
         assertThat(finalName.find()).isTrue();
         assertThat(pom).contains("<classifier>slim</classifier>");
         assertThat(instructions("COPY")).anyMatch(copy -> copy.contains("api/target/" + finalName.group(1) + "-slim.jar"));
-        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+        for (String layer : List.of("dependencies", "snapshot-dependencies", "application")) {
             assertThat(instructions("COPY")).as("layer %s", layer).anyMatch(copy -> copy.contains("/" + layer + "/"));
         }
         // every module the reactor builds is copied into the build stage
@@ -275,6 +280,40 @@ class DockerFilesTest {
             String name = module.group(1);
             assertThat(instructions("COPY")).as("module %s copied", name).anyMatch(copy -> copy.startsWith(name + "/src "));
         }
+    }
+
+    @Test
+    void theImageStartsWithTheClassDataSharingArchiveThatItsOwnRuntimeStageTrains() throws IOException {
+        Path script = root.resolve("docker/cds-archive.sh");
+        assertThat(script).isRegularFile();
+        assertThat(Files.isExecutable(script)).as("docker/cds-archive.sh is executable").isTrue();
+        List<String[]> runtime = dockerfile.subList(lastStage(), dockerfile.size());
+        String directory = workdir(runtime);
+
+        // trained in the runtime stage (the archive holds for this JVM only), after the application's layers are in place
+        // and with nothing copied over them afterwards (the archive holds for these jars only)
+        int copyOfScript = indexOf(runtime, "COPY", copy -> copy.startsWith("docker/cds-archive.sh "));
+        int training = indexOf(runtime, "RUN", run -> run.matches(".*\\bcds-archive\\.sh --train " + Pattern.quote(directory) + "/?(\\s.*)?"));
+        assertThat(copyOfScript).as("COPY docker/cds-archive.sh in the runtime stage").isNotNegative();
+        assertThat(training).as("RUN cds-archive.sh --train %s in the runtime stage", directory).isGreaterThan(copyOfScript);
+        for (int i = 0; i < runtime.size(); i++) {
+            if (runtime.get(i)[0].equals("COPY") && runtime.get(i)[1].contains("/layers/")) {
+                assertThat(i).as("layer copied before the training run: %s", runtime.get(i)[1]).isLessThan(training);
+                assertThat(runtime.get(i)[1]).as("layers are copied into the trained directory").endsWith(" ./");
+            }
+            if (i > training) {
+                assertThat(runtime.get(i)[0]).as("after the training run: %s", String.join(" ", runtime.get(i))).isNotIn("COPY", "ADD");
+            }
+        }
+
+        // and the image starts the application as the script trained it: its jar at its path, with its archive
+        List<String> entrypoint = new ArrayList<>();
+        JsonMapper.builder().build().readTree(instructions("ENTRYPOINT").get(0)).forEach(part -> entrypoint.add(part.asString()));
+        assertThat(entrypoint).containsExactly("java", "-XX:SharedArchiveFile=" + directory + "/app.jsa", "-jar",
+                directory + "/" + CDS_APPLICATION_JAR);
+        String text = Files.readString(script);
+        assertThat(text).contains("$dir/" + CDS_APPLICATION_JAR).contains("-XX:SharedArchiveFile=$dir/app.jsa")
+                .contains("-XX:ArchiveClassesAtExit=\"$dir/app.jsa\"").contains("-Dspring.context.exit=onRefresh");
     }
 
     // ---------------------------------------------------------------- what the application reads
@@ -455,6 +494,33 @@ class DockerFilesTest {
         }
         String value = String.valueOf(node).replaceAll("^\\$\\{[^:}]+:([^}]*)}$", "$1");
         return Integer.parseInt(value);
+    }
+
+    /** Index of the last stage's FROM. */
+    private static int lastStage() {
+        int last = -1;
+        for (int i = 0; i < dockerfile.size(); i++) {
+            if (dockerfile.get(i)[0].equals("FROM")) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /** The WORKDIR in force at the end of these instructions. */
+    private static String workdir(List<String[]> stage) {
+        List<String> workdirs = stage.stream().filter(instruction -> instruction[0].equals("WORKDIR")).map(instruction -> instruction[1]).toList();
+        assertThat(workdirs).as("WORKDIR of the runtime stage").isNotEmpty();
+        return workdirs.get(workdirs.size() - 1);
+    }
+
+    private static int indexOf(List<String[]> stage, String keyword, Predicate<String> arguments) {
+        for (int i = 0; i < stage.size(); i++) {
+            if (stage.get(i)[0].equals(keyword) && arguments.test(stage.get(i)[1])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> instructions(String keyword) {
