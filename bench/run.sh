@@ -76,6 +76,12 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -DskipTests package -pl api,bench -am > "$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
 fi
 : > "$RESULTS"
+# The API starts as the Docker image starts it: the production jar extracted, with the class data
+# sharing archive of a training run (docker/cds-archive.sh; the archive holds the JVM's own paths, so
+# it is made here, by the java that runs the API, once per run)
+log "training the class data sharing archive (docker/cds-archive.sh)"
+rm -rf "$WORK/cds"
+docker/cds-archive.sh api/target/diligence-api-slim.jar "$WORK/cds" > "$WORK/cds.log" 2>&1 || { tail -40 "$WORK/cds.log"; exit 1; }
 
 bench/lib/postgres.sh start >&2
 node bench/lib/issuer.mjs "$ISSUER_PORT" > "$WORK/issuer.log" 2>&1 & PIDS+=($!)
@@ -229,8 +235,8 @@ for size in $SIZES; do
   SPRING_FLYWAY_PASSWORD=bench-owner \
   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER" \
   SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
-    java $JAVA_OPTS ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} \
-    ${RATE_CAPACITY:+-Ddiligence.limits.rate.capacity=$RATE_CAPACITY} ${RATE_RESTORE:+-Ddiligence.limits.rate.restore-rate=$RATE_RESTORE} -jar api/target/diligence-api.jar > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
+    java $JAVA_OPTS -XX:SharedArchiveFile="$WORK/cds/app.jsa" ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} \
+    ${RATE_CAPACITY:+-Ddiligence.limits.rate.capacity=$RATE_CAPACITY} ${RATE_RESTORE:+-Ddiligence.limits.rate.restore-rate=$RATE_RESTORE} -jar "$WORK/cds/app.jar" > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
   # jar to ready: from launching the JVM until the readiness probe answers 200 (polled every 50 ms)
   for _ in $(seq 1 3600); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" > /dev/null 2>&1 && break; sleep 0.05; done
   wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
@@ -294,7 +300,7 @@ done
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD 2> /dev/null || echo '?'): \`bench/run.sh ${1:-all}\`"
   echo
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")"
-  echo "- API: $(java -version 2>&1 | head -1), JVM options \`$JAVA_OPTS\`, Hikari pool 10, profile prod, rate limit on (${RATE_CAPACITY:-the default} points, ${RATE_RESTORE:-the default} per second per reader; integrations their role's budget)"
+  echo "- API: $(java -version 2>&1 | head -1), JVM options \`$JAVA_OPTS\`, extracted jar with its class data sharing archive (docker/cds-archive.sh), Hikari pool 10, profile prod, rate limit on (${RATE_CAPACITY:-the default} points, ${RATE_RESTORE:-the default} per second per reader; integrations their role's budget)"
   echo "- PostgreSQL $("${PSQL[@]}" -d postgres -c 'show server_version'), jit $("${PSQL[@]}" -d postgres -c 'show jit'), shared_buffers $("${PSQL[@]}" -d postgres -c 'show shared_buffers')"
   echo "- PostGraphile $(node -p 'require("./bench/peers/postgraphile/node_modules/postgraphile/package.json").version') on Node $(node --version), pool 10; $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $(pgbench --version)"
   echo "- load: $CONNECTIONS connections, ${JVM_WARMUP} s of mixed load after the API starts, then per scenario ${WARMUP} s warm-up and ${DURATION} s measured; $USERS token subjects"
