@@ -66,6 +66,9 @@ class PrometheusMetricsIT extends ApiIntegrationTest {
                 .doesNotContain("OpsUnbounded")
                 .doesNotContain("OpsJunkProbe")
                 .doesNotContain("graphql_execution_id");
+        assertThat(metrics).as("Spring Security observes nothing (SecurityConfiguration.securityObservationSettings)")
+                .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authentications")
+                .doesNotContain("spring_security_authorizations");
     }
 
     /** A request refused for its depth, and one with a method the endpoint refuses (405). */
