@@ -105,14 +105,10 @@ class HoldingStatementCountIT extends ApiIntegrationTest {
 
     /** Statements of one request, after a first identical request has warmed every cache. */
     private long statementsOf(String document, Map<String, Object> variables, String listPath, int expectedSize) {
-        GraphQlTester.Request<?> warmUp = reader.document(document);
-        variables.forEach(warmUp::variable);
-        warmUp.execute().path(listPath).entityList(Object.class).hasSize(expectedSize);
-
-        long before = counter.count();
-        GraphQlTester.Request<?> request = reader.document(document);
-        variables.forEach(request::variable);
-        request.execute().path(listPath).entityList(Object.class).hasSize(expectedSize);
-        return counter.count() - before;
+        return counter.countWarmed(() -> {
+            GraphQlTester.Request<?> request = reader.document(document);
+            variables.forEach(request::variable);
+            request.execute().path(listPath).entityList(Object.class).hasSize(expectedSize);
+        });
     }
 }

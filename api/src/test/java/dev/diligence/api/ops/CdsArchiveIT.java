@@ -1,26 +1,13 @@
 package dev.diligence.api.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.diligence.api.support.TestIssuer;
-import dev.diligence.persistence.testing.TenantRows;
-import dev.diligence.persistence.testing.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CdsArchiveIT {
 
     private final Path jar = Path.of("target", "diligence-api-slim.jar").toAbsolutePath();
-    private Process server;
+    private ProdProcess server;
 
     @BeforeAll
     void jarWasBuilt() {
@@ -50,7 +37,7 @@ class CdsArchiveIT {
     @AfterAll
     void stopTheServer() {
         if (server != null) {
-            server.destroyForcibly();
+            server.close();
         }
     }
 
@@ -64,50 +51,22 @@ class CdsArchiveIT {
         // as in an image build: none of the application's settings, nothing to connect to
         training.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_")
                 || name.startsWith("SERVER_") || name.startsWith("DILIGENCE_") || name.startsWith("JAVA_TOOL_OPTIONS"));
-        training.environment().put("JAVA", javaBinary());
+        training.environment().put("JAVA", ProdProcess.javaBinary());
         Process script = training.start();
         assertThat(script.waitFor(5, TimeUnit.MINUTES)).as("the training ends (log: %s)", scriptLog).isTrue();
         String output = Files.readString(scriptLog, StandardCharsets.UTF_8);
         assertThat(script.exitValue()).as("cds-archive.sh exit status; its output:%n%s", output).isZero();
         List<String> lines = output.lines().toList();
         String command = lines.get(lines.size() - 1);
-        assertThat(command).isEqualTo(javaBinary() + " -XX:SharedArchiveFile=" + directory + "/app.jsa -jar " + directory + "/app.jar");
+        assertThat(command).isEqualTo(ProdProcess.javaBinary() + " -XX:SharedArchiveFile=" + directory + "/app.jsa -jar " + directory + "/app.jar");
         assertThat(directory.resolve("app.jsa")).isRegularFile();
         assertThat(directory.resolve("cds-training.log")).as("the training log is removed after a training that succeeded").doesNotExist();
 
-        TestDatabase database = TestDatabase.get();
-        TestIssuer issuer = TestIssuer.get();
-        String firm = TenantRows.uniqueKey("cds");
-        try (Connection admin = database.connectAsAdmin()) {
-            TenantRows.insertTenant(admin, firm);
-        }
-        int port = freePort();
-        int managementPort = freePort();
         Path classes = work.resolve("classes.log");
         List<String> run = new ArrayList<>(Arrays.asList(command.split(" ")));
         run.addAll(1, List.of("-Xmx384m", "-Xshare:on", "-Xlog:class+load=info:file=" + classes));
-        Path log = work.resolve("api.log");
-        ProcessBuilder process = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = process.environment();
-        environment.put("SPRING_PROFILES_ACTIVE", "prod");
-        database.springProperties().forEach((name, value) -> environment.put(name.toUpperCase().replace('.', '_').replace("-", ""), value));
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer.issuerUri());
-        environment.put("SERVER_PORT", String.valueOf(port));
-        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
-        server = process.start();
-
-        HttpClient http = HttpClient.newHttpClient();
-        await("the application started with the archive is ready (log: " + log + ")").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> server.isAlive() && status(http, "http://127.0.0.1:" + managementPort + "/actuator/health/readiness") == 200);
-
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + issuer.token("cds-admin@" + firm, firm, "tenant-admin"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { subject } }\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"subject\":\"cds-admin@" + firm + "\"");
+        server = ProdProcess.start(run, work.resolve("api.log")).awaitReady();
+        server.answersAViewerQuery("cds");
 
         // the application's classes and its libraries' came from the archive (the dynamic archive is "top")
         List<String> loaded = Files.readAllLines(classes);
@@ -124,27 +83,5 @@ class CdsArchiveIT {
         }
         assertThat(root).as("a directory above the working directory holding docker/cds-archive.sh").isNotNull();
         return root;
-    }
-
-    private static int status(HttpClient http, String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,24 +1,11 @@
 package dev.diligence.api.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.diligence.api.support.TestIssuer;
-import dev.diligence.persistence.testing.TenantRows;
-import dev.diligence.persistence.testing.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +26,7 @@ class ProductionJarIT {
             "bcprov", "bcpkix", "freemarker", "kotlin-reflect", "junit-", "oauth2-oidc-sdk");
 
     private final Path target = Path.of("target");
-    private Process server;
+    private ProdProcess server;
     private Path log;
 
     @BeforeAll
@@ -51,7 +38,7 @@ class ProductionJarIT {
     @AfterAll
     void stopTheServer() {
         if (server != null) {
-            server.destroyForcibly();
+            server.close();
         }
     }
 
@@ -70,49 +57,11 @@ class ProductionJarIT {
 
     @Test
     void theProductionJarStartsInTheProdProfileAndAnswers() throws Exception {
-        TestDatabase database = TestDatabase.get();
-        TestIssuer issuer = TestIssuer.get();
-        String firm = TenantRows.uniqueKey("slim");
-        try (Connection admin = database.connectAsAdmin()) {
-            TenantRows.insertTenant(admin, firm);
-        }
-        int port = freePort();
-        int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", target.resolve("diligence-api-slim.jar").toString()));
         log = Files.createTempFile("production-jar", ".log");
-        ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = process.environment();
-        environment.put("SPRING_PROFILES_ACTIVE", "prod");
-        database.springProperties().forEach((name, value) -> environment.put(name.toUpperCase().replace('.', '_').replace("-", ""), value));
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer.issuerUri());
-        environment.put("SERVER_PORT", String.valueOf(port));
-        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
-        server = process.start();
-
-        HttpClient http = HttpClient.newHttpClient();
-        await("the production jar is ready (log: " + log + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> server.isAlive() && status(http, "http://127.0.0.1:" + managementPort + "/actuator/health/readiness") == 200);
-
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + issuer.token("slim-admin@" + firm, firm, "tenant-admin"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { subject } }\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"subject\":\"slim-admin@" + firm + "\"");
+        server = ProdProcess.start(List.of(ProdProcess.javaBinary(), "-Xmx384m", "-jar",
+                target.resolve("diligence-api-slim.jar").toString()), log).awaitReady();
+        server.answersAViewerQuery("slim");
         assertThat(Files.readString(log)).doesNotContain("embedded PostgreSQL and token issuer:");
-    }
-
-    private static int status(HttpClient http, String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private static List<String> libraries(Path jar) throws IOException {
@@ -122,15 +71,5 @@ class ProductionJarIT {
                     .map(name -> name.substring("BOOT-INF/lib/".length()))
                     .toList();
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -41,6 +41,27 @@ public class StatementCounter {
 
     private static final int RECENT = 50;
 
+    /** The number of statements {@code request} sends once a first run of it has warmed every cache. */
+    public long countWarmed(Runnable request) {
+        request.run();
+        long before = count();
+        request.run();
+        return count() - before;
+    }
+
+    /**
+     * The texts of the statements {@code request} sends once a first run of it has warmed every cache,
+     * in order (at most the last {@value #RECENT}).
+     */
+    public List<String> statementsWarmed(Runnable request) {
+        request.run();
+        long before = count();
+        request.run();
+        int sent = (int) (count() - before);
+        List<String> texts = recent();
+        return texts.subList(Math.max(0, texts.size() - sent), texts.size());
+    }
+
     /** Connections taken from the pool since the application started. */
     public long connections() {
         return connections.get();
