@@ -1,6 +1,7 @@
 package dev.diligence.api.assessment;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -69,6 +70,30 @@ public final class AssessmentFixtures {
             input.put((String) more[i], more[i + 1]);
         }
         return actor.documentName(mutation).variable("input", input).execute();
+    }
+
+    /**
+     * The draft whose score AssessmentScoreIT checks by hand (the arithmetic is there): HIGH tier, CREDIT,
+     * impact ratio 0.75 without mitigation; gated criteria, a not-applicable one, a provisional
+     * dimension, a dimension capped by RF3 and RF4 firing. Returns its ID.
+     */
+    public static String handCheckedDraft(GraphQlTester assessor, String companyId) {
+        String id = createAssessment(assessor, companyId, Map.of("modelsInProduction", true, "euAiActTier", "HIGH",
+                "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", 0.75, "fairnessMitigationDocumented", false));
+        score(assessor, id, "C1.1", 3, "HIGH");
+        addEvidence(assessor, id, "C1.1");
+        score(assessor, id, "C1.2", 2, "MEDIUM");
+        score(assessor, id, "C1.3", 4, "LOW");
+        addEvidence(assessor, id, "C1.3");
+        score(assessor, id, "C2.1", 3, "MEDIUM");
+        score(assessor, id, "C2.2", 2, "HIGH");
+        scoreWith(assessor, id, Map.of("criterion", "C2.4", "state", "NOT_APPLICABLE", "notApplicableReason", "Batch scoring only"));
+        score(assessor, id, "C3.1", 1, "HIGH");
+        score(assessor, id, "C4.1", 2, "MEDIUM");
+        score(assessor, id, "C4.2", 1, "LOW");
+        score(assessor, id, "C4.4", 3, "HIGH");
+        addEvidence(assessor, id, "C4.4");
+        return id;
     }
 
     /** A draft scored on C1.1 with evidence, submitted by {@code assessor} and published by {@code reviewer}; returns its ID. */

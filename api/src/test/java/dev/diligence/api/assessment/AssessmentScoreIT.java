@@ -202,22 +202,7 @@ class AssessmentScoreIT extends ApiIntegrationTest {
     }
 
     private String handCheckedDraft() {
-        String id = createAssessment(assessor, companyId, Map.of("modelsInProduction", true, "euAiActTier", "HIGH",
-                "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", 0.75, "fairnessMitigationDocumented", false));
-        score(assessor, id, "C1.1", 3, "HIGH");
-        addEvidence(assessor, id, "C1.1");
-        score(assessor, id, "C1.2", 2, "MEDIUM");
-        score(assessor, id, "C1.3", 4, "LOW");
-        addEvidence(assessor, id, "C1.3");
-        score(assessor, id, "C2.1", 3, "MEDIUM");
-        score(assessor, id, "C2.2", 2, "HIGH");
-        scoreWith(assessor, id, Map.of("criterion", "C2.4", "state", "NOT_APPLICABLE", "notApplicableReason", "Batch scoring only"));
-        score(assessor, id, "C3.1", 1, "HIGH");
-        score(assessor, id, "C4.1", 2, "MEDIUM");
-        score(assessor, id, "C4.2", 1, "LOW");
-        score(assessor, id, "C4.4", 3, "HIGH");
-        addEvidence(assessor, id, "C4.4");
-        return id;
+        return AssessmentFixtures.handCheckedDraft(assessor, companyId);
     }
 
     @SuppressWarnings("unchecked")

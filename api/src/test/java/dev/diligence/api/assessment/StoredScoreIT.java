@@ -1,12 +1,10 @@
 package dev.diligence.api.assessment;
 
-import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
 import static dev.diligence.api.assessment.AssessmentFixtures.attempt;
-import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
+import static dev.diligence.api.assessment.AssessmentFixtures.handCheckedDraft;
 import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.publishedAssessment;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
-import static dev.diligence.api.assessment.AssessmentFixtures.scoreWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
@@ -65,7 +63,7 @@ class StoredScoreIT extends ApiIntegrationTest {
         published.put("one criterion scored: level suppressed", publishedAssessment(assessor, reviewer,
                 CompanyFixtures.createCompany(admin, "Sparse Analytics")));
 
-        String capped = cappedDraft(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"));
+        String capped = handCheckedDraft(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"));
         move(assessor, assessor, "submitAssessment", capped);
         move(reviewer, reviewer, "publishAssessment", capped);
         published.put("capped, provisional and not applicable", capped);
@@ -75,31 +73,13 @@ class StoredScoreIT extends ApiIntegrationTest {
                 .path("retractAssessment.userErrors").entityList(Object.class).hasSize(0);
         published.put("retracted", retracted);
 
-        String draft = cappedDraft(assessor, CompanyFixtures.createCompany(admin, "Draft Dynamics"));
+        String draft = handCheckedDraft(assessor, CompanyFixtures.createCompany(admin, "Draft Dynamics"));
         unpublished.put("draft, capped, provisional and not applicable", draft);
-        String inReview = cappedDraft(assessor, CompanyFixtures.createCompany(admin, "Review Robotics"));
+        String inReview = handCheckedDraft(assessor, CompanyFixtures.createCompany(admin, "Review Robotics"));
         move(assessor, assessor, "submitAssessment", inReview);
         unpublished.put("in review", inReview);
     }
 
-    /** A draft whose score has a cap, a gated criterion, provisional and not-applicable parts (AssessmentScoreIT's hand-checked one). */
-    private static String cappedDraft(GraphQlTester assessor, String company) {
-        String capped = createAssessment(assessor, company, Map.of("modelsInProduction",
-                true, "euAiActTier", "HIGH", "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", 0.75,
-                "fairnessMitigationDocumented", false));
-        score(assessor, capped, "C1.1", 3, "HIGH");
-        addEvidence(assessor, capped, "C1.1");
-        score(assessor, capped, "C1.2", 2, "MEDIUM");
-        score(assessor, capped, "C1.3", 4, "LOW");
-        score(assessor, capped, "C2.1", 3, "MEDIUM");
-        score(assessor, capped, "C2.2", 2, "HIGH");
-        scoreWith(assessor, capped, Map.of("criterion", "C2.4", "state", "NOT_APPLICABLE", "notApplicableReason", "Batch only"));
-        score(assessor, capped, "C3.1", 1, "HIGH");
-        score(assessor, capped, "C4.1", 2, "MEDIUM");
-        score(assessor, capped, "C4.2", 1, "LOW");
-        score(assessor, capped, "C4.4", 3, "HIGH");
-        return capped;
-    }
 
     @Test
     void storedNumbersAreTheWholeResultsDigitForDigit() {
