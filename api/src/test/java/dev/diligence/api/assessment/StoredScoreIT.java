@@ -29,9 +29,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /**
  * Reads answer a score from the numbers stored with the assessment (at publication, or at every save
  * of a draft), reading neither its criteria nor running the engine, and those numbers are the whole
- * result's, digit for digit: a level suppressed for low coverage, a capped dimension with provisional
- * and not-applicable parts, a retracted assessment, a draft and one in review. A score that asks for
- * anything else is computed from the whole assessment.
+ * result's, digit for digit: one criterion scored (every dimension provisional), a capped dimension
+ * with provisional and not-applicable parts, a retracted assessment, a draft and one in review. A
+ * score that asks for anything else is computed from the whole assessment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredScoreIT extends ApiIntegrationTest {
@@ -60,7 +60,7 @@ class StoredScoreIT extends ApiIntegrationTest {
         GraphQlTester reviewer = graphQl(users.reviewer());
         reader = reviewer;
 
-        published.put("one criterion scored: level suppressed", publishedAssessment(assessor, reviewer,
+        published.put("one criterion scored: every dimension provisional", publishedAssessment(assessor, reviewer,
                 CompanyFixtures.createCompany(admin, "Sparse Analytics")));
 
         String capped = handCheckedDraft(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"));
