@@ -87,9 +87,10 @@ bench/lib/postgres.sh start >&2
 node bench/lib/issuer.mjs "$ISSUER_PORT" > "$WORK/issuer.log" 2>&1 & PIDS+=($!)
 node examples/sync/generate-deals.mjs 10000 > "$WORK/deals.csv"
 
-wait_for() { # <what> <command...>: retries for up to 3 minutes
+wait_for() { # <what> <command...>: retries every ${POLL_SECONDS:-0.5} s for up to 3 minutes
   local what=$1; shift
-  for _ in $(seq 1 360); do "$@" > /dev/null 2>&1 && return 0; sleep 0.5; done
+  local deadline=$((SECONDS + 180))
+  while [ "$SECONDS" -lt "$deadline" ]; do "$@" > /dev/null 2>&1 && return 0; sleep "${POLL_SECONDS:-0.5}"; done
   echo "$what did not come up" >&2; return 1
 }
 wait_for "the issuer" curl -sf "$ISSUER/.well-known/openid-configuration"
@@ -238,8 +239,7 @@ for size in $SIZES; do
     java $JAVA_OPTS -XX:SharedArchiveFile="$WORK/cds/app.jsa" ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} \
     ${RATE_CAPACITY:+-Ddiligence.limits.rate.capacity=$RATE_CAPACITY} ${RATE_RESTORE:+-Ddiligence.limits.rate.restore-rate=$RATE_RESTORE} -jar "$WORK/cds/app.jar" > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
   # jar to ready: from launching the JVM until the readiness probe answers 200 (polled every 50 ms)
-  for _ in $(seq 1 3600); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" > /dev/null 2>&1 && break; sleep 0.05; done
-  wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
+  POLL_SECONDS=0.05 wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
   ready_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
   record "$size" "startup" api '{}' "$(rss_mb $api_pid)" "{\"readySeconds\":$(awk "BEGIN { printf \"%.2f\", $ready_ms / 1000 }")}"
   log "$size: API ready after ${ready_ms} ms, RSS $(rss_mb $api_pid) MB; ${JVM_WARMUP} s of mixed load to warm its JIT"

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
  * The batch loaders of assessments. {@code Company.assessmentHistory}: all the companies of one
  * response level that ask for the same page are loaded with one page read (five statements: the
  * rows, then each child table) and one count statement when {@code totalCount} is selected, whatever
- * their number. {@value #WHOLE_ASSESSMENT}: the whole assessments behind summaries whose criteria,
- * review comments or computed score are asked for, five statements for all of them.
+ * their number. {@value #WHOLE_ASSESSMENT}: whole assessments by id, five statements for all of them:
+ * those behind summaries whose criteria, review comments or computed score are asked for, and the
+ * assessments of portfolio rows ({@code PortfolioCompany.assessment} and {@code firedRedFlags}).
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentLoaders {

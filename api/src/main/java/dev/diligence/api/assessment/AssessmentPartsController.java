@@ -43,8 +43,8 @@ class AssessmentPartsController {
         return whole(assessment, wholeAssessment, view -> ScoreView.of(view.result(), view.stored()));
     }
 
-    private static <T> CompletableFuture<T> whole(AssessmentView assessment, DataLoader<AssessmentId, AssessmentView> wholeAssessment,
-            Function<AssessmentView, T> part) {
+    private static <T> CompletableFuture<T> whole(AssessmentView assessment,
+            DataLoader<AssessmentId, AssessmentView> wholeAssessment, Function<AssessmentView, T> part) {
         if (assessment.whole()) {
             return CompletableFuture.completedFuture(part.apply(assessment));
         }

@@ -64,8 +64,8 @@ public class AssessmentService {
     private final Clock clock;
     private final ScoringEngine engine = new ScoringEngine();
 
-    AssessmentService(Assessments assessments, AssessmentSummaries summaries, Companies companies, Frameworks frameworks, RedFlagFindingSync ruleFindings,
-            AuditRecorder audit, Clock clock) {
+    AssessmentService(Assessments assessments, AssessmentSummaries summaries, Companies companies, Frameworks frameworks,
+            RedFlagFindingSync ruleFindings, AuditRecorder audit, Clock clock) {
         this.assessments = assessments;
         this.summaries = summaries;
         this.companies = companies;
@@ -111,16 +111,6 @@ public class AssessmentService {
         Map<CompanyId, List<ScoredAssessment>> scored = new LinkedHashMap<>();
         assessments.ofCompanies(ids).forEach((company, list) ->
                 scored.put(company, list.stream().map(a -> scored(a, versions)).toList()));
-        return scored;
-    }
-
-    /** The latest published assessment of each company that has one. */
-    @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
-    public Map<CompanyId, ScoredAssessment> latestPublished(Collection<CompanyId> ids) {
-        Map<Integer, FrameworkVersion> versions = new HashMap<>();
-        Map<CompanyId, ScoredAssessment> scored = new LinkedHashMap<>();
-        assessments.latestPublished(ids).forEach((company, a) -> scored.put(company, scored(a, versions)));
         return scored;
     }
 

@@ -106,7 +106,8 @@ record ScoreView(int frameworkVersion, boolean stored, BigDecimal overall, BigDe
                 .allMatch(field -> namesOnlyStored(field.getSelectionSet(), "", environment.getFragmentsByName()));
     }
 
-    private static boolean namesOnlyStored(@Nullable SelectionSet selections, String prefix, Map<String, FragmentDefinition> fragments) {
+    private static boolean namesOnlyStored(@Nullable SelectionSet selections, String prefix,
+            Map<String, FragmentDefinition> fragments) {
         if (selections == null) {
             return true;
         }

@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** GraphQL {@code Company}; {@code companyId} is the domain id behind the global ID, kept so that batch loaders never decode it. */
+/**
+ * GraphQL {@code Company}; {@code companyId} is the domain id behind the global ID, kept so that batch
+ * loaders never decode it.
+ */
 public record CompanyView(String id, String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
         Integer employeeCount, String description, List<ExternalReferenceView> externalReferences, boolean archived, long version,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore CompanyId companyId) implements NodeView {

@@ -184,15 +184,16 @@ class PortfolioController {
                 .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.companyKey()), (a, b) -> a));
     }
 
+    /** The row's assessment, whole, through the assessments' own loader of whole assessments ({@code wholeAssessment}). */
     @SchemaMapping(typeName = "PortfolioCompany")
-    CompletableFuture<AssessmentView> assessment(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> rowAssessments) {
-        return rowAssessments.load(row.assessmentKey());
+    CompletableFuture<AssessmentView> assessment(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
+        return wholeAssessment.load(row.assessmentKey());
     }
 
     /** The row's red flags as the rule objects an assessment's score shows; the same read of the rows' assessments as {@code assessment}. */
     @SchemaMapping(typeName = "PortfolioCompany")
-    CompletableFuture<List<RedFlagView>> firedRedFlags(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> rowAssessments) {
-        return rowAssessments.load(row.assessmentKey())
+    CompletableFuture<List<RedFlagView>> firedRedFlags(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
+        return wholeAssessment.load(row.assessmentKey())
                 .thenApply(assessment -> assessment == null ? null : assessment.result().redFlags().stream().map(RedFlagView::of).toList());
     }
 

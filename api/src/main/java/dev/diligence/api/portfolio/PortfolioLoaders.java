@@ -1,12 +1,9 @@
 package dev.diligence.api.portfolio;
 
-import dev.diligence.api.assessment.AssessmentService;
-import dev.diligence.api.assessment.AssessmentView;
 import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.PageKey;
-import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioQuery;
@@ -20,9 +17,7 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * The batch loaders of the portfolio. {@code rowAssessments}: the published assessments of a page's
- * rows, read once for {@code PortfolioCompany.assessment} and {@code firedRedFlags} alike.
- * {@code versionGroupCompanies}, of {@code PortfolioVersionGroup.companyPage}: the groups of one portfolio that ask
+ * The batch loader of {@code PortfolioVersionGroup.companyPage}: the groups of one portfolio that ask
  * for the same page are loaded with one statement for the pages of every version, one count statement
  * when {@code totalCount} is selected, and one read of the companies of all pages, whatever the
  * number of groups.
@@ -31,7 +26,6 @@ import reactor.core.publisher.Mono;
 class PortfolioLoaders {
 
     static final String VERSION_GROUP_COMPANIES = "versionGroupCompanies";
-    static final String ROW_ASSESSMENTS = "rowAssessments";
 
     /** A group of a portfolio's companies outside the cohort: those whose latest assessment is under {@code frameworkVersion}. */
     record VersionGroup(PortfolioQuery query, int frameworkVersion) {
@@ -41,10 +35,7 @@ class PortfolioLoaders {
     private record Batch(PortfolioQuery query, PageKey.Window window) {
     }
 
-    PortfolioLoaders(BatchLoaderRegistry registry, PortfolioService portfolios, CompanyService companies, AssessmentService assessments) {
-        registry.<AssessmentId, AssessmentView>forName(ROW_ASSESSMENTS).registerMappedBatchLoader((ids, environment) ->
-                Mono.fromSupplier(() -> assessments.findAll(List.copyOf(ids)).stream()
-                        .collect(Collectors.toMap(scored -> scored.assessment().id(), AssessmentView::of, (a, b) -> a))));
+    PortfolioLoaders(BatchLoaderRegistry registry, PortfolioService portfolios, CompanyService companies) {
         registry.<PageKey<VersionGroup>, Connection<CompanyView>>forName(VERSION_GROUP_COMPANIES).registerMappedBatchLoader(
                 (keys, environment) -> Mono.fromSupplier(() -> {
                     Map<Batch, List<PageKey<VersionGroup>>> batches = keys.stream()

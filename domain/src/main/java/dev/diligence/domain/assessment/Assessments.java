@@ -50,9 +50,6 @@ public interface Assessments {
     /** {@link #ofCompany} for many companies at once; every company given is a key, with an empty list when it has none. */
     Map<CompanyId, List<Assessment>> ofCompanies(Collection<CompanyId> companies);
 
-    /** {@link #latestPublished(CompanyId)} for many companies at once; companies without one are not keys. */
-    Map<CompanyId, Assessment> latestPublished(Collection<CompanyId> companies);
-
     /**
      * A page of each company's assessments, in any status, newest first ({@link AssessmentCursors}), the
      * same page window applied to each, in a fixed number of statements; every company given is a key,

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The child tables of an assessment (V014): criteria, evidence, participants, review comments and
- * stored dimension results (a publication's, or an unpublished assessment's working score, V024). Called only from {@link AssessmentPersistenceAdapter}, so it runs in that
- * adapter's mandatory transaction, after the {@code assessments} row exists.
+ * stored dimension results (a publication's, or an unpublished assessment's working score, V024).
+ * Called only from {@link AssessmentPersistenceAdapter}, so it runs in that adapter's mandatory
+ * transaction, after the {@code assessments} row exists.
  */
 @Component
 class AssessmentChildRows {

@@ -120,12 +120,12 @@ class AssessmentPersistenceAdapter implements Assessments {
 
     @Override
     public void storeWorkingScore(AssessmentId id, ScoringResult score) {
-        OverallResult overall = score.overall();
         int stored = jdbc.update("""
                 update assessments set overall_score = :overallScore, overall_percentage = :overallPercentage,
                     overall_floor = :overallFloor, overall_confidence = :overallConfidence, coverage = :coverage, level = :level,
                     level_suppressed = :levelSuppressed, deal_level_red_flag = :dealLevelRedFlag
-                where tenant_id = :tenant and id = :id and published_at is null""", headline(tenant().addValue("id", id.value()), score));
+                where tenant_id = :tenant and id = :id and published_at is null""",
+                headline(tenant().addValue("id", id.value()), score));
         if (stored == 1) {
             childRows.storeDimensions(id.value(), score);
         }
@@ -155,23 +155,6 @@ class AssessmentPersistenceAdapter implements Assessments {
                     .forEach(assessment -> byCompany.get(assessment.company()).add(assessment));
         }
         return byCompany;
-    }
-
-    @Override
-    public Map<CompanyId, Assessment> latestPublished(Collection<CompanyId> companies) {
-        Map<CompanyId, Assessment> latest = new LinkedHashMap<>();
-        if (companies.isEmpty()) {
-            return latest;
-        }
-        // each company's candidates with its latest publication time; LatestPublished breaks ties as the domain does
-        List<Assessment> candidates = loader.load("""
-                status = 'PUBLISHED' and (company_id, published_at) in (select company_id, max(published_at) from assessments
-                    where tenant_id = :tenant and company_id in (:companies) and status = 'PUBLISHED' group by company_id)""",
-                tenant().addValue("companies", ids(companies)));
-        for (CompanyId company : companies) {
-            LatestPublished.of(company, candidates).ifPresent(found -> latest.put(company, found));
-        }
-        return latest;
     }
 
     /**

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Companies of the current tenant in {@code companies}, with their external references. Every
  * method runs inside the caller's transaction, which sets the tenant on the connection. Writes go
- * through the entity and are flushed before they return; a batch by id is read in one plain SQL
+ * through the entity and are flushed before they return; companies by id are read in one plain SQL
  * statement ({@link CompanyReader}); filtered pages load the references of a whole page in one more query.
  */
 @Repository
@@ -54,7 +54,7 @@ class CompanyPersistenceAdapter implements Companies {
 
     @Override
     public Optional<Company> find(CompanyId id) {
-        return Optional.ofNullable(em.find(CompanyJpaEntity.class, id.value())).map(row -> withReferences(List.of(row)).get(0));
+        return reader.findAll(List.of(id)).stream().findFirst();
     }
 
     @Override
@@ -144,6 +144,7 @@ class CompanyPersistenceAdapter implements Companies {
     private List<Company> change(List<Company> companies, Runnable flush) {
         if (companies.size() > 1) {
             // one query puts every row in the persistence context, so the finds below read none again
+            // (a single row is one find either way)
             em.createQuery("select e from CompanyJpaEntity e where e.id in :ids", CompanyJpaEntity.class)
                     .setParameter("ids", companies.stream().map(company -> company.id().value()).toList()).getResultList();
         }
