@@ -1,25 +1,13 @@
 package dev.diligence.api.assessment;
 
-import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
-import dev.diligence.api.finding.FindingService;
-import dev.diligence.api.finding.FindingView;
-import dev.diligence.api.finding.SeverityCountsView;
 import dev.diligence.api.graphql.BadRequestException;
-import dev.diligence.api.graphql.Connection;
-import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
-import dev.diligence.api.graphql.PageKey;
 import dev.diligence.api.graphql.UserError;
-import dev.diligence.domain.assessment.AssessmentCursors;
-import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.assessment.AssessmentSummary;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
 import dev.diligence.domain.company.CompanyId;
-import dev.diligence.domain.finding.Finding;
-import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
 import dev.diligence.domain.scoring.CriterionScore;
@@ -28,27 +16,18 @@ import dev.diligence.domain.scoring.ScoreState;
 import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL assessments: the queries, the workflow mutations, a company's assessments, and the
- * relations between assessments, companies and findings (each batched).
+ * GraphQL assessments: the queries and the workflow mutations. How assessments relate to companies
+ * and findings is {@link AssessmentRelationsController}'s.
  */
 @Controller
 class AssessmentController {
@@ -121,13 +100,9 @@ class AssessmentController {
     }
 
     private final AssessmentService assessments;
-    private final CompanyService companies;
-    private final FindingService findings;
 
-    AssessmentController(AssessmentService assessments, CompanyService companies, FindingService findings) {
+    AssessmentController(AssessmentService assessments) {
         this.assessments = assessments;
-        this.companies = companies;
-        this.findings = findings;
     }
 
     @QueryMapping
@@ -150,74 +125,6 @@ class AssessmentController {
         } catch (RuleViolationException differentCompanies) {
             throw new BadRequestException(differentCompanies.violations().get(0).message());
         }
-    }
-
-    @BatchMapping(typeName = "Assessment")
-    Map<AssessmentView, CompanyView> company(List<AssessmentView> views) {
-        Map<CompanyId, CompanyView> byId = companies.findAll(views.stream().map(AssessmentView::companyKey).distinct().toList())
-                .stream().collect(Collectors.toMap(c -> c.id(), CompanyView::of));
-        return views.stream().filter(view -> byId.containsKey(view.companyKey()))
-                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyKey()), (a, b) -> a));
-    }
-
-    @BatchMapping(typeName = "Assessment")
-    Map<AssessmentView, List<FindingView>> findings(List<AssessmentView> views) {
-        Map<AssessmentId, List<FindingView>> byAssessment = findings.ofAssessments(
-                views.stream().map(AssessmentView::assessmentId).distinct().toList()).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(FindingView::of).toList()));
-        return views.stream().collect(Collectors.toMap(Function.identity(),
-                view -> byAssessment.getOrDefault(view.assessmentId(), List.of()), (a, b) -> a));
-    }
-
-    /**
-     * The open findings of each assessment alone, by severity: the live ones not resolved or accepted, as
-     * {@code Company.openFindings} counts them over every assessment of the company (clarification 2).
-     */
-    @BatchMapping(typeName = "Assessment", field = "openFindings")
-    Map<AssessmentView, SeverityCountsView> openFindings(List<AssessmentView> views) {
-        Map<AssessmentId, List<Finding>> byAssessment = findings.ofAssessments(
-                views.stream().map(AssessmentView::assessmentId).distinct().toList());
-        return views.stream().collect(Collectors.toMap(Function.identity(), view -> {
-            Map<Severity, Integer> open = new EnumMap<>(Severity.class);
-            for (Severity severity : Severity.values()) {
-                open.put(severity, 0);
-            }
-            byAssessment.getOrDefault(view.assessmentId(), List.of()).stream().filter(f -> !f.status().isClosed())
-                    .forEach(f -> open.merge(f.content().severity(), 1, Integer::sum));
-            return SeverityCountsView.of(open);
-        }, (a, b) -> a));
-    }
-
-    @BatchMapping(typeName = "Company")
-    Map<CompanyView, List<AssessmentView>> assessments(List<CompanyView> views) {
-        Map<CompanyId, List<ScoredAssessment>> byCompany = assessments.ofCompanies(
-                views.stream().map(CompanyView::companyId).distinct().toList());
-        return views.stream().collect(Collectors.toMap(Function.identity(),
-                view -> byCompany.getOrDefault(view.companyId(), List.of()).stream().map(AssessmentView::of).toList(), (a, b) -> a));
-    }
-
-    @SchemaMapping(typeName = "Company", field = "assessmentHistory")
-    CompletableFuture<Connection<AssessmentView>> assessmentHistory(CompanyView company, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
-            DataLoader<PageKey<CompanyId>, Connection<AssessmentView>> assessmentHistory) {
-        return assessmentHistory.load(PageKey.of(company.companyId(), new ConnectionArguments(first, after, last, before),
-                AssessmentCursors.ORDERING, selection));
-    }
-
-    @BatchMapping(typeName = "Company")
-    Map<CompanyView, AssessmentView> latestAssessment(List<CompanyView> views) {
-        Map<CompanyId, AssessmentSummary> latest = assessments.latestPublishedSummaries(
-                views.stream().map(CompanyView::companyId).distinct().toList());
-        return views.stream().filter(view -> latest.containsKey(view.companyId()))
-                .collect(Collectors.toMap(Function.identity(), view -> AssessmentView.of(latest.get(view.companyId())), (a, b) -> a));
-    }
-
-    @BatchMapping(typeName = "Finding")
-    Map<FindingView, AssessmentView> assessment(List<FindingView> views) {
-        Map<AssessmentId, AssessmentView> byId = assessments.summaries(views.stream().map(FindingView::assessmentId).distinct().toList())
-                .stream().collect(Collectors.toMap(AssessmentSummary::id, AssessmentView::of));
-        return views.stream().filter(view -> byId.containsKey(view.assessmentId()))
-                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.assessmentId()), (a, b) -> a));
     }
 
     @MutationMapping
