@@ -31,7 +31,7 @@ LIGHT_CONNECTIONS=${BENCH_LIGHT_CONNECTIONS:-1}    # heavy neighbour: the light 
 HEAVY_CONNECTIONS=${BENCH_HEAVY_CONNECTIONS:-40}   # heavy neighbour: the heavy neighbour's connections (Q2)
 NORMAL_CONNECTIONS=${BENCH_NORMAL_CONNECTIONS:-4}  # noisy neighbour: the normal callers' connections (Q1, many users)
 FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-16}   # noisy neighbour: the flooding caller's connections (Q1, one user)
-PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1 and Q3 runs, profile the API through one more run of each
+PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1, Q2 and Q3 runs, profile the API through one more run of each
 HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 # The API runs with the production budgets: readers never come near theirs (500 users share the read
@@ -275,8 +275,14 @@ for size in $SIZES; do
   run_load "$size" "Q3" api "$API" "$out/q3.jsonl" "$out/readers.tokens" "$api_pid"
   run_load "$size" "Q3" postgraphile "$PEER" "$out/peer-q3.jsonl" "$out/readers.tokens" "$peer_pid"
   profile "$out" q3 "$API" "$out/q3.jsonl" "$out/readers.tokens" "$api_pid"
+  # what the API's stack costs a request that reads nothing (token, limits, GraphQL engine, HTTP):
+  # no read through it can be faster than this row
+  log "$size: floor { __typename }"
+  echo '{"query":"query Floor { __typename }"}' > "$out/floor.jsonl"
+  run_load "$size" "floor" api "$API" "$out/floor.jsonl" "$out/readers.tokens" "$api_pid"
   log "$size: Q2 portfolio"
   run_load "$size" "Q2" api "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
+  profile "$out" q2 "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
   pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out")
   record "$size" "Q2" "bare SQL" "$pgbench_out" 0
 

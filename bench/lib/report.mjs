@@ -24,6 +24,11 @@ for (const size of sizes) {
     load(ours, `${fixed(ratio, 2)}× PostGraphile's throughput`, scenario === 'Q1' ? `≥ 1.00×: ${met(ratio >= 1)}` : '');
     load(peer);
   }
+  const floor = find(size, 'floor', 'api');
+  const q3Peer = find(size, 'Q3', 'postgraphile');
+  if (floor) {
+    load(floor, q3Peer ? `${fixed(floor.rps / q3Peer.rps, 2)}× PostGraphile's Q3: the most any read can reach` : '');
+  }
   const q2 = find(size, 'Q2', 'api');
   const sql = find(size, 'Q2', 'bare SQL');
   if (q2 && sql) {
