@@ -280,11 +280,14 @@ for size in $SIZES; do
   log "$size: floor { __typename }"
   echo '{"query":"query Floor { __typename }"}' > "$out/floor.jsonl"
   run_load "$size" "floor" api "$API" "$out/floor.jsonl" "$out/readers.tokens" "$api_pid"
+  profile "$out" floor "$API" "$out/floor.jsonl" "$out/readers.tokens" "$api_pid"
   log "$size: Q2 portfolio"
   run_load "$size" "Q2" api "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
   profile "$out" q2 "$API" "$out/q2-100.jsonl" "$out/readers.tokens" "$api_pid"
-  pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out")
+  pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out" q2.sql)
   record "$size" "Q2" "bare SQL" "$pgbench_out" 0
+  pgbench_out=$(bench/lib/pgbench-q2.sh "$db" "$tenant" "$fund" "$out" q2-kept.sql)
+  record "$size" "Q2" "bare SQL, today's statements" "$pgbench_out" 0
 
   log "$size: heavy neighbour: Q1 on $LIGHT_CONNECTIONS connection(s) idle, then beside $HEAVY_CONNECTIONS connections of Q2"
   heavy_neighbour "$size" "$API" "$out" "$api_pid"

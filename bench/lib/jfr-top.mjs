@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 const LIBRARIES = ['org.hibernate', 'org.postgresql', 'graphql.', 'org.springframework.graphql', 'org.springframework.security',
   'org.springframework.jdbc', 'org.springframework.web', 'org.springframework.aop', 'tools.jackson', 'com.fasterxml.jackson',
   'com.zaxxer', 'io.micrometer', 'ch.qos.logback', 'org.apache.catalina', 'org.apache.coyote', 'sun.security', 'java.math',
-  'com.nimbusds', 'com.github.benmanes.caffeine', 'io.github.bucket4j', 'dev.diligence'];
+  'com.nimbusds', 'com.github.benmanes.caffeine', 'io.github.bucket4j', 'org.dataloader', 'reactor.', 'org.apache.tomcat',
+  'org.springframework.transaction', 'org.springframework.orm', 'org.springframework.boot', 'org.springframework.beans',
+  'org.springframework.context', 'org.springframework.core', 'org.springframework.util', 'dev.diligence'];
 
 const [command, ...args] = process.argv.slice(2);
 let file;
@@ -32,7 +34,11 @@ const count = (key, map) => map.set(key, (map.get(key) ?? 0) + 1);
 const top = new Map();
 const firstOurs = new Map();
 const libraries = new Map();
+const innermost = new Map();
 for (const frames of samples) {
+  // a sample counts once for the library of its innermost frame outside the JDK (JDK-only stacks: "JDK")
+  const outsideJdk = frames.find((frame) => !/^(java|javax|jdk|sun|com\.sun)\./.test(frame));
+  count(outsideJdk ? (LIBRARIES.find((library) => outsideJdk.startsWith(library)) ?? 'other') : 'JDK', innermost);
   count(frames[0], top);
   const ours = frames.find((frame) => frame.startsWith('dev.diligence'));
   if (ours) count(ours, firstOurs);
@@ -48,3 +54,4 @@ console.log(`${samples.length} execution samples in ${file}`);
 print('top frames (self time)', top, 15);
 print('first application frame on the stack', firstOurs, 15);
 print('libraries, inclusive', libraries, 25);
+print('libraries, by the innermost frame outside the JDK', innermost, 25);

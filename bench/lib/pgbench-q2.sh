@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Q2's bare SQL (bench/peers/sql/q2.sql) under pgbench, at the same concurrency, warm-up and duration
-# as the HTTP scenarios, as the application's role (row-level security applies as for the API).
+# Q2's bare SQL (bench/peers/sql/q2.sql, the statements before issue 18, or q2-kept.sql, today's) under
+# pgbench, at the same concurrency, warm-up and duration as the HTTP scenarios, as the application's
+# role (row-level security applies as for the API).
 # Prints one JSON line shaped like graphql.lua's: requests, seconds, rps, p50ms, p90ms, p99ms, errors.
-#   bench/lib/pgbench-q2.sh <database> <tenant uuid> <fund uuid> <log dir>
+#   bench/lib/pgbench-q2.sh <database> <tenant uuid> <fund uuid> <log dir> [q2.sql|q2-kept.sql]
 set -euo pipefail
 db=$1 tenant=$2 fund=$3 dir=$4
 port=${BENCH_PG_PORT:-5499}
-script=$(dirname "$0")/../peers/sql/q2.sql
+script=$(dirname "$0")/../peers/sql/${5:-q2.sql}
 common=(-n -M prepared -h 127.0.0.1 -p "$port" -U diligence_app -c "${BENCH_CONNECTIONS:-8}" -j 2 -f "$script" -D "tenant=$tenant" -D "fund=$fund" -D version=1)
 PGPASSWORD=bench-app pgbench "${common[@]}" -T "${BENCH_WARMUP:-5}" "$db" > /dev/null 2>&1
 rm -f "$dir"/pgbench_q2*

@@ -26,6 +26,8 @@ import org.postgresql.copy.CopyManager;
  *   <li>the change feed: {@link ChangeFeedRows} appends one change per created fund, company,
  *       holding, published assessment and finding, numbered in time order per tenant, before the
  *       tenant's commit;</li>
+ *   <li>each company's latest publication (V025): flagged per tenant by the migration's own bulk
+ *       function, {@code assessments_mark_latest_publications};</li>
  *   <li>foreign keys and the tenant check of framework versions: {@code IntegrityCheck} verifies
  *       every one with queries once everything is loaded (check constraints, unique and primary keys
  *       are not triggers and stay enforced during the load).</li>
@@ -59,6 +61,10 @@ final class DatasetLoader {
             statement.execute();
         }
         dataset.tables().copyInto(copy);
+        try (PreparedStatement statement = admin.prepareStatement("select assessments_mark_latest_publications(?)")) {
+            statement.setObject(1, dataset.plan().id());
+            statement.execute();
+        }
         ChangeFeedRows.append(admin, dataset.plan().id());
         admin.commit();
     }

@@ -107,7 +107,7 @@ class AssessmentController {
 
     @QueryMapping
     AssessmentView assessment(@Argument String id) {
-        return assessments.summaries(List.of(AssessmentView.assessmentId(id))).stream().findFirst().map(AssessmentView::of)
+        return assessments.summaryWithCompany(AssessmentView.assessmentId(id)).map(AssessmentView::of)
                 .orElse(null);
     }
 

@@ -24,6 +24,6 @@ class AssessmentNodeLoader implements NodeLoader {
 
     @Override
     public Optional<AssessmentView> load(UUID id) {
-        return assessments.summaries(List.of(new AssessmentId(id))).stream().findFirst().map(AssessmentView::of);
+        return assessments.summaryWithCompany(new AssessmentId(id)).map(AssessmentView::of);
     }
 }

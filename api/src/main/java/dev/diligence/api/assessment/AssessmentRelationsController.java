@@ -16,6 +16,7 @@ import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.Severity;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +46,15 @@ class AssessmentRelationsController {
         this.findings = findings;
     }
 
+    /** An assessment read with its company (by id) answers with it; the others' companies are read in one batch. */
     @BatchMapping(typeName = "Assessment")
     Map<AssessmentView, CompanyView> company(List<AssessmentView> views) {
-        Map<CompanyId, CompanyView> byId = companies.findAll(views.stream().map(AssessmentView::companyKey).distinct().toList())
-                .stream().collect(Collectors.toMap(c -> c.id(), CompanyView::of));
+        Map<CompanyId, CompanyView> byId = new HashMap<>();
+        views.stream().filter(view -> view.company() != null).forEach(view -> byId.put(view.companyKey(), view.company()));
+        List<CompanyId> toRead = views.stream().map(AssessmentView::companyKey).filter(id -> !byId.containsKey(id)).distinct().toList();
+        if (!toRead.isEmpty()) {
+            companies.findAll(toRead).forEach(company -> byId.put(company.id(), CompanyView.of(company)));
+        }
         return views.stream().filter(view -> byId.containsKey(view.companyKey()))
                 .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyKey()), (a, b) -> a));
     }

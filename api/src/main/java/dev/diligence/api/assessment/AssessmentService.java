@@ -9,6 +9,7 @@ import dev.diligence.domain.assessment.AssessmentDiff;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.AssessmentSummaries;
 import dev.diligence.domain.assessment.AssessmentSummary;
+import dev.diligence.domain.assessment.SummaryWithCompany;
 import dev.diligence.domain.assessment.Assessments;
 import dev.diligence.domain.assessment.CriterionAssessment;
 import dev.diligence.domain.assessment.EvidenceItem;
@@ -79,6 +80,13 @@ public class AssessmentService {
     @Transactional(readOnly = true)
     public Optional<ScoredAssessment> find(AssessmentId id) {
         return assessments.find(id).map(a -> scored(a, new HashMap<>()));
+    }
+
+    /** The summary of the assessment with this id, if the caller can see it, with its company: one statement, nothing scored. */
+    @PreAuthorize(Authorities.TENANT_READER)
+    @Transactional(readOnly = true)
+    public Optional<SummaryWithCompany> summaryWithCompany(AssessmentId id) {
+        return summaries.findWithCompany(id);
     }
 
     /** The summaries of the assessments with these ids that the caller can see: one statement, nothing scored. */

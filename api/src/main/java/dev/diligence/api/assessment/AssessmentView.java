@@ -14,6 +14,7 @@ import dev.diligence.domain.assessment.EvidenceKind;
 import dev.diligence.domain.assessment.Publication;
 import dev.diligence.domain.assessment.Retraction;
 import dev.diligence.domain.assessment.StoredScore;
+import dev.diligence.domain.assessment.SummaryWithCompany;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
@@ -44,7 +45,8 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
         ContextView context, @Nullable List<CriterionView> criteria, @Nullable List<ReviewCommentView> reviewComments,
         List<String> editors, List<String> submitters, PublicationView publication, RetractionView retraction, long version,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore @Nullable ScoringResult result, @JsonIgnore boolean stored,
-        @JsonIgnore @Nullable StoredScore storedScore, @JsonIgnore AssessmentId assessmentId, @JsonIgnore CompanyId companyKey)
+        @JsonIgnore @Nullable StoredScore storedScore, @JsonIgnore AssessmentId assessmentId, @JsonIgnore CompanyId companyKey,
+        @JsonIgnore @Nullable CompanyView company)
         implements NodeView {
 
     /**
@@ -119,7 +121,7 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
                 publication == null ? null : new PublicationView(publication.publishedBy(), utc(publication.publishedAt())),
                 retraction == null ? null
                         : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored(), null, a.id(), a.company());
+                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored(), null, a.id(), a.company(), null);
     }
 
     public static AssessmentView of(AssessmentSummary a) {
@@ -131,7 +133,16 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
                 retraction == null ? null
                         : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
                 a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.publishedBy() != null, a.storedScore(), a.id(),
-                a.company());
+                a.company(), null);
+    }
+
+    /** A summary read with its company, which {@code Assessment.company} then answers without another read. */
+    public static AssessmentView of(SummaryWithCompany read) {
+        AssessmentView summary = of(read.summary());
+        return new AssessmentView(summary.id, summary.companyId, summary.frameworkVersion, summary.status, summary.leadAssessor,
+                summary.context, null, null, summary.editors, summary.submitters, summary.publication, summary.retraction,
+                summary.version, summary.createdAt, summary.updatedAt, null, summary.stored, summary.storedScore, summary.assessmentId,
+                summary.companyKey, CompanyView.of(read.company()));
     }
 
     /** Whether this view has every part: false for a summary. */

@@ -36,7 +36,7 @@ class ScalarConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring
-                .scalar(describedBySdl(ExtendedScalars.DateTime))
+                .scalar(describedBySdl(UtcDateTimeScalar.scalar()))
                 .scalar(DecimalScalar.scalar())
                 .scalar(describedBySdl(ExtendedScalars.Date))
                 .scalar(TextScalar.named("CurrencyCode"))

@@ -70,8 +70,9 @@ public class PortfolioService {
             return Optional.empty();
         }
         FrameworkVersion version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion);
-        return Optional.of(new Comparison(new PortfolioQuery(fund, asOf == null ? clock.instant() : asOf, dealStages,
-                version.number()), found.get(), version));
+        PortfolioQuery query = asOf == null ? PortfolioQuery.current(fund, clock.instant(), dealStages, version.number())
+                : new PortfolioQuery(fund, asOf, dealStages, version.number());
+        return Optional.of(new Comparison(query, found.get(), version));
     }
 
     private FrameworkVersion version(int number) {

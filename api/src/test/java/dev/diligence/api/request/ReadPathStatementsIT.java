@@ -27,11 +27,11 @@ class ReadPathStatementsIT extends ApiIntegrationTest {
     /** Q1, the fund dashboard: the tenant settings, the fund, its holdings and their count, companies, latest assessments, open findings. */
     static final int DASHBOARD_CEILING = 7;
 
-    /** Q3, an assessment by node ID: the tenant settings, the assessment with its stored score, its company. */
-    static final int ASSESSMENT_NODE_CEILING = 3;
+    /** Q3, an assessment by node ID: the tenant settings, the assessment with its stored score and its company. */
+    static final int ASSESSMENT_NODE_CEILING = 2;
 
-    /** Q2, a fund's portfolio comparison: the tenant settings, the fund's version, statistics, members, the page of rows, their companies. */
-    static final int PORTFOLIO_CEILING = 7;
+    /** Q2, a fund's portfolio comparison: the tenant settings, the fund, the versions, the summary, the page of rows, their companies. */
+    static final int PORTFOLIO_CEILING = 6;
 
     private static final String PORTFOLIO = """
             query($fund: ID!, $first: Int!) {

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * What the triggers disabled during a bulk load would have enforced, verified with queries afterwards:
  * every foreign key of the public schema (read from the catalog, so new ones are covered without
- * change) and the rule of V016 that an assessment uses a platform framework version or one of its own
- * tenant's. Run as a superuser, so row-level security hides nothing.
+ * change), the rule of V016 that an assessment uses a platform framework version or one of its own
+ * tenant's, and V025's flag of each company's latest publication. Run as a superuser, so row-level
+ * security hides nothing.
  */
 public final class IntegrityCheck {
 
@@ -28,6 +29,11 @@ public final class IntegrityCheck {
                 select 'assessments use a framework version of their tenant', count(*) from assessments a
                 where not exists (select 1 from framework_versions v where v.version = a.framework_version
                                   and (v.tenant_id is null or v.tenant_id = a.tenant_id))""");
+        checks.add("""
+                select 'each company''s latest publication, and only it, is flagged (V025)', count(*) from assessments a
+                where a.latest_publication is distinct from coalesce(a.id = (
+                    select l.id from assessments l where l.tenant_id = a.tenant_id and l.company_id = a.company_id
+                      and l.status = 'PUBLISHED' order by l.published_at desc, l.id desc limit 1), false)""");
         List<String> violations = new ArrayList<>();
         try (Statement statement = admin.createStatement()) {
             for (String check : checks) {

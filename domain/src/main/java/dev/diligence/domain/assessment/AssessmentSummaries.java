@@ -4,6 +4,7 @@ import dev.diligence.domain.company.CompanyId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Read-side port: assessments of the current tenant as {@link AssessmentSummary summaries}, each
@@ -14,6 +15,9 @@ public interface AssessmentSummaries {
 
     /** The summaries of the assessments with these ids that exist, in no particular order. */
     List<AssessmentSummary> findAll(Collection<AssessmentId> ids);
+
+    /** The summary of the assessment with this id, if it exists, with its company, in the same statement. */
+    Optional<SummaryWithCompany> findWithCompany(AssessmentId id);
 
     /**
      * Each company's latest published, non-retracted assessment, chosen as {@link LatestPublished#of}

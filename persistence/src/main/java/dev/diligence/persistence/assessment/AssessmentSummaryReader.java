@@ -8,8 +8,10 @@ import dev.diligence.domain.assessment.AssessmentStatus;
 import dev.diligence.domain.assessment.AssessmentSummaries;
 import dev.diligence.domain.assessment.AssessmentSummary;
 import dev.diligence.domain.assessment.StoredScore;
+import dev.diligence.domain.assessment.SummaryWithCompany;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.scoring.DimensionResult;
+import dev.diligence.persistence.company.CompanyColumns;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -20,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 class AssessmentSummaryReader implements AssessmentSummaries {
 
-    private static final String SELECT = """
-            select a.id, a.company_id, a.framework_version, a.status, a.models_in_production, a.eu_ai_act_tier,
+    private static final String COLUMNS = """
+            a.id, a.company_id, a.framework_version, a.status, a.models_in_production, a.eu_ai_act_tier,
                 a.sensitive_domains, a.lowest_impact_ratio, a.fairness_mitigation_documented, a.lead_assessor,
                 a.published_by, a.published_at, a.overall_score, a.overall_percentage, a.overall_floor, a.overall_confidence,
                 a.coverage, a.level, a.level_suppressed, a.deal_level_red_flag, a.retracted_by, a.retraction_reason,
@@ -52,8 +55,9 @@ class AssessmentSummaryReader implements AssessmentSummaries {
                 array(select p.subject from assessment_participants p where p.tenant_id = a.tenant_id
                       and p.assessment_id = a.id and p.role = 'SUBMITTER') as submitters,
                 d.codes, d.weights, d.applicable, d.scores, d.uncapped_scores, d.capped_by, d.coverages, d.provisional,
-                d.confidences
-            from assessments a
+                d.confidences""";
+
+    private static final String DIMENSIONS = """
             left join lateral (
                 select array_agg(r.dimension_code order by r.position) as codes, array_agg(r.weight order by r.position) as weights,
                     array_agg(r.applicable order by r.position) as applicable, array_agg(r.score order by r.position) as scores,
@@ -61,8 +65,14 @@ class AssessmentSummaryReader implements AssessmentSummaries {
                     array_agg(r.capped_by order by r.position) as capped_by, array_agg(r.coverage order by r.position) as coverages,
                     array_agg(r.provisional order by r.position) as provisional,
                     array_agg(r.confidence order by r.position) as confidences
-                from assessment_dimension_results r where r.tenant_id = a.tenant_id and r.assessment_id = a.id) d on true
-            where a.tenant_id = :tenant and\s""";
+                from assessment_dimension_results r where r.tenant_id = a.tenant_id and r.assessment_id = a.id) d on true""";
+
+    private static final String SELECT = "select " + COLUMNS + "\nfrom assessments a\n" + DIMENSIONS + "\nwhere a.tenant_id = :tenant and ";
+
+    /** The same with the assessment's company ({@link CompanyColumns}), joined by its key. */
+    private static final String SELECT_WITH_COMPANY = "select " + COLUMNS + ",\n" + CompanyColumns.SELECT + "\nfrom assessments a\n" + DIMENSIONS
+            + "\njoin companies co on co.tenant_id = a.tenant_id and co.id = a.company_id\n" + CompanyColumns.REFERENCES
+            + "\nwhere a.tenant_id = :tenant and ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
@@ -70,6 +80,12 @@ class AssessmentSummaryReader implements AssessmentSummaries {
     AssessmentSummaryReader(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
+    }
+
+    @Override
+    public Optional<SummaryWithCompany> findWithCompany(AssessmentId id) {
+        return jdbc.query(SELECT_WITH_COMPANY + "a.id = :id", AssessmentSql.tenant(currentTenant).addValue("id", id.value()),
+                (rs, index) -> new SummaryWithCompany(summary(rs), CompanyColumns.company(rs))).stream().findFirst();
     }
 
     @Override
@@ -81,7 +97,11 @@ class AssessmentSummaryReader implements AssessmentSummaries {
                 .addValue("ids", ids.stream().map(AssessmentId::value).distinct().toList()), (rs, index) -> summary(rs));
     }
 
-    /** Ties of publication time are broken by the greater id, as {@code LatestPublished} breaks them (uuids order bytewise). */
+    /**
+     * Each company's latest publication not retracted, as the database keeps it flagged at every
+     * publication and retraction (V025; ties of publication time broken by the greater id, as
+     * {@code LatestPublished} breaks them): one probe of a partial index per company.
+     */
     @Override
     public Map<CompanyId, AssessmentSummary> latestPublished(Collection<CompanyId> companies) {
         Map<CompanyId, AssessmentSummary> latest = new LinkedHashMap<>();
@@ -91,9 +111,7 @@ class AssessmentSummaryReader implements AssessmentSummaries {
         MapSqlParameterSource parameters = AssessmentSql.tenant(currentTenant)
                 .addValue("companies", companies.stream().map(CompanyId::value).distinct().toList());
         jdbc.query(SELECT + """
-                a.id in (select distinct on (l.company_id) l.id from assessments l
-                         where l.tenant_id = :tenant and l.company_id in (:companies) and l.status = 'PUBLISHED'
-                         order by l.company_id, l.published_at desc, l.id desc)""", parameters, (rs, index) -> summary(rs))
+                a.company_id in (:companies) and a.latest_publication""", parameters, (rs, index) -> summary(rs))
                 .forEach(summary -> latest.put(summary.company(), summary));
         return latest;
     }

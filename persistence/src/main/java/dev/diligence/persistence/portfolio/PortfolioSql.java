@@ -13,9 +13,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * <ul>
  *   <li>{@code held}: the fund's companies, in the asked deal stages (the holding's current stage);</li>
  *   <li>{@code latest}: each held company's latest publication as of {@code :asOf} (published by then
- *       and not retracted by then), ties broken by id as the domain's {@code LatestPublished} does; one
- *       probe of the index {@code assessments_publications_by_company} per company (a lateral
- *       {@code limit 1}), so the plan stays linear in the fund's size even before statistics exist;</li>
+ *       and not retracted by then), ties broken by id as the domain's {@code LatestPublished} does. For a
+ *       {@linkplain PortfolioQuery#current() current} query, the publication the database keeps flagged
+ *       ({@code assessments.latest_publication}, V025): one probe of a partial index per company. As of
+ *       another instant, one probe of the index {@code assessments_publications_by_company} per company
+ *       (a lateral {@code limit 1}), so the plan stays linear in the fund's size even before statistics
+ *       exist;</li>
  *   <li>{@code cohort}: those of the latest under the compared framework version.</li>
  * </ul>
  */
@@ -35,23 +38,34 @@ final class PortfolioSql {
                     select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund%s
                 ),
                 latest as (
-                    select a.* from (select distinct company_id from held) h
-                    cross join lateral (
-                        select l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
-                            l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag
-                        from assessments l
-                        where l.tenant_id = :tenant and l.company_id = h.company_id
-                          and l.published_at is not null and l.published_at <= :asOf
-                          and (l.retracted_at is null or l.retracted_at > :asOf)
-                        order by l.published_at desc, l.id desc
-                        limit 1
-                    ) a
+                    %s
                 ),
                 cohort as (
                     select * from latest where framework_version = :version
                 )
-                """.formatted(stages);
+                """.formatted(stages, query.current() ? KEPT_LATEST : LATEST_AS_OF);
     }
+
+    private static final String COLUMNS = """
+            l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
+                l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag""";
+
+    private static final String KEPT_LATEST = """
+            select %s
+                from (select distinct company_id from held) h
+                join assessments l on l.tenant_id = :tenant and l.company_id = h.company_id and l.latest_publication""".formatted(COLUMNS);
+
+    private static final String LATEST_AS_OF = """
+            select a.* from (select distinct company_id from held) h
+                cross join lateral (
+                    select %s
+                    from assessments l
+                    where l.tenant_id = :tenant and l.company_id = h.company_id
+                      and l.published_at is not null and l.published_at <= :asOf
+                      and (l.retracted_at is null or l.retracted_at > :asOf)
+                    order by l.published_at desc, l.id desc
+                    limit 1
+                ) a""".formatted(COLUMNS);
 
     static MapSqlParameterSource parameters(CurrentTenant currentTenant, PortfolioQuery query) {
         UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("portfolios need a current tenant")).value();

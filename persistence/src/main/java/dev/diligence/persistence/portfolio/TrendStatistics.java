@@ -55,9 +55,10 @@ class TrendStatistics {
                 ),
                 grouped as (
                     select i, metric, min(position) as position, count(*) as n, sum(s) as total, min(s) as low, max(s) as high,
-                        min(s) filter (where r = floor(0.25 * (n - 1))) as q1_lo, min(s) filter (where r = ceil(0.25 * (n - 1))) as q1_hi,
-                        min(s) filter (where r = floor(0.5 * (n - 1))) as q2_lo, min(s) filter (where r = ceil(0.5 * (n - 1))) as q2_hi,
-                        min(s) filter (where r = floor(0.75 * (n - 1))) as q3_lo, min(s) filter (where r = ceil(0.75 * (n - 1))) as q3_hi
+                        -- the ranks floor(p * (n - 1)) and ceil(p * (n - 1)) in integer arithmetic, as the portfolio's summary
+                        min(s) filter (where r = (n - 1) / 4) as q1_lo, min(s) filter (where r = (n + 2) / 4) as q1_hi,
+                        min(s) filter (where r = (n - 1) / 2) as q2_lo, min(s) filter (where r = n / 2) as q2_hi,
+                        min(s) filter (where r = 3 * (n - 1) / 4) as q3_lo, min(s) filter (where r = (3 * n) / 4) as q3_hi
                     from ranked group by i, metric
                 )
                 select i, metric, n, total, low, high,

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diligence.domain.assessment.Assessment;
+import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.assessment.AssessmentSummaries;
 import dev.diligence.domain.assessment.Assessments;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
+import dev.diligence.domain.assessment.SummaryWithCompany;
+import dev.diligence.domain.company.Companies;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.framework.FrameworkV1;
 import dev.diligence.domain.framework.FrameworkVersion;
 import dev.diligence.domain.framework.Frameworks;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.Confidence;
-import dev.diligence.domain.scoring.CriterionScore;
 import dev.diligence.domain.scoring.CriterionResult;
+import dev.diligence.domain.scoring.CriterionScore;
 import dev.diligence.domain.scoring.DimensionResult;
 import dev.diligence.domain.scoring.EuAiActTier;
 import dev.diligence.domain.scoring.ScoringEngine;
@@ -73,6 +77,12 @@ class AssessmentPersistenceIT {
 
     @Autowired
     Frameworks frameworks;
+
+    @Autowired
+    AssessmentSummaries summaries;
+
+    @Autowired
+    Companies companies;
 
     @BeforeAll
     static void aTenantWithACompany() throws SQLException {
@@ -183,6 +193,15 @@ class AssessmentPersistenceIT {
         Assessment retracted = inTransaction(() -> assessments.update(published.retract("admin", "wrong company", T0.plusSeconds(31))));
         assertThat(find(published)).isEqualTo(retracted);
         assertThat(retracted.retraction()).isNotNull();
+    }
+
+    @Test
+    void anAssessmentByIdComesWithItsWholeCompanyAsTheCompaniesPortReadsIt() {
+        Assessment stored = inTransaction(() -> assessments.add(published(company, T0.plusSeconds(30))));
+        SummaryWithCompany read = inTransaction(() -> summaries.findWithCompany(stored.id())).orElseThrow();
+        assertThat(read.summary()).isEqualTo(inTransaction(() -> summaries.findAll(List.of(stored.id()))).get(0));
+        assertThat(read.company()).isEqualTo(inTransaction(() -> companies.find(company)).orElseThrow());
+        assertThat(inTransaction(() -> summaries.findWithCompany(new AssessmentId(UUID.randomUUID())))).isEmpty();
     }
 
     @Test

@@ -116,13 +116,20 @@ class LargePortfolioPlanIT {
         }
     }
 
+    /** As of an instant (publications searched) and as it stands (V025's kept latest publications). */
     @Test
     void printsThePlansOfEveryPortfolioStatement() {
-        PortfolioQuery query = new PortfolioQuery(fund, Instant.now(), Set.of(), FrameworkV1.NUMBER);
+        for (PortfolioQuery query : List.of(new PortfolioQuery(fund, Instant.now(), Set.of(), FrameworkV1.NUMBER),
+                PortfolioQuery.current(fund, Instant.now(), Set.of(), FrameworkV1.NUMBER))) {
+            printPlansAndTimes(query);
+        }
+    }
+
+    private void printPlansAndTimes(PortfolioQuery query) {
+        System.out.println("LargePortfolioPlanIT: " + (query.current() ? "as it stands" : "as of " + query.asOf()));
         PageQuery first100 = new PageQuery(100, false, Optional.empty());
         Map<String, PortfolioSql.Statement> statements = inTransaction(() -> Map.of(
-                "1 summary statistics", portfolios.statisticsStatement(query),
-                "2 summary members", portfolios.membersStatement(query),
+                "1 summary (statistics and members)", portfolios.summaryStatement(query),
                 "3 companies(first: 100) by overall", rows.pageStatement(query, PortfolioOrder.DEFAULT, first100),
                 "4 remediation(first: 100)", rows.remediationStatement(query, first100),
                 "5 companies.totalCount", lists.cohortCountStatement(query),
