@@ -17,10 +17,11 @@ with held as (
     select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund
 ),
 latest as (
-    select l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
-        l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag
-    from (select distinct company_id from held) h
-    join assessments l on l.tenant_id = :tenant and l.company_id = h.company_id and l.latest_publication
+    select a.* from (select distinct company_id from held) h
+    cross join lateral (select l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
+            l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag
+        from assessments l
+        where l.tenant_id = :tenant and l.company_id = h.company_id and l.latest_publication) a
 ),
 cohort as (
     select * from latest where framework_version = :version
@@ -39,11 +40,11 @@ ranked as (
 aggregated as (
     select metric, min(position) as position, count(*) as n, sum(s) as total, min(s) as low, max(s) as high,
         min(s) filter (where i = last / 4) as q1_lo, min(s) filter (where i = (last + 3) / 4) as q1_hi,
-        max(last % 4) * 0.25 as q1_frac,
+        max(mod(last, 4)) * 0.25 as q1_frac,
         min(s) filter (where i = last / 2) as q2_lo, min(s) filter (where i = (last + 1) / 2) as q2_hi,
-        max(last % 2) * 0.5 as q2_frac,
+        max(mod(last, 2)) * 0.5 as q2_frac,
         min(s) filter (where i = 3 * last / 4) as q3_lo, min(s) filter (where i = (3 * last + 3) / 4) as q3_hi,
-        max(3 * last % 4) * 0.25 as q3_frac
+        max(mod(3 * last, 4)) * 0.25 as q3_frac
     from ranked group by metric
 )
 select 'STATISTIC' as kind, 0 as part, position, metric, n, total, low, high,
@@ -56,16 +57,19 @@ select 'MEMBER', 1, null, null, null, null, null, null, null, null, null,
     co.name, h.company_id, l.framework_version, l.level, l.level_suppressed
 from (select distinct company_id from held) h
 join companies co on co.tenant_id = :tenant and co.id = h.company_id
-left join latest l on l.company_id = h.company_id
+left join lateral (select l.framework_version, l.level, l.level_suppressed
+    from assessments l
+    where l.tenant_id = :tenant and l.company_id = h.company_id and l.latest_publication) l on true
 order by part, position, name, company_id;
 with held as (
     select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund
 ),
 latest as (
-    select l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
-        l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag
-    from (select distinct company_id from held) h
-    join assessments l on l.tenant_id = :tenant and l.company_id = h.company_id and l.latest_publication
+    select a.* from (select distinct company_id from held) h
+    cross join lateral (select l.id, l.company_id, l.framework_version, l.published_at, l.overall_score, l.overall_percentage,
+            l.overall_confidence, l.coverage, l.level, l.level_suppressed, l.deal_level_red_flag
+        from assessments l
+        where l.tenant_id = :tenant and l.company_id = h.company_id and l.latest_publication) a
 ),
 cohort as (
     select * from latest where framework_version = :version

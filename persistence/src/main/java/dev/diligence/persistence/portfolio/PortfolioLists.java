@@ -55,8 +55,9 @@ class PortfolioLists {
                 select co.id as company_id, co.name
                 from (select distinct company_id from held) h
                 join companies co on co.tenant_id = :tenant and co.id = h.company_id
-                where not exists (select 1 from latest l where l.company_id = h.company_id)%s
-                order by co.name %s, co.id %s limit :window""".formatted(after(page, values), direction, direction), values);
+                where not exists (%s)%s
+                order by co.name %s, co.id %s limit :window""".formatted(PortfolioSql.latestOf(query, "h.company_id"), after(page, values),
+                direction, direction), values);
     }
 
     /** The statement counting the unassessed companies. */
@@ -65,7 +66,7 @@ class PortfolioLists {
                 select count(*)
                 from (select distinct company_id from held) h
                 join companies co on co.tenant_id = :tenant and co.id = h.company_id
-                where not exists (select 1 from latest l where l.company_id = h.company_id)""",
+                where not exists (%s)""".formatted(PortfolioSql.latestOf(query, "h.company_id")),
                 PortfolioSql.parameters(currentTenant, query));
     }
 

@@ -119,11 +119,11 @@ class PortfolioPersistenceAdapter implements Portfolios {
                 aggregated as (
                     select metric, min(position) as position, count(*) as n, sum(s) as total, min(s) as low, max(s) as high,
                         min(s) filter (where i = last / 4) as q1_lo, min(s) filter (where i = (last + 3) / 4) as q1_hi,
-                        max(last % 4) * 0.25 as q1_frac,
+                        max(mod(last, 4)) * 0.25 as q1_frac,
                         min(s) filter (where i = last / 2) as q2_lo, min(s) filter (where i = (last + 1) / 2) as q2_hi,
-                        max(last % 2) * 0.5 as q2_frac,
+                        max(mod(last, 2)) * 0.5 as q2_frac,
                         min(s) filter (where i = 3 * last / 4) as q3_lo, min(s) filter (where i = (3 * last + 3) / 4) as q3_hi,
-                        max(3 * last % 4) * 0.25 as q3_frac
+                        max(mod(3 * last, 4)) * 0.25 as q3_frac
                     from ranked group by metric
                 )
                 select 'STATISTIC' as kind, 0 as part, position, metric, n, total, low, high,
@@ -136,8 +136,9 @@ class PortfolioPersistenceAdapter implements Portfolios {
                     co.name, h.company_id, l.framework_version, l.level, l.level_suppressed
                 from (select distinct company_id from held) h
                 join companies co on co.tenant_id = :tenant and co.id = h.company_id
-                left join latest l on l.company_id = h.company_id
-                order by part, position, name, company_id""", PortfolioSql.parameters(currentTenant, query));
+                left join lateral (%s) l on true
+                order by part, position, name, company_id""".formatted(PortfolioSql.latestOf(query, "h.company_id")),
+                PortfolioSql.parameters(currentTenant, query));
     }
 
     @Override
