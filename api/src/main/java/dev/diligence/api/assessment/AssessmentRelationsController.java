@@ -1,6 +1,6 @@
 package dev.diligence.api.assessment;
 
-import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.finding.FindingService;
 import dev.diligence.api.finding.FindingView;
@@ -16,7 +16,6 @@ import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.Severity;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,33 +29,27 @@ import org.springframework.stereotype.Controller;
 
 /**
  * How assessments relate to companies and findings, each batched: an assessment's company, findings
- * and open findings; a company's assessments, paged history and latest published assessment; a
- * finding's assessment. Reads return summaries wherever the relation allows it.
+ * and open findings; a company's assessments and paged history (its latest publication is part of
+ * its standing, {@code CompanyStandingController}); a finding's assessment. Reads return summaries
+ * wherever the relation allows it.
  */
 @Controller
 class AssessmentRelationsController {
 
     private final AssessmentService assessments;
-    private final CompanyService companies;
+    private final CompanyViews companyViews;
     private final FindingService findings;
 
-    AssessmentRelationsController(AssessmentService assessments, CompanyService companies, FindingService findings) {
+    AssessmentRelationsController(AssessmentService assessments, CompanyViews companyViews, FindingService findings) {
         this.assessments = assessments;
-        this.companies = companies;
+        this.companyViews = companyViews;
         this.findings = findings;
     }
 
     /** An assessment read with its company (by id) answers with it; the others' companies are read in one batch. */
     @BatchMapping(typeName = "Assessment")
     Map<AssessmentView, CompanyView> company(List<AssessmentView> views) {
-        Map<CompanyId, CompanyView> byId = new HashMap<>();
-        views.stream().filter(view -> view.company() != null).forEach(view -> byId.put(view.companyKey(), view.company()));
-        List<CompanyId> toRead = views.stream().map(AssessmentView::companyKey).filter(id -> !byId.containsKey(id)).distinct().toList();
-        if (!toRead.isEmpty()) {
-            companies.findAll(toRead).forEach(company -> byId.put(company.id(), CompanyView.of(company)));
-        }
-        return views.stream().filter(view -> byId.containsKey(view.companyKey()))
-                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyKey()), (a, b) -> a));
+        return companyViews.companiesOf(views, AssessmentView::companyKey, AssessmentView::company);
     }
 
     @BatchMapping(typeName = "Assessment")
@@ -101,14 +94,6 @@ class AssessmentRelationsController {
             DataLoader<PageKey<CompanyId>, Connection<AssessmentView>> assessmentHistory) {
         return assessmentHistory.load(PageKey.of(company.companyId(), new ConnectionArguments(first, after, last, before),
                 AssessmentCursors.ORDERING, selection));
-    }
-
-    @BatchMapping(typeName = "Company")
-    Map<CompanyView, AssessmentView> latestAssessment(List<CompanyView> views) {
-        Map<CompanyId, AssessmentSummary> latest = assessments.latestPublishedSummaries(
-                views.stream().map(CompanyView::companyId).distinct().toList());
-        return views.stream().filter(view -> latest.containsKey(view.companyId()))
-                .collect(Collectors.toMap(Function.identity(), view -> AssessmentView.of(latest.get(view.companyId())), (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Finding")

@@ -96,13 +96,6 @@ public class AssessmentService {
         return summaries.findAll(ids);
     }
 
-    /** The summary of each company's latest published assessment, for the companies that have one: one statement. */
-    @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
-    public Map<CompanyId, AssessmentSummary> latestPublishedSummaries(Collection<CompanyId> ids) {
-        return summaries.latestPublished(ids);
-    }
-
     /** The assessments with these ids that the caller can see. */
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)

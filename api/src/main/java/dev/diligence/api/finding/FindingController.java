@@ -28,11 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -147,14 +144,6 @@ class FindingController {
         Connection<FindingView> connection = arguments.toConnection(page, findings.page(findingFilter, page), FindingOrder::cursorOf,
                 FindingView::of, () -> findings.count(findingFilter));
         return new FindingConnection(connection, new SeverityCounts(() -> findings.countBySeverity(findingFilter)));
-    }
-
-    @BatchMapping(typeName = "Company")
-    Map<CompanyView, SeverityCountsView> openFindings(List<CompanyView> views) {
-        Map<CompanyId, Map<Severity, Long>> counts = findings.openCountsByCompany(
-                views.stream().map(CompanyView::companyId).distinct().toList());
-        return views.stream().collect(Collectors.toMap(Function.identity(),
-                view -> SeverityCountsView.of(counts.get(view.companyId())), (a, b) -> a));
     }
 
     @MutationMapping

@@ -8,7 +8,6 @@ import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.AssessmentStatus;
 import dev.diligence.domain.assessment.Assessments;
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingContent;
 import dev.diligence.domain.finding.FindingFilter;
@@ -88,13 +87,6 @@ public class FindingService {
     @Transactional(readOnly = true)
     public Map<Severity, Long> countBySeverity(FindingFilter filter) {
         return findings.countBySeverity(filter);
-    }
-
-    /** Open findings per severity of each company, on any of its assessments; every company given is a key. */
-    @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
-    public Map<CompanyId, Map<Severity, Long>> openCountsByCompany(Collection<CompanyId> companies) {
-        return findings.openCountsByCompany(companies);
     }
 
     /** Raises an assessor's finding on a draft; the criterion, when given, must be one of the assessment's. */

@@ -1,6 +1,6 @@
 package dev.diligence.api.holding;
 
-import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
@@ -8,7 +8,6 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
-import dev.diligence.api.graphql.PageKey;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.api.person.PeopleService;
 import dev.diligence.api.person.PersonView;
@@ -16,7 +15,6 @@ import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.holding.Holding;
-import dev.diligence.domain.holding.HoldingCursors;
 import dev.diligence.domain.holding.HoldingId;
 import dev.diligence.domain.holding.HoldingTerms;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -25,7 +23,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -67,28 +64,30 @@ class HoldingController {
 
     private final HoldingService holdings;
     private final FundService funds;
-    private final CompanyService companies;
+    private final CompanyViews companyViews;
     private final PeopleService people;
 
-    HoldingController(HoldingService holdings, FundService funds, CompanyService companies, PeopleService people) {
+    HoldingController(HoldingService holdings, FundService funds, CompanyViews companyViews, PeopleService people) {
         this.holdings = holdings;
         this.funds = funds;
-        this.companies = companies;
+        this.companyViews = companyViews;
         this.people = people;
     }
 
     @SchemaMapping(typeName = "Fund", field = "holdings")
     CompletableFuture<Connection<HoldingView>> fundHoldings(FundView fund, @Argument Integer first, @Argument String after,
             @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
-            DataLoader<PageKey<UUID>, Connection<HoldingView>> fundHoldings) {
-        return fundHoldings.load(key(fund.fundId().value(), first, after, last, before, selection));
+            DataLoader<HoldingLoaders.HoldingPageKey, Connection<HoldingView>> fundHoldings) {
+        return fundHoldings.load(HoldingLoaders.HoldingPageKey.of(fund.fundId().value(), new ConnectionArguments(first, after, last, before),
+                selection));
     }
 
     @SchemaMapping(typeName = "Company", field = "holdings")
     CompletableFuture<Connection<HoldingView>> companyHoldings(CompanyView company, @Argument Integer first, @Argument String after,
             @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
-            DataLoader<PageKey<UUID>, Connection<HoldingView>> companyHoldings) {
-        return companyHoldings.load(key(company.companyId().value(), first, after, last, before, selection));
+            DataLoader<HoldingLoaders.HoldingPageKey, Connection<HoldingView>> companyHoldings) {
+        return companyHoldings.load(HoldingLoaders.HoldingPageKey.of(company.companyId().value(),
+                new ConnectionArguments(first, after, last, before), selection));
     }
 
     @BatchMapping(typeName = "Holding")
@@ -99,12 +98,10 @@ class HoldingController {
                 .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.fundId()), (a, b) -> a));
     }
 
+    /** The holdings of a page answer with the companies read along with them; the others' are read in one batch. */
     @BatchMapping(typeName = "Holding")
     Map<HoldingView, CompanyView> company(List<HoldingView> holdingViews) {
-        Map<String, CompanyView> byId = companies.findAll(holdingViews.stream().map(HoldingView::companyKey).distinct().toList()).stream()
-                .map(CompanyView::of).collect(Collectors.toMap(CompanyView::id, Function.identity()));
-        return holdingViews.stream().filter(view -> byId.containsKey(view.companyId()))
-                .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.companyId()), (a, b) -> a));
+        return companyViews.companiesOf(holdingViews, HoldingView::companyKey, HoldingView::company);
     }
 
     @BatchMapping(typeName = "Holding")
@@ -135,11 +132,6 @@ class HoldingController {
             Holding removed = holdings.remove(holdingId(input.id()), input.expectedVersion());
             return new RemoveHoldingPayload(GlobalId.encode(HoldingView.TYPE, removed.id().value()), List.of());
         }, errors -> new RemoveHoldingPayload(null, errors));
-    }
-
-    private static PageKey<UUID> key(UUID parent, Integer first, String after, Integer last, String before,
-            DataFetchingFieldSelectionSet selection) {
-        return PageKey.of(parent, new ConnectionArguments(first, after, last, before), HoldingCursors.ORDERING, selection);
     }
 
     /** The holding an ID names; an undecodable ID names no holding, and the service answers NOT_FOUND after authorizing. */

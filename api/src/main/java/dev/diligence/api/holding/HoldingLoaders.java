@@ -1,19 +1,20 @@
 package dev.diligence.api.holding;
 
 import dev.diligence.api.graphql.Connection;
+import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.PageKey;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingCursors;
+import dev.diligence.domain.holding.HoldingPage;
+import dev.diligence.domain.holding.HoldingReads;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.domain.shared.paging.Slice;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Batch loaders of {@code Fund.holdings} and {@code Company.holdings}: all the parents of one
- * response level that ask for the same page are loaded with one page query (and one count query
- * when {@code totalCount} is selected), whatever their number.
+ * response level that ask for the same page are loaded with one statement, whatever their number,
+ * with their totals when {@code totalCount} is selected and the companies held when a holding's
+ * {@code company} is.
  */
 @Configuration(proxyBeanMethods = false)
 class HoldingLoaders {
@@ -31,28 +33,49 @@ class HoldingLoaders {
     static final String FUND_HOLDINGS = "fundHoldings";
     static final String COMPANY_HOLDINGS = "companyHoldings";
 
-    HoldingLoaders(BatchLoaderRegistry registry, HoldingService holdings) {
-        registry.<PageKey<UUID>, Connection<HoldingView>>forName(FUND_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> load(keys,
-                        (parents, page) -> byUuid(holdings.pageByFund(parents.stream().map(FundId::new).toList(), page), FundId::value),
-                        parents -> byUuid(holdings.countByFund(parents.stream().map(FundId::new).toList()), FundId::value))));
-        registry.<PageKey<UUID>, Connection<HoldingView>>forName(COMPANY_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> load(keys,
-                        (parents, page) -> byUuid(holdings.pageByCompany(parents.stream().map(CompanyId::new).toList(), page), CompanyId::value),
-                        parents -> byUuid(holdings.countByCompany(parents.stream().map(CompanyId::new).toList()), CompanyId::value))));
+    /** A page of one parent's holdings, and whether the client selected the holdings' companies. */
+    record HoldingPageKey(PageKey<UUID> page, boolean companies) {
+
+        static HoldingPageKey of(UUID parent, ConnectionArguments arguments, DataFetchingFieldSelectionSet selection) {
+            return new HoldingPageKey(PageKey.of(parent, arguments, HoldingCursors.ORDERING, selection),
+                    selection.contains("nodes/company") || selection.contains("edges/node/company"));
+        }
+
+        /** The part of the key that all parents of one statement share. */
+        Batch batch() {
+            return new Batch(page.window(), new HoldingReads(page.counted(), companies));
+        }
     }
 
-    private static Map<PageKey<UUID>, Connection<HoldingView>> load(Set<PageKey<UUID>> keys,
-            BiFunction<List<UUID>, PageQuery, Map<UUID, Slice<Holding>>> pages, Function<List<UUID>, Map<UUID, Long>> counts) {
-        Map<PageKey<UUID>, Connection<HoldingView>> connections = new HashMap<>();
-        keys.stream().collect(Collectors.groupingBy(PageKey::window)).forEach((window, group) -> {
-            List<UUID> parents = group.stream().map(PageKey::parent).distinct().toList();
-            Map<UUID, Slice<Holding>> slices = pages.apply(parents, window.page());
-            Map<UUID, Long> totals = window.counted() ? counts.apply(parents) : Map.of();
-            for (PageKey<UUID> key : group) {
-                long total = totals.getOrDefault(key.parent(), 0L);
-                connections.put(key, window.arguments().toConnection(window.page(), slices.get(key.parent()), HoldingCursors::of,
-                        HoldingView::of, () -> total));
+    /** The parents of one batch are read in one statement: the same page window, the same reads along. */
+    private record Batch(PageKey.Window window, HoldingReads along) {
+    }
+
+    HoldingLoaders(BatchLoaderRegistry registry, HoldingService holdings) {
+        registry.<HoldingPageKey, Connection<HoldingView>>forName(FUND_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> load(keys, (parents, page, along) ->
+                        byUuid(holdings.pageByFund(parents.stream().map(FundId::new).toList(), page, along), FundId::value))));
+        registry.<HoldingPageKey, Connection<HoldingView>>forName(COMPANY_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> load(keys, (parents, page, along) ->
+                        byUuid(holdings.pageByCompany(parents.stream().map(CompanyId::new).toList(), page, along), CompanyId::value))));
+    }
+
+    /** The pages of many parents with the same window, read together. */
+    @FunctionalInterface
+    private interface PageReader {
+        Map<UUID, HoldingPage> read(List<UUID> parents, PageQuery page, HoldingReads along);
+    }
+
+    private static Map<HoldingPageKey, Connection<HoldingView>> load(Set<HoldingPageKey> keys, PageReader reader) {
+        Map<HoldingPageKey, Connection<HoldingView>> connections = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(HoldingPageKey::batch)).forEach((batch, group) -> {
+            PageKey.Window window = batch.window();
+            List<UUID> parents = group.stream().map(key -> key.page().parent()).distinct().toList();
+            Map<UUID, HoldingPage> pages = reader.read(parents, window.page(), batch.along());
+            for (HoldingPageKey key : group) {
+                HoldingPage page = pages.get(key.page().parent());
+                connections.put(key, window.arguments().toConnection(window.page(), page.holdings(), HoldingCursors::of,
+                        holding -> HoldingView.of(holding, page.companies().get(holding.company())), page::total));
             }
         });
         return connections;

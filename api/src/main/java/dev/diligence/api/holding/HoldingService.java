@@ -11,6 +11,8 @@ import dev.diligence.domain.fund.FundStatus;
 import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingId;
+import dev.diligence.domain.holding.HoldingPage;
+import dev.diligence.domain.holding.HoldingReads;
 import dev.diligence.domain.holding.HoldingTerms;
 import dev.diligence.domain.holding.Holdings;
 import dev.diligence.domain.person.People;
@@ -18,7 +20,6 @@ import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -67,26 +68,14 @@ public class HoldingService {
 
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
-    public Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page) {
-        return holdings.pageByFund(funds, page);
+    public Map<FundId, HoldingPage> pageByFund(Collection<FundId> funds, PageQuery page, HoldingReads along) {
+        return holdings.pageByFund(funds, page, along);
     }
 
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
-    public Map<CompanyId, Slice<Holding>> pageByCompany(Collection<CompanyId> companies, PageQuery page) {
-        return holdings.pageByCompany(companies, page);
-    }
-
-    @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
-    public Map<FundId, Long> countByFund(Collection<FundId> funds) {
-        return holdings.countByFund(funds);
-    }
-
-    @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
-    public Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies) {
-        return holdings.countByCompany(companies);
+    public Map<CompanyId, HoldingPage> pageByCompany(Collection<CompanyId> companies, PageQuery page, HoldingReads along) {
+        return holdings.pageByCompany(companies, page, along);
     }
 
     @PreAuthorize(Authorities.TENANT_ADMIN)

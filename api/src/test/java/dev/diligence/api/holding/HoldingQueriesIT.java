@@ -96,6 +96,18 @@ class HoldingQueriesIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aPageAfterTheLastHoldingIsEmptyAndStillCountsThemAll() {
+        GraphQlTester.Response all = fundPage("Fund 1", Map.of("first", 5));
+        fundPage("Fund 1", Map.of("first", 2, "after", fundEndCursor(all)))
+                .path("fund.holdings.nodes").entityList(Object.class).hasSize(0)
+                .path("fund.holdings.totalCount").entity(Long.class).isEqualTo(5L)
+                .path("fund.holdings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        companyPage("Q1", Map.of("first", 3, "after", companyEndCursor(companyPage("Q1", Map.of("first", 3)))))
+                .path("company.holdings.nodes").entityList(Object.class).hasSize(0)
+                .path("company.holdings.totalCount").entity(Long.class).isEqualTo(3L);
+    }
+
+    @Test
     void pagesForwardsAndBackwardsThroughACompanysHoldings() {
         GraphQlTester.Response first = companyPage("Q1", Map.of("first", 2));
         assertCompanyPage(first, List.of("Fund 2", "Fund 1"), true, false);

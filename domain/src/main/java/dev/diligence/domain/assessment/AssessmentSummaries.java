@@ -1,9 +1,7 @@
 package dev.diligence.domain.assessment;
 
-import dev.diligence.domain.company.CompanyId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,10 +16,4 @@ public interface AssessmentSummaries {
 
     /** The summary of the assessment with this id, if it exists, with its company, in the same statement. */
     Optional<SummaryWithCompany> findWithCompany(AssessmentId id);
-
-    /**
-     * Each company's latest published, non-retracted assessment, chosen as {@link LatestPublished#of}
-     * chooses it; companies without one are not keys.
-     */
-    Map<CompanyId, AssessmentSummary> latestPublished(Collection<CompanyId> companies);
 }

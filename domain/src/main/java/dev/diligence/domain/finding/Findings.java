@@ -1,7 +1,6 @@
 package dev.diligence.domain.finding;
 
 import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
@@ -40,12 +39,6 @@ public interface Findings {
 
     /** How many findings match {@code filter}, per severity; every severity is a key. */
     Map<Severity, Long> countBySeverity(FindingFilter filter);
-
-    /**
-     * How many live findings on any assessment of each company are still open ({@code OPEN} or
-     * {@code IN_REMEDIATION}), per severity; every company given is a key, and every severity a key of its counts.
-     */
-    Map<CompanyId, Map<Severity, Long>> openCountsByCompany(Collection<CompanyId> companies);
 
     /** Retires a rule finding that {@link RedFlagFindings} no longer raises: it stays stored, but is no longer found. */
     void retire(FindingId id);

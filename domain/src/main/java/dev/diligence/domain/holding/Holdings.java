@@ -3,7 +3,6 @@ package dev.diligence.domain.holding;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.domain.shared.paging.Slice;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +26,14 @@ public interface Holdings {
     /** Which of {@code companies} each of {@code funds} holds; funds holding none of them are absent. One query. */
     Map<FundId, Set<CompanyId>> companiesHeld(Collection<FundId> funds, Collection<CompanyId> companies);
 
-    /** A page of the holdings of each fund; funds without holdings map to an empty slice. */
-    Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page);
+    /**
+     * A page of the holdings of each fund, with what {@code along} asks for, in one statement; funds
+     * without holdings map to an empty page.
+     */
+    Map<FundId, HoldingPage> pageByFund(Collection<FundId> funds, PageQuery page, HoldingReads along);
 
-    /** A page of the holdings of each company; companies without holdings map to an empty slice. */
-    Map<CompanyId, Slice<Holding>> pageByCompany(Collection<CompanyId> companies, PageQuery page);
-
-    Map<FundId, Long> countByFund(Collection<FundId> funds);
-
-    Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies);
+    /** A page of the holdings of each company, as {@link #pageByFund} reads them for funds. */
+    Map<CompanyId, HoldingPage> pageByCompany(Collection<CompanyId> companies, PageQuery page, HoldingReads along);
 
     /**
      * Stores a new holding and returns it as stored. That the company is not yet in the fund is the

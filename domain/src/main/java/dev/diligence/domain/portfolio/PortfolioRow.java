@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param dimensionScores   the (capped) score of each dimension by code, in framework order; absent when unscored
  * @param redFlags          the fired red flags as rule ids ("RF3", "RF7 C2.1"), in rule order
  * @param openFindings      the company's open findings by severity, over every assessment of the company, as
- *                          {@code Findings#openCountsByCompany} counts them (clarification 2); every severity is a key
+ *                          a company's standing counts them ({@code CompanyStanding#openFindings}, clarification 2); every
+ *                          severity is a key
  * @param cohortSize        the cohort the percentile rank is taken in
  * @param strictlyLower     companies of the cohort with a strictly lower overall score
  * @param percentileRank    {@link PercentileRank}; absent below the minimum cohort or without an overall score

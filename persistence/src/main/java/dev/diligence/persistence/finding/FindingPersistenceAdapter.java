@@ -1,7 +1,6 @@
 package dev.diligence.persistence.finding;
 
 import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingId;
 import dev.diligence.domain.finding.Findings;
@@ -84,11 +83,6 @@ class FindingPersistenceAdapter implements Findings {
                     });
         }
         return byAssessment;
-    }
-
-    @Override
-    public Map<CompanyId, Map<Severity, Long>> openCountsByCompany(Collection<CompanyId> companies) {
-        return queries.openCountsByCompany(companies);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.diligence.persistence.finding;
 
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingFilter;
 import dev.diligence.domain.finding.FindingOrder;
@@ -13,13 +12,10 @@ import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -67,28 +63,6 @@ class FindingQueries {
         MapSqlParameterSource values = FindingRows.tenant(currentTenant);
         Long count = jdbc.queryForObject("select count(*) " + where(filter, values), values, Long.class);
         return count == null ? 0 : count;
-    }
-
-    /** Open findings ({@code OPEN}, {@code IN_REMEDIATION}) on any assessment of each company, per severity, in one statement. */
-    Map<CompanyId, Map<Severity, Long>> openCountsByCompany(Collection<CompanyId> companies) {
-        Map<CompanyId, Map<Severity, Long>> counts = new LinkedHashMap<>();
-        companies.forEach(company -> counts.computeIfAbsent(company, key -> zeroPerSeverity()));
-        if (counts.isEmpty()) {
-            return counts;
-        }
-        MapSqlParameterSource values = FindingRows.tenant(currentTenant)
-                .addValue("companies", counts.keySet().stream().map(CompanyId::value).toList());
-        jdbc.query("""
-                select a.company_id, f.severity, count(*) as findings
-                from findings f
-                join assessments a on a.tenant_id = f.tenant_id and a.id = f.assessment_id
-                where f.tenant_id = :tenant and a.tenant_id = :tenant and a.company_id in (:companies)
-                  and f.retired_at is null and f.status in ('OPEN', 'IN_REMEDIATION')
-                group by a.company_id, f.severity""", values, rs -> {
-            counts.get(new CompanyId(rs.getObject("company_id", UUID.class)))
-                    .put(Severity.valueOf(rs.getString("severity")), rs.getLong("findings"));
-        });
-        return counts;
     }
 
     Map<Severity, Long> countBySeverity(FindingFilter filter) {

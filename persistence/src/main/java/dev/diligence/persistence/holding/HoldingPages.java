@@ -1,16 +1,20 @@
 package dev.diligence.persistence.holding;
 
+import dev.diligence.domain.company.Company;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingCursors;
 import dev.diligence.domain.holding.HoldingId;
+import dev.diligence.domain.holding.HoldingPage;
+import dev.diligence.domain.holding.HoldingReads;
 import dev.diligence.domain.holding.HoldingTerms;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.company.CompanyColumns;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -63,55 +68,83 @@ class HoldingPages {
         this.currentTenant = currentTenant;
     }
 
-    /** A page of each parent's holdings; every requested parent is a key, with an empty slice when it has none. */
-    <K> Map<K, Slice<Holding>> page(Parent parent, Collection<UUID> parents, PageQuery page, Function<Holding, UUID> parentOf,
-            Function<UUID, K> key) {
+    /**
+     * A page of each parent's holdings, with what {@code along} asks for, in one statement; every
+     * requested parent is a key, with an empty page when it has no holdings. With the total, the
+     * statement starts from the parents' counts and joins their windows to them, so that a parent
+     * whose page is empty (a cursor past its last holding) still has its total.
+     */
+    <K> Map<K, HoldingPage> page(Parent parent, Collection<UUID> parents, PageQuery page, HoldingReads along, Function<UUID, K> key) {
         Map<UUID, List<Holding>> rows = new LinkedHashMap<>();
+        Map<UUID, Long> totals = new HashMap<>();
+        Map<CompanyId, Company> companies = new HashMap<>();
         parents.forEach(id -> rows.put(id, new ArrayList<>()));
-        if (!parents.isEmpty() && page.limit() > 0) {
-            String direction = page.backward() ? "desc" : "asc";
+        if (!parents.isEmpty() && (page.limit() > 0 || along.total())) {
             MapSqlParameterSource values = new MapSqlParameterSource("tenant", tenant())
                     .addValue("parents", parents)
-                    .addValue("window", page.limit() + 1);
+                    .addValue("window", page.limit() == 0 ? 0 : page.limit() + 1);
             String after = "";
             if (page.from().isPresent()) {
                 Cursor cursor = page.from().get();
                 after = " and (h.created_at, h.id) " + (page.backward() ? "<" : ">") + " (:afterAt, :afterId)";
                 values.addValue("afterAt", OffsetDateTime.ofInstant(addedAt(cursor), ZoneOffset.UTC)).addValue("afterId", cursor.id());
             }
-            String sql = """
-                    select * from (
-                        select h.id, h.fund_id, h.company_id, h.deal_stage, h.ownership_percentage, h.entry_date, h.exit_date,
-                               h.deal_lead, h.version, h.created_at, h.updated_at,
-                               row_number() over (partition by h.%1$s order by h.created_at %2$s, h.id %2$s) as position
-                        from holdings h
-                        where h.tenant_id = :tenant and h.%1$s in (:parents)%3$s
-                    ) numbered
-                    where position <= :window
-                    order by %1$s, position""".formatted(parent.column, direction, after);
-            jdbc.query(sql, values, row -> {
-                Holding holding = map(row);
-                rows.get(parentOf.apply(holding)).add(holding);
+            jdbc.query(statement(parent, page.backward() ? "desc" : "asc", after, along), values, row -> {
+                UUID parentId = row.getObject("parent", UUID.class);
+                if (along.total()) {
+                    totals.put(parentId, row.getLong("total"));
+                }
+                if (row.getObject("id", UUID.class) != null) {
+                    Holding holding = map(row);
+                    rows.get(parentId).add(holding);
+                    if (along.companies() && row.getObject("co_id", UUID.class) != null) {
+                        companies.put(holding.company(), CompanyColumns.company(row));
+                    }
+                }
             });
         }
-        Map<K, Slice<Holding>> slices = new LinkedHashMap<>();
-        rows.forEach((id, holdings) -> slices.put(key.apply(id), slice(holdings, page)));
-        return slices;
+        Map<K, HoldingPage> pages = new LinkedHashMap<>();
+        rows.forEach((id, holdings) -> {
+            Slice<Holding> slice = slice(holdings, page);
+            Map<CompanyId, Company> held = new HashMap<>();
+            slice.items().forEach(holding -> Optional.ofNullable(companies.get(holding.company()))
+                    .ifPresent(company -> held.put(holding.company(), company)));
+            pages.put(key.apply(id), new HoldingPage(slice, totals.getOrDefault(id, 0L), held));
+        });
+        return pages;
     }
 
-    /** The number of holdings of each parent; parents without holdings count 0. */
-    <K> Map<K, Long> count(Parent parent, Collection<UUID> parents, Function<UUID, K> key) {
-        Map<K, Long> counts = new LinkedHashMap<>();
-        parents.forEach(id -> counts.put(key.apply(id), 0L));
-        if (!parents.isEmpty()) {
-            jdbc.query("select %1$s as parent, count(*) as holdings from holdings where tenant_id = :tenant and %1$s in (:parents) group by %1$s"
-                            .formatted(parent.column),
-                    new MapSqlParameterSource("tenant", tenant()).addValue("parents", parents),
-                    row -> {
-                        counts.put(key.apply(row.getObject("parent", UUID.class)), row.getLong("holdings"));
-                    });
+    /**
+     * The page statement: each parent's holdings numbered in the paging direction, the first
+     * {@code :window} kept, their companies joined when asked for; with the total, the parents'
+     * counts joined in front (a parent without holdings has no row, and counts 0).
+     */
+    private static String statement(Parent parent, String direction, String after, HoldingReads along) {
+        String companies = along.companies()
+                ? ", " + CompanyColumns.SELECT + "\n    from numbered left join companies co on co.tenant_id = numbered.tenant_id"
+                        + " and co.id = numbered.company_id\n" + CompanyColumns.REFERENCES
+                : "\n    from numbered";
+        String window = """
+                with numbered as (
+                    select h.tenant_id, h.id, h.fund_id, h.company_id, h.deal_stage, h.ownership_percentage, h.entry_date, h.exit_date,
+                           h.deal_lead, h.version, h.created_at, h.updated_at, h.%1$s as parent,
+                           row_number() over (partition by h.%1$s order by h.created_at %2$s, h.id %2$s) as position
+                    from holdings h
+                    where h.tenant_id = :tenant and h.%1$s in (:parents)%3$s
+                ), windowed as (
+                    select numbered.*%4$s
+                    where numbered.position <= :window
+                )
+                """.formatted(parent.column, direction, after, companies);
+        if (!along.total()) {
+            return window + "select * from windowed order by parent, position";
         }
-        return counts;
+        return window + """
+                select counts.parent, counts.total, windowed.*
+                from (select %1$s as parent, count(*) as total from holdings
+                      where tenant_id = :tenant and %1$s in (:parents) group by %1$s) counts
+                left join windowed on windowed.parent = counts.parent
+                order by counts.parent, windowed.position""".formatted(parent.column);
     }
 
     /**

@@ -4,13 +4,14 @@ import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingId;
+import dev.diligence.domain.holding.HoldingPage;
+import dev.diligence.domain.holding.HoldingReads;
 import dev.diligence.domain.holding.HoldingTerms;
 import dev.diligence.domain.holding.Holdings;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.batch.BatchedFlush;
 import dev.diligence.persistence.holding.HoldingPages.Parent;
 import jakarta.persistence.EntityManager;
@@ -66,25 +67,13 @@ class HoldingPersistenceAdapter implements Holdings {
     }
 
     @Override
-    public Map<FundId, Slice<Holding>> pageByFund(Collection<FundId> funds, PageQuery page) {
-        return pages.page(Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), page,
-                holding -> holding.fund().value(), FundId::new);
+    public Map<FundId, HoldingPage> pageByFund(Collection<FundId> funds, PageQuery page, HoldingReads along) {
+        return pages.page(Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), page, along, FundId::new);
     }
 
     @Override
-    public Map<CompanyId, Slice<Holding>> pageByCompany(Collection<CompanyId> companies, PageQuery page) {
-        return pages.page(Parent.COMPANY, companies.stream().map(CompanyId::value).distinct().toList(), page,
-                holding -> holding.company().value(), CompanyId::new);
-    }
-
-    @Override
-    public Map<FundId, Long> countByFund(Collection<FundId> funds) {
-        return pages.count(Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), FundId::new);
-    }
-
-    @Override
-    public Map<CompanyId, Long> countByCompany(Collection<CompanyId> companies) {
-        return pages.count(Parent.COMPANY, companies.stream().map(CompanyId::value).distinct().toList(), CompanyId::new);
+    public Map<CompanyId, HoldingPage> pageByCompany(Collection<CompanyId> companies, PageQuery page, HoldingReads along) {
+        return pages.page(Parent.COMPANY, companies.stream().map(CompanyId::value).distinct().toList(), page, along, CompanyId::new);
     }
 
     @Override
