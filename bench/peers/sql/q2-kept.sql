@@ -1,6 +1,7 @@
 -- Q2 (the fund portfolio heatmap) as bare SQL for pgbench, with the statements the application runs
 -- since issue 18 for portfolio(fundId) as it stands (no asOf): the summary (statistics and members)
--- in one statement, then companies(first 100) in the default order, both reading each company's
+-- in one statement, then companies(first 100) in the default order with the companies themselves
+-- (CompanyColumns, read along since the page selects them), both reading each company's
 -- latest publication as the database keeps it flagged (assessments.latest_publication, V025),
 -- copied from persistence/src/main/java/dev/diligence/persistence/portfolio/ (PortfolioSql.with for
 -- a current query, PortfolioPersistenceAdapter.summaryStatement, PortfolioRows.pageStatement with the
@@ -96,6 +97,17 @@ select p.*,
         select x.severity, count(*) as open from findings x
         join assessments xa on xa.tenant_id = :tenant and xa.id = x.assessment_id
         where x.tenant_id = :tenant and xa.company_id = p.company_id and x.retired_at is null
-          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings
-from paged p order by sort_key desc, company_id desc;
+          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings,
+    co.id as co_id, co.name as co_name, co.website as co_website, co.sector as co_sector,
+    co.headquarters_country as co_headquarters_country, co.stage as co_stage,
+    co.employee_count as co_employee_count, co.description as co_description,
+    co.archived as co_archived, co.version as co_version, co.created_at as co_created_at,
+    co.updated_at as co_updated_at, co_refs.sources as co_sources, co_refs.external_ids as co_external_ids
+from paged p
+join companies co on co.tenant_id = :tenant and co.id = p.company_id
+left join lateral (
+    select array_agg(x.source order by x.source, x.external_id) as sources,
+        array_agg(x.external_id order by x.source, x.external_id) as external_ids
+    from company_references x where x.tenant_id = co.tenant_id and x.company_id = co.id) co_refs on true
+order by sort_key desc, company_id desc;
 COMMIT;

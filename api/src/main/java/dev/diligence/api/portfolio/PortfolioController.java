@@ -5,6 +5,7 @@ import dev.diligence.api.assessment.AssessmentView;
 import dev.diligence.api.assessment.RedFlagView;
 import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.BadRequestException;
 import dev.diligence.api.graphql.Connection;
@@ -18,6 +19,7 @@ import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioSummary;
 import dev.diligence.domain.portfolio.RemediationItem;
@@ -75,11 +77,13 @@ class PortfolioController {
 
     private final PortfolioService portfolios;
     private final CompanyService companies;
+    private final CompanyViews companyViews;
     private final AssessmentService assessments;
 
-    PortfolioController(PortfolioService portfolios, CompanyService companies, AssessmentService assessments) {
+    PortfolioController(PortfolioService portfolios, CompanyService companies, CompanyViews companyViews, AssessmentService assessments) {
         this.portfolios = portfolios;
         this.companies = companies;
+        this.companyViews = companyViews;
         this.assessments = assessments;
     }
 
@@ -160,12 +164,15 @@ class PortfolioController {
 
     @SchemaMapping(typeName = "Portfolio", field = "companies")
     Connection<PortfolioCompanyView> companyPage(PortfolioView portfolio, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before, @Argument PortfolioOrderInput orderBy) {
+            @Argument Integer last, @Argument String before, @Argument PortfolioOrderInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
         PortfolioOrder order = order(orderBy);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
-        return arguments.toConnection(page, portfolios.companies(portfolio.query(), order, page), order::cursorOf,
-                PortfolioCompanyView::of, () -> portfolios.countCompanies(portfolio.query()));
+        PortfolioPage rows = portfolios.companies(portfolio.query(), order, page,
+                selection.contains("nodes/company") || selection.contains("edges/node/company"));
+        return arguments.toConnection(page, rows.rows(), order::cursorOf,
+                row -> PortfolioCompanyView.of(row, rows.companies().get(row.company())), () -> portfolios.countCompanies(portfolio.query()));
     }
 
     @SchemaMapping(typeName = "Portfolio")
@@ -177,11 +184,10 @@ class PortfolioController {
                 RemediationItemView::of, () -> portfolios.countRemediation(portfolio.query()));
     }
 
+    /** The rows of a page answer with the companies read along with them; the others' are read in one batch. */
     @BatchMapping(typeName = "PortfolioCompany")
     Map<PortfolioCompanyView, CompanyView> company(List<PortfolioCompanyView> rows) {
-        Map<CompanyId, CompanyView> byId = companyViews(rows.stream().map(PortfolioCompanyView::companyKey).toList());
-        return rows.stream().filter(row -> byId.containsKey(row.companyKey()))
-                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.companyKey()), (a, b) -> a));
+        return companyViews.companiesOf(rows, PortfolioCompanyView::companyKey, PortfolioCompanyView::company);
     }
 
     /** The row's assessment, whole, through the assessments' own loader of whole assessments ({@code wholeAssessment}). */

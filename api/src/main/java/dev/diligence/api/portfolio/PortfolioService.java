@@ -9,8 +9,8 @@ import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
-import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.portfolio.PortfolioSummary;
 import dev.diligence.domain.portfolio.Portfolios;
 import dev.diligence.domain.portfolio.RemediationItem;
@@ -84,8 +84,8 @@ public class PortfolioService {
         return portfolios.summary(query);
     }
 
-    public Slice<PortfolioRow> companies(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
-        return portfolios.companies(query, order, page);
+    public PortfolioPage companies(PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
+        return portfolios.companies(query, order, page, withCompanies);
     }
 
     public Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page) {

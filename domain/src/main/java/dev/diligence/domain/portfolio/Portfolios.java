@@ -14,8 +14,8 @@ public interface Portfolios {
 
     PortfolioSummary summary(PortfolioQuery query);
 
-    /** A page of the cohort's companies in {@code order}. */
-    Slice<PortfolioRow> companies(PortfolioQuery query, PortfolioOrder order, PageQuery page);
+    /** A page of the cohort's companies in {@code order}, with the companies themselves when {@code withCompanies}, in one statement. */
+    PortfolioPage companies(PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies);
 
     /** A page of the cohort's criteria below target, highest priority first (then company id, then framework order). */
     Slice<RemediationItem> remediation(PortfolioQuery query, PageQuery page);

@@ -3,8 +3,8 @@ package dev.diligence.persistence.portfolio;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.portfolio.PortfolioMember;
 import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
-import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.portfolio.PortfolioSummary;
 import dev.diligence.domain.portfolio.Portfolios;
 import dev.diligence.domain.portfolio.RemediationItem;
@@ -142,8 +142,8 @@ class PortfolioPersistenceAdapter implements Portfolios {
     }
 
     @Override
-    public Slice<PortfolioRow> companies(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
-        return rows.page(query, order, page);
+    public PortfolioPage companies(PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
+        return rows.page(query, order, page, withCompanies);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.diligence.persistence.portfolio;
 
 import dev.diligence.domain.assessment.AssessmentId;
+import dev.diligence.domain.company.Company;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.portfolio.HeatmapCell;
 import dev.diligence.domain.portfolio.PercentileRank;
+import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioRow;
@@ -14,6 +16,7 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.company.CompanyColumns;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -22,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,22 +52,33 @@ class PortfolioRows {
         this.currentTenant = currentTenant;
     }
 
-    Slice<PortfolioRow> page(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
+    PortfolioPage page(PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
         if (page.limit() == 0) {
-            return new Slice<>(List.of(), false);
+            return new PortfolioPage(new Slice<>(List.of(), false), Map.of());
         }
-        PortfolioSql.Statement statement = pageStatement(query, order, page);
-        List<PortfolioRow> found = new ArrayList<>(jdbc.query(statement.sql(), statement.parameters(), (rs, index) -> row(rs)));
+        PortfolioSql.Statement statement = pageStatement(query, order, page, withCompanies);
+        Map<CompanyId, Company> companies = new HashMap<>();
+        List<PortfolioRow> found = new ArrayList<>(jdbc.query(statement.sql(), statement.parameters(), (rs, index) -> {
+            PortfolioRow row = row(rs);
+            if (withCompanies) {
+                companies.put(row.company(), CompanyColumns.company(rs));
+            }
+            return row;
+        }));
         boolean hasMore = found.size() > page.limit();
         List<PortfolioRow> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
         if (page.backward()) {
             Collections.reverse(items);
         }
-        return new Slice<>(items, hasMore);
+        companies.keySet().retainAll(items.stream().map(PortfolioRow::company).toList());
+        return new PortfolioPage(new Slice<>(items, hasMore), companies);
     }
 
-    /** The statement of a page of companies: {@code limit + 1} rows in the paging direction. */
-    PortfolioSql.Statement pageStatement(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
+    /**
+     * The statement of a page of companies: {@code limit + 1} rows in the paging direction, with the
+     * companies ({@link CompanyColumns}) joined to the rows of the page when {@code withCompanies}.
+     */
+    PortfolioSql.Statement pageStatement(PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
         MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1)
                 .addValue("dimension", order.dimension());
         boolean ascending = order.ascending() != page.backward();
@@ -101,8 +116,11 @@ class PortfolioRows {
                         select x.severity, count(*) as open from findings x
                         join assessments xa on xa.tenant_id = :tenant and xa.id = x.assessment_id
                         where x.tenant_id = :tenant and xa.company_id = p.company_id and x.retired_at is null
-                          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings
-                from paged p order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
+                          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings%s
+                from paged p%s
+                order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
+                withCompanies ? ",\n" + CompanyColumns.SELECT : "",
+                withCompanies ? "\njoin companies co on co.tenant_id = :tenant and co.id = p.company_id\n" + CompanyColumns.REFERENCES : "",
                 direction, direction);
         return new PortfolioSql.Statement(sql, values);
     }

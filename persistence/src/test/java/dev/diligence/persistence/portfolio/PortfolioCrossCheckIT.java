@@ -21,6 +21,7 @@ import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.portfolio.HeatmapCell;
 import dev.diligence.domain.portfolio.PercentileRank;
 import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.portfolio.PortfolioSummary;
@@ -412,15 +413,26 @@ class PortfolioCrossCheckIT {
         return new Expected(cohort, levels, suppressed, unassessed, others);
     }
 
+    /** A page read with its companies: exactly the companies of its rows, each the one the row names. */
+    private Slice<PortfolioRow> rowsWithTheirCompanies(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
+        PortfolioPage read = portfolios.companies(query, order, page, true);
+        assertThat(read.companies().keySet())
+                .containsExactlyInAnyOrderElementsOf(read.rows().items().stream().map(PortfolioRow::company).toList());
+        read.rows().items().forEach(row -> assertThat(read.companies().get(row.company()).profile().name()).isEqualTo(row.companyName()));
+        return read.rows();
+    }
+
     private List<PortfolioRow> allRows(PortfolioQuery query, PortfolioOrder order) {
-        List<PortfolioRow> forward = pages((cursor, size) -> portfolios.companies(query, order, new PageQuery(size, false, cursor)),
+        List<PortfolioRow> forward = pages((cursor, size) -> rowsWithTheirCompanies(query, order, new PageQuery(size, false, cursor)),
                 order::cursorOf);
         // the same rows paged backwards from the end, in the same order
         List<PortfolioRow> backward = new ArrayList<>();
         Optional<Cursor> before = Optional.empty();
         while (true) {
             Optional<Cursor> from = before;
-            Slice<PortfolioRow> slice = inTransaction(() -> portfolios.companies(query, order, new PageQuery(6, true, from)));
+            PortfolioPage page = inTransaction(() -> portfolios.companies(query, order, new PageQuery(6, true, from), false));
+            assertThat(page.companies()).as("companies not asked for").isEmpty();
+            Slice<PortfolioRow> slice = page.rows();
             backward.addAll(0, slice.items());
             if (!slice.hasMore() || slice.items().isEmpty()) {
                 break;
