@@ -31,7 +31,7 @@ LIGHT_CONNECTIONS=${BENCH_LIGHT_CONNECTIONS:-1}    # heavy neighbour: the light 
 HEAVY_CONNECTIONS=${BENCH_HEAVY_CONNECTIONS:-40}   # heavy neighbour: the heavy neighbour's connections (Q2)
 NORMAL_CONNECTIONS=${BENCH_NORMAL_CONNECTIONS:-4}  # noisy neighbour: the normal callers' connections (Q1, many users)
 FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-16}   # noisy neighbour: the flooding caller's connections (Q1, one user)
-PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1, Q2 and Q3 runs, profile the API through one more run of each
+PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1, Q2, Q3, floor and M1 runs, profile the API through one more run of each
 HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 # The API runs with the production budgets: readers never come near theirs (500 users share the read
@@ -143,6 +143,18 @@ profile() { # <out dir> <name> <url> <bodies> <tokens> <pid>
   node bench/lib/jfr-top.mjs record "$6" "$DURATION" "$1/profile-$2.jfr" > "$1/profile-$2.txt"
   wait "$wrk_pid"
   log "profile of $2 in $1/profile-$2.txt"
+}
+
+# With BENCH_PROFILE=1: the same sync once more under another source (new companies, funds and
+# holdings, not a replay), while Java Flight Recorder samples the API for 4 s; not recorded
+profile_m1() { # <size> <out dir> <pid>
+  [ "$PROFILE" = 1 ] || return 0
+  sed "s/bench-$1/bench-profile/g; s/Fund /Profile Fund /g" "$2/m1.jsonl" > "$2/m1-profile.jsonl"
+  node bench/lib/m1.mjs "$API" "$2/m1-profile.jsonl" "$2/sync.tokens" 10000 > "$2/m1-profile.out" &
+  local m1_pid=$!
+  node bench/lib/jfr-top.mjs record "$3" 4 "$2/profile-m1.jfr" > "$2/profile-m1.txt"
+  wait "$m1_pid"
+  log "profile of m1 in $2/profile-m1.txt"
 }
 
 # A client measured alone, then again beside another load: the other load starts WARMUP seconds
@@ -300,6 +312,7 @@ for size in $SIZES; do
   node bench/lib/m1.mjs "$API" "$out/m1-warm-up.jsonl" "$out/sync.tokens" 0 > "$out/m1-warm-up.out"
   m1_rss=$(with_rss "$api_pid" "$out/m1.out" node bench/lib/m1.mjs "$API" "$out/m1.jsonl" "$out/sync.tokens" 10000)
   record "$size" "M1" api "$(tail -1 "$out/m1.out")" "$m1_rss"
+  profile_m1 "$size" "$out" "$api_pid"
 
   kill "$peer_pid" "$api_pid" 2> /dev/null || true
   wait "$peer_pid" "$api_pid" 2> /dev/null || true
