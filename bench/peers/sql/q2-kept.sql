@@ -93,17 +93,20 @@ select p.*,
     (select array_agg(r.criterion_code || ':' || r.state || ':' || coalesce(r.effective_level::text, '') || ':' || r.gated
               order by r.position)
        from assessment_criterion_results r where r.tenant_id = :tenant and r.assessment_id = p.id) as heatmap,
-    (select array_agg(o.severity || '=' || o.open) from (
-        select x.severity, count(*) as open from findings x
-        join assessments xa on xa.tenant_id = :tenant and xa.id = x.assessment_id
-        where x.tenant_id = :tenant and xa.company_id = p.company_id and x.retired_at is null
-          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings,
+    open_findings.packed as open_findings,
     co.id as co_id, co.name as co_name, co.website as co_website, co.sector as co_sector,
     co.headquarters_country as co_headquarters_country, co.stage as co_stage,
     co.employee_count as co_employee_count, co.description as co_description,
     co.archived as co_archived, co.version as co_version, co.created_at as co_created_at,
     co.updated_at as co_updated_at, co_refs.sources as co_sources, co_refs.external_ids as co_external_ids
 from paged p
+left join lateral (
+    select string_agg(o.severity || ':' || o.findings, ',') as packed
+    from (select f.severity, count(*) as findings
+          from findings f join assessments fa on fa.tenant_id = f.tenant_id and fa.id = f.assessment_id
+          where f.tenant_id = :tenant and fa.tenant_id = :tenant and fa.company_id = p.company_id
+            and f.retired_at is null and f.status in ('OPEN', 'IN_REMEDIATION')
+          group by f.severity) o) open_findings on true
 join companies co on co.tenant_id = :tenant and co.id = p.company_id
 left join lateral (
     select array_agg(x.source order by x.source, x.external_id) as sources,

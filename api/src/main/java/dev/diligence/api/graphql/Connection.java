@@ -1,5 +1,6 @@
 package dev.diligence.api.graphql;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -20,5 +21,10 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, LongSupplier
 
     public long totalCount() {
         return counter.getAsLong();
+    }
+
+    /** Whether the selection of a connection field asks for {@code field} of its nodes, through {@code nodes} or {@code edges.node}. */
+    public static boolean selectsOfNodes(DataFetchingFieldSelectionSet selection, String field) {
+        return selection.contains("nodes/" + field) || selection.contains("edges/node/" + field);
     }
 }

@@ -38,7 +38,7 @@ class HoldingLoaders {
 
         static HoldingPageKey of(UUID parent, ConnectionArguments arguments, DataFetchingFieldSelectionSet selection) {
             return new HoldingPageKey(PageKey.of(parent, arguments, HoldingCursors.ORDERING, selection),
-                    selection.contains("nodes/company") || selection.contains("edges/node/company"));
+                    Connection.selectsOfNodes(selection, "company"));
         }
 
         /** The part of the key that all parents of one statement share. */

@@ -2,7 +2,7 @@ package dev.diligence.api.portfolio;
 
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
-import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
@@ -36,13 +36,13 @@ class CompanyComparisonController {
 
     private final PortfolioTrendService trends;
     private final FundService funds;
-    private final CompanyService companies;
+    private final CompanyViews companyViews;
     private final AssessmentService assessments;
 
-    CompanyComparisonController(PortfolioTrendService trends, FundService funds, CompanyService companies, AssessmentService assessments) {
+    CompanyComparisonController(PortfolioTrendService trends, FundService funds, CompanyViews companyViews, AssessmentService assessments) {
         this.trends = trends;
         this.funds = funds;
-        this.companies = companies;
+        this.companyViews = companyViews;
         this.assessments = assessments;
     }
 
@@ -69,10 +69,7 @@ class CompanyComparisonController {
 
     @BatchMapping(typeName = "ComparedCompany")
     Map<ComparedCompanyView, CompanyView> company(List<ComparedCompanyView> rows) {
-        Map<CompanyId, CompanyView> byId = companies.findAll(rows.stream().map(ComparedCompanyView::companyKey).distinct().toList()).stream()
-                .collect(Collectors.toMap(c -> c.id(), CompanyView::of, (a, b) -> a));
-        return rows.stream().filter(row -> byId.containsKey(row.companyKey()))
-                .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.companyKey()), (a, b) -> a));
+        return companyViews.companiesOf(rows, ComparedCompanyView::companyKey);
     }
 
     @BatchMapping(typeName = "ComparedCompany")

@@ -3,7 +3,6 @@ package dev.diligence.api.portfolio;
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
 import dev.diligence.api.assessment.RedFlagView;
-import dev.diligence.api.company.CompanyService;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.fund.FundView;
@@ -35,10 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -76,13 +73,11 @@ class PortfolioController {
     }
 
     private final PortfolioService portfolios;
-    private final CompanyService companies;
     private final CompanyViews companyViews;
     private final AssessmentService assessments;
 
-    PortfolioController(PortfolioService portfolios, CompanyService companies, CompanyViews companyViews, AssessmentService assessments) {
+    PortfolioController(PortfolioService portfolios, CompanyViews companyViews, AssessmentService assessments) {
         this.portfolios = portfolios;
-        this.companies = companies;
         this.companyViews = companyViews;
         this.assessments = assessments;
     }
@@ -138,7 +133,7 @@ class PortfolioController {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(PortfolioMember.ORDER.name());
         Slice<PortfolioMember> members = portfolios.unassessed(portfolio.query(), page);
-        return memberConnection(arguments, page, members, companyViews(companies, members.items().stream().map(PortfolioMember::company)
+        return memberConnection(arguments, page, members, companyViews.byId(members.items().stream().map(PortfolioMember::company)
                 .toList()), () -> portfolios.countUnassessed(portfolio.query()));
     }
 
@@ -170,7 +165,7 @@ class PortfolioController {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
         PortfolioPage rows = portfolios.companies(portfolio.query(), order, page,
-                selection.contains("nodes/company") || selection.contains("edges/node/company"));
+                Connection.selectsOfNodes(selection, "company"));
         return arguments.toConnection(page, rows.rows(), order::cursorOf,
                 row -> PortfolioCompanyView.of(row, rows.companies().get(row.company())), () -> portfolios.countCompanies(portfolio.query()));
     }
@@ -205,24 +200,12 @@ class PortfolioController {
 
     @BatchMapping(typeName = "RemediationItem")
     Map<RemediationItemView, CompanyView> company(Collection<RemediationItemView> items) {
-        Map<CompanyId, CompanyView> byId = companyViews(items.stream().map(RemediationItemView::companyKey).toList());
-        return items.stream().filter(item -> byId.containsKey(item.companyKey()))
-                .collect(Collectors.toMap(Function.identity(), item -> byId.get(item.companyKey()), (a, b) -> a));
+        return companyViews.companiesOf(items, RemediationItemView::companyKey);
     }
 
     private List<CompanyView> companiesInOrder(List<CompanyId> ids) {
-        Map<CompanyId, CompanyView> byId = companyViews(ids);
+        Map<CompanyId, CompanyView> byId = companyViews.byId(ids);
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
-    }
-
-    private Map<CompanyId, CompanyView> companyViews(List<CompanyId> ids) {
-        return companyViews(companies, ids);
-    }
-
-    /** The companies with these ids that the caller can see, read at once. */
-    static Map<CompanyId, CompanyView> companyViews(CompanyService companies, List<CompanyId> ids) {
-        return companies.findAll(ids.stream().distinct().toList()).stream()
-                .collect(Collectors.toMap(c -> c.id(), CompanyView::of, (a, b) -> a));
     }
 
     /** A page of companies listed by name outside the cohort, as a {@code CompanyConnection}; cursors are the members' own. */

@@ -1,6 +1,6 @@
 package dev.diligence.api.portfolio;
 
-import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.PageKey;
@@ -35,7 +35,7 @@ class PortfolioLoaders {
     private record Batch(PortfolioQuery query, PageKey.Window window) {
     }
 
-    PortfolioLoaders(BatchLoaderRegistry registry, PortfolioService portfolios, CompanyService companies) {
+    PortfolioLoaders(BatchLoaderRegistry registry, PortfolioService portfolios, CompanyViews companyViews) {
         registry.<PageKey<VersionGroup>, Connection<CompanyView>>forName(VERSION_GROUP_COMPANIES).registerMappedBatchLoader(
                 (keys, environment) -> Mono.fromSupplier(() -> {
                     Map<Batch, List<PageKey<VersionGroup>>> batches = keys.stream()
@@ -47,7 +47,7 @@ class PortfolioLoaders {
                         pages.put(batch, portfolios.otherVersion(batch.query(), versions, batch.window().page()));
                         totals.put(batch, batch.window().counted() ? portfolios.countOtherVersion(batch.query(), versions) : Map.of());
                     });
-                    Map<CompanyId, CompanyView> views = PortfolioController.companyViews(companies, pages.values().stream()
+                    Map<CompanyId, CompanyView> views = companyViews.byId(pages.values().stream()
                             .flatMap(byVersion -> byVersion.values().stream()).flatMap(slice -> slice.items().stream())
                             .map(PortfolioMember::company).toList());
                     Map<PageKey<VersionGroup>, Connection<CompanyView>> connections = new HashMap<>();

@@ -2,7 +2,7 @@ package dev.diligence.api.portfolio;
 
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
-import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
@@ -11,7 +11,6 @@ import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.portfolio.PortfolioTrendView.ChangeView;
 import dev.diligence.api.portfolio.PortfolioTrendView.PointView;
 import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.portfolio.TrendInterval;
@@ -34,13 +33,13 @@ class PortfolioTrendController {
 
     private final PortfolioTrendService trends;
     private final FundService funds;
-    private final CompanyService companies;
+    private final CompanyViews companyViews;
     private final AssessmentService assessments;
 
-    PortfolioTrendController(PortfolioTrendService trends, FundService funds, CompanyService companies, AssessmentService assessments) {
+    PortfolioTrendController(PortfolioTrendService trends, FundService funds, CompanyViews companyViews, AssessmentService assessments) {
         this.trends = trends;
         this.funds = funds;
-        this.companies = companies;
+        this.companyViews = companyViews;
         this.assessments = assessments;
     }
 
@@ -73,10 +72,7 @@ class PortfolioTrendController {
 
     @BatchMapping(typeName = "ScoreChange")
     Map<ChangeView, CompanyView> company(List<ChangeView> changes) {
-        Map<CompanyId, CompanyView> byId = companies.findAll(changes.stream().map(ChangeView::companyKey).distinct().toList()).stream()
-                .collect(Collectors.toMap(c -> c.id(), CompanyView::of, (a, b) -> a));
-        return changes.stream().filter(change -> byId.containsKey(change.companyKey()))
-                .collect(Collectors.toMap(Function.identity(), change -> byId.get(change.companyKey()), (a, b) -> a));
+        return companyViews.companiesOf(changes, ChangeView::companyKey);
     }
 
     @BatchMapping(typeName = "ScoreChange")

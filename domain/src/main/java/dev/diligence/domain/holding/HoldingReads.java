@@ -5,6 +5,4 @@ package dev.diligence.domain.holding;
  * the companies held. Each costs a little in the statement and saves a statement of its own.
  */
 public record HoldingReads(boolean total, boolean companies) {
-
-    public static final HoldingReads PAGE_ONLY = new HoldingReads(false, false);
 }

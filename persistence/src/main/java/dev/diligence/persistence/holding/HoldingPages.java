@@ -31,7 +31,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -107,8 +106,11 @@ class HoldingPages {
         rows.forEach((id, holdings) -> {
             Slice<Holding> slice = slice(holdings, page);
             Map<CompanyId, Company> held = new HashMap<>();
-            slice.items().forEach(holding -> Optional.ofNullable(companies.get(holding.company()))
-                    .ifPresent(company -> held.put(holding.company(), company)));
+            for (Holding holding : slice.items()) {
+                if (companies.containsKey(holding.company())) {
+                    held.put(holding.company(), companies.get(holding.company()));
+                }
+            }
             pages.put(key.apply(id), new HoldingPage(slice, totals.getOrDefault(id, 0L), held));
         });
         return pages;

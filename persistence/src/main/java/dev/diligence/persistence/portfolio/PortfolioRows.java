@@ -17,6 +17,7 @@ import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.company.CompanyColumns;
+import dev.diligence.persistence.finding.OpenFindingColumns;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -112,14 +113,11 @@ class PortfolioRows {
                     (select array_agg(r.criterion_code || ':' || r.state || ':' || coalesce(r.effective_level::text, '') || ':' || r.gated
                               order by r.position)
                        from assessment_criterion_results r where r.tenant_id = :tenant and r.assessment_id = p.id) as heatmap,
-                    (select array_agg(o.severity || '=' || o.open) from (
-                        select x.severity, count(*) as open from findings x
-                        join assessments xa on xa.tenant_id = :tenant and xa.id = x.assessment_id
-                        where x.tenant_id = :tenant and xa.company_id = p.company_id and x.retired_at is null
-                          and x.status in ('OPEN', 'IN_REMEDIATION') group by x.severity) o) as open_findings%s
-                from paged p%s
+                    %s%s
+                from paged p
+                %s%s
                 order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
-                withCompanies ? ",\n" + CompanyColumns.SELECT : "",
+                OpenFindingColumns.SELECT, withCompanies ? ",\n" + CompanyColumns.SELECT : "", OpenFindingColumns.of("p.company_id"),
                 withCompanies ? "\njoin companies co on co.tenant_id = :tenant and co.id = p.company_id\n" + CompanyColumns.REFERENCES : "",
                 direction, direction);
         return new PortfolioSql.Statement(sql, values);
@@ -214,13 +212,7 @@ class PortfolioRows {
                     Boolean.parseBoolean(parts[3]), flaggedCriteria.contains(parts[0])));
         }
         Map<Severity, Integer> open = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            open.put(severity, 0);
-        }
-        for (String entry : strings(rs, "open_findings")) {
-            String[] parts = entry.split("=", 2);
-            open.put(Severity.valueOf(parts[0]), Integer.valueOf(parts[1]));
-        }
+        OpenFindingColumns.counts(rs).forEach((severity, count) -> open.put(severity, Math.toIntExact(count)));
         int level = rs.getInt("level");
         Integer levelOrNull = rs.wasNull() ? null : level;
         return new PortfolioRow(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
