@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * dev.diligence.persistence.company.CompanyColumns}: the findings {@code OPEN} or
  * {@code IN_REMEDIATION}, not retired, over every assessment of the company (clarification 2),
  * counted per severity and packed into one text ({@code CRITICAL:2,HIGH:1}) named
- * {@code open_findings}. The statement binds {@code :tenant}.
+ * {@code open_findings}. The statement binds {@code :tenant}. The predicate is the one of the partial
+ * index {@code findings_open_by_assessment} (V026), so the count reads the index alone: change both
+ * together.
  */
 public final class OpenFindingColumns {
 
