@@ -1,20 +1,24 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.operation.ApiOperation;
 import graphql.normalized.ExecutableNormalizedOperation;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Which operations are heavy, and so take a place in the {@link HeavyOperationBulkhead} to execute:
  * <ul>
- * <li>those that select one of {@code diligence.limits.heavy.root-fields}, whatever they cost: the
- * portfolio comparisons ({@code portfolio}, {@code portfolioTrend}, {@code compareCompanies}) read
- * and aggregate the stored scores of every company of a fund however little of it they return;</li>
+ * <li>those that select a root field the operation registry declares heavy ({@link ApiOperation#heavyRootFields()}),
+ * or one of {@code diligence.limits.heavy.root-fields}, whatever they cost: the portfolio comparisons
+ * ({@code portfolio}, {@code portfolioTrend}, {@code compareCompanies}) read and aggregate the stored
+ * scores of every company of a fund however little of it they return;</li>
  * <li>any operation whose requested cost ({@link QueryCostCalculator}) reaches
  * {@code diligence.limits.heavy.min-cost}: it returns as much as a page of 100 portfolio rows.</li>
  * </ul>
  * Root fields are matched by name, for queries and mutations alike, aliases aside. A new kind of
- * heavy operation (an export) joins the class by adding its root field to the property.
+ * heavy operation (an export) is declared {@code HEAVY} in {@link ApiOperation}; the property adds
+ * root fields an operator wants treated as heavy too.
  */
 final class HeavyOperations {
 
@@ -22,7 +26,9 @@ final class HeavyOperations {
     private final long minCost;
 
     HeavyOperations(LimitsProperties.Heavy heavy) {
-        this.rootFields = heavy.rootFields();
+        Set<String> fields = new HashSet<>(ApiOperation.heavyRootFields());
+        fields.addAll(heavy.rootFields());
+        this.rootFields = Set.copyOf(fields);
         this.minCost = heavy.minCost();
     }
 

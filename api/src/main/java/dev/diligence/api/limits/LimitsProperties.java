@@ -190,13 +190,14 @@ public record LimitsProperties(
      * @param maxConcurrent most heavy operations executing at once in this instance
      * @param maxWait       longest a heavy operation waits for its turn before it is refused as
      *                      UNAVAILABLE; {@code 0s} refuses at once
-     * @param rootFields    root fields (of queries or mutations) that make an operation heavy
+     * @param rootFields    root fields (of queries or mutations) that make an operation heavy besides
+     *                      those the operation registry declares heavy ({@code ApiOperation.Cost.HEAVY})
      * @param minCost       requested cost in points from which any operation is heavy
      */
     public record Heavy(
             @DefaultValue("1") int maxConcurrent,
             @DefaultValue("2s") Duration maxWait,
-            @DefaultValue({"portfolio", "portfolioTrend", "compareCompanies"}) Set<String> rootFields,
+            @DefaultValue({}) Set<String> rootFields,
             @DefaultValue("2000") long minCost) {
 
         public Heavy {

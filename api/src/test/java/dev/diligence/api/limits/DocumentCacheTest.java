@@ -2,6 +2,7 @@ package dev.diligence.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.support.ProductSchema;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;

@@ -2,6 +2,8 @@ package dev.diligence.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.operation.ApiOperation;
+import dev.diligence.api.support.ProductSchema;
 import graphql.normalized.ExecutableNormalizedOperation;
 import java.time.Duration;
 import java.util.Map;
@@ -49,13 +51,22 @@ class HeavyOperationsTest {
     }
 
     @Test
-    void theDefaultRootFieldsAreRootFieldsOfTheSchema() {
-        assertThat(DEFAULTS.rootFields()).allSatisfy(field ->
-                assertThat(ProductSchema.SCHEMA.getQueryType().getFieldDefinition(field)).as(field).isNotNull());
+    void theRegistryDeclaresThePortfolioComparisonsHeavyAndTheDefaultsAddNothing() {
+        assertThat(ApiOperation.heavyRootFields()).containsExactlyInAnyOrder("portfolio", "portfolioTrend", "compareCompanies");
+        assertThat(DEFAULTS.rootFields()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredRootFieldIsHeavyBesideTheRegistrysOwn() {
+        HeavyOperations heavy = new HeavyOperations(new LimitsProperties.Heavy(2, Duration.ZERO, Set.of("funds"), 2000));
+
+        assertThat(heavy.includes(Set.of("funds"), 3)).isTrue();
+        assertThat(heavy.includes(Set.of("portfolio"), 3)).isTrue();
+        assertThat(heavy.includes(Set.of("viewer"), 3)).isFalse();
     }
 
     private static LimitsProperties.Heavy threshold(long minCost) {
-        return new LimitsProperties.Heavy(2, Duration.ZERO, Set.of("portfolio"), minCost);
+        return new LimitsProperties.Heavy(2, Duration.ZERO, Set.of(), minCost);
     }
 
     private boolean isHeavy(String document) {

@@ -34,7 +34,7 @@ class LimitsPropertiesTest {
         assertThat(limits.rate()).isEqualTo(LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)));
         assertThat(limits.rate().restoredPerSecond()).isEqualTo(500.0);
         assertThat(limits.heavy()).isEqualTo(new LimitsProperties.Heavy(1, Duration.ofSeconds(2),
-                Set.of("portfolio", "portfolioTrend", "compareCompanies"), 2000));
+                Set.of(), 2000));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.diligence.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.support.ProductSchema;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,14 @@ package dev.diligence.api.security;
 import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
 import static dev.diligence.api.security.MatrixAssertions.assertNoData;
 import static dev.diligence.api.security.MatrixAssertions.naming;
-import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TenantUsers;
 import dev.diligence.persistence.testing.TenantRows;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +34,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class AssessmentRoleMatrixIT extends ApiIntegrationTest {
 
-    private static final Set<MatrixCaller> WRITERS = EnumSet.of(MatrixCaller.TENANT_ADMIN, MatrixCaller.ASSESSOR);
-    private static final Set<MatrixCaller> REVIEWERS = EnumSet.of(MatrixCaller.TENANT_ADMIN, MatrixCaller.REVIEWER);
-    private static final Set<MatrixCaller> TENANT_ADMINS = EnumSet.of(MatrixCaller.TENANT_ADMIN);
 
     /** What a case's firm holds besides its company. */
     enum Setup {
@@ -61,40 +57,38 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
         RESOLVED_FINDING
     }
 
-    /** The secured operations, the top-level field a refusal is reported on, who may call them, and what they need. */
-    enum Operation {
-        ASSESSMENT("assessment(id)", "assessment", TENANT_ROLES, Setup.DRAFT),
-        ASSESSMENT_NODE("node(id) of an assessment", "node", TENANT_ROLES, Setup.DRAFT),
-        FINDING_NODE("node(id) of a finding", "node", TENANT_ROLES, Setup.FINDING),
-        ASSESSMENT_DIFF("assessmentDiff", "assessmentDiff", TENANT_ROLES, Setup.TWO_DRAFTS),
-        FINDINGS("findings", "findings", TENANT_ROLES, Setup.FINDING),
-        COMPANY_ASSESSMENTS("company(id).assessments, assessmentHistory and latestAssessment", "company", TENANT_ROLES, Setup.PUBLISHED),
-        CREATE_ASSESSMENT("createAssessment", "createAssessment", WRITERS, Setup.NONE),
-        START_ASSESSMENT_FROM_LATEST("startAssessmentFromLatest", "startAssessmentFromLatest", WRITERS, Setup.PUBLISHED),
-        UPDATE_ASSESSMENT_CONTEXT("updateAssessmentContext", "updateAssessmentContext", WRITERS, Setup.DRAFT),
-        SCORE_CRITERION("scoreCriterion", "scoreCriterion", WRITERS, Setup.DRAFT),
-        ADD_EVIDENCE("addEvidence", "addEvidence", WRITERS, Setup.DRAFT),
-        REMOVE_EVIDENCE("removeEvidence", "removeEvidence", WRITERS, Setup.DRAFT_WITH_EVIDENCE),
-        SUBMIT_ASSESSMENT("submitAssessment", "submitAssessment", WRITERS, Setup.SCORED_DRAFT),
-        REQUEST_ASSESSMENT_CHANGES("requestAssessmentChanges", "requestAssessmentChanges", REVIEWERS, Setup.IN_REVIEW),
-        PUBLISH_ASSESSMENT("publishAssessment", "publishAssessment", REVIEWERS, Setup.IN_REVIEW),
-        RETRACT_ASSESSMENT("retractAssessment", "retractAssessment", TENANT_ADMINS, Setup.PUBLISHED),
-        RAISE_FINDING("raiseFinding", "raiseFinding", WRITERS, Setup.DRAFT),
-        UPDATE_FINDING("updateFinding", "updateFinding", WRITERS, Setup.FINDING),
-        START_FINDING_REMEDIATION("startFindingRemediation", "startFindingRemediation", WRITERS, Setup.FINDING),
-        RESOLVE_FINDING("resolveFinding", "resolveFinding", WRITERS, Setup.FINDING),
-        REOPEN_FINDING("reopenFinding", "reopenFinding", WRITERS, Setup.RESOLVED_FINDING),
-        ACCEPT_FINDING_RISK("acceptFindingRisk", "acceptFindingRisk", TENANT_ADMINS, Setup.FINDING);
+    /** The cases: the registered operation each calls (who may call it is the registry's) and what it needs. */
+    enum Operation implements MatrixOperation {
+        ASSESSMENT("assessment(id)", ApiOperation.ASSESSMENT, Setup.DRAFT),
+        ASSESSMENT_NODE("node(id) of an assessment", ApiOperation.NODE, Setup.DRAFT),
+        FINDING_NODE("node(id) of a finding", ApiOperation.NODE, Setup.FINDING),
+        ASSESSMENT_DIFF("assessmentDiff", ApiOperation.ASSESSMENT_DIFF, Setup.TWO_DRAFTS),
+        FINDINGS("findings", ApiOperation.FINDINGS, Setup.FINDING),
+        COMPANY_ASSESSMENTS("company(id).assessments, assessmentHistory and latestAssessment", ApiOperation.COMPANY, Setup.PUBLISHED),
+        CREATE_ASSESSMENT("createAssessment", ApiOperation.CREATE_ASSESSMENT, Setup.NONE),
+        START_ASSESSMENT_FROM_LATEST("startAssessmentFromLatest", ApiOperation.START_ASSESSMENT_FROM_LATEST, Setup.PUBLISHED),
+        UPDATE_ASSESSMENT_CONTEXT("updateAssessmentContext", ApiOperation.UPDATE_ASSESSMENT_CONTEXT, Setup.DRAFT),
+        SCORE_CRITERION("scoreCriterion", ApiOperation.SCORE_CRITERION, Setup.DRAFT),
+        ADD_EVIDENCE("addEvidence", ApiOperation.ADD_EVIDENCE, Setup.DRAFT),
+        REMOVE_EVIDENCE("removeEvidence", ApiOperation.REMOVE_EVIDENCE, Setup.DRAFT_WITH_EVIDENCE),
+        SUBMIT_ASSESSMENT("submitAssessment", ApiOperation.SUBMIT_ASSESSMENT, Setup.SCORED_DRAFT),
+        REQUEST_ASSESSMENT_CHANGES("requestAssessmentChanges", ApiOperation.REQUEST_ASSESSMENT_CHANGES, Setup.IN_REVIEW),
+        PUBLISH_ASSESSMENT("publishAssessment", ApiOperation.PUBLISH_ASSESSMENT, Setup.IN_REVIEW),
+        RETRACT_ASSESSMENT("retractAssessment", ApiOperation.RETRACT_ASSESSMENT, Setup.PUBLISHED),
+        RAISE_FINDING("raiseFinding", ApiOperation.RAISE_FINDING, Setup.DRAFT),
+        UPDATE_FINDING("updateFinding", ApiOperation.UPDATE_FINDING, Setup.FINDING),
+        START_FINDING_REMEDIATION("startFindingRemediation", ApiOperation.START_FINDING_REMEDIATION, Setup.FINDING),
+        RESOLVE_FINDING("resolveFinding", ApiOperation.RESOLVE_FINDING, Setup.FINDING),
+        REOPEN_FINDING("reopenFinding", ApiOperation.REOPEN_FINDING, Setup.RESOLVED_FINDING),
+        ACCEPT_FINDING_RISK("acceptFindingRisk", ApiOperation.ACCEPT_FINDING_RISK, Setup.FINDING);
 
         private final String label;
-        private final String field;
-        private final Set<MatrixCaller> allowed;
+        private final ApiOperation operation;
         private final Setup setup;
 
-        Operation(String label, String field, Set<MatrixCaller> allowed, Setup setup) {
+        Operation(String label, ApiOperation operation, Setup setup) {
             this.label = label;
-            this.field = field;
-            this.allowed = allowed;
+            this.operation = operation;
             this.setup = setup;
         }
 
@@ -114,6 +108,16 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
         public String toString() {
             return label;
         }
+
+        @Override
+        public ApiOperation operation() {
+            return operation;
+        }
+
+        /** The top-level field a refusal is reported on. */
+        String field() {
+            return operation.field();
+        }
     }
 
     /**
@@ -132,12 +136,12 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
 
     static Stream<Arguments> forbiddenCalls() {
         return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                .filter(caller -> !operation.allowed.contains(caller))
+                .filter(caller -> !operation.allowed().contains(caller))
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
@@ -149,8 +153,8 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            assertForbidden(response, operation.field);
-            assertNoData(response, operation.field, operation.nullableField());
+            assertForbidden(response, operation.field());
+            assertNoData(response, operation.field(), operation.nullableField());
             assertNothingChanged(operation, fixture);
         });
     }
@@ -397,7 +401,7 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
     }
 
     private static void noUserErrors(GraphQlTester.Response response, Operation operation) {
-        response.path(operation.field + ".userErrors").entityList(Object.class).hasSize(0);
+        response.path(operation.field() + ".userErrors").entityList(Object.class).hasSize(0);
     }
 
     /** The tenant admin reads the fixture's assessment at its version and in its status, and no other assessment. */
@@ -418,9 +422,9 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
     private static GraphQlTester.Response assertStoredFinding(GraphQlTester admin, GraphQlTester.Response response, Operation operation,
             Fixture fixture, String status) {
         long next = fixture.findingVersion() + 1;
-        response.path(operation.field + ".finding.id").entity(String.class).isEqualTo(fixture.findingId())
-                .path(operation.field + ".finding.status").entity(String.class).isEqualTo(status)
-                .path(operation.field + ".finding.version").entity(Long.class).isEqualTo(next);
+        response.path(operation.field() + ".finding.id").entity(String.class).isEqualTo(fixture.findingId())
+                .path(operation.field() + ".finding.status").entity(String.class).isEqualTo(status)
+                .path(operation.field() + ".finding.version").entity(Long.class).isEqualTo(next);
         GraphQlTester.Response stored = admin.documentName("matrixFindingNode").variable("id", fixture.findingId()).execute();
         stored.path("node.status").entity(String.class).isEqualTo(status)
                 .path("node.version").entity(Long.class).isEqualTo(next);

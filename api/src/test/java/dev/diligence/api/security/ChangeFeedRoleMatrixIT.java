@@ -6,9 +6,9 @@ import static dev.diligence.api.security.MatrixAssertions.naming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,7 +25,17 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class ChangeFeedRoleMatrixIT extends ApiIntegrationTest {
 
-    private static final Set<MatrixCaller> FEED_READERS = EnumSet.of(MatrixCaller.TENANT_ADMIN, MatrixCaller.INTEGRATION);
+    /** The one operation of this matrix; who may call it is the registry's. */
+    enum Operation implements MatrixOperation {
+        CHANGES;
+
+        @Override
+        public ApiOperation operation() {
+            return ApiOperation.CHANGES;
+        }
+    }
+
+    private static final Set<MatrixCaller> FEED_READERS = Operation.CHANGES.allowed();
 
     private record Fixture(String tenantKey, List<String> changedIds) {
     }

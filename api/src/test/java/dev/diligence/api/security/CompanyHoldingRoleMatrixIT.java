@@ -3,14 +3,13 @@ package dev.diligence.api.security;
 import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
 import static dev.diligence.api.security.MatrixAssertions.assertNoData;
 import static dev.diligence.api.security.MatrixAssertions.naming;
-import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.persistence.testing.TenantRows;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,31 +28,27 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
 
-    private static final Set<MatrixCaller> COMPANY_WRITERS = EnumSet.of(MatrixCaller.TENANT_ADMIN, MatrixCaller.ASSESSOR);
-    private static final Set<MatrixCaller> HOLDING_WRITERS = EnumSet.of(MatrixCaller.TENANT_ADMIN);
 
-    /** The secured operations, the top-level field a refusal is reported on, and who may call them. */
-    enum Operation {
-        COMPANIES("companies", "companies", TENANT_ROLES),
-        COMPANY("company(id)", "company", TENANT_ROLES),
-        COMPANY_NODE("node(id) of a company", "node", TENANT_ROLES),
-        HOLDING_NODE("node(id) of a holding", "node", TENANT_ROLES),
-        FUND_HOLDINGS("fund(id).holdings", "fund", TENANT_ROLES),
-        CREATE_COMPANY("createCompany", "createCompany", COMPANY_WRITERS),
-        UPDATE_COMPANY("updateCompany", "updateCompany", COMPANY_WRITERS),
-        ARCHIVE_COMPANY("archiveCompany", "archiveCompany", COMPANY_WRITERS),
-        ADD_HOLDING("addHolding", "addHolding", HOLDING_WRITERS),
-        UPDATE_HOLDING("updateHolding", "updateHolding", HOLDING_WRITERS),
-        REMOVE_HOLDING("removeHolding", "removeHolding", HOLDING_WRITERS);
+    /** The cases, each calling an operation of the registry, which says who may call it. */
+    enum Operation implements MatrixOperation {
+        COMPANIES("companies", ApiOperation.COMPANIES),
+        COMPANY("company(id)", ApiOperation.COMPANY),
+        COMPANY_NODE("node(id) of a company", ApiOperation.NODE),
+        HOLDING_NODE("node(id) of a holding", ApiOperation.NODE),
+        FUND_HOLDINGS("fund(id).holdings", ApiOperation.FUND),
+        CREATE_COMPANY("createCompany", ApiOperation.CREATE_COMPANY),
+        UPDATE_COMPANY("updateCompany", ApiOperation.UPDATE_COMPANY),
+        ARCHIVE_COMPANY("archiveCompany", ApiOperation.ARCHIVE_COMPANY),
+        ADD_HOLDING("addHolding", ApiOperation.ADD_HOLDING),
+        UPDATE_HOLDING("updateHolding", ApiOperation.UPDATE_HOLDING),
+        REMOVE_HOLDING("removeHolding", ApiOperation.REMOVE_HOLDING);
 
         private final String label;
-        private final String field;
-        private final Set<MatrixCaller> allowed;
+        private final ApiOperation operation;
 
-        Operation(String label, String field, Set<MatrixCaller> allowed) {
+        Operation(String label, ApiOperation operation) {
             this.label = label;
-            this.field = field;
-            this.allowed = allowed;
+            this.operation = operation;
         }
 
         /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
@@ -65,6 +60,16 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         public String toString() {
             return label;
         }
+
+        @Override
+        public ApiOperation operation() {
+            return operation;
+        }
+
+        /** The top-level field a refusal is reported on. */
+        String field() {
+            return operation.field();
+        }
     }
 
     /** A fresh firm with one fund, two companies and a holding of the first company in the fund. */
@@ -74,12 +79,12 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
 
     static Stream<Arguments> forbiddenCalls() {
         return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                .filter(caller -> !operation.allowed.contains(caller))
+                .filter(caller -> !operation.allowed().contains(caller))
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
@@ -91,8 +96,8 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            assertForbidden(response, operation.field);
-            assertNoData(response, operation.field, operation.nullableField());
+            assertForbidden(response, operation.field());
+            assertNoData(response, operation.field(), operation.nullableField());
             assertNothingChanged(operation, fixture);
         });
     }

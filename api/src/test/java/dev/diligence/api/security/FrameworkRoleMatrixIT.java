@@ -3,13 +3,12 @@ package dev.diligence.api.security;
 import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
 import static dev.diligence.api.security.MatrixAssertions.assertNoData;
 import static dev.diligence.api.security.MatrixAssertions.naming;
-import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.framework.FrameworkFixtures;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,19 +24,17 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class FrameworkRoleMatrixIT extends ApiIntegrationTest {
 
-    /** The secured operations, the top-level field a refusal is reported on, and who may call them. */
-    enum Operation {
-        DERIVED_FRAMEWORK("framework(version) of a derived version", "framework", TENANT_ROLES),
-        DERIVE_FRAMEWORK_VERSION("deriveFrameworkVersion", "deriveFrameworkVersion", EnumSet.of(MatrixCaller.TENANT_ADMIN));
+    /** The cases, each calling an operation of the registry, which says who may call it. */
+    enum Operation implements MatrixOperation {
+        DERIVED_FRAMEWORK("framework(version) of a derived version", ApiOperation.FRAMEWORK),
+        DERIVE_FRAMEWORK_VERSION("deriveFrameworkVersion", ApiOperation.DERIVE_FRAMEWORK_VERSION);
 
         private final String label;
-        private final String field;
-        private final Set<MatrixCaller> allowed;
+        private final ApiOperation operation;
 
-        Operation(String label, String field, Set<MatrixCaller> allowed) {
+        Operation(String label, ApiOperation operation) {
             this.label = label;
-            this.field = field;
-            this.allowed = allowed;
+            this.operation = operation;
         }
 
         /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
@@ -49,6 +46,16 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
         public String toString() {
             return label;
         }
+
+        @Override
+        public ApiOperation operation() {
+            return operation;
+        }
+
+        /** The top-level field a refusal is reported on. */
+        String field() {
+            return operation.field();
+        }
     }
 
     /** A fresh firm that derived one version. */
@@ -57,12 +64,12 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
 
     static Stream<Arguments> forbiddenCalls() {
         return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                .filter(caller -> !operation.allowed.contains(caller))
+                .filter(caller -> !operation.allowed().contains(caller))
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
@@ -74,8 +81,8 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            assertForbidden(response, operation.field);
-            assertNoData(response, operation.field, operation.nullableField());
+            assertForbidden(response, operation.field());
+            assertNoData(response, operation.field(), operation.nullableField());
             assertThat(FrameworkFixtures.storedVersionsOf(fixture.tenantKey())).as("stored versions").isOne();
             assertThat(FrameworkFixtures.frameworkAuditEventsOf(fixture.tenantKey())).as("audit events").isOne();
             assertThat(FrameworkFixtures.versionsSeenBy(graphQl(usersOf(fixture.tenantKey()).tenantAdmin())))

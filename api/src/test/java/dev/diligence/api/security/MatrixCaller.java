@@ -9,21 +9,38 @@ import java.util.Set;
 
 /** Who calls in a role matrix: a role of the firm under test, or a platform administrator with or without a tenant claim. */
 enum MatrixCaller {
-    PLATFORM_ADMIN("platform-admin"),
-    PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim"),
-    TENANT_ADMIN("tenant-admin"),
-    FUND_MANAGER("fund-manager"),
-    ASSESSOR("assessor"),
-    REVIEWER("reviewer"),
-    INTEGRATION("integration");
+    PLATFORM_ADMIN("platform-admin", Role.PLATFORM_ADMIN),
+    PLATFORM_ADMIN_IN_TENANT("platform-admin with a tenant claim", Role.PLATFORM_ADMIN),
+    TENANT_ADMIN("tenant-admin", Role.TENANT_ADMIN),
+    FUND_MANAGER("fund-manager", Role.FUND_MANAGER),
+    ASSESSOR("assessor", Role.ASSESSOR),
+    REVIEWER("reviewer", Role.REVIEWER),
+    INTEGRATION("integration", Role.INTEGRATION);
 
     /** The business roles of a firm. */
     static final Set<MatrixCaller> TENANT_ROLES = EnumSet.of(TENANT_ADMIN, FUND_MANAGER, ASSESSOR, REVIEWER, INTEGRATION);
 
     private final String label;
+    private final Role role;
 
-    MatrixCaller(String label) {
+    MatrixCaller(String label, Role role) {
         this.label = label;
+        this.role = role;
+    }
+
+    /**
+     * The callers that {@code access} admits: those with one of its roles. A platform administrator
+     * with a tenant claim has no role in the firm, so it passes exactly the rules a platform
+     * administrator passes.
+     */
+    static Set<MatrixCaller> allowedBy(Access access) {
+        Set<MatrixCaller> allowed = EnumSet.noneOf(MatrixCaller.class);
+        for (MatrixCaller caller : values()) {
+            if (access.roles().contains(caller.role)) {
+                allowed.add(caller);
+            }
+        }
+        return allowed;
     }
 
     /** A token of this caller for the firm {@code tenantKey}. */

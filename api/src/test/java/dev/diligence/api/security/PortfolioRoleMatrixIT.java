@@ -3,12 +3,12 @@ package dev.diligence.api.security;
 import static dev.diligence.api.security.MatrixAssertions.assertForbidden;
 import static dev.diligence.api.security.MatrixAssertions.assertNoData;
 import static dev.diligence.api.security.MatrixAssertions.naming;
-import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.assessment.AssessmentFixtures;
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.graphql.GlobalId;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TenantUsers;
 import dev.diligence.persistence.testing.TenantRows;
@@ -41,20 +41,18 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class PortfolioRoleMatrixIT extends ApiIntegrationTest {
 
-    /** The secured operations, the top-level field a refusal is reported on, and who may call them. */
-    enum Operation {
-        PORTFOLIO("portfolio(fundId)", "portfolio", TENANT_ROLES),
-        PORTFOLIO_TREND("portfolioTrend(fundId, from, to, interval)", "portfolioTrend", TENANT_ROLES),
-        COMPARE_COMPANIES("compareCompanies(ids, fundId)", "compareCompanies", TENANT_ROLES);
+    /** The cases, each calling an operation of the registry, which says who may call it. */
+    enum Operation implements MatrixOperation {
+        PORTFOLIO("portfolio(fundId)", ApiOperation.PORTFOLIO),
+        PORTFOLIO_TREND("portfolioTrend(fundId, from, to, interval)", ApiOperation.PORTFOLIO_TREND),
+        COMPARE_COMPANIES("compareCompanies(ids, fundId)", ApiOperation.COMPARE_COMPANIES);
 
         private final String label;
-        private final String field;
-        private final Set<MatrixCaller> allowed;
+        private final ApiOperation operation;
 
-        Operation(String label, String field, Set<MatrixCaller> allowed) {
+        Operation(String label, ApiOperation operation) {
             this.label = label;
-            this.field = field;
-            this.allowed = allowed;
+            this.operation = operation;
         }
 
         /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
@@ -65,6 +63,16 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
         @Override
         public String toString() {
             return label;
+        }
+
+        @Override
+        public ApiOperation operation() {
+            return operation;
+        }
+
+        /** The top-level field a refusal is reported on. */
+        String field() {
+            return operation.field();
         }
     }
 
@@ -84,12 +92,12 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
 
     static Stream<Arguments> forbiddenCalls() {
         return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                .filter(caller -> !operation.allowed.contains(caller))
+                .filter(caller -> !operation.allowed().contains(caller))
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
@@ -101,8 +109,8 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            assertForbidden(response, operation.field);
-            assertNoData(response, operation.field, operation.nullableField());
+            assertForbidden(response, operation.field());
+            assertNoData(response, operation.field(), operation.nullableField());
         });
     }
 
@@ -202,8 +210,8 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
         if (caller != MatrixCaller.TENANT_ADMIN) {
             // the role changes who may ask, never the answer: the tenant admin's, to the last field
             Map<String, Object> adminsAnswer = call(operation, usersOf(fixture.tenantKey()).tenantAdmin(), fixture)
-                    .path(operation.field).entity(Map.class).get();
-            assertThat(withoutRequestTime(operation, response.path(operation.field).entity(Map.class).get()))
+                    .path(operation.field()).entity(Map.class).get();
+            assertThat(withoutRequestTime(operation, response.path(operation.field()).entity(Map.class).get()))
                     .isEqualTo(withoutRequestTime(operation, adminsAnswer));
         }
     }

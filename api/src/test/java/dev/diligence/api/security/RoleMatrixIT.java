@@ -8,6 +8,7 @@ import static dev.diligence.api.security.MatrixCaller.TENANT_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.graphql.CursorCodec;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.tenant.TenantCursors;
@@ -40,32 +41,48 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class RoleMatrixIT extends ApiIntegrationTest {
 
-    /** The secured operations, who may call them, and whom to try them with. */
-    enum Operation {
-        CREATE_TENANT("createTenant", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
-        ARCHIVE_TENANT("archiveTenant", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
-        TENANTS("tenants", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
-        FIRMS("firms", EnumSet.of(MatrixCaller.PLATFORM_ADMIN), platformOperationCallers()),
-        CREATE_FUND("createFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        UPDATE_FUND("updateFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        ARCHIVE_FUND("archiveFund", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        FUNDS("funds", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class)),
-        FUND("fund", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class)),
-        NODE("node", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class)),
-        AUDIT_EVENTS("auditEvents", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        GRANT_FUND_ACCESS("grantFundAccess", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        REVOKE_FUND_ACCESS("revokeFundAccess", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        FUND_ACCESS_GRANTS("fundAccessGrants", EnumSet.of(MatrixCaller.TENANT_ADMIN), EnumSet.allOf(MatrixCaller.class)),
-        FRAMEWORKS("frameworks", TENANT_ROLES, EnumSet.allOf(MatrixCaller.class));
+    /** The operations of the registry this test tries, and whom to try them with; who may call them is the registry's. */
+    enum Operation implements MatrixOperation {
+        CREATE_TENANT(ApiOperation.CREATE_TENANT, platformOperationCallers()),
+        ARCHIVE_TENANT(ApiOperation.ARCHIVE_TENANT, platformOperationCallers()),
+        TENANTS(ApiOperation.TENANTS, platformOperationCallers()),
+        FIRMS(ApiOperation.FIRMS, platformOperationCallers()),
+        CREATE_FUND(ApiOperation.CREATE_FUND, EnumSet.allOf(MatrixCaller.class)),
+        UPDATE_FUND(ApiOperation.UPDATE_FUND, EnumSet.allOf(MatrixCaller.class)),
+        ARCHIVE_FUND(ApiOperation.ARCHIVE_FUND, EnumSet.allOf(MatrixCaller.class)),
+        FUNDS(ApiOperation.FUNDS, EnumSet.allOf(MatrixCaller.class)),
+        FUND(ApiOperation.FUND, EnumSet.allOf(MatrixCaller.class)),
+        NODE(ApiOperation.NODE, EnumSet.allOf(MatrixCaller.class)),
+        AUDIT_EVENTS(ApiOperation.AUDIT_EVENTS, EnumSet.allOf(MatrixCaller.class)),
+        GRANT_FUND_ACCESS(ApiOperation.GRANT_FUND_ACCESS, EnumSet.allOf(MatrixCaller.class)),
+        REVOKE_FUND_ACCESS(ApiOperation.REVOKE_FUND_ACCESS, EnumSet.allOf(MatrixCaller.class)),
+        FUND_ACCESS_GRANTS(ApiOperation.FUND_ACCESS_GRANTS, EnumSet.allOf(MatrixCaller.class)),
+        FRAMEWORKS(ApiOperation.FRAMEWORKS, EnumSet.allOf(MatrixCaller.class)),
+        VIEWER(ApiOperation.VIEWER, EnumSet.allOf(MatrixCaller.class));
 
-        private final String field;
-        private final Set<MatrixCaller> allowed;
+        private final ApiOperation operation;
         private final Set<MatrixCaller> tried;
 
-        Operation(String field, Set<MatrixCaller> allowed, Set<MatrixCaller> tried) {
-            this.field = field;
-            this.allowed = allowed;
+        Operation(ApiOperation operation, Set<MatrixCaller> tried) {
+            this.operation = operation;
             this.tried = tried;
+        }
+
+        @Override
+        public ApiOperation operation() {
+            return operation;
+        }
+
+        /** The callers tried that the registry admits. */
+        @Override
+        public Set<MatrixCaller> allowed() {
+            Set<MatrixCaller> allowed = EnumSet.copyOf(tried);
+            allowed.retainAll(MatrixOperation.super.allowed());
+            return allowed;
+        }
+
+        String field() {
+            return operation.field();
         }
 
         /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
@@ -81,7 +98,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
         @Override
         public String toString() {
-            return field;
+            return operation.field();
         }
     }
 
@@ -92,12 +109,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     static Stream<Arguments> forbiddenCalls() {
         return Arrays.stream(Operation.values()).flatMap(operation -> operation.tried.stream()
-                .filter(caller -> !operation.allowed.contains(caller))
+                .filter(caller -> !operation.allowed().contains(caller))
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed.stream()
+        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
                 .map(caller -> Arguments.of(operation, caller)));
     }
 
@@ -109,8 +126,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         GraphQlTester.Response response = call(operation, caller.token(fixture.tenantKey()), fixture);
 
         naming(caller + " calling " + operation, () -> {
-            assertForbidden(response, operation.field);
-            assertNoData(response, operation.field, operation.nullableField());
+            assertForbidden(response, operation.field());
+            assertNoData(response, operation.field(), operation.nullableField());
             assertNothingChanged(operation, fixture);
         });
     }
@@ -191,6 +208,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case REVOKE_FUND_ACCESS -> new OperationRequest(REVOKE, Map.of("f", fixture.fundId(), "s", fundManagerOf(fixture)));
             case FUND_ACCESS_GRANTS -> new OperationRequest(GRANTS, Map.of("f", fixture.fundId()));
             case FRAMEWORKS -> new OperationRequest("{ frameworks { version } }", Map.of());
+            case VIEWER -> new OperationRequest("{ viewer { subject tenant { key } roles } }", Map.of());
         };
     }
 
@@ -205,7 +223,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
                     .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
             case GRANT_FUND_ACCESS, REVOKE_FUND_ACCESS -> assertThat(granteesOf(fixture)).containsExactly(fundManagerOf(fixture));
-            case TENANTS, FIRMS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS, FRAMEWORKS -> {
+            case TENANTS, FIRMS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS, FRAMEWORKS, VIEWER -> {
                 // reads change nothing; assertNoData proved that nothing was returned
             }
         }
@@ -267,6 +285,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case FUND_ACCESS_GRANTS -> response.path("fundAccessGrants[*].person.subject").entityList(String.class)
                     .containsExactly(fundManagerOf(fixture));
             case FRAMEWORKS -> response.path("frameworks[*].version").entityList(Integer.class).containsExactly(1);
+            // every caller with a role of this API learns who it is
+            case VIEWER -> {
+                assertThat(response.path("viewer.subject").entity(String.class).get()).isNotBlank();
+                assertThat(response.path("viewer.roles").entityList(String.class).get()).isNotEmpty();
+            }
         }
     }
 

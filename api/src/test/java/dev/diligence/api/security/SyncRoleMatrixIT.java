@@ -5,12 +5,12 @@ import static dev.diligence.api.security.MatrixAssertions.assertNoData;
 import static dev.diligence.api.security.MatrixAssertions.naming;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,17 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class SyncRoleMatrixIT extends ApiIntegrationTest {
 
-    private static final Set<MatrixCaller> SYNCERS = EnumSet.of(MatrixCaller.TENANT_ADMIN, MatrixCaller.INTEGRATION);
+    /** The one operation of this matrix; who may call it is the registry's. */
+    enum Operation implements MatrixOperation {
+        SYNC_DEALS;
+
+        @Override
+        public ApiOperation operation() {
+            return ApiOperation.SYNC_DEALS;
+        }
+    }
+
+    private static final Set<MatrixCaller> SYNCERS = Operation.SYNC_DEALS.allowed();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(MatrixCaller.class)

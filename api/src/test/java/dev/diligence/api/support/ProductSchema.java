@@ -1,4 +1,4 @@
-package dev.diligence.api.limits;
+package dev.diligence.api.support;
 
 import graphql.execution.CoercedVariables;
 import graphql.normalized.ExecutableNormalizedOperation;
@@ -18,20 +18,20 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The product's GraphQL schema (the schema module's files), without resolvers, for unit tests. */
-final class ProductSchema {
+public final class ProductSchema {
 
-    static final GraphQLSchema SCHEMA = load();
+    public static final GraphQLSchema SCHEMA = load();
 
     private ProductSchema() {
     }
 
     /** The operation as graphql-java normalizes it for execution, with {@code variables} already coerced. */
-    static ExecutableNormalizedOperation operation(String document, Map<String, Object> variables) {
+    public static ExecutableNormalizedOperation operation(String document, Map<String, Object> variables) {
         return ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(SCHEMA, Parser.parse(document), null,
                 CoercedVariables.of(variables));
     }
 
-    static ExecutableNormalizedOperation operation(String document) {
+    public static ExecutableNormalizedOperation operation(String document) {
         return operation(document, Map.of());
     }
 
