@@ -20,15 +20,23 @@ class ArchitectureTest {
 
     @Test
     void theDomainDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("dev.diligence.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.diligence.persistence..", "dev.diligence.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.diligence.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.diligence.persistence..", "dev.diligence.api..")
                 .check(CLASSES);
     }
 
     @Test
     void nothingButTheApiDependsOnTheApi() {
-        noClasses().that().resideOutsideOfPackage("dev.diligence.api..")
-                .should().dependOnClassesThat().resideInAPackage("dev.diligence.api..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.diligence.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.diligence.api..")
                 .check(CLASSES);
     }
 
@@ -40,17 +48,25 @@ class ArchitectureTest {
                 return type.isInterface() && type.getPackageName().startsWith("dev.diligence.domain");
             }
         };
-        noClasses().that().areAnnotatedWith(Controller.class)
-                .should().dependOnClassesThat(domainPorts)
-                .orShould().dependOnClassesThat().resideInAPackage("dev.diligence.persistence..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .should()
+                .dependOnClassesThat(domainPorts)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.diligence.persistence..")
                 .because("authorization and transactions live in the application services")
                 .check(CLASSES);
     }
 
     @Test
     void theModulesArePackagedByFeature() {
-        classes().that().resideInAPackage("dev.diligence..")
-                .should().resideInAnyPackage("dev.diligence.api..", "dev.diligence.persistence..", "dev.diligence.domain..")
+        classes()
+                .that()
+                .resideInAPackage("dev.diligence..")
+                .should()
+                .resideInAnyPackage("dev.diligence.api..", "dev.diligence.persistence..", "dev.diligence.domain..")
                 .check(CLASSES);
     }
 }

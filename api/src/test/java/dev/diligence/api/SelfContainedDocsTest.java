@@ -19,8 +19,27 @@ import org.junit.jupiter.api.Test;
 class SelfContainedDocsTest {
 
     /** Text files of the repository; build outputs, dependencies and VCS data aside. */
-    private static final Set<String> TEXT = Set.of(".md", ".java", ".graphqls", ".graphql", ".yaml", ".yml", ".sql", ".sh", ".mjs",
-            ".js", ".lua", ".xml", ".json", ".py", ".ts", ".html", ".css", ".properties", ".txt");
+    private static final Set<String> TEXT = Set.of(
+            ".md",
+            ".java",
+            ".graphqls",
+            ".graphql",
+            ".yaml",
+            ".yml",
+            ".sql",
+            ".sh",
+            ".mjs",
+            ".js",
+            ".lua",
+            ".xml",
+            ".json",
+            ".py",
+            ".ts",
+            ".html",
+            ".css",
+            ".properties",
+            ".txt");
+
     private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".git", ".mvn");
 
     private static Path root;
@@ -31,7 +50,9 @@ class SelfContainedDocsTest {
         while (root != null && !Files.isDirectory(root.resolve(".ci"))) {
             root = root.getParent();
         }
-        assertThat(root).as("a directory above the working directory holding .ci/").isNotNull();
+        assertThat(root)
+                .as("a directory above the working directory holding .ci/")
+                .isNotNull();
     }
 
     @Test

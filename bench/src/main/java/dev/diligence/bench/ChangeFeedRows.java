@@ -15,8 +15,7 @@ import java.util.UUID;
  */
 final class ChangeFeedRows {
 
-    private ChangeFeedRows() {
-    }
+    private ChangeFeedRows() {}
 
     static void append(Connection admin, UUID tenant) throws SQLException {
         try (PreparedStatement statement = admin.prepareStatement("""

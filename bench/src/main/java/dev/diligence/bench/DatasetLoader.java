@@ -49,7 +49,8 @@ final class DatasetLoader {
     }
 
     void tenants(List<TenantPlan> plans, Instant createdAt) throws SQLException, IOException {
-        CopyTable tenants = new CopyTable("tenants", List.of("id", "key", "name", "status", "created_at", "updated_at"));
+        CopyTable tenants =
+                new CopyTable("tenants", List.of("id", "key", "name", "status", "created_at", "updated_at"));
         plans.forEach(plan -> tenants.add(plan.id(), plan.key(), plan.name(), "ACTIVE", createdAt, createdAt));
         tenants.copyInto(copy);
         admin.commit();

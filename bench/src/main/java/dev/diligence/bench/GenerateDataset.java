@@ -34,17 +34,21 @@ public final class GenerateDataset {
 
     static final int MANIFEST_ASSESSMENT_IDS = 5_000;
 
-    private GenerateDataset() {
-    }
+    private GenerateDataset() {}
 
     public static void main(String[] args) throws Exception {
         GeneratorOptions options = GeneratorOptions.parse(args);
         long started = System.nanoTime();
-        Instant anchor = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant anchor =
+                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<TenantPlan> plans = PortfolioShape.tenants(options.size(), options.seed());
 
-        BenchDatabase database = new BenchDatabase(options.serverUrl(), options.adminUser(), options.database(),
-                options.ownerPassword(), options.appPassword());
+        BenchDatabase database = new BenchDatabase(
+                options.serverUrl(),
+                options.adminUser(),
+                options.database(),
+                options.ownerPassword(),
+                options.appPassword());
         database.recreate();
         database.migrate();
         log(started, "database " + options.database() + " created and migrated");
@@ -55,7 +59,8 @@ public final class GenerateDataset {
         try (Connection admin = database.connectAsAdmin()) {
             DatasetLoader loader = new DatasetLoader(admin);
             loader.tenants(plans, anchor.minus(Duration.ofDays(1200)));
-            Future<TenantDataset> next = generator.submit(() -> TenantDataset.generate(plans.get(0), options.seed(), anchor));
+            Future<TenantDataset> next =
+                    generator.submit(() -> TenantDataset.generate(plans.get(0), options.seed(), anchor));
             for (int i = 0; i < plans.size(); i++) {
                 TenantDataset dataset = next.get();
                 if (i + 1 < plans.size()) {
@@ -66,14 +71,17 @@ public final class GenerateDataset {
                 if (i == 0) {
                     benchAssessments.addAll(dataset.assessments());
                 }
-                log(started, "loaded " + dataset.plan().key() + ": " + dataset.plan().companies() + " companies, "
-                        + dataset.assessments().size() + " assessments");
+                log(
+                        started,
+                        "loaded " + dataset.plan().key() + ": " + dataset.plan().companies() + " companies, "
+                                + dataset.assessments().size() + " assessments");
             }
         } finally {
             generator.shutdownNow();
         }
 
-        try (Connection admin = database.connectAsAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = database.connectAsAdmin();
+                Statement statement = admin.createStatement()) {
             int rules = new IntegrityCheck(admin).verify();
             log(started, "verified " + rules + " foreign keys and rules");
             statement.execute("vacuum analyze");
@@ -81,17 +89,32 @@ public final class GenerateDataset {
             DatasetCounts counts = DatasetCounts.read(admin);
             ScaleFund scaleFund = ScaleFund.read(admin, plans.get(0).id(), TenantPortfolio.SCALE_FUND);
             double seconds = (System.nanoTime() - started) / 1e9;
-            new Manifest(options.database(), options.size().label(), options.seed(), plans, scaleFund.id(),
-                    scaleFund.holdings(), sample(benchAssessments, options.seed()), counts, seconds)
+            new Manifest(
+                            options.database(),
+                            options.size().label(),
+                            options.seed(),
+                            plans,
+                            scaleFund.id(),
+                            scaleFund.holdings(),
+                            sample(benchAssessments, options.seed()),
+                            counts,
+                            seconds)
                     .writeTo(options.manifest());
-            System.out.printf("%s (%s, seed %d) loaded in %.1f s: %s%nmanifest: %s%n", options.database(),
-                    options.size().label(), options.seed(), seconds, counts, options.manifest().toAbsolutePath());
+            System.out.printf(
+                    "%s (%s, seed %d) loaded in %.1f s: %s%nmanifest: %s%n",
+                    options.database(),
+                    options.size().label(),
+                    options.seed(),
+                    seconds,
+                    counts,
+                    options.manifest().toAbsolutePath());
         }
     }
 
     /** Up to {@link #MANIFEST_ASSESSMENT_IDS} of the ids, in an order drawn from the seed. */
     private static List<UUID> sample(List<AssessmentId> ids, long seed) {
-        List<UUID> shuffled = new ArrayList<>(ids.stream().map(AssessmentId::value).toList());
+        List<UUID> shuffled =
+                new ArrayList<>(ids.stream().map(AssessmentId::value).toList());
         Collections.shuffle(shuffled, new Random(seed));
         return List.copyOf(shuffled.subList(0, Math.min(MANIFEST_ASSESSMENT_IDS, shuffled.size())));
     }

@@ -27,15 +27,23 @@ class DomainPurityTest {
 
     @Test
     void dependsOnlyOnTheJdkItselfAndJSpecify() {
-        classes().that().resideInAPackage("dev.diligence.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.diligence.domain..", "org.jspecify..")
+        classes()
+                .that()
+                .resideInAPackage("dev.diligence.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.diligence.domain..", "org.jspecify..")
                 .check(DOMAIN);
     }
 
     @Test
     void knowsNoFramework() {
-        noClasses().that().resideInAPackage("dev.diligence.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAPackage("dev.diligence.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.springframework..",
                         "jakarta..",
                         "javax.persistence..",

@@ -26,14 +26,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FundAccessController {
 
-    record FundAccessInput(String fundId, String subject) {
-    }
+    record FundAccessInput(String fundId, String subject) {}
 
-    record GrantFundAccessPayload(FundGrantView grant, List<UserError> userErrors) {
-    }
+    record GrantFundAccessPayload(FundGrantView grant, List<UserError> userErrors) {}
 
-    record RevokeFundAccessPayload(String revokedGrantId, List<UserError> userErrors) {
-    }
+    record RevokeFundAccessPayload(String revokedGrantId, List<UserError> userErrors) {}
 
     private final FundAccessService access;
     private final FundService funds;
@@ -52,22 +49,29 @@ class FundAccessController {
 
     @MutationMapping
     GrantFundAccessPayload grantFundAccess(@Argument FundAccessInput input) {
-        return MutationOutcome.run(() -> new GrantFundAccessPayload(FundGrantView.of(access.grant(fundId(input.fundId()), input.subject())),
-                List.of()), errors -> new GrantFundAccessPayload(null, errors));
+        return MutationOutcome.run(
+                () -> new GrantFundAccessPayload(
+                        FundGrantView.of(access.grant(fundId(input.fundId()), input.subject())), List.of()),
+                errors -> new GrantFundAccessPayload(null, errors));
     }
 
     @MutationMapping
     RevokeFundAccessPayload revokeFundAccess(@Argument FundAccessInput input) {
-        return MutationOutcome.run(() -> {
-            FundGrant revoked = access.revoke(fundId(input.fundId()), input.subject());
-            return new RevokeFundAccessPayload(GlobalId.encode(FundAccessService.TYPE, revoked.id()), List.of());
-        }, errors -> new RevokeFundAccessPayload(null, errors));
+        return MutationOutcome.run(
+                () -> {
+                    FundGrant revoked = access.revoke(fundId(input.fundId()), input.subject());
+                    return new RevokeFundAccessPayload(
+                            GlobalId.encode(FundAccessService.TYPE, revoked.id()), List.of());
+                },
+                errors -> new RevokeFundAccessPayload(null, errors));
     }
 
     @SchemaMapping(typeName = "Viewer", field = "grantedFunds")
     List<FundView> grantedFunds() {
         Caller caller = CurrentCaller.get();
-        return caller.tenant().isEmpty() ? List.of() : access.grantedToCaller().stream().map(FundView::of).toList();
+        return caller.tenant().isEmpty()
+                ? List.of()
+                : access.grantedToCaller().stream().map(FundView::of).toList();
     }
 
     @SchemaMapping(typeName = "Viewer", field = "fundScoped")
@@ -77,9 +81,17 @@ class FundAccessController {
 
     @BatchMapping(typeName = "FundAccessGrant")
     Map<FundGrantView, FundView> fund(List<FundGrantView> grants) {
-        Map<String, FundView> byId = funds.findAll(grants.stream().map(grant -> fundKey(grant.fundId())).distinct().toList()).stream()
-                .map(FundView::of).collect(Collectors.toMap(FundView::id, Function.identity()));
-        return grants.stream().filter(grant -> byId.containsKey(grant.fundId()))
+        Map<String, FundView> byId =
+                funds
+                        .findAll(grants.stream()
+                                .map(grant -> fundKey(grant.fundId()))
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .map(FundView::of)
+                        .collect(Collectors.toMap(FundView::id, Function.identity()));
+        return grants.stream()
+                .filter(grant -> byId.containsKey(grant.fundId()))
                 .collect(Collectors.toMap(Function.identity(), grant -> byId.get(grant.fundId()), (a, b) -> a));
     }
 

@@ -45,7 +45,8 @@ public class FundAccessService {
         Fund fund = existing(fundId);
         FundGrant grant = FundGrant.of(fund.id(), subject, CurrentCaller.get().subject(), clock.instant());
         if (grants.find(fund.id(), grant.subject()).isPresent()) {
-            throw new RuleViolationException(Violation.of("subject", ViolationCode.ALREADY_EXISTS, "this person already has access to the fund"));
+            throw new RuleViolationException(Violation.of(
+                    "subject", ViolationCode.ALREADY_EXISTS, "this person already has access to the fund"));
         }
         grants.add(grant);
         audit.record("grantFundAccess", TYPE, grant.id(), null, FundGrantView.of(grant));
@@ -55,8 +56,9 @@ public class FundAccessService {
     @PreAuthorize(Authorities.TENANT_ADMIN)
     public FundGrant revoke(FundId fundId, String subject) {
         Fund fund = existing(fundId);
-        FundGrant grant = grants.find(fund.id(), subject == null ? "" : subject.strip()).orElseThrow(() ->
-                new RuleViolationException(Violation.of("subject", ViolationCode.NOT_FOUND, "this person has no access to the fund")));
+        FundGrant grant = grants.find(fund.id(), subject == null ? "" : subject.strip())
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("subject", ViolationCode.NOT_FOUND, "this person has no access to the fund")));
         grants.remove(grant);
         audit.record("revokeFundAccess", TYPE, grant.id(), FundGrantView.of(grant), null);
         return grant;
@@ -72,12 +74,19 @@ public class FundAccessService {
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
     public List<Fund> grantedToCaller() {
-        return funds.findAll(grants.ofSubject(CurrentCaller.get().subject()).stream().map(FundGrant::fund).toList()).stream()
-                .sorted(Comparator.comparing((Fund fund) -> fund.profile().name()).thenComparing(fund -> fund.id().value()))
+        return funds
+                .findAll(grants.ofSubject(CurrentCaller.get().subject()).stream()
+                        .map(FundGrant::fund)
+                        .toList())
+                .stream()
+                .sorted(Comparator.comparing((Fund fund) -> fund.profile().name())
+                        .thenComparing(fund -> fund.id().value()))
                 .toList();
     }
 
     private Fund existing(FundId id) {
-        return funds.find(id).orElseThrow(() -> new RuleViolationException(Violation.of("fundId", ViolationCode.NOT_FOUND, "no fund has this id")));
+        return funds.find(id)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("fundId", ViolationCode.NOT_FOUND, "no fund has this id")));
     }
 }

@@ -10,7 +10,11 @@ import java.time.ZoneOffset;
 public record FundGrantView(String id, String fundId, String subject, String grantedBy, OffsetDateTime grantedAt) {
 
     static FundGrantView of(FundGrant grant) {
-        return new FundGrantView(GlobalId.encode(FundAccessService.TYPE, grant.id()), GlobalId.encode(FundView.TYPE, grant.fund().value()),
-                grant.subject(), grant.grantedBy(), grant.grantedAt().atOffset(ZoneOffset.UTC));
+        return new FundGrantView(
+                GlobalId.encode(FundAccessService.TYPE, grant.id()),
+                GlobalId.encode(FundView.TYPE, grant.fund().value()),
+                grant.subject(),
+                grant.grantedBy(),
+                grant.grantedAt().atOffset(ZoneOffset.UTC));
     }
 }

@@ -32,13 +32,19 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AssessmentController {
 
-    record ContextInput(Boolean modelsInProduction, EuAiActTier euAiActTier, List<SensitiveDomain> sensitiveDomains,
-            BigDecimal lowestImpactRatio, Boolean fairnessMitigationDocumented) {
+    record ContextInput(
+            Boolean modelsInProduction,
+            EuAiActTier euAiActTier,
+            List<SensitiveDomain> sensitiveDomains,
+            BigDecimal lowestImpactRatio,
+            Boolean fairnessMitigationDocumented) {
 
         AssessmentContext toContext() {
-            return new AssessmentContext(Boolean.TRUE.equals(modelsInProduction),
+            return new AssessmentContext(
+                    Boolean.TRUE.equals(modelsInProduction),
                     euAiActTier == null ? EuAiActTier.UNCLASSIFIED : euAiActTier,
-                    sensitiveDomains == null ? Set.of() : Set.copyOf(sensitiveDomains), lowestImpactRatio,
+                    sensitiveDomains == null ? Set.of() : Set.copyOf(sensitiveDomains),
+                    lowestImpactRatio,
                     Boolean.TRUE.equals(fairnessMitigationDocumented));
         }
 
@@ -47,33 +53,34 @@ class AssessmentController {
         }
     }
 
-    record CreateAssessmentInput(String companyId, Integer frameworkVersion, String leadAssessor, ContextInput context) {
-    }
+    record CreateAssessmentInput(
+            String companyId, Integer frameworkVersion, String leadAssessor, ContextInput context) {}
 
-    record StartAssessmentFromLatestInput(String companyId, Integer frameworkVersion, String leadAssessor) {
-    }
+    record StartAssessmentFromLatestInput(String companyId, Integer frameworkVersion, String leadAssessor) {}
 
-    record UpdateAssessmentContextInput(String id, Long expectedVersion, ContextInput context) {
-    }
+    record UpdateAssessmentContextInput(String id, Long expectedVersion, ContextInput context) {}
 
-    record ScoreCriterionInput(String assessmentId, Long expectedVersion, String criterion, ScoreState state, Integer level,
-            Confidence confidence, String notApplicableReason, Integer targetLevel, String rationale) {
-    }
+    record ScoreCriterionInput(
+            String assessmentId,
+            Long expectedVersion,
+            String criterion,
+            ScoreState state,
+            Integer level,
+            Confidence confidence,
+            String notApplicableReason,
+            Integer targetLevel,
+            String rationale) {}
 
-    record AddEvidenceInput(String assessmentId, Long expectedVersion, String criterion, EvidenceKind kind, String value) {
-    }
+    record AddEvidenceInput(
+            String assessmentId, Long expectedVersion, String criterion, EvidenceKind kind, String value) {}
 
-    record RemoveEvidenceInput(String assessmentId, Long expectedVersion, String evidenceId) {
-    }
+    record RemoveEvidenceInput(String assessmentId, Long expectedVersion, String evidenceId) {}
 
-    record AssessmentVersionInput(String id, Long expectedVersion) {
-    }
+    record AssessmentVersionInput(String id, Long expectedVersion) {}
 
-    record RequestAssessmentChangesInput(String id, Long expectedVersion, String comment) {
-    }
+    record RequestAssessmentChangesInput(String id, Long expectedVersion, String comment) {}
 
-    record RetractAssessmentInput(String id, Long expectedVersion, String reason) {
-    }
+    record RetractAssessmentInput(String id, Long expectedVersion, String reason) {}
 
     record AssessmentPayload(AssessmentView assessment, List<UserError> userErrors) {
 
@@ -86,18 +93,27 @@ class AssessmentController {
         }
     }
 
-    record AddEvidencePayload(AssessmentView assessment, AssessmentView.EvidenceView evidence, List<UserError> userErrors) {
-    }
+    record AddEvidencePayload(
+            AssessmentView assessment, AssessmentView.EvidenceView evidence, List<UserError> userErrors) {}
 
     /** GraphQL {@code AssessmentDiff}. */
-    record DiffView(AssessmentView before, AssessmentView after, List<ChangeView> criteria, int changedCount) {
-    }
+    record DiffView(AssessmentView before, AssessmentView after, List<ChangeView> criteria, int changedCount) {}
 
     /** GraphQL {@code CriterionChange}. */
-    record ChangeView(String code, boolean changed, ScoreState stateBefore, ScoreState stateAfter, Integer recordedLevelBefore,
-            Integer recordedLevelAfter, Integer effectiveLevelBefore, Integer effectiveLevelAfter, Integer effectiveLevelDelta,
-            Confidence confidenceBefore, Confidence confidenceAfter, Integer targetLevelBefore, Integer targetLevelAfter) {
-    }
+    record ChangeView(
+            String code,
+            boolean changed,
+            ScoreState stateBefore,
+            ScoreState stateAfter,
+            Integer recordedLevelBefore,
+            Integer recordedLevelAfter,
+            Integer effectiveLevelBefore,
+            Integer effectiveLevelAfter,
+            Integer effectiveLevelDelta,
+            Confidence confidenceBefore,
+            Confidence confidenceAfter,
+            Integer targetLevelBefore,
+            Integer targetLevelAfter) {}
 
     private final AssessmentService assessments;
 
@@ -107,19 +123,36 @@ class AssessmentController {
 
     @QueryMapping
     AssessmentView assessment(@Argument String id) {
-        return assessments.summaryWithCompany(AssessmentView.assessmentId(id)).map(AssessmentView::of)
+        return assessments
+                .summaryWithCompany(AssessmentView.assessmentId(id))
+                .map(AssessmentView::of)
                 .orElse(null);
     }
 
     @QueryMapping
     DiffView assessmentDiff(@Argument String beforeId, @Argument String afterId) {
         try {
-            return assessments.diff(AssessmentView.assessmentId(beforeId), AssessmentView.assessmentId(afterId))
-                    .map(comparison -> new DiffView(AssessmentView.of(comparison.before()), AssessmentView.of(comparison.after()),
-                            comparison.diff().criteria().stream().map(c -> new ChangeView(c.code(), c.changed(), c.stateBefore(),
-                                    c.stateAfter(), c.recordedBefore(), c.recordedAfter(), c.effectiveBefore(), c.effectiveAfter(),
-                                    c.effectiveDelta(), c.confidenceBefore(), c.confidenceAfter(), c.targetBefore(),
-                                    c.targetAfter())).toList(),
+            return assessments
+                    .diff(AssessmentView.assessmentId(beforeId), AssessmentView.assessmentId(afterId))
+                    .map(comparison -> new DiffView(
+                            AssessmentView.of(comparison.before()),
+                            AssessmentView.of(comparison.after()),
+                            comparison.diff().criteria().stream()
+                                    .map(c -> new ChangeView(
+                                            c.code(),
+                                            c.changed(),
+                                            c.stateBefore(),
+                                            c.stateAfter(),
+                                            c.recordedBefore(),
+                                            c.recordedAfter(),
+                                            c.effectiveBefore(),
+                                            c.effectiveAfter(),
+                                            c.effectiveDelta(),
+                                            c.confidenceBefore(),
+                                            c.confidenceAfter(),
+                                            c.targetBefore(),
+                                            c.targetAfter()))
+                                    .toList(),
                             comparison.diff().changes().size()))
                     .orElse(null);
         } catch (RuleViolationException differentCompanies) {
@@ -129,71 +162,110 @@ class AssessmentController {
 
     @MutationMapping
     AssessmentPayload createAssessment(@Argument CreateAssessmentInput input) {
-        return MutationOutcome.run(() -> AssessmentPayload.of(assessments.create(companyId(input.companyId()),
-                input.frameworkVersion(), ContextInput.of(input.context()), input.leadAssessor())), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> AssessmentPayload.of(assessments.create(
+                        companyId(input.companyId()),
+                        input.frameworkVersion(),
+                        ContextInput.of(input.context()),
+                        input.leadAssessor())),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload startAssessmentFromLatest(@Argument StartAssessmentFromLatestInput input) {
-        return MutationOutcome.run(() -> AssessmentPayload.of(assessments.startFromLatest(companyId(input.companyId()),
-                input.frameworkVersion(), input.leadAssessor())), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> AssessmentPayload.of(assessments.startFromLatest(
+                        companyId(input.companyId()), input.frameworkVersion(), input.leadAssessor())),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload updateAssessmentContext(@Argument UpdateAssessmentContextInput input) {
-        return MutationOutcome.run(() -> AssessmentPayload.of(assessments.updateContext(AssessmentView.assessmentId(input.id()),
-                input.expectedVersion(), input.context().toContext())), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> AssessmentPayload.of(assessments.updateContext(
+                        AssessmentView.assessmentId(input.id()),
+                        input.expectedVersion(),
+                        input.context().toContext())),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload scoreCriterion(@Argument ScoreCriterionInput input) {
-        CriterionScore score = new CriterionScore(input.state(), input.level(), input.confidence(), input.notApplicableReason(), 0,
-                input.targetLevel());
-        return MutationOutcome.run(() -> inInputTerms(() -> AssessmentPayload.of(assessments.scoreCriterion(
-                AssessmentView.assessmentId(input.assessmentId()), input.expectedVersion(), input.criterion(), score,
-                input.rationale()))), AssessmentPayload::failed);
+        CriterionScore score = new CriterionScore(
+                input.state(), input.level(), input.confidence(), input.notApplicableReason(), 0, input.targetLevel());
+        return MutationOutcome.run(
+                () -> inInputTerms(() -> AssessmentPayload.of(assessments.scoreCriterion(
+                        AssessmentView.assessmentId(input.assessmentId()),
+                        input.expectedVersion(),
+                        input.criterion(),
+                        score,
+                        input.rationale()))),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AddEvidencePayload addEvidence(@Argument AddEvidenceInput input) {
-        return MutationOutcome.run(() -> inInputTerms(() -> {
-            ScoredAssessment changed = assessments.addEvidence(AssessmentView.assessmentId(input.assessmentId()),
-                    input.expectedVersion(), input.criterion(), input.kind(), input.value());
-            List<EvidenceItem> items = changed.assessment().criteria().find(input.criterion()).orElseThrow().evidence();
-            return new AddEvidencePayload(AssessmentView.of(changed), AssessmentView.EvidenceView.of(items.get(items.size() - 1)),
-                    List.of());
-        }), errors -> new AddEvidencePayload(null, null, errors));
+        return MutationOutcome.run(
+                () -> inInputTerms(() -> {
+                    ScoredAssessment changed = assessments.addEvidence(
+                            AssessmentView.assessmentId(input.assessmentId()),
+                            input.expectedVersion(),
+                            input.criterion(),
+                            input.kind(),
+                            input.value());
+                    List<EvidenceItem> items = changed.assessment()
+                            .criteria()
+                            .find(input.criterion())
+                            .orElseThrow()
+                            .evidence();
+                    return new AddEvidencePayload(
+                            AssessmentView.of(changed),
+                            AssessmentView.EvidenceView.of(items.get(items.size() - 1)),
+                            List.of());
+                }),
+                errors -> new AddEvidencePayload(null, null, errors));
     }
 
     @MutationMapping
     AssessmentPayload removeEvidence(@Argument RemoveEvidenceInput input) {
-        return MutationOutcome.run(() -> AssessmentPayload.of(assessments.removeEvidence(
-                AssessmentView.assessmentId(input.assessmentId()), input.expectedVersion(), AssessmentView.evidenceId(input.evidenceId()))),
+        return MutationOutcome.run(
+                () -> AssessmentPayload.of(assessments.removeEvidence(
+                        AssessmentView.assessmentId(input.assessmentId()),
+                        input.expectedVersion(),
+                        AssessmentView.evidenceId(input.evidenceId()))),
                 AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload submitAssessment(@Argument AssessmentVersionInput input) {
-        return MutationOutcome.run(() -> inInputTerms(() -> AssessmentPayload.of(
-                assessments.submit(AssessmentView.assessmentId(input.id()), input.expectedVersion()))), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> inInputTerms(() -> AssessmentPayload.of(
+                        assessments.submit(AssessmentView.assessmentId(input.id()), input.expectedVersion()))),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload requestAssessmentChanges(@Argument RequestAssessmentChangesInput input) {
-        return MutationOutcome.run(() -> AssessmentPayload.of(assessments.requestChanges(AssessmentView.assessmentId(input.id()),
-                input.expectedVersion(), input.comment())), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> AssessmentPayload.of(assessments.requestChanges(
+                        AssessmentView.assessmentId(input.id()), input.expectedVersion(), input.comment())),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload publishAssessment(@Argument AssessmentVersionInput input) {
-        return MutationOutcome.run(() -> inInputTerms(() -> AssessmentPayload.of(
-                assessments.publish(AssessmentView.assessmentId(input.id()), input.expectedVersion()))), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> inInputTerms(() -> AssessmentPayload.of(
+                        assessments.publish(AssessmentView.assessmentId(input.id()), input.expectedVersion()))),
+                AssessmentPayload::failed);
     }
 
     @MutationMapping
     AssessmentPayload retractAssessment(@Argument RetractAssessmentInput input) {
-        return MutationOutcome.run(() -> AssessmentPayload.of(assessments.retract(AssessmentView.assessmentId(input.id()),
-                input.expectedVersion(), input.reason())), AssessmentPayload::failed);
+        return MutationOutcome.run(
+                () -> AssessmentPayload.of(assessments.retract(
+                        AssessmentView.assessmentId(input.id()), input.expectedVersion(), input.reason())),
+                AssessmentPayload::failed);
     }
 
     /**
@@ -207,7 +279,8 @@ class AssessmentController {
             return mutation.get();
         } catch (RuleViolationException violation) {
             throw new RuleViolationException(violation.violations().stream()
-                    .map(v -> new Violation(inputPath(v.field()), v.code(), v.message())).toList());
+                    .map(v -> new Violation(inputPath(v.field()), v.code(), v.message()))
+                    .toList());
         }
     }
 

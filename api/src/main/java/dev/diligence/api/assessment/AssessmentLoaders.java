@@ -29,22 +29,38 @@ class AssessmentLoaders {
     static final String WHOLE_ASSESSMENT = "wholeAssessment";
 
     AssessmentLoaders(BatchLoaderRegistry registry, AssessmentService assessments) {
-        registry.<AssessmentId, AssessmentView>forName(WHOLE_ASSESSMENT).registerMappedBatchLoader((ids, environment) ->
-                Mono.fromSupplier(() -> assessments.findAll(ids).stream()
-                        .collect(Collectors.toMap(scored -> scored.assessment().id(), AssessmentView::of))));
-        registry.<PageKey<CompanyId>, Connection<AssessmentView>>forName(ASSESSMENT_HISTORY).registerMappedBatchLoader(
-                (keys, environment) -> Mono.fromSupplier(() -> {
+        registry.<AssessmentId, AssessmentView>forName(WHOLE_ASSESSMENT)
+                .registerMappedBatchLoader((ids, environment) ->
+                        Mono.fromSupplier(() -> assessments.findAll(ids).stream()
+                                .collect(Collectors.toMap(
+                                        scored -> scored.assessment().id(), AssessmentView::of))));
+        registry.<PageKey<CompanyId>, Connection<AssessmentView>>forName(ASSESSMENT_HISTORY)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> {
                     Map<PageKey<CompanyId>, Connection<AssessmentView>> connections = new HashMap<>();
-                    keys.stream().collect(Collectors.groupingBy(PageKey::window)).forEach((window, group) -> {
-                        List<CompanyId> companies = group.stream().map(PageKey::parent).distinct().toList();
-                        Map<CompanyId, Slice<ScoredAssessment>> slices = assessments.pageOfCompanies(companies, window.page());
-                        Map<CompanyId, Long> totals = window.counted() ? assessments.countOfCompanies(companies) : Map.of();
-                        for (PageKey<CompanyId> key : group) {
-                            long total = totals.getOrDefault(key.parent(), 0L);
-                            connections.put(key, window.arguments().toConnection(window.page(), slices.get(key.parent()),
-                                    scored -> AssessmentCursors.of(scored.assessment()), AssessmentView::of, () -> total));
-                        }
-                    });
+                    keys.stream()
+                            .collect(Collectors.groupingBy(PageKey::window))
+                            .forEach((window, group) -> {
+                                List<CompanyId> companies = group.stream()
+                                        .map(PageKey::parent)
+                                        .distinct()
+                                        .toList();
+                                Map<CompanyId, Slice<ScoredAssessment>> slices =
+                                        assessments.pageOfCompanies(companies, window.page());
+                                Map<CompanyId, Long> totals =
+                                        window.counted() ? assessments.countOfCompanies(companies) : Map.of();
+                                for (PageKey<CompanyId> key : group) {
+                                    long total = totals.getOrDefault(key.parent(), 0L);
+                                    connections.put(
+                                            key,
+                                            window.arguments()
+                                                    .toConnection(
+                                                            window.page(),
+                                                            slices.get(key.parent()),
+                                                            scored -> AssessmentCursors.of(scored.assessment()),
+                                                            AssessmentView::of,
+                                                            () -> total));
+                                }
+                            });
                     return connections;
                 }));
     }

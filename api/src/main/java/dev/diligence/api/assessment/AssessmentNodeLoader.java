@@ -2,7 +2,6 @@ package dev.diligence.api.assessment;
 
 import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.domain.assessment.AssessmentId;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -22,19 +22,21 @@ import org.springframework.stereotype.Controller;
 class AssessmentPartsController {
 
     @SchemaMapping(typeName = "Assessment", field = "criteria")
-    CompletableFuture<List<CriterionView>> criteria(AssessmentView assessment,
-            DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
+    CompletableFuture<List<CriterionView>> criteria(
+            AssessmentView assessment, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
         return whole(assessment, wholeAssessment, AssessmentView::criteria);
     }
 
     @SchemaMapping(typeName = "Assessment", field = "reviewComments")
-    CompletableFuture<List<ReviewCommentView>> reviewComments(AssessmentView assessment,
-            DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
+    CompletableFuture<List<ReviewCommentView>> reviewComments(
+            AssessmentView assessment, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
         return whole(assessment, wholeAssessment, AssessmentView::reviewComments);
     }
 
     @SchemaMapping(typeName = "Assessment", field = "score")
-    CompletableFuture<ScoreView> score(AssessmentView assessment, DataFetchingEnvironment environment,
+    CompletableFuture<ScoreView> score(
+            AssessmentView assessment,
+            DataFetchingEnvironment environment,
             DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
         if (!assessment.whole() && assessment.storedScore() != null && ScoreView.storedNumbersAnswer(environment)) {
             return CompletableFuture.completedFuture(
@@ -43,8 +45,10 @@ class AssessmentPartsController {
         return whole(assessment, wholeAssessment, view -> ScoreView.of(view.result(), view.stored()));
     }
 
-    private static <T> CompletableFuture<T> whole(AssessmentView assessment,
-            DataLoader<AssessmentId, AssessmentView> wholeAssessment, Function<AssessmentView, T> part) {
+    private static <T> CompletableFuture<T> whole(
+            AssessmentView assessment,
+            DataLoader<AssessmentId, AssessmentView> wholeAssessment,
+            Function<AssessmentView, T> part) {
         if (assessment.whole()) {
             return CompletableFuture.completedFuture(part.apply(assessment));
         }

@@ -1,7 +1,7 @@
 package dev.diligence.api.assessment;
 
-import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.finding.FindingService;
 import dev.diligence.api.finding.FindingView;
 import dev.diligence.api.finding.SeverityCountsView;
@@ -54,11 +54,22 @@ class AssessmentRelationsController {
 
     @BatchMapping(typeName = "Assessment")
     Map<AssessmentView, List<FindingView>> findings(List<AssessmentView> views) {
-        Map<AssessmentId, List<FindingView>> byAssessment = findings.ofAssessments(
-                views.stream().map(AssessmentView::assessmentId).distinct().toList()).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(FindingView::of).toList()));
-        return views.stream().collect(Collectors.toMap(Function.identity(),
-                view -> byAssessment.getOrDefault(view.assessmentId(), List.of()), (a, b) -> a));
+        Map<AssessmentId, List<FindingView>> byAssessment =
+                findings
+                        .ofAssessments(views.stream()
+                                .map(AssessmentView::assessmentId)
+                                .distinct()
+                                .toList())
+                        .entrySet()
+                        .stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey,
+                                e -> e.getValue().stream().map(FindingView::of).toList()));
+        return views.stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        view -> byAssessment.getOrDefault(view.assessmentId(), List.of()),
+                        (a, b) -> a));
     }
 
     /**
@@ -69,38 +80,63 @@ class AssessmentRelationsController {
     Map<AssessmentView, SeverityCountsView> openFindings(List<AssessmentView> views) {
         Map<AssessmentId, List<Finding>> byAssessment = findings.ofAssessments(
                 views.stream().map(AssessmentView::assessmentId).distinct().toList());
-        return views.stream().collect(Collectors.toMap(Function.identity(), view -> {
-            Map<Severity, Integer> open = new EnumMap<>(Severity.class);
-            for (Severity severity : Severity.values()) {
-                open.put(severity, 0);
-            }
-            byAssessment.getOrDefault(view.assessmentId(), List.of()).stream().filter(f -> !f.status().isClosed())
-                    .forEach(f -> open.merge(f.content().severity(), 1, Integer::sum));
-            return SeverityCountsView.of(open);
-        }, (a, b) -> a));
+        return views.stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        view -> {
+                            Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+                            for (Severity severity : Severity.values()) {
+                                open.put(severity, 0);
+                            }
+                            byAssessment.getOrDefault(view.assessmentId(), List.of()).stream()
+                                    .filter(f -> !f.status().isClosed())
+                                    .forEach(f -> open.merge(f.content().severity(), 1, Integer::sum));
+                            return SeverityCountsView.of(open);
+                        },
+                        (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Company")
     Map<CompanyView, List<AssessmentView>> assessments(List<CompanyView> views) {
         Map<CompanyId, List<ScoredAssessment>> byCompany = assessments.ofCompanies(
                 views.stream().map(CompanyView::companyId).distinct().toList());
-        return views.stream().collect(Collectors.toMap(Function.identity(),
-                view -> byCompany.getOrDefault(view.companyId(), List.of()).stream().map(AssessmentView::of).toList(), (a, b) -> a));
+        return views.stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        view -> byCompany.getOrDefault(view.companyId(), List.of()).stream()
+                                .map(AssessmentView::of)
+                                .toList(),
+                        (a, b) -> a));
     }
 
     @SchemaMapping(typeName = "Company", field = "assessmentHistory")
-    CompletableFuture<Connection<AssessmentView>> assessmentHistory(CompanyView company, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+    CompletableFuture<Connection<AssessmentView>> assessmentHistory(
+            CompanyView company,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            DataFetchingFieldSelectionSet selection,
             DataLoader<PageKey<CompanyId>, Connection<AssessmentView>> assessmentHistory) {
-        return assessmentHistory.load(PageKey.of(company.companyId(), new ConnectionArguments(first, after, last, before),
-                AssessmentCursors.ORDERING, selection));
+        return assessmentHistory.load(PageKey.of(
+                company.companyId(),
+                new ConnectionArguments(first, after, last, before),
+                AssessmentCursors.ORDERING,
+                selection));
     }
 
     @BatchMapping(typeName = "Finding")
     Map<FindingView, AssessmentView> assessment(List<FindingView> views) {
-        Map<AssessmentId, AssessmentView> byId = assessments.summaries(views.stream().map(FindingView::assessmentId).distinct().toList())
-                .stream().collect(Collectors.toMap(AssessmentSummary::id, AssessmentView::of));
-        return views.stream().filter(view -> byId.containsKey(view.assessmentId()))
+        Map<AssessmentId, AssessmentView> byId =
+                assessments
+                        .summaries(views.stream()
+                                .map(FindingView::assessmentId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(AssessmentSummary::id, AssessmentView::of));
+        return views.stream()
+                .filter(view -> byId.containsKey(view.assessmentId()))
                 .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.assessmentId()), (a, b) -> a));
     }
 }

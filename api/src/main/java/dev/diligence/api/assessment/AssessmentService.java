@@ -9,11 +9,11 @@ import dev.diligence.domain.assessment.AssessmentDiff;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.AssessmentSummaries;
 import dev.diligence.domain.assessment.AssessmentSummary;
-import dev.diligence.domain.assessment.SummaryWithCompany;
 import dev.diligence.domain.assessment.Assessments;
 import dev.diligence.domain.assessment.CriterionAssessment;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
+import dev.diligence.domain.assessment.SummaryWithCompany;
 import dev.diligence.domain.company.Companies;
 import dev.diligence.domain.company.Company;
 import dev.diligence.domain.company.CompanyId;
@@ -65,8 +65,14 @@ public class AssessmentService {
     private final Clock clock;
     private final ScoringEngine engine = new ScoringEngine();
 
-    AssessmentService(Assessments assessments, AssessmentSummaries summaries, Companies companies, Frameworks frameworks,
-            RedFlagFindingSync ruleFindings, AuditRecorder audit, Clock clock) {
+    AssessmentService(
+            Assessments assessments,
+            AssessmentSummaries summaries,
+            Companies companies,
+            Frameworks frameworks,
+            RedFlagFindingSync ruleFindings,
+            AuditRecorder audit,
+            Clock clock) {
         this.assessments = assessments;
         this.summaries = summaries;
         this.companies = companies;
@@ -110,8 +116,10 @@ public class AssessmentService {
     public Map<CompanyId, List<ScoredAssessment>> ofCompanies(Collection<CompanyId> ids) {
         Map<Integer, FrameworkVersion> versions = new HashMap<>();
         Map<CompanyId, List<ScoredAssessment>> scored = new LinkedHashMap<>();
-        assessments.ofCompanies(ids).forEach((company, list) ->
-                scored.put(company, list.stream().map(a -> scored(a, versions)).toList()));
+        assessments
+                .ofCompanies(ids)
+                .forEach((company, list) -> scored.put(
+                        company, list.stream().map(a -> scored(a, versions)).toList()));
         return scored;
     }
 
@@ -121,8 +129,15 @@ public class AssessmentService {
     public Map<CompanyId, Slice<ScoredAssessment>> pageOfCompanies(Collection<CompanyId> ids, PageQuery page) {
         Map<Integer, FrameworkVersion> versions = new HashMap<>();
         Map<CompanyId, Slice<ScoredAssessment>> scored = new LinkedHashMap<>();
-        assessments.pageByCompany(ids, page).forEach((company, slice) -> scored.put(company,
-                new Slice<>(slice.items().stream().map(a -> scored(a, versions)).toList(), slice.hasMore())));
+        assessments
+                .pageByCompany(ids, page)
+                .forEach((company, slice) -> scored.put(
+                        company,
+                        new Slice<>(
+                                slice.items().stream()
+                                        .map(a -> scored(a, versions))
+                                        .toList(),
+                                slice.hasMore())));
         return scored;
     }
 
@@ -146,26 +161,30 @@ public class AssessmentService {
         if (left.isEmpty() || right.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Comparison(left.get(), right.get(),
+        return Optional.of(new Comparison(
+                left.get(),
+                right.get(),
                 AssessmentDiff.between(left.get().assessment(), right.get().assessment())));
     }
 
     /** Two assessments and their criterion-by-criterion diff. */
-    public record Comparison(ScoredAssessment before, ScoredAssessment after, AssessmentDiff diff) {
-    }
+    public record Comparison(ScoredAssessment before, ScoredAssessment after, AssessmentDiff diff) {}
 
     /**
      * Starts a draft of a company that is not archived, under {@code frameworkVersion} (the latest
      * platform version when null), led by {@code leadAssessor} (the caller when null).
      */
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
-    public ScoredAssessment create(CompanyId companyId, @Nullable Integer frameworkVersion, AssessmentContext context,
+    public ScoredAssessment create(
+            CompanyId companyId,
+            @Nullable Integer frameworkVersion,
+            AssessmentContext context,
             @Nullable String leadAssessor) {
         activeCompany(companyId);
         FrameworkVersion version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion);
         String actor = actor();
-        Assessment started = assessments.add(Assessment.start(companyId, version, context, lead(leadAssessor, actor), actor,
-                clock.instant()));
+        Assessment started = assessments.add(
+                Assessment.start(companyId, version, context, lead(leadAssessor, actor), actor, clock.instant()));
         return recorded("createAssessment", null, started);
     }
 
@@ -174,43 +193,62 @@ public class AssessmentService {
      * (that assessment's version when null).
      */
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
-    public ScoredAssessment startFromLatest(CompanyId companyId, @Nullable Integer frameworkVersion, @Nullable String leadAssessor) {
+    public ScoredAssessment startFromLatest(
+            CompanyId companyId, @Nullable Integer frameworkVersion, @Nullable String leadAssessor) {
         activeCompany(companyId);
-        Assessment latest = assessments.latestPublished(companyId).orElseThrow(() -> new RuleViolationException(Violation.of(
-                "companyId", ViolationCode.INVALID_STATE, "the company has no published assessment to start from")));
+        Assessment latest = assessments
+                .latestPublished(companyId)
+                .orElseThrow(() -> new RuleViolationException(Violation.of(
+                        "companyId",
+                        ViolationCode.INVALID_STATE,
+                        "the company has no published assessment to start from")));
         FrameworkVersion version = version(frameworkVersion == null ? latest.frameworkVersion() : frameworkVersion);
         String actor = actor();
-        Assessment started = assessments.add(Assessment.startFrom(latest, version, lead(leadAssessor, actor), actor,
-                clock.instant()));
+        Assessment started = assessments.add(
+                Assessment.startFrom(latest, version, lead(leadAssessor, actor), actor, clock.instant()));
         return recorded("startAssessmentFromLatest", null, started);
     }
 
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
     public ScoredAssessment updateContext(AssessmentId id, long expectedVersion, AssessmentContext context) {
-        return change("updateAssessmentContext", id, "id", expectedVersion, (a, now) -> a.setContext(context, actor(), now));
+        return change(
+                "updateAssessmentContext", id, "id", expectedVersion, (a, now) -> a.setContext(context, actor(), now));
     }
 
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
-    public ScoredAssessment scoreCriterion(AssessmentId id, long expectedVersion, String criterion, CriterionScore score,
-            @Nullable String rationale) {
-        return change("scoreCriterion", id, "assessmentId", expectedVersion,
+    public ScoredAssessment scoreCriterion(
+            AssessmentId id, long expectedVersion, String criterion, CriterionScore score, @Nullable String rationale) {
+        return change(
+                "scoreCriterion",
+                id,
+                "assessmentId",
+                expectedVersion,
                 (a, now) -> a.scoreCriterion(criterion, score, rationale, actor(), now));
     }
 
     /** Adds an evidence item; the result's assessment holds it as the last item of the criterion. */
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
-    public ScoredAssessment addEvidence(AssessmentId id, long expectedVersion, String criterion, EvidenceKind kind, String value) {
-        return change("addEvidence", id, "assessmentId", expectedVersion, (a, now) ->
-                a.addEvidence(criterion, EvidenceItem.of(kind, value, actor(), now), actor(), now));
+    public ScoredAssessment addEvidence(
+            AssessmentId id, long expectedVersion, String criterion, EvidenceKind kind, String value) {
+        return change(
+                "addEvidence",
+                id,
+                "assessmentId",
+                expectedVersion,
+                (a, now) -> a.addEvidence(criterion, EvidenceItem.of(kind, value, actor(), now), actor(), now));
     }
 
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
     public ScoredAssessment removeEvidence(AssessmentId id, long expectedVersion, UUID evidenceId) {
         return change("removeEvidence", id, "assessmentId", expectedVersion, (a, now) -> {
             String criterion = a.criteria().all().stream()
-                    .filter(c -> c.evidence().stream().anyMatch(item -> item.id().equals(evidenceId)))
-                    .map(CriterionAssessment::code).findFirst()
-                    .orElseThrow(() -> new RuleViolationException(Violation.of("evidenceId", ViolationCode.NOT_FOUND,
+                    .filter(c ->
+                            c.evidence().stream().anyMatch(item -> item.id().equals(evidenceId)))
+                    .map(CriterionAssessment::code)
+                    .findFirst()
+                    .orElseThrow(() -> new RuleViolationException(Violation.of(
+                            "evidenceId",
+                            ViolationCode.NOT_FOUND,
                             "the assessment has no evidence item with this id")));
             return a.removeEvidence(criterion, evidenceId, actor(), now);
         });
@@ -223,13 +261,22 @@ public class AssessmentService {
 
     @PreAuthorize(Authorities.ASSESSMENT_REVIEWER)
     public ScoredAssessment requestChanges(AssessmentId id, long expectedVersion, String comment) {
-        return change("requestAssessmentChanges", id, "id", expectedVersion, (a, now) -> a.requestChanges(actor(), comment, now));
+        return change(
+                "requestAssessmentChanges",
+                id,
+                "id",
+                expectedVersion,
+                (a, now) -> a.requestChanges(actor(), comment, now));
     }
 
     /** Publishes with the scores of the version the assessment is under; four eyes is the domain's rule. */
     @PreAuthorize(Authorities.ASSESSMENT_REVIEWER)
     public ScoredAssessment publish(AssessmentId id, long expectedVersion) {
-        return change("publishAssessment", id, "id", expectedVersion,
+        return change(
+                "publishAssessment",
+                id,
+                "id",
+                expectedVersion,
                 (a, now) -> a.publish(actor(), version(a.frameworkVersion()), engine, now));
     }
 
@@ -238,10 +285,16 @@ public class AssessmentService {
         return change("retractAssessment", id, "id", expectedVersion, (a, now) -> a.retract(actor(), reason, now));
     }
 
-    private ScoredAssessment change(String action, AssessmentId id, String idField, long expectedVersion,
+    private ScoredAssessment change(
+            String action,
+            AssessmentId id,
+            String idField,
+            long expectedVersion,
             BiFunction<Assessment, Instant, Assessment> change) {
-        Assessment before = assessments.find(id).orElseThrow(() ->
-                new RuleViolationException(Violation.of(idField, ViolationCode.NOT_FOUND, "no assessment has this id")));
+        Assessment before = assessments
+                .find(id)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of(idField, ViolationCode.NOT_FOUND, "no assessment has this id")));
         before.requireVersion(expectedVersion);
         Assessment after = assessments.update(change.apply(before, clock.instant()));
         return recorded(action, before, after);
@@ -258,8 +311,12 @@ public class AssessmentService {
             assessments.storeWorkingScore(after.id(), scored.result());
         }
         ruleFindings.reconcile(after, scored.result(), action);
-        audit.record(action, AssessmentView.TYPE, after.id().value(),
-                before == null ? null : AssessmentView.of(scored(before, versions)), AssessmentView.of(scored));
+        audit.record(
+                action,
+                AssessmentView.TYPE,
+                after.id().value(),
+                before == null ? null : AssessmentView.of(scored(before, versions)),
+                AssessmentView.of(scored));
         return scored;
     }
 
@@ -272,20 +329,28 @@ public class AssessmentService {
     }
 
     private FrameworkVersion version(int number) {
-        return frameworks.find(number).orElseThrow(() -> new RuleViolationException(Violation.of("frameworkVersion",
-                ViolationCode.NOT_FOUND, "there is no framework version " + number)));
+        return frameworks
+                .find(number)
+                .orElseThrow(() -> new RuleViolationException(Violation.of(
+                        "frameworkVersion", ViolationCode.NOT_FOUND, "there is no framework version " + number)));
     }
 
     private FrameworkVersion latestPlatformVersion() {
-        return frameworks.all().stream().filter(v -> !v.isDerived()).max(Comparator.comparingInt(FrameworkVersion::number))
+        return frameworks.all().stream()
+                .filter(v -> !v.isDerived())
+                .max(Comparator.comparingInt(FrameworkVersion::number))
                 .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
     }
 
     private Company activeCompany(CompanyId id) {
-        Company company = companies.find(id).orElseThrow(() ->
-                new RuleViolationException(Violation.of("companyId", ViolationCode.NOT_FOUND, "no company has this id")));
+        Company company = companies
+                .find(id)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("companyId", ViolationCode.NOT_FOUND, "no company has this id")));
         if (company.archived()) {
-            throw new RuleViolationException(Violation.of("companyId", ViolationCode.INVALID_STATE,
+            throw new RuleViolationException(Violation.of(
+                    "companyId",
+                    ViolationCode.INVALID_STATE,
                     "the company is archived; archived companies are not assessed"));
         }
         return company;

@@ -41,11 +41,27 @@ import org.jspecify.annotations.Nullable;
  * stored numbers. The domain ids behind the global IDs ({@code assessmentId}, {@code companyKey}) are
  * kept so that batch loaders never decode them.
  */
-public record AssessmentView(String id, String companyId, int frameworkVersion, AssessmentStatus status, String leadAssessor,
-        ContextView context, @Nullable List<CriterionView> criteria, @Nullable List<ReviewCommentView> reviewComments,
-        List<String> editors, List<String> submitters, PublicationView publication, RetractionView retraction, long version,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore @Nullable ScoringResult result, @JsonIgnore boolean stored,
-        @JsonIgnore @Nullable StoredScore storedScore, @JsonIgnore AssessmentId assessmentId, @JsonIgnore CompanyId companyKey,
+public record AssessmentView(
+        String id,
+        String companyId,
+        int frameworkVersion,
+        AssessmentStatus status,
+        String leadAssessor,
+        ContextView context,
+        @Nullable List<CriterionView> criteria,
+        @Nullable List<ReviewCommentView> reviewComments,
+        List<String> editors,
+        List<String> submitters,
+        PublicationView publication,
+        RetractionView retraction,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @JsonIgnore @Nullable ScoringResult result,
+        @JsonIgnore boolean stored,
+        @JsonIgnore @Nullable StoredScore storedScore,
+        @JsonIgnore AssessmentId assessmentId,
+        @JsonIgnore CompanyId companyKey,
         @JsonIgnore @Nullable CompanyView company)
         implements NodeView {
 
@@ -68,24 +84,45 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
     public static final String EVIDENCE_TYPE = "Evidence";
 
     /** GraphQL {@code AssessmentContext}; sensitive domains sorted by name. */
-    public record ContextView(boolean modelsInProduction, EuAiActTier euAiActTier, List<SensitiveDomain> sensitiveDomains,
-            BigDecimal lowestImpactRatio, boolean fairnessMitigationDocumented) {
+    public record ContextView(
+            boolean modelsInProduction,
+            EuAiActTier euAiActTier,
+            List<SensitiveDomain> sensitiveDomains,
+            BigDecimal lowestImpactRatio,
+            boolean fairnessMitigationDocumented) {
 
         static ContextView of(AssessmentContext context) {
-            return new ContextView(context.modelsInProduction(), context.euAiActTier(),
-                    context.sensitiveDomains().stream().sorted().toList(), context.lowestImpactRatio(),
+            return new ContextView(
+                    context.modelsInProduction(),
+                    context.euAiActTier(),
+                    context.sensitiveDomains().stream().sorted().toList(),
+                    context.lowestImpactRatio(),
                     context.fairnessMitigationDocumented());
         }
     }
 
     /** GraphQL {@code AssessedCriterion}. */
-    public record CriterionView(String code, ScoreState state, Integer level, Confidence confidence, String notApplicableReason,
-            Integer targetLevel, String rationale, List<EvidenceView> evidence) {
+    public record CriterionView(
+            String code,
+            ScoreState state,
+            Integer level,
+            Confidence confidence,
+            String notApplicableReason,
+            Integer targetLevel,
+            String rationale,
+            List<EvidenceView> evidence) {
 
         static CriterionView of(CriterionAssessment criterion) {
             var score = criterion.score();
-            return new CriterionView(criterion.code(), score.state(), score.level(), score.confidence(), score.notApplicableReason(),
-                    score.targetLevel(), criterion.rationale(), criterion.evidence().stream().map(EvidenceView::of).toList());
+            return new CriterionView(
+                    criterion.code(),
+                    score.state(),
+                    score.level(),
+                    score.confidence(),
+                    score.notApplicableReason(),
+                    score.targetLevel(),
+                    criterion.rationale(),
+                    criterion.evidence().stream().map(EvidenceView::of).toList());
         }
     }
 
@@ -93,56 +130,113 @@ public record AssessmentView(String id, String companyId, int frameworkVersion, 
     public record EvidenceView(String id, EvidenceKind kind, String value, String addedBy, OffsetDateTime addedAt) {
 
         static EvidenceView of(EvidenceItem item) {
-            return new EvidenceView(GlobalId.encode(EVIDENCE_TYPE, item.id()), item.kind(), item.value(), item.addedBy(), utc(item.addedAt()));
+            return new EvidenceView(
+                    GlobalId.encode(EVIDENCE_TYPE, item.id()),
+                    item.kind(),
+                    item.value(),
+                    item.addedBy(),
+                    utc(item.addedAt()));
         }
     }
 
     /** GraphQL {@code ReviewComment}. */
-    public record ReviewCommentView(String reviewer, String text, OffsetDateTime at) {
-    }
+    public record ReviewCommentView(String reviewer, String text, OffsetDateTime at) {}
 
     /** GraphQL {@code AssessmentPublication}. */
-    public record PublicationView(String publishedBy, OffsetDateTime publishedAt) {
-    }
+    public record PublicationView(String publishedBy, OffsetDateTime publishedAt) {}
 
     /** GraphQL {@code AssessmentRetraction}. */
-    public record RetractionView(String retractedBy, String reason, OffsetDateTime retractedAt) {
-    }
+    public record RetractionView(String retractedBy, String reason, OffsetDateTime retractedAt) {}
 
     public static AssessmentView of(ScoredAssessment scored) {
         Assessment a = scored.assessment();
         Publication publication = a.publication();
         Retraction retraction = a.retraction();
-        return new AssessmentView(GlobalId.encode(TYPE, a.id().value()), GlobalId.encode(CompanyView.TYPE, a.company().value()),
-                a.frameworkVersion(), a.status(), a.leadAssessor(), ContextView.of(a.context()),
+        return new AssessmentView(
+                GlobalId.encode(TYPE, a.id().value()),
+                GlobalId.encode(CompanyView.TYPE, a.company().value()),
+                a.frameworkVersion(),
+                a.status(),
+                a.leadAssessor(),
+                ContextView.of(a.context()),
                 a.criteria().all().stream().map(CriterionView::of).toList(),
-                a.review().comments().stream().map(c -> new ReviewCommentView(c.reviewer(), c.text(), utc(c.at()))).toList(),
-                a.review().editors().stream().sorted().toList(), a.review().submitters().stream().sorted().toList(),
-                publication == null ? null : new PublicationView(publication.publishedBy(), utc(publication.publishedAt())),
-                retraction == null ? null
-                        : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), scored.result(), scored.stored(), null, a.id(), a.company(), null);
+                a.review().comments().stream()
+                        .map(c -> new ReviewCommentView(c.reviewer(), c.text(), utc(c.at())))
+                        .toList(),
+                a.review().editors().stream().sorted().toList(),
+                a.review().submitters().stream().sorted().toList(),
+                publication == null
+                        ? null
+                        : new PublicationView(publication.publishedBy(), utc(publication.publishedAt())),
+                retraction == null
+                        ? null
+                        : new RetractionView(
+                                retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
+                a.version(),
+                utc(a.createdAt()),
+                utc(a.updatedAt()),
+                scored.result(),
+                scored.stored(),
+                null,
+                a.id(),
+                a.company(),
+                null);
     }
 
     public static AssessmentView of(AssessmentSummary a) {
         Retraction retraction = a.retraction();
-        return new AssessmentView(GlobalId.encode(TYPE, a.id().value()), GlobalId.encode(CompanyView.TYPE, a.company().value()),
-                a.frameworkVersion(), a.status(), a.leadAssessor(), ContextView.of(a.context()), null, null,
-                a.editors().stream().sorted().toList(), a.submitters().stream().sorted().toList(),
+        return new AssessmentView(
+                GlobalId.encode(TYPE, a.id().value()),
+                GlobalId.encode(CompanyView.TYPE, a.company().value()),
+                a.frameworkVersion(),
+                a.status(),
+                a.leadAssessor(),
+                ContextView.of(a.context()),
+                null,
+                null,
+                a.editors().stream().sorted().toList(),
+                a.submitters().stream().sorted().toList(),
                 a.publishedBy() == null ? null : new PublicationView(a.publishedBy(), utc(a.publishedAt())),
-                retraction == null ? null
-                        : new RetractionView(retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
-                a.version(), utc(a.createdAt()), utc(a.updatedAt()), null, a.publishedBy() != null, a.storedScore(), a.id(),
-                a.company(), null);
+                retraction == null
+                        ? null
+                        : new RetractionView(
+                                retraction.retractedBy(), retraction.reason(), utc(retraction.retractedAt())),
+                a.version(),
+                utc(a.createdAt()),
+                utc(a.updatedAt()),
+                null,
+                a.publishedBy() != null,
+                a.storedScore(),
+                a.id(),
+                a.company(),
+                null);
     }
 
     /** A summary read with its company, which {@code Assessment.company} then answers without another read. */
     public static AssessmentView of(SummaryWithCompany read) {
         AssessmentView summary = of(read.summary());
-        return new AssessmentView(summary.id, summary.companyId, summary.frameworkVersion, summary.status, summary.leadAssessor,
-                summary.context, null, null, summary.editors, summary.submitters, summary.publication, summary.retraction,
-                summary.version, summary.createdAt, summary.updatedAt, null, summary.stored, summary.storedScore, summary.assessmentId,
-                summary.companyKey, CompanyView.of(read.company()));
+        return new AssessmentView(
+                summary.id,
+                summary.companyId,
+                summary.frameworkVersion,
+                summary.status,
+                summary.leadAssessor,
+                summary.context,
+                null,
+                null,
+                summary.editors,
+                summary.submitters,
+                summary.publication,
+                summary.retraction,
+                summary.version,
+                summary.createdAt,
+                summary.updatedAt,
+                null,
+                summary.stored,
+                summary.storedScore,
+                summary.assessmentId,
+                summary.companyKey,
+                CompanyView.of(read.company()));
     }
 
     /** Whether this view has every part: false for a summary. */

@@ -7,7 +7,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** GraphQL {@code RedFlag}: one shape wherever a fired rule is shown (an assessment's score, a portfolio row). */
-public record RedFlagView(String rule, Severity severity, String criterion, String explanation, boolean dealLevel,
+public record RedFlagView(
+        String rule,
+        Severity severity,
+        String criterion,
+        String explanation,
+        boolean dealLevel,
         List<EffectView> effects) {
 
     /** GraphQL {@code RedFlagEffect}. */
@@ -25,7 +30,12 @@ public record RedFlagView(String rule, Severity severity, String criterion, Stri
     }
 
     public static RedFlagView of(RedFlag flag) {
-        return new RedFlagView(flag.rule(), Severity.of(flag.severity()), flag.criterion(), flag.explanation(), flag.dealLevel(),
+        return new RedFlagView(
+                flag.rule(),
+                Severity.of(flag.severity()),
+                flag.criterion(),
+                flag.explanation(),
+                flag.dealLevel(),
                 flag.effects().stream().map(EffectView::of).toList());
     }
 }

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AuditController {
 
-    record AuditEventFilterInput(@Nullable String entityType, @Nullable String entityId, @Nullable OffsetDateTime from,
-            @Nullable OffsetDateTime to) {
-    }
+    record AuditEventFilterInput(
+            @Nullable String entityType,
+            @Nullable String entityId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to) {}
 
     private final AuditService audit;
     private final PeopleService people;
@@ -38,13 +40,21 @@ class AuditController {
     }
 
     @QueryMapping
-    Connection<AuditEventView> auditEvents(@Argument Integer first, @Argument String after, @Argument Integer last,
-            @Argument String before, @Argument AuditEventFilterInput filter) {
+    Connection<AuditEventView> auditEvents(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            @Argument AuditEventFilterInput filter) {
         AuditFilter auditFilter = toFilter(filter);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(AuditEvent.ORDERING);
-        return arguments.toConnection(page, audit.page(auditFilter, page), AuditEvent::cursor,
-                event -> AuditEventView.of(event, documents), () -> audit.count(auditFilter));
+        return arguments.toConnection(
+                page,
+                audit.page(auditFilter, page),
+                AuditEvent::cursor,
+                event -> AuditEventView.of(event, documents),
+                () -> audit.count(auditFilter));
     }
 
     /** The actors of a page of events, as people, in one read. */
@@ -61,13 +71,16 @@ class AuditController {
         if (input == null) {
             return AuditFilter.none();
         }
-        Instant from = Optional.ofNullable(input.from()).map(OffsetDateTime::toInstant).orElse(null);
-        Instant to = Optional.ofNullable(input.to()).map(OffsetDateTime::toInstant).orElse(null);
+        Instant from =
+                Optional.ofNullable(input.from()).map(OffsetDateTime::toInstant).orElse(null);
+        Instant to =
+                Optional.ofNullable(input.to()).map(OffsetDateTime::toInstant).orElse(null);
         if (input.entityId() == null) {
             return new AuditFilter(input.entityType(), null, from, to);
         }
         Optional<GlobalId> entity = GlobalId.decode(input.entityId())
                 .filter(id -> input.entityType() == null || id.typeName().equals(input.entityType()));
-        return entity.map(id -> new AuditFilter(id.typeName(), id.id(), from, to)).orElseGet(AuditFilter::matchingNothing);
+        return entity.map(id -> new AuditFilter(id.typeName(), id.id(), from, to))
+                .orElseGet(AuditFilter::matchingNothing);
     }
 }

@@ -22,11 +22,13 @@ class AuditDocuments {
         this.reader = mapper.readerFor(Object.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    @Nullable String write(@Nullable Object value) {
+    @Nullable
+    String write(@Nullable Object value) {
         return value == null ? null : mapper.writeValueAsString(value);
     }
 
-    @Nullable Object read(@Nullable String document) {
+    @Nullable
+    Object read(@Nullable String document) {
         return document == null ? null : reader.readValue(document);
     }
 }

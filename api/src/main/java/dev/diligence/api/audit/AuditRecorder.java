@@ -43,33 +43,66 @@ public class AuditRecorder {
      * @param before     the object's view before the change; null when it was created
      * @param after      the object's view after the change; null when it was removed
      */
-    public void record(String action, String entityType, UUID entityId, @Nullable Object before, @Nullable Object after) {
-        TenantId tenant = CurrentCaller.get().tenant().map(Tenant::id)
+    public void record(
+            String action, String entityType, UUID entityId, @Nullable Object before, @Nullable Object after) {
+        TenantId tenant = CurrentCaller.get()
+                .tenant()
+                .map(Tenant::id)
                 .orElseThrow(() -> new IllegalStateException("a change inside a firm needs a caller of that firm"));
         recordFor(tenant, action, entityType, entityId, before, after);
     }
 
     /** One change of an object, as {@link #record} takes it. */
-    public record Change(String entityType, UUID entityId, @Nullable Object before, @Nullable Object after) {
-    }
+    public record Change(
+            String entityType,
+            UUID entityId,
+            @Nullable Object before,
+            @Nullable Object after) {}
 
     /** Records many changes in the caller's own firm, in this order, with one batch of inserts. */
     public void recordAll(String action, List<Change> changes) {
-        TenantId tenant = CurrentCaller.get().tenant().map(Tenant::id)
+        TenantId tenant = CurrentCaller.get()
+                .tenant()
+                .map(Tenant::id)
                 .orElseThrow(() -> new IllegalStateException("a change inside a firm needs a caller of that firm"));
         Caller caller = CurrentCaller.get();
         String requestId = RequestIds.current().orElse(null);
-        trail.appendAll(tenant, changes.stream().map(change -> new AuditEvent(UUID.randomUUID(), caller.subject(), action,
-                change.entityType(), change.entityId(), documents.write(change.before()), documents.write(change.after()),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), requestId)).toList());
+        trail.appendAll(
+                tenant,
+                changes.stream()
+                        .map(change -> new AuditEvent(
+                                UUID.randomUUID(),
+                                caller.subject(),
+                                action,
+                                change.entityType(),
+                                change.entityId(),
+                                documents.write(change.before()),
+                                documents.write(change.after()),
+                                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                                requestId))
+                        .toList());
     }
 
     /** Records a change that a platform operation made to {@code tenant}, in that firm's trail. */
-    public void recordFor(TenantId tenant, String action, String entityType, UUID entityId, @Nullable Object before,
+    public void recordFor(
+            TenantId tenant,
+            String action,
+            String entityType,
+            UUID entityId,
+            @Nullable Object before,
             @Nullable Object after) {
         Caller caller = CurrentCaller.get();
-        trail.append(tenant, new AuditEvent(UUID.randomUUID(), caller.subject(), action, entityType, entityId,
-                documents.write(before), documents.write(after), clock.instant().truncatedTo(ChronoUnit.MICROS),
-                RequestIds.current().orElse(null)));
+        trail.append(
+                tenant,
+                new AuditEvent(
+                        UUID.randomUUID(),
+                        caller.subject(),
+                        action,
+                        entityType,
+                        entityId,
+                        documents.write(before),
+                        documents.write(after),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS),
+                        RequestIds.current().orElse(null)));
     }
 }

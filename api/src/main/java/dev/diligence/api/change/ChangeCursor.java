@@ -14,11 +14,12 @@ final class ChangeCursor {
     private static final String PREFIX = "changes:v1:";
     private static final int MAX_LENGTH = 128;
 
-    private ChangeCursor() {
-    }
+    private ChangeCursor() {}
 
     static String encode(long position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position after which to read; 0 for null. @throws InvalidCursorException for anything {@link #encode} did not make */

@@ -40,7 +40,9 @@ class ChangeFeedController {
         long after = ChangeCursor.decode(since);
         ChangePage page = feed.after(after, limit);
         List<ChangeView> changes = page.changes().stream().map(ChangeView::of).toList();
-        String cursor = changes.isEmpty() ? since : ChangeCursor.encode(changes.get(changes.size() - 1).position());
+        String cursor = changes.isEmpty()
+                ? since
+                : ChangeCursor.encode(changes.get(changes.size() - 1).position());
         return new ChangeFeedView(changes, cursor, page.hasMore());
     }
 

@@ -24,7 +24,10 @@ class ChangeFeedMetrics {
 
     private static double read(NewestChangePosition newest) {
         try {
-            return newest.read().stream().mapToDouble(position -> position).findFirst().orElse(Double.NaN);
+            return newest.read().stream()
+                    .mapToDouble(position -> position)
+                    .findFirst()
+                    .orElse(Double.NaN);
         } catch (RuntimeException unreachable) {
             return Double.NaN;
         }

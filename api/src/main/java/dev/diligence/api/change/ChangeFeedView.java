@@ -4,5 +4,4 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** GraphQL {@code ChangeFeed}. */
-record ChangeFeedView(List<ChangeView> changes, @Nullable String cursor, boolean hasMore) {
-}
+record ChangeFeedView(List<ChangeView> changes, @Nullable String cursor, boolean hasMore) {}

@@ -17,12 +17,22 @@ import java.util.UUID;
  * GraphQL {@code Change}. {@code node} is resolved in batches by {@link ChangeFeedController}; the
  * position makes two changes of one object distinct keys.
  */
-record ChangeView(long position, ChangedEntity entityType, String id, UUID entityId, ChangeOperation operation,
+record ChangeView(
+        long position,
+        ChangedEntity entityType,
+        String id,
+        UUID entityId,
+        ChangeOperation operation,
         OffsetDateTime occurredAt) {
 
     static ChangeView of(Change change) {
-        return new ChangeView(change.position(), change.entity(), GlobalId.encode(typeName(change.entity()), change.entityId()),
-                change.entityId(), change.operation(), change.occurredAt().atOffset(ZoneOffset.UTC));
+        return new ChangeView(
+                change.position(),
+                change.entity(),
+                GlobalId.encode(typeName(change.entity()), change.entityId()),
+                change.entityId(),
+                change.operation(),
+                change.occurredAt().atOffset(ZoneOffset.UTC));
     }
 
     /** The GraphQL type of the changed object, as in its global ID. */

@@ -44,7 +44,11 @@ class ChangedNodes {
     private final AssessmentService assessments;
     private final FindingService findings;
 
-    ChangedNodes(FundService funds, CompanyService companies, HoldingService holdings, AssessmentService assessments,
+    ChangedNodes(
+            FundService funds,
+            CompanyService companies,
+            HoldingService holdings,
+            AssessmentService assessments,
             FindingService findings) {
         this.funds = funds;
         this.companies = companies;
@@ -58,7 +62,8 @@ class ChangedNodes {
         Map<ChangedEntity, Set<UUID>> wanted = new EnumMap<>(ChangedEntity.class);
         for (ChangeView change : changes) {
             if (change.operation() != ChangeOperation.REMOVED) {
-                wanted.computeIfAbsent(change.entityType(), type -> new HashSet<>()).add(change.entityId());
+                wanted.computeIfAbsent(change.entityType(), type -> new HashSet<>())
+                        .add(change.entityId());
             }
         }
         Map<ChangedEntity, Map<UUID, NodeView>> found = new EnumMap<>(ChangedEntity.class);
@@ -75,23 +80,47 @@ class ChangedNodes {
 
     private Map<UUID, NodeView> load(ChangedEntity type, Set<UUID> ids) {
         return switch (type) {
-            case FUND -> byId(funds.findAll(ids.stream().map(FundId::new).toList()).stream().map(FundView::of).toList(),
-                    view -> view.id());
-            case COMPANY -> byId(companies.findAll(ids.stream().map(CompanyId::new).toList()).stream().map(CompanyView::of).toList(),
-                    view -> view.id());
-            case HOLDING -> byId(holdings.findAll(ids.stream().map(HoldingId::new).toList()).stream().map(HoldingView::of).toList(),
-                    view -> view.id());
-            case ASSESSMENT -> byId(assessments.findAll(ids.stream().map(AssessmentId::new).toList()).stream()
-                    .map(AssessmentView::of).toList(), view -> view.id());
-            case FINDING -> byId(findings.findAll(ids.stream().map(FindingId::new).toList()).stream().map(FindingView::of).toList(),
-                    view -> view.id());
+            case FUND ->
+                byId(
+                        funds.findAll(ids.stream().map(FundId::new).toList()).stream()
+                                .map(FundView::of)
+                                .toList(),
+                        view -> view.id());
+            case COMPANY ->
+                byId(
+                        companies.findAll(ids.stream().map(CompanyId::new).toList()).stream()
+                                .map(CompanyView::of)
+                                .toList(),
+                        view -> view.id());
+            case HOLDING ->
+                byId(
+                        holdings.findAll(ids.stream().map(HoldingId::new).toList()).stream()
+                                .map(HoldingView::of)
+                                .toList(),
+                        view -> view.id());
+            case ASSESSMENT ->
+                byId(
+                        assessments.findAll(ids.stream().map(AssessmentId::new).toList()).stream()
+                                .map(AssessmentView::of)
+                                .toList(),
+                        view -> view.id());
+            case FINDING ->
+                byId(
+                        findings.findAll(ids.stream().map(FindingId::new).toList()).stream()
+                                .map(FindingView::of)
+                                .toList(),
+                        view -> view.id());
         };
     }
 
     /** Keys the views by the UUID inside their global ID. */
     private static <V extends NodeView> Map<UUID, NodeView> byId(List<V> views, Function<V, String> globalId) {
-        return views.stream().collect(Collectors.toMap(
-                view -> GlobalId.decode(globalId.apply(view)).orElseThrow().id(),
-                view -> view, (a, b) -> a));
+        return views.stream()
+                .collect(Collectors.toMap(
+                        view -> GlobalId.decode(globalId.apply(view))
+                                .orElseThrow()
+                                .id(),
+                        view -> view,
+                        (a, b) -> a));
     }
 }

@@ -27,26 +27,42 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CompanyController {
 
-    record CompanyFilterInput(String nameContains, Sector sector, CompanyStage stage, String headquartersCountry, String fundId,
-            DealStage dealStage, Boolean archived) {
-    }
+    record CompanyFilterInput(
+            String nameContains,
+            Sector sector,
+            CompanyStage stage,
+            String headquartersCountry,
+            String fundId,
+            DealStage dealStage,
+            Boolean archived) {}
 
-    record CompanyOrderInput(ListOrder.SortKey field, SortDirection direction) {
-    }
+    record CompanyOrderInput(ListOrder.SortKey field, SortDirection direction) {}
 
-    record ExternalReferenceInput(String source, String externalId) {
-    }
+    record ExternalReferenceInput(String source, String externalId) {}
 
-    record CreateCompanyInput(String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
-            Integer employeeCount, String description, List<ExternalReferenceInput> externalReferences) {
-    }
+    record CreateCompanyInput(
+            String name,
+            String website,
+            Sector sector,
+            String headquartersCountry,
+            CompanyStage stage,
+            Integer employeeCount,
+            String description,
+            List<ExternalReferenceInput> externalReferences) {}
 
-    record UpdateCompanyInput(String id, Long expectedVersion, String name, String website, Sector sector, String headquartersCountry,
-            CompanyStage stage, Integer employeeCount, String description, List<ExternalReferenceInput> externalReferences) {
-    }
+    record UpdateCompanyInput(
+            String id,
+            Long expectedVersion,
+            String name,
+            String website,
+            Sector sector,
+            String headquartersCountry,
+            CompanyStage stage,
+            Integer employeeCount,
+            String description,
+            List<ExternalReferenceInput> externalReferences) {}
 
-    record ArchiveCompanyInput(String id, Long expectedVersion) {
-    }
+    record ArchiveCompanyInput(String id, Long expectedVersion) {}
 
     record CompanyPayload(CompanyView company, List<UserError> userErrors) {
 
@@ -66,16 +82,33 @@ class CompanyController {
     }
 
     @QueryMapping
-    Connection<CompanyView> companies(@Argument Integer first, @Argument String after, @Argument Integer last,
-            @Argument String before, @Argument CompanyFilterInput filter, @Argument CompanyOrderInput orderBy) {
-        CompanyFilter companyFilter = filter == null ? CompanyFilter.none() : new CompanyFilter(filter.nameContains(), filter.sector(),
-                filter.stage(), filter.headquartersCountry(),
-                filter.fundId() == null ? null : new FundId(GlobalId.decodeOrNothing(filter.fundId(), "Fund")),
-                filter.dealStage(), filter.archived());
-        ListOrder order = orderBy == null ? ListOrder.NAME_ASC : ListOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
+    Connection<CompanyView> companies(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            @Argument CompanyFilterInput filter,
+            @Argument CompanyOrderInput orderBy) {
+        CompanyFilter companyFilter = filter == null
+                ? CompanyFilter.none()
+                : new CompanyFilter(
+                        filter.nameContains(),
+                        filter.sector(),
+                        filter.stage(),
+                        filter.headquartersCountry(),
+                        filter.fundId() == null ? null : new FundId(GlobalId.decodeOrNothing(filter.fundId(), "Fund")),
+                        filter.dealStage(),
+                        filter.archived());
+        ListOrder order = orderBy == null
+                ? ListOrder.NAME_ASC
+                : ListOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
-        return arguments.toConnection(page, companies.page(companyFilter, order, page), order::cursorOf, CompanyView::of,
+        return arguments.toConnection(
+                page,
+                companies.page(companyFilter, order, page),
+                order::cursorOf,
+                CompanyView::of,
                 () -> companies.count(companyFilter));
     }
 
@@ -86,29 +119,49 @@ class CompanyController {
 
     @MutationMapping
     CompanyPayload createCompany(@Argument CreateCompanyInput input) {
-        return MutationOutcome.run(() -> CompanyPayload.of(companies.create(
-                new CompanyProfile(input.name(), input.website(), input.sector(), input.headquartersCountry(), input.stage(),
-                        input.employeeCount(), input.description()),
-                references(input.externalReferences() == null ? List.of() : input.externalReferences()))), CompanyPayload::failed);
+        return MutationOutcome.run(
+                () -> CompanyPayload.of(companies.create(
+                        new CompanyProfile(
+                                input.name(),
+                                input.website(),
+                                input.sector(),
+                                input.headquartersCountry(),
+                                input.stage(),
+                                input.employeeCount(),
+                                input.description()),
+                        references(input.externalReferences() == null ? List.of() : input.externalReferences()))),
+                CompanyPayload::failed);
     }
 
     @MutationMapping
     CompanyPayload updateCompany(@Argument UpdateCompanyInput input) {
-        return MutationOutcome.run(() -> CompanyPayload.of(companies.update(companyId(input.id()),
-                new CompanyProfile(input.name(), input.website(), input.sector(), input.headquartersCountry(), input.stage(),
-                        input.employeeCount(), input.description()),
-                input.externalReferences() == null ? null : references(input.externalReferences()),
-                input.expectedVersion())), CompanyPayload::failed);
+        return MutationOutcome.run(
+                () -> CompanyPayload.of(companies.update(
+                        companyId(input.id()),
+                        new CompanyProfile(
+                                input.name(),
+                                input.website(),
+                                input.sector(),
+                                input.headquartersCountry(),
+                                input.stage(),
+                                input.employeeCount(),
+                                input.description()),
+                        input.externalReferences() == null ? null : references(input.externalReferences()),
+                        input.expectedVersion())),
+                CompanyPayload::failed);
     }
 
     @MutationMapping
     CompanyPayload archiveCompany(@Argument ArchiveCompanyInput input) {
-        return MutationOutcome.run(() -> CompanyPayload.of(companies.archive(companyId(input.id()), input.expectedVersion())),
+        return MutationOutcome.run(
+                () -> CompanyPayload.of(companies.archive(companyId(input.id()), input.expectedVersion())),
                 CompanyPayload::failed);
     }
 
     private static List<ExternalReference> references(List<ExternalReferenceInput> inputs) {
-        return inputs.stream().map(input -> new ExternalReference(input.source(), input.externalId())).toList();
+        return inputs.stream()
+                .map(input -> new ExternalReference(input.source(), input.externalId()))
+                .toList();
     }
 
     /** The company an ID names; an undecodable ID names no company, and the service answers NOT_FOUND after authorizing. */

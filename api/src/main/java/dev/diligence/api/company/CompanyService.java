@@ -76,7 +76,8 @@ public class CompanyService {
     }
 
     @PreAuthorize(Authorities.COMPANY_WRITER)
-    public Company update(CompanyId id, CompanyProfile changes, @Nullable List<ExternalReference> references, long expectedVersion) {
+    public Company update(
+            CompanyId id, CompanyProfile changes, @Nullable List<ExternalReference> references, long expectedVersion) {
         Company before = existing(id);
         Company revised = before.revise(changes, references, expectedVersion, clock.instant());
         requireFreeReferences(revised);
@@ -94,8 +95,10 @@ public class CompanyService {
     }
 
     private Company existing(CompanyId id) {
-        return companies.find(id).orElseThrow(() ->
-                new RuleViolationException(Violation.of("id", ViolationCode.NOT_FOUND, "no company has this id")));
+        return companies
+                .find(id)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("id", ViolationCode.NOT_FOUND, "no company has this id")));
     }
 
     /** Each external reference belongs to one company of the firm at most. */
@@ -106,8 +109,11 @@ public class CompanyService {
             ExternalReference reference = references.get(i);
             Optional<CompanyId> owner = companies.findByReference(reference.source(), reference.externalId());
             if (owner.isPresent() && !owner.get().equals(company.id())) {
-                taken.add(new Violation(List.of("externalReferences", String.valueOf(i), "externalId"), ViolationCode.ALREADY_EXISTS,
-                        "another company already has the " + reference.source() + " reference " + reference.externalId()));
+                taken.add(new Violation(
+                        List.of("externalReferences", String.valueOf(i), "externalId"),
+                        ViolationCode.ALREADY_EXISTS,
+                        "another company already has the " + reference.source() + " reference "
+                                + reference.externalId()));
             }
         }
         RuleViolationException.throwIfAny(taken);

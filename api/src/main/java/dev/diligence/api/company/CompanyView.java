@@ -17,9 +17,22 @@ import java.util.List;
  * GraphQL {@code Company}; {@code companyId} is the domain id behind the global ID, kept so that batch
  * loaders never decode it.
  */
-public record CompanyView(String id, String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
-        Integer employeeCount, String description, List<ExternalReferenceView> externalReferences, boolean archived, long version,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt, @JsonIgnore CompanyId companyId) implements NodeView {
+public record CompanyView(
+        String id,
+        String name,
+        String website,
+        Sector sector,
+        String headquartersCountry,
+        CompanyStage stage,
+        Integer employeeCount,
+        String description,
+        List<ExternalReferenceView> externalReferences,
+        boolean archived,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @JsonIgnore CompanyId companyId)
+        implements NodeView {
 
     /**
      * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
@@ -48,10 +61,23 @@ public record CompanyView(String id, String name, String website, Sector sector,
 
     public static CompanyView of(Company company) {
         CompanyProfile profile = company.profile();
-        return new CompanyView(GlobalId.encode(TYPE, company.id().value()), profile.name(), profile.website(), profile.sector(),
-                profile.headquartersCountry(), profile.stage(), profile.employeeCount(), profile.description(),
-                company.externalReferences().stream().map(ExternalReferenceView::of).toList(), company.archived(), company.version(),
-                company.createdAt().atOffset(ZoneOffset.UTC), company.updatedAt().atOffset(ZoneOffset.UTC), company.id());
+        return new CompanyView(
+                GlobalId.encode(TYPE, company.id().value()),
+                profile.name(),
+                profile.website(),
+                profile.sector(),
+                profile.headquartersCountry(),
+                profile.stage(),
+                profile.employeeCount(),
+                profile.description(),
+                company.externalReferences().stream()
+                        .map(ExternalReferenceView::of)
+                        .toList(),
+                company.archived(),
+                company.version(),
+                company.createdAt().atOffset(ZoneOffset.UTC),
+                company.updatedAt().atOffset(ZoneOffset.UTC),
+                company.id());
     }
 
     @Override

@@ -41,8 +41,8 @@ public class CompanyViews {
     }
 
     /** The company of each view: the one read along with it where there is one, the others read in one statement. */
-    public <V> Map<V, CompanyView> companiesOf(Collection<V> views, Function<V, CompanyId> companyOf,
-            Function<V, @Nullable CompanyView> readAlong) {
+    public <V> Map<V, CompanyView> companiesOf(
+            Collection<V> views, Function<V, CompanyId> companyOf, Function<V, @Nullable CompanyView> readAlong) {
         Map<CompanyId, CompanyView> byId = new HashMap<>();
         for (V view : views) {
             CompanyView company = readAlong.apply(view);
@@ -50,8 +50,12 @@ public class CompanyViews {
                 byId.put(companyOf.apply(view), company);
             }
         }
-        byId.putAll(byId(views.stream().map(companyOf).filter(id -> !byId.containsKey(id)).toList()));
-        return views.stream().filter(view -> byId.containsKey(companyOf.apply(view)))
+        byId.putAll(byId(views.stream()
+                .map(companyOf)
+                .filter(id -> !byId.containsKey(id))
+                .toList()));
+        return views.stream()
+                .filter(view -> byId.containsKey(companyOf.apply(view)))
                 .collect(Collectors.toMap(Function.identity(), view -> byId.get(companyOf.apply(view)), (a, b) -> a));
     }
 }

@@ -60,7 +60,10 @@ public class FailureLog {
         boolean firstInWindow = tracedRecently.asMap().putIfAbsent(traceKey, Boolean.TRUE) == null;
         log.atLevel(kind == Kind.UNAVAILABLE ? Level.WARN : Level.ERROR)
                 .setCause(firstInWindow ? failure : null)
-                .log("{} failed{}: {}{}", where, kind == Kind.UNAVAILABLE ? ", database unavailable" : "",
+                .log(
+                        "{} failed{}: {}{}",
+                        where,
+                        kind == Kind.UNAVAILABLE ? ", database unavailable" : "",
                         root.getClass().getSimpleName() + sqlState(root) + ": " + shortMessage(root),
                         firstInWindow ? " (stack trace once per minute for this cause)" : "");
         Counter.builder("diligence.failures")
@@ -82,11 +85,14 @@ public class FailureLog {
     }
 
     private static String sqlState(Throwable root) {
-        return root instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : "";
+        return root instanceof SQLException sql && sql.getSQLState() != null
+                ? " (SQLState " + sql.getSQLState() + ")"
+                : "";
     }
 
     private static String shortMessage(Throwable root) {
-        String message = String.valueOf(root.getMessage()).replaceAll("\\s+", " ").strip();
+        String message =
+                String.valueOf(root.getMessage()).replaceAll("\\s+", " ").strip();
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 

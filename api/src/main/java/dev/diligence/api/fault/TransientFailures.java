@@ -17,8 +17,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class TransientFailures {
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     /**
      * Whether {@code failure}, or any exception in its cause chain, says the database could not be
@@ -47,7 +46,10 @@ public final class TransientFailures {
     }
 
     private static boolean unreachable(@Nullable String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08")
-                || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03"));
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.equals("57P01")
+                        || sqlState.equals("57P02")
+                        || sqlState.equals("57P03"));
     }
 }

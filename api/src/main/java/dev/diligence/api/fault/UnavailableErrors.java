@@ -16,8 +16,7 @@ public final class UnavailableErrors {
     /** The message of every failure to reach the database. */
     public static final String DATABASE_UNREACHABLE = "The database could not be reached; retry the request later";
 
-    private UnavailableErrors() {
-    }
+    private UnavailableErrors() {}
 
     /** An UNAVAILABLE error not tied to one field (the request was refused or failed as a whole). */
     public static GraphQLError of(String message, long retryAfterSeconds) {

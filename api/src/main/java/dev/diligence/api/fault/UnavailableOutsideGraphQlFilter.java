@@ -26,8 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UnavailableOutsideGraphQlFilter extends OncePerRequestFilter {
 
-    private static final Refusal UNAVAILABLE = new Refusal(HttpStatus.SERVICE_UNAVAILABLE.value(),
-            FaultClassification.UNAVAILABLE.name(), UnavailableErrors.DATABASE_UNREACHABLE,
+    private static final Refusal UNAVAILABLE = new Refusal(
+            HttpStatus.SERVICE_UNAVAILABLE.value(),
+            FaultClassification.UNAVAILABLE.name(),
+            UnavailableErrors.DATABASE_UNREACHABLE,
             Map.of(UnavailableErrors.RETRY_AFTER_SECONDS, UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS));
 
     private final FailureLog failures;

@@ -38,11 +38,14 @@ final class UnavailableStatusHandler extends GraphQlHttpHandler {
                 .filter(Number.class::isInstance)
                 .mapToLong(seconds -> ((Number) seconds).longValue())
                 .max();
-        retryAfter.ifPresent(seconds -> response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
-        if (errors.stream().anyMatch(error -> error.getErrorType() == FaultClassification.UNAVAILABLE) && everyRootFieldFailed(response)) {
+        retryAfter.ifPresent(
+                seconds -> response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+        if (errors.stream().anyMatch(error -> error.getErrorType() == FaultClassification.UNAVAILABLE)
+                && everyRootFieldFailed(response)) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
-        if (!response.getExecutionResult().isDataPresent() && errors.stream().anyMatch(error -> error.getErrorType() == LimitClassification.THROTTLED)) {
+        if (!response.getExecutionResult().isDataPresent()
+                && errors.stream().anyMatch(error -> error.getErrorType() == LimitClassification.THROTTLED)) {
             return HttpStatus.TOO_MANY_REQUESTS;
         }
         return super.selectResponseStatus(response, responseMediaType);
@@ -50,16 +53,22 @@ final class UnavailableStatusHandler extends GraphQlHttpHandler {
 
     /** Errors a client may retry unchanged after their {@code retryAfterSeconds}. */
     private static boolean retryable(GraphQLError error) {
-        return error.getErrorType() == FaultClassification.UNAVAILABLE || error.getErrorType() == LimitClassification.THROTTLED;
+        return error.getErrorType() == FaultClassification.UNAVAILABLE
+                || error.getErrorType() == LimitClassification.THROTTLED;
     }
 
     /** Whether no root field has data, each for an error on its path (a null answered without error is a success). */
     private static boolean everyRootFieldFailed(WebGraphQlResponse response) {
-        if (!response.getExecutionResult().isDataPresent() || !(response.getExecutionResult().getData() instanceof Map<?, ?> data)) {
+        if (!response.getExecutionResult().isDataPresent()
+                || !(response.getExecutionResult().getData() instanceof Map<?, ?> data)) {
             return true;
         }
         List<GraphQLError> errors = response.getExecutionResult().getErrors();
-        return data.keySet().stream().allMatch(rootField -> data.get(rootField) == null && errors.stream()
-                .anyMatch(error -> error.getPath() != null && !error.getPath().isEmpty() && rootField.equals(error.getPath().get(0))));
+        return data.keySet().stream()
+                .allMatch(rootField -> data.get(rootField) == null
+                        && errors.stream()
+                                .anyMatch(error -> error.getPath() != null
+                                        && !error.getPath().isEmpty()
+                                        && rootField.equals(error.getPath().get(0))));
     }
 }

@@ -51,8 +51,7 @@ public final class UniqueRaces {
 
     private static final Logger log = LoggerFactory.getLogger(UniqueRaces.class);
 
-    private UniqueRaces() {
-    }
+    private UniqueRaces() {}
 
     /**
      * Runs {@code call} and returns its result, running it again when it lost a race on a
@@ -67,10 +66,15 @@ public final class UniqueRaces {
                 return call.get();
             } catch (RuntimeException failure) {
                 Optional<String> constraint = lostOn(failure);
-                if (constraint.isEmpty() || attempt == MAX_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                if (constraint.isEmpty()
+                        || attempt == MAX_ATTEMPTS
+                        || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw failure;
                 }
-                log.info("Lost a race on unique constraint {} (attempt {} of {}); running the call again", constraint.get(), attempt,
+                log.info(
+                        "Lost a race on unique constraint {} (attempt {} of {}); running the call again",
+                        constraint.get(),
+                        attempt,
                         MAX_ATTEMPTS);
             }
         }

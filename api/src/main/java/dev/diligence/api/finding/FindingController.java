@@ -38,29 +38,44 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FindingController {
 
-    record FindingFilterInput(String fundId, String companyId, String assessmentId, List<Severity> severities,
-            List<FindingStatus> statuses, String dimension, FindingSource.Kind source) {
-    }
+    record FindingFilterInput(
+            String fundId,
+            String companyId,
+            String assessmentId,
+            List<Severity> severities,
+            List<FindingStatus> statuses,
+            String dimension,
+            FindingSource.Kind source) {}
 
-    record ReferenceInput(Standard standard, String clause) {
-    }
+    record ReferenceInput(Standard standard, String clause) {}
 
-    record RaiseFindingInput(String assessmentId, String criterion, String title, String description, Severity severity,
-            String owner, LocalDate dueDate, String remediationPlan, List<ReferenceInput> references) {
-    }
+    record RaiseFindingInput(
+            String assessmentId,
+            String criterion,
+            String title,
+            String description,
+            Severity severity,
+            String owner,
+            LocalDate dueDate,
+            String remediationPlan,
+            List<ReferenceInput> references) {}
 
-    record UpdateFindingInput(String id, Long expectedVersion, String title, String description, Severity severity, String owner,
-            LocalDate dueDate, String remediationPlan, List<ReferenceInput> references) {
-    }
+    record UpdateFindingInput(
+            String id,
+            Long expectedVersion,
+            String title,
+            String description,
+            Severity severity,
+            String owner,
+            LocalDate dueDate,
+            String remediationPlan,
+            List<ReferenceInput> references) {}
 
-    record FindingVersionInput(String id, Long expectedVersion) {
-    }
+    record FindingVersionInput(String id, Long expectedVersion) {}
 
-    record ResolveFindingInput(String id, Long expectedVersion, String resolutionNote) {
-    }
+    record ResolveFindingInput(String id, Long expectedVersion, String resolutionNote) {}
 
-    record AcceptFindingRiskInput(String id, Long expectedVersion, String justification) {
-    }
+    record AcceptFindingRiskInput(String id, Long expectedVersion, String justification) {}
 
     record FindingPayload(FindingView finding, List<UserError> userErrors) {
 
@@ -136,61 +151,87 @@ class FindingController {
     }
 
     @QueryMapping("findings")
-    FindingConnection findingList(@Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before,
+    FindingConnection findingList(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
             @Argument FindingFilterInput filter) {
         FindingFilter findingFilter = filter(filter);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(FindingOrder.RAISED);
-        Connection<FindingView> connection = arguments.toConnection(page, findings.page(findingFilter, page), FindingOrder::cursorOf,
-                FindingView::of, () -> findings.count(findingFilter));
+        Connection<FindingView> connection = arguments.toConnection(
+                page,
+                findings.page(findingFilter, page),
+                FindingOrder::cursorOf,
+                FindingView::of,
+                () -> findings.count(findingFilter));
         return new FindingConnection(connection, new SeverityCounts(() -> findings.countBySeverity(findingFilter)));
     }
 
     @MutationMapping
     FindingPayload raiseFinding(@Argument RaiseFindingInput input) {
-        return MutationOutcome.run(() -> {
-            AssessmentId assessment = new AssessmentId(GlobalId.decodeOrNothing(input.assessmentId(), "Assessment"));
-            FindingContent content = new FindingContent(text(input.title()), text(input.description()), input.severity(),
-                    input.owner(), input.dueDate(), input.remediationPlan(), references(input.references()));
-            return payload(findings.raise(assessment, input.criterion(), content));
-        }, FindingPayload::failed);
+        return MutationOutcome.run(
+                () -> {
+                    AssessmentId assessment =
+                            new AssessmentId(GlobalId.decodeOrNothing(input.assessmentId(), "Assessment"));
+                    FindingContent content = new FindingContent(
+                            text(input.title()),
+                            text(input.description()),
+                            input.severity(),
+                            input.owner(),
+                            input.dueDate(),
+                            input.remediationPlan(),
+                            references(input.references()));
+                    return payload(findings.raise(assessment, input.criterion(), content));
+                },
+                FindingPayload::failed);
     }
 
     @MutationMapping
     FindingPayload updateFinding(@Argument UpdateFindingInput input) {
-        return MutationOutcome.run(() -> payload(findings.update(FindingView.findingId(input.id()), input.expectedVersion(),
-                current -> new FindingContent(
-                        input.title() == null ? current.title() : input.title(),
-                        input.description() == null ? current.description() : input.description(),
-                        input.severity() == null ? current.severity() : input.severity(),
-                        input.owner() == null ? current.owner() : input.owner(),
-                        input.dueDate() == null ? current.dueDate() : input.dueDate(),
-                        input.remediationPlan() == null ? current.remediationPlan() : input.remediationPlan(),
-                        input.references() == null ? current.references() : references(input.references())))),
+        return MutationOutcome.run(
+                () -> payload(findings.update(
+                        FindingView.findingId(input.id()),
+                        input.expectedVersion(),
+                        current -> new FindingContent(
+                                input.title() == null ? current.title() : input.title(),
+                                input.description() == null ? current.description() : input.description(),
+                                input.severity() == null ? current.severity() : input.severity(),
+                                input.owner() == null ? current.owner() : input.owner(),
+                                input.dueDate() == null ? current.dueDate() : input.dueDate(),
+                                input.remediationPlan() == null ? current.remediationPlan() : input.remediationPlan(),
+                                input.references() == null ? current.references() : references(input.references())))),
                 FindingPayload::failed);
     }
 
     @MutationMapping
     FindingPayload startFindingRemediation(@Argument FindingVersionInput input) {
-        return MutationOutcome.run(() -> payload(findings.startRemediation(FindingView.findingId(input.id()), input.expectedVersion())),
+        return MutationOutcome.run(
+                () -> payload(findings.startRemediation(FindingView.findingId(input.id()), input.expectedVersion())),
                 FindingPayload::failed);
     }
 
     @MutationMapping
     FindingPayload resolveFinding(@Argument ResolveFindingInput input) {
-        return MutationOutcome.run(() -> payload(findings.resolve(FindingView.findingId(input.id()), input.expectedVersion(),
-                input.resolutionNote())), FindingPayload::failed);
+        return MutationOutcome.run(
+                () -> payload(findings.resolve(
+                        FindingView.findingId(input.id()), input.expectedVersion(), input.resolutionNote())),
+                FindingPayload::failed);
     }
 
     @MutationMapping
     FindingPayload acceptFindingRisk(@Argument AcceptFindingRiskInput input) {
-        return MutationOutcome.run(() -> payload(findings.acceptRisk(FindingView.findingId(input.id()), input.expectedVersion(),
-                input.justification())), FindingPayload::failed);
+        return MutationOutcome.run(
+                () -> payload(findings.acceptRisk(
+                        FindingView.findingId(input.id()), input.expectedVersion(), input.justification())),
+                FindingPayload::failed);
     }
 
     @MutationMapping
     FindingPayload reopenFinding(@Argument FindingVersionInput input) {
-        return MutationOutcome.run(() -> payload(findings.reopen(FindingView.findingId(input.id()), input.expectedVersion())),
+        return MutationOutcome.run(
+                () -> payload(findings.reopen(FindingView.findingId(input.id()), input.expectedVersion())),
                 FindingPayload::failed);
     }
 
@@ -205,11 +246,16 @@ class FindingController {
         }
         return new FindingFilter(
                 input.fundId() == null ? null : new FundId(GlobalId.decodeOrNothing(input.fundId(), FundView.TYPE)),
-                input.companyId() == null ? null : new CompanyId(GlobalId.decodeOrNothing(input.companyId(), CompanyView.TYPE)),
-                input.assessmentId() == null ? null : new AssessmentId(GlobalId.decodeOrNothing(input.assessmentId(), "Assessment")),
+                input.companyId() == null
+                        ? null
+                        : new CompanyId(GlobalId.decodeOrNothing(input.companyId(), CompanyView.TYPE)),
+                input.assessmentId() == null
+                        ? null
+                        : new AssessmentId(GlobalId.decodeOrNothing(input.assessmentId(), "Assessment")),
                 input.severities() == null ? Set.of() : Set.copyOf(input.severities()),
                 input.statuses() == null ? Set.of() : Set.copyOf(input.statuses()),
-                input.dimension(), input.source());
+                input.dimension(),
+                input.source());
     }
 
     /** The cited clauses; a blank or overlong clause is refused at {@code ["references", index, "clause"]}. */
@@ -224,11 +270,15 @@ class FindingController {
             if (clause == null || clause.isBlank()) {
                 violations.add(new Violation(field, ViolationCode.REQUIRED, "a reference names a clause"));
             } else if (clause.strip().length() > CLAUSE_MAX_LENGTH) {
-                violations.add(new Violation(field, ViolationCode.TOO_LONG, "a clause is at most " + CLAUSE_MAX_LENGTH + " characters"));
+                violations.add(new Violation(
+                        field, ViolationCode.TOO_LONG, "a clause is at most " + CLAUSE_MAX_LENGTH + " characters"));
             }
         }
         RuleViolationException.throwIfAny(violations);
-        return inputs.stream().map(input -> new StandardReference(input.standard(), input.clause().strip())).toList();
+        return inputs.stream()
+                .map(input ->
+                        new StandardReference(input.standard(), input.clause().strip()))
+                .toList();
     }
 
     private static String text(String value) {

@@ -92,17 +92,24 @@ public class FindingService {
     /** Raises an assessor's finding on a draft; the criterion, when given, must be one of the assessment's. */
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
     public Finding raise(AssessmentId assessmentId, @Nullable String criterion, FindingContent content) {
-        Assessment assessment = assessments.find(assessmentId).orElseThrow(() ->
-                new RuleViolationException(Violation.of("assessmentId", ViolationCode.NOT_FOUND, "no assessment has this id")));
+        Assessment assessment = assessments
+                .find(assessmentId)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("assessmentId", ViolationCode.NOT_FOUND, "no assessment has this id")));
         if (assessment.status() != AssessmentStatus.DRAFT) {
-            throw new RuleViolationException(Violation.of("assessmentId", ViolationCode.INVALID_STATE,
+            throw new RuleViolationException(Violation.of(
+                    "assessmentId",
+                    ViolationCode.INVALID_STATE,
                     "findings are raised on drafts; this assessment is " + assessment.status()));
         }
         if (criterion != null && assessment.criteria().find(criterion).isEmpty()) {
-            throw new RuleViolationException(Violation.of("criterion", ViolationCode.NOT_FOUND,
+            throw new RuleViolationException(Violation.of(
+                    "criterion",
+                    ViolationCode.NOT_FOUND,
                     "framework version " + assessment.frameworkVersion() + " has no criterion " + criterion));
         }
-        Finding raised = findings.add(Finding.raise(assessmentId, criterion, content, FindingSource.assessor(), clock.instant()));
+        Finding raised = findings.add(
+                Finding.raise(assessmentId, criterion, content, FindingSource.assessor(), clock.instant()));
         audit.record("raiseFinding", FindingView.TYPE, raised.id().value(), null, FindingView.of(raised));
         return raised;
     }
@@ -110,7 +117,8 @@ public class FindingService {
     /** Replaces the content; {@code changes} maps the current content to the new one. */
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
     public Finding update(FindingId id, long expectedVersion, UnaryOperator<FindingContent> changes) {
-        return change("updateFinding", id, expectedVersion, finding -> finding.revise(changes.apply(finding.content())));
+        return change(
+                "updateFinding", id, expectedVersion, finding -> finding.revise(changes.apply(finding.content())));
     }
 
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
@@ -126,7 +134,11 @@ public class FindingService {
     @PreAuthorize(Authorities.TENANT_ADMIN)
     public Finding acceptRisk(FindingId id, long expectedVersion, String justification) {
         boolean tenantAdmin = CurrentCaller.get().roles().contains(Role.TENANT_ADMIN);
-        return change("acceptFindingRisk", id, expectedVersion, finding -> finding.acceptRisk(tenantAdmin, justification, clock.instant()));
+        return change(
+                "acceptFindingRisk",
+                id,
+                expectedVersion,
+                finding -> finding.acceptRisk(tenantAdmin, justification, clock.instant()));
     }
 
     @PreAuthorize(Authorities.ASSESSMENT_WRITER)
@@ -135,8 +147,9 @@ public class FindingService {
     }
 
     private Finding change(String action, FindingId id, long expectedVersion, UnaryOperator<Finding> change) {
-        Finding before = findings.find(id).orElseThrow(() ->
-                new RuleViolationException(Violation.of("id", ViolationCode.NOT_FOUND, "no finding has this id")));
+        Finding before = findings.find(id)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("id", ViolationCode.NOT_FOUND, "no finding has this id")));
         before.requireVersion(expectedVersion);
         Finding after = findings.update(change.apply(before));
         audit.record(action, FindingView.TYPE, id.value(), FindingView.of(before), FindingView.of(after));

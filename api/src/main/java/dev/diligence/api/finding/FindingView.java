@@ -18,10 +18,26 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL {@code Finding}; also the document the audit trail records before and after a change. */
-public record FindingView(String id, UUID assessmentKey, String criterion, String title, String description, Severity severity,
-        FindingStatus status, String owner, LocalDate dueDate, String remediationPlan, List<ReferenceView> references,
-        FindingSource.Kind source, String ruleId, OffsetDateTime openedAt, OffsetDateTime closedAt, String closingNote,
-        Long timeToResolveSeconds, long version) implements NodeView {
+public record FindingView(
+        String id,
+        UUID assessmentKey,
+        String criterion,
+        String title,
+        String description,
+        Severity severity,
+        FindingStatus status,
+        String owner,
+        LocalDate dueDate,
+        String remediationPlan,
+        List<ReferenceView> references,
+        FindingSource.Kind source,
+        String ruleId,
+        OffsetDateTime openedAt,
+        OffsetDateTime closedAt,
+        String closingNote,
+        Long timeToResolveSeconds,
+        long version)
+        implements NodeView {
 
     /**
      * Identity by {@code id} and {@code version}: views are batch-loader keys, hashed for every row
@@ -50,12 +66,25 @@ public record FindingView(String id, UUID assessmentKey, String criterion, Strin
 
     public static FindingView of(Finding finding) {
         FindingContent content = finding.content();
-        return new FindingView(GlobalId.encode(TYPE, finding.id().value()), finding.assessment().value(), finding.criterion(),
-                content.title(), content.description(), content.severity(), finding.status(), content.owner(), content.dueDate(),
-                content.remediationPlan(), content.references().stream().map(ReferenceView::of).toList(), finding.source().kind(),
-                finding.source().ruleId(), finding.openedAt().atOffset(ZoneOffset.UTC),
-                finding.closedAt() == null ? null : finding.closedAt().atOffset(ZoneOffset.UTC), finding.closingNote(),
-                finding.timeToResolve().map(Duration::toSeconds).orElse(null), finding.version());
+        return new FindingView(
+                GlobalId.encode(TYPE, finding.id().value()),
+                finding.assessment().value(),
+                finding.criterion(),
+                content.title(),
+                content.description(),
+                content.severity(),
+                finding.status(),
+                content.owner(),
+                content.dueDate(),
+                content.remediationPlan(),
+                content.references().stream().map(ReferenceView::of).toList(),
+                finding.source().kind(),
+                finding.source().ruleId(),
+                finding.openedAt().atOffset(ZoneOffset.UTC),
+                finding.closedAt() == null ? null : finding.closedAt().atOffset(ZoneOffset.UTC),
+                finding.closingNote(),
+                finding.timeToResolve().map(Duration::toSeconds).orElse(null),
+                finding.version());
     }
 
     /** The assessment the finding is on. */

@@ -44,8 +44,8 @@ public class RedFlagFindingSync {
      */
     public void reconcile(Assessment assessment, ScoringResult score, String action) {
         List<Finding> existing = findings.ofAssessment(assessment.id());
-        Reconciliation reconciliation = RedFlagFindings.reconcile(assessment.id(), assessment.status(), existing,
-                score.redFlags(), clock.instant());
+        Reconciliation reconciliation = RedFlagFindings.reconcile(
+                assessment.id(), assessment.status(), existing, score.redFlags(), clock.instant());
         for (Finding raised : reconciliation.raise()) {
             Finding stored = findings.add(raised);
             audit.record(action, FindingView.TYPE, stored.id().value(), null, FindingView.of(stored));
@@ -55,7 +55,12 @@ public class RedFlagFindingSync {
             Finding previous = before.get(kept.id());
             if (!kept.content().equals(previous.content())) {
                 Finding stored = findings.update(kept);
-                audit.record(action, FindingView.TYPE, stored.id().value(), FindingView.of(previous), FindingView.of(stored));
+                audit.record(
+                        action,
+                        FindingView.TYPE,
+                        stored.id().value(),
+                        FindingView.of(previous),
+                        FindingView.of(stored));
             }
         }
         for (Finding retired : reconciliation.retire()) {

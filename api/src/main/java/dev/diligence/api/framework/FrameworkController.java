@@ -21,11 +21,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FrameworkController {
 
-    record FrameworkWeightInput(String code, BigDecimal weight) {
-    }
+    record FrameworkWeightInput(String code, BigDecimal weight) {}
 
-    record DeriveFrameworkVersionInput(int baseVersion, List<FrameworkWeightInput> weights) {
-    }
+    record DeriveFrameworkVersionInput(int baseVersion, List<FrameworkWeightInput> weights) {}
 
     record DeriveFrameworkVersionPayload(FrameworkView framework, List<UserError> userErrors) {
 
@@ -56,7 +54,8 @@ class FrameworkController {
 
     @MutationMapping
     DeriveFrameworkVersionPayload deriveFrameworkVersion(@Argument DeriveFrameworkVersionInput input) {
-        return MutationOutcome.run(() -> DeriveFrameworkVersionPayload.of(frameworks.derive(input.baseVersion(), byCode(input.weights()))),
+        return MutationOutcome.run(
+                () -> DeriveFrameworkVersionPayload.of(frameworks.derive(input.baseVersion(), byCode(input.weights()))),
                 DeriveFrameworkVersionPayload::failed);
     }
 
@@ -74,7 +73,9 @@ class FrameworkController {
             }
         }
         RuleViolationException.throwIfAny(repeated.stream()
-                .map(code -> new Violation(List.of("weights", code), ViolationCode.INVALID,
+                .map(code -> new Violation(
+                        List.of("weights", code),
+                        ViolationCode.INVALID,
                         "the weight of " + code + " is given more than once"))
                 .toList());
         return byCode;

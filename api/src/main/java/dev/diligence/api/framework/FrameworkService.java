@@ -62,20 +62,28 @@ public class FrameworkService {
     @PreAuthorize(Authorities.TENANT_ADMIN)
     @Transactional
     public FrameworkVersion derive(int baseVersion, Map<String, BigDecimal> weights) {
-        FrameworkVersion base = frameworks.find(baseVersion).orElseThrow(() -> new RuleViolationException(
-                Violation.of("baseVersion", ViolationCode.NOT_FOUND, "there is no framework version with this number")));
+        FrameworkVersion base = frameworks
+                .find(baseVersion)
+                .orElseThrow(() -> new RuleViolationException(Violation.of(
+                        "baseVersion", ViolationCode.NOT_FOUND, "there is no framework version with this number")));
         WeightDerivation derivation = base.deriveWeights(frameworks.nextDerivedNumber(), callersTenant(), weights);
         if (derivation instanceof WeightDerivation.Rejected rejected) {
             throw new RuleViolationException(rejected.violations());
         }
         FrameworkVersion derived = frameworks.add(((WeightDerivation.Derived) derivation).version());
-        audit.record("deriveFrameworkVersion", TYPE, FrameworkVersionIds.of(derived.number()), null,
+        audit.record(
+                "deriveFrameworkVersion",
+                TYPE,
+                FrameworkVersionIds.of(derived.number()),
+                null,
                 DerivedVersionRecord.of(derived));
         return derived;
     }
 
     private static TenantId callersTenant() {
-        return CurrentCaller.get().tenant().map(Tenant::id)
+        return CurrentCaller.get()
+                .tenant()
+                .map(Tenant::id)
                 .orElseThrow(() -> new IllegalStateException("a tenant admin acts inside a firm"));
     }
 }

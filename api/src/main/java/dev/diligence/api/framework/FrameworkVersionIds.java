@@ -11,8 +11,7 @@ import java.util.UUID;
  */
 final class FrameworkVersionIds {
 
-    private FrameworkVersionIds() {
-    }
+    private FrameworkVersionIds() {}
 
     static UUID of(int number) {
         return UUID.nameUUIDFromBytes((FrameworkService.TYPE + ":" + number).getBytes(StandardCharsets.UTF_8));

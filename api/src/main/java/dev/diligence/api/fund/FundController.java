@@ -25,21 +25,23 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FundController {
 
-    record FundFilterInput(FundStatus status, String nameContains) {
-    }
+    record FundFilterInput(FundStatus status, String nameContains) {}
 
-    record FundOrderInput(ListOrder.SortKey field, SortDirection direction) {
-    }
+    record FundOrderInput(ListOrder.SortKey field, SortDirection direction) {}
 
-    record CreateFundInput(String name, Integer vintageYear, FundStrategy strategy, String currency, BigDecimal targetSize) {
-    }
+    record CreateFundInput(
+            String name, Integer vintageYear, FundStrategy strategy, String currency, BigDecimal targetSize) {}
 
-    record UpdateFundInput(String id, Long expectedVersion, String name, Integer vintageYear, FundStrategy strategy,
-            String currency, BigDecimal targetSize) {
-    }
+    record UpdateFundInput(
+            String id,
+            Long expectedVersion,
+            String name,
+            Integer vintageYear,
+            FundStrategy strategy,
+            String currency,
+            BigDecimal targetSize) {}
 
-    record ArchiveFundInput(String id, Long expectedVersion) {
-    }
+    record ArchiveFundInput(String id, Long expectedVersion) {}
 
     record FundPayload(FundView fund, List<UserError> userErrors) {
 
@@ -59,14 +61,26 @@ class FundController {
     }
 
     @QueryMapping
-    Connection<FundView> funds(@Argument Integer first, @Argument String after, @Argument Integer last,
-            @Argument String before, @Argument FundFilterInput filter, @Argument FundOrderInput orderBy) {
-        FundFilter fundFilter = filter == null ? FundFilter.none() : new FundFilter(filter.status(), filter.nameContains());
-        ListOrder order = orderBy == null ? ListOrder.NAME_ASC : ListOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
+    Connection<FundView> funds(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            @Argument FundFilterInput filter,
+            @Argument FundOrderInput orderBy) {
+        FundFilter fundFilter =
+                filter == null ? FundFilter.none() : new FundFilter(filter.status(), filter.nameContains());
+        ListOrder order = orderBy == null
+                ? ListOrder.NAME_ASC
+                : ListOrder.of(orderBy.field(), orderBy.direction() == SortDirection.ASC);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
-        return arguments.toConnection(page, funds.page(fundFilter, order, page), order::cursorOf,
-                FundView::of, () -> funds.count(fundFilter));
+        return arguments.toConnection(
+                page,
+                funds.page(fundFilter, order, page),
+                order::cursorOf,
+                FundView::of,
+                () -> funds.count(fundFilter));
     }
 
     @QueryMapping
@@ -76,23 +90,27 @@ class FundController {
 
     @MutationMapping
     FundPayload createFund(@Argument CreateFundInput input) {
-        return MutationOutcome.run(() -> FundPayload.of(funds.create(new FundProfile(input.name(), input.vintageYear(),
-                input.strategy(), input.currency(), input.targetSize()))), FundPayload::failed);
+        return MutationOutcome.run(
+                () -> FundPayload.of(funds.create(new FundProfile(
+                        input.name(), input.vintageYear(), input.strategy(), input.currency(), input.targetSize()))),
+                FundPayload::failed);
     }
 
     @MutationMapping
     FundPayload updateFund(@Argument UpdateFundInput input) {
-        return MutationOutcome.run(() -> {
-            FundProfile changes = new FundProfile(input.name(), input.vintageYear(), input.strategy(), input.currency(),
-                    input.targetSize());
-            return FundPayload.of(funds.update(fundId(input.id()), changes, input.expectedVersion()));
-        }, FundPayload::failed);
+        return MutationOutcome.run(
+                () -> {
+                    FundProfile changes = new FundProfile(
+                            input.name(), input.vintageYear(), input.strategy(), input.currency(), input.targetSize());
+                    return FundPayload.of(funds.update(fundId(input.id()), changes, input.expectedVersion()));
+                },
+                FundPayload::failed);
     }
 
     @MutationMapping
     FundPayload archiveFund(@Argument ArchiveFundInput input) {
-        return MutationOutcome.run(() -> FundPayload.of(funds.archive(fundId(input.id()), input.expectedVersion())),
-                FundPayload::failed);
+        return MutationOutcome.run(
+                () -> FundPayload.of(funds.archive(fundId(input.id()), input.expectedVersion())), FundPayload::failed);
     }
 
     /** The fund an ID names; an undecodable ID names no fund, and the service answers NOT_FOUND after authorizing. */

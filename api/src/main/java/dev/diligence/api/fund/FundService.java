@@ -95,13 +95,15 @@ public class FundService {
     }
 
     private Fund existing(FundId id) {
-        return funds.find(id).orElseThrow(() ->
-                new RuleViolationException(Violation.of("id", ViolationCode.NOT_FOUND, "no fund has this id")));
+        return funds.find(id)
+                .orElseThrow(() ->
+                        new RuleViolationException(Violation.of("id", ViolationCode.NOT_FOUND, "no fund has this id")));
     }
 
     private void requireUniqueName(Fund fund, Optional<FundId> self) {
         if (funds.nameTaken(fund.profile().name(), self)) {
-            throw new RuleViolationException(Violation.of("name", ViolationCode.ALREADY_EXISTS, "another fund already has this name"));
+            throw new RuleViolationException(
+                    Violation.of("name", ViolationCode.ALREADY_EXISTS, "another fund already has this name"));
         }
     }
 }

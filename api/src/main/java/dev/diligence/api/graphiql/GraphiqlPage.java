@@ -52,7 +52,8 @@ class GraphiqlPage {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphiqlPageRoutes(@Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+    RouterFunction<ServerResponse> graphiqlPageRoutes(
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
         Map<String, Resource> assets = assets();
         return RouterFunctions.route()
                 .GET("/graphiql", request -> page(request, graphQlPath))
@@ -63,10 +64,14 @@ class GraphiqlPage {
     /** Without a {@code path} parameter, redirects to the page with the GraphQL endpoint's path, as Spring's page does. */
     private static ServerResponse page(ServerRequest request, String graphQlPath) {
         if (request.param("path").isEmpty()) {
-            URI withPath = UriComponentsBuilder.fromUri(request.uri()).replaceQueryParam("path", graphQlPath).build().toUri();
+            URI withPath = UriComponentsBuilder.fromUri(request.uri())
+                    .replaceQueryParam("path", graphQlPath)
+                    .build()
+                    .toUri();
             return ServerResponse.temporaryRedirect(withPath).build();
         }
-        return ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+        return ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .body(PAGE);
     }
@@ -74,7 +79,9 @@ class GraphiqlPage {
     private static Optional<Resource> asset(ServerRequest request, Map<String, Resource> assets) {
         String path = request.path();
         String prefix = "/graphiql/assets/";
-        return path.startsWith(prefix) ? Optional.ofNullable(assets.get(path.substring(prefix.length()))) : Optional.empty();
+        return path.startsWith(prefix)
+                ? Optional.ofNullable(assets.get(path.substring(prefix.length())))
+                : Optional.empty();
     }
 
     /** Fails at startup when a WebJar is missing, instead of a page that stays blank. */

@@ -36,25 +36,37 @@ class ClosedClassifications implements WebGraphQlInterceptor {
     static final Set<String> KEPT = Stream.of(
                     Arrays.stream(LimitClassification.values()).map(Enum::name),
                     Arrays.stream(FaultClassification.values()).map(Enum::name),
-                    Stream.of(ErrorType.BAD_REQUEST, ErrorType.UNAUTHORIZED, ErrorType.FORBIDDEN, ErrorType.INTERNAL_ERROR).map(Enum::name),
-                    Stream.of(graphql.ErrorType.InvalidSyntax, graphql.ErrorType.ValidationError).map(Enum::name))
+                    Stream.of(
+                                    ErrorType.BAD_REQUEST,
+                                    ErrorType.UNAUTHORIZED,
+                                    ErrorType.FORBIDDEN,
+                                    ErrorType.INTERNAL_ERROR)
+                            .map(Enum::name),
+                    Stream.of(graphql.ErrorType.InvalidSyntax, graphql.ErrorType.ValidationError)
+                            .map(Enum::name))
             .flatMap(names -> names)
             .collect(Collectors.toUnmodifiableSet());
 
     /** graphql-java's other classifications, by name, and what they are answered as. */
     static final Map<String, ErrorType> MAPPED = Map.of(
             // an operation type the schema does not have (a subscription)
-            graphql.ErrorType.OperationNotSupported.name(), ErrorType.BAD_REQUEST,
+            graphql.ErrorType.OperationNotSupported.name(),
+            ErrorType.BAD_REQUEST,
             // __schema or __type where introspection is off (outside local development)
-            "IntrospectionDisabled", ErrorType.BAD_REQUEST,
+            "IntrospectionDisabled",
+            ErrorType.BAD_REQUEST,
             // an introspection query graphql-java deems abusive (only where introspection is on)
-            "BadFaithIntrospection", ErrorType.BAD_REQUEST,
+            "BadFaithIntrospection",
+            ErrorType.BAD_REQUEST,
             // a request graphql-java stopped; the limits' own aborts carry their limit's classification
-            graphql.ErrorType.ExecutionAborted.name(), ErrorType.BAD_REQUEST,
+            graphql.ErrorType.ExecutionAborted.name(),
+            ErrorType.BAD_REQUEST,
             // a resolver's failure Spring's resolvers did not classify, a value that could not be serialized
-            graphql.ErrorType.DataFetchingException.name(), ErrorType.INTERNAL_ERROR,
+            graphql.ErrorType.DataFetchingException.name(),
+            ErrorType.INTERNAL_ERROR,
             // a resolver returned null for a non-null field
-            graphql.ErrorType.NullValueInNonNullableField.name(), ErrorType.INTERNAL_ERROR);
+            graphql.ErrorType.NullValueInNonNullableField.name(),
+            ErrorType.INTERNAL_ERROR);
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -66,7 +78,8 @@ class ClosedClassifications implements WebGraphQlInterceptor {
         if (errors.stream().allMatch(error -> KEPT.contains(nameOf(error)))) {
             return response;
         }
-        List<GraphQLError> closed = errors.stream().map(ClosedClassifications::closed).toList();
+        List<GraphQLError> closed =
+                errors.stream().map(ClosedClassifications::closed).toList();
         return response.transform(builder -> builder.errors(closed));
     }
 
@@ -87,6 +100,8 @@ class ClosedClassifications implements WebGraphQlInterceptor {
     /** The classification as a response shows it; graphql-java's default when an error has none. */
     private static String nameOf(GraphQLError error) {
         ErrorClassification type = error.getErrorType();
-        return type == null ? graphql.ErrorType.DataFetchingException.name() : String.valueOf(type.toSpecification(error));
+        return type == null
+                ? graphql.ErrorType.DataFetchingException.name()
+                : String.valueOf(type.toSpecification(error));
     }
 }

@@ -9,11 +9,9 @@ import java.util.function.LongSupplier;
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, LongSupplier counter) {
 
-    public record Edge<T>(String cursor, T node) {
-    }
+    public record Edge<T>(String cursor, T node) {}
 
-    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
-    }
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     public List<T> nodes() {
         return edges.stream().map(Edge::node).toList();

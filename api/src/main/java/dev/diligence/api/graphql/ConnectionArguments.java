@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * backwards, at most {@link PageQuery#MAX_LIMIT} rows, {@link #DEFAULT_PAGE_SIZE} when neither
  * count is given.
  */
-public record ConnectionArguments(@Nullable Integer first, @Nullable String after, @Nullable Integer last, @Nullable String before) {
+public record ConnectionArguments(
+        @Nullable Integer first,
+        @Nullable String after,
+        @Nullable Integer last,
+        @Nullable String before) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -37,8 +41,8 @@ public record ConnectionArguments(@Nullable Integer first, @Nullable String afte
     }
 
     /** Builds the connection of {@code slice}, read with {@code query}. */
-    public <D, V> Connection<V> toConnection(PageQuery query, Slice<D> slice, Function<D, Cursor> cursorOf,
-            Function<D, V> view, LongSupplier counter) {
+    public <D, V> Connection<V> toConnection(
+            PageQuery query, Slice<D> slice, Function<D, Cursor> cursorOf, Function<D, V> view, LongSupplier counter) {
         List<Connection.Edge<V>> edges = slice.items().stream()
                 .map(item -> new Connection.Edge<>(CursorCodec.encode(cursorOf.apply(item)), view.apply(item)))
                 .toList();

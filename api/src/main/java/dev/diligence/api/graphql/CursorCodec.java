@@ -15,8 +15,7 @@ public final class CursorCodec {
     private static final String VERSION = "v1";
     private static final int MAX_LENGTH = 1024;
 
-    private CursorCodec() {
-    }
+    private CursorCodec() {}
 
     public static String encode(Cursor cursor) {
         String text = VERSION + "\n" + cursor.ordering() + "\n" + cursor.id() + "\n" + cursor.sortValue();

@@ -37,7 +37,10 @@ final class DecimalScalar implements Coercing<BigDecimal, String> {
             + " sign and decimal point and no exponent (e.g. \"1234.50\") or as a number";
 
     static GraphQLScalarType scalar() {
-        return GraphQLScalarType.newScalar().name(NAME).coercing(new DecimalScalar()).build();
+        return GraphQLScalarType.newScalar()
+                .name(NAME)
+                .coercing(new DecimalScalar())
+                .build();
     }
 
     @Override
@@ -45,7 +48,8 @@ final class DecimalScalar implements Coercing<BigDecimal, String> {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        throw new CoercingSerializeException(NAME + " must be a BigDecimal, not " + (value == null ? "null" : value.getClass().getName()));
+        throw new CoercingSerializeException(NAME + " must be a BigDecimal, not "
+                + (value == null ? "null" : value.getClass().getName()));
     }
 
     @Override
@@ -64,7 +68,8 @@ final class DecimalScalar implements Coercing<BigDecimal, String> {
 
     @Override
     public BigDecimal parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-        if (input instanceof StringValue text && LEXICAL.matcher(text.getValue()).matches()) {
+        if (input instanceof StringValue text
+                && LEXICAL.matcher(text.getValue()).matches()) {
             return new BigDecimal(text.getValue());
         }
         if (input instanceof FloatValue number) {

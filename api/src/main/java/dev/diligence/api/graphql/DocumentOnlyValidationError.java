@@ -67,12 +67,32 @@ final class DocumentOnlyValidationError {
 
     /** Kinds whose graphql-java 25 messages interpolate names and values from the document only. */
     private static final Set<ValidationErrorClassification> DOCUMENT_ONLY = Set.of(
-            MaxValidationErrorsReached, InvalidSyntax, UnknownType, UnknownArgument, UnknownDirective, UnknownOperation,
-            UndefinedFragment, UndefinedVariable, UnusedFragment, UnusedVariable, FragmentCycle, NonInputTypeOnVariable,
-            InlineFragmentTypeConditionInvalid, FragmentTypeConditionInvalid, LoneAnonymousOperationViolation,
-            NonExecutableDefinition, DuplicateOperationName, DuplicateFragmentName, DuplicateDirectiveName,
-            DuplicateArgumentNames, DuplicateIncrementalLabel, DuplicateVariableName, NullValueForNonNullArgument,
-            SubscriptionMultipleRootFields, SubscriptionIntrospectionRootField, UniqueObjectFieldName);
+            MaxValidationErrorsReached,
+            InvalidSyntax,
+            UnknownType,
+            UnknownArgument,
+            UnknownDirective,
+            UnknownOperation,
+            UndefinedFragment,
+            UndefinedVariable,
+            UnusedFragment,
+            UnusedVariable,
+            FragmentCycle,
+            NonInputTypeOnVariable,
+            InlineFragmentTypeConditionInvalid,
+            FragmentTypeConditionInvalid,
+            LoneAnonymousOperationViolation,
+            NonExecutableDefinition,
+            DuplicateOperationName,
+            DuplicateFragmentName,
+            DuplicateDirectiveName,
+            DuplicateArgumentNames,
+            DuplicateIncrementalLabel,
+            DuplicateVariableName,
+            NullValueForNonNullArgument,
+            SubscriptionMultipleRootFields,
+            SubscriptionIntrospectionRootField,
+            UniqueObjectFieldName);
 
     /** Phrases of the kinds whose graphql-java messages name the schema; none names anything. */
     private static final Map<ValidationErrorClassification, String> PHRASES = Map.ofEntries(
@@ -92,10 +112,10 @@ final class DocumentOnlyValidationError {
 
     private static final String ANY_OTHER_KIND = "The document is not valid here";
 
-    private static final String VARIABLE_VALUES = "The value of a variable does not fit the type the document declares for it";
+    private static final String VARIABLE_VALUES =
+            "The value of a variable does not fit the type the document declares for it";
 
-    private DocumentOnlyValidationError() {
-    }
+    private DocumentOnlyValidationError() {}
 
     static GraphQLError of(GraphQLError error) {
         if (error instanceof ValidationError validation) {

@@ -31,7 +31,8 @@ class ErrorClassification extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable error, DataFetchingEnvironment environment) {
-        if (error instanceof BadRequestException || error instanceof InvalidCursorException
+        if (error instanceof BadRequestException
+                || error instanceof InvalidCursorException
                 || error instanceof RuleViolationException) {
             return onField(GraphqlErrorBuilder.newError(), environment)
                     .errorType(ErrorType.BAD_REQUEST)
@@ -41,9 +42,15 @@ class ErrorClassification extends DataFetcherExceptionResolverAdapter {
         if (error instanceof AccessDeniedException || error instanceof AuthenticationException) {
             return null;
         }
-        if (failures.failed("GraphQL field " + environment.getExecutionStepInfo().getPath(), error) == FailureLog.Kind.UNAVAILABLE) {
-            return onField(UnavailableErrors.builder(UnavailableErrors.DATABASE_UNREACHABLE,
-                    UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS), environment).build();
+        if (failures.failed(
+                        "GraphQL field " + environment.getExecutionStepInfo().getPath(), error)
+                == FailureLog.Kind.UNAVAILABLE) {
+            return onField(
+                            UnavailableErrors.builder(
+                                    UnavailableErrors.DATABASE_UNREACHABLE,
+                                    UnavailableErrors.DATABASE_RETRY_AFTER_SECONDS),
+                            environment)
+                    .build();
         }
         return onField(GraphqlErrorBuilder.newError(), environment)
                 .errorType(ErrorType.INTERNAL_ERROR)
@@ -52,6 +59,7 @@ class ErrorClassification extends DataFetcherExceptionResolverAdapter {
     }
 
     private static GraphqlErrorBuilder<?> onField(GraphqlErrorBuilder<?> builder, DataFetchingEnvironment environment) {
-        return builder.path(environment.getExecutionStepInfo().getPath()).location(environment.getField().getSourceLocation());
+        return builder.path(environment.getExecutionStepInfo().getPath())
+                .location(environment.getField().getSourceLocation());
     }
 }

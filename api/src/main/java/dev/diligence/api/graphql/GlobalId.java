@@ -12,7 +12,8 @@ import java.util.UUID;
 public record GlobalId(String typeName, UUID id) {
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((typeName + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 

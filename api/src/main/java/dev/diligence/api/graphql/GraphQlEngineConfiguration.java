@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 class GraphQlEngineConfiguration {
 
     @Bean
-    GraphQlSourceBuilderCustomizer graphQlEngine(ObjectProvider<Instrumentation> instrumentations, DocumentCache documents) {
-        return builder -> builder.configureGraphQl(graphQl -> graphQl
-                .instrumentation(new InstrumentationChain(instrumentations.orderedStream().toList()))
+    GraphQlSourceBuilderCustomizer graphQlEngine(
+            ObjectProvider<Instrumentation> instrumentations, DocumentCache documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(new InstrumentationChain(
+                        instrumentations.orderedStream().toList()))
                 .preparsedDocumentProvider(documents));
     }
 }

@@ -44,9 +44,12 @@ class GraphQlOverHttpConfiguration {
     @Order(-1)
     RouterFunction<ServerResponse> graphQlNotAcceptable(@Value("${spring.graphql.http.path:/graphql}") String path) {
         return RouterFunctions.route()
-                .route(RequestPredicates.method(HttpMethod.POST).and(RequestPredicates.path(path))
+                .route(
+                        RequestPredicates.method(HttpMethod.POST)
+                                .and(RequestPredicates.path(path))
                                 .and(GraphQlOverHttpConfiguration::acceptsNothingProduced),
-                        request -> ServerResponse.status(HttpStatus.NOT_ACCEPTABLE).build())
+                        request ->
+                                ServerResponse.status(HttpStatus.NOT_ACCEPTABLE).build())
                 .build();
     }
 
@@ -57,13 +60,20 @@ class GraphQlOverHttpConfiguration {
      */
     @Bean
     @Order(-1)
-    RouterFunction<ServerResponse> graphQlOnlyOverPost(@Value("${spring.graphql.http.path:/graphql}") String path,
-            Refusals refusals) {
+    RouterFunction<ServerResponse> graphQlOnlyOverPost(
+            @Value("${spring.graphql.http.path:/graphql}") String path, Refusals refusals) {
         return RouterFunctions.route()
-                .route(RequestPredicates.path(path).and(RequestPredicates.methods(HttpMethod.POST, HttpMethod.OPTIONS).negate()),
-                        request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST)
-                                .build(refuse(refusals, Refusal.of(HttpStatus.METHOD_NOT_ALLOWED.value(),
-                                        "Operations are accepted only in a POST request"))))
+                .route(
+                        RequestPredicates.path(path)
+                                .and(RequestPredicates.methods(HttpMethod.POST, HttpMethod.OPTIONS)
+                                        .negate()),
+                        request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+                                .allow(HttpMethod.POST)
+                                .build(refuse(
+                                        refusals,
+                                        Refusal.of(
+                                                HttpStatus.METHOD_NOT_ALLOWED.value(),
+                                                "Operations are accepted only in a POST request"))))
                 .build();
     }
 
@@ -75,15 +85,20 @@ class GraphQlOverHttpConfiguration {
      */
     @Bean
     @Order(-2)
-    RouterFunction<ServerResponse> graphQlOnlyJson(@Value("${spring.graphql.http.path:/graphql}") String path,
-            Refusals refusals) {
+    RouterFunction<ServerResponse> graphQlOnlyJson(
+            @Value("${spring.graphql.http.path:/graphql}") String path, Refusals refusals) {
         return RouterFunctions.route()
-                .route(RequestPredicates.method(HttpMethod.POST).and(RequestPredicates.path(path))
+                .route(
+                        RequestPredicates.method(HttpMethod.POST)
+                                .and(RequestPredicates.path(path))
                                 .and(GraphQlOverHttpConfiguration::sendsNoJson),
                         request -> ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-                                .build(refuse(refusals, Refusal.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(),
-                                        "Operations are accepted only as an application/json request body"))))
+                                .build(refuse(
+                                        refusals,
+                                        Refusal.of(
+                                                HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(),
+                                                "Operations are accepted only as an application/json request body"))))
                 .build();
     }
 

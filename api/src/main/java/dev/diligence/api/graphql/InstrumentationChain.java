@@ -55,8 +55,8 @@ import java.util.stream.IntStream;
  */
 final class InstrumentationChain implements Instrumentation {
 
-    private static final Set<Class<?>> DEFAULTS = Set.of(Instrumentation.class, SimpleInstrumentation.class,
-            SimplePerformantInstrumentation.class);
+    private static final Set<Class<?>> DEFAULTS =
+            Set.of(Instrumentation.class, SimpleInstrumentation.class, SimplePerformantInstrumentation.class);
 
     private final List<Instrumentation> instrumentations;
     private final Instrumentation[] all;
@@ -88,28 +88,41 @@ final class InstrumentationChain implements Instrumentation {
         beginExecution = implementing("beginExecution", InstrumentationExecutionParameters.class, state);
         beginParse = implementing("beginParse", InstrumentationExecutionParameters.class, state);
         beginValidation = implementing("beginValidation", InstrumentationValidationParameters.class, state);
-        beginExecuteOperation = implementing("beginExecuteOperation", InstrumentationExecuteOperationParameters.class, state);
-        beginReactiveResults = implementing("beginReactiveResults", InstrumentationReactiveResultsParameters.class, state);
-        beginExecutionStrategy = implementing("beginExecutionStrategy", InstrumentationExecutionStrategyParameters.class, state);
-        beginExecuteObject = implementing("beginExecuteObject", InstrumentationExecutionStrategyParameters.class, state);
+        beginExecuteOperation =
+                implementing("beginExecuteOperation", InstrumentationExecuteOperationParameters.class, state);
+        beginReactiveResults =
+                implementing("beginReactiveResults", InstrumentationReactiveResultsParameters.class, state);
+        beginExecutionStrategy =
+                implementing("beginExecutionStrategy", InstrumentationExecutionStrategyParameters.class, state);
+        beginExecuteObject =
+                implementing("beginExecuteObject", InstrumentationExecutionStrategyParameters.class, state);
         beginDeferredField = implementing("beginDeferredField", InstrumentationFieldParameters.class, state);
-        beginSubscribedFieldEvent = implementing("beginSubscribedFieldEvent", InstrumentationFieldParameters.class, state);
+        beginSubscribedFieldEvent =
+                implementing("beginSubscribedFieldEvent", InstrumentationFieldParameters.class, state);
         beginFieldExecution = implementing("beginFieldExecution", InstrumentationFieldParameters.class, state);
         beginFieldFetch = implementing("beginFieldFetch", InstrumentationFieldFetchParameters.class, state);
         // graphql-java's default beginFieldFetching adapts the deprecated beginFieldFetch: either one counts
-        beginFieldFetching = union(implementing("beginFieldFetching", InstrumentationFieldFetchParameters.class, state), beginFieldFetch);
-        beginFieldCompletion = implementing("beginFieldCompletion", InstrumentationFieldCompleteParameters.class, state);
-        beginFieldListCompletion = implementing("beginFieldListCompletion", InstrumentationFieldCompleteParameters.class, state);
-        instrumentExecutionInput = implementing("instrumentExecutionInput", ExecutionInput.class,
-                InstrumentationExecutionParameters.class, state);
-        instrumentDocumentAndVariables = implementing("instrumentDocumentAndVariables", DocumentAndVariables.class,
-                InstrumentationExecutionParameters.class, state);
-        instrumentSchema = implementing("instrumentSchema", GraphQLSchema.class, InstrumentationExecutionParameters.class, state);
-        instrumentExecutionContext = implementing("instrumentExecutionContext", ExecutionContext.class,
-                InstrumentationExecutionParameters.class, state);
-        instrumentDataFetcher = implementing("instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class, state);
-        instrumentExecutionResult = implementing("instrumentExecutionResult", ExecutionResult.class,
-                InstrumentationExecutionParameters.class, state);
+        beginFieldFetching = union(
+                implementing("beginFieldFetching", InstrumentationFieldFetchParameters.class, state), beginFieldFetch);
+        beginFieldCompletion =
+                implementing("beginFieldCompletion", InstrumentationFieldCompleteParameters.class, state);
+        beginFieldListCompletion =
+                implementing("beginFieldListCompletion", InstrumentationFieldCompleteParameters.class, state);
+        instrumentExecutionInput = implementing(
+                "instrumentExecutionInput", ExecutionInput.class, InstrumentationExecutionParameters.class, state);
+        instrumentDocumentAndVariables = implementing(
+                "instrumentDocumentAndVariables",
+                DocumentAndVariables.class,
+                InstrumentationExecutionParameters.class,
+                state);
+        instrumentSchema =
+                implementing("instrumentSchema", GraphQLSchema.class, InstrumentationExecutionParameters.class, state);
+        instrumentExecutionContext = implementing(
+                "instrumentExecutionContext", ExecutionContext.class, InstrumentationExecutionParameters.class, state);
+        instrumentDataFetcher = implementing(
+                "instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class, state);
+        instrumentExecutionResult = implementing(
+                "instrumentExecutionResult", ExecutionResult.class, InstrumentationExecutionParameters.class, state);
     }
 
     /** The instrumentations, in the order they are called. */
@@ -119,9 +132,19 @@ final class InstrumentationChain implements Instrumentation {
 
     /** The instrumentations that implement each hook that graphql-java calls for every field, by hook. */
     Map<String, List<Instrumentation>> perFieldHooks() {
-        return Map.of("beginFieldExecution", members(beginFieldExecution), "beginFieldFetching", members(beginFieldFetching),
-                "instrumentDataFetcher", members(instrumentDataFetcher), "beginFieldCompletion", members(beginFieldCompletion),
-                "beginFieldListCompletion", members(beginFieldListCompletion), "beginExecuteObject", members(beginExecuteObject));
+        return Map.of(
+                "beginFieldExecution",
+                members(beginFieldExecution),
+                "beginFieldFetching",
+                members(beginFieldFetching),
+                "instrumentDataFetcher",
+                members(instrumentDataFetcher),
+                "beginFieldCompletion",
+                members(beginFieldCompletion),
+                "beginFieldListCompletion",
+                members(beginFieldListCompletion),
+                "beginExecuteObject",
+                members(beginExecuteObject));
     }
 
     @Override
@@ -136,51 +159,65 @@ final class InstrumentationChain implements Instrumentation {
         if (done) {
             return CompletableFuture.completedFuture(new States(pending));
         }
-        CompletableFuture<?>[] waiting = pending.stream().filter(state -> state != null).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] waiting =
+                pending.stream().filter(state -> state != null).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(waiting).thenApply(unused -> new States(pending));
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        return contexts(beginExecution, state, (instrumentation, own) -> instrumentation.beginExecution(parameters, own));
+    public InstrumentationContext<ExecutionResult> beginExecution(
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginExecution, state, (instrumentation, own) -> instrumentation.beginExecution(parameters, own));
     }
 
     @Override
-    public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public InstrumentationContext<Document> beginParse(
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
         return contexts(beginParse, state, (instrumentation, own) -> instrumentation.beginParse(parameters, own));
     }
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-            InstrumentationState state) {
-        return contexts(beginValidation, state, (instrumentation, own) -> instrumentation.beginValidation(parameters, own));
+    public InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginValidation, state, (instrumentation, own) -> instrumentation.beginValidation(parameters, own));
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState state) {
-        return contexts(beginExecuteOperation, state, (instrumentation, own) -> instrumentation.beginExecuteOperation(parameters, own));
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginExecuteOperation,
+                state,
+                (instrumentation, own) -> instrumentation.beginExecuteOperation(parameters, own));
     }
 
     @Override
-    public InstrumentationContext<Void> beginReactiveResults(InstrumentationReactiveResultsParameters parameters, InstrumentationState state) {
-        return contexts(beginReactiveResults, state, (instrumentation, own) -> instrumentation.beginReactiveResults(parameters, own));
+    public InstrumentationContext<Void> beginReactiveResults(
+            InstrumentationReactiveResultsParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginReactiveResults,
+                state,
+                (instrumentation, own) -> instrumentation.beginReactiveResults(parameters, own));
     }
 
     @Override
-    public ExecutionStrategyInstrumentationContext beginExecutionStrategy(InstrumentationExecutionStrategyParameters parameters,
-            InstrumentationState state) {
+    public ExecutionStrategyInstrumentationContext beginExecutionStrategy(
+            InstrumentationExecutionStrategyParameters parameters, InstrumentationState state) {
         if (beginExecutionStrategy.length == 0) {
             return null;
         }
-        List<ExecutionStrategyInstrumentationContext> contexts = collect(beginExecutionStrategy, state,
+        List<ExecutionStrategyInstrumentationContext> contexts = collect(
+                beginExecutionStrategy,
+                state,
                 (instrumentation, own) -> instrumentation.beginExecutionStrategy(parameters, own));
         return contexts.size() <= 1 ? single(contexts) : new StrategyContexts(contexts);
     }
 
     @Override
-    public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
-            InstrumentationState state) {
+    public ExecuteObjectInstrumentationContext beginExecuteObject(
+            InstrumentationExecutionStrategyParameters parameters, InstrumentationState state) {
         int[] which = beginExecuteObject;
         if (which.length == 0) {
             return null;
@@ -188,24 +225,32 @@ final class InstrumentationChain implements Instrumentation {
         if (which.length == 1) {
             return all[which[0]].beginExecuteObject(parameters, stateOf(state, which[0]));
         }
-        List<ExecuteObjectInstrumentationContext> contexts = collect(which, state,
-                (instrumentation, own) -> instrumentation.beginExecuteObject(parameters, own));
+        List<ExecuteObjectInstrumentationContext> contexts =
+                collect(which, state, (instrumentation, own) -> instrumentation.beginExecuteObject(parameters, own));
         return contexts.size() <= 1 ? single(contexts) : new ObjectContexts(contexts);
     }
 
     @Override
-    public InstrumentationContext<Object> beginDeferredField(InstrumentationFieldParameters parameters, InstrumentationState state) {
-        return contexts(beginDeferredField, state, (instrumentation, own) -> instrumentation.beginDeferredField(parameters, own));
+    public InstrumentationContext<Object> beginDeferredField(
+            InstrumentationFieldParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginDeferredField,
+                state,
+                (instrumentation, own) -> instrumentation.beginDeferredField(parameters, own));
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
-            InstrumentationState state) {
-        return contexts(beginSubscribedFieldEvent, state, (instrumentation, own) -> instrumentation.beginSubscribedFieldEvent(parameters, own));
+    public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(
+            InstrumentationFieldParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginSubscribedFieldEvent,
+                state,
+                (instrumentation, own) -> instrumentation.beginSubscribedFieldEvent(parameters, own));
     }
 
     @Override
-    public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+    public InstrumentationContext<Object> beginFieldExecution(
+            InstrumentationFieldParameters parameters, InstrumentationState state) {
         int[] which = beginFieldExecution;
         if (which.length == 0) {
             return null;
@@ -218,12 +263,15 @@ final class InstrumentationChain implements Instrumentation {
 
     @SuppressWarnings("deprecation")
     @Override
-    public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        return contexts(beginFieldFetch, state, (instrumentation, own) -> instrumentation.beginFieldFetch(parameters, own));
+    public InstrumentationContext<Object> beginFieldFetch(
+            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        return contexts(
+                beginFieldFetch, state, (instrumentation, own) -> instrumentation.beginFieldFetch(parameters, own));
     }
 
     @Override
-    public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+    public FieldFetchingInstrumentationContext beginFieldFetching(
+            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         int[] which = beginFieldFetching;
         if (which.length == 0) {
             return null;
@@ -231,13 +279,14 @@ final class InstrumentationChain implements Instrumentation {
         if (which.length == 1) {
             return all[which[0]].beginFieldFetching(parameters, stateOf(state, which[0]));
         }
-        List<FieldFetchingInstrumentationContext> contexts = collect(which, state,
-                (instrumentation, own) -> instrumentation.beginFieldFetching(parameters, own));
+        List<FieldFetchingInstrumentationContext> contexts =
+                collect(which, state, (instrumentation, own) -> instrumentation.beginFieldFetching(parameters, own));
         return contexts.size() <= 1 ? single(contexts) : new FetchingContexts(contexts);
     }
 
     @Override
-    public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters, InstrumentationState state) {
+    public InstrumentationContext<Object> beginFieldCompletion(
+            InstrumentationFieldCompleteParameters parameters, InstrumentationState state) {
         int[] which = beginFieldCompletion;
         if (which.length == 0) {
             return null;
@@ -249,8 +298,8 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     @Override
-    public InstrumentationContext<Object> beginFieldListCompletion(InstrumentationFieldCompleteParameters parameters,
-            InstrumentationState state) {
+    public InstrumentationContext<Object> beginFieldListCompletion(
+            InstrumentationFieldCompleteParameters parameters, InstrumentationState state) {
         int[] which = beginFieldListCompletion;
         if (which.length == 0) {
             return null;
@@ -258,12 +307,13 @@ final class InstrumentationChain implements Instrumentation {
         if (which.length == 1) {
             return all[which[0]].beginFieldListCompletion(parameters, stateOf(state, which[0]));
         }
-        return contexts(which, state, (instrumentation, own) -> instrumentation.beginFieldListCompletion(parameters, own));
+        return contexts(
+                which, state, (instrumentation, own) -> instrumentation.beginFieldListCompletion(parameters, own));
     }
 
     @Override
-    public ExecutionInput instrumentExecutionInput(ExecutionInput executionInput, InstrumentationExecutionParameters parameters,
-            InstrumentationState state) {
+    public ExecutionInput instrumentExecutionInput(
+            ExecutionInput executionInput, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         ExecutionInput result = executionInput;
         for (int i : instrumentExecutionInput) {
             result = all[i].instrumentExecutionInput(result, parameters, stateOf(state, i));
@@ -272,8 +322,10 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     @Override
-    public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
-            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public DocumentAndVariables instrumentDocumentAndVariables(
+            DocumentAndVariables documentAndVariables,
+            InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
         DocumentAndVariables result = documentAndVariables;
         for (int i : instrumentDocumentAndVariables) {
             result = all[i].instrumentDocumentAndVariables(result, parameters, stateOf(state, i));
@@ -282,7 +334,8 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     @Override
-    public GraphQLSchema instrumentSchema(GraphQLSchema schema, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public GraphQLSchema instrumentSchema(
+            GraphQLSchema schema, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         GraphQLSchema result = schema;
         for (int i : instrumentSchema) {
             result = all[i].instrumentSchema(result, parameters, stateOf(state, i));
@@ -291,7 +344,9 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     @Override
-    public ExecutionContext instrumentExecutionContext(ExecutionContext executionContext, InstrumentationExecutionParameters parameters,
+    public ExecutionContext instrumentExecutionContext(
+            ExecutionContext executionContext,
+            InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
         ExecutionContext result = executionContext;
         for (int i : instrumentExecutionContext) {
@@ -301,8 +356,8 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         DataFetcher<?> result = dataFetcher;
         for (int i : instrumentDataFetcher) {
             result = all[i].instrumentDataFetcher(result, parameters, stateOf(state, i));
@@ -312,8 +367,10 @@ final class InstrumentationChain implements Instrumentation {
 
     /** Each instrumentation gets the result of the one before, in order, as graphql-java's chain does. */
     @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
-            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult executionResult,
+            InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
         CompletableFuture<ExecutionResult> result = CompletableFuture.completedFuture(executionResult);
         for (int i : instrumentExecutionResult) {
             InstrumentationState own = stateOf(state, i);
@@ -323,7 +380,9 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     private int[] implementing(String hook, Class<?>... parameterTypes) {
-        return IntStream.range(0, all.length).filter(i -> implementsHook(all[i], hook, parameterTypes)).toArray();
+        return IntStream.range(0, all.length)
+                .filter(i -> implementsHook(all[i], hook, parameterTypes))
+                .toArray();
     }
 
     private static boolean implementsHook(Instrumentation instrumentation, String hook, Class<?>... parameterTypes) {
@@ -336,7 +395,10 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     private static int[] union(int[] a, int[] b) {
-        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b))
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     private List<Instrumentation> members(int[] indices) {
@@ -347,7 +409,8 @@ final class InstrumentationChain implements Instrumentation {
         return state instanceof States states ? states.of(index) : null;
     }
 
-    private <C> List<C> collect(int[] which, InstrumentationState state, BiFunction<Instrumentation, InstrumentationState, C> hook) {
+    private <C> List<C> collect(
+            int[] which, InstrumentationState state, BiFunction<Instrumentation, InstrumentationState, C> hook) {
         List<C> contexts = new ArrayList<>(which.length);
         for (int i : which) {
             C context = hook.apply(all[i], stateOf(state, i));
@@ -358,7 +421,9 @@ final class InstrumentationChain implements Instrumentation {
         return contexts;
     }
 
-    private <T> InstrumentationContext<T> contexts(int[] which, InstrumentationState state,
+    private <T> InstrumentationContext<T> contexts(
+            int[] which,
+            InstrumentationState state,
             BiFunction<Instrumentation, InstrumentationState, InstrumentationContext<T>> hook) {
         if (which.length == 0) {
             return null;
@@ -380,7 +445,9 @@ final class InstrumentationChain implements Instrumentation {
         private final InstrumentationState[] states;
 
         States(List<CompletableFuture<InstrumentationState>> states) {
-            this.states = states.stream().map(state -> state == null ? null : state.join()).toArray(InstrumentationState[]::new);
+            this.states = states.stream()
+                    .map(state -> state == null ? null : state.join())
+                    .toArray(InstrumentationState[]::new);
         }
 
         InstrumentationState of(int index) {
@@ -407,7 +474,8 @@ final class InstrumentationChain implements Instrumentation {
         }
     }
 
-    private static final class StrategyContexts extends Contexts<ExecutionResult> implements ExecutionStrategyInstrumentationContext {
+    private static final class StrategyContexts extends Contexts<ExecutionResult>
+            implements ExecutionStrategyInstrumentationContext {
 
         private final List<ExecutionStrategyInstrumentationContext> strategies;
 
@@ -427,7 +495,8 @@ final class InstrumentationChain implements Instrumentation {
         }
     }
 
-    private static final class ObjectContexts extends Contexts<Map<String, Object>> implements ExecuteObjectInstrumentationContext {
+    private static final class ObjectContexts extends Contexts<Map<String, Object>>
+            implements ExecuteObjectInstrumentationContext {
 
         private final List<ExecuteObjectInstrumentationContext> objects;
 
@@ -447,7 +516,8 @@ final class InstrumentationChain implements Instrumentation {
         }
     }
 
-    private static final class FetchingContexts extends Contexts<Object> implements FieldFetchingInstrumentationContext {
+    private static final class FetchingContexts extends Contexts<Object>
+            implements FieldFetchingInstrumentationContext {
 
         private final List<FieldFetchingInstrumentationContext> fetchings;
 

@@ -29,8 +29,9 @@ class IntrospectionSwitch implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (!enabled) {
-            request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true)).build());
+            request.configureExecutionInput(
+                    (input, builder) -> builder.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true))
+                            .build());
         }
         return chain.next(request);
     }

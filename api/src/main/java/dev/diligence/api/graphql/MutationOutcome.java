@@ -17,8 +17,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
  */
 public final class MutationOutcome {
 
-    private MutationOutcome() {
-    }
+    private MutationOutcome() {}
 
     public static <P> P run(Supplier<P> mutation, Function<List<UserError>, P> failed) {
         try {
@@ -26,8 +25,10 @@ public final class MutationOutcome {
         } catch (RuleViolationException violation) {
             return failed.apply(UserError.of(violation.violations()));
         } catch (ObjectOptimisticLockingFailureException concurrentChange) {
-            return failed.apply(List.of(new UserError(List.of("expectedVersion"),
-                    "The object was changed concurrently; read it again and retry", ViolationCode.STALE_VERSION)));
+            return failed.apply(List.of(new UserError(
+                    List.of("expectedVersion"),
+                    "The object was changed concurrently; read it again and retry",
+                    ViolationCode.STALE_VERSION)));
         }
     }
 }

@@ -10,7 +10,9 @@ class NodeTypeResolution {
 
     @Bean
     RuntimeWiringConfigurer nodeTypeResolver() {
-        return wiring -> wiring.type("Node", type -> type.typeResolver(environment ->
-                environment.getSchema().getObjectType(((NodeView) environment.getObject()).graphQlType())));
+        return wiring -> wiring.type(
+                "Node",
+                type -> type.typeResolver(environment ->
+                        environment.getSchema().getObjectType(((NodeView) environment.getObject()).graphQlType())));
     }
 }

@@ -16,7 +16,8 @@ public record PageKey<P>(P parent, ConnectionArguments arguments, PageQuery page
      * The key of a field with these arguments under {@code ordering}; refuses bad arguments (BAD_REQUEST)
      * before anything is loaded.
      */
-    public static <P> PageKey<P> of(P parent, ConnectionArguments arguments, String ordering, DataFetchingFieldSelectionSet selection) {
+    public static <P> PageKey<P> of(
+            P parent, ConnectionArguments arguments, String ordering, DataFetchingFieldSelectionSet selection) {
         return new PageKey<>(parent, arguments, arguments.toPageQuery(ordering), selection.contains("totalCount"));
     }
 
@@ -26,6 +27,5 @@ public record PageKey<P>(P parent, ConnectionArguments arguments, PageQuery page
     }
 
     /** The page window of a batch: the same arguments, page and count for every parent. */
-    public record Window(ConnectionArguments arguments, PageQuery page, boolean counted) {
-    }
+    public record Window(ConnectionArguments arguments, PageQuery page, boolean counted) {}
 }

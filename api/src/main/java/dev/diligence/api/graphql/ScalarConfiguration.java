@@ -30,13 +30,14 @@ class ScalarConfiguration {
     JsonMapperBuilderCustomizer exactDecimals() {
         return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .withConfigOverride(BigDecimal.class, decimal -> decimal.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+                .withConfigOverride(
+                        BigDecimal.class,
+                        decimal -> decimal.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
     }
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring
-                .scalar(describedBySdl(UtcDateTimeScalar.scalar()))
+        return wiring -> wiring.scalar(describedBySdl(UtcDateTimeScalar.scalar()))
                 .scalar(DecimalScalar.scalar())
                 .scalar(describedBySdl(ExtendedScalars.Date))
                 .scalar(TextScalar.named("CurrencyCode"))

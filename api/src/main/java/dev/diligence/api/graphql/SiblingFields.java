@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SiblingFields {
 
-    private SiblingFields() {
-    }
+    private SiblingFields() {}
 
     public static boolean selected(DataFetchingEnvironment environment, String sibling) {
         ExecutionStepInfo parent = environment.getExecutionStepInfo().getParent();
@@ -33,14 +32,17 @@ public final class SiblingFields {
                 .anyMatch(field -> names(field.getSelectionSet(), sibling, environment.getFragmentsByName()));
     }
 
-    private static boolean names(@Nullable SelectionSet selections, String name, Map<String, FragmentDefinition> fragments) {
+    private static boolean names(
+            @Nullable SelectionSet selections, String name, Map<String, FragmentDefinition> fragments) {
         if (selections == null) {
             return false;
         }
         for (Selection<?> selection : selections.getSelections()) {
             if (selection instanceof Field field && field.getName().equals(name)
-                    || selection instanceof InlineFragment fragment && names(fragment.getSelectionSet(), name, fragments)
-                    || selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                    || selection instanceof InlineFragment fragment
+                            && names(fragment.getSelectionSet(), name, fragments)
+                    || selection instanceof FragmentSpread spread
+                            && fragments.containsKey(spread.getName())
                             && names(fragments.get(spread.getName()).getSelectionSet(), name, fragments)) {
                 return true;
             }

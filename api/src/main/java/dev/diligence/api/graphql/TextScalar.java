@@ -26,7 +26,10 @@ final class TextScalar implements Coercing<String, String> {
 
     /** The scalar without a description: the SDL's describes it. */
     static GraphQLScalarType named(String name) {
-        return GraphQLScalarType.newScalar().name(name).coercing(new TextScalar(name)).build();
+        return GraphQLScalarType.newScalar()
+                .name(name)
+                .coercing(new TextScalar(name))
+                .build();
     }
 
     @Override

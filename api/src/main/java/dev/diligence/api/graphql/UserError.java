@@ -8,7 +8,8 @@ import java.util.List;
 public record UserError(List<String> field, String message, ViolationCode code) {
 
     public static UserError of(Violation violation) {
-        return new UserError(violation.field().isEmpty() ? null : violation.field(), violation.message(), violation.code());
+        return new UserError(
+                violation.field().isEmpty() ? null : violation.field(), violation.message(), violation.code());
     }
 
     public static List<UserError> of(List<Violation> violations) {

@@ -23,8 +23,7 @@ final class UtcDateTimeScalar implements Coercing<Object, String> {
 
     private static final Coercing<?, ?> LIBRARY = ExtendedScalars.DateTime.getCoercing();
 
-    private UtcDateTimeScalar() {
-    }
+    private UtcDateTimeScalar() {}
 
     /** The library's scalar (name and SDL description kept by the caller) with this coercing. */
     static GraphQLScalarType scalar() {
@@ -33,7 +32,10 @@ final class UtcDateTimeScalar implements Coercing<Object, String> {
 
     @Override
     public String serialize(Object value, GraphQLContext context, Locale locale) {
-        if (value instanceof OffsetDateTime time && time.getOffset().equals(ZoneOffset.UTC) && time.getYear() >= 0 && time.getYear() <= 9999) {
+        if (value instanceof OffsetDateTime time
+                && time.getOffset().equals(ZoneOffset.UTC)
+                && time.getYear() >= 0
+                && time.getYear() <= 9999) {
             return format(time);
         }
         return (String) LIBRARY.serialize(value, context, locale);

@@ -24,7 +24,8 @@ class ValidationErrorsWithoutSchema implements WebGraphQlInterceptor {
 
     private final boolean introspectionEnabled;
 
-    ValidationErrorsWithoutSchema(@Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspectionEnabled) {
+    ValidationErrorsWithoutSchema(
+            @Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspectionEnabled) {
         this.introspectionEnabled = introspectionEnabled;
     }
 
@@ -41,7 +42,8 @@ class ValidationErrorsWithoutSchema implements WebGraphQlInterceptor {
         if (errors.stream().noneMatch(error -> error.getErrorType() == ErrorType.ValidationError)) {
             return response;
         }
-        List<GraphQLError> rewritten = errors.stream().map(DocumentOnlyValidationError::of).toList();
+        List<GraphQLError> rewritten =
+                errors.stream().map(DocumentOnlyValidationError::of).toList();
         return response.transform(builder -> builder.errors(rewritten));
     }
 }

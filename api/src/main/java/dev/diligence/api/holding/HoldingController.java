@@ -1,7 +1,7 @@
 package dev.diligence.api.holding;
 
-import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.Connection;
@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,16 +36,25 @@ import org.springframework.stereotype.Controller;
 @Controller
 class HoldingController {
 
-    record AddHoldingInput(String fundId, String companyId, DealStage dealStage, BigDecimal ownershipPercentage, LocalDate entryDate,
-            LocalDate exitDate, String dealLeadSubject) {
-    }
+    record AddHoldingInput(
+            String fundId,
+            String companyId,
+            DealStage dealStage,
+            BigDecimal ownershipPercentage,
+            LocalDate entryDate,
+            LocalDate exitDate,
+            String dealLeadSubject) {}
 
-    record UpdateHoldingInput(String id, Long expectedVersion, DealStage dealStage, BigDecimal ownershipPercentage, LocalDate entryDate,
-            LocalDate exitDate, String dealLeadSubject) {
-    }
+    record UpdateHoldingInput(
+            String id,
+            Long expectedVersion,
+            DealStage dealStage,
+            BigDecimal ownershipPercentage,
+            LocalDate entryDate,
+            LocalDate exitDate,
+            String dealLeadSubject) {}
 
-    record RemoveHoldingInput(String id, Long expectedVersion) {
-    }
+    record RemoveHoldingInput(String id, Long expectedVersion) {}
 
     record HoldingPayload(HoldingView holding, List<UserError> userErrors) {
 
@@ -59,8 +67,7 @@ class HoldingController {
         }
     }
 
-    record RemoveHoldingPayload(String removedHoldingId, List<UserError> userErrors) {
-    }
+    record RemoveHoldingPayload(String removedHoldingId, List<UserError> userErrors) {}
 
     private final HoldingService holdings;
     private final FundService funds;
@@ -75,26 +82,44 @@ class HoldingController {
     }
 
     @SchemaMapping(typeName = "Fund", field = "holdings")
-    CompletableFuture<Connection<HoldingView>> fundHoldings(FundView fund, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+    CompletableFuture<Connection<HoldingView>> fundHoldings(
+            FundView fund,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            DataFetchingFieldSelectionSet selection,
             DataLoader<HoldingLoaders.HoldingPageKey, Connection<HoldingView>> fundHoldings) {
-        return fundHoldings.load(HoldingLoaders.HoldingPageKey.of(fund.fundId().value(), new ConnectionArguments(first, after, last, before),
-                selection));
+        return fundHoldings.load(HoldingLoaders.HoldingPageKey.of(
+                fund.fundId().value(), new ConnectionArguments(first, after, last, before), selection));
     }
 
     @SchemaMapping(typeName = "Company", field = "holdings")
-    CompletableFuture<Connection<HoldingView>> companyHoldings(CompanyView company, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+    CompletableFuture<Connection<HoldingView>> companyHoldings(
+            CompanyView company,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            DataFetchingFieldSelectionSet selection,
             DataLoader<HoldingLoaders.HoldingPageKey, Connection<HoldingView>> companyHoldings) {
-        return companyHoldings.load(HoldingLoaders.HoldingPageKey.of(company.companyId().value(),
-                new ConnectionArguments(first, after, last, before), selection));
+        return companyHoldings.load(HoldingLoaders.HoldingPageKey.of(
+                company.companyId().value(), new ConnectionArguments(first, after, last, before), selection));
     }
 
     @BatchMapping(typeName = "Holding")
     Map<HoldingView, FundView> fund(List<HoldingView> holdingViews) {
-        Map<String, FundView> byId = funds.findAll(holdingViews.stream().map(HoldingView::fundKey).distinct().toList()).stream()
-                .map(FundView::of).collect(Collectors.toMap(FundView::id, Function.identity()));
-        return holdingViews.stream().filter(view -> byId.containsKey(view.fundId()))
+        Map<String, FundView> byId =
+                funds
+                        .findAll(holdingViews.stream()
+                                .map(HoldingView::fundKey)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .map(FundView::of)
+                        .collect(Collectors.toMap(FundView::id, Function.identity()));
+        return holdingViews.stream()
+                .filter(view -> byId.containsKey(view.fundId()))
                 .collect(Collectors.toMap(Function.identity(), view -> byId.get(view.fundId()), (a, b) -> a));
     }
 
@@ -111,27 +136,47 @@ class HoldingController {
 
     @MutationMapping
     HoldingPayload addHolding(@Argument AddHoldingInput input) {
-        return MutationOutcome.run(() -> {
-            FundId fund = new FundId(GlobalId.decodeOrNothing(input.fundId(), FundView.TYPE));
-            CompanyId company = new CompanyId(GlobalId.decodeOrNothing(input.companyId(), CompanyView.TYPE));
-            return HoldingPayload.of(holdings.add(fund, company, new HoldingTerms(input.dealStage(), input.ownershipPercentage(),
-                    input.entryDate(), input.exitDate(), input.dealLeadSubject())));
-        }, HoldingPayload::failed);
+        return MutationOutcome.run(
+                () -> {
+                    FundId fund = new FundId(GlobalId.decodeOrNothing(input.fundId(), FundView.TYPE));
+                    CompanyId company = new CompanyId(GlobalId.decodeOrNothing(input.companyId(), CompanyView.TYPE));
+                    return HoldingPayload.of(holdings.add(
+                            fund,
+                            company,
+                            new HoldingTerms(
+                                    input.dealStage(),
+                                    input.ownershipPercentage(),
+                                    input.entryDate(),
+                                    input.exitDate(),
+                                    input.dealLeadSubject())));
+                },
+                HoldingPayload::failed);
     }
 
     @MutationMapping
     HoldingPayload updateHolding(@Argument UpdateHoldingInput input) {
-        return MutationOutcome.run(() -> HoldingPayload.of(holdings.update(holdingId(input.id()),
-                new HoldingTerms(input.dealStage(), input.ownershipPercentage(), input.entryDate(), input.exitDate(), input.dealLeadSubject()),
-                input.expectedVersion())), HoldingPayload::failed);
+        return MutationOutcome.run(
+                () -> HoldingPayload.of(holdings.update(
+                        holdingId(input.id()),
+                        new HoldingTerms(
+                                input.dealStage(),
+                                input.ownershipPercentage(),
+                                input.entryDate(),
+                                input.exitDate(),
+                                input.dealLeadSubject()),
+                        input.expectedVersion())),
+                HoldingPayload::failed);
     }
 
     @MutationMapping
     RemoveHoldingPayload removeHolding(@Argument RemoveHoldingInput input) {
-        return MutationOutcome.run(() -> {
-            Holding removed = holdings.remove(holdingId(input.id()), input.expectedVersion());
-            return new RemoveHoldingPayload(GlobalId.encode(HoldingView.TYPE, removed.id().value()), List.of());
-        }, errors -> new RemoveHoldingPayload(null, errors));
+        return MutationOutcome.run(
+                () -> {
+                    Holding removed = holdings.remove(holdingId(input.id()), input.expectedVersion());
+                    return new RemoveHoldingPayload(
+                            GlobalId.encode(HoldingView.TYPE, removed.id().value()), List.of());
+                },
+                errors -> new RemoveHoldingPayload(null, errors));
     }
 
     /** The holding an ID names; an undecodable ID names no holding, and the service answers NOT_FOUND after authorizing. */

@@ -37,7 +37,8 @@ class HoldingLoaders {
     record HoldingPageKey(PageKey<UUID> page, boolean companies) {
 
         static HoldingPageKey of(UUID parent, ConnectionArguments arguments, DataFetchingFieldSelectionSet selection) {
-            return new HoldingPageKey(PageKey.of(parent, arguments, HoldingCursors.ORDERING, selection),
+            return new HoldingPageKey(
+                    PageKey.of(parent, arguments, HoldingCursors.ORDERING, selection),
                     Connection.selectsOfNodes(selection, "company"));
         }
 
@@ -48,16 +49,23 @@ class HoldingLoaders {
     }
 
     /** The parents of one batch are read in one statement: the same page window, the same reads along. */
-    private record Batch(PageKey.Window window, HoldingReads along) {
-    }
+    private record Batch(PageKey.Window window, HoldingReads along) {}
 
     HoldingLoaders(BatchLoaderRegistry registry, HoldingService holdings) {
-        registry.<HoldingPageKey, Connection<HoldingView>>forName(FUND_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> load(keys, (parents, page, along) ->
-                        byUuid(holdings.pageByFund(parents.stream().map(FundId::new).toList(), page, along), FundId::value))));
-        registry.<HoldingPageKey, Connection<HoldingView>>forName(COMPANY_HOLDINGS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> load(keys, (parents, page, along) ->
-                        byUuid(holdings.pageByCompany(parents.stream().map(CompanyId::new).toList(), page, along), CompanyId::value))));
+        registry.<HoldingPageKey, Connection<HoldingView>>forName(FUND_HOLDINGS)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> load(
+                        keys,
+                        (parents, page, along) -> byUuid(
+                                holdings.pageByFund(
+                                        parents.stream().map(FundId::new).toList(), page, along),
+                                FundId::value))));
+        registry.<HoldingPageKey, Connection<HoldingView>>forName(COMPANY_HOLDINGS)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> load(
+                        keys,
+                        (parents, page, along) -> byUuid(
+                                holdings.pageByCompany(
+                                        parents.stream().map(CompanyId::new).toList(), page, along),
+                                CompanyId::value))));
     }
 
     /** The pages of many parents with the same window, read together. */
@@ -70,18 +78,28 @@ class HoldingLoaders {
         Map<HoldingPageKey, Connection<HoldingView>> connections = new HashMap<>();
         keys.stream().collect(Collectors.groupingBy(HoldingPageKey::batch)).forEach((batch, group) -> {
             PageKey.Window window = batch.window();
-            List<UUID> parents = group.stream().map(key -> key.page().parent()).distinct().toList();
+            List<UUID> parents =
+                    group.stream().map(key -> key.page().parent()).distinct().toList();
             Map<UUID, HoldingPage> pages = reader.read(parents, window.page(), batch.along());
             for (HoldingPageKey key : group) {
                 HoldingPage page = pages.get(key.page().parent());
-                connections.put(key, window.arguments().toConnection(window.page(), page.holdings(), HoldingCursors::of,
-                        holding -> HoldingView.of(holding, page.companies().get(holding.company())), page::total));
+                connections.put(
+                        key,
+                        window.arguments()
+                                .toConnection(
+                                        window.page(),
+                                        page.holdings(),
+                                        HoldingCursors::of,
+                                        holding -> HoldingView.of(
+                                                holding, page.companies().get(holding.company())),
+                                        page::total));
             }
         });
         return connections;
     }
 
     private static <K, V> Map<UUID, V> byUuid(Map<K, V> values, Function<K, UUID> uuid) {
-        return values.entrySet().stream().collect(Collectors.toMap(entry -> uuid.apply(entry.getKey()), Map.Entry::getValue));
+        return values.entrySet().stream()
+                .collect(Collectors.toMap(entry -> uuid.apply(entry.getKey()), Map.Entry::getValue));
     }
 }

@@ -45,7 +45,8 @@ public class HoldingService {
     private final AuditRecorder audit;
     private final Clock clock;
 
-    HoldingService(Holdings holdings, Funds funds, Companies companies, People people, AuditRecorder audit, Clock clock) {
+    HoldingService(
+            Holdings holdings, Funds funds, Companies companies, People people, AuditRecorder audit, Clock clock) {
         this.holdings = holdings;
         this.funds = funds;
         this.companies = companies;
@@ -74,7 +75,8 @@ public class HoldingService {
 
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
-    public Map<CompanyId, HoldingPage> pageByCompany(Collection<CompanyId> companies, PageQuery page, HoldingReads along) {
+    public Map<CompanyId, HoldingPage> pageByCompany(
+            Collection<CompanyId> companies, PageQuery page, HoldingReads along) {
         return holdings.pageByCompany(companies, page, along);
     }
 
@@ -84,10 +86,12 @@ public class HoldingService {
         requireActive(fund);
         Company company = companies.find(companyId).orElseThrow(() -> notFound("companyId", "no company has this id"));
         if (company.archived()) {
-            throw new RuleViolationException(Violation.of("companyId", ViolationCode.INVALID_STATE, "the company is archived"));
+            throw new RuleViolationException(
+                    Violation.of("companyId", ViolationCode.INVALID_STATE, "the company is archived"));
         }
         if (holdings.exists(fundId, companyId)) {
-            throw new RuleViolationException(Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
+            throw new RuleViolationException(
+                    Violation.of("companyId", ViolationCode.ALREADY_EXISTS, "the company is already in this fund"));
         }
         Holding opened = Holding.open(fundId, companyId, terms, clock.instant());
         requireKnownDealLead(terms);
@@ -121,7 +125,8 @@ public class HoldingService {
     /** A deal lead must be a person the firm knows (someone who has used the product). */
     private void requireKnownDealLead(HoldingTerms terms) {
         if (terms.dealLead() != null && people.find(terms.dealLead()).isEmpty()) {
-            throw new RuleViolationException(Violation.of("dealLeadSubject", ViolationCode.NOT_FOUND, "no person of the firm has this subject"));
+            throw new RuleViolationException(
+                    Violation.of("dealLeadSubject", ViolationCode.NOT_FOUND, "no person of the firm has this subject"));
         }
     }
 
@@ -131,14 +136,18 @@ public class HoldingService {
 
     /** The holdings of an archived fund are read-only. */
     private void requireActiveFund(Holding holding) {
-        if (funds.find(holding.fund()).filter(fund -> fund.status() == FundStatus.ARCHIVED).isPresent()) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID_STATE, "the holding's fund is archived"));
+        if (funds.find(holding.fund())
+                .filter(fund -> fund.status() == FundStatus.ARCHIVED)
+                .isPresent()) {
+            throw new RuleViolationException(
+                    Violation.general(ViolationCode.INVALID_STATE, "the holding's fund is archived"));
         }
     }
 
     private static void requireActive(Fund fund) {
         if (fund.status() == FundStatus.ARCHIVED) {
-            throw new RuleViolationException(Violation.of("fundId", ViolationCode.INVALID_STATE, "the fund is archived"));
+            throw new RuleViolationException(
+                    Violation.of("fundId", ViolationCode.INVALID_STATE, "the fund is archived"));
         }
     }
 

@@ -23,9 +23,21 @@ import org.jspecify.annotations.Nullable;
  * loaders never decode an ID again (decoding was 10% of a fund dashboard's samples); a page of
  * holdings whose companies were selected reads them along ({@code company}, null otherwise).
  */
-public record HoldingView(String id, String fundId, String companyId, DealStage dealStage, BigDecimal ownershipPercentage,
-        LocalDate entryDate, LocalDate exitDate, String dealLeadSubject, long version, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, @JsonIgnore FundId fundKey, @JsonIgnore CompanyId companyKey, @JsonIgnore @Nullable CompanyView company)
+public record HoldingView(
+        String id,
+        String fundId,
+        String companyId,
+        DealStage dealStage,
+        BigDecimal ownershipPercentage,
+        LocalDate entryDate,
+        LocalDate exitDate,
+        String dealLeadSubject,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @JsonIgnore FundId fundKey,
+        @JsonIgnore CompanyId companyKey,
+        @JsonIgnore @Nullable CompanyView company)
         implements NodeView {
 
     public static final String TYPE = "Holding";
@@ -52,11 +64,21 @@ public record HoldingView(String id, String fundId, String companyId, DealStage 
     /** A holding and its company, when the statement that read the holding read the company along with it. */
     public static HoldingView of(Holding holding, @Nullable Company company) {
         HoldingTerms terms = holding.terms();
-        return new HoldingView(GlobalId.encode(TYPE, holding.id().value()), GlobalId.encode(FundView.TYPE, holding.fund().value()),
+        return new HoldingView(
+                GlobalId.encode(TYPE, holding.id().value()),
+                GlobalId.encode(FundView.TYPE, holding.fund().value()),
                 GlobalId.encode(CompanyView.TYPE, holding.company().value()),
-                terms.dealStage(), terms.ownershipPercentage(), terms.entryDate(), terms.exitDate(), terms.dealLead(),
-                holding.version(), holding.createdAt().atOffset(ZoneOffset.UTC), holding.updatedAt().atOffset(ZoneOffset.UTC),
-                holding.fund(), holding.company(), company == null ? null : CompanyView.of(company));
+                terms.dealStage(),
+                terms.ownershipPercentage(),
+                terms.entryDate(),
+                terms.exitDate(),
+                terms.dealLead(),
+                holding.version(),
+                holding.createdAt().atOffset(ZoneOffset.UTC),
+                holding.updatedAt().atOffset(ZoneOffset.UTC),
+                holding.fund(),
+                holding.company(),
+                company == null ? null : CompanyView.of(company));
     }
 
     @Override

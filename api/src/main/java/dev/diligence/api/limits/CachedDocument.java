@@ -90,8 +90,8 @@ final class CachedDocument {
      */
     CostPlan plan(ExecutionContext execution, Supplier<CostPlan> compute) {
         OperationDefinition operation = execution.getOperationDefinition();
-        CostVariables variables = costVariables.computeIfAbsent(operation,
-                unused -> CostVariables.of(operation, execution.getFragmentsByName()));
+        CostVariables variables = costVariables.computeIfAbsent(
+                operation, unused -> CostVariables.of(operation, execution.getFragmentsByName()));
         if (variables.perRequest()) {
             return compute.get();
         }
@@ -183,7 +183,8 @@ final class CachedDocument {
                     for (Argument argument : field.getArguments()) {
                         if (root && mutation) {
                             perRequest |= hasVariables(argument.getValue());
-                        } else if (argument.getName().equals("first") || argument.getName().equals("last")) {
+                        } else if (argument.getName().equals("first")
+                                || argument.getName().equals("last")) {
                             variablesIn(argument.getValue(), names);
                         }
                     }

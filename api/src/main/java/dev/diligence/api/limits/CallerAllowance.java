@@ -22,12 +22,14 @@ final class CallerAllowance {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** {@link System#nanoTime()} before which the caller is refused; meaningful only while {@link #throttled}. */
     private volatile long refusedUntilNanos;
+
     private volatile boolean throttled;
 
     CallerAllowance(LimitsProperties.Budget budget) {
         this.budget = budget;
         this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.restoreRate(), budget.restorePeriod()))
+                .addLimit(limit ->
+                        limit.capacity(budget.capacity()).refillGreedy(budget.restoreRate(), budget.restorePeriod()))
                 .build();
     }
 
@@ -43,7 +45,8 @@ final class CallerAllowance {
         }
         throttled = false;
         if (bucket.getAvailableTokens() < 1) {
-            return Optional.of(refused(Refusal.Reason.THROTTLED,
+            return Optional.of(refused(
+                    Refusal.Reason.THROTTLED,
                     secondsUntil(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill())));
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
@@ -83,8 +86,12 @@ final class CallerAllowance {
 
     ThrottleStatus status() {
         long available = Math.max(0, bucket.getAvailableTokens());
-        return new ThrottleStatus(budget.capacity(), available, budget.restoredPerSecond(),
-                secondsToRestore(budget.capacity() - available), secondsToRestore(budget.capacity()));
+        return new ThrottleStatus(
+                budget.capacity(),
+                available,
+                budget.restoredPerSecond(),
+                secondsToRestore(budget.capacity() - available),
+                secondsToRestore(budget.capacity()));
     }
 
     /** Whole seconds, rounded up, the bucket takes to restore {@code points}; exact where a long holds the product. */
@@ -110,20 +117,23 @@ final class CallerAllowance {
     }
 
     /** @param retryAfterSeconds when a refused request may be sent again with success; 0 when consumed */
-    record Consumption(boolean consumed, long remaining, long retryAfterSeconds) {
-    }
+    record Consumption(boolean consumed, long remaining, long retryAfterSeconds) {}
 
     /** Why a request was refused before it was read, when to come back, and the caller's bucket. */
     record Refusal(Reason reason, long retryAfterSeconds, ThrottleStatus status) {
 
-        enum Reason { THROTTLED, IN_FLIGHT }
+        enum Reason {
+            THROTTLED,
+            IN_FLIGHT
+        }
     }
 
     /**
      * Shopify's {@code throttleStatus}: the bucket's size, its content and its refill per second; and
      * for the IETF {@code RateLimit} fields the seconds until it is full and those an empty one takes to fill.
      */
-    record ThrottleStatus(long maximumAvailable, long currentlyAvailable, double restoreRate, long secondsToFull, long window) {
+    record ThrottleStatus(
+            long maximumAvailable, long currentlyAvailable, double restoreRate, long secondsToFull, long window) {
 
         Map<String, Object> toMap() {
             Map<String, Object> status = new LinkedHashMap<>();

@@ -57,7 +57,10 @@ class CallerGateFilter extends OncePerRequestFilter {
     });
     private final RefusalHold hold;
 
-    CallerGateFilter(RateLimiter rateLimiter, LimitsProperties limits, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+    CallerGateFilter(
+            RateLimiter rateLimiter,
+            LimitsProperties limits,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
             Refusals refusals) {
         this.rateLimiter = rateLimiter;
         this.graphQlPath = graphQlPath;
@@ -72,7 +75,9 @@ class CallerGateFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !rateLimiter.enabled() || !graphQlPath.equals(request.getRequestURI()) || "OPTIONS".equals(request.getMethod());
+        return !rateLimiter.enabled()
+                || !graphQlPath.equals(request.getRequestURI())
+                || "OPTIONS".equals(request.getMethod());
     }
 
     @Override
@@ -112,7 +117,8 @@ class CallerGateFilter extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, CallerAllowance.Refusal refusal) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, CallerAllowance.Refusal refusal)
+            throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
         RateLimitHeaders.write(refusal.status(), response::setHeader);
         refusals.write(request, response, asRefusal(refusal));
@@ -124,8 +130,9 @@ class CallerGateFilter extends OncePerRequestFilter {
         String message;
         if (refusal.reason() == CallerAllowance.Refusal.Reason.IN_FLIGHT) {
             extensions.put("limit", rateLimiter.maxInFlight());
-            message = "Throttled: %d requests of this caller are executing, the most allowed at once; retry in %d seconds"
-                    .formatted(rateLimiter.maxInFlight(), refusal.retryAfterSeconds());
+            message =
+                    "Throttled: %d requests of this caller are executing, the most allowed at once; retry in %d seconds"
+                            .formatted(rateLimiter.maxInFlight(), refusal.retryAfterSeconds());
         } else {
             message = "Throttled: this caller's budget cannot pay for its requests yet; retry in %d seconds"
                     .formatted(refusal.retryAfterSeconds());
@@ -135,7 +142,11 @@ class CallerGateFilter extends OncePerRequestFilter {
         cost.put("requestedQueryCost", null);
         cost.put("actualQueryCost", null);
         cost.put("throttleStatus", refusal.status().toMap());
-        return new Refusal(HttpStatus.TOO_MANY_REQUESTS.value(), LimitClassification.THROTTLED.name(), message, extensions,
+        return new Refusal(
+                HttpStatus.TOO_MANY_REQUESTS.value(),
+                LimitClassification.THROTTLED.name(),
+                message,
+                extensions,
                 Map.of("cost", cost));
     }
 

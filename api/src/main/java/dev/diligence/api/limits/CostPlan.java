@@ -18,9 +18,15 @@ import java.util.Set;
 final class CostPlan {
 
     /** What one field that is not free costs, and its fields that are not free. */
-    record Node(String resultKey, Set<String> objectTypeNames, boolean list, boolean connection, int pageSize, long listSize,
-            long inputItems, List<Node> children) {
-    }
+    record Node(
+            String resultKey,
+            Set<String> objectTypeNames,
+            boolean list,
+            boolean connection,
+            int pageSize,
+            long listSize,
+            long inputItems,
+            List<Node> children) {}
 
     private final boolean mutation;
     private final List<Node> roots;
@@ -68,10 +74,13 @@ final class CostPlan {
     private static long requested(Node field, Integer enclosingPageSize, boolean mutationRoot) {
         long selection = requestedSelection(field, field.connection() ? field.pageSize() : null);
         if (mutationRoot) {
-            return QueryCostCalculator.add(QueryCostCalculator.add(QueryCostCalculator.MUTATION_COST, field.inputItems()), selection);
+            return QueryCostCalculator.add(
+                    QueryCostCalculator.add(QueryCostCalculator.MUTATION_COST, field.inputItems()), selection);
         }
         if (field.list()) {
-            long size = enclosingPageSize != null ? enclosingPageSize : field.connection() ? field.pageSize() : field.listSize();
+            long size = enclosingPageSize != null
+                    ? enclosingPageSize
+                    : field.connection() ? field.pageSize() : field.listSize();
             return QueryCostCalculator.multiply(size, QueryCostCalculator.add(1, selection));
         }
         return QueryCostCalculator.add(field.connection() ? 2 : 1, selection);
@@ -92,7 +101,8 @@ final class CostPlan {
 
     private static long actual(Node field, Object value, boolean mutationRoot) {
         if (mutationRoot) {
-            return QueryCostCalculator.add(QueryCostCalculator.add(QueryCostCalculator.MUTATION_COST, field.inputItems()),
+            return QueryCostCalculator.add(
+                    QueryCostCalculator.add(QueryCostCalculator.MUTATION_COST, field.inputItems()),
                     actualSelection(field, value));
         }
         if (value == null) {

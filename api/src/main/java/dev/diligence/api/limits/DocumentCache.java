@@ -37,19 +37,23 @@ public class DocumentCache implements PreparsedDocumentProvider {
 
     DocumentCache(@Value("${diligence.graphql.document-cache-size:16MB}") DataSize size) {
         if (size.isNegative()) {
-            throw new IllegalArgumentException("diligence.graphql.document-cache-size must not be negative, not " + size);
+            throw new IllegalArgumentException(
+                    "diligence.graphql.document-cache-size must not be negative, not " + size);
         }
-        this.documents = size.toBytes() == 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(size.toBytes())
-                .weigher((String text, CachedDocument document) -> document.weight())
-                // eviction on the thread that adds: a request that misses pays for it, no other thread is involved
-                .executor(Runnable::run)
-                .build();
+        this.documents = size.toBytes() == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumWeight(size.toBytes())
+                        .weigher((String text, CachedDocument document) -> document.weight())
+                        // eviction on the thread that adds: a request that misses pays for it, no other thread is
+                        // involved
+                        .executor(Runnable::run)
+                        .build();
     }
 
     @Override
-    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
-            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+            ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         if (documents == null) {
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }

@@ -36,10 +36,12 @@ record DocumentShape(long depth, long aliases, long rootFields, long fieldRepeat
 
     static DocumentShape of(Document document) {
         Map<String, FragmentDefinition> fragments = new HashMap<>();
-        document.getDefinitionsOfType(FragmentDefinition.class).forEach(fragment -> fragments.putIfAbsent(fragment.getName(), fragment));
+        document.getDefinitionsOfType(FragmentDefinition.class)
+                .forEach(fragment -> fragments.putIfAbsent(fragment.getName(), fragment));
         Measure depth = new Measure(fragments, DocumentShape::depthOf, Math::max);
         Measure aliases = new Measure(fragments, DocumentShape::aliasesOf, DocumentShape::sum);
-        Measure rootFields = new Measure(fragments, field -> field.getName().equals("__typename") ? 0 : 1, DocumentShape::sum);
+        Measure rootFields =
+                new Measure(fragments, field -> field.getName().equals("__typename") ? 0 : 1, DocumentShape::sum);
         KeyCounts keyCounts = new KeyCounts(fragments);
         long maxDepth = 0;
         long maxAliases = 0;
@@ -50,14 +52,20 @@ record DocumentShape(long depth, long aliases, long rootFields, long fieldRepeat
             maxDepth = Math.max(maxDepth, depth.of(operation.getSelectionSet()));
             maxAliases = Math.max(maxAliases, aliases.of(operation.getSelectionSet()));
             maxRootFields = Math.max(maxRootFields, rootFields.of(operation.getSelectionSet()));
-            maxFieldRepeats = Math.max(maxFieldRepeats,
-                    Math.max(keyCounts.mostRepeated(operation.getSelectionSet()), fieldRepeatsBelow(operation.getSelectionSet(), keyCounts)));
-            maxDirectives = Math.max(maxDirectives, Math.max(count(operation.getDirectives()), directivesIn(operation.getSelectionSet())));
+            maxFieldRepeats = Math.max(
+                    maxFieldRepeats,
+                    Math.max(
+                            keyCounts.mostRepeated(operation.getSelectionSet()),
+                            fieldRepeatsBelow(operation.getSelectionSet(), keyCounts)));
+            maxDirectives = Math.max(
+                    maxDirectives,
+                    Math.max(count(operation.getDirectives()), directivesIn(operation.getSelectionSet())));
         }
         for (FragmentDefinition fragment : fragments.values()) {
             // the fragment's own set counts where it spreads, merged into the set around the spread
             maxFieldRepeats = Math.max(maxFieldRepeats, fieldRepeatsBelow(fragment.getSelectionSet(), keyCounts));
-            maxDirectives = Math.max(maxDirectives, Math.max(count(fragment.getDirectives()), directivesIn(fragment.getSelectionSet())));
+            maxDirectives = Math.max(
+                    maxDirectives, Math.max(count(fragment.getDirectives()), directivesIn(fragment.getSelectionSet())));
         }
         return new DocumentShape(maxDepth, maxAliases, maxRootFields, maxFieldRepeats, maxDirectives);
     }
@@ -74,7 +82,11 @@ record DocumentShape(long depth, long aliases, long rootFields, long fieldRepeat
         }
         for (Selection<?> selection : set.getSelections()) {
             if (selection instanceof Field field && field.getSelectionSet() != null) {
-                max = Math.max(max, Math.max(keyCounts.mostRepeated(field.getSelectionSet()), fieldRepeatsBelow(field.getSelectionSet(), keyCounts)));
+                max = Math.max(
+                        max,
+                        Math.max(
+                                keyCounts.mostRepeated(field.getSelectionSet()),
+                                fieldRepeatsBelow(field.getSelectionSet(), keyCounts)));
             } else if (selection instanceof InlineFragment inline) {
                 max = Math.max(max, fieldRepeatsBelow(inline.getSelectionSet(), keyCounts));
             }

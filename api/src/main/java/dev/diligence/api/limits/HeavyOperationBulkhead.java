@@ -33,16 +33,26 @@ class HeavyOperationBulkhead {
 
     HeavyOperationBulkhead(LimitsProperties properties, MeterRegistry registry) {
         LimitsProperties.Heavy heavy = properties.heavy();
-        this.bulkhead = Bulkhead.of("heavy", BulkheadConfig.custom()
-                .maxConcurrentCalls(heavy.maxConcurrent())
-                .maxWaitDuration(heavy.maxWait())
-                .fairCallHandlingStrategyEnabled(true)
-                .build());
+        this.bulkhead = Bulkhead.of(
+                "heavy",
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(heavy.maxConcurrent())
+                        .maxWaitDuration(heavy.maxWait())
+                        .fairCallHandlingStrategyEnabled(true)
+                        .build());
         this.registry = registry;
-        Gauge.builder("diligence.limits.heavy.max.concurrent", bulkhead, b -> b.getMetrics().getMaxAllowedConcurrentCalls())
-                .description("Most heavy GraphQL operations executing at once").register(registry);
-        Gauge.builder("diligence.limits.heavy.available", bulkhead, b -> b.getMetrics().getAvailableConcurrentCalls())
-                .description("Heavy GraphQL operations that may start now without waiting").register(registry);
+        Gauge.builder(
+                        "diligence.limits.heavy.max.concurrent",
+                        bulkhead,
+                        b -> b.getMetrics().getMaxAllowedConcurrentCalls())
+                .description("Most heavy GraphQL operations executing at once")
+                .register(registry);
+        Gauge.builder(
+                        "diligence.limits.heavy.available",
+                        bulkhead,
+                        b -> b.getMetrics().getAvailableConcurrentCalls())
+                .description("Heavy GraphQL operations that may start now without waiting")
+                .register(registry);
         this.admitted = waitTimer("admitted", registry);
         this.refused = waitTimer("refused", registry);
         // a refused operation waited max-wait in vain: it may try again after as long
@@ -63,8 +73,11 @@ class HeavyOperationBulkhead {
 
     /** The one error of an operation refused for want of a place: UNAVAILABLE, with when to retry. */
     GraphQLError refusal() {
-        return UnavailableErrors.of("The server is executing as many heavy operations as it may (%s) and none finished in time; retry in %s seconds"
-                .formatted(LimitErrors.number(bulkhead.getMetrics().getMaxAllowedConcurrentCalls()), LimitErrors.number(retryAfterSeconds)),
+        return UnavailableErrors.of(
+                "The server is executing as many heavy operations as it may (%s) and none finished in time; retry in %s seconds"
+                        .formatted(
+                                LimitErrors.number(bulkhead.getMetrics().getMaxAllowedConcurrentCalls()),
+                                LimitErrors.number(retryAfterSeconds)),
                 retryAfterSeconds);
     }
 

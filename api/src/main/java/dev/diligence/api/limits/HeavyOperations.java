@@ -33,7 +33,11 @@ final class HeavyOperations {
     }
 
     boolean includes(ExecutableNormalizedOperation operation, long requestedCost) {
-        return includes(operation.getTopLevelFields().stream().map(field -> field.getName()).collect(Collectors.toSet()), requestedCost);
+        return includes(
+                operation.getTopLevelFields().stream()
+                        .map(field -> field.getName())
+                        .collect(Collectors.toSet()),
+                requestedCost);
     }
 
     /** @param rootFieldNames the names of the operation's root fields, aliases aside */

@@ -15,11 +15,12 @@ import java.util.Map;
  */
 final class LimitErrors {
 
-    private LimitErrors() {
-    }
+    private LimitErrors() {}
 
     static GraphQLError exceeded(LimitClassification classification, String what, long actual, long limit) {
-        return error(classification, "%s is %s; the limit is %s".formatted(what, number(actual), number(limit)),
+        return error(
+                classification,
+                "%s is %s; the limit is %s".formatted(what, number(actual), number(limit)),
                 Map.of("limit", limit, "actual", actual));
     }
 
@@ -28,15 +29,19 @@ final class LimitErrors {
         extensions.put("cost", cost);
         extensions.put("available", available);
         extensions.put(UnavailableErrors.RETRY_AFTER_SECONDS, retryAfterSeconds);
-        return error(LimitClassification.THROTTLED,
+        return error(
+                LimitClassification.THROTTLED,
                 "Throttled: the query costs %s points and %s are available; retry in %s seconds"
                         .formatted(number(cost), number(available), number(retryAfterSeconds)),
                 extensions);
     }
 
     static GraphQLError timedOut(long elapsedMillis, long limitMillis) {
-        return error(LimitClassification.TIMEOUT, "The request was stopped after %s ms; the limit is %s ms"
-                .formatted(number(elapsedMillis), number(limitMillis)), Map.of("limit", limitMillis, "actual", elapsedMillis));
+        return error(
+                LimitClassification.TIMEOUT,
+                "The request was stopped after %s ms; the limit is %s ms"
+                        .formatted(number(elapsedMillis), number(limitMillis)),
+                Map.of("limit", limitMillis, "actual", elapsedMillis));
     }
 
     /** An exception that stops graphql-java before execution, answering with {@code error} alone. */
@@ -44,8 +49,13 @@ final class LimitErrors {
         return new AbortExecutionException(List.of(error));
     }
 
-    private static GraphQLError error(LimitClassification classification, String message, Map<String, Object> extensions) {
-        return GraphqlErrorBuilder.newError().errorType(classification).message("%s", message).extensions(extensions).build();
+    private static GraphQLError error(
+            LimitClassification classification, String message, Map<String, Object> extensions) {
+        return GraphqlErrorBuilder.newError()
+                .errorType(classification)
+                .message("%s", message)
+                .extensions(extensions)
+                .build();
     }
 
     static String number(long value) {

@@ -26,10 +26,12 @@ class LimitRefusalMetrics implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return chain.next(request).doOnNext(response -> response.getExecutionResult().getErrors().stream()
-                .filter(error -> error.getErrorType() instanceof LimitClassification)
-                .map(error -> (LimitClassification) error.getErrorType())
-                .distinct()
-                .forEach(limit -> meters.counter(METRIC, "classification", limit.name()).increment()));
+        return chain.next(request)
+                .doOnNext(response -> response.getExecutionResult().getErrors().stream()
+                        .filter(error -> error.getErrorType() instanceof LimitClassification)
+                        .map(error -> (LimitClassification) error.getErrorType())
+                        .distinct()
+                        .forEach(limit -> meters.counter(METRIC, "classification", limit.name())
+                                .increment()));
     }
 }

@@ -62,7 +62,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
         this.bulkhead = bulkhead;
         this.clock = clock;
         // graphql-java counts the end of the document as a token; TokenCounter does not
-        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(limits.maxTokens() + 1));
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(limits.maxTokens() + 1));
     }
 
     /** The caller's allowance is in the context only when the rate limit is on ({@link CallerGateFilter} admitted the request). */
@@ -74,40 +75,58 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     /** Completes when the execution does, with a result or an exception: there the bulkhead's place is given back. */
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecution(
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
         RequestLimits request = (RequestLimits) state;
         return SimpleInstrumentationContext.whenCompleted((result, failure) -> request.leaveBulkhead(bulkhead));
     }
 
     @Override
-    public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public InstrumentationContext<Document> beginParse(
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
         int tokens = TokenCounter.count(parameters.getQuery());
         if (tokens > limits.maxTokens()) {
-            throw LimitErrors.abort(LimitErrors.exceeded(LimitClassification.MAX_TOKENS_EXCEEDED,
-                    "The number of tokens in the query", tokens, limits.maxTokens()));
+            throw LimitErrors.abort(LimitErrors.exceeded(
+                    LimitClassification.MAX_TOKENS_EXCEEDED,
+                    "The number of tokens in the query",
+                    tokens,
+                    limits.maxTokens()));
         }
         parameters.getGraphQLContext().put(ParserOptions.class, parserOptions);
         return SimpleInstrumentationContext.noOp();
     }
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-            InstrumentationState state) {
+    public InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters parameters, InstrumentationState state) {
         DocumentShape shape = DocumentShape.of(parameters.getDocument());
         refuseAbove(LimitClassification.MAX_DEPTH_EXCEEDED, "The depth of the query", shape.depth(), limits.maxDepth());
-        refuseAbove(LimitClassification.MAX_ALIASES_EXCEEDED, "The number of aliases in the query", shape.aliases(), limits.maxAliases());
-        refuseAbove(LimitClassification.MAX_ROOT_FIELDS_EXCEEDED, "The number of root fields of the operation", shape.rootFields(),
+        refuseAbove(
+                LimitClassification.MAX_ALIASES_EXCEEDED,
+                "The number of aliases in the query",
+                shape.aliases(),
+                limits.maxAliases());
+        refuseAbove(
+                LimitClassification.MAX_ROOT_FIELDS_EXCEEDED,
+                "The number of root fields of the operation",
+                shape.rootFields(),
                 limits.maxRootFields());
-        refuseAbove(LimitClassification.MAX_FIELD_REPEATS_EXCEEDED, "The most selections of one field in one selection set",
-                shape.fieldRepeats(), limits.maxFieldRepeats());
-        refuseAbove(LimitClassification.MAX_DIRECTIVES_EXCEEDED, "The largest number of directives on one field of the query",
-                shape.maxDirectives(), limits.maxDirectivesPerField());
+        refuseAbove(
+                LimitClassification.MAX_FIELD_REPEATS_EXCEEDED,
+                "The most selections of one field in one selection set",
+                shape.fieldRepeats(),
+                limits.maxFieldRepeats());
+        refuseAbove(
+                LimitClassification.MAX_DIRECTIVES_EXCEEDED,
+                "The largest number of directives on one field of the query",
+                shape.maxDirectives(),
+                limits.maxDirectivesPerField());
         return SimpleInstrumentationContext.noOp();
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         RequestLimits request = (RequestLimits) state;
         CostPlan plan = planOf(parameters.getExecutionContext());
         long cost = plan.requested();
@@ -118,7 +137,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
             CallerAllowance.Consumption consumption = request.caller.tryConsume(points);
             if (!consumption.consumed()) {
                 request.throttled = true;
-                throw LimitErrors.abort(LimitErrors.throttled(points, consumption.remaining(), consumption.retryAfterSeconds()));
+                throw LimitErrors.abort(
+                        LimitErrors.throttled(points, consumption.remaining(), consumption.retryAfterSeconds()));
             }
             request.charged = points;
         }
@@ -138,7 +158,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+    public InstrumentationContext<Object> beginFieldExecution(
+            InstrumentationFieldParameters parameters, InstrumentationState state) {
         RequestLimits request = (RequestLimits) state;
         long elapsed = clock.millis() - request.startMillis;
         if (elapsed > limits.timeout().toMillis() && request.timedOutAfterMillis < 0) {
@@ -149,10 +170,11 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
-            InstrumentationState state) {
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         RequestLimits request = (RequestLimits) state;
-        ExecutionResult answered = request.timedOutAfterMillis >= 0 ? timedOut(result, request.timedOutAfterMillis) : result;
+        ExecutionResult answered =
+                request.timedOutAfterMillis >= 0 ? timedOut(result, request.timedOutAfterMillis) : result;
         Long actual = request.executed ? request.plan.actual(result.getData()) : null;
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("requestedQueryCost", request.requested >= 0 ? request.requested : null);
@@ -176,7 +198,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
      * for the next request when it may be).
      */
     private CostPlan planOf(ExecutionContext execution) {
-        Supplier<CostPlan> compute = () -> costs.plan(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema());
+        Supplier<CostPlan> compute =
+                () -> costs.plan(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema());
         Object cached = execution.getGraphQLContext().get(CachedDocument.class);
         if (cached instanceof CachedDocument document && document.entry().getDocument() == execution.getDocument()) {
             return document.plan(execution, compute);
@@ -188,7 +211,8 @@ public class LimitsInstrumentation extends SimplePerformantInstrumentation {
     private ExecutionResult timedOut(ExecutionResult result, long elapsedMillis) {
         List<GraphQLError> errors = new ArrayList<>();
         result.getErrors().stream()
-                .filter(error -> !(error instanceof AbortExecutionException) && error.getErrorType() != ErrorType.ExecutionAborted)
+                .filter(error -> !(error instanceof AbortExecutionException)
+                        && error.getErrorType() != ErrorType.ExecutionAborted)
                 .forEach(errors::add);
         errors.add(0, LimitErrors.timedOut(elapsedMillis, limits.timeout().toMillis()));
         return result.transform(builder -> builder.errors(errors));

@@ -66,13 +66,15 @@ public record LimitsProperties(
         if (rate.enabled()) {
             long smallest = RateBudgets.smallestCapacity(rate);
             if (smallest < maxCost) {
-                throw new IllegalArgumentException("diligence.limits.rate.capacity (" + smallest + ", of the smallest budget)"
-                        + " must be at least diligence.limits.max-cost (" + maxCost + "), or the costliest admitted query could never run");
+                throw new IllegalArgumentException("diligence.limits.rate.capacity (" + smallest
+                        + ", of the smallest budget)" + " must be at least diligence.limits.max-cost (" + maxCost
+                        + "), or the costliest admitted query could never run");
             }
         }
         if (heavy.maxWait().compareTo(timeout) >= 0) {
             throw new IllegalArgumentException("diligence.limits.heavy.max-wait (" + heavy.maxWait()
-                    + ") must be shorter than diligence.limits.timeout (" + timeout + "), which the wait counts against");
+                    + ") must be shorter than diligence.limits.timeout (" + timeout
+                    + "), which the wait counts against");
         }
     }
 
@@ -110,7 +112,8 @@ public record LimitsProperties(
             requirePositive("rate.restore-period", restorePeriod.toNanos());
             requirePositive("rate.max-in-flight", maxInFlight);
             if (refusalHold.isNegative()) {
-                throw new IllegalArgumentException("diligence.limits.rate.refusal-hold must not be negative, not " + refusalHold);
+                throw new IllegalArgumentException(
+                        "diligence.limits.rate.refusal-hold must not be negative, not " + refusalHold);
             }
             roles = Map.copyOf(roles);
             roles.keySet().forEach(role -> requireRole("rate.roles." + role, role));
@@ -124,7 +127,8 @@ public record LimitsProperties(
 
         /** One budget for everybody, at most 4 requests of a caller in flight, refusals held 1 s. */
         public static Rate uniform(boolean enabled, long capacity, long restoreRate, Duration restorePeriod) {
-            return new Rate(enabled, capacity, restoreRate, restorePeriod, 4, Duration.ofSeconds(1), Map.of(), Map.of());
+            return new Rate(
+                    enabled, capacity, restoreRate, restorePeriod, 4, Duration.ofSeconds(1), Map.of(), Map.of());
         }
 
         /** The budget every caller has when none of its roles has one of its own. */
@@ -139,7 +143,8 @@ public record LimitsProperties(
 
         private static void requireRole(String property, String role) {
             if (Role.fromClaimName(role).isEmpty()) {
-                throw new IllegalArgumentException("diligence.limits." + property + " names no role of this API: " + role);
+                throw new IllegalArgumentException(
+                        "diligence.limits." + property + " names no role of this API: " + role);
             }
         }
     }
@@ -152,7 +157,10 @@ public record LimitsProperties(
      * @param restoreRate   points restored per {@code restorePeriod}
      * @param restorePeriod the period of {@code restoreRate}
      */
-    public record Budget(@Nullable Long capacity, @Nullable Long restoreRate, @Nullable Duration restorePeriod) {
+    public record Budget(
+            @Nullable Long capacity,
+            @Nullable Long restoreRate,
+            @Nullable Duration restorePeriod) {
 
         public Budget {
             if (capacity != null) {
@@ -168,7 +176,8 @@ public record LimitsProperties(
 
         /** This budget, with what it leaves out taken from {@code fallback}. */
         Budget over(Budget fallback) {
-            return new Budget(capacity != null ? capacity : fallback.capacity,
+            return new Budget(
+                    capacity != null ? capacity : fallback.capacity,
                     restoreRate != null ? restoreRate : fallback.restoreRate,
                     restorePeriod != null ? restorePeriod : fallback.restorePeriod);
         }
@@ -203,7 +212,8 @@ public record LimitsProperties(
         public Heavy {
             requirePositive("heavy.max-concurrent", maxConcurrent);
             if (maxWait.isNegative()) {
-                throw new IllegalArgumentException("diligence.limits.heavy.max-wait must not be negative, not " + maxWait);
+                throw new IllegalArgumentException(
+                        "diligence.limits.heavy.max-wait must not be negative, not " + maxWait);
             }
             rootFields = Set.copyOf(rootFields);
             requirePositive("heavy.min-cost", minCost);

@@ -92,7 +92,11 @@ final class QueryCostCalculator {
                 children.add(node);
             }
         }
-        return new CostPlan.Node(field.getResultKey(), Set.copyOf(field.getObjectTypeNames()), list, connection,
+        return new CostPlan.Node(
+                field.getResultKey(),
+                Set.copyOf(field.getObjectTypeNames()),
+                list,
+                connection,
                 connection ? pageSize(field.getResolvedArguments()) : 0,
                 list && !connection ? listSize(field) : 0,
                 mutationRoot ? inputItems(field.getResolvedArguments()) : 0,
@@ -115,7 +119,9 @@ final class QueryCostCalculator {
         if (!(first instanceof Number) && !(last instanceof Number)) {
             return ConnectionArguments.DEFAULT_PAGE_SIZE;
         }
-        int size = Math.max(first instanceof Number number ? number.intValue() : 0, last instanceof Number number ? number.intValue() : 0);
+        int size = Math.max(
+                first instanceof Number number ? number.intValue() : 0,
+                last instanceof Number number ? number.intValue() : 0);
         return Math.max(0, Math.min(size, PageQuery.MAX_LIMIT));
     }
 

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  */
 final class RateBudgets {
 
-    private static final Comparator<LimitsProperties.Budget> GENEROSITY = Comparator
-            .comparingDouble(LimitsProperties.Budget::restoredPerSecond)
+    private static final Comparator<LimitsProperties.Budget> GENEROSITY = Comparator.comparingDouble(
+                    LimitsProperties.Budget::restoredPerSecond)
             .thenComparingLong(LimitsProperties.Budget::capacity);
 
     private final LimitsProperties.Budget defaults;
@@ -30,7 +30,8 @@ final class RateBudgets {
         rate.roles().forEach((role, budget) -> byRole.put(role(role), budget.over(defaults)));
         rate.tenants().forEach((tenant, budgets) -> {
             Map<Role, LimitsProperties.Budget> ofTenant = new EnumMap<>(Role.class);
-            budgets.forEach((role, budget) -> ofTenant.put(role(role), budget.over(byRole.getOrDefault(role(role), defaults))));
+            budgets.forEach(
+                    (role, budget) -> ofTenant.put(role(role), budget.over(byRole.getOrDefault(role(role), defaults))));
             byTenant.put(tenant, ofTenant);
         });
     }
@@ -46,13 +47,18 @@ final class RateBudgets {
 
     /** Every budget a caller can get. */
     Stream<LimitsProperties.Budget> all() {
-        return Stream.concat(Stream.concat(Stream.of(defaults), byRole.values().stream()),
+        return Stream.concat(
+                Stream.concat(Stream.of(defaults), byRole.values().stream()),
                 byTenant.values().stream().flatMap(budgets -> budgets.values().stream()));
     }
 
     /** The smallest capacity of any budget of {@code rate}: it must admit the costliest request. */
     static long smallestCapacity(LimitsProperties.Rate rate) {
-        return new RateBudgets(rate).all().mapToLong(LimitsProperties.Budget::capacity).min().orElseThrow();
+        return new RateBudgets(rate)
+                .all()
+                .mapToLong(LimitsProperties.Budget::capacity)
+                .min()
+                .orElseThrow();
     }
 
     private static Role role(String claimName) {

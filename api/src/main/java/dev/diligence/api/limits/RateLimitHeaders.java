@@ -15,12 +15,13 @@ final class RateLimitHeaders {
     static final String LIMIT_HEADER = "RateLimit";
     private static final String POLICY = "cost";
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     /** Sets both fields through {@code header} (name, value). */
     static void write(CallerAllowance.ThrottleStatus status, BiConsumer<String, String> header) {
         header.accept(POLICY_HEADER, "\"%s\";q=%d;w=%d".formatted(POLICY, status.maximumAvailable(), status.window()));
-        header.accept(LIMIT_HEADER, "\"%s\";r=%d;t=%d".formatted(POLICY, status.currentlyAvailable(), status.secondsToFull()));
+        header.accept(
+                LIMIT_HEADER,
+                "\"%s\";r=%d;t=%d".formatted(POLICY, status.currentlyAvailable(), status.secondsToFull()));
     }
 }

@@ -21,7 +21,9 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
         if (!(request.getAttributes().get(CallerGateFilter.ALLOWANCE) instanceof CallerAllowance allowance)) {
             return chain.next(request);
         }
-        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CallerAllowance.class, allowance)).build());
-        return chain.next(request).doOnNext(response -> RateLimitHeaders.write(allowance.status(), response.getResponseHeaders()::set));
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(Map.of(CallerAllowance.class, allowance)).build());
+        return chain.next(request)
+                .doOnNext(response -> RateLimitHeaders.write(allowance.status(), response.getResponseHeaders()::set));
     }
 }

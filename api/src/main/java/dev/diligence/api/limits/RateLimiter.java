@@ -28,8 +28,13 @@ public class RateLimiter {
     RateLimiter(LimitsProperties properties) {
         this.rate = properties.rate();
         this.budgets = new RateBudgets(rate);
-        double secondsToFill = budgets.all().mapToDouble(LimitsProperties.Budget::secondsToFill).max().orElseThrow();
-        Duration idle = secondsToFill >= LONGEST_IDLE.toSeconds() ? LONGEST_IDLE : Duration.ofSeconds((long) Math.ceil(secondsToFill) + 1);
+        double secondsToFill = budgets.all()
+                .mapToDouble(LimitsProperties.Budget::secondsToFill)
+                .max()
+                .orElseThrow();
+        Duration idle = secondsToFill >= LONGEST_IDLE.toSeconds()
+                ? LONGEST_IDLE
+                : Duration.ofSeconds((long) Math.ceil(secondsToFill) + 1);
         this.allowances = Caffeine.newBuilder()
                 .expireAfterAccess(idle)
                 .maximumSize(MAX_CALLERS)

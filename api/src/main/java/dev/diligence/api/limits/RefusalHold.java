@@ -38,16 +38,19 @@ final class RefusalHold {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(delay + TimeUnit.SECONDS.toMillis(5));
-        scheduler.schedule(() -> {
-            try {
-                answer.write();
-            } catch (Exception ignored) {
-                // the client is gone: nothing left to tell it
-            } finally {
-                places.release();
-                async.complete();
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> {
+                    try {
+                        answer.write();
+                    } catch (Exception ignored) {
+                        // the client is gone: nothing left to tell it
+                    } finally {
+                        places.release();
+                        async.complete();
+                    }
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
         return true;
     }
 

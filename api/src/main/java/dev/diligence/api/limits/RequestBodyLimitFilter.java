@@ -66,11 +66,21 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     /** {@code actual} is the declared length, or for a chunked body the bytes read before giving up (one over the limit). */
-    private void refuse(HttpServletRequest request, HttpServletResponse response, long actual, boolean moreUnread) throws IOException {
-        String message = "The size of the request body is %s%s bytes; the limit is %s bytes".formatted(
-                moreUnread ? "more than " : "", LimitErrors.number(moreUnread ? limit : actual), LimitErrors.number(limit));
-        refusals.write(request, response, new Refusal(HttpStatus.CONTENT_TOO_LARGE.value(),
-                LimitClassification.MAX_BODY_SIZE_EXCEEDED.name(), message, Map.of("limit", limit, "actual", actual)));
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long actual, boolean moreUnread)
+            throws IOException {
+        String message = "The size of the request body is %s%s bytes; the limit is %s bytes"
+                .formatted(
+                        moreUnread ? "more than " : "",
+                        LimitErrors.number(moreUnread ? limit : actual),
+                        LimitErrors.number(limit));
+        refusals.write(
+                request,
+                response,
+                new Refusal(
+                        HttpStatus.CONTENT_TOO_LARGE.value(),
+                        LimitClassification.MAX_BODY_SIZE_EXCEEDED.name(),
+                        message,
+                        Map.of("limit", limit, "actual", actual)));
     }
 
     /** The request with its body already read into memory. */
@@ -116,7 +126,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            Charset charset =
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
 

@@ -9,8 +9,7 @@ package dev.diligence.api.limits;
  */
 final class TokenCounter {
 
-    private TokenCounter() {
-    }
+    private TokenCounter() {}
 
     static int count(String document) {
         int tokens = 0;
@@ -32,7 +31,9 @@ final class TokenCounter {
 
     private static int endOfToken(String document, int start, char first) {
         if (first == '"') {
-            return document.startsWith("\"\"\"", start) ? endOfBlockString(document, start + 3) : endOfString(document, start + 1);
+            return document.startsWith("\"\"\"", start)
+                    ? endOfBlockString(document, start + 3)
+                    : endOfString(document, start + 1);
         }
         if (document.startsWith("...", start)) {
             return start + 3;

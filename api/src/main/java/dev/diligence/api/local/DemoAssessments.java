@@ -33,9 +33,11 @@ import java.util.function.Supplier;
  */
 final class DemoAssessments {
 
-    private static final List<String> CRITERIA = List.of("C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2",
-            "C3.3", "C4.1", "C4.2", "C4.3", "C4.4");
-    private static final Confidence[] CONFIDENCES = {Confidence.HIGH, Confidence.MEDIUM, Confidence.HIGH, Confidence.LOW};
+    private static final List<String> CRITERIA = List.of(
+            "C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C4.1", "C4.2", "C4.3",
+            "C4.4");
+    private static final Confidence[] CONFIDENCES = {Confidence.HIGH, Confidence.MEDIUM, Confidence.HIGH, Confidence.LOW
+    };
 
     private final AssessmentService assessments;
     private final FindingService findings;
@@ -43,7 +45,8 @@ final class DemoAssessments {
     private final DemoUser assessor;
     private final DemoUser reviewer;
 
-    DemoAssessments(AssessmentService assessments, FindingService findings, Tenant firm, DemoUser assessor, DemoUser reviewer) {
+    DemoAssessments(
+            AssessmentService assessments, FindingService findings, Tenant firm, DemoUser assessor, DemoUser reviewer) {
         this.assessments = assessments;
         this.findings = findings;
         this.firm = firm;
@@ -56,8 +59,12 @@ final class DemoAssessments {
         for (int i = 0; i < Math.min(companies.size(), published + drafts); i++) {
             AssessmentId id = draft(companies.get(i), i);
             if (i < published) {
-                long version = as(assessor, () -> assessments.find(id).orElseThrow().assessment().version());
-                long submitted = as(assessor, () -> assessments.submit(id, version).assessment().version());
+                long version = as(
+                        assessor,
+                        () -> assessments.find(id).orElseThrow().assessment().version());
+                long submitted = as(
+                        assessor,
+                        () -> assessments.submit(id, version).assessment().version());
                 as(reviewer, () -> assessments.publish(id, submitted));
             }
         }
@@ -65,22 +72,41 @@ final class DemoAssessments {
 
     private AssessmentId draft(Company company, int index) {
         return as(assessor, () -> {
-            AssessmentId id = assessments.create(company.id(), null, contextOf(company, index), null).assessment().id();
+            AssessmentId id = assessments
+                    .create(company.id(), null, contextOf(company, index), null)
+                    .assessment()
+                    .id();
             long version = 0;
             for (int j = 0; j < CRITERIA.size(); j++) {
                 String code = CRITERIA.get(j);
-                version = assessments.scoreCriterion(id, version, code, scoreOf(index, j), "Observed during the management session")
-                        .assessment().version();
+                version = assessments
+                        .scoreCriterion(id, version, code, scoreOf(index, j), "Observed during the management session")
+                        .assessment()
+                        .version();
                 if ((index + j) % 2 == 0) {
-                    version = assessments.addEvidence(id, version, code, EvidenceKind.DOCUMENT,
-                            "data-room/" + code.toLowerCase(Locale.ROOT) + "-" + index + ".pdf").assessment().version();
+                    version = assessments
+                            .addEvidence(
+                                    id,
+                                    version,
+                                    code,
+                                    EvidenceKind.DOCUMENT,
+                                    "data-room/" + code.toLowerCase(Locale.ROOT) + "-" + index + ".pdf")
+                            .assessment()
+                            .version();
                 }
             }
             if (index % 3 == 0) {
-                findings.raise(id, "C4.1", new FindingContent("Model inventory incomplete",
-                        "Two production models are missing from the registry and have no model card.", Severity.MEDIUM,
-                        "cto@" + slug(company) + ".example", LocalDate.of(2027, 3, 31), "Register every production model and publish model cards",
-                        List.of(StandardReference.euAiAct("Art. 11"), StandardReference.nist("MAP 4.1"))));
+                findings.raise(
+                        id,
+                        "C4.1",
+                        new FindingContent(
+                                "Model inventory incomplete",
+                                "Two production models are missing from the registry and have no model card.",
+                                Severity.MEDIUM,
+                                "cto@" + slug(company) + ".example",
+                                LocalDate.of(2027, 3, 31),
+                                "Register every production model and publish model cards",
+                                List.of(StandardReference.euAiAct("Art. 11"), StandardReference.nist("MAP 4.1"))));
             }
             return id;
         });
@@ -108,7 +134,8 @@ final class DemoAssessments {
             case EDUCATION -> Set.of(SensitiveDomain.EDUCATION);
             default -> Set.of();
         };
-        EuAiActTier tier = domains.isEmpty() ? (index % 2 == 0 ? EuAiActTier.MINIMAL : EuAiActTier.LIMITED) : EuAiActTier.HIGH;
+        EuAiActTier tier =
+                domains.isEmpty() ? (index % 2 == 0 ? EuAiActTier.MINIMAL : EuAiActTier.LIMITED) : EuAiActTier.HIGH;
         BigDecimal impactRatio = domains.isEmpty() ? null : new BigDecimal(index % 2 == 0 ? "0.76" : "0.91");
         return new AssessmentContext(index % 5 != 4, tier, domains, impactRatio, index % 4 == 1);
     }
@@ -123,6 +150,9 @@ final class DemoAssessments {
 
     /** The demo users of {@code tenantKey} with {@code role}; the first one. */
     static DemoUser userOf(String tenantKey, Role role) {
-        return DemoUser.ALL.stream().filter(u -> tenantKey.equals(u.tenantKey()) && u.role() == role).findFirst().orElseThrow();
+        return DemoUser.ALL.stream()
+                .filter(u -> tenantKey.equals(u.tenantKey()) && u.role() == role)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -57,9 +57,20 @@ class DemoData {
     private final DemoScaleFund scaleFund;
     private final Environment environment;
 
-    DemoData(TenantService tenants, FundService funds, CompanyService companies, HoldingService holdings, PeopleService people,
-            FundAccessService access, AssessmentService assessments, FindingService findings, Assessments assessmentStore,
-            Frameworks frameworks, TransactionTemplate transactions, Clock clock, Environment environment) {
+    DemoData(
+            TenantService tenants,
+            FundService funds,
+            CompanyService companies,
+            HoldingService holdings,
+            PeopleService people,
+            FundAccessService access,
+            AssessmentService assessments,
+            FindingService findings,
+            Assessments assessmentStore,
+            Frameworks frameworks,
+            TransactionTemplate transactions,
+            Clock clock,
+            Environment environment) {
         this.tenants = tenants;
         this.funds = funds;
         this.companies = companies;
@@ -68,42 +79,76 @@ class DemoData {
         this.access = access;
         this.assessments = assessments;
         this.findings = findings;
-        this.scaleFund = new DemoScaleFund(funds, companies, holdings, assessmentStore, frameworks, transactions, clock);
+        this.scaleFund =
+                new DemoScaleFund(funds, companies, holdings, assessmentStore, frameworks, transactions, clock);
         this.environment = environment;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void seedAndExplain() {
-        Map<String, Tenant> firms = SystemCaller.callAs("demo-seeder", Optional.empty(), Set.of(Role.PLATFORM_ADMIN), () -> Map.of(
-                DemoUser.NORTHWIND, tenants.create(DemoUser.NORTHWIND, "Northwind Capital Partners"),
-                DemoUser.HARBOR, tenants.create(DemoUser.HARBOR, "Harbor Ventures")));
-        DemoUser.ALL.stream().filter(user -> user.tenantKey() != null).forEach(user ->
-                SystemCaller.callAs(user.login(), user.name(), Optional.of(firms.get(user.tenantKey())), Set.of(user.role()), () -> {
-                    people.rememberCurrentCaller();
-                    return user;
-                }));
+        Map<String, Tenant> firms = SystemCaller.callAs(
+                "demo-seeder",
+                Optional.empty(),
+                Set.of(Role.PLATFORM_ADMIN),
+                () -> Map.of(
+                        DemoUser.NORTHWIND, tenants.create(DemoUser.NORTHWIND, "Northwind Capital Partners"),
+                        DemoUser.HARBOR, tenants.create(DemoUser.HARBOR, "Harbor Ventures")));
+        DemoUser.ALL.stream()
+                .filter(user -> user.tenantKey() != null)
+                .forEach(user -> SystemCaller.callAs(
+                        user.login(),
+                        user.name(),
+                        Optional.of(firms.get(user.tenantKey())),
+                        Set.of(user.role()),
+                        () -> {
+                            people.rememberCurrentCaller();
+                            return user;
+                        }));
         List<Company> northwindCompanies = new ArrayList<>();
-        SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN), () -> {
-            List<Fund> northwind = List.of(
-                    funds.create(new FundProfile("Northwind Growth Fund III", 2021, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("750000000"))),
-                    funds.create(new FundProfile("Northwind Ventures II", 2019, FundStrategy.VENTURE_CAPITAL, "USD", new BigDecimal("250000000"))),
-                    funds.create(new FundProfile("Northwind Buyout IV", 2024, FundStrategy.BUYOUT, "EUR", new BigDecimal("1200000000"))));
-            northwindCompanies.addAll(DemoPortfolio.build(companies, holdings, northwind, 28, "alice"));
-            // frank, the fund manager, follows the growth fund only
-            return access.grant(northwind.get(0).id(), "frank");
-        });
-        new DemoAssessments(assessments, findings, firms.get(DemoUser.NORTHWIND),
-                DemoAssessments.userOf(DemoUser.NORTHWIND, Role.ASSESSOR), DemoAssessments.userOf(DemoUser.NORTHWIND, Role.REVIEWER))
+        SystemCaller.callAs(
+                "demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN), () -> {
+                    List<Fund> northwind = List.of(
+                            funds.create(new FundProfile(
+                                    "Northwind Growth Fund III",
+                                    2021,
+                                    FundStrategy.GROWTH_EQUITY,
+                                    "USD",
+                                    new BigDecimal("750000000"))),
+                            funds.create(new FundProfile(
+                                    "Northwind Ventures II",
+                                    2019,
+                                    FundStrategy.VENTURE_CAPITAL,
+                                    "USD",
+                                    new BigDecimal("250000000"))),
+                            funds.create(new FundProfile(
+                                    "Northwind Buyout IV",
+                                    2024,
+                                    FundStrategy.BUYOUT,
+                                    "EUR",
+                                    new BigDecimal("1200000000"))));
+                    northwindCompanies.addAll(DemoPortfolio.build(companies, holdings, northwind, 28, "alice"));
+                    // frank, the fund manager, follows the growth fund only
+                    return access.grant(northwind.get(0).id(), "frank");
+                });
+        new DemoAssessments(
+                        assessments,
+                        findings,
+                        firms.get(DemoUser.NORTHWIND),
+                        DemoAssessments.userOf(DemoUser.NORTHWIND, Role.ASSESSOR),
+                        DemoAssessments.userOf(DemoUser.NORTHWIND, Role.REVIEWER))
                 .assess(northwindCompanies, 16, 4);
         int scale = environment.getProperty(SCALE_FUND_COMPANIES, Integer.class, 0);
         if (scale > 0) {
-            SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.NORTHWIND)), Set.of(Role.TENANT_ADMIN),
+            SystemCaller.callAs(
+                    "demo-seeder",
+                    Optional.of(firms.get(DemoUser.NORTHWIND)),
+                    Set.of(Role.TENANT_ADMIN),
                     () -> scaleFund.build(scale));
             log.info("Northwind Scale Fund: {} companies with published assessments", scale);
         }
         SystemCaller.callAs("demo-seeder", Optional.of(firms.get(DemoUser.HARBOR)), Set.of(Role.TENANT_ADMIN), () -> {
-            List<Fund> harbor = List.of(
-                    funds.create(new FundProfile("Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
+            List<Fund> harbor = List.of(funds.create(new FundProfile(
+                    "Harbor Seed Fund I", 2022, FundStrategy.VENTURE_CAPITAL, "GBP", new BigDecimal("80000000"))));
             return DemoPortfolio.build(companies, holdings, harbor, 8, "bob");
         });
         log.info(instructions());
@@ -113,8 +158,9 @@ class DemoData {
         String tokenEndpoint = environment.getRequiredProperty(EmbeddedDefaults.TOKEN_ENDPOINT);
         String api = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/graphql";
         StringBuilder users = new StringBuilder();
-        DemoUser.ALL.forEach(user -> users.append(String.format("%n    %-9s %-15s %s", user.login(), user.role().claimName(),
-                user.tenantKey() == null ? "(no tenant)" : user.tenantKey())));
+        DemoUser.ALL.forEach(user -> users.append(String.format(
+                "%n    %-9s %-15s %s",
+                user.login(), user.role().claimName(), user.tenantKey() == null ? "(no tenant)" : user.tenantKey())));
         return """
 
                 ==================================================================================

@@ -50,8 +50,14 @@ final class DemoScaleFund {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoScaleFund(FundService funds, CompanyService companies, HoldingService holdings, Assessments assessments,
-            Frameworks frameworks, TransactionTemplate transactions, Clock clock) {
+    DemoScaleFund(
+            FundService funds,
+            CompanyService companies,
+            HoldingService holdings,
+            Assessments assessments,
+            Frameworks frameworks,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.funds = funds;
         this.companies = companies;
         this.holdings = holdings;
@@ -63,16 +69,26 @@ final class DemoScaleFund {
 
     /** Creates the fund and its {@code size} companies with their published assessments; call as a tenant admin of the firm. */
     Fund build(int size) {
-        Fund fund = funds.create(new FundProfile("Northwind Scale Fund", 2025, FundStrategy.GROWTH_EQUITY, "USD",
-                new BigDecimal("5000000000")));
+        Fund fund = funds.create(new FundProfile(
+                "Northwind Scale Fund", 2025, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("5000000000")));
         List<Company> held = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            Company company = companies.create(new CompanyProfile("Scale Target %04d".formatted(i), null, SECTORS[i % SECTORS.length],
-                    "US", CompanyStage.GROWTH, 50 + i % 900, null), List.of(new ExternalReference("scale", "S-" + i)));
+            Company company = companies.create(
+                    new CompanyProfile(
+                            "Scale Target %04d".formatted(i),
+                            null,
+                            SECTORS[i % SECTORS.length],
+                            "US",
+                            CompanyStage.GROWTH,
+                            50 + i % 900,
+                            null),
+                    List.of(new ExternalReference("scale", "S-" + i)));
             holdings.add(fund.id(), company.id(), new HoldingTerms(DealStage.INVESTED, null, null, null, null));
             held.add(company);
         }
-        FrameworkVersion version = transactions.execute(status -> frameworks.find(FrameworkV1.NUMBER)).orElseThrow();
+        FrameworkVersion version = transactions
+                .execute(status -> frameworks.find(FrameworkV1.NUMBER))
+                .orElseThrow();
         ScoringEngine engine = new ScoringEngine();
         for (int from = 0; from < size; from += 50) {
             List<Company> batch = held.subList(from, Math.min(size, from + 50));
@@ -86,15 +102,20 @@ final class DemoScaleFund {
         return fund;
     }
 
-    private static Assessment published(Company company, int index, FrameworkVersion version, ScoringEngine engine, Instant now) {
-        Assessment assessment = Assessment.start(company.id(), version, DemoAssessments.contextOf(company, index), "ada", "ada", now);
+    private static Assessment published(
+            Company company, int index, FrameworkVersion version, ScoringEngine engine, Instant now) {
+        Assessment assessment =
+                Assessment.start(company.id(), version, DemoAssessments.contextOf(company, index), "ada", "ada", now);
         List<Criterion> criteria = version.criteria();
         for (int j = 0; j < criteria.size(); j++) {
             String code = criteria.get(j).code();
             assessment = assessment.scoreCriterion(code, DemoAssessments.scoreOf(index, j), null, "ada", now);
             if ((index + j) % 2 == 0) {
-                assessment = assessment.addEvidence(code, EvidenceItem.of(EvidenceKind.DOCUMENT, "data-room/" + code + "-" + index + ".pdf",
-                        "ada", now), "ada", now);
+                assessment = assessment.addEvidence(
+                        code,
+                        EvidenceItem.of(EvidenceKind.DOCUMENT, "data-room/" + code + "-" + index + ".pdf", "ada", now),
+                        "ada",
+                        now);
             }
         }
         return assessment.submit("ada", now).publish("rita", version, engine, now);

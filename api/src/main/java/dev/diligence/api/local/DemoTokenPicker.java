@@ -42,32 +42,48 @@ class DemoTokenPicker {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> demoTokenRoutes(@Value("${" + EmbeddedDefaults.TOKEN_ENDPOINT + "}") String tokenEndpoint) {
+    RouterFunction<ServerResponse> demoTokenRoutes(
+            @Value("${" + EmbeddedDefaults.TOKEN_ENDPOINT + "}") String tokenEndpoint) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(ISSUER_TIMEOUT);
         requests.setReadTimeout(ISSUER_TIMEOUT);
-        RestClient issuer = RestClient.builder().requestFactory(requests).baseUrl(tokenEndpoint).build();
+        RestClient issuer = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(tokenEndpoint)
+                .build();
         return RouterFunctions.route()
-                .GET("/graphiql/demo-users", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(users()))
+                .GET(
+                        "/graphiql/demo-users",
+                        request -> ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(users()))
                 .GET("/graphiql/demo-token/{login}", request -> token(request, issuer))
-                .filter((request, next) -> fromThisMachine(request) ? next.handle(request) : ServerResponse.notFound().build())
+                .filter((request, next) -> fromThisMachine(request)
+                        ? next.handle(request)
+                        : ServerResponse.notFound().build())
                 .build();
     }
 
     private static boolean fromThisMachine(ServerRequest request) {
-        return request.remoteAddress().map(InetSocketAddress::getAddress).filter(InetAddress::isLoopbackAddress).isPresent();
+        return request.remoteAddress()
+                .map(InetSocketAddress::getAddress)
+                .filter(InetAddress::isLoopbackAddress)
+                .isPresent();
     }
 
     private static List<Map<String, String>> users() {
-        return DemoUser.ALL.stream().map(user -> Map.of(
-                "login", user.login(),
-                "name", user.name(),
-                "firm", user.tenantKey() == null ? "" : user.tenantKey(),
-                "role", user.role().claimName())).toList();
+        return DemoUser.ALL.stream()
+                .map(user -> Map.of(
+                        "login", user.login(),
+                        "name", user.name(),
+                        "firm", user.tenantKey() == null ? "" : user.tenantKey(),
+                        "role", user.role().claimName()))
+                .toList();
     }
 
     private static ServerResponse token(ServerRequest request, RestClient issuer) {
-        Optional<DemoUser> user = DemoUser.ALL.stream().filter(candidate -> candidate.login().equals(request.pathVariable("login")))
+        Optional<DemoUser> user = DemoUser.ALL.stream()
+                .filter(candidate -> candidate.login().equals(request.pathVariable("login")))
                 .findFirst();
         if (user.isEmpty()) {
             return ServerResponse.notFound().build();
@@ -76,7 +92,14 @@ class DemoTokenPicker {
         form.add("grant_type", "client_credentials");
         form.add("client_id", user.get().login());
         form.add("client_secret", "demo");
-        String tokenResponse = issuer.post().contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(String.class);
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore()).body(tokenResponse);
+        String tokenResponse = issuer.post()
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(String.class);
+        return ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .body(tokenResponse);
     }
 }

@@ -66,7 +66,10 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
                 environment.getProperty("spring.datasource.username", "diligence_app"));
         EmbeddedIssuer issuer = EmbeddedIssuer.start(
                 environment.getProperty(ISSUER_PORT, Integer.class, 8090),
-                environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", "diligence-api").split(",")[0].strip(),
+                environment
+                        .getProperty("spring.security.oauth2.resourceserver.jwt.audiences", "diligence-api")
+                        .split(",")[0]
+                        .strip(),
                 environment.getProperty("diligence.security.tenant-claim", "tenant"),
                 environment.getProperty("diligence.security.roles-client", "diligence-api"));
         ApplicationListener<ContextClosedEvent> shutdown = event -> {
@@ -95,8 +98,11 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
      * environment and above) but above every configuration file, where {@code application.yaml} asks for JSON.
      */
     static void logHumanReadable(ConfigurableEnvironment environment) {
-        environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new MapPropertySource("embeddedLogging", Map.of(STRUCTURED_CONSOLE_FORMAT, "")));
+        environment
+                .getPropertySources()
+                .addAfter(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new MapPropertySource("embeddedLogging", Map.of(STRUCTURED_CONSOLE_FORMAT, "")));
     }
 
     /**
@@ -115,6 +121,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
                 && !environment.acceptsProfiles(Profiles.of("prod"))
                 && !StringUtils.hasText(environment.getProperty("spring.datasource.url"))
                 && !StringUtils.hasText(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
-                && !StringUtils.hasText(environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
+                && !StringUtils.hasText(
+                        environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"));
     }
 }

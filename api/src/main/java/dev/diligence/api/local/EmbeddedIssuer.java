@@ -27,7 +27,8 @@ final class EmbeddedIssuer implements AutoCloseable {
     }
 
     static EmbeddedIssuer start(int port, String audience, String tenantClaim, String rolesClient) {
-        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(config(audience, tenantClaim, rolesClient)));
+        MockOAuth2Server server =
+                new MockOAuth2Server(OAuth2Config.Companion.fromJson(config(audience, tenantClaim, rolesClient)));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (UnknownHostException e) {
@@ -50,19 +51,22 @@ final class EmbeddedIssuer implements AutoCloseable {
     }
 
     private static String config(String audience, String tenantClaim, String rolesClient) {
-        List<Map<String, Object>> mappings = DemoUser.ALL.stream().map(user -> {
-            Map<String, Object> claims = new LinkedHashMap<>();
-            claims.put("sub", user.login());
-            claims.put("name", user.name());
-            claims.put("preferred_username", user.login());
-            claims.put("aud", List.of(audience));
-            if (user.tenantKey() != null) {
-                claims.put(tenantClaim, user.tenantKey());
-            }
-            claims.put("realm_access", Map.of("roles", List.of(user.role().claimName())));
-            claims.put("resource_access", Map.of(rolesClient, Map.of("roles", List.of())));
-            return Map.<String, Object>of("requestParam", "client_id", "match", user.login(), "claims", claims);
-        }).toList();
+        List<Map<String, Object>> mappings = DemoUser.ALL.stream()
+                .map(user -> {
+                    Map<String, Object> claims = new LinkedHashMap<>();
+                    claims.put("sub", user.login());
+                    claims.put("name", user.name());
+                    claims.put("preferred_username", user.login());
+                    claims.put("aud", List.of(audience));
+                    if (user.tenantKey() != null) {
+                        claims.put(tenantClaim, user.tenantKey());
+                    }
+                    claims.put(
+                            "realm_access", Map.of("roles", List.of(user.role().claimName())));
+                    claims.put("resource_access", Map.of(rolesClient, Map.of("roles", List.of())));
+                    return Map.<String, Object>of("requestParam", "client_id", "match", user.login(), "claims", claims);
+                })
+                .toList();
         Map<String, Object> callback = Map.of("issuerId", ISSUER_ID, "tokenExpiry", 3600, "requestMappings", mappings);
         Map<String, Object> config = Map.of("interactiveLogin", false, "tokenCallbacks", List.of(callback));
         return JsonMapper.builder().build().writeValueAsString(config);

@@ -61,12 +61,14 @@ public enum ApiOperation {
     REMOVE_EVIDENCE(MUTATION, "removeEvidence", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
     REMOVE_HOLDING(MUTATION, "removeHolding", Access.TENANT_ADMIN, TENANT_WIDE_ROLES, LIGHT),
     REOPEN_FINDING(MUTATION, "reopenFinding", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
-    REQUEST_ASSESSMENT_CHANGES(MUTATION, "requestAssessmentChanges", Access.ASSESSMENT_REVIEWER, TENANT_WIDE_ROLES, LIGHT),
+    REQUEST_ASSESSMENT_CHANGES(
+            MUTATION, "requestAssessmentChanges", Access.ASSESSMENT_REVIEWER, TENANT_WIDE_ROLES, LIGHT),
     RESOLVE_FINDING(MUTATION, "resolveFinding", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
     RETRACT_ASSESSMENT(MUTATION, "retractAssessment", Access.TENANT_ADMIN, TENANT_WIDE_ROLES, LIGHT),
     REVOKE_FUND_ACCESS(MUTATION, "revokeFundAccess", Access.TENANT_ADMIN, TENANT_WIDE_ROLES, LIGHT),
     SCORE_CRITERION(MUTATION, "scoreCriterion", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
-    START_ASSESSMENT_FROM_LATEST(MUTATION, "startAssessmentFromLatest", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
+    START_ASSESSMENT_FROM_LATEST(
+            MUTATION, "startAssessmentFromLatest", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
     START_FINDING_REMEDIATION(MUTATION, "startFindingRemediation", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
     SUBMIT_ASSESSMENT(MUTATION, "submitAssessment", Access.ASSESSMENT_WRITER, TENANT_WIDE_ROLES, LIGHT),
     SYNC_DEALS(MUTATION, "syncDeals", Access.SYNC, TENANT_WIDE_ROLES, LIGHT),
@@ -135,7 +137,10 @@ public enum ApiOperation {
 
     /** The root fields of the heavy operations. */
     public static Set<String> heavyRootFields() {
-        return Arrays.stream(values()).filter(operation -> operation.cost == HEAVY).map(ApiOperation::field).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(values())
+                .filter(operation -> operation.cost == HEAVY)
+                .map(ApiOperation::field)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

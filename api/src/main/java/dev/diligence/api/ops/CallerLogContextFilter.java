@@ -28,7 +28,9 @@ class CallerLogContextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication authenticated) {
-            LogContext.putCaller(authenticated.caller().subject(), authenticated.caller().tenantKey().orElse(null));
+            LogContext.putCaller(
+                    authenticated.caller().subject(),
+                    authenticated.caller().tenantKey().orElse(null));
         }
         try {
             chain.doFilter(request, response);

@@ -32,7 +32,8 @@ class DatabaseHealthIndicator implements HealthIndicator, DisposableBean {
 
     DatabaseHealthIndicator(DataSource dataSource) {
         if (!(dataSource instanceof HikariDataSource pool)) {
-            throw new IllegalStateException("the database health check expects the Hikari pool, found " + dataSource.getClass());
+            throw new IllegalStateException(
+                    "the database health check expects the Hikari pool, found " + dataSource.getClass());
         }
         this.url = pool.getJdbcUrl();
         connectionProperties.setProperty("user", pool.getUsername());

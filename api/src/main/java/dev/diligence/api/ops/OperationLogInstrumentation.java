@@ -26,15 +26,21 @@ class OperationLogInstrumentation extends SimplePerformantInstrumentation {
     private static final Logger log = LoggerFactory.getLogger(OperationLogInstrumentation.class);
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
         MDC.put(LogContext.OPERATION, OperationNames.forLog(operation.getName()));
         return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
             if (failure != null) {
-                log.warn("GraphQL {} failed: {}", operation.getOperation().name().toLowerCase(), failure.getClass().getSimpleName());
+                log.warn(
+                        "GraphQL {} failed: {}",
+                        operation.getOperation().name().toLowerCase(),
+                        failure.getClass().getSimpleName());
             } else {
-                log.info("GraphQL {} executed with {} error(s)", operation.getOperation().name().toLowerCase(), result.getErrors().size());
+                log.info(
+                        "GraphQL {} executed with {} error(s)",
+                        operation.getOperation().name().toLowerCase(),
+                        result.getErrors().size());
             }
         });
     }

@@ -41,9 +41,11 @@ public class OperationNames {
     private final int minSuccesses;
     private final Set<String> allowed;
     private final Set<String> admitted = ConcurrentHashMap.newKeySet();
-    private final Cache<String, AtomicInteger> successes = Caffeine.newBuilder().maximumSize(MAX_CANDIDATES).build();
+    private final Cache<String, AtomicInteger> successes =
+            Caffeine.newBuilder().maximumSize(MAX_CANDIDATES).build();
 
-    public OperationNames(@Value("${diligence.observability.max-operation-names:100}") int maxDistinct,
+    public OperationNames(
+            @Value("${diligence.observability.max-operation-names:100}") int maxDistinct,
             @Value("${diligence.observability.operation-name-min-successes:3}") int minSuccesses,
             @Value("${diligence.observability.operation-names:}") Set<String> allowed) {
         this.maxDistinct = maxDistinct;

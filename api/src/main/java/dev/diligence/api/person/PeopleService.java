@@ -42,11 +42,9 @@ public class PeopleService {
 
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(10);
 
-    private record Key(TenantId tenant, String subject) {
-    }
+    private record Key(TenantId tenant, String subject) {}
 
-    private record Description(String name, @Nullable String email) {
-    }
+    private record Description(String name, @Nullable String email) {}
 
     private final People people;
     private final Clock clock;
@@ -59,7 +57,10 @@ public class PeopleService {
         this.failures = failures;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.written = Caffeine.newBuilder().expireAfterWrite(REMEMBERED_FOR).maximumSize(100_000).build();
+        this.written = Caffeine.newBuilder()
+                .expireAfterWrite(REMEMBERED_FOR)
+                .maximumSize(100_000)
+                .build();
     }
 
     /**
@@ -68,23 +69,28 @@ public class PeopleService {
      * (platform administrators) are not people of any firm and are skipped.
      */
     public void rememberCurrentCaller() {
-        Optional<Caller> current = SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
-                ? Optional.of(authentication.caller())
-                : Optional.empty();
-        current.filter(caller -> caller.tenant().isPresent() && !caller.subject().isBlank()).ifPresent(this::remember);
+        Optional<Caller> current =
+                SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
+                        ? Optional.of(authentication.caller())
+                        : Optional.empty();
+        current.filter(caller ->
+                        caller.tenant().isPresent() && !caller.subject().isBlank())
+                .ifPresent(this::remember);
     }
 
     private void remember(Caller caller) {
         TenantId tenant = caller.tenant().map(Tenant::id).orElseThrow();
-        String name = caller.name() == null || caller.name().isBlank() ? caller.subject() : caller.name().strip();
+        String name = caller.name() == null || caller.name().isBlank()
+                ? caller.subject()
+                : caller.name().strip();
         Key key = new Key(tenant, caller.subject());
         Description description = new Description(name, caller.email());
         if (description.equals(written.getIfPresent(key))) {
             return;
         }
         try {
-            transaction.executeWithoutResult(status ->
-                    people.remember(new Person(caller.subject(), name, caller.email(), clock.instant())));
+            transaction.executeWithoutResult(
+                    status -> people.remember(new Person(caller.subject(), name, caller.email(), clock.instant())));
             written.put(key, description);
         } catch (DataAccessException | TransactionException failure) {
             // bookkeeping must not fail the caller's request; the next request tries again
@@ -100,9 +106,11 @@ public class PeopleService {
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
     public <T> Map<T, PersonView> personOf(Collection<T> sources, Function<T, @Nullable String> subject) {
-        Map<String, PersonView> bySubject = people(sources.stream().map(subject).filter(Objects::nonNull).toList());
+        Map<String, PersonView> bySubject =
+                people(sources.stream().map(subject).filter(Objects::nonNull).toList());
         Map<T, PersonView> persons = new LinkedHashMap<>();
-        sources.forEach(source -> Optional.ofNullable(subject.apply(source)).map(bySubject::get)
+        sources.forEach(source -> Optional.ofNullable(subject.apply(source))
+                .map(bySubject::get)
                 .ifPresent(person -> persons.put(source, person)));
         return persons;
     }
@@ -111,9 +119,12 @@ public class PeopleService {
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional(readOnly = true)
     public <T> Map<T, List<PersonView>> peopleOf(Collection<T> sources, Function<T, List<String>> subjects) {
-        Map<String, PersonView> bySubject = people(sources.stream().flatMap(source -> subjects.apply(source).stream()).toList());
+        Map<String, PersonView> bySubject = people(sources.stream()
+                .flatMap(source -> subjects.apply(source).stream())
+                .toList());
         Map<T, List<PersonView>> persons = new LinkedHashMap<>();
-        sources.forEach(source -> persons.put(source, subjects.apply(source).stream().map(bySubject::get).toList()));
+        sources.forEach(source -> persons.put(
+                source, subjects.apply(source).stream().map(bySubject::get).toList()));
         return persons;
     }
 
@@ -128,8 +139,11 @@ public class PeopleService {
         }
         Map<String, Person> known = people.findAll(distinct);
         Map<String, PersonView> views = new LinkedHashMap<>();
-        distinct.forEach(subject -> views.put(subject,
-                Optional.ofNullable(known.get(subject)).map(PersonView::of).orElseGet(() -> PersonView.unknown(subject))));
+        distinct.forEach(subject -> views.put(
+                subject,
+                Optional.ofNullable(known.get(subject))
+                        .map(PersonView::of)
+                        .orElseGet(() -> PersonView.unknown(subject))));
         return views;
     }
 }

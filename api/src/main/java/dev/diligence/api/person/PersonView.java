@@ -4,7 +4,8 @@ import dev.diligence.domain.person.Person;
 import org.jspecify.annotations.Nullable;
 
 /** GraphQL {@code Person}: someone known by token subject, shown by name. */
-public record PersonView(String subject, String name, @Nullable String email) {
+public record PersonView(
+        String subject, String name, @Nullable String email) {
 
     public static PersonView of(Person person) {
         return new PersonView(person.subject(), person.displayName(), person.email());

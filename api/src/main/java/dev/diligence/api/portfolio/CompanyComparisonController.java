@@ -2,8 +2,8 @@ package dev.diligence.api.portfolio;
 
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
-import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.BadRequestException;
@@ -39,7 +39,8 @@ class CompanyComparisonController {
     private final CompanyViews companyViews;
     private final AssessmentService assessments;
 
-    CompanyComparisonController(PortfolioTrendService trends, FundService funds, CompanyViews companyViews, AssessmentService assessments) {
+    CompanyComparisonController(
+            PortfolioTrendService trends, FundService funds, CompanyViews companyViews, AssessmentService assessments) {
         this.trends = trends;
         this.funds = funds;
         this.companyViews = companyViews;
@@ -47,16 +48,26 @@ class CompanyComparisonController {
     }
 
     @QueryMapping
-    CompanyComparisonView compareCompanies(@Argument List<String> ids, @Argument String fundId, @Argument Integer frameworkVersion) {
-        List<CompanyId> asked = ids.stream().map(id -> new CompanyId(GlobalId.decodeOrNothing(id, CompanyView.TYPE))).toList();
+    CompanyComparisonView compareCompanies(
+            @Argument List<String> ids, @Argument String fundId, @Argument Integer frameworkVersion) {
+        List<CompanyId> asked = ids.stream()
+                .map(id -> new CompanyId(GlobalId.decodeOrNothing(id, CompanyView.TYPE)))
+                .toList();
         FundId fund = fundId == null ? null : new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE));
         try {
-            return trends.compare(asked, fund, frameworkVersion).map(found -> {
-                Set<CompanyId> listed = found.comparison().companies().stream().map(ComparedCompany::company).collect(Collectors.toSet());
-                List<String> missing = ids.stream().distinct()
-                        .filter(id -> !listed.contains(new CompanyId(GlobalId.decodeOrNothing(id, CompanyView.TYPE)))).toList();
-                return CompanyComparisonView.of(found.comparison(), found.version(), missing);
-            }).orElse(null);
+            return trends.compare(asked, fund, frameworkVersion)
+                    .map(found -> {
+                        Set<CompanyId> listed = found.comparison().companies().stream()
+                                .map(ComparedCompany::company)
+                                .collect(Collectors.toSet());
+                        List<String> missing = ids.stream()
+                                .distinct()
+                                .filter(id ->
+                                        !listed.contains(new CompanyId(GlobalId.decodeOrNothing(id, CompanyView.TYPE))))
+                                .toList();
+                        return CompanyComparisonView.of(found.comparison(), found.version(), missing);
+                    })
+                    .orElse(null);
         } catch (RuleViolationException invalid) {
             throw new BadRequestException(invalid.violations().get(0).message());
         }
@@ -74,13 +85,18 @@ class CompanyComparisonController {
 
     @BatchMapping(typeName = "ComparedCompany")
     Map<ComparedCompanyView, AssessmentView> assessment(List<ComparedCompanyView> rows) {
-        List<AssessmentId> keys = rows.stream().map(ComparedCompanyView::assessmentKey).filter(Objects::nonNull).distinct().toList();
+        List<AssessmentId> keys = rows.stream()
+                .map(ComparedCompanyView::assessmentKey)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         if (keys.isEmpty()) {
             return Map.of();
         }
         Map<AssessmentId, AssessmentView> byId = assessments.findAll(keys).stream()
                 .collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of, (a, b) -> a));
-        return rows.stream().filter(row -> row.assessmentKey() != null && byId.containsKey(row.assessmentKey()))
+        return rows.stream()
+                .filter(row -> row.assessmentKey() != null && byId.containsKey(row.assessmentKey()))
                 .collect(Collectors.toMap(Function.identity(), row -> byId.get(row.assessmentKey()), (a, b) -> a));
     }
 }

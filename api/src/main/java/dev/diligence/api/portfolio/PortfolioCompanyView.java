@@ -18,10 +18,24 @@ import org.jspecify.annotations.Nullable;
  * GraphQL {@code PortfolioCompany}; the company and assessment are resolved in batches from their
  * ids, the company from the one read along with the row when the page read it ({@code company}).
  */
-record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, OffsetDateTime publishedAt, BigDecimal overall,
-        BigDecimal percentage, Integer level, boolean levelSuppressed, BigDecimal coverage, BigDecimal confidence,
-        boolean dealLevelRedFlag, List<DimensionScoreView> dimensions, List<String> redFlags, SeverityCountsView openFindings,
-        int cohortSize, BigDecimal percentileRank, List<HeatmapCell> heatmap, @JsonIgnore @Nullable CompanyView company) {
+record PortfolioCompanyView(
+        CompanyId companyKey,
+        AssessmentId assessmentKey,
+        OffsetDateTime publishedAt,
+        BigDecimal overall,
+        BigDecimal percentage,
+        Integer level,
+        boolean levelSuppressed,
+        BigDecimal coverage,
+        BigDecimal confidence,
+        boolean dealLevelRedFlag,
+        List<DimensionScoreView> dimensions,
+        List<String> redFlags,
+        SeverityCountsView openFindings,
+        int cohortSize,
+        BigDecimal percentileRank,
+        List<HeatmapCell> heatmap,
+        @JsonIgnore @Nullable CompanyView company) {
 
     /**
      * Identity by company and assessment: rows are batch-loader keys, hashed for every row of a
@@ -30,7 +44,9 @@ record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, Of
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof PortfolioCompanyView row && companyKey.equals(row.companyKey) && assessmentKey.equals(row.assessmentKey);
+        return other instanceof PortfolioCompanyView row
+                && companyKey.equals(row.companyKey)
+                && assessmentKey.equals(row.assessmentKey);
     }
 
     @Override
@@ -39,14 +55,28 @@ record PortfolioCompanyView(CompanyId companyKey, AssessmentId assessmentKey, Of
     }
 
     /** GraphQL {@code PortfolioDimensionScore}. */
-    record DimensionScoreView(String dimension, BigDecimal score) {
-    }
+    record DimensionScoreView(String dimension, BigDecimal score) {}
 
     static PortfolioCompanyView of(PortfolioRow row, @Nullable Company company) {
-        return new PortfolioCompanyView(row.company(), row.assessment(), row.publishedAt().atOffset(ZoneOffset.UTC), row.overall(),
-                row.percentage(), row.level(), row.levelSuppressed(), row.coverage(), row.confidence(), row.dealLevelRedFlag(),
-                row.dimensionScores().entrySet().stream().map(e -> new DimensionScoreView(e.getKey(), e.getValue())).toList(),
-                row.redFlags(), SeverityCountsView.of(row.openFindings()), row.cohortSize(), row.percentileRank(), row.heatmap(),
+        return new PortfolioCompanyView(
+                row.company(),
+                row.assessment(),
+                row.publishedAt().atOffset(ZoneOffset.UTC),
+                row.overall(),
+                row.percentage(),
+                row.level(),
+                row.levelSuppressed(),
+                row.coverage(),
+                row.confidence(),
+                row.dealLevelRedFlag(),
+                row.dimensionScores().entrySet().stream()
+                        .map(e -> new DimensionScoreView(e.getKey(), e.getValue()))
+                        .toList(),
+                row.redFlags(),
+                SeverityCountsView.of(row.openFindings()),
+                row.cohortSize(),
+                row.percentileRank(),
+                row.heatmap(),
                 company == null ? null : CompanyView.of(company));
     }
 }

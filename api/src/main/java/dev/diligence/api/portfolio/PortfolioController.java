@@ -49,20 +49,16 @@ class PortfolioController {
 
     private static final Pattern DIMENSION_CODE = Pattern.compile("D[1-9][0-9]*");
 
-    record PortfolioOrderInput(PortfolioOrder.Key field, String dimension, SortDirection direction) {
-    }
+    record PortfolioOrderInput(PortfolioOrder.Key field, String dimension, SortDirection direction) {}
 
     /** GraphQL {@code DimensionStatistics}. */
-    record DimensionStatisticsView(String dimension, ScoreStatistics statistics) {
-    }
+    record DimensionStatisticsView(String dimension, ScoreStatistics statistics) {}
 
     /** GraphQL {@code LevelDistribution}. */
-    record LevelDistributionView(int level0, int level1, int level2, int level3, int level4, int suppressed) {
-    }
+    record LevelDistributionView(int level0, int level1, int level2, int level3, int level4, int suppressed) {}
 
     /** GraphQL {@code PortfolioVersionGroup}: the companies of a portfolio whose latest assessment is under another version. */
-    record VersionGroupView(PortfolioQuery query, int frameworkVersion, List<CompanyId> companyKeys) {
-    }
+    record VersionGroupView(PortfolioQuery query, int frameworkVersion, List<CompanyId> companyKeys) {}
 
     /** GraphQL {@code RemediationItem}. */
     record RemediationItemView(CompanyId companyKey, String criterion, int gap, BigDecimal priority) {
@@ -83,13 +79,23 @@ class PortfolioController {
     }
 
     @QueryMapping
-    PortfolioView portfolio(@Argument String fundId, @Argument OffsetDateTime asOf, @Argument List<DealStage> dealStages,
+    PortfolioView portfolio(
+            @Argument String fundId,
+            @Argument OffsetDateTime asOf,
+            @Argument List<DealStage> dealStages,
             @Argument Integer frameworkVersion) {
         FundId fund = new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE));
         try {
-            return portfolios.comparison(fund, asOf == null ? null : asOf.toInstant(),
-                    dealStages == null ? Set.of() : Set.copyOf(dealStages), frameworkVersion)
-                    .map(comparison -> new PortfolioView(comparison.query(), comparison.version(), FundView.of(comparison.fund()),
+            return portfolios
+                    .comparison(
+                            fund,
+                            asOf == null ? null : asOf.toInstant(),
+                            dealStages == null ? Set.of() : Set.copyOf(dealStages),
+                            frameworkVersion)
+                    .map(comparison -> new PortfolioView(
+                            comparison.query(),
+                            comparison.version(),
+                            FundView.of(comparison.fund()),
                             () -> portfolios.summary(comparison.query())))
                     .orElse(null);
         } catch (RuleViolationException unknownVersion) {
@@ -110,16 +116,18 @@ class PortfolioController {
     @SchemaMapping(typeName = "Portfolio")
     List<DimensionStatisticsView> dimensions(PortfolioView portfolio) {
         PortfolioSummary summary = portfolio.summary();
-        return portfolio.version().dimensions().stream().map(d -> new DimensionStatisticsView(d.code(),
-                summary.dimensions().getOrDefault(d.code(), ScoreStatistics.empty()))).toList();
+        return portfolio.version().dimensions().stream()
+                .map(d -> new DimensionStatisticsView(
+                        d.code(), summary.dimensions().getOrDefault(d.code(), ScoreStatistics.empty())))
+                .toList();
     }
 
     @SchemaMapping(typeName = "Portfolio")
     LevelDistributionView levelDistribution(PortfolioView portfolio) {
         PortfolioSummary summary = portfolio.summary();
         List<Integer> levels = summary.levels();
-        return new LevelDistributionView(levels.get(0), levels.get(1), levels.get(2), levels.get(3), levels.get(4),
-                summary.levelSuppressed());
+        return new LevelDistributionView(
+                levels.get(0), levels.get(1), levels.get(2), levels.get(3), levels.get(4), summary.levelSuppressed());
     }
 
     @SchemaMapping(typeName = "Portfolio")
@@ -128,20 +136,30 @@ class PortfolioController {
     }
 
     @SchemaMapping(typeName = "Portfolio")
-    Connection<CompanyView> unassessed(PortfolioView portfolio, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before) {
+    Connection<CompanyView> unassessed(
+            PortfolioView portfolio,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before) {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(PortfolioMember.ORDER.name());
         Slice<PortfolioMember> members = portfolios.unassessed(portfolio.query(), page);
-        return memberConnection(arguments, page, members, companyViews.byId(members.items().stream().map(PortfolioMember::company)
-                .toList()), () -> portfolios.countUnassessed(portfolio.query()));
+        return memberConnection(
+                arguments,
+                page,
+                members,
+                companyViews.byId(
+                        members.items().stream().map(PortfolioMember::company).toList()),
+                () -> portfolios.countUnassessed(portfolio.query()));
     }
 
     @SchemaMapping(typeName = "Portfolio")
     List<VersionGroupView> otherVersions(PortfolioView portfolio) {
         return portfolio.summary().otherVersions().entrySet().stream()
                 .map(e -> new VersionGroupView(portfolio.query(), e.getKey(), e.getValue()))
-                .sorted((a, b) -> Integer.compare(a.frameworkVersion(), b.frameworkVersion())).toList();
+                .sorted((a, b) -> Integer.compare(a.frameworkVersion(), b.frameworkVersion()))
+                .toList();
     }
 
     @SchemaMapping(typeName = "PortfolioVersionGroup")
@@ -150,33 +168,58 @@ class PortfolioController {
     }
 
     @SchemaMapping(typeName = "PortfolioVersionGroup", field = "companyPage")
-    CompletableFuture<Connection<CompanyView>> versionGroupCompanyPage(VersionGroupView group, @Argument Integer first,
-            @Argument String after, @Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection,
+    CompletableFuture<Connection<CompanyView>> versionGroupCompanyPage(
+            VersionGroupView group,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            DataFetchingFieldSelectionSet selection,
             DataLoader<PageKey<PortfolioLoaders.VersionGroup>, Connection<CompanyView>> versionGroupCompanies) {
-        return versionGroupCompanies.load(PageKey.of(new PortfolioLoaders.VersionGroup(group.query(), group.frameworkVersion()),
-                new ConnectionArguments(first, after, last, before), PortfolioMember.ORDER.name(), selection));
+        return versionGroupCompanies.load(PageKey.of(
+                new PortfolioLoaders.VersionGroup(group.query(), group.frameworkVersion()),
+                new ConnectionArguments(first, after, last, before),
+                PortfolioMember.ORDER.name(),
+                selection));
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "companies")
-    Connection<PortfolioCompanyView> companyPage(PortfolioView portfolio, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before, @Argument PortfolioOrderInput orderBy,
+    Connection<PortfolioCompanyView> companyPage(
+            PortfolioView portfolio,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before,
+            @Argument PortfolioOrderInput orderBy,
             DataFetchingFieldSelectionSet selection) {
         PortfolioOrder order = order(orderBy);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(order.name());
-        PortfolioPage rows = portfolios.companies(portfolio.query(), order, page,
-                Connection.selectsOfNodes(selection, "company"));
-        return arguments.toConnection(page, rows.rows(), order::cursorOf,
-                row -> PortfolioCompanyView.of(row, rows.companies().get(row.company())), () -> portfolios.countCompanies(portfolio.query()));
+        PortfolioPage rows =
+                portfolios.companies(portfolio.query(), order, page, Connection.selectsOfNodes(selection, "company"));
+        return arguments.toConnection(
+                page,
+                rows.rows(),
+                order::cursorOf,
+                row -> PortfolioCompanyView.of(row, rows.companies().get(row.company())),
+                () -> portfolios.countCompanies(portfolio.query()));
     }
 
     @SchemaMapping(typeName = "Portfolio")
-    Connection<RemediationItemView> remediation(PortfolioView portfolio, @Argument Integer first, @Argument String after,
-            @Argument Integer last, @Argument String before) {
+    Connection<RemediationItemView> remediation(
+            PortfolioView portfolio,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before) {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(RemediationItem.ORDER);
-        return arguments.toConnection(page, portfolios.remediation(portfolio.query(), page), RemediationItem::cursor,
-                RemediationItemView::of, () -> portfolios.countRemediation(portfolio.query()));
+        return arguments.toConnection(
+                page,
+                portfolios.remediation(portfolio.query(), page),
+                RemediationItem::cursor,
+                RemediationItemView::of,
+                () -> portfolios.countRemediation(portfolio.query()));
     }
 
     /** The rows of a page answer with the companies read along with them; the others' are read in one batch. */
@@ -187,15 +230,22 @@ class PortfolioController {
 
     /** The row's assessment, whole, through the assessments' own loader of whole assessments ({@code wholeAssessment}). */
     @SchemaMapping(typeName = "PortfolioCompany")
-    CompletableFuture<AssessmentView> assessment(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
+    CompletableFuture<AssessmentView> assessment(
+            PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
         return wholeAssessment.load(row.assessmentKey());
     }
 
     /** The row's red flags as the rule objects an assessment's score shows; the same read of the rows' assessments as {@code assessment}. */
     @SchemaMapping(typeName = "PortfolioCompany")
-    CompletableFuture<List<RedFlagView>> firedRedFlags(PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
-        return wholeAssessment.load(row.assessmentKey())
-                .thenApply(assessment -> assessment == null ? null : assessment.result().redFlags().stream().map(RedFlagView::of).toList());
+    CompletableFuture<List<RedFlagView>> firedRedFlags(
+            PortfolioCompanyView row, DataLoader<AssessmentId, AssessmentView> wholeAssessment) {
+        return wholeAssessment
+                .load(row.assessmentKey())
+                .thenApply(assessment -> assessment == null
+                        ? null
+                        : assessment.result().redFlags().stream()
+                                .map(RedFlagView::of)
+                                .toList());
     }
 
     @BatchMapping(typeName = "RemediationItem")
@@ -209,11 +259,19 @@ class PortfolioController {
     }
 
     /** A page of companies listed by name outside the cohort, as a {@code CompanyConnection}; cursors are the members' own. */
-    static Connection<CompanyView> memberConnection(ConnectionArguments arguments, PageQuery page, Slice<PortfolioMember> members,
-            Map<CompanyId, CompanyView> views, LongSupplier total) {
-        Slice<PortfolioMember> visible = new Slice<>(members.items().stream().filter(member -> views.containsKey(member.company()))
-                .toList(), members.hasMore());
-        return arguments.toConnection(page, visible, PortfolioMember::cursor, member -> views.get(member.company()), total);
+    static Connection<CompanyView> memberConnection(
+            ConnectionArguments arguments,
+            PageQuery page,
+            Slice<PortfolioMember> members,
+            Map<CompanyId, CompanyView> views,
+            LongSupplier total) {
+        Slice<PortfolioMember> visible = new Slice<>(
+                members.items().stream()
+                        .filter(member -> views.containsKey(member.company()))
+                        .toList(),
+                members.hasMore());
+        return arguments.toConnection(
+                page, visible, PortfolioMember::cursor, member -> views.get(member.company()), total);
     }
 
     private static PortfolioOrder order(PortfolioOrderInput input) {

@@ -1,7 +1,7 @@
 package dev.diligence.api.portfolio;
 
-import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.PageKey;
 import dev.diligence.domain.company.CompanyId;
@@ -28,35 +28,52 @@ class PortfolioLoaders {
     static final String VERSION_GROUP_COMPANIES = "versionGroupCompanies";
 
     /** A group of a portfolio's companies outside the cohort: those whose latest assessment is under {@code frameworkVersion}. */
-    record VersionGroup(PortfolioQuery query, int frameworkVersion) {
-    }
+    record VersionGroup(PortfolioQuery query, int frameworkVersion) {}
 
     /** The companies of a batch's pages read together: one key per portfolio and page window. */
-    private record Batch(PortfolioQuery query, PageKey.Window window) {
-    }
+    private record Batch(PortfolioQuery query, PageKey.Window window) {}
 
     PortfolioLoaders(BatchLoaderRegistry registry, PortfolioService portfolios, CompanyViews companyViews) {
-        registry.<PageKey<VersionGroup>, Connection<CompanyView>>forName(VERSION_GROUP_COMPANIES).registerMappedBatchLoader(
-                (keys, environment) -> Mono.fromSupplier(() -> {
+        registry.<PageKey<VersionGroup>, Connection<CompanyView>>forName(VERSION_GROUP_COMPANIES)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> {
                     Map<Batch, List<PageKey<VersionGroup>>> batches = keys.stream()
-                            .collect(Collectors.groupingBy(key -> new Batch(key.parent().query(), key.window())));
+                            .collect(Collectors.groupingBy(
+                                    key -> new Batch(key.parent().query(), key.window())));
                     Map<Batch, Map<Integer, Slice<PortfolioMember>>> pages = new HashMap<>();
                     Map<Batch, Map<Integer, Long>> totals = new HashMap<>();
                     batches.forEach((batch, group) -> {
-                        List<Integer> versions = group.stream().map(key -> key.parent().frameworkVersion()).distinct().toList();
-                        pages.put(batch, portfolios.otherVersion(batch.query(), versions, batch.window().page()));
-                        totals.put(batch, batch.window().counted() ? portfolios.countOtherVersion(batch.query(), versions) : Map.of());
+                        List<Integer> versions = group.stream()
+                                .map(key -> key.parent().frameworkVersion())
+                                .distinct()
+                                .toList();
+                        pages.put(
+                                batch,
+                                portfolios.otherVersion(
+                                        batch.query(), versions, batch.window().page()));
+                        totals.put(
+                                batch,
+                                batch.window().counted()
+                                        ? portfolios.countOtherVersion(batch.query(), versions)
+                                        : Map.of());
                     });
                     Map<CompanyId, CompanyView> views = companyViews.byId(pages.values().stream()
-                            .flatMap(byVersion -> byVersion.values().stream()).flatMap(slice -> slice.items().stream())
-                            .map(PortfolioMember::company).toList());
+                            .flatMap(byVersion -> byVersion.values().stream())
+                            .flatMap(slice -> slice.items().stream())
+                            .map(PortfolioMember::company)
+                            .toList());
                     Map<PageKey<VersionGroup>, Connection<CompanyView>> connections = new HashMap<>();
                     batches.forEach((batch, group) -> {
                         for (PageKey<VersionGroup> key : group) {
                             int version = key.parent().frameworkVersion();
                             long total = totals.get(batch).getOrDefault(version, 0L);
-                            connections.put(key, PortfolioController.memberConnection(batch.window().arguments(), batch.window().page(),
-                                    pages.get(batch).get(version), views, () -> total));
+                            connections.put(
+                                    key,
+                                    PortfolioController.memberConnection(
+                                            batch.window().arguments(),
+                                            batch.window().page(),
+                                            pages.get(batch).get(version),
+                                            views,
+                                            () -> total));
                         }
                     });
                     return connections;

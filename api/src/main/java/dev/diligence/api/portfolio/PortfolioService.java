@@ -53,8 +53,7 @@ public class PortfolioService {
     }
 
     /** A comparison to run: the query, the fund it compares and the framework version it compares under. */
-    public record Comparison(PortfolioQuery query, Fund fund, FrameworkVersion version) {
-    }
+    public record Comparison(PortfolioQuery query, Fund fund, FrameworkVersion version) {}
 
     /**
      * The comparison to run; empty when the caller cannot see the fund.
@@ -63,21 +62,24 @@ public class PortfolioService {
      * @param frameworkVersion the latest platform version when null
      * @throws RuleViolationException when the framework version does not exist for the caller
      */
-    public Optional<Comparison> comparison(FundId fund, @Nullable Instant asOf, Set<DealStage> dealStages,
-            @Nullable Integer frameworkVersion) {
+    public Optional<Comparison> comparison(
+            FundId fund, @Nullable Instant asOf, Set<DealStage> dealStages, @Nullable Integer frameworkVersion) {
         Optional<Fund> found = funds.find(fund);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         FrameworkVersion version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion);
-        PortfolioQuery query = asOf == null ? PortfolioQuery.current(fund, clock.instant(), dealStages, version.number())
+        PortfolioQuery query = asOf == null
+                ? PortfolioQuery.current(fund, clock.instant(), dealStages, version.number())
                 : new PortfolioQuery(fund, asOf, dealStages, version.number());
         return Optional.of(new Comparison(query, found.get(), version));
     }
 
     private FrameworkVersion version(int number) {
-        return frameworks.find(number).orElseThrow(() -> new RuleViolationException(Violation.of("frameworkVersion",
-                ViolationCode.NOT_FOUND, "there is no framework version " + number)));
+        return frameworks
+                .find(number)
+                .orElseThrow(() -> new RuleViolationException(Violation.of(
+                        "frameworkVersion", ViolationCode.NOT_FOUND, "there is no framework version " + number)));
     }
 
     public PortfolioSummary summary(PortfolioQuery query) {
@@ -109,7 +111,8 @@ public class PortfolioService {
     }
 
     /** A page of the companies under each of {@code versions}; every version given is a key. */
-    public Map<Integer, Slice<PortfolioMember>> otherVersion(PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
+    public Map<Integer, Slice<PortfolioMember>> otherVersion(
+            PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
         return portfolios.otherVersion(query, versions, page);
     }
 
@@ -119,7 +122,9 @@ public class PortfolioService {
     }
 
     private FrameworkVersion latestPlatformVersion() {
-        return frameworks.all().stream().filter(v -> !v.isDerived()).max(Comparator.comparingInt(FrameworkVersion::number))
+        return frameworks.all().stream()
+                .filter(v -> !v.isDerived())
+                .max(Comparator.comparingInt(FrameworkVersion::number))
                 .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
     }
 }

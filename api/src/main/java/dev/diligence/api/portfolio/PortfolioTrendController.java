@@ -2,8 +2,8 @@ package dev.diligence.api.portfolio;
 
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.AssessmentView;
-import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.company.CompanyView;
+import dev.diligence.api.company.CompanyViews;
 import dev.diligence.api.fund.FundService;
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.BadRequestException;
@@ -36,7 +36,8 @@ class PortfolioTrendController {
     private final CompanyViews companyViews;
     private final AssessmentService assessments;
 
-    PortfolioTrendController(PortfolioTrendService trends, FundService funds, CompanyViews companyViews, AssessmentService assessments) {
+    PortfolioTrendController(
+            PortfolioTrendService trends, FundService funds, CompanyViews companyViews, AssessmentService assessments) {
         this.trends = trends;
         this.funds = funds;
         this.companyViews = companyViews;
@@ -44,12 +45,24 @@ class PortfolioTrendController {
     }
 
     @QueryMapping
-    PortfolioTrendView portfolioTrend(@Argument String fundId, @Argument OffsetDateTime from, @Argument OffsetDateTime to,
-            @Argument TrendInterval interval, @Argument List<DealStage> dealStages, @Argument Integer frameworkVersion) {
+    PortfolioTrendView portfolioTrend(
+            @Argument String fundId,
+            @Argument OffsetDateTime from,
+            @Argument OffsetDateTime to,
+            @Argument TrendInterval interval,
+            @Argument List<DealStage> dealStages,
+            @Argument Integer frameworkVersion) {
         FundId fund = new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE));
         try {
-            return trends.trend(fund, from.toInstant(), to.toInstant(), interval, dealStages == null ? Set.of() : Set.copyOf(dealStages),
-                    frameworkVersion).map(trend -> new PortfolioTrendView(trend.query(), trend.version())).orElse(null);
+            return trends.trend(
+                            fund,
+                            from.toInstant(),
+                            to.toInstant(),
+                            interval,
+                            dealStages == null ? Set.of() : Set.copyOf(dealStages),
+                            frameworkVersion)
+                    .map(trend -> new PortfolioTrendView(trend.query(), trend.version()))
+                    .orElse(null);
         } catch (RuleViolationException invalid) {
             throw new BadRequestException(invalid.violations().get(0).message());
         }
@@ -85,10 +98,13 @@ class PortfolioTrendController {
         return assessmentsOf(changes, ChangeView::toKey);
     }
 
-    private Map<ChangeView, AssessmentView> assessmentsOf(List<ChangeView> changes, Function<ChangeView, AssessmentId> key) {
-        Map<AssessmentId, AssessmentView> byId = assessments.findAll(changes.stream().map(key).distinct().toList()).stream()
-                .collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of, (a, b) -> a));
-        return changes.stream().filter(change -> byId.containsKey(key.apply(change)))
+    private Map<ChangeView, AssessmentView> assessmentsOf(
+            List<ChangeView> changes, Function<ChangeView, AssessmentId> key) {
+        Map<AssessmentId, AssessmentView> byId =
+                assessments.findAll(changes.stream().map(key).distinct().toList()).stream()
+                        .collect(Collectors.toMap(s -> s.assessment().id(), AssessmentView::of, (a, b) -> a));
+        return changes.stream()
+                .filter(change -> byId.containsKey(key.apply(change)))
                 .collect(Collectors.toMap(Function.identity(), change -> byId.get(key.apply(change)), (a, b) -> a));
     }
 }

@@ -44,12 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortfolioTrendService {
 
     /** A trend to compute with the framework version it compares under. */
-    public record Trend(TrendQuery query, FrameworkVersion version) {
-    }
+    public record Trend(TrendQuery query, FrameworkVersion version) {}
 
     /** A comparison with the framework version it compares with. */
-    public record Comparison(CompanyComparison comparison, FrameworkVersion version) {
-    }
+    public record Comparison(CompanyComparison comparison, FrameworkVersion version) {}
 
     private final PortfolioTrends trends;
     private final Portfolios portfolios;
@@ -57,7 +55,8 @@ public class PortfolioTrendService {
     private final Frameworks frameworks;
     private final Clock clock;
 
-    PortfolioTrendService(PortfolioTrends trends, Portfolios portfolios, Funds funds, Frameworks frameworks, Clock clock) {
+    PortfolioTrendService(
+            PortfolioTrends trends, Portfolios portfolios, Funds funds, Frameworks frameworks, Clock clock) {
         this.trends = trends;
         this.portfolios = portfolios;
         this.funds = funds;
@@ -71,7 +70,12 @@ public class PortfolioTrendService {
      * @param frameworkVersion the latest platform version when null
      * @throws RuleViolationException when from is after to, the window has too many points, or the version does not exist
      */
-    public Optional<Trend> trend(FundId fund, Instant from, Instant to, TrendInterval interval, Set<DealStage> dealStages,
+    public Optional<Trend> trend(
+            FundId fund,
+            Instant from,
+            Instant to,
+            TrendInterval interval,
+            Set<DealStage> dealStages,
             @Nullable Integer frameworkVersion) {
         TrendPeriods.between(from, to, interval);
         if (funds.find(fund).isEmpty()) {
@@ -97,10 +101,14 @@ public class PortfolioTrendService {
      * @param frameworkVersion the version compared with; the latest platform version when null
      * @throws RuleViolationException for fewer than 2 or more than 10 companies, or a version that does not exist
      */
-    public Optional<Comparison> compare(List<CompanyId> companies, @Nullable FundId fund, @Nullable Integer frameworkVersion) {
+    public Optional<Comparison> compare(
+            List<CompanyId> companies, @Nullable FundId fund, @Nullable Integer frameworkVersion) {
         if (companies.size() < CompanyComparison.MIN_COMPANIES || companies.size() > CompanyComparison.MAX_COMPANIES) {
-            throw new RuleViolationException(Violation.of("ids", ViolationCode.OUT_OF_RANGE, "compare " + CompanyComparison.MIN_COMPANIES
-                    + " to " + CompanyComparison.MAX_COMPANIES + " companies"));
+            throw new RuleViolationException(Violation.of(
+                    "ids",
+                    ViolationCode.OUT_OF_RANGE,
+                    "compare " + CompanyComparison.MIN_COMPANIES + " to " + CompanyComparison.MAX_COMPANIES
+                            + " companies"));
         }
         if (fund != null && funds.find(fund).isEmpty()) {
             return Optional.empty();
@@ -113,16 +121,21 @@ public class PortfolioTrendService {
             PortfolioQuery benchmark = new PortfolioQuery(fund, now, Set.of(), version);
             medians = FundMedians.of(benchmark, portfolios.summary(benchmark));
         }
-        return Optional.of(new Comparison(new CompanyComparison(version, now, trends.compare(companies, now), medians), compared));
+        return Optional.of(
+                new Comparison(new CompanyComparison(version, now, trends.compare(companies, now), medians), compared));
     }
 
     /** The version numbered {@code number}, or the latest platform version. */
     public FrameworkVersion version(@Nullable Integer number) {
         if (number == null) {
-            return frameworks.all().stream().filter(v -> !v.isDerived()).max(Comparator.comparingInt(FrameworkVersion::number))
+            return frameworks.all().stream()
+                    .filter(v -> !v.isDerived())
+                    .max(Comparator.comparingInt(FrameworkVersion::number))
                     .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
         }
-        return frameworks.find(number).orElseThrow(() -> new RuleViolationException(Violation.of("frameworkVersion",
-                ViolationCode.NOT_FOUND, "there is no framework version " + number)));
+        return frameworks
+                .find(number)
+                .orElseThrow(() -> new RuleViolationException(Violation.of(
+                        "frameworkVersion", ViolationCode.NOT_FOUND, "there is no framework version " + number)));
     }
 }

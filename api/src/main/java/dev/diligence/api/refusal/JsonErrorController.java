@@ -27,7 +27,8 @@ class JsonErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
-            refusals.write((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), response, Refusal.of(status));
+            refusals.write(
+                    (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), response, Refusal.of(status));
         } else {
             refusals.write(request, response, Refusal.of(404));
         }

@@ -14,7 +14,11 @@ import org.springframework.http.HttpStatus;
  * {@code responseExtensions} are the response's own (e.g. the caller's budget in {@code cost}; their
  * values may be null). Messages never name a class, an exception or the server software.
  */
-public record Refusal(int status, String classification, String message, Map<String, Object> extensions,
+public record Refusal(
+        int status,
+        String classification,
+        String message,
+        Map<String, Object> extensions,
         Map<String, Object> responseExtensions) {
 
     public Refusal {

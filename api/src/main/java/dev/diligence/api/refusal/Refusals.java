@@ -45,7 +45,8 @@ public class Refusals {
      * (tags: {@code classification}, {@code status}): the answer is about to be sent.
      */
     public RefusalBody answer(String path, Refusal refusal) {
-        meters.counter(METRIC, "classification", refusal.classification(), "status", String.valueOf(refusal.status())).increment();
+        meters.counter(METRIC, "classification", refusal.classification(), "status", String.valueOf(refusal.status()))
+                .increment();
         return render(path, refusal);
     }
 

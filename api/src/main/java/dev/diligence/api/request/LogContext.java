@@ -22,8 +22,7 @@ public final class LogContext {
 
     private static final List<String> KEYS = List.of(TENANT, SUBJECT, OPERATION);
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /** Puts the caller's subject and tenant key (null for none) in the MDC. */
     public static void putCaller(String subject, @Nullable String tenantKey) {

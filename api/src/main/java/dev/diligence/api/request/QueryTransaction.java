@@ -43,16 +43,18 @@ public class QueryTransaction extends SimplePerformantInstrumentation {
     QueryTransaction(PlatformTransactionManager transactions, FailureLog failures) {
         this.transactions = transactions;
         this.failures = failures;
-        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
+        DefaultTransactionDefinition definition =
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
         definition.setReadOnly(true);
         definition.setName("GraphQL query");
         this.readOnly = definition;
     }
 
     @Override
-    public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-            InstrumentationState state) {
-        if (parameters.getExecutionContext().getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY
+    public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (parameters.getExecutionContext().getOperationDefinition().getOperation()
+                        != OperationDefinition.Operation.QUERY
                 || TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }

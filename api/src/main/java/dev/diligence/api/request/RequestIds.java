@@ -19,8 +19,7 @@ public final class RequestIds {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The current request's ID; empty outside a request (scheduled jobs, start-up work). */
     public static Optional<String> current() {

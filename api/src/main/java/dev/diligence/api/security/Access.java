@@ -22,7 +22,9 @@ public enum Access {
     /** Deal-data sync. */
     SYNC(Authorities.SYNC, EnumSet.of(Role.TENANT_ADMIN, Role.INTEGRATION)),
     /** Reads of a firm's data: every business role (a fund manager's narrowed to granted funds). */
-    TENANT_READER(Authorities.TENANT_READER, EnumSet.of(Role.TENANT_ADMIN, Role.FUND_MANAGER, Role.ASSESSOR, Role.REVIEWER, Role.INTEGRATION)),
+    TENANT_READER(
+            Authorities.TENANT_READER,
+            EnumSet.of(Role.TENANT_ADMIN, Role.FUND_MANAGER, Role.ASSESSOR, Role.REVIEWER, Role.INTEGRATION)),
     /** The change feed: tenant-wide roles that mirror the firm. */
     CHANGE_FEED_READER(Authorities.CHANGE_FEED_READER, EnumSet.of(Role.TENANT_ADMIN, Role.INTEGRATION)),
     /** Any caller with a role of this API, platform administrators included: who the caller is. */

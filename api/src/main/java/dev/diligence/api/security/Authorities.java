@@ -35,6 +35,5 @@ public final class Authorities {
      */
     public static final String CHANGE_FEED_READER = "hasAnyRole('TENANT_ADMIN', 'INTEGRATION')";
 
-    private Authorities() {
-    }
+    private Authorities() {}
 }

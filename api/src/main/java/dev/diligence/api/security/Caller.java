@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param email  email address from the token's {@code email} claim, if any
  * @param tenant the caller's active firm; absent only for platform administrators without one
  */
-public record Caller(String subject, @Nullable String name, @Nullable String email, Optional<Tenant> tenant, Set<Role> roles) {
+public record Caller(
+        String subject, @Nullable String name, @Nullable String email, Optional<Tenant> tenant, Set<Role> roles) {
 
     public Caller {
         if (subject == null || subject.isBlank()) {

@@ -41,7 +41,8 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<Role> roles = rolesOf(jwt);
-        List<String> tenantKeys = TenantKeysInToken.of(jwt.getClaims(), properties.tenantSource(), properties.tenantClaim());
+        List<String> tenantKeys =
+                TenantKeysInToken.of(jwt.getClaims(), properties.tenantSource(), properties.tenantClaim());
         Optional<Tenant> tenant;
         if (tenantKeys.isEmpty() && roles.contains(Role.PLATFORM_ADMIN)) {
             tenant = Optional.empty();
@@ -53,8 +54,11 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
         } else {
             throw new InvalidBearerTokenException(TENANT_REJECTED);
         }
-        String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getClaimAsString("preferred_username"));
-        String email = Optional.ofNullable(jwt.getClaimAsString("email")).filter(text -> !text.isBlank()).orElse(null);
+        String name =
+                Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getClaimAsString("preferred_username"));
+        String email = Optional.ofNullable(jwt.getClaimAsString("email"))
+                .filter(text -> !text.isBlank())
+                .orElse(null);
         return new CallerAuthentication(jwt, new Caller(jwt.getSubject(), name, email, tenant, roles));
     }
 

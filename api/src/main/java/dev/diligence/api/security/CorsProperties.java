@@ -16,8 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CorsProperties(@DefaultValue List<String> allowedOrigins) {
 
     public CorsProperties {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::strip)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
         for (String origin : allowedOrigins) {
             if (origin.equals("*") || origin.endsWith("/")) {
                 throw new IllegalArgumentException("diligence.cors.allowed-origins takes exact origins such as"

@@ -5,8 +5,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 /** The caller of the current request. */
 public final class CurrentCaller {
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     /** @throws AuthenticationCredentialsNotFoundException when nobody is authenticated */
     public static Caller get() {

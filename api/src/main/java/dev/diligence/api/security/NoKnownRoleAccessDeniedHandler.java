@@ -1,8 +1,8 @@
 package dev.diligence.api.security;
 
-import dev.diligence.api.request.LogContext;
 import dev.diligence.api.refusal.Refusal;
 import dev.diligence.api.refusal.Refusals;
+import dev.diligence.api.request.LogContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,7 +29,8 @@ final class NoKnownRoleAccessDeniedHandler implements AccessDeniedHandler {
     static final String MESSAGE = "The token carries no role of this API";
 
     private static final Logger log = LoggerFactory.getLogger(NoKnownRoleAccessDeniedHandler.class);
-    private static final Refusal NO_KNOWN_ROLE = new Refusal(HttpStatus.FORBIDDEN.value(), ErrorType.FORBIDDEN.name(), MESSAGE, Map.of());
+    private static final Refusal NO_KNOWN_ROLE =
+            new Refusal(HttpStatus.FORBIDDEN.value(), ErrorType.FORBIDDEN.name(), MESSAGE, Map.of());
 
     private final Refusals refusals;
 
@@ -38,9 +39,12 @@ final class NoKnownRoleAccessDeniedHandler implements AccessDeniedHandler {
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authenticated) {
-            LogContext.putCaller(authenticated.caller().subject(), authenticated.caller().tenantKey().orElse(null));
+            LogContext.putCaller(
+                    authenticated.caller().subject(),
+                    authenticated.caller().tenantKey().orElse(null));
         }
         try {
             log.info("Refused 403: no role of this API");

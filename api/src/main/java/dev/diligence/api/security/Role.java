@@ -30,6 +30,8 @@ public enum Role {
     }
 
     public static Optional<Role> fromClaimName(String claimName) {
-        return Arrays.stream(values()).filter(role -> role.claimName.equals(claimName)).findFirst();
+        return Arrays.stream(values())
+                .filter(role -> role.claimName.equals(claimName))
+                .findFirst();
     }
 }

@@ -79,21 +79,28 @@ class SecurityConfiguration {
      * still a 401: Spring Security sends the unauthenticated to the entry point, not the denied handler.
      */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callerConverter,
-            CorsProperties corsProperties, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath, Refusals refusals)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            CallerAuthenticationConverter callerConverter,
+            CorsProperties corsProperties,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+            Refusals refusals)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsConfigurationSource(corsProperties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(graphQlPath).hasAnyAuthority(knownRoleAuthorities())
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .authenticationEntryPoint(new UniformAuthenticationEntryPoint(refusals))
-                        .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler(refusals))
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(graphQlPath)
+                        .hasAnyAuthority(knownRoleAuthorities())
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(
+                        server -> server.authenticationEntryPoint(new UniformAuthenticationEntryPoint(refusals))
+                                .accessDeniedHandler(new NoKnownRoleAccessDeniedHandler(refusals))
+                                .jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter)));
         return http.build();
     }
 
@@ -116,7 +123,8 @@ class SecurityConfiguration {
         configuration.setAllowedOrigins(cors.allowedOrigins());
         configuration.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
-        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy"));
+        configuration.setExposedHeaders(
+                List.of("X-Request-Id", "Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy"));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/**", configuration);
@@ -138,8 +146,9 @@ class SecurityConfiguration {
         String issuer = jwt.getIssuerUri();
         String keySet = jwt.getJwkSetUri();
         if (!StringUtils.hasText(issuer) && !StringUtils.hasText(keySet)) {
-            throw new IllegalStateException("No token issuer is configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
-                    + " (or jwk-set-uri), e.g. through SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+            throw new IllegalStateException(
+                    "No token issuer is configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                            + " (or jwk-set-uri), e.g. through SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
         }
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(security.keysConnectTimeout());
@@ -147,19 +156,22 @@ class SecurityConfiguration {
         RestTemplate rest = new RestTemplate(requests);
         NimbusJwtDecoder decoder = StringUtils.hasText(keySet)
                 ? NimbusJwtDecoder.withJwkSetUri(keySet).restOperations(rest).build()
-                : NimbusJwtDecoder.withIssuerLocation(issuer).restOperations(rest).build();
+                : NimbusJwtDecoder.withIssuerLocation(issuer)
+                        .restOperations(rest)
+                        .build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         validators.add(timestamps);
-        validators.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String subject && !subject.isBlank()));
+        validators.add(new JwtClaimValidator<Object>(
+                JwtClaimNames.SUB, sub -> sub instanceof String subject && !subject.isBlank()));
         if (StringUtils.hasText(issuer)) {
             validators.add(new JwtIssuerValidator(issuer));
         }
         List<String> audiences = jwt.getAudiences();
         if (!audiences.isEmpty()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         }
         OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
         decoder.setJwtValidator(validator);

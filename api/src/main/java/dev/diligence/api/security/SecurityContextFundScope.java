@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 class SecurityContextFundScope implements CurrentFundScope {
 
     /** Roles that read everything in their firm, whatever else the caller holds. */
-    static final Set<Role> TENANT_WIDE_READERS = EnumSet.of(Role.TENANT_ADMIN, Role.ASSESSOR, Role.REVIEWER, Role.INTEGRATION);
+    static final Set<Role> TENANT_WIDE_READERS =
+            EnumSet.of(Role.TENANT_ADMIN, Role.ASSESSOR, Role.REVIEWER, Role.INTEGRATION);
 
     @Override
     public FundScope get() {
@@ -28,6 +29,7 @@ class SecurityContextFundScope implements CurrentFundScope {
 
     /** Whether {@code caller}'s reads are narrowed to the funds granted to them. */
     static boolean isFundScoped(Caller caller) {
-        return caller.roles().contains(Role.FUND_MANAGER) && caller.roles().stream().noneMatch(TENANT_WIDE_READERS::contains);
+        return caller.roles().contains(Role.FUND_MANAGER)
+                && caller.roles().stream().noneMatch(TENANT_WIDE_READERS::contains);
     }
 }

@@ -15,15 +15,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class SystemCaller {
 
-    private SystemCaller() {
-    }
+    private SystemCaller() {}
 
     public static <T> T callAs(String subject, Optional<Tenant> tenant, Set<Role> roles, Supplier<T> work) {
         return callAs(subject, subject, tenant, roles, work);
     }
 
     /** Runs {@code work} as the caller {@code subject} with display name {@code name}. */
-    public static <T> T callAs(String subject, String name, Optional<Tenant> tenant, Set<Role> roles, Supplier<T> work) {
+    public static <T> T callAs(
+            String subject, String name, Optional<Tenant> tenant, Set<Role> roles, Supplier<T> work) {
         Jwt internal = Jwt.withTokenValue("internal:" + subject)
                 .header("alg", "none")
                 .subject(subject)

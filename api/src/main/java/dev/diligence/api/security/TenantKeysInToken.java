@@ -19,15 +19,15 @@ final class TenantKeysInToken {
 
     static final String ORGANIZATION_CLAIM = "organization";
 
-    private TenantKeysInToken() {
-    }
+    private TenantKeysInToken() {}
 
     static List<String> of(Map<String, Object> claims, TenantSource source, String tenantClaim) {
         return switch (source) {
             case CLAIM -> strings(claims.get(tenantClaim));
-            case ORGANIZATION -> claims.get(ORGANIZATION_CLAIM) instanceof Map<?, ?> organizations
-                    ? strings(organizations.keySet())
-                    : strings(claims.get(ORGANIZATION_CLAIM));
+            case ORGANIZATION ->
+                claims.get(ORGANIZATION_CLAIM) instanceof Map<?, ?> organizations
+                        ? strings(organizations.keySet())
+                        : strings(claims.get(ORGANIZATION_CLAIM));
         };
     }
 

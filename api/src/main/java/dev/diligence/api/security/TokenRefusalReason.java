@@ -24,8 +24,7 @@ final class TokenRefusalReason {
 
     private static final Pattern INVALID_CLAIM = Pattern.compile("The (\\w{1,32}) claim is not valid");
 
-    private TokenRefusalReason() {
-    }
+    private TokenRefusalReason() {}
 
     static String of(AuthenticationException failure) {
         if (!(failure instanceof OAuth2AuthenticationException)) {
@@ -45,7 +44,10 @@ final class TokenRefusalReason {
     }
 
     private static String ofClaims(Collection<OAuth2Error> errors) {
-        return errors.stream().map(error -> ofClaim(String.valueOf(error.getDescription()))).distinct().sorted()
+        return errors.stream()
+                .map(error -> ofClaim(String.valueOf(error.getDescription())))
+                .distinct()
+                .sorted()
                 .collect(Collectors.joining(", "));
     }
 

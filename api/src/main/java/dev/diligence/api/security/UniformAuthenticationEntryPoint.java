@@ -38,8 +38,8 @@ final class UniformAuthenticationEntryPoint implements AuthenticationEntryPoint 
     static final String MESSAGE = "The request needs a valid bearer token";
 
     private static final Logger log = LoggerFactory.getLogger(UniformAuthenticationEntryPoint.class);
-    private static final Refusal UNAUTHENTICATED = new Refusal(HttpStatus.UNAUTHORIZED.value(), ErrorType.UNAUTHORIZED.name(),
-            MESSAGE, Map.of());
+    private static final Refusal UNAUTHENTICATED =
+            new Refusal(HttpStatus.UNAUTHORIZED.value(), ErrorType.UNAUTHORIZED.name(), MESSAGE, Map.of());
 
     private final Refusals refusals;
 
@@ -51,7 +51,8 @@ final class UniformAuthenticationEntryPoint implements AuthenticationEntryPoint 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         log.info("Refused 401: {}", TokenRefusalReason.of(failure));
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
                 failure instanceof OAuth2AuthenticationException ? INVALID_TOKEN_CHALLENGE : NO_TOKEN_CHALLENGE);
         refusals.write(request, response, UNAUTHENTICATED);
     }

@@ -31,7 +31,10 @@ final class VerifiedTokenCache implements JwtDecoder {
     VerifiedTokenCache(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, long maxTokens, Duration ttl) {
         this.decoder = decoder;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(ttl).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxTokens)
+                .expireAfterWrite(ttl)
+                .build();
     }
 
     @Override

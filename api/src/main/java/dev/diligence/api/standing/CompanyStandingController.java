@@ -28,23 +28,34 @@ class CompanyStandingController {
 
         static StandingKey of(CompanyView company, DataFetchingEnvironment environment) {
             String fetched = environment.getField().getName();
-            return new StandingKey(company.companyId(), new StandingReads(
-                    fetched.equals("latestAssessment") || SiblingFields.selected(environment, "latestAssessment"),
-                    fetched.equals("openFindings") || SiblingFields.selected(environment, "openFindings")));
+            return new StandingKey(
+                    company.companyId(),
+                    new StandingReads(
+                            fetched.equals("latestAssessment")
+                                    || SiblingFields.selected(environment, "latestAssessment"),
+                            fetched.equals("openFindings") || SiblingFields.selected(environment, "openFindings")));
         }
     }
 
     @SchemaMapping(typeName = "Company")
-    CompletableFuture<AssessmentView> latestAssessment(CompanyView company, DataFetchingEnvironment environment,
+    CompletableFuture<AssessmentView> latestAssessment(
+            CompanyView company,
+            DataFetchingEnvironment environment,
             DataLoader<StandingKey, CompanyStanding> companyStandings) {
-        return companyStandings.load(StandingKey.of(company, environment))
-                .thenApply(standing -> standing == null ? null : standing.latest().map(AssessmentView::of).orElse(null));
+        return companyStandings
+                .load(StandingKey.of(company, environment))
+                .thenApply(standing -> standing == null
+                        ? null
+                        : standing.latest().map(AssessmentView::of).orElse(null));
     }
 
     @SchemaMapping(typeName = "Company")
-    CompletableFuture<SeverityCountsView> openFindings(CompanyView company, DataFetchingEnvironment environment,
+    CompletableFuture<SeverityCountsView> openFindings(
+            CompanyView company,
+            DataFetchingEnvironment environment,
             DataLoader<StandingKey, CompanyStanding> companyStandings) {
-        return companyStandings.load(StandingKey.of(company, environment))
+        return companyStandings
+                .load(StandingKey.of(company, environment))
                 .thenApply(standing -> standing == null ? null : SeverityCountsView.of(standing.openFindings()));
     }
 }

@@ -20,13 +20,16 @@ class StandingLoaders {
     static final String COMPANY_STANDINGS = "companyStandings";
 
     StandingLoaders(BatchLoaderRegistry registry, CompanyStandingService standings) {
-        registry.<StandingKey, CompanyStanding>forName(COMPANY_STANDINGS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> {
+        registry.<StandingKey, CompanyStanding>forName(COMPANY_STANDINGS)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> {
                     Map<StandingKey, CompanyStanding> loaded = new HashMap<>();
-                    keys.stream().collect(Collectors.groupingBy(StandingKey::reads)).forEach((reads, group) -> {
-                        Map<CompanyId, CompanyStanding> read = standings.standings(group.stream().map(StandingKey::company).toList(), reads);
-                        group.forEach(key -> loaded.put(key, read.get(key.company())));
-                    });
+                    keys.stream()
+                            .collect(Collectors.groupingBy(StandingKey::reads))
+                            .forEach((reads, group) -> {
+                                Map<CompanyId, CompanyStanding> read = standings.standings(
+                                        group.stream().map(StandingKey::company).toList(), reads);
+                                group.forEach(key -> loaded.put(key, read.get(key.company())));
+                            });
                     return loaded;
                 }));
     }

@@ -42,8 +42,7 @@ class CompanySyncStep {
     }
 
     /** A checked write: {@code before} is null for a new company. */
-    private record Pending(String externalId, @Nullable Company before, Company after) {
-    }
+    private record Pending(String externalId, @Nullable Company before, Company after) {}
 
     List<SyncItemResult> applyAll(SyncRun run, List<SyncCompanyInput> items) {
         List<Pending> pending = new ArrayList<>();
@@ -60,12 +59,20 @@ class CompanySyncStep {
         if (!invalidId.isEmpty()) {
             return SyncItemResult.failed(item.externalId(), invalidId);
         }
-        CompanyProfile desired = new CompanyProfile(item.name(), item.website(), item.sector(), item.headquartersCountry(), item.stage(),
-                item.employeeCount(), item.description()).normalized();
+        CompanyProfile desired = new CompanyProfile(
+                        item.name(),
+                        item.website(),
+                        item.sector(),
+                        item.headquartersCountry(),
+                        item.stage(),
+                        item.employeeCount(),
+                        item.description())
+                .normalized();
         try {
             Optional<Company> known = run.known().company(item.externalId());
             if (known.isEmpty()) {
-                Company created = Company.register(desired, List.of(new ExternalReference(run.source(), item.externalId())), run.now());
+                Company created = Company.register(
+                        desired, List.of(new ExternalReference(run.source(), item.externalId())), run.now());
                 return pend(run, pending, new Pending(item.externalId(), null, created), SyncItemOutcome.CREATED);
             }
             Company current = known.get();
@@ -75,8 +82,14 @@ class CompanySyncStep {
             // revise() checks the state (archived companies never change) and the rules; it keeps
             // attributes given as null, which a sync clears instead.
             Company revised = current.revise(desired, null, current.version(), run.now());
-            Company replaced = new Company(revised.id(), desired, revised.externalReferences(), revised.archived(), revised.version(),
-                    revised.createdAt(), revised.updatedAt());
+            Company replaced = new Company(
+                    revised.id(),
+                    desired,
+                    revised.externalReferences(),
+                    revised.archived(),
+                    revised.version(),
+                    revised.createdAt(),
+                    revised.updatedAt());
             return pend(run, pending, new Pending(item.externalId(), current, replaced), SyncItemOutcome.UPDATED);
         } catch (RuleViolationException violation) {
             return SyncItemResult.failed(item.externalId(), violation.violations());
@@ -91,16 +104,26 @@ class CompanySyncStep {
 
     /** Stores the checked writes, then records them in the audit trail in item order, as stored. */
     private void store(SyncRun run, List<Pending> pending) {
-        List<Company> created = companies.addAll(pending.stream().filter(write -> write.before() == null).map(Pending::after).toList());
-        List<Company> updated = companies.updateAll(pending.stream().filter(write -> write.before() != null).map(Pending::after).toList());
+        List<Company> created = companies.addAll(pending.stream()
+                .filter(write -> write.before() == null)
+                .map(Pending::after)
+                .toList());
+        List<Company> updated = companies.updateAll(pending.stream()
+                .filter(write -> write.before() != null)
+                .map(Pending::after)
+                .toList());
         int nextCreated = 0;
         int nextUpdated = 0;
         List<SyncedChange> changes = new ArrayList<>();
         for (Pending write : pending) {
             Company stored = write.before() == null ? created.get(nextCreated++) : updated.get(nextUpdated++);
             run.known().put(write.externalId(), stored);
-            changes.add(new SyncedChange(CompanyView.TYPE, stored.id().value(), write.before() == null ? null : CompanyView.of(write.before()),
-                    CompanyView.of(stored), write.externalId()));
+            changes.add(new SyncedChange(
+                    CompanyView.TYPE,
+                    stored.id().value(),
+                    write.before() == null ? null : CompanyView.of(write.before()),
+                    CompanyView.of(stored),
+                    write.externalId()));
         }
         audit.recordAll(run.source(), changes);
     }

@@ -59,19 +59,22 @@ class FundSyncStep {
         return results;
     }
 
-    private SyncItemResult apply(SyncRun run, SyncFundInput item, Map<String, UUID> createdReferences, List<SyncedChange> changes) {
+    private SyncItemResult apply(
+            SyncRun run, SyncFundInput item, Map<String, UUID> createdReferences, List<SyncedChange> changes) {
         List<Violation> invalidId = run.checkExternalId("fund", item.externalId());
         if (!invalidId.isEmpty()) {
             return SyncItemResult.failed(item.externalId(), invalidId);
         }
-        FundProfile desired = new FundProfile(item.name(), item.vintageYear(), item.strategy(), item.currency(), item.targetSize())
+        FundProfile desired = new FundProfile(
+                        item.name(), item.vintageYear(), item.strategy(), item.currency(), item.targetSize())
                 .normalized();
         try {
             Optional<Fund> known = run.known().fund(item.externalId());
             if (known.isEmpty()) {
                 Fund created = create(run, desired);
                 createdReferences.put(item.externalId(), created.id().value());
-                changes.add(new SyncedChange(FundView.TYPE, created.id().value(), null, FundView.of(created), item.externalId()));
+                changes.add(new SyncedChange(
+                        FundView.TYPE, created.id().value(), null, FundView.of(created), item.externalId()));
                 run.known().put(item.externalId(), created);
                 return SyncItemResult.of(item.externalId(), SyncItemOutcome.CREATED, id(created));
             }
@@ -80,7 +83,12 @@ class FundSyncStep {
                 return SyncItemResult.of(item.externalId(), SyncItemOutcome.UNCHANGED, id(current));
             }
             Fund updated = update(run, current, desired);
-            changes.add(new SyncedChange(FundView.TYPE, current.id().value(), FundView.of(current), FundView.of(updated), item.externalId()));
+            changes.add(new SyncedChange(
+                    FundView.TYPE,
+                    current.id().value(),
+                    FundView.of(current),
+                    FundView.of(updated),
+                    item.externalId()));
             run.known().put(item.externalId(), updated);
             return SyncItemResult.of(item.externalId(), SyncItemOutcome.UPDATED, id(updated));
         } catch (RuleViolationException violation) {
@@ -98,21 +106,25 @@ class FundSyncStep {
         // revise() checks the state (archived funds never change) and the rules; it keeps attributes
         // given as null, which a sync clears instead (only the optional targetSize can be null here).
         Fund revised = current.revise(desired, current.version(), run.year(), run.now());
-        Fund replaced = new Fund(revised.id(), desired, revised.status(), revised.version(), revised.createdAt(), revised.updatedAt());
+        Fund replaced = new Fund(
+                revised.id(), desired, revised.status(), revised.version(), revised.createdAt(), revised.updatedAt());
         requireUniqueName(replaced, Optional.of(current.id()));
         return funds.update(replaced);
     }
 
     private void requireUniqueName(Fund fund, Optional<FundId> self) {
         if (funds.nameTaken(fund.profile().name(), self)) {
-            throw new RuleViolationException(Violation.of("name", ViolationCode.ALREADY_EXISTS, "another fund already has this name"));
+            throw new RuleViolationException(
+                    Violation.of("name", ViolationCode.ALREADY_EXISTS, "another fund already has this name"));
         }
     }
 
     /** Whether the stored profile already says exactly this (decimals compared by value). */
     private static boolean same(FundProfile stored, FundProfile desired) {
-        return Objects.equals(stored.name(), desired.name()) && Objects.equals(stored.vintageYear(), desired.vintageYear())
-                && stored.strategy() == desired.strategy() && Objects.equals(stored.currency(), desired.currency())
+        return Objects.equals(stored.name(), desired.name())
+                && Objects.equals(stored.vintageYear(), desired.vintageYear())
+                && stored.strategy() == desired.strategy()
+                && Objects.equals(stored.currency(), desired.currency())
                 && sameNumber(stored.targetSize(), desired.targetSize());
     }
 

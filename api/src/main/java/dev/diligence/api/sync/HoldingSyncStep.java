@@ -58,8 +58,7 @@ class HoldingSyncStep {
     }
 
     /** A checked write: {@code before} is null for a new holding. */
-    private record Pending(String externalId, @Nullable Holding before, Holding after) {
-    }
+    private record Pending(String externalId, @Nullable Holding before, Holding after) {}
 
     List<SyncItemResult> applyAll(SyncRun run, List<SyncHoldingInput> items) {
         List<Pending> pending = new ArrayList<>();
@@ -81,7 +80,8 @@ class HoldingSyncStep {
             Optional<Fund> fund = resolveFund(run, item.fundExternalId(), unresolved);
             Optional<Company> company = resolveCompany(run, item.companyExternalId(), unresolved);
             RuleViolationException.throwIfAny(unresolved);
-            HoldingTerms desired = new HoldingTerms(item.dealStage(), item.ownershipPercentage(), item.entryDate(), item.exitDate(), null);
+            HoldingTerms desired = new HoldingTerms(
+                    item.dealStage(), item.ownershipPercentage(), item.entryDate(), item.exitDate(), null);
             Optional<Holding> known = run.known().holding(item.externalId());
             if (known.isEmpty()) {
                 Holding created = create(run, fund.orElseThrow(), company.orElseThrow(), desired);
@@ -91,7 +91,11 @@ class HoldingSyncStep {
             Optional<Holding> updated = update(run, current, fund.orElseThrow(), company.orElseThrow(), desired);
             return updated.isEmpty()
                     ? SyncItemResult.of(item.externalId(), SyncItemOutcome.UNCHANGED, id(current))
-                    : pend(run, pending, new Pending(item.externalId(), current, updated.get()), SyncItemOutcome.UPDATED);
+                    : pend(
+                            run,
+                            pending,
+                            new Pending(item.externalId(), current, updated.get()),
+                            SyncItemOutcome.UPDATED);
         } catch (RuleViolationException violation) {
             return SyncItemResult.failed(item.externalId(), violation.violations());
         }
@@ -99,42 +103,65 @@ class HoldingSyncStep {
 
     private static Holding create(SyncRun run, Fund fund, Company company, HoldingTerms desired) {
         if (fund.status() == FundStatus.ARCHIVED) {
-            throw new RuleViolationException(Violation.of("fundExternalId", ViolationCode.INVALID_STATE, "the fund is archived"));
+            throw new RuleViolationException(
+                    Violation.of("fundExternalId", ViolationCode.INVALID_STATE, "the fund is archived"));
         }
         if (company.archived()) {
-            throw new RuleViolationException(Violation.of("companyExternalId", ViolationCode.INVALID_STATE, "the company is archived"));
+            throw new RuleViolationException(
+                    Violation.of("companyExternalId", ViolationCode.INVALID_STATE, "the company is archived"));
         }
         if (run.known().holds(fund.id(), company.id())) {
-            throw new RuleViolationException(Violation.of("companyExternalId", ViolationCode.ALREADY_EXISTS,
+            throw new RuleViolationException(Violation.of(
+                    "companyExternalId",
+                    ViolationCode.ALREADY_EXISTS,
                     "the company is already in this fund, under another deal"));
         }
         return Holding.open(fund.id(), company.id(), desired, run.now());
     }
 
     /** The holding with the synced terms, or empty when it already has them. */
-    private static Optional<Holding> update(SyncRun run, Holding current, Fund fund, Company company, HoldingTerms desired) {
+    private static Optional<Holding> update(
+            SyncRun run, Holding current, Fund fund, Company company, HoldingTerms desired) {
         List<Violation> moved = new ArrayList<>();
         if (!current.fund().equals(fund.id())) {
-            moved.add(Violation.of("fundExternalId", ViolationCode.INVALID, "a holding stays in its fund; this deal is in another one"));
+            moved.add(Violation.of(
+                    "fundExternalId",
+                    ViolationCode.INVALID,
+                    "a holding stays in its fund; this deal is in another one"));
         }
         if (!current.company().equals(company.id())) {
-            moved.add(Violation.of("companyExternalId", ViolationCode.INVALID, "a holding stays with its company; this deal has another one"));
+            moved.add(Violation.of(
+                    "companyExternalId",
+                    ViolationCode.INVALID,
+                    "a holding stays with its company; this deal has another one"));
         }
         RuleViolationException.throwIfAny(moved);
         if (same(current.terms(), desired)) {
             return Optional.empty();
         }
         if (fund.status() == FundStatus.ARCHIVED) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID_STATE, "the holding's fund is archived"));
+            throw new RuleViolationException(
+                    Violation.general(ViolationCode.INVALID_STATE, "the holding's fund is archived"));
         }
         RuleViolationException.throwIfAny(desired.violations());
         // revise() with only the stage applies the domain's rule of deal-stage moves; the other terms
         // are then replaced as given (revise() would keep absent ones), the deal lead kept.
-        Holding staged = current.revise(new HoldingTerms(desired.dealStage(), null, null, null, null), current.version(), run.now());
-        HoldingTerms terms = new HoldingTerms(desired.dealStage(), desired.ownershipPercentage(), desired.entryDate(), desired.exitDate(),
+        Holding staged = current.revise(
+                new HoldingTerms(desired.dealStage(), null, null, null, null), current.version(), run.now());
+        HoldingTerms terms = new HoldingTerms(
+                desired.dealStage(),
+                desired.ownershipPercentage(),
+                desired.entryDate(),
+                desired.exitDate(),
                 current.terms().dealLead());
         RuleViolationException.throwIfAny(terms.violations());
-        return Optional.of(new Holding(staged.id(), staged.fund(), staged.company(), terms, staged.version(), staged.createdAt(),
+        return Optional.of(new Holding(
+                staged.id(),
+                staged.fund(),
+                staged.company(),
+                terms,
+                staged.version(),
+                staged.createdAt(),
                 staged.updatedAt()));
     }
 
@@ -146,19 +173,29 @@ class HoldingSyncStep {
 
     /** Stores the checked writes and the new holdings' references, then records them in the audit trail in item order, as stored. */
     private void store(SyncRun run, List<Pending> pending) {
-        List<Pending> creates = pending.stream().filter(write -> write.before() == null).toList();
-        List<Holding> created = holdings.addAll(creates.stream().map(Pending::after).toList());
+        List<Pending> creates =
+                pending.stream().filter(write -> write.before() == null).toList();
+        List<Holding> created =
+                holdings.addAll(creates.stream().map(Pending::after).toList());
         Map<String, UUID> createdReferences = new LinkedHashMap<>();
-        creates.forEach(write -> createdReferences.put(write.externalId(), write.after().id().value()));
+        creates.forEach(write ->
+                createdReferences.put(write.externalId(), write.after().id().value()));
         references.addAll(SyncedType.HOLDING, run.source(), createdReferences);
-        List<Holding> updated = holdings.updateAll(pending.stream().filter(write -> write.before() != null).map(Pending::after).toList());
+        List<Holding> updated = holdings.updateAll(pending.stream()
+                .filter(write -> write.before() != null)
+                .map(Pending::after)
+                .toList());
         int nextCreated = 0;
         int nextUpdated = 0;
         List<SyncedChange> changes = new ArrayList<>();
         for (Pending write : pending) {
             Holding stored = write.before() == null ? created.get(nextCreated++) : updated.get(nextUpdated++);
-            changes.add(new SyncedChange(HoldingView.TYPE, stored.id().value(), write.before() == null ? null : HoldingView.of(write.before()),
-                    HoldingView.of(stored), write.externalId()));
+            changes.add(new SyncedChange(
+                    HoldingView.TYPE,
+                    stored.id().value(),
+                    write.before() == null ? null : HoldingView.of(write.before()),
+                    HoldingView.of(stored),
+                    write.externalId()));
         }
         audit.recordAll(run.source(), changes);
     }
@@ -170,7 +207,10 @@ class HoldingSyncStep {
         }
         Optional<Fund> fund = run.known().fund(externalId);
         if (fund.isEmpty()) {
-            out.add(Violation.of("fundExternalId", ViolationCode.NOT_FOUND, "no fund has this externalId in source " + run.source()));
+            out.add(Violation.of(
+                    "fundExternalId",
+                    ViolationCode.NOT_FOUND,
+                    "no fund has this externalId in source " + run.source()));
         }
         return fund;
     }
@@ -182,7 +222,9 @@ class HoldingSyncStep {
         }
         Optional<Company> company = run.known().company(externalId);
         if (company.isEmpty()) {
-            out.add(Violation.of("companyExternalId", ViolationCode.NOT_FOUND,
+            out.add(Violation.of(
+                    "companyExternalId",
+                    ViolationCode.NOT_FOUND,
                     "no company has this externalId in source " + run.source()));
         }
         return company;
@@ -192,7 +234,8 @@ class HoldingSyncStep {
     private static boolean same(HoldingTerms stored, HoldingTerms desired) {
         return stored.dealStage() == desired.dealStage()
                 && FundSyncStep.sameNumber(stored.ownershipPercentage(), desired.ownershipPercentage())
-                && Objects.equals(stored.entryDate(), desired.entryDate()) && Objects.equals(stored.exitDate(), desired.exitDate());
+                && Objects.equals(stored.entryDate(), desired.entryDate())
+                && Objects.equals(stored.exitDate(), desired.exitDate());
     }
 
     private static String id(Holding holding) {

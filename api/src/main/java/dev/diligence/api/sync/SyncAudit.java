@@ -29,18 +29,23 @@ class SyncAudit {
     }
 
     /** One change a sync stored: the object's views before (null on creation) and after, and the item's external ID. */
-    record SyncedChange(String entityType, UUID entityId, @Nullable Object before, Object after, String externalId) {
-    }
+    record SyncedChange(
+            String entityType, UUID entityId, @Nullable Object before, Object after, String externalId) {}
 
     /** Records {@code changes}, all stored by a sync of {@code source}, in this order. */
     void recordAll(String source, List<SyncedChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        audit.recordAll(ACTION, changes.stream()
-                .map(change -> new AuditRecorder.Change(change.entityType(), change.entityId(), change.before(),
-                        document(change.after(), source, change.externalId())))
-                .toList());
+        audit.recordAll(
+                ACTION,
+                changes.stream()
+                        .map(change -> new AuditRecorder.Change(
+                                change.entityType(),
+                                change.entityId(),
+                                change.before(),
+                                document(change.after(), source, change.externalId())))
+                        .toList());
     }
 
     private Map<String, Object> document(Object after, String source, String externalId) {

@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Scheduling, for the purge of expired idempotency keys ({@link SyncKeyPurge}). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class SyncConfiguration {
-}
+class SyncConfiguration {}

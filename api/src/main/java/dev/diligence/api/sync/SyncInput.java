@@ -11,11 +11,14 @@ import java.util.List;
 /** The GraphQL inputs of {@code syncDeals} (sync.graphqls), bound by name. */
 public final class SyncInput {
 
-    private SyncInput() {
-    }
+    private SyncInput() {}
 
     /** {@code SyncDealsInput}; absent lists mean no items. */
-    public record SyncDealsInput(String source, String idempotencyKey, List<SyncFundInput> funds, List<SyncCompanyInput> companies,
+    public record SyncDealsInput(
+            String source,
+            String idempotencyKey,
+            List<SyncFundInput> funds,
+            List<SyncCompanyInput> companies,
             List<SyncHoldingInput> holdings) {
 
         public SyncDealsInput {
@@ -30,17 +33,32 @@ public final class SyncInput {
     }
 
     /** {@code SyncFundInput}. */
-    public record SyncFundInput(String externalId, String name, Integer vintageYear, FundStrategy strategy, String currency,
-            BigDecimal targetSize) {
-    }
+    public record SyncFundInput(
+            String externalId,
+            String name,
+            Integer vintageYear,
+            FundStrategy strategy,
+            String currency,
+            BigDecimal targetSize) {}
 
     /** {@code SyncCompanyInput}. */
-    public record SyncCompanyInput(String externalId, String name, String website, Sector sector, String headquartersCountry,
-            CompanyStage stage, Integer employeeCount, String description) {
-    }
+    public record SyncCompanyInput(
+            String externalId,
+            String name,
+            String website,
+            Sector sector,
+            String headquartersCountry,
+            CompanyStage stage,
+            Integer employeeCount,
+            String description) {}
 
     /** {@code SyncHoldingInput}. */
-    public record SyncHoldingInput(String externalId, String fundExternalId, String companyExternalId, DealStage dealStage,
-            BigDecimal ownershipPercentage, LocalDate entryDate, LocalDate exitDate) {
-    }
+    public record SyncHoldingInput(
+            String externalId,
+            String fundExternalId,
+            String companyExternalId,
+            DealStage dealStage,
+            BigDecimal ownershipPercentage,
+            LocalDate entryDate,
+            LocalDate exitDate) {}
 }

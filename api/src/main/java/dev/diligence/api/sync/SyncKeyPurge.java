@@ -39,7 +39,9 @@ class SyncKeyPurge {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${diligence.sync.purge-interval:PT1H}", fixedDelayString = "${diligence.sync.purge-interval:PT1H}")
+    @Scheduled(
+            initialDelayString = "${diligence.sync.purge-interval:PT1H}",
+            fixedDelayString = "${diligence.sync.purge-interval:PT1H}")
     void purgeExpired() {
         int purged = purgeExpiredAt(clock.instant());
         log.info("purged {} expired sync idempotency keys", purged);
@@ -51,7 +53,8 @@ class SyncKeyPurge {
         List<Tenant> all = SystemCaller.callAs(SUBJECT, Optional.empty(), Set.of(Role.PLATFORM_ADMIN), tenants::all);
         int purged = 0;
         for (Tenant tenant : all) {
-            purged += SystemCaller.callAs(SUBJECT, Optional.of(tenant), Set.of(Role.INTEGRATION), () -> sync.purgeStoredBefore(threshold));
+            purged += SystemCaller.callAs(
+                    SUBJECT, Optional.of(tenant), Set.of(Role.INTEGRATION), () -> sync.purgeStoredBefore(threshold));
         }
         return purged;
     }

@@ -27,7 +27,10 @@ final class SyncKnown {
     /** Of the funds and companies above, which companies each fund holds (under any deal). */
     private final Map<FundId, Set<CompanyId>> held;
 
-    SyncKnown(Map<String, Fund> funds, Map<String, Company> companies, Map<String, Holding> holdings,
+    SyncKnown(
+            Map<String, Fund> funds,
+            Map<String, Company> companies,
+            Map<String, Holding> holdings,
             Map<FundId, Set<CompanyId>> held) {
         this.funds = new HashMap<>(funds);
         this.companies = new HashMap<>(companies);

@@ -41,7 +41,9 @@ class SyncMetrics {
     }
 
     private void count(String kind, List<SyncItemResult> items) {
-        items.forEach(item -> meters.counter(ITEMS, "kind", kind, "outcome", item.outcome().name().toLowerCase()).increment());
+        items.forEach(item -> meters.counter(
+                        ITEMS, "kind", kind, "outcome", item.outcome().name().toLowerCase())
+                .increment());
     }
 
     private static void afterCommit(Runnable action) {

@@ -29,27 +29,42 @@ final class SyncPayloadHash {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private SyncPayloadHash() {
-    }
+    private SyncPayloadHash() {}
 
     static String of(SyncDealsInput input) {
         SyncPayloadHash canonical = new SyncPayloadHash();
         canonical.value(VERSION).value(input.source());
         canonical.value("funds").value(input.funds().size());
         for (SyncFundInput fund : input.funds()) {
-            canonical.value(fund.externalId()).value(fund.name()).value(fund.vintageYear()).value(fund.strategy())
-                    .value(fund.currency()).value(fund.targetSize());
+            canonical
+                    .value(fund.externalId())
+                    .value(fund.name())
+                    .value(fund.vintageYear())
+                    .value(fund.strategy())
+                    .value(fund.currency())
+                    .value(fund.targetSize());
         }
         canonical.value("companies").value(input.companies().size());
         for (SyncCompanyInput company : input.companies()) {
-            canonical.value(company.externalId()).value(company.name()).value(company.website()).value(company.sector())
-                    .value(company.headquartersCountry()).value(company.stage()).value(company.employeeCount())
+            canonical
+                    .value(company.externalId())
+                    .value(company.name())
+                    .value(company.website())
+                    .value(company.sector())
+                    .value(company.headquartersCountry())
+                    .value(company.stage())
+                    .value(company.employeeCount())
                     .value(company.description());
         }
         canonical.value("holdings").value(input.holdings().size());
         for (SyncHoldingInput holding : input.holdings()) {
-            canonical.value(holding.externalId()).value(holding.fundExternalId()).value(holding.companyExternalId())
-                    .value(holding.dealStage()).value(holding.ownershipPercentage()).value(holding.entryDate())
+            canonical
+                    .value(holding.externalId())
+                    .value(holding.fundExternalId())
+                    .value(holding.companyExternalId())
+                    .value(holding.dealStage())
+                    .value(holding.ownershipPercentage())
+                    .value(holding.entryDate())
                     .value(holding.exitDate());
         }
         return canonical.digest();

@@ -51,24 +51,31 @@ class SyncPrefetch {
     SyncKnown load(SyncDealsInput input) {
         Map<String, Fund> knownFunds = funds(input);
         Map<String, Company> knownCompanies = companies(input);
-        Map<FundId, Set<CompanyId>> held = holdings.companiesHeld(knownFunds.values().stream().map(Fund::id).toList(),
+        Map<FundId, Set<CompanyId>> held = holdings.companiesHeld(
+                knownFunds.values().stream().map(Fund::id).toList(),
                 knownCompanies.values().stream().map(Company::id).toList());
         return new SyncKnown(knownFunds, knownCompanies, holdings(input), held);
     }
 
     /** The funds named by the fund items and by the holdings. */
     private Map<String, Fund> funds(SyncDealsInput input) {
-        Map<String, UUID> ids = references.findAll(SyncedType.FUND, input.source(), externalIds(
-                input.funds().stream().map(SyncFundInput::externalId), input.holdings().stream().map(SyncHoldingInput::fundExternalId)));
+        Map<String, UUID> ids = references.findAll(
+                SyncedType.FUND,
+                input.source(),
+                externalIds(
+                        input.funds().stream().map(SyncFundInput::externalId),
+                        input.holdings().stream().map(SyncHoldingInput::fundExternalId)));
         List<Fund> rows = funds.findAll(ids.values().stream().map(FundId::new).toList());
         return named(ids, byId(rows, fund -> fund.id().value()), "fund");
     }
 
     /** The companies named by the company items and by the holdings. */
     private Map<String, Company> companies(SyncDealsInput input) {
-        Map<String, CompanyId> ids = companies.findByReferences(input.source(), externalIds(
-                input.companies().stream().map(SyncCompanyInput::externalId),
-                input.holdings().stream().map(SyncHoldingInput::companyExternalId)));
+        Map<String, CompanyId> ids = companies.findByReferences(
+                input.source(),
+                externalIds(
+                        input.companies().stream().map(SyncCompanyInput::externalId),
+                        input.holdings().stream().map(SyncHoldingInput::companyExternalId)));
         List<Company> rows = companies.findAll(ids.values());
         Map<String, UUID> uuids = new HashMap<>();
         ids.forEach((externalId, id) -> uuids.put(externalId, id.value()));
@@ -76,9 +83,12 @@ class SyncPrefetch {
     }
 
     private Map<String, Holding> holdings(SyncDealsInput input) {
-        Map<String, UUID> ids = references.findAll(SyncedType.HOLDING, input.source(),
+        Map<String, UUID> ids = references.findAll(
+                SyncedType.HOLDING,
+                input.source(),
                 externalIds(input.holdings().stream().map(SyncHoldingInput::externalId), Stream.empty()));
-        List<Holding> rows = holdings.findAll(ids.values().stream().map(HoldingId::new).toList());
+        List<Holding> rows =
+                holdings.findAll(ids.values().stream().map(HoldingId::new).toList());
         return named(ids, byId(rows, holding -> holding.id().value()), "holding");
     }
 
@@ -95,8 +105,10 @@ class SyncPrefetch {
     /** References always name an existing object of the tenant (foreign keys); a missing one is a fault. */
     private static <T> Map<String, T> named(Map<String, UUID> ids, Map<UUID, T> rows, String kind) {
         Map<String, T> named = new HashMap<>();
-        ids.forEach((externalId, id) -> named.put(externalId, Optional.ofNullable(rows.get(id))
-                .orElseThrow(() -> new IllegalStateException("a sync reference names a missing " + kind))));
+        ids.forEach((externalId, id) -> named.put(
+                externalId,
+                Optional.ofNullable(rows.get(id))
+                        .orElseThrow(() -> new IllegalStateException("a sync reference names a missing " + kind))));
         return named;
     }
 }

@@ -12,14 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeInterval        how often the purge runs (ISO 8601, e.g. {@code PT1H})
  */
 @ConfigurationProperties("diligence.sync")
-public record SyncProperties(@DefaultValue("24h") Duration idempotencyRetention, @DefaultValue("PT1H") Duration purgeInterval) {
+public record SyncProperties(
+        @DefaultValue("24h") Duration idempotencyRetention,
+        @DefaultValue("PT1H") Duration purgeInterval) {
 
     public static final Duration MIN_RETENTION = Duration.ofHours(24);
 
     public SyncProperties {
         if (idempotencyRetention.compareTo(MIN_RETENTION) < 0) {
-            throw new IllegalArgumentException("diligence.sync.idempotency-retention must be at least 24h (the API promises it), not "
-                    + idempotencyRetention);
+            throw new IllegalArgumentException(
+                    "diligence.sync.idempotency-retention must be at least 24h (the API promises it), not "
+                            + idempotencyRetention);
         }
         if (purgeInterval.isNegative() || purgeInterval.isZero()) {
             throw new IllegalArgumentException("diligence.sync.purge-interval must be positive");

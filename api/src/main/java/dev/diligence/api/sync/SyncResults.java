@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** The GraphQL results of {@code syncDeals} (sync.graphqls). */
 public final class SyncResults {
 
-    private SyncResults() {
-    }
+    private SyncResults() {}
 
     /** {@code SyncItemOutcome}. */
     public enum SyncItemOutcome {
@@ -32,29 +31,41 @@ public final class SyncResults {
     }
 
     /** What an applied request did, item by item; stored under its idempotency key and replayed as is. */
-    public record SyncResult(List<SyncItemResult> funds, List<SyncItemResult> companies, List<SyncItemResult> holdings) {
-    }
+    public record SyncResult(
+            List<SyncItemResult> funds, List<SyncItemResult> companies, List<SyncItemResult> holdings) {}
 
     /** {@code SyncSummary}. */
     public record SyncSummary(int created, int updated, int unchanged, int failed) {
 
         static SyncSummary of(SyncResult result) {
-            List<SyncItemResult> all = Stream.of(result.funds(), result.companies(), result.holdings()).flatMap(List::stream).toList();
-            return new SyncSummary(count(all, SyncItemOutcome.CREATED), count(all, SyncItemOutcome.UPDATED),
-                    count(all, SyncItemOutcome.UNCHANGED), count(all, SyncItemOutcome.FAILED));
+            List<SyncItemResult> all = Stream.of(result.funds(), result.companies(), result.holdings())
+                    .flatMap(List::stream)
+                    .toList();
+            return new SyncSummary(
+                    count(all, SyncItemOutcome.CREATED),
+                    count(all, SyncItemOutcome.UPDATED),
+                    count(all, SyncItemOutcome.UNCHANGED),
+                    count(all, SyncItemOutcome.FAILED));
         }
 
         private static int count(List<SyncItemResult> items, SyncItemOutcome outcome) {
-            return (int) items.stream().filter(item -> item.outcome() == outcome).count();
+            return (int)
+                    items.stream().filter(item -> item.outcome() == outcome).count();
         }
     }
 
     /** {@code SyncDealsPayload}. */
-    public record SyncDealsPayload(boolean replayed, List<SyncItemResult> funds, List<SyncItemResult> companies,
-            List<SyncItemResult> holdings, SyncSummary summary, List<UserError> userErrors) {
+    public record SyncDealsPayload(
+            boolean replayed,
+            List<SyncItemResult> funds,
+            List<SyncItemResult> companies,
+            List<SyncItemResult> holdings,
+            SyncSummary summary,
+            List<UserError> userErrors) {
 
         static SyncDealsPayload applied(SyncResult result, boolean replayed) {
-            return new SyncDealsPayload(replayed, result.funds(), result.companies(), result.holdings(), SyncSummary.of(result), List.of());
+            return new SyncDealsPayload(
+                    replayed, result.funds(), result.companies(), result.holdings(), SyncSummary.of(result), List.of());
         }
 
         /** The request as a whole was refused; nothing was applied. */

@@ -57,7 +57,10 @@ final class SyncRun {
         List<Violation> out = new ArrayList<>();
         new ExternalReference(source, externalId).check(List.of(), out);
         if (out.isEmpty() && !seen.computeIfAbsent(kind, k -> new HashSet<>()).add(externalId)) {
-            out.add(Violation.of("externalId", ViolationCode.ALREADY_EXISTS, "this externalId is given more than once in this call"));
+            out.add(Violation.of(
+                    "externalId",
+                    ViolationCode.ALREADY_EXISTS,
+                    "this externalId is given more than once in this call"));
         }
         return out;
     }

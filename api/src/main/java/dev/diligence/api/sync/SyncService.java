@@ -55,6 +55,7 @@ public class SyncService {
 
     /** Most items (funds + companies + holdings) per call; README "Limits" sizes the body and cost limits for it. */
     public static final int MAX_ITEMS = 500;
+
     static final int KEY_MAX_LENGTH = 255;
 
     private final SyncLocks locks;
@@ -67,8 +68,16 @@ public class SyncService {
     private final Clock clock;
     private final SyncMetrics metrics;
 
-    SyncService(SyncLocks locks, SyncRequests requests, SyncPrefetch prefetch, FundSyncStep fundStep, CompanySyncStep companyStep, HoldingSyncStep holdingStep,
-            JsonMapper mapper, Clock clock, SyncMetrics metrics) {
+    SyncService(
+            SyncLocks locks,
+            SyncRequests requests,
+            SyncPrefetch prefetch,
+            FundSyncStep fundStep,
+            CompanySyncStep companyStep,
+            HoldingSyncStep holdingStep,
+            JsonMapper mapper,
+            Clock clock,
+            SyncMetrics metrics) {
         this.locks = locks;
         this.requests = requests;
         this.prefetch = prefetch;
@@ -89,7 +98,9 @@ public class SyncService {
         }
         String hash = SyncPayloadHash.of(input);
         if (!locks.tryLockRequest(input.idempotencyKey())) {
-            return refused("idempotencyKey", ViolationCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+            return refused(
+                    "idempotencyKey",
+                    ViolationCode.IDEMPOTENCY_KEY_IN_FLIGHT,
                     "a request with this idempotencyKey is still being processed; retry later with the same key and payload");
         }
         Optional<StoredSync> stored = requests.find(input.idempotencyKey());
@@ -98,7 +109,9 @@ public class SyncService {
                 metrics.replayed();
                 return SyncDealsPayload.applied(mapper.readValue(stored.get().result(), SyncResult.class), true);
             }
-            return refused("idempotencyKey", ViolationCode.IDEMPOTENCY_KEY_REUSED,
+            return refused(
+                    "idempotencyKey",
+                    ViolationCode.IDEMPOTENCY_KEY_REUSED,
                     "this idempotencyKey was used for a different payload; use a new key for a new request");
         }
         locks.lockSource(input.source());
@@ -108,8 +121,13 @@ public class SyncService {
         List<SyncItemResult> companies = companyStep.applyAll(run, input.companies());
         List<SyncItemResult> holdings = holdingStep.applyAll(run, input.holdings());
         SyncResult result = new SyncResult(funds, companies, holdings);
-        requests.add(new StoredSync(input.idempotencyKey(), input.source(), hash, mapper.writeValueAsString(result),
-                CurrentCaller.get().subject(), now));
+        requests.add(new StoredSync(
+                input.idempotencyKey(),
+                input.source(),
+                hash,
+                mapper.writeValueAsString(result),
+                CurrentCaller.get().subject(),
+                now));
         metrics.applied(result);
         return SyncDealsPayload.applied(result, false);
     }
@@ -130,11 +148,14 @@ public class SyncService {
         if (key == null || key.isBlank()) {
             out.add(Violation.of("idempotencyKey", ViolationCode.REQUIRED, "idempotencyKey must not be blank"));
         } else if (key.length() > KEY_MAX_LENGTH) {
-            out.add(Violation.of("idempotencyKey", ViolationCode.TOO_LONG,
+            out.add(Violation.of(
+                    "idempotencyKey",
+                    ViolationCode.TOO_LONG,
                     "idempotencyKey must be at most " + KEY_MAX_LENGTH + " characters"));
         }
         if (input.itemCount() > MAX_ITEMS) {
-            out.add(Violation.general(ViolationCode.OUT_OF_RANGE,
+            out.add(Violation.general(
+                    ViolationCode.OUT_OF_RANGE,
                     "a sync carries at most " + MAX_ITEMS + " items (funds, companies and holdings together), not "
                             + input.itemCount() + "; split it into several calls"));
         }

@@ -16,11 +16,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TenantController {
 
-    record CreateTenantInput(String key, String name) {
-    }
+    record CreateTenantInput(String key, String name) {}
 
-    record ArchiveTenantInput(String key) {
-    }
+    record ArchiveTenantInput(String key) {}
 
     record TenantPayload(TenantView tenant, List<UserError> userErrors) {
 
@@ -41,7 +39,8 @@ class TenantController {
     }
 
     @QueryMapping
-    Connection<TenantView> firms(@Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+    Connection<TenantView> firms(
+            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(TenantCursors.ORDERING);
         return arguments.toConnection(page, tenants.page(page), TenantCursors::of, TenantView::of, tenants::count);
@@ -49,13 +48,14 @@ class TenantController {
 
     @MutationMapping
     TenantPayload createTenant(@Argument CreateTenantInput input) {
-        return MutationOutcome.run(() -> new TenantPayload(TenantView.of(tenants.create(input.key(), input.name())), List.of()),
+        return MutationOutcome.run(
+                () -> new TenantPayload(TenantView.of(tenants.create(input.key(), input.name())), List.of()),
                 TenantPayload::failed);
     }
 
     @MutationMapping
     TenantPayload archiveTenant(@Argument ArchiveTenantInput input) {
-        return MutationOutcome.run(() -> new TenantPayload(TenantView.of(tenants.archive(input.key())), List.of()),
-                TenantPayload::failed);
+        return MutationOutcome.run(
+                () -> new TenantPayload(TenantView.of(tenants.archive(input.key())), List.of()), TenantPayload::failed);
     }
 }

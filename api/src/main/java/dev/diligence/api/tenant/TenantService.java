@@ -44,7 +44,8 @@ public class TenantService {
     public Tenant create(String key, String name) {
         Tenant tenant = Tenant.register(key, name, clock.instant());
         if (tenants.keyExists(tenant.key())) {
-            throw new RuleViolationException(Violation.of("key", ViolationCode.ALREADY_EXISTS, "a tenant with this key already exists"));
+            throw new RuleViolationException(
+                    Violation.of("key", ViolationCode.ALREADY_EXISTS, "a tenant with this key already exists"));
         }
         tenants.add(tenant);
         audit.recordFor(tenant.id(), "createTenant", AUDITED_TYPE, tenant.id().value(), null, TenantView.of(tenant));
@@ -53,11 +54,18 @@ public class TenantService {
     }
 
     public Tenant archive(String key) {
-        Tenant tenant = TenantKey.parse(key).flatMap(tenants::findByKey)
-                .orElseThrow(() -> new RuleViolationException(Violation.of("key", ViolationCode.NOT_FOUND, "no tenant has this key")));
+        Tenant tenant = TenantKey.parse(key)
+                .flatMap(tenants::findByKey)
+                .orElseThrow(() -> new RuleViolationException(
+                        Violation.of("key", ViolationCode.NOT_FOUND, "no tenant has this key")));
         Tenant archived = tenant.archive();
         tenants.update(archived);
-        audit.recordFor(archived.id(), "archiveTenant", AUDITED_TYPE, archived.id().value(), TenantView.of(tenant),
+        audit.recordFor(
+                archived.id(),
+                "archiveTenant",
+                AUDITED_TYPE,
+                archived.id().value(),
+                TenantView.of(tenant),
                 TenantView.of(archived));
         directory.evict(archived.key());
         return archived;

@@ -10,7 +10,11 @@ import java.time.ZoneOffset;
 public record TenantView(String id, String key, String name, TenantStatus status, OffsetDateTime createdAt) {
 
     public static TenantView of(Tenant tenant) {
-        return new TenantView(GlobalId.encode("Tenant", tenant.id().value()), tenant.key().value(), tenant.name(),
-                tenant.status(), tenant.createdAt().atOffset(ZoneOffset.UTC));
+        return new TenantView(
+                GlobalId.encode("Tenant", tenant.id().value()),
+                tenant.key().value(),
+                tenant.name(),
+                tenant.status(),
+                tenant.createdAt().atOffset(ZoneOffset.UTC));
     }
 }

@@ -12,13 +12,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ViewerController {
 
-    record ViewerView(String subject, String name, TenantView tenant, List<Role> roles) {
-    }
+    record ViewerView(String subject, String name, TenantView tenant, List<Role> roles) {}
 
     @QueryMapping
     ViewerView viewer() {
         Caller caller = CurrentCaller.get();
-        return new ViewerView(caller.subject(), caller.name(), caller.tenant().map(TenantView::of).orElse(null),
+        return new ViewerView(
+                caller.subject(),
+                caller.name(),
+                caller.tenant().map(TenantView::of).orElse(null),
                 caller.roles().stream().sorted().toList());
     }
 }

@@ -8,8 +8,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /** Builders and steps of the assessment workflow through GraphQL; each step asserts that it succeeded. */
 public final class AssessmentFixtures {
 
-    private AssessmentFixtures() {
-    }
+    private AssessmentFixtures() {}
 
     /** Starts a draft of {@code companyId} with the given context (defaults when null) and returns its global ID. */
     public static String createAssessment(GraphQlTester writer, String companyId, Map<String, Object> context) {
@@ -18,21 +17,31 @@ public final class AssessmentFixtures {
         if (context != null) {
             input.put("context", context);
         }
-        GraphQlTester.Response response = writer.documentName("createAssessment").variable("input", input).execute();
+        GraphQlTester.Response response =
+                writer.documentName("createAssessment").variable("input", input).execute();
         response.path("createAssessment.userErrors").entityList(Object.class).hasSize(0);
-        return response.path("createAssessment.assessment.id").entity(String.class).get();
+        return response.path("createAssessment.assessment.id")
+                .entity(String.class)
+                .get();
     }
 
     /** The assessment's current version. */
     public static long version(GraphQlTester reader, String assessmentId) {
-        return reader.documentName("assessment").variable("id", assessmentId).execute()
-                .path("assessment.version").entity(Long.class).get();
+        return reader.documentName("assessment")
+                .variable("id", assessmentId)
+                .execute()
+                .path("assessment.version")
+                .entity(Long.class)
+                .get();
     }
 
     /** Scores {@code criterion} SCORED at {@code level} with {@code confidence}; returns the new version. */
-    public static long score(GraphQlTester writer, String assessmentId, String criterion, int level, String confidence) {
-        return scoreWith(writer, assessmentId, Map.of("criterion", criterion, "state", "SCORED", "level", level,
-                "confidence", confidence));
+    public static long score(
+            GraphQlTester writer, String assessmentId, String criterion, int level, String confidence) {
+        return scoreWith(
+                writer,
+                assessmentId,
+                Map.of("criterion", criterion, "state", "SCORED", "level", level, "confidence", confidence));
     }
 
     /** Scores with the given fields of ScoreCriterionInput (assessmentId and expectedVersion are added); returns the new version. */
@@ -40,29 +49,45 @@ public final class AssessmentFixtures {
         Map<String, Object> input = new HashMap<>(fields);
         input.put("assessmentId", assessmentId);
         input.put("expectedVersion", version(writer, assessmentId));
-        GraphQlTester.Response response = writer.documentName("scoreCriterion").variable("input", input).execute();
+        GraphQlTester.Response response =
+                writer.documentName("scoreCriterion").variable("input", input).execute();
         response.path("scoreCriterion.userErrors").entityList(Object.class).hasSize(0);
-        return response.path("scoreCriterion.assessment.version").entity(Long.class).get();
+        return response.path("scoreCriterion.assessment.version")
+                .entity(Long.class)
+                .get();
     }
 
     /** Adds a document reference as evidence to {@code criterion}; returns the evidence item's ID. */
     public static String addEvidence(GraphQlTester writer, String assessmentId, String criterion) {
-        GraphQlTester.Response response = writer.documentName("addEvidence").variable("input", Map.of("assessmentId", assessmentId,
-                "expectedVersion", version(writer, assessmentId), "criterion", criterion, "kind", "DOCUMENT",
-                "value", "data-room/" + criterion + ".pdf")).execute();
+        GraphQlTester.Response response = writer.documentName("addEvidence")
+                .variable(
+                        "input",
+                        Map.of(
+                                "assessmentId",
+                                assessmentId,
+                                "expectedVersion",
+                                version(writer, assessmentId),
+                                "criterion",
+                                criterion,
+                                "kind",
+                                "DOCUMENT",
+                                "value",
+                                "data-room/" + criterion + ".pdf"))
+                .execute();
         response.path("addEvidence.userErrors").entityList(Object.class).hasSize(0);
         return response.path("addEvidence.evidence.id").entity(String.class).get();
     }
 
     /** Runs a workflow mutation ({@code submitAssessment}, {@code publishAssessment}, ...) at the current version and asserts success. */
-    public static void move(GraphQlTester actor, GraphQlTester reader, String mutation, String assessmentId, Object... more) {
+    public static void move(
+            GraphQlTester actor, GraphQlTester reader, String mutation, String assessmentId, Object... more) {
         GraphQlTester.Response response = attempt(actor, reader, mutation, assessmentId, more);
         response.path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
     }
 
     /** Runs a workflow mutation at the current version (read by {@code reader}) and returns the response, whatever it says. */
-    public static GraphQlTester.Response attempt(GraphQlTester actor, GraphQlTester reader, String mutation, String assessmentId,
-            Object... more) {
+    public static GraphQlTester.Response attempt(
+            GraphQlTester actor, GraphQlTester reader, String mutation, String assessmentId, Object... more) {
         Map<String, Object> input = new HashMap<>();
         input.put("id", assessmentId);
         input.put("expectedVersion", version(reader, assessmentId));
@@ -78,8 +103,20 @@ public final class AssessmentFixtures {
      * dimension, a dimension capped by RF3 and RF4 firing. Returns its ID.
      */
     public static String handCheckedDraft(GraphQlTester assessor, String companyId) {
-        String id = createAssessment(assessor, companyId, Map.of("modelsInProduction", true, "euAiActTier", "HIGH",
-                "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", 0.75, "fairnessMitigationDocumented", false));
+        String id = createAssessment(
+                assessor,
+                companyId,
+                Map.of(
+                        "modelsInProduction",
+                        true,
+                        "euAiActTier",
+                        "HIGH",
+                        "sensitiveDomains",
+                        List.of("CREDIT"),
+                        "lowestImpactRatio",
+                        0.75,
+                        "fairnessMitigationDocumented",
+                        false));
         score(assessor, id, "C1.1", 3, "HIGH");
         addEvidence(assessor, id, "C1.1");
         score(assessor, id, "C1.2", 2, "MEDIUM");
@@ -87,7 +124,10 @@ public final class AssessmentFixtures {
         addEvidence(assessor, id, "C1.3");
         score(assessor, id, "C2.1", 3, "MEDIUM");
         score(assessor, id, "C2.2", 2, "HIGH");
-        scoreWith(assessor, id, Map.of("criterion", "C2.4", "state", "NOT_APPLICABLE", "notApplicableReason", "Batch scoring only"));
+        scoreWith(
+                assessor,
+                id,
+                Map.of("criterion", "C2.4", "state", "NOT_APPLICABLE", "notApplicableReason", "Batch scoring only"));
         score(assessor, id, "C3.1", 1, "HIGH");
         score(assessor, id, "C4.1", 2, "MEDIUM");
         score(assessor, id, "C4.2", 1, "LOW");

@@ -60,16 +60,31 @@ class AssessmentHistoryIT extends ApiIntegrationTest {
         for (String company : companies.keySet()) {
             GraphQlTester.Response page = history(company, Map.of());
             List<String> expected = newestFirst.get(company);
-            page.path("company.assessmentHistory.nodes[*].id").entityList(String.class).containsExactly(expected.toArray(String[]::new))
-                    .path("company.assessmentHistory.edges[*].node.id").entityList(String.class).containsExactly(expected.toArray(String[]::new))
-                    .path("company.assessments[*].id").entityList(String.class).containsExactly(expected.toArray(String[]::new))
-                    .path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo((long) expected.size())
-                    .path("company.assessmentHistory.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
-                    .path("company.assessmentHistory.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+            page.path("company.assessmentHistory.nodes[*].id")
+                    .entityList(String.class)
+                    .containsExactly(expected.toArray(String[]::new))
+                    .path("company.assessmentHistory.edges[*].node.id")
+                    .entityList(String.class)
+                    .containsExactly(expected.toArray(String[]::new))
+                    .path("company.assessments[*].id")
+                    .entityList(String.class)
+                    .containsExactly(expected.toArray(String[]::new))
+                    .path("company.assessmentHistory.totalCount")
+                    .entity(Long.class)
+                    .isEqualTo((long) expected.size())
+                    .path("company.assessmentHistory.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(false)
+                    .path("company.assessmentHistory.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(false);
         }
-        history("Alpha", Map.of()).path("company.assessmentHistory.nodes[*].status").entityList(String.class)
+        history("Alpha", Map.of())
+                .path("company.assessmentHistory.nodes[*].status")
+                .entityList(String.class)
                 .containsExactly("DRAFT", "DRAFT", "DRAFT", "DRAFT", "PUBLISHED")
-                .path("company.assessmentHistory.nodes[*].company.id").entityList(String.class)
+                .path("company.assessmentHistory.nodes[*].company.id")
+                .entityList(String.class)
                 .satisfies(ids -> assertThat(ids).containsOnly(companies.get("Alpha")));
     }
 
@@ -99,22 +114,36 @@ class AssessmentHistoryIT extends ApiIntegrationTest {
     void aPageOfCompaniesGetsOnePageOfEachCompanysHistory() {
         reader.document("""
                 { companies(first: 10) { nodes { name assessmentHistory(first: 1) {
-                    totalCount nodes { id } pageInfo { hasNextPage } } } } }""").execute()
-                .path("companies.nodes[*].name").entityList(String.class).containsExactly("Alpha", "Bravo", "Charlie")
-                .path("companies.nodes[*].assessmentHistory.totalCount").entityList(Long.class).containsExactly(5L, 2L, 0L)
-                .path("companies.nodes[0].assessmentHistory.nodes[*].id").entityList(String.class)
+                    totalCount nodes { id } pageInfo { hasNextPage } } } } }""")
+                .execute()
+                .path("companies.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("Alpha", "Bravo", "Charlie")
+                .path("companies.nodes[*].assessmentHistory.totalCount")
+                .entityList(Long.class)
+                .containsExactly(5L, 2L, 0L)
+                .path("companies.nodes[0].assessmentHistory.nodes[*].id")
+                .entityList(String.class)
                 .containsExactly(newestFirst.get("Alpha").get(0))
-                .path("companies.nodes[1].assessmentHistory.nodes[*].id").entityList(String.class)
+                .path("companies.nodes[1].assessmentHistory.nodes[*].id")
+                .entityList(String.class)
                 .containsExactly(newestFirst.get("Bravo").get(0))
-                .path("companies.nodes[2].assessmentHistory.nodes").entityList(Object.class).hasSize(0)
-                .path("companies.nodes[*].assessmentHistory.pageInfo.hasNextPage").entityList(Boolean.class)
+                .path("companies.nodes[2].assessmentHistory.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("companies.nodes[*].assessmentHistory.pageInfo.hasNextPage")
+                .entityList(Boolean.class)
                 .containsExactly(true, true, false);
     }
 
     @Test
     void rejectsCursorsOfOtherListsAndMalformedCursors() {
-        String companyListCursor = reader.documentName("companyNames").variable("first", 1).execute()
-                .path("companies.pageInfo.endCursor").entity(String.class).get();
+        String companyListCursor = reader.documentName("companyNames")
+                .variable("first", 1)
+                .execute()
+                .path("companies.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
         assertBadRequest(history("Alpha", Map.of("first", 1, "after", companyListCursor)));
         assertBadRequest(history("Alpha", Map.of("first", 1, "after", "bm9uc2Vuc2U")));
         assertBadRequest(history("Alpha", Map.of("last", 1, "before", "%%%")));
@@ -122,34 +151,62 @@ class AssessmentHistoryIT extends ApiIntegrationTest {
 
     @Test
     void rejectsPageSizesOutsideTheLimits() {
-        for (Map<String, Object> arguments : List.<Map<String, Object>>of(Map.of("first", 101), Map.of("last", 101),
-                Map.of("first", -1), Map.of("first", 1, "last", 1), Map.of("first", 1, "before", "x"))) {
+        for (Map<String, Object> arguments : List.<Map<String, Object>>of(
+                Map.of("first", 101),
+                Map.of("last", 101),
+                Map.of("first", -1),
+                Map.of("first", 1, "last", 1),
+                Map.of("first", 1, "before", "x"))) {
             assertBadRequest(history("Alpha", arguments));
         }
-        assertBadRequest(reader.document("{ companies(first: 2) { nodes { assessmentHistory(first: 101) { totalCount } } } }").execute());
-        history("Alpha", Map.of("first", 100)).path("company.assessmentHistory.nodes").entityList(Object.class).hasSize(5);
-        history("Alpha", Map.of("first", 0)).path("company.assessmentHistory.nodes").entityList(Object.class).hasSize(0)
-                .path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo(5L);
+        assertBadRequest(
+                reader.document("{ companies(first: 2) { nodes { assessmentHistory(first: 101) { totalCount } } } }")
+                        .execute());
+        history("Alpha", Map.of("first", 100))
+                .path("company.assessmentHistory.nodes")
+                .entityList(Object.class)
+                .hasSize(5);
+        history("Alpha", Map.of("first", 0))
+                .path("company.assessmentHistory.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("company.assessmentHistory.totalCount")
+                .entity(Long.class)
+                .isEqualTo(5L);
     }
 
     private GraphQlTester.Response history(String company, Map<String, Object> arguments) {
-        GraphQlTester.Request<?> request = reader.documentName("assessmentHistory").variable("id", companies.get(company));
+        GraphQlTester.Request<?> request =
+                reader.documentName("assessmentHistory").variable("id", companies.get(company));
         arguments.forEach(request::variable);
         return request.execute();
     }
 
-    private static void assertPage(GraphQlTester.Response page, List<String> ids, boolean hasNext, boolean hasPrevious, long total) {
-        page.path("company.assessmentHistory.nodes[*].id").entityList(String.class).containsExactly(ids.toArray(String[]::new))
-                .path("company.assessmentHistory.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(hasNext)
-                .path("company.assessmentHistory.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(hasPrevious)
-                .path("company.assessmentHistory.totalCount").entity(Long.class).isEqualTo(total);
+    private static void assertPage(
+            GraphQlTester.Response page, List<String> ids, boolean hasNext, boolean hasPrevious, long total) {
+        page.path("company.assessmentHistory.nodes[*].id")
+                .entityList(String.class)
+                .containsExactly(ids.toArray(String[]::new))
+                .path("company.assessmentHistory.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(hasNext)
+                .path("company.assessmentHistory.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(hasPrevious)
+                .path("company.assessmentHistory.totalCount")
+                .entity(Long.class)
+                .isEqualTo(total);
     }
 
     private static String endCursor(GraphQlTester.Response page) {
-        return page.path("company.assessmentHistory.pageInfo.endCursor").entity(String.class).get();
+        return page.path("company.assessmentHistory.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
     }
 
     private static String startCursor(GraphQlTester.Response page) {
-        return page.path("company.assessmentHistory.pageInfo.startCursor").entity(String.class).get();
+        return page.path("company.assessmentHistory.pageInfo.startCursor")
+                .entity(String.class)
+                .get();
     }
 }

@@ -76,10 +76,16 @@ class AssessmentScoreIT extends ApiIntegrationTest {
         assertDecimal(score, "floor", "1");
         assertDecimal(score, "coverage", "0.7275");
         assertDecimal(score, "confidence", "0.76075");
-        assertThat(score).containsEntry("level", 1).containsEntry("uncappedLevel", 1).containsEntry("levelSuppressed", false)
-                .containsEntry("dealLevelRedFlag", false).containsEntry("provisionalDimensions", List.of("D3"))
+        assertThat(score)
+                .containsEntry("level", 1)
+                .containsEntry("uncappedLevel", 1)
+                .containsEntry("levelSuppressed", false)
+                .containsEntry("dealLevelRedFlag", false)
+                .containsEntry("provisionalDimensions", List.of("D3"))
                 .containsEntry("notAssessed", List.of("C2.3", "C3.2", "C3.3", "C4.3"));
-        assertThat(score.get("levelCappedBy")).as("a cap equal to the level lowers nothing").isNull();
+        assertThat(score.get("levelCappedBy"))
+                .as("a cap equal to the level lowers nothing")
+                .isNull();
 
         List<Map<String, Object>> dimensions = list(score, "dimensions");
         assertDimension(dimensions.get(0), "D1", "2.35", "2.35", null, "1", "0.635");
@@ -90,21 +96,39 @@ class AssessmentScoreIT extends ApiIntegrationTest {
         assertThat((String) dimensions.get(3).get("capExplanation")).isNotBlank();
 
         Map<String, Map<String, Object>> criteria = byCode(list(score, "criteria"));
-        assertThat(criteria.get("C1.3")).containsEntry("recordedLevel", 4).containsEntry("effectiveLevel", 2).containsEntry("gated", true);
-        assertThat(criteria.get("C2.1")).containsEntry("recordedLevel", 3).containsEntry("effectiveLevel", 2).containsEntry("gated", true);
-        assertThat(criteria.get("C1.1")).containsEntry("effectiveLevel", 3).containsEntry("gated", false).containsEntry("target", 2)
+        assertThat(criteria.get("C1.3"))
+                .containsEntry("recordedLevel", 4)
+                .containsEntry("effectiveLevel", 2)
+                .containsEntry("gated", true);
+        assertThat(criteria.get("C2.1"))
+                .containsEntry("recordedLevel", 3)
+                .containsEntry("effectiveLevel", 2)
+                .containsEntry("gated", true);
+        assertThat(criteria.get("C1.1"))
+                .containsEntry("effectiveLevel", 3)
+                .containsEntry("gated", false)
+                .containsEntry("target", 2)
                 .containsEntry("gap", 0);
-        assertThat(criteria.get("C2.4")).containsEntry("state", "NOT_APPLICABLE").containsEntry("gap", null);
-        assertThat(criteria.get("C4.2")).containsEntry("target", 3).containsEntry("explicitTarget", false).containsEntry("gap", 2);
+        assertThat(criteria.get("C2.4"))
+                .containsEntry("state", "NOT_APPLICABLE")
+                .containsEntry("gap", null);
+        assertThat(criteria.get("C4.2"))
+                .containsEntry("target", 3)
+                .containsEntry("explicitTarget", false)
+                .containsEntry("gap", 2);
         assertDecimal(criteria.get("C4.2"), "priority", "0.18");
-        assertThat(list(score, "remediationPriorities")).extracting(c -> c.get("code")).containsExactly("C4.2", "C3.1", "C4.1");
+        assertThat(list(score, "remediationPriorities"))
+                .extracting(c -> c.get("code"))
+                .containsExactly("C4.2", "C3.1", "C4.1");
         assertDecimal(list(score, "remediationPriorities").get(1), "priority", "0.1");
         assertDecimal(list(score, "remediationPriorities").get(2), "priority", "0.075");
 
         List<Map<String, Object>> flags = list(score, "redFlags");
-        assertThat(flags).extracting(f -> f.get("rule") + ":" + f.get("severity") + ":" + f.get("criterion"))
+        assertThat(flags)
+                .extracting(f -> f.get("rule") + ":" + f.get("severity") + ":" + f.get("criterion"))
                 .containsExactly("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3", "RF7:LOW:C2.1");
-        assertThat(ruleFindings(id)).containsExactlyInAnyOrder("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3", "RF7:LOW:C2.1");
+        assertThat(ruleFindings(id))
+                .containsExactlyInAnyOrder("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3", "RF7:LOW:C2.1");
     }
 
     @Test
@@ -113,7 +137,8 @@ class AssessmentScoreIT extends ApiIntegrationTest {
 
         addEvidence(assessor, id, "C2.1");
 
-        assertThat(ruleFindings(id)).containsExactlyInAnyOrder("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3");
+        assertThat(ruleFindings(id))
+                .containsExactlyInAnyOrder("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3");
         Map<String, Map<String, Object>> dimensions = byCode(list(scoreOf(id), "dimensions"));
         assertDecimal(dimensions.get("D2"), "score", "2.5");
 
@@ -122,43 +147,91 @@ class AssessmentScoreIT extends ApiIntegrationTest {
         Map<String, Object> published = scoreOf(id);
         assertThat(published).containsEntry("stored", true);
         assertDecimal(published, "overall", "1.645");
-        assertThat(ruleFindings(id)).containsExactlyInAnyOrder("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3");
+        assertThat(ruleFindings(id))
+                .containsExactlyInAnyOrder("RF3:CRITICAL:null", "RF4:CRITICAL:null", "RF7:LOW:C1.3");
     }
 
     @Test
     void scoresTravelWithTheEnginesTenDecimalPlaces() {
         String id = handCheckedDraft();
-        String query = "{\"query\":\"query($id: ID!) { assessment(id: $id) { score { overall percentage confidence } } }\","
-                + "\"variables\":{\"id\":\"" + id + "\"}}";
+        String query =
+                "{\"query\":\"query($id: ID!) { assessment(id: $id) { score { overall percentage confidence } } }\","
+                        + "\"variables\":{\"id\":\"" + id + "\"}}";
 
-        String body = http().post().header(HttpHeaders.AUTHORIZATION, "Bearer " + assessorToken)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(query).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = http().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + assessorToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(query)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(body).contains("\"overall\":\"1.5200000000\"", "\"percentage\":\"38.0000000000\"", "\"confidence\":\"0.7607500000\"");
+        assertThat(body)
+                .contains(
+                        "\"overall\":\"1.5200000000\"",
+                        "\"percentage\":\"38.0000000000\"",
+                        "\"confidence\":\"0.7607500000\"");
     }
 
     static Stream<Arguments> redFlagRules() {
         return Stream.of(
-                Arguments.of("RF1", Map.of("euAiActTier", "PROHIBITED"), List.of(Map.of("criterion", "C1.1", "level", 2, "confidence", "HIGH")),
-                        "CRITICAL", "LEVEL_SUPPRESSION"),
-                Arguments.of("RF2", Map.of("modelsInProduction", true), List.of(Map.of("criterion", "C4.3", "level", 0, "confidence", "HIGH")),
-                        "HIGH", "LEVEL_CAP"),
-                Arguments.of("RF3", Map.of("euAiActTier", "HIGH"), List.of(Map.of("criterion", "C4.1", "level", 1, "confidence", "HIGH")),
-                        "CRITICAL", "DIMENSION_CAP"),
-                Arguments.of("RF4", Map.of("lowestImpactRatio", 0.7), List.of(Map.of("criterion", "C1.1", "level", 2, "confidence", "HIGH")),
-                        "HIGH", null),
-                Arguments.of("RF5", Map.of("modelsInProduction", true), List.of(Map.of("criterion", "C3.1", "level", 0, "confidence", "LOW")),
-                        "HIGH", "LEVEL_CAP"),
-                Arguments.of("RF6", Map.of(), List.of(Map.of("criterion", "C1.1", "level", 0, "confidence", "HIGH"),
-                        Map.of("criterion", "C1.3", "level", 0, "confidence", "HIGH")), "MEDIUM", "DIMENSION_CAP"),
-                Arguments.of("RF7", Map.of(), List.of(Map.of("criterion", "C2.2", "level", 3, "confidence", "HIGH")), "LOW", null));
+                Arguments.of(
+                        "RF1",
+                        Map.of("euAiActTier", "PROHIBITED"),
+                        List.of(Map.of("criterion", "C1.1", "level", 2, "confidence", "HIGH")),
+                        "CRITICAL",
+                        "LEVEL_SUPPRESSION"),
+                Arguments.of(
+                        "RF2",
+                        Map.of("modelsInProduction", true),
+                        List.of(Map.of("criterion", "C4.3", "level", 0, "confidence", "HIGH")),
+                        "HIGH",
+                        "LEVEL_CAP"),
+                Arguments.of(
+                        "RF3",
+                        Map.of("euAiActTier", "HIGH"),
+                        List.of(Map.of("criterion", "C4.1", "level", 1, "confidence", "HIGH")),
+                        "CRITICAL",
+                        "DIMENSION_CAP"),
+                Arguments.of(
+                        "RF4",
+                        Map.of("lowestImpactRatio", 0.7),
+                        List.of(Map.of("criterion", "C1.1", "level", 2, "confidence", "HIGH")),
+                        "HIGH",
+                        null),
+                Arguments.of(
+                        "RF5",
+                        Map.of("modelsInProduction", true),
+                        List.of(Map.of("criterion", "C3.1", "level", 0, "confidence", "LOW")),
+                        "HIGH",
+                        "LEVEL_CAP"),
+                Arguments.of(
+                        "RF6",
+                        Map.of(),
+                        List.of(
+                                Map.of("criterion", "C1.1", "level", 0, "confidence", "HIGH"),
+                                Map.of("criterion", "C1.3", "level", 0, "confidence", "HIGH")),
+                        "MEDIUM",
+                        "DIMENSION_CAP"),
+                Arguments.of(
+                        "RF7",
+                        Map.of(),
+                        List.of(Map.of("criterion", "C2.2", "level", 3, "confidence", "HIGH")),
+                        "LOW",
+                        null));
     }
 
     @ParameterizedTest(name = "{0} fires with its effect and raises its finding")
     @MethodSource("redFlagRules")
-    void eachRedFlagRuleFiresWithItsEffectAndRaisesItsFinding(String rule, Map<String, Object> context, List<Map<String, Object>> scores,
-            String severity, String effect) {
+    void eachRedFlagRuleFiresWithItsEffectAndRaisesItsFinding(
+            String rule,
+            Map<String, Object> context,
+            List<Map<String, Object>> scores,
+            String severity,
+            String effect) {
         String id = createAssessment(assessor, companyId, context);
         for (Map<String, Object> s : scores) {
             score(assessor, id, (String) s.get("criterion"), (Integer) s.get("level"), (String) s.get("confidence"));
@@ -166,15 +239,18 @@ class AssessmentScoreIT extends ApiIntegrationTest {
 
         List<Map<String, Object>> flags = list(scoreOf(id), "redFlags");
 
-        assertThat(flags).filteredOn(f -> f.get("rule").equals(rule)).singleElement().satisfies(flag -> {
-            assertThat(flag).containsEntry("severity", severity).containsEntry("dealLevel", rule.equals("RF1"));
-            List<Map<String, Object>> effects = list(flag, "effects");
-            if (effect == null) {
-                assertThat(effects).isEmpty();
-            } else {
-                assertThat(effects).extracting(e -> e.get("kind")).contains(effect);
-            }
-        });
+        assertThat(flags)
+                .filteredOn(f -> f.get("rule").equals(rule))
+                .singleElement()
+                .satisfies(flag -> {
+                    assertThat(flag).containsEntry("severity", severity).containsEntry("dealLevel", rule.equals("RF1"));
+                    List<Map<String, Object>> effects = list(flag, "effects");
+                    if (effect == null) {
+                        assertThat(effects).isEmpty();
+                    } else {
+                        assertThat(effects).extracting(e -> e.get("kind")).contains(effect);
+                    }
+                });
         assertThat(ruleFindings(id)).anySatisfy(finding -> assertThat(finding).startsWith(rule + ":" + severity));
     }
 
@@ -185,19 +261,28 @@ class AssessmentScoreIT extends ApiIntegrationTest {
 
         Map<String, Object> score = scoreOf(id);
 
-        assertThat(score).containsEntry("level", null).containsEntry("levelSuppressed", true).containsEntry("dealLevelRedFlag", true);
+        assertThat(score)
+                .containsEntry("level", null)
+                .containsEntry("levelSuppressed", true)
+                .containsEntry("dealLevelRedFlag", true);
         assertDecimal(score, "overall", "2");
     }
 
     @Test
     void anExplicitTargetReplacesTheDefault() {
         String id = createAssessment(assessor, companyId, null);
-        scoreWith(assessor, id, Map.of("criterion", "C2.2", "state", "SCORED", "level", 1, "confidence", "HIGH", "targetLevel", 4));
+        scoreWith(
+                assessor,
+                id,
+                Map.of("criterion", "C2.2", "state", "SCORED", "level", 1, "confidence", "HIGH", "targetLevel", 4));
 
         Map<String, Map<String, Object>> criteria = byCode(list(scoreOf(id), "criteria"));
 
         // gap 4 - 1 = 3; priority 3 * 0.30 * 0.25 = 0.225
-        assertThat(criteria.get("C2.2")).containsEntry("target", 4).containsEntry("explicitTarget", true).containsEntry("gap", 3);
+        assertThat(criteria.get("C2.2"))
+                .containsEntry("target", 4)
+                .containsEntry("explicitTarget", true)
+                .containsEntry("gap", 3);
         assertDecimal(criteria.get("C2.2"), "priority", "0.225");
     }
 
@@ -207,16 +292,27 @@ class AssessmentScoreIT extends ApiIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> scoreOf(String id) {
-        return assessor.documentName("assessmentScore").variable("id", id).execute().path("assessment.score").entity(Map.class).get();
+        return assessor.documentName("assessmentScore")
+                .variable("id", id)
+                .execute()
+                .path("assessment.score")
+                .entity(Map.class)
+                .get();
     }
 
     /** The rule findings listed on the assessment, as "rule:severity:criterion". */
     @SuppressWarnings("unchecked")
     private List<String> ruleFindings(String id) {
-        List<Map<String, Object>> findings = assessor.documentName("assessment").variable("id", id).execute()
-                .path("assessment.findings").entity(List.class).get();
-        return findings.stream().filter(f -> "RULE".equals(f.get("source")))
-                .map(f -> f.get("ruleId") + ":" + f.get("severity") + ":" + f.get("criterion")).toList();
+        List<Map<String, Object>> findings = assessor.documentName("assessment")
+                .variable("id", id)
+                .execute()
+                .path("assessment.findings")
+                .entity(List.class)
+                .get();
+        return findings.stream()
+                .filter(f -> "RULE".equals(f.get("source")))
+                .map(f -> f.get("ruleId") + ":" + f.get("severity") + ":" + f.get("criterion"))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -230,9 +326,18 @@ class AssessmentScoreIT extends ApiIntegrationTest {
         return byCode;
     }
 
-    private static void assertDimension(Map<String, Object> dimension, String code, String score, String uncapped, String cappedBy,
-            String coverage, String confidence) {
-        assertThat(dimension).containsEntry("code", code).containsEntry("cappedBy", cappedBy).containsEntry("applicable", true);
+    private static void assertDimension(
+            Map<String, Object> dimension,
+            String code,
+            String score,
+            String uncapped,
+            String cappedBy,
+            String coverage,
+            String confidence) {
+        assertThat(dimension)
+                .containsEntry("code", code)
+                .containsEntry("cappedBy", cappedBy)
+                .containsEntry("applicable", true);
         assertDecimal(dimension, "score", score);
         assertDecimal(dimension, "uncappedScore", uncapped);
         assertDecimal(dimension, "coverage", coverage);

@@ -90,11 +90,13 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
     void companiesWithTheirAssessmentsTakeTheSameStatementsWhateverThePageSize() {
         Map<String, Long> statements = new LinkedHashMap<>();
         for (int size : new int[] {1, 3, COMPANIES}) {
-            statements.put("companies(first: %d)".formatted(size),
+            statements.put(
+                    "companies(first: %d)".formatted(size),
                     statementsOf(COMPANIES_WITH_ASSESSMENTS, Map.of("companies", size), "companies.nodes", size));
         }
         System.out.println("Statements per request of companies/assessments/findings: " + statements);
-        assertThat(statements.values()).as("statements per request, by page size: %s", statements)
+        assertThat(statements.values())
+                .as("statements per request, by page size: %s", statements)
                 .containsOnly(statements.values().iterator().next());
     }
 
@@ -102,12 +104,17 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
     void companiesWithTheirAssessmentHistoryTakeTheSameStatementsWhateverThePageSizes() {
         Map<String, Long> statements = new LinkedHashMap<>();
         for (int[] sizes : new int[][] {{1, 1}, {3, 2}, {COMPANIES, 1}, {COMPANIES, 2}}) {
-            statements.put("companies(first: %d) assessmentHistory(first: %d)".formatted(sizes[0], sizes[1]),
-                    statementsOf(COMPANIES_WITH_ASSESSMENT_HISTORY, Map.of("companies", sizes[0], "assessments", sizes[1]),
-                            "companies.nodes[*].assessmentHistory.nodes[*]", sizes[0] * sizes[1]));
+            statements.put(
+                    "companies(first: %d) assessmentHistory(first: %d)".formatted(sizes[0], sizes[1]),
+                    statementsOf(
+                            COMPANIES_WITH_ASSESSMENT_HISTORY,
+                            Map.of("companies", sizes[0], "assessments", sizes[1]),
+                            "companies.nodes[*].assessmentHistory.nodes[*]",
+                            sizes[0] * sizes[1]));
         }
         System.out.println("Statements per request of companies/assessment history/findings: " + statements);
-        assertThat(statements.values()).as("statements per request, by page sizes: %s", statements)
+        assertThat(statements.values())
+                .as("statements per request, by page sizes: %s", statements)
                 .containsOnly(statements.values().iterator().next());
     }
 
@@ -115,11 +122,13 @@ class AssessmentStatementCountIT extends ApiIntegrationTest {
     void findingsWithTheirAssessmentsTakeTheSameStatementsWhateverThePageSize() {
         Map<String, Long> statements = new LinkedHashMap<>();
         for (int size : new int[] {1, 5, 2 * COMPANIES}) {
-            statements.put("findings(first: %d)".formatted(size),
+            statements.put(
+                    "findings(first: %d)".formatted(size),
                     statementsOf(FINDINGS_WITH_ASSESSMENTS, Map.of("findings", size), "findings.nodes", size));
         }
         System.out.println("Statements per request of findings/assessment/company: " + statements);
-        assertThat(statements.values()).as("statements per request, by page size: %s", statements)
+        assertThat(statements.values())
+                .as("statements per request, by page size: %s", statements)
                 .containsOnly(statements.values().iterator().next());
     }
 

@@ -60,17 +60,21 @@ class StoredScoreIT extends ApiIntegrationTest {
         GraphQlTester reviewer = graphQl(users.reviewer());
         reader = reviewer;
 
-        published.put("one criterion scored: every dimension provisional", publishedAssessment(assessor, reviewer,
-                CompanyFixtures.createCompany(admin, "Sparse Analytics")));
+        published.put(
+                "one criterion scored: every dimension provisional",
+                publishedAssessment(assessor, reviewer, CompanyFixtures.createCompany(admin, "Sparse Analytics")));
 
         String capped = handCheckedDraft(assessor, CompanyFixtures.createCompany(admin, "Lumen Credit"));
         move(assessor, assessor, "submitAssessment", capped);
         move(reviewer, reviewer, "publishAssessment", capped);
         published.put("capped, provisional and not applicable", capped);
 
-        String retracted = publishedAssessment(assessor, reviewer, CompanyFixtures.createCompany(admin, "Withdrawn Labs"));
+        String retracted =
+                publishedAssessment(assessor, reviewer, CompanyFixtures.createCompany(admin, "Withdrawn Labs"));
         attempt(admin, admin, "retractAssessment", retracted, "reason", "Scored the wrong entity.")
-                .path("retractAssessment.userErrors").entityList(Object.class).hasSize(0);
+                .path("retractAssessment.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
         published.put("retracted", retracted);
 
         String draft = handCheckedDraft(assessor, CompanyFixtures.createCompany(admin, "Draft Dynamics"));
@@ -80,11 +84,12 @@ class StoredScoreIT extends ApiIntegrationTest {
         unpublished.put("in review", inReview);
     }
 
-
     @Test
     void storedNumbersAreTheWholeResultsDigitForDigit() {
-        published.forEach((shape, id) -> assertThat(storedAndWhole(id)).as(shape).containsEntry("stored", true));
-        unpublished.forEach((shape, id) -> assertThat(storedAndWhole(id)).as(shape).containsEntry("stored", false));
+        published.forEach(
+                (shape, id) -> assertThat(storedAndWhole(id)).as(shape).containsEntry("stored", true));
+        unpublished.forEach(
+                (shape, id) -> assertThat(storedAndWhole(id)).as(shape).containsEntry("stored", false));
     }
 
     /** The score of stored numbers, checked equal to the whole result's same fields. */
@@ -103,8 +108,12 @@ class StoredScoreIT extends ApiIntegrationTest {
 
         Object throughFragment = reader.document("""
                 query($id: ID!) { assessment(id: $id) { score { overall ...Levels } } }
-                fragment Levels on AssessmentScore { level uncappedLevel }""").variable("id", id).execute()
-                .path("assessment.score.uncappedLevel").entity(Object.class).get();
+                fragment Levels on AssessmentScore { level uncappedLevel }""")
+                .variable("id", id)
+                .execute()
+                .path("assessment.score.uncappedLevel")
+                .entity(Object.class)
+                .get();
 
         assertThat(whole).isNotNull();
         assertThat(throughFragment).isEqualTo(whole);
@@ -112,14 +121,19 @@ class StoredScoreIT extends ApiIntegrationTest {
 
     @Test
     void aScoreOfStoredNumbersReadsNothingMoreThanTheAssessment() {
-        for (String id : List.of(published.get("capped, provisional and not applicable"),
+        for (String id : List.of(
+                published.get("capped, provisional and not applicable"),
                 unpublished.get("draft, capped, provisional and not applicable"))) {
             long assessmentAlone = statementsOf("query($id: ID!) { assessment(id: $id) { id status } }", id);
             long storedScore = statementsOf(scoreQuery(""), id);
             long computedScore = statementsOf(scoreQuery("remediationPriorities { code }"), id);
 
-            assertThat(storedScore).as("a score of stored numbers beside the assessment alone").isEqualTo(assessmentAlone);
-            assertThat(computedScore).as("a score that needs the whole result reads the whole assessment").isGreaterThan(storedScore);
+            assertThat(storedScore)
+                    .as("a score of stored numbers beside the assessment alone")
+                    .isEqualTo(assessmentAlone);
+            assertThat(computedScore)
+                    .as("a score that needs the whole result reads the whole assessment")
+                    .isGreaterThan(storedScore);
         }
     }
 
@@ -142,13 +156,17 @@ class StoredScoreIT extends ApiIntegrationTest {
 
         Set<String> classified = new HashSet<>(ScoreView.STORED_FIELDS);
         classified.addAll(ScoreView.COMPUTED_FIELDS);
-        assertThat(classified).as("fields of AssessmentScore and DimensionScore, stored or computed").isEqualTo(fields);
+        assertThat(classified)
+                .as("fields of AssessmentScore and DimensionScore, stored or computed")
+                .isEqualTo(fields);
         assertThat(ScoreView.STORED_FIELDS).doesNotContainAnyElementsOf(ScoreView.COMPUTED_FIELDS);
     }
 
     private static Set<String> names(GraphQLSchema schema, String type, String prefix) {
-        return schema.getObjectType(type).getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName)
-                .map(name -> prefix + name).collect(Collectors.toSet());
+        return schema.getObjectType(type).getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .map(name -> prefix + name)
+                .collect(Collectors.toSet());
     }
 
     private static String scoreQuery(String extra) {
@@ -157,11 +175,20 @@ class StoredScoreIT extends ApiIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> scoreOf(String id, String extra) {
-        return reader.document(scoreQuery(extra)).variable("id", id).execute().path("assessment.score").entity(Map.class).get();
+        return reader.document(scoreQuery(extra))
+                .variable("id", id)
+                .execute()
+                .path("assessment.score")
+                .entity(Map.class)
+                .get();
     }
 
     /** Statements of one request, after a first identical request has warmed every cache. */
     private long statementsOf(String document, String id) {
-        return counter.countWarmed(() -> reader.document(document).variable("id", id).execute().path("assessment").hasValue());
+        return counter.countWarmed(() -> reader.document(document)
+                .variable("id", id)
+                .execute()
+                .path("assessment")
+                .hasValue());
     }
 }

@@ -54,42 +54,64 @@ class WorkflowPeopleIT extends ApiIntegrationTest {
         move(reviewer, reviewer, "publishAssessment", id);
         move(admin, admin, "retractAssessment", id, "reason", "Scored the wrong entity.");
 
-        Map<String, Object> assessment = assessor.documentName("assessmentPeople").variable("id", id).execute()
-                .path("assessment").entity(Map.class).get();
+        Map<String, Object> assessment = assessor.documentName("assessmentPeople")
+                .variable("id", id)
+                .execute()
+                .path("assessment")
+                .entity(Map.class)
+                .get();
 
-        assertThat(person(assessment, "assessor")).isEqualTo(Map.of("subject", "assessor@" + tenant, "name", "User assessor@" + tenant));
+        assertThat(person(assessment, "assessor"))
+                .isEqualTo(Map.of("subject", "assessor@" + tenant, "name", "User assessor@" + tenant));
         assertThat(assessment.get("assessor")).extracting("subject").isEqualTo(assessment.get("leadAssessor"));
-        assertThat(subjects(assessment, "editedBy")).isEqualTo(assessment.get("editors"))
+        assertThat(subjects(assessment, "editedBy"))
+                .isEqualTo(assessment.get("editors"))
                 .containsExactlyInAnyOrder("assessor@" + tenant, "tenant-admin@" + tenant);
-        assertThat(list(assessment, "editedBy")).allSatisfy(person -> assertThat(person.get("name")).isEqualTo("User " + person.get("subject")));
-        assertThat(subjects(assessment, "submittedBy")).isEqualTo(assessment.get("submitters")).containsExactly("assessor@" + tenant);
+        assertThat(list(assessment, "editedBy"))
+                .allSatisfy(person -> assertThat(person.get("name")).isEqualTo("User " + person.get("subject")));
+        assertThat(subjects(assessment, "submittedBy"))
+                .isEqualTo(assessment.get("submitters"))
+                .containsExactly("assessor@" + tenant);
 
         Map<String, Object> comment = list(assessment, "reviewComments").get(0);
-        assertThat(person(comment, "requestedBy")).isEqualTo(Map.of("subject", comment.get("reviewer"), "name", "User reviewer@" + tenant));
+        assertThat(person(comment, "requestedBy"))
+                .isEqualTo(Map.of("subject", comment.get("reviewer"), "name", "User reviewer@" + tenant));
         Map<String, Object> publication = map(assessment, "publication");
         assertThat(person(publication, "publisher"))
                 .isEqualTo(Map.of("subject", publication.get("publishedBy"), "name", "User reviewer@" + tenant));
         Map<String, Object> retraction = map(assessment, "retraction");
         assertThat(person(retraction, "retractor"))
                 .isEqualTo(Map.of("subject", retraction.get("retractedBy"), "name", "User tenant-admin@" + tenant));
-        Map<String, Object> evidence = list(list(assessment, "criteria").get(0), "evidence").get(0);
-        assertThat(person(evidence, "contributor")).isEqualTo(Map.of("subject", evidence.get("addedBy"), "name", "User assessor@" + tenant));
+        Map<String, Object> evidence =
+                list(list(assessment, "criteria").get(0), "evidence").get(0);
+        assertThat(person(evidence, "contributor"))
+                .isEqualTo(Map.of("subject", evidence.get("addedBy"), "name", "User assessor@" + tenant));
 
-        Map<String, Object> owned = list(assessment, "findings").stream().filter(f -> f.get("title").equals("Owned")).findFirst().orElseThrow();
-        Map<String, Object> unowned = list(assessment, "findings").stream().filter(f -> f.get("title").equals("Unowned")).findFirst()
+        Map<String, Object> owned = list(assessment, "findings").stream()
+                .filter(f -> f.get("title").equals("Owned"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> unowned = list(assessment, "findings").stream()
+                .filter(f -> f.get("title").equals("Unowned"))
+                .findFirst()
                 .orElseThrow();
         // the owner never called the API in this firm: shown by the subject itself
-        assertThat(person(owned, "ownedBy")).isEqualTo(Map.of("subject", "cto@lumen.example", "name", "cto@lumen.example"));
+        assertThat(person(owned, "ownedBy"))
+                .isEqualTo(Map.of("subject", "cto@lumen.example", "name", "cto@lumen.example"));
         assertThat(unowned.get("ownedBy")).isNull();
         assertThat(unowned.get("owner")).isNull();
     }
 
     private void raiseFinding(String assessmentId, String title, String owner) {
-        Map<String, Object> input = new HashMap<>(Map.of("assessmentId", assessmentId, "title", title, "description", title + " finding",
-                "severity", "MEDIUM"));
+        Map<String, Object> input = new HashMap<>(Map.of(
+                "assessmentId", assessmentId, "title", title, "description", title + " finding", "severity", "MEDIUM"));
         input.put("owner", owner);
-        assessor.documentName("raiseFinding").variable("input", input).execute()
-                .path("raiseFinding.userErrors").entityList(Object.class).hasSize(0);
+        assessor.documentName("raiseFinding")
+                .variable("input", input)
+                .execute()
+                .path("raiseFinding.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @SuppressWarnings("unchecked")

@@ -14,22 +14,36 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /** Test data for audit tests: tokens with name and email, funds made through the API, events arranged in the database. */
 final class AuditFixtures {
 
-    private AuditFixtures() {
-    }
+    private AuditFixtures() {}
 
     /** A token of a tenant admin of {@code tenantKey} with name and email claims. */
     static String tenantAdminToken(TestIssuer issuer, String subject, String tenantKey, String name, String email) {
-        return issuer.token(subject, TestIssuer.AUDIENCE, Map.of(
-                "tenant", tenantKey,
-                "name", name,
-                "email", email,
-                "realm_access", Map.of("roles", List.of("tenant-admin"))));
+        return issuer.token(
+                subject,
+                TestIssuer.AUDIENCE,
+                Map.of(
+                        "tenant", tenantKey,
+                        "name", name,
+                        "email", email,
+                        "realm_access", Map.of("roles", List.of("tenant-admin"))));
     }
 
     /** Creates a fund and returns its global ID; fails the test when the mutation reports errors. */
     static String createFund(GraphQlTester admin, String name) {
-        GraphQlTester.Response response = admin.documentName("createFund").variable("input", Map.of(
-                "name", name, "vintageYear", 2021, "strategy", "GROWTH_EQUITY", "currency", "USD", "targetSize", "500000000"))
+        GraphQlTester.Response response = admin.documentName("createFund")
+                .variable(
+                        "input",
+                        Map.of(
+                                "name",
+                                name,
+                                "vintageYear",
+                                2021,
+                                "strategy",
+                                "GROWTH_EQUITY",
+                                "currency",
+                                "USD",
+                                "targetSize",
+                                "500000000"))
                 .execute();
         response.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         return response.path("createFund.fund.id").entity(String.class).get();
@@ -37,14 +51,20 @@ final class AuditFixtures {
 
     /** Renames a fund of the given version; fails the test when the mutation reports errors. */
     static void renameFund(GraphQlTester admin, String id, long expectedVersion, String name) {
-        admin.documentName("updateFund").variable("input", Map.of("id", id, "expectedVersion", expectedVersion, "name", name))
+        admin.documentName("updateFund")
+                .variable("input", Map.of("id", id, "expectedVersion", expectedVersion, "name", name))
                 .execute()
-                .path("updateFund.userErrors").entityList(Object.class).hasSize(0);
+                .path("updateFund.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     /** The events of the object with global ID {@code entityId}, newest first. */
     static GraphQlTester.Response eventsOf(GraphQlTester admin, String entityId) {
-        return admin.documentName("auditEvents").variable("first", 100).variable("filter", Map.of("entityId", entityId)).execute();
+        return admin.documentName("auditEvents")
+                .variable("first", 100)
+                .variable("filter", Map.of("entityId", entityId))
+                .execute();
     }
 
     /** Appends an event of a fund to the trail of {@code tenantKey} behind the application's back. */

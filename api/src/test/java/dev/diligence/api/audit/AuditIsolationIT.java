@@ -57,10 +57,17 @@ class AuditIsolationIT extends ApiIntegrationTest {
     @Test
     void filtersNeverReachAnotherFirm() {
         eventsOf(adminA, fundOfB)
-                .path("auditEvents.edges").entityList(Object.class).hasSize(0)
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+                .path("auditEvents.edges")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(0);
         assertThat(allEntityIds(adminA, Map.of("entityType", "Fund"))).doesNotContain(fundOfB);
-        eventsOf(adminB, fundOfB).path("auditEvents.totalCount").entity(Integer.class).isEqualTo(2);
+        eventsOf(adminB, fundOfB)
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(2);
     }
 
     @Test
@@ -72,11 +79,20 @@ class AuditIsolationIT extends ApiIntegrationTest {
 
     @Test
     void aCursorFromAnotherFirmLeadsOnlyToTheCallersEvents() {
-        String cursorOfB = adminB.documentName("auditEvents").variable("first", 1).execute()
-                .path("auditEvents.pageInfo.endCursor").entity(String.class).get();
+        String cursorOfB = adminB.documentName("auditEvents")
+                .variable("first", 1)
+                .execute()
+                .path("auditEvents.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
 
-        adminA.documentName("auditEvents").variable("first", 100).variable("after", cursorOfB).execute()
-                .path("auditEvents.edges[*].node.entityId").entityList(String.class).doesNotContain(fundOfB);
+        adminA.documentName("auditEvents")
+                .variable("first", 100)
+                .variable("after", cursorOfB)
+                .execute()
+                .path("auditEvents.edges[*].node.entityId")
+                .entityList(String.class)
+                .doesNotContain(fundOfB);
     }
 
     /** Every entity ID of the events {@code tester} can page through, 2 at a time. */
@@ -86,17 +102,31 @@ class AuditIsolationIT extends ApiIntegrationTest {
         boolean more = true;
         while (more) {
             GraphQlTester.Response page = tester.documentName("auditEvents")
-                    .variable("first", 2).variable("after", after).variable("filter", filter).execute();
-            ids.addAll(page.path("auditEvents.edges[*].node.entityId").entityList(String.class).get());
-            more = page.path("auditEvents.pageInfo.hasNextPage").entity(Boolean.class).get();
-            after = page.path("auditEvents.pageInfo.endCursor").entity(String.class).get();
+                    .variable("first", 2)
+                    .variable("after", after)
+                    .variable("filter", filter)
+                    .execute();
+            ids.addAll(page.path("auditEvents.edges[*].node.entityId")
+                    .entityList(String.class)
+                    .get());
+            more = page.path("auditEvents.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get();
+            after = page.path("auditEvents.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
         }
         return ids;
     }
 
     private static long totalCount(GraphQlTester tester, Map<String, Object> filter) {
-        return tester.documentName("auditEvents").variable("first", 0).variable("filter", filter).execute()
-                .path("auditEvents.totalCount").entity(Long.class).get();
+        return tester.documentName("auditEvents")
+                .variable("first", 0)
+                .variable("filter", filter)
+                .execute()
+                .path("auditEvents.totalCount")
+                .entity(Long.class)
+                .get();
     }
 
     private static long eventsInDatabase(String tenantKey) {

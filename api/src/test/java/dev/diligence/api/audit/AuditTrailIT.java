@@ -56,20 +56,43 @@ class AuditTrailIT extends ApiIntegrationTest {
         String fundId = createFund(withRequestId("create-fund-1"), name);
 
         eventsOf(admin, fundId)
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
-                .path(EVENT + ".action").entity(String.class).isEqualTo("createFund")
-                .path(EVENT + ".actor.subject").entity(String.class).isEqualTo(subject)
-                .path(EVENT + ".entityType").entity(String.class).isEqualTo("Fund")
-                .path(EVENT + ".entityId").entity(String.class).isEqualTo(fundId)
-                .path(EVENT + ".before").valueIsNull()
-                .path(EVENT + ".after.id").entity(String.class).isEqualTo(fundId)
-                .path(EVENT + ".after.name").entity(String.class).isEqualTo(name)
-                .path(EVENT + ".after.status").entity(String.class).isEqualTo("ACTIVE")
-                .path(EVENT + ".after.version").entity(Long.class).isEqualTo(0L)
-                .path(EVENT + ".after.targetSize").entity(BigDecimal.class).satisfies(size ->
-                        assertThat(size).isEqualByComparingTo("500000000"))
-                .path(EVENT + ".requestId").entity(String.class).isEqualTo("create-fund-1")
-                .path(EVENT + ".occurredAt").hasValue();
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(1)
+                .path(EVENT + ".action")
+                .entity(String.class)
+                .isEqualTo("createFund")
+                .path(EVENT + ".actor.subject")
+                .entity(String.class)
+                .isEqualTo(subject)
+                .path(EVENT + ".entityType")
+                .entity(String.class)
+                .isEqualTo("Fund")
+                .path(EVENT + ".entityId")
+                .entity(String.class)
+                .isEqualTo(fundId)
+                .path(EVENT + ".before")
+                .valueIsNull()
+                .path(EVENT + ".after.id")
+                .entity(String.class)
+                .isEqualTo(fundId)
+                .path(EVENT + ".after.name")
+                .entity(String.class)
+                .isEqualTo(name)
+                .path(EVENT + ".after.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path(EVENT + ".after.version")
+                .entity(Long.class)
+                .isEqualTo(0L)
+                .path(EVENT + ".after.targetSize")
+                .entity(BigDecimal.class)
+                .satisfies(size -> assertThat(size).isEqualByComparingTo("500000000"))
+                .path(EVENT + ".requestId")
+                .entity(String.class)
+                .isEqualTo("create-fund-1")
+                .path(EVENT + ".occurredAt")
+                .hasValue();
     }
 
     @Test
@@ -77,9 +100,15 @@ class AuditTrailIT extends ApiIntegrationTest {
         String fundId = createFund(admin, name);
 
         eventsOf(admin, fundId)
-                .path(EVENT + ".actor.subject").entity(String.class).isEqualTo(subject)
-                .path(EVENT + ".actor.name").entity(String.class).isEqualTo("Ada Auditor")
-                .path(EVENT + ".actor.email").entity(String.class).isEqualTo("ada@" + tenant + ".example");
+                .path(EVENT + ".actor.subject")
+                .entity(String.class)
+                .isEqualTo(subject)
+                .path(EVENT + ".actor.name")
+                .entity(String.class)
+                .isEqualTo("Ada Auditor")
+                .path(EVENT + ".actor.email")
+                .entity(String.class)
+                .isEqualTo("ada@" + tenant + ".example");
     }
 
     @Test
@@ -89,33 +118,69 @@ class AuditTrailIT extends ApiIntegrationTest {
         renameFund(withRequestId("rename-1"), fundId, 0, name + " renamed");
 
         eventsOf(admin, fundId)
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(2)
-                .path(EVENT + ".action").entity(String.class).isEqualTo("updateFund")
-                .path(EVENT + ".entityId").entity(String.class).isEqualTo(fundId)
-                .path(EVENT + ".before.name").entity(String.class).isEqualTo(name)
-                .path(EVENT + ".before.version").entity(Long.class).isEqualTo(0L)
-                .path(EVENT + ".after.name").entity(String.class).isEqualTo(name + " renamed")
-                .path(EVENT + ".after.version").entity(Long.class).isEqualTo(1L)
-                .path(EVENT + ".requestId").entity(String.class).isEqualTo("rename-1")
-                .path("auditEvents.edges[1].node.action").entity(String.class).isEqualTo("createFund");
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(2)
+                .path(EVENT + ".action")
+                .entity(String.class)
+                .isEqualTo("updateFund")
+                .path(EVENT + ".entityId")
+                .entity(String.class)
+                .isEqualTo(fundId)
+                .path(EVENT + ".before.name")
+                .entity(String.class)
+                .isEqualTo(name)
+                .path(EVENT + ".before.version")
+                .entity(Long.class)
+                .isEqualTo(0L)
+                .path(EVENT + ".after.name")
+                .entity(String.class)
+                .isEqualTo(name + " renamed")
+                .path(EVENT + ".after.version")
+                .entity(Long.class)
+                .isEqualTo(1L)
+                .path(EVENT + ".requestId")
+                .entity(String.class)
+                .isEqualTo("rename-1")
+                .path("auditEvents.edges[1].node.action")
+                .entity(String.class)
+                .isEqualTo("createFund");
     }
 
     @Test
     void archiveFundRecordsTheStatusBeforeAndAfter() {
         String fundId = createFund(admin, name);
 
-        withRequestId("archive-1").documentName("archiveFund").variable("input", Map.of("id", fundId, "expectedVersion", 0))
+        withRequestId("archive-1")
+                .documentName("archiveFund")
+                .variable("input", Map.of("id", fundId, "expectedVersion", 0))
                 .execute()
-                .path("archiveFund.userErrors").entityList(Object.class).hasSize(0);
+                .path("archiveFund.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
 
         eventsOf(admin, fundId)
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(2)
-                .path(EVENT + ".action").entity(String.class).isEqualTo("archiveFund")
-                .path(EVENT + ".actor.subject").entity(String.class).isEqualTo(subject)
-                .path(EVENT + ".before.status").entity(String.class).isEqualTo("ACTIVE")
-                .path(EVENT + ".after.status").entity(String.class).isEqualTo("ARCHIVED")
-                .path(EVENT + ".after.version").entity(Long.class).isEqualTo(1L)
-                .path(EVENT + ".requestId").entity(String.class).isEqualTo("archive-1");
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(2)
+                .path(EVENT + ".action")
+                .entity(String.class)
+                .isEqualTo("archiveFund")
+                .path(EVENT + ".actor.subject")
+                .entity(String.class)
+                .isEqualTo(subject)
+                .path(EVENT + ".before.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path(EVENT + ".after.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED")
+                .path(EVENT + ".after.version")
+                .entity(Long.class)
+                .isEqualTo(1L)
+                .path(EVENT + ".requestId")
+                .entity(String.class)
+                .isEqualTo("archive-1");
     }
 
     @Test
@@ -124,16 +189,34 @@ class AuditTrailIT extends ApiIntegrationTest {
         renameFund(admin, fundId, 0, name + " v1");
         assertThat(totalCount(null)).isEqualTo(2);
 
-        admin.documentName("createFund").variable("input", Map.of(
-                        "name", name + " other", "vintageYear", 2021, "strategy", "BUYOUT", "currency", "NOPE"))
-                .execute().path("createFund.userErrors[0].code").entity(String.class).isEqualTo("INVALID");
-        admin.documentName("createFund").variable("input", Map.of(
-                        "name", name + " v1", "vintageYear", 2021, "strategy", "BUYOUT", "currency", "USD"))
-                .execute().path("createFund.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_EXISTS");
-        admin.documentName("updateFund").variable("input", Map.of("id", fundId, "expectedVersion", 0, "name", "Stale"))
-                .execute().path("updateFund.userErrors[0].code").entity(String.class).isEqualTo("STALE_VERSION");
-        admin.documentName("archiveFund").variable("input", Map.of("id", GlobalId.encode("Fund", UUID.randomUUID())))
-                .execute().path("archiveFund.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        admin.documentName("createFund")
+                .variable(
+                        "input",
+                        Map.of("name", name + " other", "vintageYear", 2021, "strategy", "BUYOUT", "currency", "NOPE"))
+                .execute()
+                .path("createFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID");
+        admin.documentName("createFund")
+                .variable(
+                        "input",
+                        Map.of("name", name + " v1", "vintageYear", 2021, "strategy", "BUYOUT", "currency", "USD"))
+                .execute()
+                .path("createFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_EXISTS");
+        admin.documentName("updateFund")
+                .variable("input", Map.of("id", fundId, "expectedVersion", 0, "name", "Stale"))
+                .execute()
+                .path("updateFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("STALE_VERSION");
+        admin.documentName("archiveFund")
+                .variable("input", Map.of("id", GlobalId.encode("Fund", UUID.randomUUID())))
+                .execute()
+                .path("archiveFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND");
 
         assertThat(totalCount(null)).isEqualTo(2);
     }
@@ -144,34 +227,79 @@ class AuditTrailIT extends ApiIntegrationTest {
         HttpGraphQlTester platform = graphQl(ISSUER.token(platformSubject, null, "platform-admin"));
         String key = TenantRows.uniqueKey("audited");
 
-        String tenantId = platform.mutate().header("X-Request-Id", "create-tenant-1").build()
-                .documentName("createTenant").variable("input", Map.of("key", key, "name", "Audited Capital")).execute()
-                .path("createTenant.userErrors").entityList(Object.class).hasSize(0)
-                .path("createTenant.tenant.id").entity(String.class).get();
+        String tenantId = platform.mutate()
+                .header("X-Request-Id", "create-tenant-1")
+                .build()
+                .documentName("createTenant")
+                .variable("input", Map.of("key", key, "name", "Audited Capital"))
+                .execute()
+                .path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("createTenant.tenant.id")
+                .entity(String.class)
+                .get();
 
-        GraphQlTester adminOfNewFirm = graphQl(tenantAdminToken(ISSUER, "admin-" + UUID.randomUUID(), key, "New Admin", "new@example.com"));
-        adminOfNewFirm.documentName("auditEvents").execute()
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
-                .path(EVENT + ".action").entity(String.class).isEqualTo("createTenant")
-                .path(EVENT + ".entityType").entity(String.class).isEqualTo("Tenant")
-                .path(EVENT + ".entityId").entity(String.class).isEqualTo(tenantId)
-                .path(EVENT + ".actor.subject").entity(String.class).isEqualTo(platformSubject)
+        GraphQlTester adminOfNewFirm =
+                graphQl(tenantAdminToken(ISSUER, "admin-" + UUID.randomUUID(), key, "New Admin", "new@example.com"));
+        adminOfNewFirm
+                .documentName("auditEvents")
+                .execute()
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(1)
+                .path(EVENT + ".action")
+                .entity(String.class)
+                .isEqualTo("createTenant")
+                .path(EVENT + ".entityType")
+                .entity(String.class)
+                .isEqualTo("Tenant")
+                .path(EVENT + ".entityId")
+                .entity(String.class)
+                .isEqualTo(tenantId)
+                .path(EVENT + ".actor.subject")
+                .entity(String.class)
+                .isEqualTo(platformSubject)
                 // a platform admin is no person of the firm: shown by subject
-                .path(EVENT + ".actor.name").entity(String.class).isEqualTo(platformSubject)
-                .path(EVENT + ".actor.email").valueIsNull()
-                .path(EVENT + ".before").valueIsNull()
-                .path(EVENT + ".after.key").entity(String.class).isEqualTo(key)
-                .path(EVENT + ".after.status").entity(String.class).isEqualTo("ACTIVE")
-                .path(EVENT + ".requestId").entity(String.class).isEqualTo("create-tenant-1");
+                .path(EVENT + ".actor.name")
+                .entity(String.class)
+                .isEqualTo(platformSubject)
+                .path(EVENT + ".actor.email")
+                .valueIsNull()
+                .path(EVENT + ".before")
+                .valueIsNull()
+                .path(EVENT + ".after.key")
+                .entity(String.class)
+                .isEqualTo(key)
+                .path(EVENT + ".after.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path(EVENT + ".requestId")
+                .entity(String.class)
+                .isEqualTo("create-tenant-1");
 
-        platform.mutate().header("X-Request-Id", "archive-tenant-1").build()
-                .documentName("archiveTenant").variable("input", Map.of("key", key)).execute()
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(0);
+        platform.mutate()
+                .header("X-Request-Id", "archive-tenant-1")
+                .build()
+                .documentName("archiveTenant")
+                .variable("input", Map.of("key", key))
+                .execute()
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
 
         // the firm's own tokens are rejected once it is archived: read its trail behind the application's back
-        assertThat(trailInDatabase(key)).containsExactly(
-                List.of("createTenant", platformSubject, "Tenant", tenantId, "", "ACTIVE", "create-tenant-1"),
-                List.of("archiveTenant", platformSubject, "Tenant", tenantId, "ACTIVE", "ARCHIVED", "archive-tenant-1"));
+        assertThat(trailInDatabase(key))
+                .containsExactly(
+                        List.of("createTenant", platformSubject, "Tenant", tenantId, "", "ACTIVE", "create-tenant-1"),
+                        List.of(
+                                "archiveTenant",
+                                platformSubject,
+                                "Tenant",
+                                tenantId,
+                                "ACTIVE",
+                                "ARCHIVED",
+                                "archive-tenant-1"));
     }
 
     @Test
@@ -179,8 +307,11 @@ class AuditTrailIT extends ApiIntegrationTest {
         String older = createFund(admin, name + " older");
         String newer = createFund(admin, name + " newer");
 
-        admin.documentName("auditEvents").execute()
-                .path("auditEvents.edges[*].node.entityId").entityList(String.class).containsExactly(newer, older);
+        admin.documentName("auditEvents")
+                .execute()
+                .path("auditEvents.edges[*].node.entityId")
+                .entityList(String.class)
+                .containsExactly(newer, older);
     }
 
     @Test
@@ -188,22 +319,42 @@ class AuditTrailIT extends ApiIntegrationTest {
         arrangeFiveDays();
 
         GraphQlTester.Response first = page("first", 2, null, null);
-        first.path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("day 5", "day 4")
-                .path("auditEvents.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
-                .path("auditEvents.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false)
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(5);
+        first.path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .containsExactly("day 5", "day 4")
+                .path("auditEvents.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("auditEvents.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(5);
         GraphQlTester.Response second = page("first", 2, "after", endCursor(first));
         second.path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("day 3", "day 2");
         page("first", 2, "after", endCursor(second))
-                .path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("day 1")
-                .path("auditEvents.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+                .path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .containsExactly("day 1")
+                .path("auditEvents.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
 
         GraphQlTester.Response last = page("last", 2, null, null);
-        last.path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("day 2", "day 1")
-                .path("auditEvents.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
-        String startOfLast = last.path("auditEvents.pageInfo.startCursor").entity(String.class).get();
+        last.path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .containsExactly("day 2", "day 1")
+                .path("auditEvents.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        String startOfLast = last.path("auditEvents.pageInfo.startCursor")
+                .entity(String.class)
+                .get();
         page("last", 2, "before", startOfLast)
-                .path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("day 4", "day 3");
+                .path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .containsExactly("day 4", "day 3");
     }
 
     @Test
@@ -213,14 +364,24 @@ class AuditTrailIT extends ApiIntegrationTest {
         renameFund(admin, fundA, 0, name + " A2");
 
         eventsOf(admin, fundA)
-                .path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("updateFund", "createFund")
-                .path("auditEvents.edges[*].node.entityId").entityList(String.class).containsExactly(fundA, fundA)
-                .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(2);
+                .path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .containsExactly("updateFund", "createFund")
+                .path("auditEvents.edges[*].node.entityId")
+                .entityList(String.class)
+                .containsExactly(fundA, fundA)
+                .path("auditEvents.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(2);
         eventsOf(admin, fundB)
-                .path("auditEvents.edges[*].node.entityId").entityList(String.class).containsExactly(fundB);
+                .path("auditEvents.edges[*].node.entityId")
+                .entityList(String.class)
+                .containsExactly(fundB);
         assertThat(totalCount(Map.of("entityType", "Fund"))).isEqualTo(3);
         assertThat(totalCount(Map.of("entityType", "Tenant"))).isZero();
-        assertThat(totalCount(Map.of("entityType", "Tenant", "entityId", fundA))).as("ID of another type").isZero();
+        assertThat(totalCount(Map.of("entityType", "Tenant", "entityId", fundA)))
+                .as("ID of another type")
+                .isZero();
     }
 
     @Test
@@ -228,9 +389,15 @@ class AuditTrailIT extends ApiIntegrationTest {
         createFund(admin, name);
 
         for (String id : List.of("not-an-id", "", "RnVuZDpub3QtYS11dWlk")) {
-            admin.documentName("auditEvents").variable("filter", Map.of("entityId", id)).execute()
-                    .path("auditEvents.edges").entityList(Object.class).hasSize(0)
-                    .path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+            admin.documentName("auditEvents")
+                    .variable("filter", Map.of("entityId", id))
+                    .execute()
+                    .path("auditEvents.edges")
+                    .entityList(Object.class)
+                    .hasSize(0)
+                    .path("auditEvents.totalCount")
+                    .entity(Integer.class)
+                    .isEqualTo(0);
         }
     }
 
@@ -270,17 +437,28 @@ class AuditTrailIT extends ApiIntegrationTest {
     }
 
     private static String endCursor(GraphQlTester.Response response) {
-        return response.path("auditEvents.pageInfo.endCursor").entity(String.class).get();
+        return response.path("auditEvents.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
     }
 
     private List<String> actions(Map<String, Object> filter) {
-        return admin.documentName("auditEvents").variable("filter", filter).execute()
-                .path("auditEvents.edges[*].node.action").entityList(String.class).get();
+        return admin.documentName("auditEvents")
+                .variable("filter", filter)
+                .execute()
+                .path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .get();
     }
 
     private long totalCount(Map<String, Object> filter) {
-        return admin.documentName("auditEvents").variable("first", 0).variable("filter", filter).execute()
-                .path("auditEvents.totalCount").entity(Long.class).get();
+        return admin.documentName("auditEvents")
+                .variable("first", 0)
+                .variable("filter", filter)
+                .execute()
+                .path("auditEvents.totalCount")
+                .entity(Long.class)
+                .get();
     }
 
     /** The trail of a firm, oldest first: action, actor, type, global entity ID, status before and after, request ID. */
@@ -295,9 +473,14 @@ class AuditTrailIT extends ApiIntegrationTest {
             query.setString(1, tenantKey);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    events.add(List.of(rows.getString(1), rows.getString(2), rows.getString(3),
+                    events.add(List.of(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
                             GlobalId.encode(rows.getString(3), rows.getObject(4, UUID.class)),
-                            rows.getString(5), rows.getString(6), rows.getString(7)));
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7)));
                 }
             }
         }

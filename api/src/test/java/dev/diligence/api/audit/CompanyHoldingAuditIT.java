@@ -31,22 +31,45 @@ class CompanyHoldingAuditIT extends ApiIntegrationTest {
     @Test
     void companyMutationsAreRecordedWithBeforeAndAfter() {
         String company = createCompany(admin, aCompanyInput("Audited Co"));
-        admin.documentName("updateCompany").variable("input", input("id", company, "expectedVersion", 0, "employeeCount", 77)).execute()
-                .path("updateCompany.userErrors").entityList(Object.class).hasSize(0);
-        admin.documentName("archiveCompany").variable("input", input("id", company)).execute()
-                .path("archiveCompany.userErrors").entityList(Object.class).hasSize(0);
+        admin.documentName("updateCompany")
+                .variable("input", input("id", company, "expectedVersion", 0, "employeeCount", 77))
+                .execute()
+                .path("updateCompany.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        admin.documentName("archiveCompany")
+                .variable("input", input("id", company))
+                .execute()
+                .path("archiveCompany.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
 
         GraphQlTester.Response events = eventsOf(admin, company);
-        events.path("auditEvents.edges[*].node.action").entityList(String.class)
+        events.path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
                 .containsExactly("archiveCompany", "updateCompany", "createCompany");
-        events.path("auditEvents.edges[*].node.entityType").entityList(String.class).containsExactly("Company", "Company", "Company");
-        events.path("auditEvents.edges[*].node.actor.subject").entityList(String.class).containsExactly(actor, actor, actor);
-        events.path("auditEvents.edges[2].node.before").valueIsNull()
-                .path("auditEvents.edges[2].node.after.name").entity(String.class).isEqualTo("Audited Co")
-                .path("auditEvents.edges[1].node.before.employeeCount").valueIsNull()
-                .path("auditEvents.edges[1].node.after.employeeCount").entity(Integer.class).isEqualTo(77)
-                .path("auditEvents.edges[0].node.before.archived").entity(Boolean.class).isEqualTo(false)
-                .path("auditEvents.edges[0].node.after.archived").entity(Boolean.class).isEqualTo(true);
+        events.path("auditEvents.edges[*].node.entityType")
+                .entityList(String.class)
+                .containsExactly("Company", "Company", "Company");
+        events.path("auditEvents.edges[*].node.actor.subject")
+                .entityList(String.class)
+                .containsExactly(actor, actor, actor);
+        events.path("auditEvents.edges[2].node.before")
+                .valueIsNull()
+                .path("auditEvents.edges[2].node.after.name")
+                .entity(String.class)
+                .isEqualTo("Audited Co")
+                .path("auditEvents.edges[1].node.before.employeeCount")
+                .valueIsNull()
+                .path("auditEvents.edges[1].node.after.employeeCount")
+                .entity(Integer.class)
+                .isEqualTo(77)
+                .path("auditEvents.edges[0].node.before.archived")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("auditEvents.edges[0].node.after.archived")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test
@@ -54,35 +77,83 @@ class CompanyHoldingAuditIT extends ApiIntegrationTest {
         String fund = createFund(admin, "Audited Fund");
         String company = createCompany(admin, aCompanyInput("Held Co"));
         String holding = addHolding(admin, fund, company, "SOURCED");
-        admin.documentName("updateHolding").variable("input", input("id", holding, "expectedVersion", 0, "dealStage", "DILIGENCE"))
-                .execute().path("updateHolding.userErrors").entityList(Object.class).hasSize(0);
-        admin.documentName("removeHolding").variable("input", input("id", holding, "expectedVersion", 1)).execute()
-                .path("removeHolding.removedHoldingId").entity(String.class).isEqualTo(holding);
+        admin.documentName("updateHolding")
+                .variable("input", input("id", holding, "expectedVersion", 0, "dealStage", "DILIGENCE"))
+                .execute()
+                .path("updateHolding.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        admin.documentName("removeHolding")
+                .variable("input", input("id", holding, "expectedVersion", 1))
+                .execute()
+                .path("removeHolding.removedHoldingId")
+                .entity(String.class)
+                .isEqualTo(holding);
 
         GraphQlTester.Response events = eventsOf(admin, holding);
-        events.path("auditEvents.edges[*].node.action").entityList(String.class)
+        events.path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
                 .containsExactly("removeHolding", "updateHolding", "addHolding");
-        events.path("auditEvents.edges[2].node.after.dealStage").entity(String.class).isEqualTo("SOURCED")
-                .path("auditEvents.edges[2].node.after.fundId").entity(String.class).isEqualTo(fund)
-                .path("auditEvents.edges[2].node.after.companyId").entity(String.class).isEqualTo(company)
-                .path("auditEvents.edges[1].node.before.dealStage").entity(String.class).isEqualTo("SOURCED")
-                .path("auditEvents.edges[1].node.after.dealStage").entity(String.class).isEqualTo("DILIGENCE")
-                .path("auditEvents.edges[0].node.before.dealStage").entity(String.class).isEqualTo("DILIGENCE")
-                .path("auditEvents.edges[0].node.after").valueIsNull();
+        events.path("auditEvents.edges[2].node.after.dealStage")
+                .entity(String.class)
+                .isEqualTo("SOURCED")
+                .path("auditEvents.edges[2].node.after.fundId")
+                .entity(String.class)
+                .isEqualTo(fund)
+                .path("auditEvents.edges[2].node.after.companyId")
+                .entity(String.class)
+                .isEqualTo(company)
+                .path("auditEvents.edges[1].node.before.dealStage")
+                .entity(String.class)
+                .isEqualTo("SOURCED")
+                .path("auditEvents.edges[1].node.after.dealStage")
+                .entity(String.class)
+                .isEqualTo("DILIGENCE")
+                .path("auditEvents.edges[0].node.before.dealStage")
+                .entity(String.class)
+                .isEqualTo("DILIGENCE")
+                .path("auditEvents.edges[0].node.after")
+                .valueIsNull();
     }
 
     @Test
     void rejectedCompanyAndHoldingMutationsRecordNothing() {
         String fund = createFund(admin, "Quiet Fund");
         String company = createCompany(admin, aCompanyInput("Quiet Co"));
-        admin.documentName("updateCompany").variable("input", input("id", company, "expectedVersion", 0, "website", "not a url"))
-                .execute().path("updateCompany.userErrors[0].code").entity(String.class).isEqualTo("INVALID");
-        admin.documentName("addHolding").variable("input", Map.of("fundId", fund, "companyId", company, "dealStage", "INVESTED",
-                "ownershipPercentage", "150")).execute().path("addHolding.userErrors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
+        admin.documentName("updateCompany")
+                .variable("input", input("id", company, "expectedVersion", 0, "website", "not a url"))
+                .execute()
+                .path("updateCompany.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID");
+        admin.documentName("addHolding")
+                .variable(
+                        "input",
+                        Map.of(
+                                "fundId",
+                                fund,
+                                "companyId",
+                                company,
+                                "dealStage",
+                                "INVESTED",
+                                "ownershipPercentage",
+                                "150"))
+                .execute()
+                .path("addHolding.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("OUT_OF_RANGE");
 
-        List<String> companyActions = eventsOf(admin, company).path("auditEvents.edges[*].node.action").entityList(String.class).get();
+        List<String> companyActions = eventsOf(admin, company)
+                .path("auditEvents.edges[*].node.action")
+                .entityList(String.class)
+                .get();
         assertThat(companyActions).containsExactly("createCompany");
-        admin.documentName("auditEvents").variable("first", 100).variable("filter", Map.of("entityType", "Holding")).execute()
-                .path("auditEvents.totalCount").entity(Long.class).isEqualTo(0L);
+        admin.documentName("auditEvents")
+                .variable("first", 100)
+                .variable("filter", Map.of("entityType", "Holding"))
+                .execute()
+                .path("auditEvents.totalCount")
+                .entity(Long.class)
+                .isEqualTo(0L);
     }
 }

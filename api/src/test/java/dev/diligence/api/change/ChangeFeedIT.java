@@ -37,8 +37,7 @@ class ChangeFeedIT extends ApiIntegrationTest {
     }
 
     /** One page: its changes, cursor and hasMore. */
-    record Page(List<Seen> changes, String cursor, boolean hasMore) {
-    }
+    record Page(List<Seen> changes, String cursor, boolean hasMore) {}
 
     @Test
     void mutationsAppearInCommitOrderWithTheirNodesAndARemovedHoldingWithoutNode() {
@@ -47,24 +46,39 @@ class ChangeFeedIT extends ApiIntegrationTest {
         String fund = createFund(admin, "Feed Fund");
         String company = createCompany(admin, "Feed Company");
         String holding = addHolding(admin, fund, company, "SOURCED");
-        admin.documentName("updateHolding").variable("input", Map.of("id", holding, "expectedVersion", 0, "dealStage", "DILIGENCE"))
-                .execute().path("updateHolding.userErrors").entityList(Object.class).hasSize(0);
-        admin.documentName("removeHolding").variable("input", Map.of("id", holding, "expectedVersion", 1))
-                .execute().path("removeHolding.userErrors").entityList(Object.class).hasSize(0);
+        admin.documentName("updateHolding")
+                .variable("input", Map.of("id", holding, "expectedVersion", 0, "dealStage", "DILIGENCE"))
+                .execute()
+                .path("updateHolding.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        admin.documentName("removeHolding")
+                .variable("input", Map.of("id", holding, "expectedVersion", 1))
+                .execute()
+                .path("removeHolding.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
 
         Page page = read(graphQl(users.integration()), null, null);
 
-        assertThat(page.changes()).extracting(Seen::summary).containsExactly(
-                "FUND CREATED " + fund,
-                "COMPANY CREATED " + company,
-                "HOLDING CREATED " + holding,
-                "HOLDING UPDATED " + holding,
-                "HOLDING REMOVED " + holding);
-        assertThat(page.changes().get(0)).extracting(Seen::nodeId, Seen::nodeType, Seen::detail)
+        assertThat(page.changes())
+                .extracting(Seen::summary)
+                .containsExactly(
+                        "FUND CREATED " + fund,
+                        "COMPANY CREATED " + company,
+                        "HOLDING CREATED " + holding,
+                        "HOLDING UPDATED " + holding,
+                        "HOLDING REMOVED " + holding);
+        assertThat(page.changes().get(0))
+                .extracting(Seen::nodeId, Seen::nodeType, Seen::detail)
                 .containsExactly(fund, "Fund", "Feed Fund");
-        assertThat(page.changes().get(1)).extracting(Seen::nodeId, Seen::nodeType, Seen::detail)
+        assertThat(page.changes().get(1))
+                .extracting(Seen::nodeId, Seen::nodeType, Seen::detail)
                 .containsExactly(company, "Company", "Feed Company");
-        assertThat(page.changes().subList(2, 5)).as("the holding is removed now").extracting(Seen::nodeId).containsOnlyNulls();
+        assertThat(page.changes().subList(2, 5))
+                .as("the holding is removed now")
+                .extracting(Seen::nodeId)
+                .containsOnlyNulls();
         assertThat(page.hasMore()).isFalse();
         assertThat(page.cursor()).isNotNull();
     }
@@ -77,7 +91,8 @@ class ChangeFeedIT extends ApiIntegrationTest {
             createCompany(admin, "Paged " + i);
         }
         GraphQlTester integration = graphQl(users.integration());
-        List<String> all = read(integration, null, 500).changes().stream().map(Seen::id).toList();
+        List<String> all =
+                read(integration, null, 500).changes().stream().map(Seen::id).toList();
 
         List<String> paged = new ArrayList<>();
         List<Boolean> hasMore = new ArrayList<>();
@@ -108,19 +123,37 @@ class ChangeFeedIT extends ApiIntegrationTest {
         GraphQlTester assessor = graphQl(users.assessor());
         String company = createCompany(admin, "Assessed");
         String draft = createAssessment(assessor, company, null);
-        GraphQlTester.Response raised = assessor.documentName("raiseFinding").variable("input", Map.of("assessmentId", draft,
-                "title", "No model registry", "description", "", "severity", "MEDIUM")).execute();
+        GraphQlTester.Response raised = assessor.documentName("raiseFinding")
+                .variable(
+                        "input",
+                        Map.of(
+                                "assessmentId",
+                                draft,
+                                "title",
+                                "No model registry",
+                                "description",
+                                "",
+                                "severity",
+                                "MEDIUM"))
+                .execute();
         raised.path("raiseFinding.userErrors").entityList(Object.class).hasSize(0);
-        String finding = raised.path("raiseFinding.finding.id").entity(String.class).get();
+        String finding =
+                raised.path("raiseFinding.finding.id").entity(String.class).get();
         String published = publishedAssessment(assessor, graphQl(users.reviewer()), company);
 
         List<Seen> changes = read(graphQl(users.integration()), null, null).changes();
 
-        assertThat(changes).filteredOn(change -> change.entityType().equals("ASSESSMENT")).extracting(Seen::summary)
+        assertThat(changes)
+                .filteredOn(change -> change.entityType().equals("ASSESSMENT"))
+                .extracting(Seen::summary)
                 .containsExactly("ASSESSMENT PUBLISHED " + published);
-        assertThat(changes).filteredOn(change -> change.entityType().equals("ASSESSMENT")).extracting(Seen::detail)
+        assertThat(changes)
+                .filteredOn(change -> change.entityType().equals("ASSESSMENT"))
+                .extracting(Seen::detail)
                 .containsExactly("PUBLISHED");
-        assertThat(changes).filteredOn(change -> change.id().equals(finding)).extracting(Seen::summary, Seen::detail)
+        assertThat(changes)
+                .filteredOn(change -> change.id().equals(finding))
+                .extracting(Seen::summary, Seen::detail)
                 .containsExactly(tuple("FINDING CREATED " + finding, "No model registry"));
         assertThat(changes).extracting(Seen::id).doesNotContain(draft);
     }
@@ -145,7 +178,9 @@ class ChangeFeedIT extends ApiIntegrationTest {
 
         assertThat(small.changes()).extracting(Seen::entityType).containsExactly("FUND", "COMPANY");
         assertThat(large.changes()).hasSize(8).extracting(Seen::nodeId).doesNotContainNull();
-        assertThat(largePage).as("statements for 8 changes vs 2 changes of the same two types").isEqualTo(smallPage);
+        assertThat(largePage)
+                .as("statements for 8 changes vs 2 changes of the same two types")
+                .isEqualTo(smallPage);
     }
 
     @Test
@@ -167,21 +202,32 @@ class ChangeFeedIT extends ApiIntegrationTest {
     @Test
     void aMalformedCursorOrAPageSizeOutOfRangeIsABadRequest() {
         GraphQlTester integration = graphQl(usersOf(newTenant("feed-bad")).integration());
-        for (Map<String, Object> variables : List.of(Map.<String, Object>of("since", "not-a-cursor"), Map.<String, Object>of("first", 501),
+        for (Map<String, Object> variables : List.of(
+                Map.<String, Object>of("since", "not-a-cursor"),
+                Map.<String, Object>of("first", 501),
                 Map.<String, Object>of("first", -1))) {
             GraphQlTester.Request<?> request = integration.documentName("changes");
             variables.forEach(request::variable);
-            request.execute().errors().satisfy(errors -> assertThat(errors).as(variables.toString()).singleElement()
-                    .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
+            request.execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors)
+                            .as(variables.toString())
+                            .singleElement()
+                            .satisfies(error ->
+                                    assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
         }
     }
 
     @SuppressWarnings("unchecked")
     private static Page read(GraphQlTester tester, String since, Integer first) {
-        GraphQlTester.Response response = tester.documentName("changes").variable("since", since).variable("first", first).execute();
+        GraphQlTester.Response response = tester.documentName("changes")
+                .variable("since", since)
+                .variable("first", first)
+                .execute();
         response.errors().verify();
         Map<String, Object> feed = response.path("changes").entity(mapType()).get();
-        List<Seen> seen = ((List<Map<String, Object>>) feed.get("changes")).stream().map(ChangeFeedIT::seen).toList();
+        List<Seen> seen = ((List<Map<String, Object>>) feed.get("changes"))
+                .stream().map(ChangeFeedIT::seen).toList();
         return new Page(seen, (String) feed.get("cursor"), (Boolean) feed.get("hasMore"));
     }
 
@@ -190,11 +236,19 @@ class ChangeFeedIT extends ApiIntegrationTest {
         Map<String, Object> node = (Map<String, Object>) change.get("node");
         Object detail = null;
         if (node != null) {
-            detail = node.containsKey("name") ? node.get("name") : node.containsKey("status") ? node.get("status")
-                    : node.containsKey("title") ? node.get("title") : node.get("dealStage");
+            detail = node.containsKey("name")
+                    ? node.get("name")
+                    : node.containsKey("status")
+                            ? node.get("status")
+                            : node.containsKey("title") ? node.get("title") : node.get("dealStage");
         }
-        return new Seen((String) change.get("entityType"), (String) change.get("id"), (String) change.get("operation"),
-                node == null ? null : (String) node.get("id"), node == null ? null : (String) node.get("__typename"), detail);
+        return new Seen(
+                (String) change.get("entityType"),
+                (String) change.get("id"),
+                (String) change.get("operation"),
+                node == null ? null : (String) node.get("id"),
+                node == null ? null : (String) node.get("__typename"),
+                detail);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -14,8 +14,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 public final class CompanyFixtures {
 
-    private CompanyFixtures() {
-    }
+    private CompanyFixtures() {}
 
     /** A valid createCompany input; {@code overrides} replace or add fields. */
     public static Map<String, Object> aCompanyInput(String name, Object... overrides) {
@@ -31,7 +30,8 @@ public final class CompanyFixtures {
 
     /** Creates a company and returns its global ID. */
     public static String createCompany(GraphQlTester tester, Map<String, Object> input) {
-        GraphQlTester.Response response = tester.documentName("createCompany").variable("input", input).execute();
+        GraphQlTester.Response response =
+                tester.documentName("createCompany").variable("input", input).execute();
         response.path("createCompany.userErrors").entityList(Object.class).hasSize(0);
         return response.path("createCompany.company.id").entity(String.class).get();
     }
@@ -43,7 +43,9 @@ public final class CompanyFixtures {
     /** Creates a fund and returns its global ID. */
     public static String createFund(GraphQlTester admin, String name) {
         GraphQlTester.Response response = admin.documentName("createFund")
-                .variable("input", Map.of("name", name, "vintageYear", 2021, "strategy", "VENTURE_CAPITAL", "currency", "USD"))
+                .variable(
+                        "input",
+                        Map.of("name", name, "vintageYear", 2021, "strategy", "VENTURE_CAPITAL", "currency", "USD"))
                 .execute();
         response.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         return response.path("createFund.fund.id").entity(String.class).get();
@@ -51,26 +53,36 @@ public final class CompanyFixtures {
 
     /** Archives a fund (whatever its version). */
     public static void archiveFund(GraphQlTester admin, String fundId) {
-        admin.documentName("archiveFund").variable("input", Map.of("id", fundId)).execute()
-                .path("archiveFund.userErrors").entityList(Object.class).hasSize(0);
+        admin.documentName("archiveFund")
+                .variable("input", Map.of("id", fundId))
+                .execute()
+                .path("archiveFund.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     /** Archives a company (whatever its version). */
     public static void archiveCompany(GraphQlTester tester, String companyId) {
-        tester.documentName("archiveCompany").variable("input", Map.of("id", companyId)).execute()
-                .path("archiveCompany.userErrors").entityList(Object.class).hasSize(0);
+        tester.documentName("archiveCompany")
+                .variable("input", Map.of("id", companyId))
+                .execute()
+                .path("archiveCompany.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     /** A valid addHolding input; {@code overrides} replace or add fields. */
     public static Map<String, Object> aHoldingInput(String fundId, String companyId, Object... overrides) {
-        Map<String, Object> input = new HashMap<>(Map.of("fundId", fundId, "companyId", companyId, "dealStage", "SOURCED"));
+        Map<String, Object> input =
+                new HashMap<>(Map.of("fundId", fundId, "companyId", companyId, "dealStage", "SOURCED"));
         putAll(input, overrides);
         return input;
     }
 
     /** Adds a company to a fund and returns the holding's global ID. */
     public static String addHolding(GraphQlTester admin, Map<String, Object> input) {
-        GraphQlTester.Response response = admin.documentName("addHolding").variable("input", input).execute();
+        GraphQlTester.Response response =
+                admin.documentName("addHolding").variable("input", input).execute();
         response.path("addHolding.userErrors").entityList(Object.class).hasSize(0);
         return response.path("addHolding.holding.id").entity(String.class).get();
     }

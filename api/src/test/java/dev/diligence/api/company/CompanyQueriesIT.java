@@ -62,7 +62,10 @@ class CompanyQueriesIT extends ApiIntegrationTest {
         // created out of name order, so that name and creation order differ
         for (String name : List.of("C04", "C01", "C07", "C03", "C06", "C02", "C05")) {
             Object[] a = attributes.get(name);
-            ids.put(name, createCompany(admin, aCompanyInput(name, "sector", a[0], "stage", a[1], "headquartersCountry", a[2])));
+            ids.put(
+                    name,
+                    createCompany(
+                            admin, aCompanyInput(name, "sector", a[0], "stage", a[1], "headquartersCountry", a[2])));
         }
         fundA = createFund(admin, "Fund A");
         fundB = createFund(admin, "Fund B");
@@ -97,36 +100,54 @@ class CompanyQueriesIT extends ApiIntegrationTest {
 
     @Test
     void everyPageCountsTheWholeList() {
-        names(Map.of("first", 2)).path("companies.totalCount").entity(Long.class).isEqualTo(7L);
-        reader.documentName("companies").variable("first", 0).execute()
-                .path("companies.edges").entityList(Object.class).hasSize(0)
-                .path("companies.pageInfo.startCursor").valueIsNull()
-                .path("companies.totalCount").entity(Long.class).isEqualTo(7L);
+        names(Map.of("first", 2))
+                .path("companies.totalCount")
+                .entity(Long.class)
+                .isEqualTo(7L);
+        reader.documentName("companies")
+                .variable("first", 0)
+                .execute()
+                .path("companies.edges")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("companies.pageInfo.startCursor")
+                .valueIsNull()
+                .path("companies.totalCount")
+                .entity(Long.class)
+                .isEqualTo(7L);
     }
 
     @Test
     void ordersByNameDescendingAndByCreationTime() {
         names(Map.of("first", 7, "orderBy", order("NAME", "DESC")))
-                .path("companies.nodes[*].name").entityList(String.class)
+                .path("companies.nodes[*].name")
+                .entityList(String.class)
                 .containsExactly("C07", "C06", "C05", "C04", "C03", "C02", "C01");
         GraphQlTester.Response byCreation = names(Map.of("first", 4, "orderBy", order("CREATED_AT", "ASC")));
         byCreation.path("companies.nodes[*].name").entityList(String.class).containsExactly("C04", "C01", "C07", "C03");
         names(Map.of("first", 4, "after", endCursor(byCreation, "companies"), "orderBy", order("CREATED_AT", "ASC")))
-                .path("companies.nodes[*].name").entityList(String.class).containsExactly("C06", "C02", "C05");
+                .path("companies.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("C06", "C02", "C05");
         names(Map.of("last", 2, "orderBy", order("CREATED_AT", "DESC")))
-                .path("companies.nodes[*].name").entityList(String.class).containsExactly("C01", "C04");
+                .path("companies.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("C01", "C04");
     }
 
     @Test
     void ordersByTimeOfTheLastChange() {
         // C06 was archived after every company had been created
         names(Map.of("first", 7, "orderBy", order("UPDATED_AT", "ASC")))
-                .path("companies.nodes[*].name").entityList(String.class)
+                .path("companies.nodes[*].name")
+                .entityList(String.class)
                 .containsExactly("C04", "C01", "C07", "C03", "C02", "C05", "C06");
         GraphQlTester.Response newest = names(Map.of("first", 2, "orderBy", order("UPDATED_AT", "DESC")));
         newest.path("companies.nodes[*].name").entityList(String.class).containsExactly("C06", "C05");
         names(Map.of("first", 2, "after", endCursor(newest, "companies"), "orderBy", order("UPDATED_AT", "DESC")))
-                .path("companies.nodes[*].name").entityList(String.class).containsExactly("C02", "C03");
+                .path("companies.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("C02", "C03");
     }
 
     @Test
@@ -208,42 +229,85 @@ class CompanyQueriesIT extends ApiIntegrationTest {
         GraphQlTester.Response first = names(Map.of("first", 2, "filter", filter));
         assertPage(first, List.of("C01", "C03"), true, false);
         first.path("companies.totalCount").entity(Long.class).isEqualTo(3L);
-        assertPage(names(Map.of("first", 2, "after", endCursor(first, "companies"), "filter", filter)),
-                List.of("C07"), false, true);
+        assertPage(
+                names(Map.of("first", 2, "after", endCursor(first, "companies"), "filter", filter)),
+                List.of("C07"),
+                false,
+                true);
     }
 
     @Test
     void findsACompanyByIdWithEveryAttribute() {
-        reader.documentName("company").variable("id", ids.get("C03")).execute()
-                .path("company.id").entity(String.class).isEqualTo(ids.get("C03"))
-                .path("company.name").entity(String.class).isEqualTo("C03")
-                .path("company.sector").entity(String.class).isEqualTo("FINANCIAL_SERVICES")
-                .path("company.stage").entity(String.class).isEqualTo("GROWTH")
-                .path("company.headquartersCountry").entity(String.class).isEqualTo("GB")
-                .path("company.website").entity(String.class).isEqualTo("https://example.com")
-                .path("company.archived").entity(Boolean.class).isEqualTo(false)
-                .path("company.version").entity(Long.class).isEqualTo(0L);
-        reader.documentName("company").variable("id", ids.get("C06")).execute()
-                .path("company.archived").entity(Boolean.class).isEqualTo(true);
+        reader.documentName("company")
+                .variable("id", ids.get("C03"))
+                .execute()
+                .path("company.id")
+                .entity(String.class)
+                .isEqualTo(ids.get("C03"))
+                .path("company.name")
+                .entity(String.class)
+                .isEqualTo("C03")
+                .path("company.sector")
+                .entity(String.class)
+                .isEqualTo("FINANCIAL_SERVICES")
+                .path("company.stage")
+                .entity(String.class)
+                .isEqualTo("GROWTH")
+                .path("company.headquartersCountry")
+                .entity(String.class)
+                .isEqualTo("GB")
+                .path("company.website")
+                .entity(String.class)
+                .isEqualTo("https://example.com")
+                .path("company.archived")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("company.version")
+                .entity(Long.class)
+                .isEqualTo(0L);
+        reader.documentName("company")
+                .variable("id", ids.get("C06"))
+                .execute()
+                .path("company.archived")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test
     void findsACompanyAsANode() {
-        reader.documentName("companyNode").variable("id", ids.get("C05")).execute()
-                .path("node.__typename").entity(String.class).isEqualTo("Company")
-                .path("node.id").entity(String.class).isEqualTo(ids.get("C05"))
-                .path("node.name").entity(String.class).isEqualTo("C05")
-                .path("node.headquartersCountry").entity(String.class).isEqualTo("FR");
+        reader.documentName("companyNode")
+                .variable("id", ids.get("C05"))
+                .execute()
+                .path("node.__typename")
+                .entity(String.class)
+                .isEqualTo("Company")
+                .path("node.id")
+                .entity(String.class)
+                .isEqualTo(ids.get("C05"))
+                .path("node.name")
+                .entity(String.class)
+                .isEqualTo("C05")
+                .path("node.headquartersCountry")
+                .entity(String.class)
+                .isEqualTo("FR");
     }
 
     @Test
     void idsOfNoCompanyFindNothing() {
         String nonexistent = GlobalId.encode("Company", UUID.randomUUID());
         for (String id : List.of("garbage", "", fundA, nonexistent)) {
-            reader.documentName("company").variable("id", id).execute().path("company").valueIsNull();
+            reader.documentName("company")
+                    .variable("id", id)
+                    .execute()
+                    .path("company")
+                    .valueIsNull();
         }
         for (String id : List.of("garbage", "", nonexistent)) {
-            reader.documentName("companyNode").variable("id", id).execute().path("node").valueIsNull();
+            reader.documentName("companyNode")
+                    .variable("id", id)
+                    .execute()
+                    .path("node")
+                    .valueIsNull();
         }
     }
 
@@ -265,10 +329,13 @@ class CompanyQueriesIT extends ApiIntegrationTest {
 
     private void assertFiltered(Map<String, Object> filter, String... expectedNames) {
         GraphQlTester.Response response = names(Map.of("first", 100, "filter", filter));
-        List<String> found = response.path("companies.nodes[*].name").entityList(String.class).get();
+        List<String> found = response.path("companies.nodes[*].name")
+                .entityList(String.class)
+                .get();
         assertThat(found).as("companies matching %s", filter).containsExactly(expectedNames);
         assertThat(response.path("companies.totalCount").entity(Long.class).get())
-                .as("totalCount of companies matching %s", filter).isEqualTo(expectedNames.length);
+                .as("totalCount of companies matching %s", filter)
+                .isEqualTo(expectedNames.length);
     }
 
     private GraphQlTester.Response names(Map<String, Object> variables) {
@@ -281,7 +348,8 @@ class CompanyQueriesIT extends ApiIntegrationTest {
         return Map.of("field", field, "direction", direction);
     }
 
-    private static void assertPage(GraphQlTester.Response page, List<String> names, boolean hasNext, boolean hasPrevious) {
+    private static void assertPage(
+            GraphQlTester.Response page, List<String> names, boolean hasNext, boolean hasPrevious) {
         assertThat(NAMES).containsAll(names);
         ConnectionAssertions.assertPage(page, "companies", names, hasNext, hasPrevious);
     }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -54,12 +54,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * It brings its own cluster, so it runs once: not again when the integration tests are pointed at another
  * server ({@code DILIGENCE_TEST_DB_URL}). It prints what it saw, per fault.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // the load is one caller's, faster than its rate budget once the JVM is warm: this test is about the database
-        properties = {"diligence.embedded.enabled=false", "management.server.port=0", "diligence.limits.rate.enabled=false"})
+        properties = {
+            "diligence.embedded.enabled=false",
+            "management.server.port=0",
+            "diligence.limits.rate.enabled=false"
+        })
 @ActiveProfiles("prod")
 @ExtendWith(OutputCaptureExtension.class)
-@DisabledIfEnvironmentVariable(named = "DILIGENCE_TEST_DB_URL", matches = ".+",
+@DisabledIfEnvironmentVariable(
+        named = "DILIGENCE_TEST_DB_URL",
+        matches = ".+",
         disabledReason = "brings its own PostgreSQL cluster: run once, with the embedded test database")
 class DatabaseFaultIT {
 
@@ -75,13 +82,15 @@ class DatabaseFaultIT {
 
     private static PrivateCluster cluster;
     private static final TestIssuer ISSUER = TestIssuer.get();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @LocalServerPort
     private int port;
 
     /** A token of a firm no request named before the outage, so authentication must look it up. */
     private String unseenFirmToken;
+
     private HttpResponse<String> unseenFirmDuringOutage;
 
     @LocalManagementPort
@@ -102,8 +111,14 @@ class DatabaseFaultIT {
     }
 
     /** What one fault did to the load, and how the service came back. */
-    record FaultReport(String fault, long faultMillis, List<Outcome> during, boolean readinessDown, long readinessDownAfterMillis,
-            long readinessUpAfterMillis, List<Outcome> checked) {
+    record FaultReport(
+            String fault,
+            long faultMillis,
+            List<Outcome> during,
+            boolean readinessDown,
+            long readinessDownAfterMillis,
+            long readinessUpAfterMillis,
+            List<Outcome> checked) {
 
         List<Outcome> of(List<Outcome> outcomes, Kind kind) {
             return outcomes.stream().filter(outcome -> outcome.kind() == kind).toList();
@@ -111,18 +126,39 @@ class DatabaseFaultIT {
 
         String summary() {
             List<Outcome> unavailable = of(during, Kind.UNAVAILABLE);
-            long slowestUnavailable = unavailable.stream().mapToLong(Outcome::millis).max().orElse(0);
-            String statuses = unavailable.stream().collect(Collectors.groupingBy(
-                    outcome -> outcome.status() + (outcome.retryAfter().isPresent() ? " Retry-After " + outcome.retryAfter().get() : ""),
-                    Collectors.counting())).toString();
+            long slowestUnavailable =
+                    unavailable.stream().mapToLong(Outcome::millis).max().orElse(0);
+            String statuses = unavailable.stream()
+                    .collect(Collectors.groupingBy(
+                            outcome -> outcome.status()
+                                    + (outcome.retryAfter().isPresent()
+                                            ? " Retry-After "
+                                                    + outcome.retryAfter().get()
+                                            : ""),
+                            Collectors.counting()))
+                    .toString();
             return ("%s: fault took %d ms; during it and the %d s after: %d requests, %d ok, %d UNAVAILABLE %s (slowest %d ms),"
-                    + " %d failed otherwise, %d wrong; readiness DOWN %s, UP %d ms after PostgreSQL was back;"
-                    + " from %d s after: %d requests, %d ok, %d failed, %d wrong").formatted(
-                    fault, faultMillis, SETTLED_AFTER.toSeconds(), during.size(), of(during, Kind.OK).size(), unavailable.size(),
-                    statuses, slowestUnavailable, of(during, Kind.FAILED).size(), of(during, Kind.WRONG).size(),
-                    readinessDown ? "after " + readinessDownAfterMillis + " ms" : "not seen", readinessUpAfterMillis,
-                    SETTLED_AFTER.toSeconds(), checked.size(), of(checked, Kind.OK).size(), of(checked, Kind.FAILED).size()
-                            + of(checked, Kind.UNAVAILABLE).size(), of(checked, Kind.WRONG).size());
+                            + " %d failed otherwise, %d wrong; readiness DOWN %s, UP %d ms after PostgreSQL was back;"
+                            + " from %d s after: %d requests, %d ok, %d failed, %d wrong")
+                    .formatted(
+                            fault,
+                            faultMillis,
+                            SETTLED_AFTER.toSeconds(),
+                            during.size(),
+                            of(during, Kind.OK).size(),
+                            unavailable.size(),
+                            statuses,
+                            slowestUnavailable,
+                            of(during, Kind.FAILED).size(),
+                            of(during, Kind.WRONG).size(),
+                            readinessDown ? "after " + readinessDownAfterMillis + " ms" : "not seen",
+                            readinessUpAfterMillis,
+                            SETTLED_AFTER.toSeconds(),
+                            checked.size(),
+                            of(checked, Kind.OK).size(),
+                            of(checked, Kind.FAILED).size()
+                                    + of(checked, Kind.UNAVAILABLE).size(),
+                            of(checked, Kind.WRONG).size());
         }
     }
 
@@ -142,7 +178,8 @@ class DatabaseFaultIT {
         List<Outcome> all;
         try (FaultLoad load = new FaultLoad(URI.create("http://127.0.0.1:" + port + "/graphql"), token, 4, 2)) {
             long started = System.nanoTime();
-            await().atMost(Duration.ofMinutes(1)).until(() -> load.sentSince(started).size() >= CHECKED_REQUESTS);
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> load.sentSince(started).size() >= CHECKED_REQUESTS);
             reports.add(recover("fast restart", load, () -> {
                 cluster.stop();
                 cluster.start();
@@ -157,41 +194,60 @@ class DatabaseFaultIT {
         }
         List<String> lost = lostOf(acknowledged);
         List<String> logLines = output.getOut().substring(logStart).lines().toList();
-        String metrics = get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body();
+        String metrics = get("http://127.0.0.1:" + managementPort + "/actuator/prometheus")
+                .body();
         HttpResponse<String> unseenFirmAfter = viewer(unseenFirmToken);
 
-        System.out.println("DatabaseFaultIT: " + all.size() + " requests, " + acknowledged.size() + " funds acknowledged, "
-                + lost.size() + " of them lost");
+        System.out.println("DatabaseFaultIT: " + all.size() + " requests, " + acknowledged.size()
+                + " funds acknowledged, " + lost.size() + " of them lost");
         reports.forEach(report -> System.out.println("DatabaseFaultIT: " + report.summary()));
         System.out.println("DatabaseFaultIT: authentication during the outage (a firm not looked up before): HTTP "
-                + unseenFirmDuringOutage.statusCode() + " Retry-After " + unseenFirmDuringOutage.headers().firstValue("Retry-After").orElse("none")
+                + unseenFirmDuringOutage.statusCode() + " Retry-After "
+                + unseenFirmDuringOutage.headers().firstValue("Retry-After").orElse("none")
                 + " " + unseenFirmDuringOutage.body() + "; after recovery: HTTP " + unseenFirmAfter.statusCode());
         System.out.println("DatabaseFaultIT: log while faulted and recovering: " + logLines.size() + " lines, "
                 + logLines.stream().filter(line -> line.contains("FailureLog")).count() + " of them failure lines, "
                 + logLines.stream().filter(line -> line.startsWith("\tat ")).count() + " stack frames");
-        metrics.lines().filter(line -> line.startsWith("diligence_failures_total"))
+        metrics.lines()
+                .filter(line -> line.startsWith("diligence_failures_total"))
                 .forEach(line -> System.out.println("DatabaseFaultIT: " + line));
 
-        assertThat(lost).as("acknowledged funds missing, or without audit event or change-feed row").isEmpty();
-        assertThat(all).as("answers that were wrong: a fund that exists answered as null or with another name")
+        assertThat(lost)
+                .as("acknowledged funds missing, or without audit event or change-feed row")
+                .isEmpty();
+        assertThat(all)
+                .as("answers that were wrong: a fund that exists answered as null or with another name")
                 .noneMatch(outcome -> outcome.kind() == Kind.WRONG);
         assertThat(all).as("failures other than UNAVAILABLE").noneMatch(outcome -> outcome.kind() == Kind.FAILED);
-        assertThat(all).as("UNAVAILABLE answers are HTTP 503 with Retry-After").filteredOn(outcome -> outcome.kind() == Kind.UNAVAILABLE)
-                .allMatch(outcome -> outcome.status() == 503 && outcome.retryAfter().isPresent());
+        assertThat(all)
+                .as("UNAVAILABLE answers are HTTP 503 with Retry-After")
+                .filteredOn(outcome -> outcome.kind() == Kind.UNAVAILABLE)
+                .allMatch(outcome ->
+                        outcome.status() == 503 && outcome.retryAfter().isPresent());
         for (FaultReport report : reports) {
-            assertThat(report.checked()).as(report.fault() + ": requests from 5 s after recovery").hasSizeGreaterThanOrEqualTo(CHECKED_REQUESTS)
+            assertThat(report.checked())
+                    .as(report.fault() + ": requests from 5 s after recovery")
+                    .hasSizeGreaterThanOrEqualTo(CHECKED_REQUESTS)
                     .allMatch(outcome -> outcome.kind() == Kind.OK);
-            assertThat(report.of(report.checked(), Kind.OK)).extracting(Outcome::operation).contains("createFund", "node");
+            assertThat(report.of(report.checked(), Kind.OK))
+                    .extracting(Outcome::operation)
+                    .contains("createFund", "node");
         }
-        assertThat(unseenFirmDuringOutage.statusCode()).as("authentication without a database").isEqualTo(503);
+        assertThat(unseenFirmDuringOutage.statusCode())
+                .as("authentication without a database")
+                .isEqualTo(503);
         assertThat(unseenFirmDuringOutage.headers().firstValue("Retry-After")).isPresent();
         assertThat(unseenFirmDuringOutage.body()).contains("\"classification\":\"UNAVAILABLE\"");
         assertThat(unseenFirmAfter.statusCode()).isEqualTo(200);
         assertThat(unseenFirmAfter.body()).contains(unseenTenantKey);
         assertThat(metrics).containsPattern("diligence_failures_total\\{[^}]*kind=\"unavailable\"[^}]*\\} [1-9]");
         FaultReport outage = reports.get(2);
-        assertThat(outage.readinessDown()).as("readiness DOWN during the outage").isTrue();
-        assertThat(outage.of(outage.during(), Kind.UNAVAILABLE)).as("requests answered UNAVAILABLE during the outage").isNotEmpty();
+        assertThat(outage.readinessDown())
+                .as("readiness DOWN during the outage")
+                .isTrue();
+        assertThat(outage.of(outage.during(), Kind.UNAVAILABLE))
+                .as("requests answered UNAVAILABLE during the outage")
+                .isNotEmpty();
     }
 
     @FunctionalInterface
@@ -211,35 +267,66 @@ class DatabaseFaultIT {
         long faultAt = System.nanoTime();
         cluster.stop();
         long stoppedAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> readiness() == 503);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> readiness() == 503);
         long downAt = System.nanoTime();
         unseenFirmDuringOutage = viewer(unseenFirmToken);
-        await().atMost(Duration.ofMinutes(1)).until(() -> System.nanoTime() - faultAt >= OUTAGE.toNanos()
-                && load.sentSince(stoppedAt).stream().filter(outcome -> outcome.kind() == Kind.UNAVAILABLE).count() >= 20);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> System.nanoTime() - faultAt >= OUTAGE.toNanos()
+                        && load.sentSince(stoppedAt).stream()
+                                        .filter(outcome -> outcome.kind() == Kind.UNAVAILABLE)
+                                        .count()
+                                >= 20);
         cluster.start();
-        return afterRecovery("outage of " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - faultAt) + " s", load, faultAt,
-                System.nanoTime(), true, TimeUnit.NANOSECONDS.toMillis(downAt - stoppedAt));
+        return afterRecovery(
+                "outage of " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - faultAt) + " s",
+                load,
+                faultAt,
+                System.nanoTime(),
+                true,
+                TimeUnit.NANOSECONDS.toMillis(downAt - stoppedAt));
     }
 
-    private FaultReport afterRecovery(String name, FaultLoad load, long faultAt, long backAt, boolean readinessDown,
+    private FaultReport afterRecovery(
+            String name,
+            FaultLoad load,
+            long faultAt,
+            long backAt,
+            boolean readinessDown,
             long readinessDownAfterMillis) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> readiness() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> readiness() == 200);
         long upAt = System.nanoTime();
         long settledAt = backAt + SETTLED_AFTER.toNanos();
-        await().atMost(Duration.ofMinutes(1)).until(() -> load.sentSince(settledAt).size() >= CHECKED_REQUESTS);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> load.sentSince(settledAt).size() >= CHECKED_REQUESTS);
         List<Outcome> checked = load.sentSince(settledAt);
-        List<Outcome> during = load.sentSince(faultAt).stream().filter(outcome -> outcome.sentNanos() < settledAt).toList();
-        return new FaultReport(name, TimeUnit.NANOSECONDS.toMillis(backAt - faultAt), during, readinessDown, readinessDownAfterMillis,
-                TimeUnit.NANOSECONDS.toMillis(upAt - backAt), checked);
+        List<Outcome> during = load.sentSince(faultAt).stream()
+                .filter(outcome -> outcome.sentNanos() < settledAt)
+                .toList();
+        return new FaultReport(
+                name,
+                TimeUnit.NANOSECONDS.toMillis(backAt - faultAt),
+                during,
+                readinessDown,
+                readinessDownAfterMillis,
+                TimeUnit.NANOSECONDS.toMillis(upAt - backAt),
+                checked);
     }
 
     /** HTTP status of the readiness probe: 200 UP, 503 DOWN. */
     private int readiness() throws IOException, InterruptedException {
-        return get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness").statusCode();
+        return get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")
+                .statusCode();
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -256,7 +343,8 @@ class DatabaseFaultIT {
     /** The acknowledged funds that are not stored with their name, an audit event and a numbered change-feed row. */
     private static List<String> lostOf(Map<String, String> acknowledged) throws SQLException {
         List<String> lost = new ArrayList<>();
-        try (Connection admin = cluster.connectAsAdmin(); PreparedStatement stored = admin.prepareStatement("""
+        try (Connection admin = cluster.connectAsAdmin();
+                PreparedStatement stored = admin.prepareStatement("""
                 select f.name = ?
                    and exists (select 1 from audit_events a where a.entity_id = f.id and a.action = 'createFund')
                    and exists (select 1 from changes c where c.entity_id = f.id and c.operation = 'CREATED' and c.position is not null)

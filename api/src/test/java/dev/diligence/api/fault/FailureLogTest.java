@@ -25,12 +25,17 @@ class FailureLogTest {
             log.failed("GraphQL field /node", unreachable());
         }
 
-        assertThat(output.getOut().lines().filter(line -> line.contains("GraphQL field /node failed, database unavailable:"))
-                .toList())
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains("GraphQL field /node failed, database unavailable:"))
+                        .toList())
                 .hasSize(3)
                 .allMatch(line -> line.contains("ConnectException: Connection refused"));
-        assertThat(output.getOut().lines().filter(line -> line.startsWith("Caused by: java.net.ConnectException"))).hasSize(1);
-        assertThat(meters.counter("diligence.failures", "kind", "unavailable", "cause", "ConnectException").count()).isEqualTo(3.0);
+        assertThat(output.getOut().lines().filter(line -> line.startsWith("Caused by: java.net.ConnectException")))
+                .hasSize(1);
+        assertThat(meters.counter("diligence.failures", "kind", "unavailable", "cause", "ConnectException")
+                        .count())
+                .isEqualTo(3.0);
     }
 
     @Test
@@ -39,19 +44,30 @@ class FailureLogTest {
         log.failed("GraphQL field /fund", bug());
         log.failed("GraphQL field /fund", bug());
 
-        assertThat(output.getOut().lines().filter(line -> line.contains("GraphQL field /fund failed: IllegalStateException: a bug")))
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains("GraphQL field /fund failed: IllegalStateException: a bug")))
                 .hasSize(2);
-        assertThat(output.getOut().lines().filter(line -> line.startsWith("java.lang.IllegalStateException: a bug"))).hasSize(1);
-        assertThat(meters.counter("diligence.failures", "kind", "internal", "cause", "IllegalStateException").count()).isEqualTo(2.0);
-        assertThat(meters.counter("diligence.failures", "kind", "unavailable", "cause", "ConnectException").count()).isEqualTo(1.0);
+        assertThat(output.getOut().lines().filter(line -> line.startsWith("java.lang.IllegalStateException: a bug")))
+                .hasSize(1);
+        assertThat(meters.counter("diligence.failures", "kind", "internal", "cause", "IllegalStateException")
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(meters.counter("diligence.failures", "kind", "unavailable", "cause", "ConnectException")
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void theSqlStateOfTheRootCauseIsNamed(CapturedOutput output) {
-        log.failed("POST /graphql",
-                new CannotCreateTransactionException("could not begin", new SQLException("terminating connection", "57P01")));
+        log.failed(
+                "POST /graphql",
+                new CannotCreateTransactionException(
+                        "could not begin", new SQLException("terminating connection", "57P01")));
 
-        assertThat(output.getOut()).contains("POST /graphql failed, database unavailable: SQLException (SQLState 57P01): terminating connection");
+        assertThat(output.getOut())
+                .contains(
+                        "POST /graphql failed, database unavailable: SQLException (SQLState 57P01): terminating connection");
     }
 
     /** The same bug each time: thrown from the same place. */
@@ -60,8 +76,9 @@ class FailureLogTest {
     }
 
     private static Exception unreachable() {
-        return new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
-                new SQLTransientConnectionException("HikariPool-1 - Connection is not available",
-                        new ConnectException("Connection refused")));
+        return new CannotCreateTransactionException(
+                "Could not open JPA EntityManager for transaction",
+                new SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available", new ConnectException("Connection refused")));
     }
 }

@@ -31,10 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FaultLoad implements AutoCloseable {
 
-    enum Kind { OK, UNAVAILABLE, FAILED, WRONG }
+    enum Kind {
+        OK,
+        UNAVAILABLE,
+        FAILED,
+        WRONG
+    }
 
     /** One answer: when its request was sent and answered (nanoTime), what it was. */
-    record Outcome(String operation, long sentNanos, long answeredNanos, Kind kind, int status, Optional<String> retryAfter,
+    record Outcome(
+            String operation,
+            long sentNanos,
+            long answeredNanos,
+            Kind kind,
+            int status,
+            Optional<String> retryAfter,
             String detail) {
 
         long millis() {
@@ -43,10 +54,12 @@ final class FaultLoad implements AutoCloseable {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CREATE = "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id name } userErrors { code } } }";
+    private static final String CREATE =
+            "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id name } userErrors { code } } }";
     private static final String READ = "query($id: ID!) { node(id: $id) { id ... on Fund { name } } }";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String token;
     private final ExecutorService threads;
@@ -54,6 +67,7 @@ final class FaultLoad implements AutoCloseable {
     private final AtomicLong names = new AtomicLong();
     /** Funds whose creation was acknowledged: global ID to name. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
     FaultLoad(URI endpoint, String token, int writers, int readers) {
@@ -79,7 +93,9 @@ final class FaultLoad implements AutoCloseable {
 
     /** Outcomes of requests sent at or after {@code sinceNanos}. */
     List<Outcome> sentSince(long sinceNanos) {
-        return outcomes.stream().filter(outcome -> outcome.sentNanos() >= sinceNanos).toList();
+        return outcomes.stream()
+                .filter(outcome -> outcome.sentNanos() >= sinceNanos)
+                .toList();
     }
 
     @Override
@@ -102,7 +118,9 @@ final class FaultLoad implements AutoCloseable {
         Map<String, Object> input = Map.of("name", name, "vintageYear", 2020, "strategy", "BUYOUT", "currency", "USD");
         send("createFund", CREATE, Map.of("input", input), (data, errors) -> {
             JsonNode fund = data.path("createFund").path("fund");
-            if (errors.isEmpty() && fund.hasNonNull("id") && name.equals(fund.path("name").asString())) {
+            if (errors.isEmpty()
+                    && fund.hasNonNull("id")
+                    && name.equals(fund.path("name").asString())) {
                 acknowledged.put(fund.get("id").asString(), name);
                 return Optional.empty();
             }
@@ -143,16 +161,21 @@ final class FaultLoad implements AutoCloseable {
                     .timeout(Duration.ofSeconds(20))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             retryAfter = response.headers().firstValue("Retry-After");
             JsonNode body = JSON.readTree(response.body());
-            List<JsonNode> errors = body.path("errors").isArray() ? List.copyOf(iterable(body.path("errors"))) : List.of();
+            List<JsonNode> errors =
+                    body.path("errors").isArray() ? List.copyOf(iterable(body.path("errors"))) : List.of();
             if (!errors.isEmpty()) {
                 boolean allUnavailable = errors.stream()
-                        .allMatch(error -> "UNAVAILABLE".equals(error.path("extensions").path("classification").asString()));
+                        .allMatch(error -> "UNAVAILABLE"
+                                .equals(error.path("extensions")
+                                        .path("classification")
+                                        .asString()));
                 kind = allUnavailable ? Kind.UNAVAILABLE : Kind.FAILED;
                 detail = errors.toString();
             } else {

@@ -31,8 +31,8 @@ final class PrivateCluster implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private final DatabaseRoles roles = new DatabaseRoles("diligence_owner", "owner-" + UUID.randomUUID(),
-            "diligence_app", "app-" + UUID.randomUUID());
+    private final DatabaseRoles roles = new DatabaseRoles(
+            "diligence_owner", "owner-" + UUID.randomUUID(), "diligence_app", "app-" + UUID.randomUUID());
     private EmbeddedPostgres server;
 
     private PrivateCluster(Path dataDirectory, int port) {
@@ -98,8 +98,11 @@ final class PrivateCluster implements AutoCloseable {
      * memory free.
      */
     void crash() throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster with PID " + pid));
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .strip());
+        ProcessHandle postmaster =
+                ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster with PID " + pid));
         List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
         processes.add(postmaster);
         postmaster.destroyForcibly();
@@ -122,7 +125,8 @@ final class PrivateCluster implements AutoCloseable {
     }
 
     private Connection connectAsAdmin(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
     }
 
     private static int freePort() throws IOException {

@@ -16,24 +16,37 @@ class TransientFailuresTest {
 
     @Test
     void failuresToReachTheDatabaseAreTransientWhereverTheyAreInTheChain() {
-        assertThat(TransientFailures.isTransient(new CannotCreateTransactionException("no begin"))).isTrue();
-        assertThat(TransientFailures.isTransient(new RuntimeException(new SQLTransientConnectionException("pool timeout")))).isTrue();
-        assertThat(TransientFailures.isTransient(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03"))).isTrue();
-        assertThat(TransientFailures.isTransient(new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-                new SQLException("Connection is closed"))))).isTrue();
+        assertThat(TransientFailures.isTransient(new CannotCreateTransactionException("no begin")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(
+                        new RuntimeException(new SQLTransientConnectionException("pool timeout"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new SQLException("I/O error", "08006"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(
+                        new SQLException("terminating connection due to administrator command", "57P01")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new JpaSystemException(new RuntimeException(
+                        "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+                .isTrue();
     }
 
     @Test
     void otherFailuresAreNot() {
         assertThat(TransientFailures.isTransient(null)).isFalse();
-        assertThat(TransientFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
-        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("duplicate",
-                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
-        assertThat(TransientFailures.isTransient(new QueryTimeoutException("statement timeout",
-                new SQLException("canceling statement due to statement timeout", "57014")))).isFalse();
-        assertThat(TransientFailures.isTransient(new RuntimeException(new ConnectException("not a database")))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("a bug")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException(
+                        "duplicate", new SQLException("duplicate key value violates unique constraint", "23505"))))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new QueryTimeoutException(
+                        "statement timeout",
+                        new SQLException("canceling statement due to statement timeout", "57014"))))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new ConnectException("not a database"))))
+                .isFalse();
     }
 
     @Test

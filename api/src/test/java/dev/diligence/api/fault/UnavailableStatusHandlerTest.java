@@ -32,8 +32,10 @@ class UnavailableStatusHandlerTest {
     void everyRootFieldUnavailableIs503WithRetryAfter() {
         WebGraphQlResponse response = response(data("node", null), unavailable("node", 2));
 
-        assertThat(handler.selectResponseStatus(response, MediaType.APPLICATION_JSON)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(handler.selectResponseStatus(response, MediaType.APPLICATION_JSON))
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("2");
     }
 
     @Test
@@ -41,7 +43,8 @@ class UnavailableStatusHandlerTest {
         WebGraphQlResponse response = response(null, UnavailableErrors.of("busy", 5));
 
         assertThat(handler.selectResponseStatus(response, GRAPHQL_RESPONSE)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("5");
     }
 
     @Test
@@ -51,24 +54,31 @@ class UnavailableStatusHandlerTest {
         WebGraphQlResponse response = response(data, unavailable("node", 2));
 
         assertThat(handler.selectResponseStatus(response, GRAPHQL_RESPONSE)).isEqualTo(HttpStatus.OK);
-        assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("2");
     }
 
     @Test
     void aRootFieldWithDataAndANestedUnavailableErrorSucceededInPart() {
         WebGraphQlResponse response = response(data("funds", Map.of("nodes", List.of())), unavailable("funds", 2));
 
-        assertThat(handler.selectResponseStatus(response, MediaType.APPLICATION_JSON)).isEqualTo(HttpStatus.OK);
+        assertThat(handler.selectResponseStatus(response, MediaType.APPLICATION_JSON))
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void otherErrorsKeepSpringsStatusAndSayNothingOfRetrying() {
-        GraphQLError internal = GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR).message("INTERNAL_ERROR")
-                .path(ResultPath.parse("/node")).build();
+        GraphQLError internal = GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.INTERNAL_ERROR)
+                .message("INTERNAL_ERROR")
+                .path(ResultPath.parse("/node"))
+                .build();
         WebGraphQlResponse response = response(data("node", null), internal);
 
-        assertThat(handler.selectResponseStatus(response, MediaType.APPLICATION_JSON)).isEqualTo(HttpStatus.OK);
-        assertThat(response.getResponseHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
+        assertThat(handler.selectResponseStatus(response, MediaType.APPLICATION_JSON))
+                .isEqualTo(HttpStatus.OK);
+        assertThat(response.getResponseHeaders().containsHeader(HttpHeaders.RETRY_AFTER))
+                .isFalse();
     }
 
     private static Map<String, Object> data(String field, Object value) {
@@ -78,11 +88,17 @@ class UnavailableStatusHandlerTest {
     }
 
     private static GraphQLError unavailable(String field, long retryAfterSeconds) {
-        return UnavailableErrors.builder("The database could not be reached", retryAfterSeconds).path(ResultPath.parse("/" + field)).build();
+        return UnavailableErrors.builder("The database could not be reached", retryAfterSeconds)
+                .path(ResultPath.parse("/" + field))
+                .build();
     }
 
     private static WebGraphQlResponse response(Map<String, Object> data, GraphQLError error) {
-        ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(data).addError(error).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(ExecutionInput.newExecutionInput("{ x }").build(), result));
+        ExecutionResult result = ExecutionResultImpl.newExecutionResult()
+                .data(data)
+                .addError(error)
+                .build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
+                ExecutionInput.newExecutionInput("{ x }").build(), result));
     }
 }

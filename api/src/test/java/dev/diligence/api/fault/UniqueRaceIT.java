@@ -52,27 +52,30 @@ class UniqueRaceIT extends ApiIntegrationTest {
 
     static final int RACERS = 20;
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private static final String USER_ERRORS = "userErrors { field code message }";
-    private static final String CREATE_TENANT = "mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { key } "
-            + USER_ERRORS + " } }";
-    private static final String CREATE_FUND = "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } "
-            + USER_ERRORS + " } }";
-    private static final String UPDATE_FUND = "mutation($input: UpdateFundInput!) { updateFund(input: $input) { fund { id } "
-            + USER_ERRORS + " } }";
-    private static final String CREATE_COMPANY = "mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } "
-            + USER_ERRORS + " } }";
-    private static final String UPDATE_COMPANY = "mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { company { id } "
-            + USER_ERRORS + " } }";
-    private static final String ADD_HOLDING = "mutation($input: AddHoldingInput!) { addHolding(input: $input) { holding { id } "
-            + USER_ERRORS + " } }";
-    private static final String GRANT = "mutation($input: FundAccessInput!) { grantFundAccess(input: $input) { grant { id } "
-            + USER_ERRORS + " } }";
+    private static final String CREATE_TENANT =
+            "mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { key } " + USER_ERRORS
+                    + " } }";
+    private static final String CREATE_FUND =
+            "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } " + USER_ERRORS + " } }";
+    private static final String UPDATE_FUND =
+            "mutation($input: UpdateFundInput!) { updateFund(input: $input) { fund { id } " + USER_ERRORS + " } }";
+    private static final String CREATE_COMPANY =
+            "mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } " + USER_ERRORS
+                    + " } }";
+    private static final String UPDATE_COMPANY =
+            "mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { company { id } " + USER_ERRORS
+                    + " } }";
+    private static final String ADD_HOLDING =
+            "mutation($input: AddHoldingInput!) { addHolding(input: $input) { holding { id } " + USER_ERRORS + " } }";
+    private static final String GRANT =
+            "mutation($input: FundAccessInput!) { grantFundAccess(input: $input) { grant { id } " + USER_ERRORS
+                    + " } }";
     private static final String ITEMS = "{ externalId outcome id " + USER_ERRORS + " }";
-    private static final String SYNC = "mutation($input: SyncDealsInput!) { syncDeals(input: $input) { replayed funds " + ITEMS
-            + " companies " + ITEMS + " holdings " + ITEMS + " " + USER_ERRORS + " } }";
+    private static final String SYNC = "mutation($input: SyncDealsInput!) { syncDeals(input: $input) { replayed funds "
+            + ITEMS + " companies " + ITEMS + " holdings " + ITEMS + " " + USER_ERRORS + " } }";
     private static final String VIEWER = "{ viewer { subject } }";
 
     private static String tenant;
@@ -88,8 +91,12 @@ class UniqueRaceIT extends ApiIntegrationTest {
     @Test
     void everyGuardedConstraintExists() {
         for (String constraint : UniqueRaces.GUARDED) {
-            assertThat(number("select count(*) from pg_class c join pg_index i on i.indexrelid = c.oid"
-                    + " where c.relname = ? and i.indisunique", constraint)).as(constraint).isEqualTo(1);
+            assertThat(number(
+                            "select count(*) from pg_class c join pg_index i on i.indexrelid = c.oid"
+                                    + " where c.relname = ? and i.indisunique",
+                            constraint))
+                    .as(constraint)
+                    .isEqualTo(1);
         }
     }
 
@@ -115,7 +122,8 @@ class UniqueRaceIT extends ApiIntegrationTest {
 
         Answer sequential = call(admin, CREATE_FUND, "createFund", fundInput(name));
         assertOneWinnerAndLosersAnsweredAs(answers, sequential, "ALREADY_EXISTS");
-        assertThat(number("select count(*) from funds where tenant_id = ? and lower(name) = lower(?)", tenantId, name)).isEqualTo(1);
+        assertThat(number("select count(*) from funds where tenant_id = ? and lower(name) = lower(?)", tenantId, name))
+                .isEqualTo(1);
     }
 
     /** funds_name_unique: updateFund, {@value #RACERS} funds renamed to one name at once. */
@@ -124,14 +132,23 @@ class UniqueRaceIT extends ApiIntegrationTest {
         String name = "Renamed Race Fund " + suffix();
         String admin = usersOf(tenant).tenantAdmin();
         List<String> funds = IntStream.rangeClosed(0, RACERS)
-                .mapToObj(i -> succeeded(call(admin, CREATE_FUND, "createFund", fundInput("Fund to rename " + suffix()))).id("fund"))
+                .mapToObj(
+                        i -> succeeded(call(admin, CREATE_FUND, "createFund", fundInput("Fund to rename " + suffix())))
+                                .id("fund"))
                 .toList();
-        List<Answer> answers = race("updateFund", i -> call(admin, UPDATE_FUND, "updateFund",
-                Map.of("id", funds.get(i), "expectedVersion", 0, "name", name)));
+        List<Answer> answers = race(
+                "updateFund",
+                i -> call(
+                        admin,
+                        UPDATE_FUND,
+                        "updateFund",
+                        Map.of("id", funds.get(i), "expectedVersion", 0, "name", name)));
 
-        Answer sequential = call(admin, UPDATE_FUND, "updateFund", Map.of("id", funds.get(RACERS), "expectedVersion", 0, "name", name));
+        Answer sequential = call(
+                admin, UPDATE_FUND, "updateFund", Map.of("id", funds.get(RACERS), "expectedVersion", 0, "name", name));
         assertOneWinnerAndLosersAnsweredAs(answers, sequential, "ALREADY_EXISTS");
-        assertThat(number("select count(*) from funds where tenant_id = ? and lower(name) = lower(?)", tenantId, name)).isEqualTo(1);
+        assertThat(number("select count(*) from funds where tenant_id = ? and lower(name) = lower(?)", tenantId, name))
+                .isEqualTo(1);
     }
 
     /** company_references unique (tenant_id, source, external_id): createCompany. */
@@ -139,15 +156,26 @@ class UniqueRaceIT extends ApiIntegrationTest {
     void createCompanyWithOneExternalReference() throws Exception {
         String externalId = "dc-" + suffix();
         String admin = usersOf(tenant).tenantAdmin();
-        List<Answer> answers = race("createCompany", i -> call(admin, CREATE_COMPANY, "createCompany",
-                companyInput("Race company " + i, "dealcloud", externalId)));
+        List<Answer> answers = race(
+                "createCompany",
+                i -> call(
+                        admin,
+                        CREATE_COMPANY,
+                        "createCompany",
+                        companyInput("Race company " + i, "dealcloud", externalId)));
 
-        Answer sequential = call(admin, CREATE_COMPANY, "createCompany", companyInput("Race company late", "dealcloud", externalId));
+        Answer sequential = call(
+                admin, CREATE_COMPANY, "createCompany", companyInput("Race company late", "dealcloud", externalId));
         assertOneWinnerAndLosersAnsweredAs(answers, sequential, "ALREADY_EXISTS");
-        assertThat(number("select count(*) from company_references where tenant_id = ? and source = 'dealcloud' and external_id = ?",
-                tenantId, externalId)).isEqualTo(1);
+        assertThat(number(
+                        "select count(*) from company_references where tenant_id = ? and source = 'dealcloud' and external_id = ?",
+                        tenantId,
+                        externalId))
+                .isEqualTo(1);
         // no company of a loser stayed without its reference
-        assertThat(number("select count(*) from companies where tenant_id = ? and name like 'Race company %'", tenantId)).isEqualTo(1);
+        assertThat(number(
+                        "select count(*) from companies where tenant_id = ? and name like 'Race company %'", tenantId))
+                .isEqualTo(1);
     }
 
     /** company_references unique (tenant_id, source, external_id): updateCompany, {@value #RACERS} companies given one reference. */
@@ -156,18 +184,33 @@ class UniqueRaceIT extends ApiIntegrationTest {
         String externalId = "sf-" + suffix();
         String admin = usersOf(tenant).tenantAdmin();
         List<String> companies = IntStream.rangeClosed(0, RACERS)
-                .mapToObj(i -> succeeded(call(admin, CREATE_COMPANY, "createCompany",
-                        companyInput("Company to refer " + suffix(), "dealcloud", "own-" + suffix()))).id("company"))
+                .mapToObj(i -> succeeded(call(
+                                admin,
+                                CREATE_COMPANY,
+                                "createCompany",
+                                companyInput("Company to refer " + suffix(), "dealcloud", "own-" + suffix())))
+                        .id("company"))
                 .toList();
         List<Map<String, Object>> references = List.of(Map.of("source", "salesforce", "externalId", externalId));
-        List<Answer> answers = race("updateCompany", i -> call(admin, UPDATE_COMPANY, "updateCompany",
-                Map.of("id", companies.get(i), "expectedVersion", 0, "externalReferences", references)));
+        List<Answer> answers = race(
+                "updateCompany",
+                i -> call(
+                        admin,
+                        UPDATE_COMPANY,
+                        "updateCompany",
+                        Map.of("id", companies.get(i), "expectedVersion", 0, "externalReferences", references)));
 
-        Answer sequential = call(admin, UPDATE_COMPANY, "updateCompany",
+        Answer sequential = call(
+                admin,
+                UPDATE_COMPANY,
+                "updateCompany",
                 Map.of("id", companies.get(RACERS), "expectedVersion", 0, "externalReferences", references));
         assertOneWinnerAndLosersAnsweredAs(answers, sequential, "ALREADY_EXISTS");
-        assertThat(number("select count(*) from company_references where tenant_id = ? and source = 'salesforce' and external_id = ?",
-                tenantId, externalId)).isEqualTo(1);
+        assertThat(number(
+                        "select count(*) from company_references where tenant_id = ? and source = 'salesforce' and external_id = ?",
+                        tenantId,
+                        externalId))
+                .isEqualTo(1);
     }
 
     /** holdings_company_once_per_fund (tenant_id, fund_id, company_id): addHolding. */
@@ -175,9 +218,14 @@ class UniqueRaceIT extends ApiIntegrationTest {
     void addOneCompanyToOneFund() throws Exception {
         String admin = usersOf(tenant).tenantAdmin();
         String fundName = "Holding race fund " + suffix();
-        String fund = succeeded(call(admin, CREATE_FUND, "createFund", fundInput(fundName))).id("fund");
-        String company = succeeded(call(admin, CREATE_COMPANY, "createCompany",
-                companyInput("Holding race company", "dealcloud", "h-" + suffix()))).id("company");
+        String fund = succeeded(call(admin, CREATE_FUND, "createFund", fundInput(fundName)))
+                .id("fund");
+        String company = succeeded(call(
+                        admin,
+                        CREATE_COMPANY,
+                        "createCompany",
+                        companyInput("Holding race company", "dealcloud", "h-" + suffix())))
+                .id("company");
         Map<String, Object> input = Map.of("fundId", fund, "companyId", company, "dealStage", "SOURCED");
         List<Answer> answers = race("addHolding", i -> call(admin, ADD_HOLDING, "addHolding", input));
 
@@ -190,14 +238,16 @@ class UniqueRaceIT extends ApiIntegrationTest {
     @Test
     void grantOneFundToOnePerson() throws Exception {
         String admin = usersOf(tenant).tenantAdmin();
-        String fund = succeeded(call(admin, CREATE_FUND, "createFund", fundInput("Grant race fund " + suffix()))).id("fund");
+        String fund = succeeded(call(admin, CREATE_FUND, "createFund", fundInput("Grant race fund " + suffix())))
+                .id("fund");
         String subject = "manager-" + suffix();
         Map<String, Object> input = Map.of("fundId", fund, "subject", subject);
         List<Answer> answers = race("grantFundAccess", i -> call(admin, GRANT, "grantFundAccess", input));
 
         Answer sequential = call(admin, GRANT, "grantFundAccess", input);
         assertOneWinnerAndLosersAnsweredAs(answers, sequential, "ALREADY_EXISTS");
-        assertThat(number("select count(*) from fund_grants where tenant_id = ? and subject = ?", tenantId, subject)).isEqualTo(1);
+        assertThat(number("select count(*) from fund_grants where tenant_id = ? and subject = ?", tenantId, subject))
+                .isEqualTo(1);
     }
 
     /**
@@ -210,21 +260,29 @@ class UniqueRaceIT extends ApiIntegrationTest {
         List<String> scripts = integrationScripts();
         String name = "Synced race fund " + suffix();
         String run = suffix();
-        IntFunction<Map<String, Object>> sync = i -> SyncFixtures.input("src-" + run + "-" + i, "key-" + run + "-" + i,
-                List.of(syncFund("F1", name)), List.of(), List.of());
-        List<Answer> answers = race("syncDeals (fund names of many sources)", i -> call(scripts.get(i), SYNC, "syncDeals", sync.apply(i)));
+        IntFunction<Map<String, Object>> sync = i -> SyncFixtures.input(
+                "src-" + run + "-" + i, "key-" + run + "-" + i, List.of(syncFund("F1", name)), List.of(), List.of());
+        List<Answer> answers = race(
+                "syncDeals (fund names of many sources)", i -> call(scripts.get(i), SYNC, "syncDeals", sync.apply(i)));
 
         Answer sequential = call(scripts.get(RACERS), SYNC, "syncDeals", sync.apply(RACERS));
         assertThat(errorsOf(answers)).isEmpty();
         answers.forEach(answer -> assertThat(answer.userErrors()).isEmpty());
-        List<Map<String, Object>> items = answers.stream().map(answer -> answer.items("funds").get(0)).toList();
-        assertThat(items.stream().filter(item -> "CREATED".equals(item.get("outcome")))).hasSize(1);
+        List<Map<String, Object>> items =
+                answers.stream().map(answer -> answer.items("funds").get(0)).toList();
+        assertThat(items.stream().filter(item -> "CREATED".equals(item.get("outcome"))))
+                .hasSize(1);
         Map<String, Object> expected = sequential.items("funds").get(0);
         assertThat(expected.get("outcome")).isEqualTo("FAILED");
-        items.stream().filter(item -> !"CREATED".equals(item.get("outcome")))
+        items.stream()
+                .filter(item -> !"CREATED".equals(item.get("outcome")))
                 .forEach(item -> assertThat(item).isEqualTo(expected));
-        assertThat(number("select count(*) from funds where tenant_id = ? and name = ?", tenantId, name)).isEqualTo(1);
-        assertThat(number("select count(*) from sync_requests where tenant_id = ? and idempotency_key like ?", tenantId, "key-" + run + "-%"))
+        assertThat(number("select count(*) from funds where tenant_id = ? and name = ?", tenantId, name))
+                .isEqualTo(1);
+        assertThat(number(
+                        "select count(*) from sync_requests where tenant_id = ? and idempotency_key like ?",
+                        tenantId,
+                        "key-" + run + "-%"))
                 .isEqualTo(RACERS + 1);
     }
 
@@ -240,12 +298,30 @@ class UniqueRaceIT extends ApiIntegrationTest {
         String source = "crm-" + suffix();
         String admin = usersOf(tenant).tenantAdmin();
         String run = suffix();
-        List<Answer> answers = race("syncDeals + createCompany (one reference)", i -> i % 2 == 0
-                ? call(scripts.get(i), SYNC, "syncDeals", SyncFixtures.input(source, "key-" + run + "-" + i, List.of(),
-                        List.of(syncCompany(externalId, "Synced race company")), List.of()))
-                : call(admin, CREATE_COMPANY, "createCompany", companyInput("Created race company " + run, source, externalId)));
+        List<Answer> answers = race(
+                "syncDeals + createCompany (one reference)",
+                i -> i % 2 == 0
+                        ? call(
+                                scripts.get(i),
+                                SYNC,
+                                "syncDeals",
+                                SyncFixtures.input(
+                                        source,
+                                        "key-" + run + "-" + i,
+                                        List.of(),
+                                        List.of(syncCompany(externalId, "Synced race company")),
+                                        List.of()))
+                        : call(
+                                admin,
+                                CREATE_COMPANY,
+                                "createCompany",
+                                companyInput("Created race company " + run, source, externalId)));
 
-        Answer sequential = call(admin, CREATE_COMPANY, "createCompany", companyInput("Created race company " + run, source, externalId));
+        Answer sequential = call(
+                admin,
+                CREATE_COMPANY,
+                "createCompany",
+                companyInput("Created race company " + run, source, externalId));
         assertThat(errorsOf(answers)).isEmpty();
         int created = 0;
         for (int i = 0; i < answers.size(); i++) {
@@ -262,10 +338,17 @@ class UniqueRaceIT extends ApiIntegrationTest {
             }
         }
         assertThat(created).isEqualTo(1);
-        assertThat(sequential.userErrors()).extracting(error -> error.get("code")).containsExactly("ALREADY_EXISTS");
-        assertThat(number("select count(*) from company_references where tenant_id = ? and source = ?", tenantId, source)).isEqualTo(1);
-        assertThat(number("select count(*) from companies where tenant_id = ? and (name = 'Synced race company' or name = ?)",
-                tenantId, "Created race company " + run)).isEqualTo(1);
+        assertThat(sequential.userErrors())
+                .extracting(error -> error.get("code"))
+                .containsExactly("ALREADY_EXISTS");
+        assertThat(number(
+                        "select count(*) from company_references where tenant_id = ? and source = ?", tenantId, source))
+                .isEqualTo(1);
+        assertThat(number(
+                        "select count(*) from companies where tenant_id = ? and (name = 'Synced race company' or name = ?)",
+                        tenantId,
+                        "Created race company " + run))
+                .isEqualTo(1);
     }
 
     /**
@@ -279,15 +362,41 @@ class UniqueRaceIT extends ApiIntegrationTest {
         String source = "deals-" + suffix();
         String admin = usersOf(tenant).tenantAdmin();
         String run = suffix();
-        Answer setup = succeeded(call(scripts.get(RACERS), SYNC, "syncDeals", SyncFixtures.input(source, "setup-" + run,
-                List.of(syncFund("F1", "Deal race fund " + run)), List.of(syncCompany("C1", "Deal race company " + run)), List.of())));
+        Answer setup = succeeded(call(
+                scripts.get(RACERS),
+                SYNC,
+                "syncDeals",
+                SyncFixtures.input(
+                        source,
+                        "setup-" + run,
+                        List.of(syncFund("F1", "Deal race fund " + run)),
+                        List.of(syncCompany("C1", "Deal race company " + run)),
+                        List.of())));
         String fund = (String) setup.items("funds").get(0).get("id");
         String company = (String) setup.items("companies").get(0).get("id");
         Map<String, Object> holding = Map.of("fundId", fund, "companyId", company, "dealStage", "SOURCED");
-        List<Answer> answers = race("syncDeals + addHolding (one company in one fund)", i -> i % 2 == 0
-                ? call(scripts.get(i), SYNC, "syncDeals", SyncFixtures.input(source, "key-" + run + "-" + i, List.of(), List.of(),
-                        List.of(Map.of("externalId", "H1", "fundExternalId", "F1", "companyExternalId", "C1", "dealStage", "SOURCED"))))
-                : call(admin, ADD_HOLDING, "addHolding", holding));
+        List<Answer> answers = race(
+                "syncDeals + addHolding (one company in one fund)",
+                i -> i % 2 == 0
+                        ? call(
+                                scripts.get(i),
+                                SYNC,
+                                "syncDeals",
+                                SyncFixtures.input(
+                                        source,
+                                        "key-" + run + "-" + i,
+                                        List.of(),
+                                        List.of(),
+                                        List.of(Map.of(
+                                                "externalId",
+                                                "H1",
+                                                "fundExternalId",
+                                                "F1",
+                                                "companyExternalId",
+                                                "C1",
+                                                "dealStage",
+                                                "SOURCED"))))
+                        : call(admin, ADD_HOLDING, "addHolding", holding));
 
         Answer sequential = call(admin, ADD_HOLDING, "addHolding", holding);
         assertThat(errorsOf(answers)).isEmpty();
@@ -298,8 +407,14 @@ class UniqueRaceIT extends ApiIntegrationTest {
                 assertThat(answer.userErrors()).isEmpty();
                 Map<String, Object> item = answer.items("holdings").get(0);
                 if ("FAILED".equals(item.get("outcome"))) {
-                    assertThat(item.get("userErrors")).isEqualTo(List.of(Map.of("field", List.of("companyExternalId"),
-                            "code", "ALREADY_EXISTS", "message", "the company is already in this fund, under another deal")));
+                    assertThat(item.get("userErrors"))
+                            .isEqualTo(List.of(Map.of(
+                                    "field",
+                                    List.of("companyExternalId"),
+                                    "code",
+                                    "ALREADY_EXISTS",
+                                    "message",
+                                    "the company is already in this fund, under another deal")));
                 } else {
                     assertThat(item.get("outcome")).isIn("CREATED", "UNCHANGED");
                     created += "CREATED".equals(item.get("outcome")) ? 1 : 0;
@@ -311,7 +426,9 @@ class UniqueRaceIT extends ApiIntegrationTest {
             }
         }
         assertThat(created).isEqualTo(1);
-        assertThat(sequential.userErrors()).extracting(error -> error.get("code")).containsExactly("ALREADY_EXISTS");
+        assertThat(sequential.userErrors())
+                .extracting(error -> error.get("code"))
+                .containsExactly("ALREADY_EXISTS");
         assertThat(holdingsOfFund("Deal race fund " + run)).isEqualTo(1);
     }
 
@@ -324,21 +441,32 @@ class UniqueRaceIT extends ApiIntegrationTest {
         List<String> scripts = integrationScripts();
         String name = "Keyed race fund " + suffix();
         String key = "key-" + suffix();
-        Map<String, Object> input = SyncFixtures.input("keyed-" + suffix(), key, List.of(syncFund("F1", name)), List.of(), List.of());
-        List<Answer> answers = race("syncDeals (one idempotency key)", i -> call(scripts.get(i), SYNC, "syncDeals", input));
+        Map<String, Object> input =
+                SyncFixtures.input("keyed-" + suffix(), key, List.of(syncFund("F1", name)), List.of(), List.of());
+        List<Answer> answers =
+                race("syncDeals (one idempotency key)", i -> call(scripts.get(i), SYNC, "syncDeals", input));
 
         assertThat(errorsOf(answers)).isEmpty();
-        assertThat(answers.stream().filter(answer -> answer.userErrors().isEmpty() && Boolean.FALSE.equals(answer.payload().get("replayed"))))
+        assertThat(answers.stream()
+                        .filter(answer -> answer.userErrors().isEmpty()
+                                && Boolean.FALSE.equals(answer.payload().get("replayed"))))
                 .hasSize(1);
         for (Answer answer : answers) {
             if (!answer.userErrors().isEmpty()) {
-                assertThat(answer.userErrors()).extracting(error -> error.get("code")).containsExactly("IDEMPOTENCY_KEY_IN_FLIGHT");
+                assertThat(answer.userErrors())
+                        .extracting(error -> error.get("code"))
+                        .containsExactly("IDEMPOTENCY_KEY_IN_FLIGHT");
             } else {
                 assertThat(answer.items("funds").get(0).get("outcome")).isEqualTo("CREATED");
             }
         }
-        assertThat(number("select count(*) from sync_requests where tenant_id = ? and idempotency_key = ?", tenantId, key)).isEqualTo(1);
-        assertThat(number("select count(*) from funds where tenant_id = ? and name = ?", tenantId, name)).isEqualTo(1);
+        assertThat(number(
+                        "select count(*) from sync_requests where tenant_id = ? and idempotency_key = ?",
+                        tenantId,
+                        key))
+                .isEqualTo(1);
+        assertThat(number("select count(*) from funds where tenant_id = ? and name = ?", tenantId, name))
+                .isEqualTo(1);
     }
 
     /** people primary key (tenant_id, subject): the first requests of a new caller, at once. Idempotent: all succeed. */
@@ -350,7 +478,8 @@ class UniqueRaceIT extends ApiIntegrationTest {
 
         assertThat(errorsOf(answers)).isEmpty();
         answers.forEach(answer -> assertThat(answer.payload()).containsEntry("subject", subject));
-        assertThat(number("select count(*) from people where tenant_id = ? and subject = ?", tenantId, subject)).isEqualTo(1);
+        assertThat(number("select count(*) from people where tenant_id = ? and subject = ?", tenantId, subject))
+                .isEqualTo(1);
     }
 
     // ---- the race and its answers
@@ -360,7 +489,9 @@ class UniqueRaceIT extends ApiIntegrationTest {
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> userErrors() {
-            return payload == null ? List.of() : (List<Map<String, Object>>) payload.getOrDefault("userErrors", List.of());
+            return payload == null
+                    ? List.of()
+                    : (List<Map<String, Object>>) payload.getOrDefault("userErrors", List.of());
         }
 
         @SuppressWarnings("unchecked")
@@ -377,11 +508,19 @@ class UniqueRaceIT extends ApiIntegrationTest {
         @SuppressWarnings("unchecked")
         String outcome() {
             if (!errors.isEmpty()) {
-                return errors.stream().map(error -> String.valueOf(((Map<String, Object>) error.getOrDefault("extensions", Map.of()))
-                        .get("classification"))).distinct().sorted().reduce((a, b) -> a + "+" + b).orElseThrow();
+                return errors.stream()
+                        .map(error -> String.valueOf(((Map<String, Object>) error.getOrDefault("extensions", Map.of()))
+                                .get("classification")))
+                        .distinct()
+                        .sorted()
+                        .reduce((a, b) -> a + "+" + b)
+                        .orElseThrow();
             }
             if (!userErrors().isEmpty()) {
-                return userErrors().stream().map(error -> String.valueOf(error.get("code"))).reduce((a, b) -> a + "+" + b).orElseThrow();
+                return userErrors().stream()
+                        .map(error -> String.valueOf(error.get("code")))
+                        .reduce((a, b) -> a + "+" + b)
+                        .orElseThrow();
             }
             return "ok";
         }
@@ -424,13 +563,19 @@ class UniqueRaceIT extends ApiIntegrationTest {
     /** Exactly one racer succeeded; every other one got the sequential answer, a userError with {@code code}. */
     private static void assertOneWinnerAndLosersAnsweredAs(List<Answer> answers, Answer sequential, String code) {
         long unlikeSequential = answers.stream()
-                .filter(answer -> !answer.userErrors().isEmpty() && !answer.userErrors().equals(sequential.userErrors())).count();
+                .filter(answer ->
+                        !answer.userErrors().isEmpty() && !answer.userErrors().equals(sequential.userErrors()))
+                .count();
         System.out.println("UniqueRaceIT   userErrors unlike the sequential answer: " + unlikeSequential);
         assertThat(errorsOf(answers)).isEmpty();
         assertThat(sequential.errors()).isEmpty();
-        assertThat(sequential.userErrors()).extracting(error -> error.get("code")).containsExactly(code);
-        assertThat(answers.stream().filter(answer -> answer.userErrors().isEmpty())).hasSize(1);
-        answers.stream().filter(answer -> !answer.userErrors().isEmpty())
+        assertThat(sequential.userErrors())
+                .extracting(error -> error.get("code"))
+                .containsExactly(code);
+        assertThat(answers.stream().filter(answer -> answer.userErrors().isEmpty()))
+                .hasSize(1);
+        answers.stream()
+                .filter(answer -> !answer.userErrors().isEmpty())
                 .forEach(answer -> assertThat(answer.userErrors()).isEqualTo(sequential.userErrors()));
     }
 
@@ -450,7 +595,9 @@ class UniqueRaceIT extends ApiIntegrationTest {
      */
     private static List<String> integrationScripts() {
         String run = suffix();
-        return IntStream.rangeClosed(0, RACERS).mapToObj(n -> ISSUER.token("sync-script-" + run + "-" + n, tenant, "integration")).toList();
+        return IntStream.rangeClosed(0, RACERS)
+                .mapToObj(n -> ISSUER.token("sync-script-" + run + "-" + n, tenant, "integration"))
+                .toList();
     }
 
     /** Posts one GraphQL request; {@code field} names the root field whose payload is answered. */
@@ -463,11 +610,13 @@ class UniqueRaceIT extends ApiIntegrationTest {
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", document, "variables", variables))
                 .exchange()
-                .expectBody(JSON).returnResult().getResponseBody();
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
         Objects.requireNonNull(body, "no response body");
         Map<String, Object> data = (Map<String, Object>) body.get("data");
-        return new Answer(data == null ? null : (Map<String, Object>) data.get(field),
-                (List<Map<String, Object>>) body.getOrDefault("errors", List.of()));
+        return new Answer(data == null ? null : (Map<String, Object>) data.get(field), (List<Map<String, Object>>)
+                body.getOrDefault("errors", List.of()));
     }
 
     private WebTestClient client() {
@@ -481,16 +630,45 @@ class UniqueRaceIT extends ApiIntegrationTest {
     }
 
     private static Map<String, Object> companyInput(String name, String source, String externalId) {
-        return Map.of("name", name, "sector", "HEALTHCARE", "headquartersCountry", "DE", "stage", "GROWTH",
-                "externalReferences", List.of(Map.of("source", source, "externalId", externalId)));
+        return Map.of(
+                "name",
+                name,
+                "sector",
+                "HEALTHCARE",
+                "headquartersCountry",
+                "DE",
+                "stage",
+                "GROWTH",
+                "externalReferences",
+                List.of(Map.of("source", source, "externalId", externalId)));
     }
 
     private static Map<String, Object> syncFund(String externalId, String name) {
-        return Map.of("externalId", externalId, "name", name, "vintageYear", 2022, "strategy", "VENTURE_CAPITAL", "currency", "EUR");
+        return Map.of(
+                "externalId",
+                externalId,
+                "name",
+                name,
+                "vintageYear",
+                2022,
+                "strategy",
+                "VENTURE_CAPITAL",
+                "currency",
+                "EUR");
     }
 
     private static Map<String, Object> syncCompany(String externalId, String name) {
-        return Map.of("externalId", externalId, "name", name, "sector", "HEALTHCARE", "headquartersCountry", "DE", "stage", "GROWTH");
+        return Map.of(
+                "externalId",
+                externalId,
+                "name",
+                name,
+                "sector",
+                "HEALTHCARE",
+                "headquartersCountry",
+                "DE",
+                "stage",
+                "GROWTH");
     }
 
     private static String suffix() {
@@ -504,8 +682,11 @@ class UniqueRaceIT extends ApiIntegrationTest {
     }
 
     private static long holdingsOfFund(String fundName) {
-        return number("select count(*) from holdings h join funds f on f.tenant_id = h.tenant_id and f.id = h.fund_id"
-                + " where h.tenant_id = ? and f.name = ?", tenantId, fundName);
+        return number(
+                "select count(*) from holdings h join funds f on f.tenant_id = h.tenant_id and f.id = h.fund_id"
+                        + " where h.tenant_id = ? and f.name = ?",
+                tenantId,
+                fundName);
     }
 
     private static UUID uuid(String sql, Object... parameters) {
@@ -513,7 +694,8 @@ class UniqueRaceIT extends ApiIntegrationTest {
     }
 
     private static Object single(String sql, Object... parameters) {
-        try (Connection admin = DB.connectAsAdmin(); PreparedStatement statement = admin.prepareStatement(sql)) {
+        try (Connection admin = DB.connectAsAdmin();
+                PreparedStatement statement = admin.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

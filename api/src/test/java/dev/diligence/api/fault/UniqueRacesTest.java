@@ -59,7 +59,8 @@ class UniqueRacesTest {
     void aCallLosingEveryAttemptFailsWithItsLastViolation() {
         DuplicateKeyException lost = violationOf("holdings_company_once_per_fund");
 
-        assertThatThrownBy(() -> UniqueRaces.run(failingTimes(UniqueRaces.MAX_ATTEMPTS, lost))).isSameAs(lost);
+        assertThatThrownBy(() -> UniqueRaces.run(failingTimes(UniqueRaces.MAX_ATTEMPTS, lost)))
+                .isSameAs(lost);
         assertThat(attempts).hasValue(UniqueRaces.MAX_ATTEMPTS);
     }
 
@@ -87,8 +88,9 @@ class UniqueRacesTest {
 
     /** A unique violation of {@code constraint} as Spring reports PostgreSQL's. */
     private static DuplicateKeyException violationOf(String constraint) {
-        PSQLException reported = new PSQLException(new ServerErrorMessage(
-                "SERROR\0C23505\0Mduplicate key value violates unique constraint \"" + constraint + "\"\0n" + constraint + "\0"));
+        PSQLException reported = new PSQLException(
+                new ServerErrorMessage("SERROR\0C23505\0Mduplicate key value violates unique constraint \"" + constraint
+                        + "\"\0n" + constraint + "\0"));
         return new DuplicateKeyException("duplicate key", reported);
     }
 }

@@ -18,15 +18,15 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 public final class FrameworkFixtures {
 
-    private FrameworkFixtures() {
-    }
+    private FrameworkFixtures() {}
 
     /**
      * Valid weight changes of version 1, as {@code FrameworkWeightInput}s with the weights as strings
      * (every digit kept): dimensions 0.25 each, D1's criteria 0.3 / 0.3000 / 0.4.
      */
     public static List<Map<String, Object>> evenDimensionWeights() {
-        return weights("D1", "0.25", "D2", "0.25", "D3", "0.25", "D4", "0.25", "C1.1", "0.3", "C1.2", "0.3000", "C1.3", "0.4");
+        return weights(
+                "D1", "0.25", "D2", "0.25", "D3", "0.25", "D4", "0.25", "C1.1", "0.3", "C1.2", "0.3000", "C1.3", "0.4");
     }
 
     /** {@code FrameworkWeightInput}s from alternating codes and weights. */
@@ -47,25 +47,39 @@ public final class FrameworkFixtures {
 
     /** Derives a version of the caller's firm from version 1 and returns its number. */
     public static int deriveFromVersionOne(GraphQlTester tenantAdmin) {
-        GraphQlTester.Response response = tenantAdmin.documentName("deriveFrameworkVersion")
-                .variable("input", deriveInput(1, evenDimensionWeights())).execute();
-        response.path("deriveFrameworkVersion.userErrors").entityList(Object.class).hasSize(0);
-        return response.path("deriveFrameworkVersion.framework.version").entity(Integer.class).get();
+        GraphQlTester.Response response = tenantAdmin
+                .documentName("deriveFrameworkVersion")
+                .variable("input", deriveInput(1, evenDimensionWeights()))
+                .execute();
+        response.path("deriveFrameworkVersion.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return response.path("deriveFrameworkVersion.framework.version")
+                .entity(Integer.class)
+                .get();
     }
 
     /** The version numbers {@code reader} gets from {@code frameworks}. */
     public static List<Integer> versionsSeenBy(GraphQlTester reader) {
-        return reader.documentName("frameworkVersions").execute().path("frameworks[*].version").entityList(Integer.class).get();
+        return reader.documentName("frameworkVersions")
+                .execute()
+                .path("frameworks[*].version")
+                .entityList(Integer.class)
+                .get();
     }
 
     /** How many framework versions the firm {@code tenantKey} has stored, read as a superuser. */
     public static long storedVersionsOf(String tenantKey) {
-        return countOf(tenantKey, "select count(*) from framework_versions where tenant_id = (select id from tenants where key = ?)");
+        return countOf(
+                tenantKey,
+                "select count(*) from framework_versions where tenant_id = (select id from tenants where key = ?)");
     }
 
     /** How many framework weights the firm {@code tenantKey} has stored, read as a superuser. */
     public static long storedWeightsOf(String tenantKey) {
-        return countOf(tenantKey, "select count(*) from framework_version_weights where tenant_id = (select id from tenants where key = ?)");
+        return countOf(
+                tenantKey,
+                "select count(*) from framework_version_weights where tenant_id = (select id from tenants where key = ?)");
     }
 
     /** How many audit events of framework versions the firm {@code tenantKey} has, read as a superuser. */

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Reads a served {@code FrameworkVersion} (the response map, with dimensions, criteria, levels and references selected). */
 final class ServedFramework {
 
-    private ServedFramework() {
-    }
+    private ServedFramework() {}
 
     /** Every dimension and criterion weight by code, in framework order, compared as decimals by the tests. */
     static Map<String, BigDecimal> weights(Map<String, Object> framework) {
@@ -29,17 +28,23 @@ final class ServedFramework {
 
     /** The level descriptions of a criterion, level 0 first. */
     static List<Object> descriptors(Map<String, Object> framework, String criterionCode) {
-        return list(criterion(framework, criterionCode), "levels").stream().map(level -> level.get("description")).toList();
+        return list(criterion(framework, criterionCode), "levels").stream()
+                .map(level -> level.get("description"))
+                .toList();
     }
 
     static List<Object> citations(Map<String, Object> framework, String criterionCode) {
-        return list(criterion(framework, criterionCode), "references").stream().map(reference -> reference.get("citation")).toList();
+        return list(criterion(framework, criterionCode), "references").stream()
+                .map(reference -> reference.get("citation"))
+                .toList();
     }
 
     private static Map<String, Object> criterion(Map<String, Object> framework, String code) {
-        return list(framework, "dimensions").stream().flatMap(dimension -> list(dimension, "criteria").stream())
+        return list(framework, "dimensions").stream()
+                .flatMap(dimension -> list(dimension, "criteria").stream())
                 .filter(criterion -> code.equals(criterion.get("code")))
-                .findFirst().orElseThrow(() -> new AssertionError("no criterion " + code + " is served"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no criterion " + code + " is served"));
     }
 
     @SuppressWarnings("unchecked")

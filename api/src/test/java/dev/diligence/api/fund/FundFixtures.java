@@ -7,8 +7,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /** Test data for fund tests: valid inputs by default, changed where a test says so. */
 final class FundFixtures {
 
-    private FundFixtures() {
-    }
+    private FundFixtures() {}
 
     /** A valid createFund input; {@code overrides} replace or add fields. */
     static Map<String, Object> aFundInput(String name, Object... overrides) {
@@ -26,7 +25,8 @@ final class FundFixtures {
 
     /** Creates a fund and returns its global ID; fails the test when the mutation reports errors. */
     static String createFund(GraphQlTester admin, Map<String, Object> input) {
-        GraphQlTester.Response response = admin.documentName("createFund").variable("input", input).execute();
+        GraphQlTester.Response response =
+                admin.documentName("createFund").variable("input", input).execute();
         response.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         return response.path("createFund.fund.id").entity(String.class).get();
     }

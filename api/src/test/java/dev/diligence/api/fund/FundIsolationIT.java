@@ -50,55 +50,102 @@ class FundIsolationIT extends ApiIntegrationTest {
     void listsAndCountsOnlyTheCallersFunds() {
         List<String> namesSeenByA = allFundNames(adminA);
         assertThat(namesSeenByA).isNotEmpty().noneMatch(name -> name.startsWith("Bravo"));
-        long countOfA = adminA.documentName("funds").variable("first", 0).execute()
-                .path("funds.totalCount").entity(Long.class).get();
+        long countOfA = adminA.documentName("funds")
+                .variable("first", 0)
+                .execute()
+                .path("funds.totalCount")
+                .entity(Long.class)
+                .get();
         assertThat(countOfA).isEqualTo(namesSeenByA.size()).isEqualTo(fundsInDatabase(tenantA));
     }
 
     @Test
     void filtersNeverReachAnotherTenant() {
-        adminA.documentName("fundNames").variable("filter", Map.of("nameContains", "Bravo Secret")).execute()
-                .path("funds.nodes").entityList(Object.class).hasSize(0);
+        adminA.documentName("fundNames")
+                .variable("filter", Map.of("nameContains", "Bravo Secret"))
+                .execute()
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void anotherTenantsFundIsNotFoundExactlyLikeANonexistentOne() {
         String nonexistent = GlobalId.encode("Fund", UUID.randomUUID());
         for (String id : List.of(fundOfB, nonexistent)) {
-            adminA.documentName("fund").variable("id", id).execute().path("fund").valueIsNull();
-            adminA.documentName("node").variable("id", id).execute().path("node").valueIsNull();
+            adminA.documentName("fund")
+                    .variable("id", id)
+                    .execute()
+                    .path("fund")
+                    .valueIsNull();
+            adminA.documentName("node")
+                    .variable("id", id)
+                    .execute()
+                    .path("node")
+                    .valueIsNull();
         }
-        adminB.documentName("fund").variable("id", fundOfB).execute().path("fund.id").entity(String.class).isEqualTo(fundOfB);
+        adminB.documentName("fund")
+                .variable("id", fundOfB)
+                .execute()
+                .path("fund.id")
+                .entity(String.class)
+                .isEqualTo(fundOfB);
     }
 
     @Test
     void anotherTenantsFundCannotBeChangedAndTheAnswerMatchesANonexistentFund() {
         String nonexistent = GlobalId.encode("Fund", UUID.randomUUID());
         Object updateOfB = adminA.documentName("updateFund")
-                .variable("input", input("id", fundOfB, "expectedVersion", 0, "name", "Hijacked")).execute()
-                .path("updateFund").entity(Object.class).get();
+                .variable("input", input("id", fundOfB, "expectedVersion", 0, "name", "Hijacked"))
+                .execute()
+                .path("updateFund")
+                .entity(Object.class)
+                .get();
         Object updateOfNothing = adminA.documentName("updateFund")
-                .variable("input", input("id", nonexistent, "expectedVersion", 0, "name", "Hijacked")).execute()
-                .path("updateFund").entity(Object.class).get();
+                .variable("input", input("id", nonexistent, "expectedVersion", 0, "name", "Hijacked"))
+                .execute()
+                .path("updateFund")
+                .entity(Object.class)
+                .get();
         assertThat(updateOfB).isEqualTo(updateOfNothing);
         assertThat(updateOfB.toString()).contains("NOT_FOUND");
 
-        Object archiveOfB = adminA.documentName("archiveFund").variable("input", input("id", fundOfB)).execute()
-                .path("archiveFund").entity(Object.class).get();
-        Object archiveOfNothing = adminA.documentName("archiveFund").variable("input", input("id", nonexistent)).execute()
-                .path("archiveFund").entity(Object.class).get();
+        Object archiveOfB = adminA.documentName("archiveFund")
+                .variable("input", input("id", fundOfB))
+                .execute()
+                .path("archiveFund")
+                .entity(Object.class)
+                .get();
+        Object archiveOfNothing = adminA.documentName("archiveFund")
+                .variable("input", input("id", nonexistent))
+                .execute()
+                .path("archiveFund")
+                .entity(Object.class)
+                .get();
         assertThat(archiveOfB).isEqualTo(archiveOfNothing);
 
-        adminB.documentName("fund").variable("id", fundOfB).execute()
-                .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
-                .path("fund.version").entity(Long.class).isEqualTo(0L)
-                .path("fund.name").entity(String.class).satisfies(name -> assertThat(name).startsWith("Bravo"));
+        adminB.documentName("fund")
+                .variable("id", fundOfB)
+                .execute()
+                .path("fund.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path("fund.version")
+                .entity(Long.class)
+                .isEqualTo(0L)
+                .path("fund.name")
+                .entity(String.class)
+                .satisfies(name -> assertThat(name).startsWith("Bravo"));
     }
 
     @Test
     void fundNamesAreUniquePerTenantOnly() {
-        String nameOfB = adminB.documentName("fund").variable("id", fundOfB).execute()
-                .path("fund.name").entity(String.class).get();
+        String nameOfB = adminB.documentName("fund")
+                .variable("id", fundOfB)
+                .execute()
+                .path("fund.name")
+                .entity(String.class)
+                .get();
         String sameNameInA = createFund(adminA, nameOfB);
         assertThat(sameNameInA).isNotEqualTo(fundOfB);
     }
@@ -109,8 +156,12 @@ class FundIsolationIT extends ApiIntegrationTest {
         String after = null;
         boolean more = true;
         while (more) {
-            GraphQlTester.Response page = tester.documentName("fundNames").variable("first", 2).variable("after", after).execute();
-            names.addAll(page.path("funds.nodes[*].name").entityList(String.class).get());
+            GraphQlTester.Response page = tester.documentName("fundNames")
+                    .variable("first", 2)
+                    .variable("after", after)
+                    .execute();
+            names.addAll(
+                    page.path("funds.nodes[*].name").entityList(String.class).get());
             more = page.path("funds.pageInfo.hasNextPage").entity(Boolean.class).get();
             after = page.path("funds.pageInfo.endCursor").entity(String.class).get();
         }
@@ -119,8 +170,10 @@ class FundIsolationIT extends ApiIntegrationTest {
 
     private static long fundsInDatabase(String tenantKey) {
         try (Connection admin = DB.connectAsAdmin();
-                ResultSet count = admin.createStatement().executeQuery(
-                        "select count(*) from funds f join tenants t on t.id = f.tenant_id where t.key = '" + tenantKey + "'")) {
+                ResultSet count = admin.createStatement()
+                        .executeQuery(
+                                "select count(*) from funds f join tenants t on t.id = f.tenant_id where t.key = '"
+                                        + tenantKey + "'")) {
             count.next();
             return count.getLong(1);
         } catch (SQLException e) {

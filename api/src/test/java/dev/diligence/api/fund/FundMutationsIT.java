@@ -38,17 +38,41 @@ class FundMutationsIT extends ApiIntegrationTest {
     @Test
     void createsAFundWithEveryAttribute() {
         admin.documentName("createFund")
-                .variable("input", aFundInput("  " + name + "  ", "currency", "eur", "targetSize", "123456789.50", "strategy", "BUYOUT"))
+                .variable(
+                        "input",
+                        aFundInput(
+                                "  " + name + "  ",
+                                "currency",
+                                "eur",
+                                "targetSize",
+                                "123456789.50",
+                                "strategy",
+                                "BUYOUT"))
                 .execute()
-                .path("createFund.userErrors").entityList(Object.class).hasSize(0)
-                .path("createFund.fund.name").entity(String.class).isEqualTo(name)
-                .path("createFund.fund.vintageYear").entity(Integer.class).isEqualTo(2021)
-                .path("createFund.fund.strategy").entity(String.class).isEqualTo("BUYOUT")
-                .path("createFund.fund.currency").entity(String.class).isEqualTo("EUR")
-                .path("createFund.fund.targetSize").entity(BigDecimal.class).satisfies(size ->
-                        assertThat(size).isEqualByComparingTo("123456789.50"))
-                .path("createFund.fund.status").entity(String.class).isEqualTo("ACTIVE")
-                .path("createFund.fund.version").entity(Long.class).isEqualTo(0L);
+                .path("createFund.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("createFund.fund.name")
+                .entity(String.class)
+                .isEqualTo(name)
+                .path("createFund.fund.vintageYear")
+                .entity(Integer.class)
+                .isEqualTo(2021)
+                .path("createFund.fund.strategy")
+                .entity(String.class)
+                .isEqualTo("BUYOUT")
+                .path("createFund.fund.currency")
+                .entity(String.class)
+                .isEqualTo("EUR")
+                .path("createFund.fund.targetSize")
+                .entity(BigDecimal.class)
+                .satisfies(size -> assertThat(size).isEqualByComparingTo("123456789.50"))
+                .path("createFund.fund.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path("createFund.fund.version")
+                .entity(Long.class)
+                .isEqualTo(0L);
     }
 
     static List<Arguments> invalidInputs() {
@@ -67,10 +91,17 @@ class FundMutationsIT extends ApiIntegrationTest {
     @MethodSource("invalidInputs")
     void rejectsInvalidInputWithAUserErrorAndWritesNothing(String field, Object value, String code) {
         long before = totalCount();
-        admin.documentName("createFund").variable("input", aFundInput(name, field, value)).execute()
-                .path("createFund.fund").valueIsNull()
-                .path("createFund.userErrors[0].field").entityList(String.class).containsExactly(field)
-                .path("createFund.userErrors[0].code").entity(String.class).isEqualTo(code);
+        admin.documentName("createFund")
+                .variable("input", aFundInput(name, field, value))
+                .execute()
+                .path("createFund.fund")
+                .valueIsNull()
+                .path("createFund.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly(field)
+                .path("createFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo(code);
         assertThat(totalCount()).isEqualTo(before);
     }
 
@@ -79,7 +110,8 @@ class FundMutationsIT extends ApiIntegrationTest {
         admin.documentName("createFund")
                 .variable("input", aFundInput(" ", "vintageYear", 1800, "currency", "ZZZ", "targetSize", "-3"))
                 .execute()
-                .path("createFund.userErrors[*].field[0]").entityList(String.class)
+                .path("createFund.userErrors[*].field[0]")
+                .entityList(String.class)
                 .containsExactly("name", "vintageYear", "currency", "targetSize");
     }
 
@@ -87,9 +119,15 @@ class FundMutationsIT extends ApiIntegrationTest {
     void rejectsADuplicateNameIgnoringCase() {
         createFund(admin, name);
         long before = totalCount();
-        admin.documentName("createFund").variable("input", aFundInput(name.toUpperCase())).execute()
-                .path("createFund.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_EXISTS")
-                .path("createFund.userErrors[0].field").entityList(String.class).containsExactly("name");
+        admin.documentName("createFund")
+                .variable("input", aFundInput(name.toUpperCase()))
+                .execute()
+                .path("createFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_EXISTS")
+                .path("createFund.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("name");
         assertThat(totalCount()).isEqualTo(before);
     }
 
@@ -99,39 +137,74 @@ class FundMutationsIT extends ApiIntegrationTest {
         admin.documentName("updateFund")
                 .variable("input", input("id", id, "expectedVersion", 0, "vintageYear", 2023, "targetSize", "250.75"))
                 .execute()
-                .path("updateFund.userErrors").entityList(Object.class).hasSize(0)
-                .path("updateFund.fund.name").entity(String.class).isEqualTo(name)
-                .path("updateFund.fund.vintageYear").entity(Integer.class).isEqualTo(2023)
-                .path("updateFund.fund.currency").entity(String.class).isEqualTo("USD")
-                .path("updateFund.fund.targetSize").entity(BigDecimal.class).satisfies(size ->
-                        assertThat(size).isEqualByComparingTo("250.75"))
-                .path("updateFund.fund.version").entity(Long.class).isEqualTo(1L);
+                .path("updateFund.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("updateFund.fund.name")
+                .entity(String.class)
+                .isEqualTo(name)
+                .path("updateFund.fund.vintageYear")
+                .entity(Integer.class)
+                .isEqualTo(2023)
+                .path("updateFund.fund.currency")
+                .entity(String.class)
+                .isEqualTo("USD")
+                .path("updateFund.fund.targetSize")
+                .entity(BigDecimal.class)
+                .satisfies(size -> assertThat(size).isEqualByComparingTo("250.75"))
+                .path("updateFund.fund.version")
+                .entity(Long.class)
+                .isEqualTo(1L);
     }
 
     @Test
     void aStaleVersionIsAUserErrorNotALostUpdate() {
         String id = createFund(admin, name);
-        updateName(id, 0, name + " renamed").path("updateFund.fund.version").entity(Long.class).isEqualTo(1L);
+        updateName(id, 0, name + " renamed")
+                .path("updateFund.fund.version")
+                .entity(Long.class)
+                .isEqualTo(1L);
 
         updateName(id, 0, name + " overwritten")
-                .path("updateFund.fund").valueIsNull()
-                .path("updateFund.userErrors[0].code").entity(String.class).isEqualTo("STALE_VERSION")
-                .path("updateFund.userErrors[0].field").entityList(String.class).containsExactly("expectedVersion");
-        admin.documentName("fund").variable("id", id).execute()
-                .path("fund.name").entity(String.class).isEqualTo(name + " renamed")
-                .path("fund.version").entity(Long.class).isEqualTo(1L);
+                .path("updateFund.fund")
+                .valueIsNull()
+                .path("updateFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("STALE_VERSION")
+                .path("updateFund.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("expectedVersion");
+        admin.documentName("fund")
+                .variable("id", id)
+                .execute()
+                .path("fund.name")
+                .entity(String.class)
+                .isEqualTo(name + " renamed")
+                .path("fund.version")
+                .entity(Long.class)
+                .isEqualTo(1L);
     }
 
     @Test
     void anInvalidUpdateWritesNothing() {
         String id = createFund(admin, name);
         admin.documentName("updateFund")
-                .variable("input", input("id", id, "expectedVersion", 0, "name", "Valid new name " + name, "currency", "NOPE"))
+                .variable(
+                        "input",
+                        input("id", id, "expectedVersion", 0, "name", "Valid new name " + name, "currency", "NOPE"))
                 .execute()
-                .path("updateFund.userErrors[0].code").entity(String.class).isEqualTo("INVALID");
-        admin.documentName("fund").variable("id", id).execute()
-                .path("fund.name").entity(String.class).isEqualTo(name)
-                .path("fund.version").entity(Long.class).isEqualTo(0L);
+                .path("updateFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID");
+        admin.documentName("fund")
+                .variable("id", id)
+                .execute()
+                .path("fund.name")
+                .entity(String.class)
+                .isEqualTo(name)
+                .path("fund.version")
+                .entity(Long.class)
+                .isEqualTo(0L);
     }
 
     @Test
@@ -139,36 +212,66 @@ class FundMutationsIT extends ApiIntegrationTest {
         String other = createFund(admin, name + " other");
         createFund(admin, name);
         updateName(other, 0, name.toLowerCase())
-                .path("updateFund.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_EXISTS");
+                .path("updateFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_EXISTS");
     }
 
     @Test
     void archivedFundsAreReadOnly() {
         String id = createFund(admin, name);
-        admin.documentName("archiveFund").variable("input", input("id", id, "expectedVersion", 0)).execute()
-                .path("archiveFund.fund.status").entity(String.class).isEqualTo("ARCHIVED")
-                .path("archiveFund.fund.version").entity(Long.class).isEqualTo(1L);
+        admin.documentName("archiveFund")
+                .variable("input", input("id", id, "expectedVersion", 0))
+                .execute()
+                .path("archiveFund.fund.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED")
+                .path("archiveFund.fund.version")
+                .entity(Long.class)
+                .isEqualTo(1L);
 
-        updateName(id, 1, name + " again").path("updateFund.userErrors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
-        admin.documentName("archiveFund").variable("input", input("id", id)).execute()
-                .path("archiveFund.userErrors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
+        updateName(id, 1, name + " again")
+                .path("updateFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_STATE");
+        admin.documentName("archiveFund")
+                .variable("input", input("id", id))
+                .execute()
+                .path("archiveFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_STATE");
     }
 
     @Test
     void archivingWithAStaleVersionIsRejected() {
         String id = createFund(admin, name);
         updateName(id, 0, name + " v1");
-        admin.documentName("archiveFund").variable("input", input("id", id, "expectedVersion", 0)).execute()
-                .path("archiveFund.userErrors[0].code").entity(String.class).isEqualTo("STALE_VERSION");
-        admin.documentName("fund").variable("id", id).execute().path("fund.status").entity(String.class).isEqualTo("ACTIVE");
+        admin.documentName("archiveFund")
+                .variable("input", input("id", id, "expectedVersion", 0))
+                .execute()
+                .path("archiveFund.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("STALE_VERSION");
+        admin.documentName("fund")
+                .variable("id", id)
+                .execute()
+                .path("fund.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE");
     }
 
     @Test
     void malformedIdsAreNotFound() {
         for (String id : List.of("not-an-id", "", "RnVuZDpub3QtYS11dWlk")) {
-            admin.documentName("updateFund").variable("input", input("id", id, "expectedVersion", 0, "name", "x")).execute()
-                    .path("updateFund.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
-                    .path("updateFund.userErrors[0].field").entityList(String.class).containsExactly("id");
+            admin.documentName("updateFund")
+                    .variable("input", input("id", id, "expectedVersion", 0, "name", "x"))
+                    .execute()
+                    .path("updateFund.userErrors[0].code")
+                    .entity(String.class)
+                    .isEqualTo("NOT_FOUND")
+                    .path("updateFund.userErrors[0].field")
+                    .entityList(String.class)
+                    .containsExactly("id");
         }
     }
 
@@ -179,6 +282,11 @@ class FundMutationsIT extends ApiIntegrationTest {
     }
 
     private long totalCount() {
-        return admin.documentName("funds").variable("first", 0).execute().path("funds.totalCount").entity(Long.class).get();
+        return admin.documentName("funds")
+                .variable("first", 0)
+                .execute()
+                .path("funds.totalCount")
+                .entity(Long.class)
+                .get();
     }
 }

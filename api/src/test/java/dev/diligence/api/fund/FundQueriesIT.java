@@ -40,8 +40,12 @@ class FundQueriesIT extends ApiIntegrationTest {
                 archivedId = id;
             }
         }
-        admin.documentName("archiveFund").variable("input", input("id", archivedId)).execute()
-                .path("archiveFund.userErrors").entityList(Object.class).hasSize(0);
+        admin.documentName("archiveFund")
+                .variable("input", input("id", archivedId))
+                .execute()
+                .path("archiveFund.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
@@ -67,50 +71,103 @@ class FundQueriesIT extends ApiIntegrationTest {
     @Test
     void ordersByNameDescendingAndByCreationTime() {
         names(Map.of("first", 7, "orderBy", Map.of("field", "NAME", "direction", "DESC")))
-                .path("funds.nodes[*].name").entityList(String.class)
+                .path("funds.nodes[*].name")
+                .entityList(String.class)
                 .containsExactly("P07", "P06", "P05", "P04", "P03", "P02", "P01");
-        GraphQlTester.Response byCreation = names(Map.of("first", 4, "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC")));
+        GraphQlTester.Response byCreation =
+                names(Map.of("first", 4, "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC")));
         byCreation.path("funds.nodes[*].name").entityList(String.class).containsExactly("P04", "P01", "P07", "P03");
-        names(Map.of("first", 4, "after", endCursor(byCreation, "funds"),
-                "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC")))
-                .path("funds.nodes[*].name").entityList(String.class).containsExactly("P06", "P02", "P05");
+        names(Map.of(
+                        "first",
+                        4,
+                        "after",
+                        endCursor(byCreation, "funds"),
+                        "orderBy",
+                        Map.of("field", "CREATED_AT", "direction", "ASC")))
+                .path("funds.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("P06", "P02", "P05");
     }
 
     @Test
     void filtersByStatusAndCountsTheFilteredList() {
-        reader.documentName("funds").variable("filter", Map.of("status", "ARCHIVED")).execute()
-                .path("funds.edges[*].node.name").entityList(String.class).containsExactly("P06")
-                .path("funds.totalCount").entity(Long.class).isEqualTo(1L);
-        reader.documentName("funds").variable("filter", Map.of("status", "ACTIVE")).execute()
-                .path("funds.totalCount").entity(Long.class).isEqualTo(6L);
-        reader.documentName("funds").execute().path("funds.totalCount").entity(Long.class).isEqualTo(7L);
+        reader.documentName("funds")
+                .variable("filter", Map.of("status", "ARCHIVED"))
+                .execute()
+                .path("funds.edges[*].node.name")
+                .entityList(String.class)
+                .containsExactly("P06")
+                .path("funds.totalCount")
+                .entity(Long.class)
+                .isEqualTo(1L);
+        reader.documentName("funds")
+                .variable("filter", Map.of("status", "ACTIVE"))
+                .execute()
+                .path("funds.totalCount")
+                .entity(Long.class)
+                .isEqualTo(6L);
+        reader.documentName("funds")
+                .execute()
+                .path("funds.totalCount")
+                .entity(Long.class)
+                .isEqualTo(7L);
     }
 
     @Test
     void nameFilterIsCaseInsensitiveAndTakesWildcardsLiterally() {
-        names(Map.of("filter", Map.of("nameContains", "p0"))).path("funds.nodes").entityList(Object.class).hasSize(7);
-        names(Map.of("filter", Map.of("nameContains", "%"))).path("funds.nodes").entityList(Object.class).hasSize(0);
-        names(Map.of("filter", Map.of("nameContains", "P_1"))).path("funds.nodes").entityList(Object.class).hasSize(0);
+        names(Map.of("filter", Map.of("nameContains", "p0")))
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(7);
+        names(Map.of("filter", Map.of("nameContains", "%")))
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(0);
+        names(Map.of("filter", Map.of("nameContains", "P_1")))
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void returnsTwentyFundsWhenNoPageSizeIsGiven() {
         GraphQlTester bigAdmin = graphQl(usersOf(newTenant("fund-default-page")).tenantAdmin());
         IntStream.rangeClosed(1, 21).forEach(i -> createFund(bigAdmin, aFundInput("Fund %02d".formatted(i))));
-        bigAdmin.documentName("fundNames").execute()
-                .path("funds.nodes").entityList(Object.class).hasSize(20)
-                .path("funds.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        bigAdmin.documentName("fundNames")
+                .execute()
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(20)
+                .path("funds.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test
     void findsAFundByIdAndAsANode() {
-        reader.documentName("fund").variable("id", archivedId).execute()
-                .path("fund.name").entity(String.class).isEqualTo("P06")
-                .path("fund.status").entity(String.class).isEqualTo("ARCHIVED");
-        reader.documentName("node").variable("id", archivedId).execute()
-                .path("node.__typename").entity(String.class).isEqualTo("Fund")
-                .path("node.name").entity(String.class).isEqualTo("P06");
-        reader.documentName("node").variable("id", "garbage").execute().path("node").valueIsNull();
+        reader.documentName("fund")
+                .variable("id", archivedId)
+                .execute()
+                .path("fund.name")
+                .entity(String.class)
+                .isEqualTo("P06")
+                .path("fund.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED");
+        reader.documentName("node")
+                .variable("id", archivedId)
+                .execute()
+                .path("node.__typename")
+                .entity(String.class)
+                .isEqualTo("Fund")
+                .path("node.name")
+                .entity(String.class)
+                .isEqualTo("P06");
+        reader.documentName("node")
+                .variable("id", "garbage")
+                .execute()
+                .path("node")
+                .valueIsNull();
     }
 
     @Test
@@ -124,18 +181,25 @@ class FundQueriesIT extends ApiIntegrationTest {
     @Test
     void rejectsForeignAndMalformedCursors() {
         String nameCursor = endCursor(names(Map.of("first", 1)), "funds");
-        assertBadRequest(names(Map.of("first", 1, "after", nameCursor,
-                "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC"))));
+        assertBadRequest(names(
+                Map.of("first", 1, "after", nameCursor, "orderBy", Map.of("field", "CREATED_AT", "direction", "ASC"))));
         assertBadRequest(names(Map.of("first", 1, "after", "bm9uc2Vuc2U")));
         assertBadRequest(names(Map.of("first", 1, "after", "%%%")));
     }
 
     @Test
     void anEmptyPageStillCounts() {
-        reader.documentName("funds").variable("first", 0).execute()
-                .path("funds.edges").entityList(Object.class).hasSize(0)
-                .path("funds.pageInfo.startCursor").valueIsNull()
-                .path("funds.totalCount").entity(Long.class).isEqualTo(7L);
+        reader.documentName("funds")
+                .variable("first", 0)
+                .execute()
+                .path("funds.edges")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("funds.pageInfo.startCursor")
+                .valueIsNull()
+                .path("funds.totalCount")
+                .entity(Long.class)
+                .isEqualTo(7L);
     }
 
     private GraphQlTester.Response names(Map<String, Object> variables) {
@@ -144,7 +208,8 @@ class FundQueriesIT extends ApiIntegrationTest {
         return request.execute();
     }
 
-    private static void assertPage(GraphQlTester.Response page, List<String> names, boolean hasNext, boolean hasPrevious) {
+    private static void assertPage(
+            GraphQlTester.Response page, List<String> names, boolean hasNext, boolean hasPrevious) {
         assertThat(NAMES).containsAll(names);
         ConnectionAssertions.assertPage(page, "funds", names, hasNext, hasPrevious);
     }

@@ -41,7 +41,8 @@ class MoneyOnTheWireIT extends ApiIntegrationTest {
     @ValueSource(strings = {"\"" + LARGEST + "\"", LARGEST})
     void theLargestTargetSizeInTheVariablesComesBackAsAStringWithEveryDigit(String targetSize) {
         String response = post("{\"query\":" + quoted(CREATE) + ",\"variables\":{\"input\":{\"name\":\"" + fundName()
-                + "\",\"vintageYear\":2024,\"strategy\":\"BUYOUT\",\"currency\":\"USD\",\"targetSize\":" + targetSize + "}}}");
+                + "\",\"vintageYear\":2024,\"strategy\":\"BUYOUT\",\"currency\":\"USD\",\"targetSize\":" + targetSize
+                + "}}}");
 
         assertThat(response).contains("\"targetSize\":\"" + LARGEST + "\"").contains("\"userErrors\":[]");
         String id = fundId(response);
@@ -55,7 +56,8 @@ class MoneyOnTheWireIT extends ApiIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"\\\"" + LARGEST + "\\\"", LARGEST})
     void theLargestTargetSizeInTheDocumentComesBackAsAStringWithEveryDigit(String targetSize) {
-        String response = post(query("mutation { createFund(input: {name: \\\"" + fundName() + "\\\", vintageYear: 2024,"
+        String response = post(query("mutation { createFund(input: {name: \\\"" + fundName()
+                + "\\\", vintageYear: 2024,"
                 + " strategy: BUYOUT, currency: \\\"USD\\\", targetSize: " + targetSize + "}) { fund { targetSize }"
                 + " userErrors { field code message } } }"));
 
@@ -67,21 +69,28 @@ class MoneyOnTheWireIT extends ApiIntegrationTest {
     @ValueSource(strings = {"\"500000000\"", "500000000", "5E+8"})
     void aWholeTargetSizeComesBackInPlainNotation(String targetSize) {
         String response = post("{\"query\":" + quoted(CREATE) + ",\"variables\":{\"input\":{\"name\":\"" + fundName()
-                + "\",\"vintageYear\":2024,\"strategy\":\"BUYOUT\",\"currency\":\"USD\",\"targetSize\":" + targetSize + "}}}");
+                + "\",\"vintageYear\":2024,\"strategy\":\"BUYOUT\",\"currency\":\"USD\",\"targetSize\":" + targetSize
+                + "}}}");
 
         assertThat(response).contains("\"targetSize\":\"500000000\"").contains("\"userErrors\":[]");
     }
 
     private String post(String body) {
-        return WebTestClient.bindToServer().baseUrl(graphQlUrl()).responseTimeout(RESPONSE_TIMEOUT).build()
+        return WebTestClient.bindToServer()
+                .baseUrl(graphQlUrl())
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build()
                 .post()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_GRAPHQL_RESPONSE)
                 .bodyValue(body)
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** A request body of {@code document}, whose quotes are escaped for JSON already. */

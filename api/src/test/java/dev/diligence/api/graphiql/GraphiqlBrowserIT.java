@@ -41,13 +41,25 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
 
     @BeforeEach
     void openBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "needs Debian's chromium and chromium-driver");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update");
         options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
     }
 
     @AfterEach
@@ -63,7 +75,8 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         browser.get("http://127.0.0.1:" + port + "/graphiql?path=/graphql");
-        wait.until(page -> !page.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror")).isEmpty());
+        wait.until(page -> !page.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror"))
+                .isEmpty());
         browser.executeScript("""
                 const editors = document.querySelectorAll('.graphiql-editor-tool .CodeMirror');
                 editors[editors.length - 1].CodeMirror.setValue(JSON.stringify({ Authorization: 'Bearer ' + arguments[0] }));
@@ -77,10 +90,12 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
 
         assertThat(response).contains("\"viewer\"", "\"subject\"").doesNotContain("\"errors\"");
         @SuppressWarnings("unchecked")
-        List<String> otherOrigins = (List<String>) browser.executeScript(
-                "return performance.getEntriesByType('resource').map(entry => entry.name).filter(name => !name.startsWith(location.origin))");
+        List<String> otherOrigins = (List<String>)
+                browser.executeScript(
+                        "return performance.getEntriesByType('resource').map(entry => entry.name).filter(name => !name.startsWith(location.origin))");
         assertThat(otherOrigins).isEmpty();
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused"));
     }
 }

@@ -19,13 +19,27 @@ class GraphiqlOutsideLocalIT extends ApiIntegrationTest {
     @Test
     void servesNeitherThePageNorItsFiles() {
         String token = usersOf(newTenant("graphiql-absent")).fundManager();
-        for (String path : new String[] {"/graphiql?path=/graphql", "/graphiql/assets/graphiql.min.js", "/graphiql/assets/graphiql-boot.js",
-                "/graphiql/demo-users", "/webjars/graphiql/2.4.7/graphiql.min.js", "/webjars/react/18.3.1/umd/react.production.min.js"}) {
-            client().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isNotFound();
+        for (String path : new String[] {
+            "/graphiql?path=/graphql",
+            "/graphiql/assets/graphiql.min.js",
+            "/graphiql/assets/graphiql-boot.js",
+            "/graphiql/demo-users",
+            "/webjars/graphiql/2.4.7/graphiql.min.js",
+            "/webjars/react/18.3.1/umd/react.production.min.js"
+        }) {
+            client().get()
+                    .uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
     }
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 }

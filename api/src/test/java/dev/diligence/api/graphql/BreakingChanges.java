@@ -46,8 +46,7 @@ import java.util.stream.Collectors;
  */
 final class BreakingChanges {
 
-    private BreakingChanges() {
-    }
+    private BreakingChanges() {}
 
     /** One message per breaking change from {@code oldSdl} to {@code newSdl}, sorted; empty if none. */
     static List<String> between(String oldSdl, String newSdl) {
@@ -70,8 +69,11 @@ final class BreakingChanges {
     private static void compare(TypeDefinition old, TypeDefinition now, List<String> changes) {
         String type = old.getName();
         if (old instanceof ImplementingTypeDefinition<?> o && now instanceof ImplementingTypeDefinition<?> n) {
-            List<String> interfaces = n.getImplements().stream().map(BreakingChanges::render).toList();
-            o.getImplements().stream().map(BreakingChanges::render).filter(i -> !interfaces.contains(i))
+            List<String> interfaces =
+                    n.getImplements().stream().map(BreakingChanges::render).toList();
+            o.getImplements().stream()
+                    .map(BreakingChanges::render)
+                    .filter(i -> !interfaces.contains(i))
                     .forEach(i -> changes.add("type " + type + " no longer implements " + i));
             Map<String, FieldDefinition> fields = byName(n.getFieldDefinitions(), FieldDefinition::getName);
             for (FieldDefinition field : o.getFieldDefinitions()) {
@@ -87,10 +89,16 @@ final class BreakingChanges {
                     changes.add("field " + where + " changed type from " + render(field.getType()) + " to "
                             + render(current.getType()));
                 }
-                compareInputValues("argument", where, field.getInputValueDefinitions(), current.getInputValueDefinitions(), changes);
+                compareInputValues(
+                        "argument",
+                        where,
+                        field.getInputValueDefinitions(),
+                        current.getInputValueDefinitions(),
+                        changes);
             }
         } else if (old instanceof InputObjectTypeDefinition o && now instanceof InputObjectTypeDefinition n) {
-            compareInputValues("input field", type, o.getInputValueDefinitions(), n.getInputValueDefinitions(), changes);
+            compareInputValues(
+                    "input field", type, o.getInputValueDefinitions(), n.getInputValueDefinitions(), changes);
         } else if (old instanceof EnumTypeDefinition o && now instanceof EnumTypeDefinition n) {
             Map<String, EnumValueDefinition> values = byName(n.getEnumValueDefinitions(), EnumValueDefinition::getName);
             o.getEnumValueDefinitions().stream()
@@ -98,23 +106,33 @@ final class BreakingChanges {
                     .forEach(value -> changes.add("enum value " + type + "." + value.getName()
                             + " was removed without being deprecated first"));
         } else if (old instanceof ScalarTypeDefinition o && now instanceof ScalarTypeDefinition n) {
-            specifiedBy(o).ifPresent(url -> specifiedBy(n).ifPresentOrElse(
-                    next -> {
-                        if (!next.equals(url)) {
-                            changes.add("scalar " + type + " changed its @specifiedBy from " + url + " to " + next);
-                        }
-                    },
-                    () -> changes.add("scalar " + type + " no longer has @specifiedBy " + url)));
+            specifiedBy(o)
+                    .ifPresent(url -> specifiedBy(n)
+                            .ifPresentOrElse(
+                                    next -> {
+                                        if (!next.equals(url)) {
+                                            changes.add("scalar " + type + " changed its @specifiedBy from " + url
+                                                    + " to " + next);
+                                        }
+                                    },
+                                    () -> changes.add("scalar " + type + " no longer has @specifiedBy " + url)));
         } else if (old instanceof UnionTypeDefinition o && now instanceof UnionTypeDefinition n) {
-            List<String> members = n.getMemberTypes().stream().map(BreakingChanges::render).toList();
-            o.getMemberTypes().stream().map(BreakingChanges::render).filter(m -> !members.contains(m))
+            List<String> members =
+                    n.getMemberTypes().stream().map(BreakingChanges::render).toList();
+            o.getMemberTypes().stream()
+                    .map(BreakingChanges::render)
+                    .filter(m -> !members.contains(m))
                     .forEach(m -> changes.add("union " + type + " no longer contains " + m));
         }
     }
 
     /** Arguments of a field or fields of an input type: what a client sends. */
-    private static void compareInputValues(String what, String owner, List<InputValueDefinition> old,
-            List<InputValueDefinition> now, List<String> changes) {
+    private static void compareInputValues(
+            String what,
+            String owner,
+            List<InputValueDefinition> old,
+            List<InputValueDefinition> now,
+            List<String> changes) {
         Map<String, InputValueDefinition> current = byName(now, InputValueDefinition::getName);
         Map<String, InputValueDefinition> previous = byName(old, InputValueDefinition::getName);
         for (InputValueDefinition value : old) {
@@ -154,7 +172,9 @@ final class BreakingChanges {
         if (now instanceof ListType n) {
             return old instanceof ListType o && outputCompatible(o.getType(), n.getType());
         }
-        return old instanceof TypeName o && now instanceof TypeName n && o.getName().equals(n.getName());
+        return old instanceof TypeName o
+                && now instanceof TypeName n
+                && o.getName().equals(n.getName());
     }
 
     private static boolean required(InputValueDefinition value) {
@@ -162,7 +182,8 @@ final class BreakingChanges {
     }
 
     private static Optional<String> specifiedBy(ScalarTypeDefinition scalar) {
-        return scalar.getDirectives("specifiedBy").stream().findFirst()
+        return scalar.getDirectives("specifiedBy").stream()
+                .findFirst()
                 .map(directive -> directive.getArgument("url"))
                 .map(url -> ((StringValue) url.getValue()).getValue());
     }

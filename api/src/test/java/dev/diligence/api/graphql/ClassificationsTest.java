@@ -35,7 +35,9 @@ class ClassificationsTest {
     void theReadmeListsExactlyTheClassificationsTheCodeCanProduce() throws IOException {
         Set<String> produced = new TreeSet<>(ClosedClassifications.KEPT);
         ClosedClassifications.MAPPED.values().forEach(type -> produced.add(type.name()));
-        produced.add(ClosedClassifications.closed(error(ErrorClassification.errorClassification("Unheard"))).getErrorType().toString());
+        produced.add(ClosedClassifications.closed(error(ErrorClassification.errorClassification("Unheard")))
+                .getErrorType()
+                .toString());
         IntStream.rangeClosed(400, 599).mapToObj(Refusal::classificationOf).forEach(produced::add);
 
         assertThat(readmeClassifications()).containsExactlyInAnyOrderElementsOf(produced);
@@ -44,12 +46,18 @@ class ClassificationsTest {
     @Test
     void graphqlJavasOwnClassificationsAreAnsweredWithinTheSet() {
         for (graphql.ErrorType type : graphql.ErrorType.values()) {
-            String answered = String.valueOf(ClosedClassifications.closed(error(type)).getErrorType());
-            assertThat(ClosedClassifications.KEPT).as("%s is answered as %s", type, answered).contains(answered);
+            String answered =
+                    String.valueOf(ClosedClassifications.closed(error(type)).getErrorType());
+            assertThat(ClosedClassifications.KEPT)
+                    .as("%s is answered as %s", type, answered)
+                    .contains(answered);
         }
-        assertThat(ClosedClassifications.closed(error(graphql.ErrorType.ValidationError)).getErrorType())
+        assertThat(ClosedClassifications.closed(error(graphql.ErrorType.ValidationError))
+                        .getErrorType())
                 .isEqualTo(graphql.ErrorType.ValidationError);
-        assertThat(ClosedClassifications.closed(error(graphql.ErrorType.NullValueInNonNullableField)).getErrorType().toString())
+        assertThat(ClosedClassifications.closed(error(graphql.ErrorType.NullValueInNonNullableField))
+                        .getErrorType()
+                        .toString())
                 .isEqualTo("INTERNAL_ERROR");
     }
 
@@ -60,7 +68,8 @@ class ClassificationsTest {
         GraphQLError answered = ClosedClassifications.closed(disabled);
 
         assertThat(disabled.toSpecification().toString()).contains("IntrospectionDisabled");
-        assertThat(answered.toSpecification()).containsEntry("message", disabled.getMessage())
+        assertThat(answered.toSpecification())
+                .containsEntry("message", disabled.getMessage())
                 .containsEntry("extensions", Map.of("classification", "BAD_REQUEST"));
         assertThat(answered.getLocations()).isEqualTo(disabled.getLocations());
     }
@@ -74,7 +83,11 @@ class ClassificationsTest {
     }
 
     private static GraphQLError error(ErrorClassification type) {
-        return GraphqlErrorBuilder.newError().message("m").path(ResultPath.parse("/funds")).errorType(type).build();
+        return GraphqlErrorBuilder.newError()
+                .message("m")
+                .path(ResultPath.parse("/funds"))
+                .errorType(type)
+                .build();
     }
 
     /** The first column of the table under README's "### Error classifications". */
@@ -83,7 +96,9 @@ class ClassificationsTest {
         while (root != null && !Files.isRegularFile(root.resolve("README.md"))) {
             root = root.getParent();
         }
-        assertThat(root).as("a directory above the working directory holding README.md").isNotNull();
+        assertThat(root)
+                .as("a directory above the working directory holding README.md")
+                .isNotNull();
         String readme = Files.readString(root.resolve("README.md"));
         int start = readme.indexOf("### Error classifications");
         assertThat(start).as("README section 'Error classifications'").isNotNegative();

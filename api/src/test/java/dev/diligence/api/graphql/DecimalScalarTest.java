@@ -43,18 +43,22 @@ class DecimalScalarTest {
     @ParameterizedTest
     @ValueSource(strings = {"999999999999999.99", "12.50", "0.0000000000", "-3.25", "1000"})
     void writesAStringWithEveryDigitAndTheScale(String value) {
-        assertThat(decimal.serialize(new BigDecimal(value), CONTEXT, Locale.ROOT)).isEqualTo(value);
+        assertThat(decimal.serialize(new BigDecimal(value), CONTEXT, Locale.ROOT))
+                .isEqualTo(value);
     }
 
     @Test
     void writesPlainNotationWhereBigDecimalWouldUseAnExponent() {
-        assertThat(decimal.serialize(new BigDecimal("0E-10"), CONTEXT, Locale.ROOT)).isEqualTo("0.0000000000");
-        assertThat(decimal.serialize(new BigDecimal("5E+8"), CONTEXT, Locale.ROOT)).isEqualTo("500000000");
+        assertThat(decimal.serialize(new BigDecimal("0E-10"), CONTEXT, Locale.ROOT))
+                .isEqualTo("0.0000000000");
+        assertThat(decimal.serialize(new BigDecimal("5E+8"), CONTEXT, Locale.ROOT))
+                .isEqualTo("500000000");
     }
 
     @Test
     void refusesToWriteWhatIsNotABigDecimal() {
-        assertThatThrownBy(() -> decimal.serialize(1.5d, CONTEXT, Locale.ROOT)).isInstanceOf(CoercingSerializeException.class);
+        assertThatThrownBy(() -> decimal.serialize(1.5d, CONTEXT, Locale.ROOT))
+                .isInstanceOf(CoercingSerializeException.class);
     }
 
     @ParameterizedTest
@@ -73,9 +77,14 @@ class DecimalScalarTest {
         assertThat(decimal.parseValue(42L, CONTEXT, Locale.ROOT)).isEqualTo(new BigDecimal("42"));
         assertThat(decimal.parseValue(new BigInteger("12345678901234567890"), CONTEXT, Locale.ROOT))
                 .isEqualTo(new BigDecimal("12345678901234567890"));
-        assertThat(decimal.parseLiteral(new FloatValue(new BigDecimal("999999999999999.99")), CoercedVariables.emptyVariables(),
-                CONTEXT, Locale.ROOT)).isEqualTo(new BigDecimal("999999999999999.99"));
-        assertThat(decimal.parseLiteral(new IntValue(BigInteger.TEN), CoercedVariables.emptyVariables(), CONTEXT, Locale.ROOT))
+        assertThat(decimal.parseLiteral(
+                        new FloatValue(new BigDecimal("999999999999999.99")),
+                        CoercedVariables.emptyVariables(),
+                        CONTEXT,
+                        Locale.ROOT))
+                .isEqualTo(new BigDecimal("999999999999999.99"));
+        assertThat(decimal.parseLiteral(
+                        new IntValue(BigInteger.TEN), CoercedVariables.emptyVariables(), CONTEXT, Locale.ROOT))
                 .isEqualTo(BigDecimal.TEN);
     }
 
@@ -85,7 +94,8 @@ class DecimalScalarTest {
         assertThatThrownBy(() -> decimal.parseValue(text, CONTEXT, Locale.ROOT))
                 .isInstanceOf(CoercingParseValueException.class)
                 .hasMessageContaining("Decimal must be a decimal number");
-        assertThatThrownBy(() -> decimal.parseLiteral(StringValue.of(text), CoercedVariables.emptyVariables(), CONTEXT, Locale.ROOT))
+        assertThatThrownBy(() -> decimal.parseLiteral(
+                        StringValue.of(text), CoercedVariables.emptyVariables(), CONTEXT, Locale.ROOT))
                 .isInstanceOf(CoercingParseLiteralException.class)
                 .hasMessageContaining("Decimal must be a decimal number");
     }
@@ -94,7 +104,8 @@ class DecimalScalarTest {
     @Test
     void refusesOtherValues() {
         for (Object value : new Object[] {true, 1.5d, 1.5f, java.util.List.of("1")}) {
-            assertThatThrownBy(() -> decimal.parseValue(value, CONTEXT, Locale.ROOT)).as(String.valueOf(value))
+            assertThatThrownBy(() -> decimal.parseValue(value, CONTEXT, Locale.ROOT))
+                    .as(String.valueOf(value))
                     .isInstanceOf(CoercingParseValueException.class)
                     .hasMessageContaining("Decimal must be a decimal number");
         }

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DocumentOnlyValidationErrorTest {
 
-    private static final GraphQLSchema SCHEMA = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse("""
+    private static final GraphQLSchema SCHEMA =
+            UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse("""
             type Query { funds(first: Int, strategy: Strategy): FundConnection fund(id: ID!): Fund holding: Holding }
             type FundConnection { totalCount: Int nodes: [Fund] }
             type Fund { name: String vintageYear: Int }
@@ -101,37 +102,47 @@ class DocumentOnlyValidationErrorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variableValuesThatDoNotFit")
     void variableValuesNameNothingTheDocumentDidNotWrite(Map<String, Object> input, String hidden) {
-        GraphQLError original = onlyExecutionError(ExecutionInput.newExecutionInput("mutation($input: FundInput!) { createFund(input: $input) { name } }")
-                .variables(Map.of("input", input)).build());
+        GraphQLError original = onlyExecutionError(
+                ExecutionInput.newExecutionInput("mutation($input: FundInput!) { createFund(input: $input) { name } }")
+                        .variables(Map.of("input", input))
+                        .build());
         assertThat(original.getErrorType()).isEqualTo(ErrorType.ValidationError);
         assertThat(original.getMessage()).containsPattern(wholeWords(hidden));
 
         GraphQLError rewritten = DocumentOnlyValidationError.of(original);
 
-        assertThat(rewritten.getMessage()).isEqualTo("The value of a variable does not fit the type the document declares for it");
+        assertThat(rewritten.getMessage())
+                .isEqualTo("The value of a variable does not fit the type the document declares for it");
         assertThat(rewritten.getErrorType()).isEqualTo(ErrorType.ValidationError);
         assertThat(rewritten.getLocations()).isEqualTo(original.getLocations());
     }
 
     @Test
     void anUnknownOperationNameAndErrorsOfOtherClassificationsStayAsTheyAre() {
-        GraphQLError unknownOperation = onlyExecutionError(ExecutionInput.newExecutionInput("query Funds { funds { totalCount } }")
-                .operationName("Fonds").build());
+        GraphQLError unknownOperation =
+                onlyExecutionError(ExecutionInput.newExecutionInput("query Funds { funds { totalCount } }")
+                        .operationName("Fonds")
+                        .build());
         assertThat(unknownOperation).isInstanceOf(UnknownOperationException.class);
         assertThat(DocumentOnlyValidationError.of(unknownOperation)).isSameAs(unknownOperation);
 
-        GraphQLError dataFetching = GraphQLError.newError().errorType(ErrorType.DataFetchingException).message("Fund 'x' failed").build();
+        GraphQLError dataFetching = GraphQLError.newError()
+                .errorType(ErrorType.DataFetchingException)
+                .message("Fund 'x' failed")
+                .build();
         assertThat(DocumentOnlyValidationError.of(dataFetching)).isSameAs(dataFetching);
     }
 
     private static GraphQLError onlyExecutionError(ExecutionInput input) {
-        List<GraphQLError> errors = GraphQL.newGraphQL(SCHEMA).build().execute(input).getErrors();
+        List<GraphQLError> errors =
+                GraphQL.newGraphQL(SCHEMA).build().execute(input).getErrors();
         assertThat(errors).as(input.getQuery()).hasSize(1);
         return errors.get(0);
     }
 
     private static ValidationError onlyError(String document) {
-        List<ValidationError> errors = ParseAndValidate.parseAndValidate(SCHEMA, ExecutionInput.newExecutionInput(document).build())
+        List<ValidationError> errors = ParseAndValidate.parseAndValidate(
+                        SCHEMA, ExecutionInput.newExecutionInput(document).build())
                 .getValidationErrors();
         assertThat(errors).as(document).hasSize(1);
         return errors.get(0);

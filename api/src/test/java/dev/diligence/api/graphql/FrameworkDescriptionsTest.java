@@ -62,23 +62,33 @@ class FrameworkDescriptionsTest {
     @Test
     @DisplayName("Clarification 1: every description of how a gated level counts states the gate exactly")
     void clarification1TheGateIsDescribedAsItIs() {
-        assertThat(DESCRIPTIONS.get("CriterionResult.effectiveLevel")).contains(GATE).contains("every other scored level counts as recorded");
-        assertThat(DESCRIPTIONS.get("CriterionResult.gated")).contains("3 or 4 with LOW confidence or without evidence");
+        assertThat(DESCRIPTIONS.get("CriterionResult.effectiveLevel"))
+                .contains(GATE)
+                .contains("every other scored level counts as recorded");
+        assertThat(DESCRIPTIONS.get("CriterionResult.gated"))
+                .contains("3 or 4 with LOW confidence or without evidence");
         Map<String, String> countsAs = new LinkedHashMap<>();
         DESCRIPTIONS.forEach((coordinate, text) -> {
             if (text.contains("counts as")) {
                 countsAs.put(coordinate, text);
             }
         });
-        assertThat(countsAs).containsKeys("CriterionResult.effectiveLevel", "HeatmapCell.effectiveLevel", "ComparedCriterion.effectiveLevel")
-                .allSatisfy((coordinate, text) -> assertThat(text).as(coordinate).contains(GATE));
+        assertThat(countsAs)
+                .containsKeys(
+                        "CriterionResult.effectiveLevel",
+                        "HeatmapCell.effectiveLevel",
+                        "ComparedCriterion.effectiveLevel")
+                .allSatisfy(
+                        (coordinate, text) -> assertThat(text).as(coordinate).contains(GATE));
     }
 
     @Test
-    @DisplayName("Clarification 2: a company's open findings are described as counting every assessment, one assessment's apart")
+    @DisplayName(
+            "Clarification 2: a company's open findings are described as counting every assessment, one assessment's apart")
     void clarification2OpenFindingsAreDescribedAlike() {
         assertThat(DESCRIPTIONS.get("Company.openFindings")).contains("every one of its assessments");
-        assertThat(DESCRIPTIONS.get("PortfolioCompany.openFindings")).contains("every one of its assessments")
+        assertThat(DESCRIPTIONS.get("PortfolioCompany.openFindings"))
+                .contains("every one of its assessments")
                 .contains("same count as `Company.openFindings`");
         assertThat(DESCRIPTIONS.get("Assessment.openFindings")).contains("this assessment alone");
     }
@@ -86,14 +96,17 @@ class FrameworkDescriptionsTest {
     @Test
     @DisplayName("Clarification 4: the remediation ranking's description states its total order")
     void clarification4TheRankingIsDescribed() {
-        assertThat(DESCRIPTIONS.get("Portfolio.remediation")).contains("remediation priority descending, then gap descending, then company "
-                + "name ascending ignoring case, then criterion code ascending, then company ID");
+        assertThat(DESCRIPTIONS.get("Portfolio.remediation"))
+                .contains("remediation priority descending, then gap descending, then company "
+                        + "name ascending ignoring case, then criterion code ascending, then company ID");
     }
 
     @Test
     @DisplayName("Clarification 5: levelCappedBy is described as the lowest-numbered rule whose cap lowered the level")
     void clarification5TheCapNamedIsDescribed() {
-        assertThat(DESCRIPTIONS.get("AssessmentScore.levelCappedBy")).contains("lowest-numbered").contains("Null when no cap lowered the level");
+        assertThat(DESCRIPTIONS.get("AssessmentScore.levelCappedBy"))
+                .contains("lowest-numbered")
+                .contains("Null when no cap lowered the level");
         assertThat(DESCRIPTIONS.get("AssessmentScore.uncappedLevel")).contains("under RF1 too");
         assertThat(DESCRIPTIONS.get("RedFlag.effects")).contains("whenever it fires");
     }
@@ -101,6 +114,7 @@ class FrameworkDescriptionsTest {
     @Test
     @DisplayName("Clarification 9: the weight input describes places as counted without trailing zeros")
     void clarification9WeightsAreDescribed() {
-        assertThat(DESCRIPTIONS.get("FrameworkWeightInput.weight")).contains("at most 4 decimal places once trailing zeros are removed");
+        assertThat(DESCRIPTIONS.get("FrameworkWeightInput.weight"))
+                .contains("at most 4 decimal places once trailing zeros are removed");
     }
 }

@@ -35,13 +35,21 @@ class GraphQlEngineIT extends ApiIntegrationTest {
         InstrumentationChain chain = (InstrumentationChain) graphQl.getInstrumentation();
         assertThat(names(chain.instrumentations()))
                 .contains("LimitsInstrumentation", "OperationLogInstrumentation", "GraphQlObservationInstrumentation");
-        assertThat(chain.perFieldHooks()).hasSize(6).allSatisfy((hook, instrumentations) -> assertThat(names(instrumentations))
-                .as(hook)
-                .isEqualTo(Map.of("beginFieldExecution", List.of("LimitsInstrumentation"),
-                        "instrumentDataFetcher", List.of("GraphQlObservationInstrumentation")).getOrDefault(hook, List.of())));
+        assertThat(chain.perFieldHooks())
+                .hasSize(6)
+                .allSatisfy((hook, instrumentations) -> assertThat(names(instrumentations))
+                        .as(hook)
+                        .isEqualTo(Map.of(
+                                        "beginFieldExecution",
+                                        List.of("LimitsInstrumentation"),
+                                        "instrumentDataFetcher",
+                                        List.of("GraphQlObservationInstrumentation"))
+                                .getOrDefault(hook, List.of())));
     }
 
     private static List<String> names(List<Instrumentation> instrumentations) {
-        return instrumentations.stream().map(instrumentation -> instrumentation.getClass().getSimpleName()).toList();
+        return instrumentations.stream()
+                .map(instrumentation -> instrumentation.getClass().getSimpleName())
+                .toList();
     }
 }

@@ -51,7 +51,8 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     /** "Response › Body": a server MUST support requests that accept application/json. */
     @Test
     void answersApplicationJsonWhenTheClientAcceptsOnlyThat() {
-        post(token, "application/json", MediaType.APPLICATION_JSON, VIEWER).is(HttpStatus.OK, MediaType.APPLICATION_JSON);
+        post(token, "application/json", MediaType.APPLICATION_JSON, VIEWER)
+                .is(HttpStatus.OK, MediaType.APPLICATION_JSON);
     }
 
     /** "Response › Body": the highest-priority accepted media type that the server supports. */
@@ -83,9 +84,11 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     @Test
     void refusesAnAcceptHeaderWithoutASupportedMediaType() {
         post(token, "text/html", MediaType.APPLICATION_JSON, VIEWER).isStatus(HttpStatus.NOT_ACCEPTABLE);
-        post(token, "text/html, application/xml;q=0.9", MediaType.APPLICATION_JSON, VIEWER).isStatus(HttpStatus.NOT_ACCEPTABLE);
+        post(token, "text/html, application/xml;q=0.9", MediaType.APPLICATION_JSON, VIEWER)
+                .isStatus(HttpStatus.NOT_ACCEPTABLE);
         // a wildcard that covers a supported type is fine (and answered with application/json)
-        post(token, "text/html, application/*;q=0.8", MediaType.APPLICATION_JSON, VIEWER).is(HttpStatus.OK, MediaType.APPLICATION_JSON);
+        post(token, "text/html, application/*;q=0.8", MediaType.APPLICATION_JSON, VIEWER)
+                .is(HttpStatus.OK, MediaType.APPLICATION_JSON);
     }
 
     // --- Methods and request bodies -----------------------------------------------------------------
@@ -100,29 +103,44 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     /** "Request › POST": a server MAY support other request media types; this one refuses form bodies (415). */
     @Test
     void refusesFormBodiesAndGetRequests() {
-        post(token, GRAPHQL_RESPONSE.toString(), MediaType.APPLICATION_FORM_URLENCODED, "query=%7B%20viewer%20%7B%20subject%20%7D%20%7D")
+        post(
+                        token,
+                        GRAPHQL_RESPONSE.toString(),
+                        MediaType.APPLICATION_FORM_URLENCODED,
+                        "query=%7B%20viewer%20%7B%20subject%20%7D%20%7D")
                 .isStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         // "Request › GET": mutations MUST NOT be executed over GET (405); this server takes no operation over GET
-        http().get().uri(uri -> uri.queryParam("query", "{q}").build("mutation { createTenant(input: {key: \"x\", name: \"x\"}) { userErrors { code } } }"))
+        http().get()
+                .uri(uri -> uri.queryParam("query", "{q}")
+                        .build("mutation { createTenant(input: {key: \"x\", name: \"x\"}) { userErrors { code } } }"))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .accept(GRAPHQL_RESPONSE)
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-                .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST");
+                .expectStatus()
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader()
+                .valueEquals(HttpHeaders.ALLOW, "POST");
     }
 
     /** "Request › POST": a POST without a Content-Type SHOULD be rejected with a 4xx. */
     @Test
     void refusesAPostWithoutAContentType() {
-        http().post().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(GRAPHQL_RESPONSE)
-                .exchange().expectStatus().is4xxClientError();
+        http().post()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .accept(GRAPHQL_RESPONSE)
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
     }
 
     /** "Request Parameters" (note): null for an optional parameter is the same as leaving it out. */
     @Test
     void nullOptionalParametersAreLeftOut() {
-        post(token, GRAPHQL_RESPONSE.toString(), MediaType.APPLICATION_JSON,
-                "{\"query\": \"{ viewer { subject } }\", \"operationName\": null, \"variables\": null, \"extensions\": null}")
+        post(
+                        token,
+                        GRAPHQL_RESPONSE.toString(),
+                        MediaType.APPLICATION_JSON,
+                        "{\"query\": \"{ viewer { subject } }\", \"operationName\": null, \"variables\": null, \"extensions\": null}")
                 .is(HttpStatus.OK, GRAPHQL_RESPONSE);
     }
 
@@ -140,7 +158,8 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     @Test
     void aMissingQueryIs400() {
         for (String accept : new String[] {GRAPHQL_RESPONSE.toString(), "application/json"}) {
-            post(token, accept, MediaType.APPLICATION_JSON, "{\"variables\": {}}").isStatus(HttpStatus.BAD_REQUEST);
+            post(token, accept, MediaType.APPLICATION_JSON, "{\"variables\": {}}")
+                    .isStatus(HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -149,7 +168,11 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     void variablesThatAreNotAnObjectAre400() {
         for (String accept : new String[] {GRAPHQL_RESPONSE.toString(), "application/json"}) {
             for (String variables : new String[] {"[1]", "\"n=1\"", "7"}) {
-                post(token, accept, MediaType.APPLICATION_JSON, "{\"query\": \"{ viewer { subject } }\", \"variables\": " + variables + "}")
+                post(
+                                token,
+                                accept,
+                                MediaType.APPLICATION_JSON,
+                                "{\"query\": \"{ viewer { subject } }\", \"variables\": " + variables + "}")
                         .isStatus(HttpStatus.BAD_REQUEST);
             }
         }
@@ -159,7 +182,11 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     @Test
     void anOperationNameThatIsNotAStringIs400() {
         for (String accept : new String[] {GRAPHQL_RESPONSE.toString(), "application/json"}) {
-            post(token, accept, MediaType.APPLICATION_JSON, "{\"query\": \"query q { viewer { subject } }\", \"operationName\": {\"a\": 1}}")
+            post(
+                            token,
+                            accept,
+                            MediaType.APPLICATION_JSON,
+                            "{\"query\": \"query q { viewer { subject } }\", \"operationName\": {\"a\": 1}}")
                     .isStatus(HttpStatus.BAD_REQUEST);
         }
     }
@@ -200,7 +227,9 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     /** "Status Codes", examples "Variable coercion failure": 400, or 200 under application/json. */
     @Test
     void variablesOfTheWrongTypeAre400UnderGraphQlResponseJsonAnd200UnderJson() {
-        requestError("{\"query\": \"query q($n: Int) { funds(first: $n) { totalCount } }\", \"variables\": {\"n\": \"many\"}}", "\"errors\"");
+        requestError(
+                "{\"query\": \"query q($n: Int) { funds(first: $n) { totalCount } }\", \"variables\": {\"n\": \"many\"}}",
+                "\"errors\"");
     }
 
     // --- Field errors and success ---------------------------------------------------------------------
@@ -224,10 +253,15 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
     @Test
     void aSuccessfulQueryIs200() {
         for (MediaType accept : new MediaType[] {GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON}) {
-            Answer answer = post(token, accept.toString(), MediaType.APPLICATION_JSON,
+            Answer answer = post(
+                    token,
+                    accept.toString(),
+                    MediaType.APPLICATION_JSON,
                     "{\"query\": \"query q($n: Int) { funds(first: $n) { totalCount } }\", \"operationName\": \"q\", \"variables\": {\"n\": 2}}");
             answer.is(HttpStatus.OK, accept);
-            assertThat(answer.body()).startsWith("{\"data\":{\"funds\":{\"totalCount\":0}}").doesNotContain("\"errors\"");
+            assertThat(answer.body())
+                    .startsWith("{\"data\":{\"funds\":{\"totalCount\":0}}")
+                    .doesNotContain("\"errors\"");
         }
     }
 
@@ -247,7 +281,9 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
         void is(HttpStatus expectedStatus, MediaType expectedType) {
             isStatus(expectedStatus);
             assertThat(contentType).as(body).isNotNull();
-            assertThat(contentType.equalsTypeAndSubtype(expectedType)).as("Content-Type " + contentType + ": " + body).isTrue();
+            assertThat(contentType.equalsTypeAndSubtype(expectedType))
+                    .as("Content-Type " + contentType + ": " + body)
+                    .isTrue();
         }
 
         void isStatus(HttpStatus expected) {
@@ -262,9 +298,12 @@ class GraphQlOverHttpIT extends ApiIntegrationTest {
         if (accept != null) {
             request.header(HttpHeaders.ACCEPT, accept);
         }
-        EntityExchangeResult<byte[]> result = request.bodyValue(body).exchange().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result =
+                request.bodyValue(body).exchange().expectBody().returnResult();
         byte[] bytes = result.getResponseBody();
-        return new Answer(HttpStatus.valueOf(result.getStatus().value()), result.getResponseHeaders().getContentType(),
+        return new Answer(
+                HttpStatus.valueOf(result.getStatus().value()),
+                result.getResponseHeaders().getContentType(),
                 bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -45,6 +45,7 @@ class InstrumentationChainTest {
 
     /** 1 root field, 3 items of 2 fields each. */
     private static final String QUERY = "{ items { name tags } }";
+
     private static final int FIELDS = 1 + 3 * 2;
 
     private final List<String> events = new CopyOnWriteArrayList<>();
@@ -55,10 +56,15 @@ class InstrumentationChainTest {
 
     @Test
     void aPerFieldHookReachesOnlyTheInstrumentationsThatImplementIt() {
-        InstrumentationChain chain = new InstrumentationChain(List.of(new SimplePerformantInstrumentation(), logging, fields,
-                new SimpleInstrumentation(), new Instrumentation() { }));
+        InstrumentationChain chain = new InstrumentationChain(List.of(
+                new SimplePerformantInstrumentation(),
+                logging,
+                fields,
+                new SimpleInstrumentation(),
+                new Instrumentation() {}));
 
-        assertThat(chain.perFieldHooks()).containsEntry("beginFieldExecution", List.of(fields))
+        assertThat(chain.perFieldHooks())
+                .containsEntry("beginFieldExecution", List.of(fields))
                 .containsEntry("beginFieldFetching", List.of())
                 .containsEntry("instrumentDataFetcher", List.of())
                 .containsEntry("beginFieldCompletion", List.of())
@@ -78,25 +84,33 @@ class InstrumentationChainTest {
         @SuppressWarnings("deprecation")
         Instrumentation oldStyle = new SimplePerformantInstrumentation() {
             @Override
-            public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+            public InstrumentationContext<Object> beginFieldFetch(
+                    InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
                 return SimpleInstrumentationContext.noOp();
             }
         };
 
-        assertThat(new InstrumentationChain(List.of(logging, oldStyle)).perFieldHooks()).containsEntry("beginFieldFetching", List.of(oldStyle));
+        assertThat(new InstrumentationChain(List.of(logging, oldStyle)).perFieldHooks())
+                .containsEntry("beginFieldFetching", List.of(oldStyle));
     }
 
     @Test
     void eachInstrumentationGetsItsOwnStateAndItsContextsInOrder() {
-        GraphQL graphQl = engine(new InstrumentationChain(List.of(logging, fields, first, second, new SimplePerformantInstrumentation())));
+        GraphQL graphQl = engine(new InstrumentationChain(
+                List.of(logging, fields, first, second, new SimplePerformantInstrumentation())));
 
-        ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput(QUERY).build());
+        ExecutionResult result =
+                graphQl.execute(ExecutionInput.newExecutionInput(QUERY).build());
 
         assertThat(result.getErrors()).isEmpty();
         assertThat(fields.calls).hasValue(FIELDS);
         assertThat(fields.foreignStates).hasValue(0);
-        assertThat(events).containsExactly("logging: execution dispatched", "logging: operation dispatched",
-                "logging: operation completed", "logging: execution completed");
+        assertThat(events)
+                .containsExactly(
+                        "logging: execution dispatched",
+                        "logging: operation dispatched",
+                        "logging: operation completed",
+                        "logging: execution completed");
         // each instrumentation of the result sees the one before it
         assertThat(result.getExtensions()).containsEntry("first", List.of()).containsEntry("second", List.of("first"));
     }
@@ -105,10 +119,12 @@ class InstrumentationChainTest {
     void anExecutionAnswersAsUnderGraphQlJavasOwnChain() {
         List<Instrumentation> instrumentations = List.of(logging, fields, first, second);
 
-        ExecutionResult ours = engine(new InstrumentationChain(instrumentations)).execute(QUERY);
+        ExecutionResult ours =
+                engine(new InstrumentationChain(instrumentations)).execute(QUERY);
         List<String> ourEvents = List.copyOf(events);
         events.clear();
-        ExecutionResult theirs = engine(new ChainedInstrumentation(instrumentations)).execute(QUERY);
+        ExecutionResult theirs =
+                engine(new ChainedInstrumentation(instrumentations)).execute(QUERY);
 
         assertThat(ours.toSpecification()).isEqualTo(theirs.toSpecification());
         assertThat(ourEvents).isEqualTo(events);
@@ -119,19 +135,21 @@ class InstrumentationChainTest {
     void aStateMadeLaterIsWaitedFor() {
         Instrumentation late = new SimplePerformantInstrumentation() {
             @Override
-            public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+            public CompletableFuture<InstrumentationState> createStateAsync(
+                    InstrumentationCreateStateParameters parameters) {
                 return CompletableFuture.supplyAsync(() -> new Tagged("late"));
             }
 
             @Override
-            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                    InstrumentationState state) {
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
                 events.add("late state: " + ((Tagged) state).tag());
                 return null;
             }
         };
 
-        ExecutionResult result = engine(new InstrumentationChain(List.of(late, fields))).execute(QUERY);
+        ExecutionResult result =
+                engine(new InstrumentationChain(List.of(late, fields))).execute(QUERY);
 
         assertThat(result.getErrors()).isEmpty();
         assertThat(events).containsExactly("late state: late");
@@ -149,8 +167,7 @@ class InstrumentationChainTest {
         return GraphQL.newGraphQL(schema).instrumentation(instrumentation).build();
     }
 
-    private record Tagged(String tag) implements InstrumentationState {
-    }
+    private record Tagged(String tag) implements InstrumentationState {}
 
     /** Counts fields with a state of its own, and the fields it was handed another's state for. */
     private static final class FieldCounter extends SimplePerformantInstrumentation {
@@ -164,7 +181,8 @@ class InstrumentationChainTest {
         }
 
         @Override
-        public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        public InstrumentationContext<Object> beginFieldExecution(
+                InstrumentationFieldParameters parameters, InstrumentationState state) {
             calls.incrementAndGet();
             if (!(state instanceof Tagged tagged) || !tagged.tag().equals("fields")) {
                 foreignStates.incrementAndGet();
@@ -183,13 +201,14 @@ class InstrumentationChainTest {
         }
 
         @Override
-        public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        public InstrumentationContext<ExecutionResult> beginExecution(
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
             return recording("execution");
         }
 
         @Override
-        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                InstrumentationState state) {
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             return recording("operation");
         }
 
@@ -218,9 +237,12 @@ class InstrumentationChainTest {
         }
 
         @Override
-        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
-                InstrumentationState state) {
-            List<Object> found = new ArrayList<>(result.getExtensions() == null ? List.of() : result.getExtensions().keySet());
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+                ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            List<Object> found = new ArrayList<>(
+                    result.getExtensions() == null
+                            ? List.of()
+                            : result.getExtensions().keySet());
             return CompletableFuture.completedFuture(result.transform(builder -> builder.addExtension(name, found)));
         }
     }

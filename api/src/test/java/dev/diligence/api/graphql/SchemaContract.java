@@ -26,8 +26,7 @@ final class SchemaContract {
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ServedSchemaIT"
             + " -Dfailsafe.failIfNoSpecifiedTests=false -Ddiligence.schema.update=true";
 
-    private SchemaContract() {
-    }
+    private SchemaContract() {}
 
     /**
      * The schema as SDL with descriptions and applied directives (such as {@code @deprecated}), without
@@ -63,16 +62,13 @@ final class SchemaContract {
     /** What {@code git} said when asked for the file at HEAD. */
     sealed interface AtHead {
         /** The file as committed at HEAD. */
-        record Committed(String sdl) implements AtHead {
-        }
+        record Committed(String sdl) implements AtHead {}
 
         /** The repository has a HEAD commit, but the file is not in it (the commit that adds it). */
-        record NotCommitted() implements AtHead {
-        }
+        record NotCommitted() implements AtHead {}
 
         /** No git, no repository or no commit (e.g. a source tarball): nothing to compare with. */
-        record Unavailable(String why) implements AtHead {
-        }
+        record Unavailable(String why) implements AtHead {}
     }
 
     /** The file at HEAD. */
@@ -105,8 +101,7 @@ final class SchemaContract {
         return new AtHead.Committed(show.get().out());
     }
 
-    private record Git(int exitCode, String out, String err) {
-    }
+    private record Git(int exitCode, String out, String err) {}
 
     private static Optional<Git> git(Path dir, String... args) {
         String[] command = new String[args.length + 3];
@@ -119,7 +114,8 @@ final class SchemaContract {
             process.getOutputStream().close();
             byte[] err;
             String out;
-            try (InputStream stdout = process.getInputStream(); InputStream stderr = process.getErrorStream()) {
+            try (InputStream stdout = process.getInputStream();
+                    InputStream stderr = process.getErrorStream()) {
                 out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
                 err = stderr.readAllBytes();
             }

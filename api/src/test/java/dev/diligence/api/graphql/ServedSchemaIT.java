@@ -36,9 +36,12 @@ class ServedSchemaIT extends ApiIntegrationTest {
             System.out.println("ServedSchemaIT: wrote the served schema to " + file);
             return;
         }
-        String committed = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n") : "";
+        String committed = Files.isRegularFile(file)
+                ? Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n")
+                : "";
         if (!committed.equals(served)) {
-            fail(SchemaContract.FILE + (committed.isEmpty() ? " is missing" : " differs from the schema the application serves")
+            fail(SchemaContract.FILE
+                    + (committed.isEmpty() ? " is missing" : " differs from the schema the application serves")
                     + ". If the change is intended, regenerate the file with\n    " + SchemaContract.REGENERATE
                     + "\nand commit it with the change.\n" + firstDifference(committed, served));
         }
@@ -52,7 +55,8 @@ class ServedSchemaIT extends ApiIntegrationTest {
         while (line < old.size() && line < now.size() && old.get(line).equals(now.get(line))) {
             line++;
         }
-        return "First difference at line " + (line + 1) + ":\n  file:   " + excerpt(old, line) + "\n  served: " + excerpt(now, line);
+        return "First difference at line " + (line + 1) + ":\n  file:   " + excerpt(old, line) + "\n  served: "
+                + excerpt(now, line);
     }
 
     private static String excerpt(List<String> lines, int from) {
@@ -62,7 +66,8 @@ class ServedSchemaIT extends ApiIntegrationTest {
 
     @Test
     void thePrintIsStable() {
-        assertThat(SchemaContract.print(graphQlSource.schema())).isEqualTo(SchemaContract.print(graphQlSource.schema()));
+        assertThat(SchemaContract.print(graphQlSource.schema()))
+                .isEqualTo(SchemaContract.print(graphQlSource.schema()));
     }
 
     /**
@@ -76,7 +81,8 @@ class ServedSchemaIT extends ApiIntegrationTest {
         String served = SchemaContract.print(graphQlSource.schema());
         SchemaContract.AtHead head = SchemaContract.atHead();
         if (head instanceof SchemaContract.AtHead.Unavailable unavailable) {
-            Assumptions.abort("breaking-change check skipped: no git history to compare with (" + unavailable.why() + ")");
+            Assumptions.abort(
+                    "breaking-change check skipped: no git history to compare with (" + unavailable.why() + ")");
         } else if (head instanceof SchemaContract.AtHead.NotCommitted) {
             System.out.println("ServedSchemaIT: " + SchemaContract.FILE
                     + " is not in HEAD yet (the commit that adds it): nothing to break");

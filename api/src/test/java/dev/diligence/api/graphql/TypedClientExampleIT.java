@@ -47,12 +47,14 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TypedClientExampleIT extends ApiIntegrationTest {
 
-    private static final Path EXAMPLE = Path.of("..", "examples", "typescript-client").toAbsolutePath().normalize();
+    private static final Path EXAMPLE =
+            Path.of("..", "examples", "typescript-client").toAbsolutePath().normalize();
     private static final List<String> COHORT = List.of("Helix Robotics", "Kestrel Analytics", "Nimbus Health");
 
     // static: the class's temporary folder, there before @BeforeAll (for the children's standard error)
     @TempDir
     static Path work;
+
     private String tenant;
     private GraphQlTester admin;
     private String fundManagerToken;
@@ -94,10 +96,25 @@ class TypedClientExampleIT extends ApiIntegrationTest {
             addEvidence(assessor, assessment, "C1.1");
             addEvidence(assessor, assessment, "C4.2");
             if (name.equals("Kestrel Analytics")) {
-                assessor.document("mutation($input: RaiseFindingInput!) { raiseFinding(input: $input) { userErrors { code } } }")
-                        .variable("input", Map.of("assessmentId", assessment, "criterion", "C3.1", "title", "No drift monitoring",
-                                "description", "Production models are not monitored for drift.", "severity", "HIGH"))
-                        .execute().path("raiseFinding.userErrors").entityList(Object.class).hasSize(0);
+                assessor.document(
+                                "mutation($input: RaiseFindingInput!) { raiseFinding(input: $input) { userErrors { code } } }")
+                        .variable(
+                                "input",
+                                Map.of(
+                                        "assessmentId",
+                                        assessment,
+                                        "criterion",
+                                        "C3.1",
+                                        "title",
+                                        "No drift monitoring",
+                                        "description",
+                                        "Production models are not monitored for drift.",
+                                        "severity",
+                                        "HIGH"))
+                        .execute()
+                        .path("raiseFinding.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0);
             }
             move(assessor, assessor, "submitAssessment", assessment);
             move(reviewer, reviewer, "publishAssessment", assessment);
@@ -111,11 +128,14 @@ class TypedClientExampleIT extends ApiIntegrationTest {
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
         String out = run.stdout();
-        assertThat(out).contains("fund-manager@" + tenant + " (FUND_MANAGER), reading the funds granted to them", "Funds (2):")
+        assertThat(out)
+                .contains("fund-manager@" + tenant + " (FUND_MANAGER), reading the funds granted to them", "Funds (2):")
                 .containsPattern("(?m)^  Atlas Growth Fund\\s+2021\\s+GROWTH_EQUITY\\s+250000000\\.00 USD$")
                 .containsPattern("(?m)^  Borealis Fund\\s+2021\\s+GROWTH_EQUITY\\s+not disclosed$")
                 .doesNotContain("Zephyr Fund", "Orion Labs")
-                .contains("Portfolio of Atlas Growth Fund (framework version 1, as of ", ": 3 companies scored, median overall ");
+                .contains(
+                        "Portfolio of Atlas Growth Fund (framework version 1, as of ",
+                        ": 3 companies scored, median overall ");
 
         // every row as the API answers it, in its order (highest overall first), each overall score the
         // exact Decimal string stored at publication
@@ -123,22 +143,32 @@ class TypedClientExampleIT extends ApiIntegrationTest {
                         query($f: ID!) { portfolio(fundId: $f) { companies(first: 20) { nodes {
                           company { name } assessment { id } overall level levelSuppressed
                           openFindings { critical high medium low info } } } } }""")
-                .variable("f", atlas).execute().path("portfolio.companies.nodes").entityList(MAP).get();
+                .variable("f", atlas)
+                .execute()
+                .path("portfolio.companies.nodes")
+                .entityList(MAP)
+                .get();
         assertThat(rows).extracting(row -> name(row)).containsExactlyInAnyOrderElementsOf(COHORT);
         int previous = -1;
         for (Map<String, Object> row : rows) {
-            Matcher line = Pattern.compile("(?m)^  " + Pattern.quote(name(row)) + "\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)$").matcher(out);
+            Matcher line = Pattern.compile("(?m)^  " + Pattern.quote(name(row)) + "\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)$")
+                    .matcher(out);
             assertThat(line.find()).as("a row of %s in:%n%s", name(row), out).isTrue();
             assertThat(line.start()).as("rows in the API's order").isGreaterThan(previous);
             previous = line.start();
             String stored = storedOverall(assessmentId(row));
             assertThat(stored).as("stored overall of %s", name(row)).matches("\\d\\.\\d{10}");
             assertThat(line.group(1)).isEqualTo(row.get("overall")).isEqualTo(stored);
-            assertThat(line.group(2)).isEqualTo(Boolean.TRUE.equals(row.get("levelSuppressed")) ? "suppressed" : String.valueOf(row.get("level")));
+            assertThat(line.group(2))
+                    .isEqualTo(
+                            Boolean.TRUE.equals(row.get("levelSuppressed"))
+                                    ? "suppressed"
+                                    : String.valueOf(row.get("level")));
             @SuppressWarnings("unchecked")
             Map<String, Object> open = (Map<String, Object>) row.get("openFindings");
-            assertThat(line.group(3)).isEqualTo(open.get("critical") + "/" + open.get("high") + "/" + open.get("medium") + "/"
-                    + open.get("low") + "/" + open.get("info"));
+            assertThat(line.group(3))
+                    .isEqualTo(open.get("critical") + "/" + open.get("high") + "/" + open.get("medium") + "/"
+                            + open.get("low") + "/" + open.get("info"));
         }
         assertThat(out).containsPattern("(?m)^  Nimbus Health\\s+\\S+\\s+suppressed\\s");
         assertThat(out).containsPattern("(?m)^  Kestrel Analytics\\s+\\S+\\s+\\S+\\s+\\d+/[1-9]\\d*/\\d+/\\d+/\\d+$");
@@ -147,15 +177,24 @@ class TypedClientExampleIT extends ApiIntegrationTest {
         Map<String, Object> top = rows.get(0);
         assertThat(out).contains("\nAssessment of " + name(top) + " (PUBLISHED, published ");
         String assessment = out.substring(out.indexOf("\nAssessment of " + name(top) + " (PUBLISHED, published "));
-        assertThat(assessment).contains("framework version 1, stored scores): overall " + top.get("overall") + ", level ");
+        assertThat(assessment)
+                .contains("framework version 1, stored scores): overall " + top.get("overall") + ", level ");
         List<Map<String, Object>> dimensions = admin.document(
                         "query($id: ID!) { assessment(id: $id) { score { dimensions { code score coverage cappedBy } } } }")
-                .variable("id", assessmentId(top)).execute().path("assessment.score.dimensions").entityList(MAP).get();
+                .variable("id", assessmentId(top))
+                .execute()
+                .path("assessment.score.dimensions")
+                .entityList(MAP)
+                .get();
         assertThat(dimensions).extracting(d -> d.get("code")).containsExactly("D1", "D2", "D3", "D4");
         for (Map<String, Object> dimension : dimensions) {
-            assertThat(assessment).containsPattern("(?m)^  " + dimension.get("code") + "\\s+" + Pattern.quote((String) dimension.get("score"))
-                    + "\\s+" + Pattern.quote((String) dimension.get("coverage")) + "\\s+"
-                    + Pattern.quote(dimension.get("cappedBy") == null ? "-" : (String) dimension.get("cappedBy")) + "$");
+            assertThat(assessment)
+                    .containsPattern("(?m)^  " + dimension.get("code") + "\\s+"
+                            + Pattern.quote((String) dimension.get("score"))
+                            + "\\s+" + Pattern.quote((String) dimension.get("coverage")) + "\\s+"
+                            + Pattern.quote(
+                                    dimension.get("cappedBy") == null ? "-" : (String) dimension.get("cappedBy"))
+                            + "$");
         }
     }
 
@@ -206,8 +245,10 @@ class TypedClientExampleIT extends ApiIntegrationTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(arrivals).hasSize(3);
-        assertThat(run.stderr()).contains("HTTP 503 UNAVAILABLE: retrying in 0 s (attempt 3 of 3)",
-                "HTTP 503: UNAVAILABLE: retry later; Retry-After: 0 s");
+        assertThat(run.stderr())
+                .contains(
+                        "HTTP 503 UNAVAILABLE: retrying in 0 s (attempt 3 of 3)",
+                        "HTTP 503: UNAVAILABLE: retry later; Retry-After: 0 s");
     }
 
     // --- the example, its data, and a front server that refuses as the API does
@@ -220,25 +261,33 @@ class TypedClientExampleIT extends ApiIntegrationTest {
     }
 
     private String createFund(String name, String targetSize) {
-        Map<String, Object> input = new HashMap<>(Map.of("name", name, "vintageYear", 2021, "strategy", "GROWTH_EQUITY",
-                "currency", "USD"));
+        Map<String, Object> input = new HashMap<>(
+                Map.of("name", name, "vintageYear", 2021, "strategy", "GROWTH_EQUITY", "currency", "USD"));
         if (targetSize != null) {
             input.put("targetSize", targetSize);
         }
-        GraphQlTester.Response response = admin.documentName("createFund").variable("input", input).execute();
+        GraphQlTester.Response response =
+                admin.documentName("createFund").variable("input", input).execute();
         response.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         return response.path("createFund.fund.id").entity(String.class).get();
     }
 
     private void grant(String fund) {
-        admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
-                .variable("f", fund).variable("s", "fund-manager@" + tenant).execute()
-                .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+        admin.document(
+                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                .variable("f", fund)
+                .variable("s", "fund-manager@" + tenant)
+                .execute()
+                .path("grantFundAccess.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     private String storedOverall(String assessmentId) {
-        GraphQlTester.Response response = admin.document("query($id: ID!) { assessment(id: $id) { score { stored overall } } }")
-                .variable("id", assessmentId).execute();
+        GraphQlTester.Response response = admin.document(
+                        "query($id: ID!) { assessment(id: $id) { score { stored overall } } }")
+                .variable("id", assessmentId)
+                .execute();
         response.path("assessment.score.stored").entity(Boolean.class).isEqualTo(true);
         return response.path("assessment.score.overall").entity(String.class).get();
     }
@@ -257,7 +306,8 @@ class TypedClientExampleIT extends ApiIntegrationTest {
      * Runs the example as the fund manager against a front of the API that answers the planned
      * refusals and passes every other request on; adds when each request arrived to {@code arrivals}.
      */
-    private Run dashboardBehindAFront(List<Long> arrivals, RefusingFront.Plan plan) throws IOException, InterruptedException {
+    private Run dashboardBehindAFront(List<Long> arrivals, RefusingFront.Plan plan)
+            throws IOException, InterruptedException {
         try (RefusingFront front = RefusingFront.start(graphQlUrl(), "application/graphql-response+json", plan)) {
             Run run = dashboard(Map.of("DILIGENCE_TOKEN", fundManagerToken, "DILIGENCE_URL", front.url()));
             arrivals.addAll(front.arrivals());
@@ -268,7 +318,11 @@ class TypedClientExampleIT extends ApiIntegrationTest {
     private Run dashboard(Map<String, String> environment) throws IOException, InterruptedException {
         Map<String, String> settings = new HashMap<>(Map.of("DILIGENCE_URL", graphQlUrl()));
         settings.putAll(environment);
-        return run(List.of("node", EXAMPLE.resolve("dist").resolve("fund-dashboard.js").toString()), settings);
+        return run(
+                List.of(
+                        "node",
+                        EXAMPLE.resolve("dist").resolve("fund-dashboard.js").toString()),
+                settings);
     }
 
     private static boolean available(String command) {
@@ -280,15 +334,18 @@ class TypedClientExampleIT extends ApiIntegrationTest {
     }
 
     private static void expectSuccess(Run run, String what) {
-        assertThat(run.exitCode()).as("%s in %s; output:%n%s%n%s", what, EXAMPLE, run.stdout(), run.stderr()).isZero();
+        assertThat(run.exitCode())
+                .as("%s in %s; output:%n%s%n%s", what, EXAMPLE, run.stdout(), run.stderr())
+                .isZero();
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
-    private static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+    private static Run run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path errors = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(EXAMPLE.toFile()).redirectError(errors.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(EXAMPLE.toFile()).redirectError(errors.toFile());
         // nothing of the developer's own settings (their DILIGENCE_TOKEN would be used instead)
         builder.environment().keySet().removeIf(name -> name.startsWith("DILIGENCE_"));
         builder.environment().putAll(environment);

@@ -31,7 +31,8 @@ class UtcDateTimeScalarTest {
                 case 2 -> random.nextInt(1_000_000) * 1000;
                 default -> random.nextInt(1_000_000_000);
             };
-            OffsetDateTime time = Instant.ofEpochSecond(random.nextLong(min, max + 1), nanos).atOffset(ZoneOffset.UTC);
+            OffsetDateTime time =
+                    Instant.ofEpochSecond(random.nextLong(min, max + 1), nanos).atOffset(ZoneOffset.UTC);
             assertThat(serialize(OURS, time)).as("%s", time).isEqualTo(serialize(LIBRARY, time));
         }
     }
@@ -39,12 +40,14 @@ class UtcDateTimeScalarTest {
     @Test
     void theEdgesOfTheFastPathAndEverythingOutsideItAreTheLibrarys() {
         for (OffsetDateTime time : new OffsetDateTime[] {
-                OffsetDateTime.parse("0000-01-01T00:00:00Z"), OffsetDateTime.parse("9999-12-31T23:59:59.999999999Z"),
-                OffsetDateTime.parse("2026-12-07T06:30:00.5+02:00"), OffsetDateTime.parse("+10000-01-01T00:00:00Z"),
-                OffsetDateTime.parse("-0001-06-30T12:00:00Z")}) {
+            OffsetDateTime.parse("0000-01-01T00:00:00Z"), OffsetDateTime.parse("9999-12-31T23:59:59.999999999Z"),
+            OffsetDateTime.parse("2026-12-07T06:30:00.5+02:00"), OffsetDateTime.parse("+10000-01-01T00:00:00Z"),
+            OffsetDateTime.parse("-0001-06-30T12:00:00Z")
+        }) {
             assertThat(serialize(OURS, time)).as("%s", time).isEqualTo(serialize(LIBRARY, time));
         }
-        assertThat(UtcDateTimeScalar.format(OffsetDateTime.parse("2026-03-04T05:06:07.089Z"))).isEqualTo("2026-03-04T05:06:07.089Z");
+        assertThat(UtcDateTimeScalar.format(OffsetDateTime.parse("2026-03-04T05:06:07.089Z")))
+                .isEqualTo("2026-03-04T05:06:07.089Z");
     }
 
     private static Object serialize(Coercing<?, ?> coercing, Object value) {

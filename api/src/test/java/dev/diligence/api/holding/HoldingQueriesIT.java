@@ -45,9 +45,15 @@ class HoldingQueriesIT extends ApiIntegrationTest {
         for (String company : List.of("Q1", "Q2", "Q3", "Q4", "Q5")) {
             companies.put(company, createCompany(admin, company));
         }
-        for (String[] holding : List.of(new String[] {"Fund 2", "Q1"}, new String[] {"Fund 1", "Q3"}, new String[] {"Fund 1", "Q1"},
-                new String[] {"Fund 3", "Q1"}, new String[] {"Fund 1", "Q5"}, new String[] {"Fund 2", "Q2"},
-                new String[] {"Fund 1", "Q2"}, new String[] {"Fund 1", "Q4"})) {
+        for (String[] holding : List.of(
+                new String[] {"Fund 2", "Q1"},
+                new String[] {"Fund 1", "Q3"},
+                new String[] {"Fund 1", "Q1"},
+                new String[] {"Fund 3", "Q1"},
+                new String[] {"Fund 1", "Q5"},
+                new String[] {"Fund 2", "Q2"},
+                new String[] {"Fund 1", "Q2"},
+                new String[] {"Fund 1", "Q4"})) {
             addHolding(admin, funds.get(holding[0]), companies.get(holding[1]), "SOURCED");
         }
     }
@@ -55,11 +61,21 @@ class HoldingQueriesIT extends ApiIntegrationTest {
     @Test
     void listsAFundsHoldingsInTheOrderTheyWereAdded() {
         fundPage("Fund 1", Map.of())
-                .path("fund.holdings.nodes[*].company.name").entityList(String.class).containsExactly("Q3", "Q1", "Q5", "Q2", "Q4")
-                .path("fund.holdings.edges[*].node.company.name").entityList(String.class).containsExactly("Q3", "Q1", "Q5", "Q2", "Q4")
-                .path("fund.holdings.totalCount").entity(Long.class).isEqualTo(5L)
-                .path("fund.holdings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
-                .path("fund.holdings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+                .path("fund.holdings.nodes[*].company.name")
+                .entityList(String.class)
+                .containsExactly("Q3", "Q1", "Q5", "Q2", "Q4")
+                .path("fund.holdings.edges[*].node.company.name")
+                .entityList(String.class)
+                .containsExactly("Q3", "Q1", "Q5", "Q2", "Q4")
+                .path("fund.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(5L)
+                .path("fund.holdings.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("fund.holdings.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
     }
 
     @Test
@@ -85,26 +101,48 @@ class HoldingQueriesIT extends ApiIntegrationTest {
     @Test
     void aFundWithoutHoldingsHasAnEmptyCountedPage() {
         fundPage("Fund 4", Map.of("first", 5))
-                .path("fund.holdings.nodes").entityList(Object.class).hasSize(0)
-                .path("fund.holdings.totalCount").entity(Long.class).isEqualTo(0L)
-                .path("fund.holdings.pageInfo.startCursor").valueIsNull()
-                .path("fund.holdings.pageInfo.endCursor").valueIsNull()
-                .path("fund.holdings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+                .path("fund.holdings.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("fund.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(0L)
+                .path("fund.holdings.pageInfo.startCursor")
+                .valueIsNull()
+                .path("fund.holdings.pageInfo.endCursor")
+                .valueIsNull()
+                .path("fund.holdings.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
         fundPage("Fund 1", Map.of("first", 0))
-                .path("fund.holdings.nodes").entityList(Object.class).hasSize(0)
-                .path("fund.holdings.totalCount").entity(Long.class).isEqualTo(5L);
+                .path("fund.holdings.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("fund.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(5L);
     }
 
     @Test
     void aPageAfterTheLastHoldingIsEmptyAndStillCountsThemAll() {
         GraphQlTester.Response all = fundPage("Fund 1", Map.of("first", 5));
         fundPage("Fund 1", Map.of("first", 2, "after", fundEndCursor(all)))
-                .path("fund.holdings.nodes").entityList(Object.class).hasSize(0)
-                .path("fund.holdings.totalCount").entity(Long.class).isEqualTo(5L)
-                .path("fund.holdings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+                .path("fund.holdings.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("fund.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(5L)
+                .path("fund.holdings.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
         companyPage("Q1", Map.of("first", 3, "after", companyEndCursor(companyPage("Q1", Map.of("first", 3)))))
-                .path("company.holdings.nodes").entityList(Object.class).hasSize(0)
-                .path("company.holdings.totalCount").entity(Long.class).isEqualTo(3L);
+                .path("company.holdings.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("company.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(3L);
     }
 
     @Test
@@ -121,23 +159,34 @@ class HoldingQueriesIT extends ApiIntegrationTest {
         GraphQlTester.Response earliest = companyPage("Q1", Map.of("last", 5, "before", companyStartCursor(before)));
         assertCompanyPage(earliest, List.of("Fund 2"), true, false);
 
-        companyPage("Q4", Map.of()).path("company.holdings.nodes[*].fund.name").entityList(String.class).containsExactly("Fund 1")
-                .path("company.holdings.totalCount").entity(Long.class).isEqualTo(1L);
+        companyPage("Q4", Map.of())
+                .path("company.holdings.nodes[*].fund.name")
+                .entityList(String.class)
+                .containsExactly("Fund 1")
+                .path("company.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(1L);
     }
 
     @Test
     void everyFundOfAListGetsItsOwnPageOfHoldings() {
         GraphQlTester.Response response = reader.documentName("fundHoldingsOfEveryFund")
-                .variable("first", 4).variable("holdingsFirst", 2).execute();
+                .variable("first", 4)
+                .variable("holdingsFirst", 2)
+                .execute();
 
-        response.path("funds.nodes[*].name").entityList(String.class).containsExactly("Fund 1", "Fund 2", "Fund 3", "Fund 4");
+        response.path("funds.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("Fund 1", "Fund 2", "Fund 3", "Fund 4");
         assertNestedPage(response, "funds.nodes[0]", "company", List.of("Q3", "Q1"), 5, true);
         assertNestedPage(response, "funds.nodes[1]", "company", List.of("Q1", "Q2"), 2, false);
         assertNestedPage(response, "funds.nodes[2]", "company", List.of("Q1"), 1, false);
         assertNestedPage(response, "funds.nodes[3]", "company", List.of(), 0, false);
 
         GraphQlTester.Response firstThree = reader.documentName("fundHoldingsOfEveryFund")
-                .variable("first", 3).variable("holdingsFirst", 1).execute();
+                .variable("first", 3)
+                .variable("holdingsFirst", 1)
+                .execute();
         assertNestedPage(firstThree, "funds.nodes[0]", "company", List.of("Q3"), 5, true);
         assertNestedPage(firstThree, "funds.nodes[1]", "company", List.of("Q1"), 2, true);
         assertNestedPage(firstThree, "funds.nodes[2]", "company", List.of("Q1"), 1, false);
@@ -146,7 +195,9 @@ class HoldingQueriesIT extends ApiIntegrationTest {
     @Test
     void everyCompanyOfAListGetsItsOwnPageOfHoldings() {
         GraphQlTester.Response response = reader.documentName("companiesWithHoldings")
-                .variable("first", 5).variable("holdingsFirst", 2).execute();
+                .variable("first", 5)
+                .variable("holdingsFirst", 2)
+                .execute();
 
         response.path("companies.nodes[*].name").entityList(String.class).containsExactly("Q1", "Q2", "Q3", "Q4", "Q5");
         assertNestedPage(response, "companies.nodes[0]", "fund", List.of("Fund 2", "Fund 1"), 3, true);
@@ -159,24 +210,49 @@ class HoldingQueriesIT extends ApiIntegrationTest {
     @Test
     void differentPageArgumentsInOneQueryGiveEachFieldItsOwnPage() {
         reader.documentName("fundHoldingsOfTwoFunds")
-                .variable("one", funds.get("Fund 1")).variable("oneFirst", 3)
-                .variable("two", funds.get("Fund 2")).variable("twoLast", 1)
+                .variable("one", funds.get("Fund 1"))
+                .variable("oneFirst", 3)
+                .variable("two", funds.get("Fund 2"))
+                .variable("twoLast", 1)
                 .execute()
-                .path("one.holdings.nodes[*].company.name").entityList(String.class).containsExactly("Q3", "Q1", "Q5")
-                .path("one.holdings.totalCount").entity(Long.class).isEqualTo(5L)
-                .path("two.holdings.nodes[*].company.name").entityList(String.class).containsExactly("Q2")
-                .path("two.holdings.totalCount").entity(Long.class).isEqualTo(2L);
+                .path("one.holdings.nodes[*].company.name")
+                .entityList(String.class)
+                .containsExactly("Q3", "Q1", "Q5")
+                .path("one.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(5L)
+                .path("two.holdings.nodes[*].company.name")
+                .entityList(String.class)
+                .containsExactly("Q2")
+                .path("two.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(2L);
     }
 
     @Test
     void findsAHoldingAsANodeWithItsFundAndCompany() {
-        String id = fundPage("Fund 2", Map.of("first", 1)).path("fund.holdings.nodes[0].id").entity(String.class).get();
-        reader.documentName("holdingNode").variable("id", id).execute()
-                .path("node.__typename").entity(String.class).isEqualTo("Holding")
-                .path("node.id").entity(String.class).isEqualTo(id)
-                .path("node.dealStage").entity(String.class).isEqualTo("SOURCED")
-                .path("node.fund.name").entity(String.class).isEqualTo("Fund 2")
-                .path("node.company.name").entity(String.class).isEqualTo("Q1");
+        String id = fundPage("Fund 2", Map.of("first", 1))
+                .path("fund.holdings.nodes[0].id")
+                .entity(String.class)
+                .get();
+        reader.documentName("holdingNode")
+                .variable("id", id)
+                .execute()
+                .path("node.__typename")
+                .entity(String.class)
+                .isEqualTo("Holding")
+                .path("node.id")
+                .entity(String.class)
+                .isEqualTo(id)
+                .path("node.dealStage")
+                .entity(String.class)
+                .isEqualTo("SOURCED")
+                .path("node.fund.name")
+                .entity(String.class)
+                .isEqualTo("Fund 2")
+                .path("node.company.name")
+                .entity(String.class)
+                .isEqualTo("Q1");
     }
 
     @Test
@@ -186,14 +262,24 @@ class HoldingQueriesIT extends ApiIntegrationTest {
         assertBadRequest(fundPage("Fund 1", Map.of("first", -1)));
         assertBadRequest(companyPage("Q1", Map.of("first", 101)));
         assertBadRequest(companyPage("Q1", Map.of("last", 101)));
-        assertBadRequest(reader.documentName("fundHoldingsOfEveryFund").variable("first", 4).variable("holdingsFirst", 101).execute());
-        fundPage("Fund 1", Map.of("first", 100)).path("fund.holdings.nodes").entityList(Object.class).hasSize(5);
+        assertBadRequest(reader.documentName("fundHoldingsOfEveryFund")
+                .variable("first", 4)
+                .variable("holdingsFirst", 101)
+                .execute());
+        fundPage("Fund 1", Map.of("first", 100))
+                .path("fund.holdings.nodes")
+                .entityList(Object.class)
+                .hasSize(5);
     }
 
     @Test
     void rejectsCursorsOfOtherListsAndMalformedCursors() {
-        String companyListCursor = reader.documentName("companyNames").variable("first", 1).execute()
-                .path("companies.pageInfo.endCursor").entity(String.class).get();
+        String companyListCursor = reader.documentName("companyNames")
+                .variable("first", 1)
+                .execute()
+                .path("companies.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
         assertBadRequest(fundPage("Fund 1", Map.of("first", 1, "after", companyListCursor)));
         assertBadRequest(fundPage("Fund 1", Map.of("first", 1, "after", "bm9uc2Vuc2U")));
         assertBadRequest(companyPage("Q1", Map.of("first", 1, "after", "%%%")));
@@ -206,49 +292,89 @@ class HoldingQueriesIT extends ApiIntegrationTest {
     }
 
     private GraphQlTester.Response companyPage(String company, Map<String, Object> arguments) {
-        GraphQlTester.Request<?> request = reader.documentName("companyHoldings").variable("id", companies.get(company));
+        GraphQlTester.Request<?> request =
+                reader.documentName("companyHoldings").variable("id", companies.get(company));
         arguments.forEach(request::variable);
         return request.execute();
     }
 
-    private static void assertFundPage(GraphQlTester.Response page, List<String> companyNames, boolean hasNext, boolean hasPrevious) {
-        page.path("fund.holdings.nodes[*].company.name").entityList(String.class).containsExactly(companyNames.toArray(String[]::new))
-                .path("fund.holdings.totalCount").entity(Long.class).isEqualTo(5L)
-                .path("fund.holdings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(hasNext)
-                .path("fund.holdings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(hasPrevious);
+    private static void assertFundPage(
+            GraphQlTester.Response page, List<String> companyNames, boolean hasNext, boolean hasPrevious) {
+        page.path("fund.holdings.nodes[*].company.name")
+                .entityList(String.class)
+                .containsExactly(companyNames.toArray(String[]::new))
+                .path("fund.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(5L)
+                .path("fund.holdings.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(hasNext)
+                .path("fund.holdings.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(hasPrevious);
     }
 
-    private static void assertCompanyPage(GraphQlTester.Response page, List<String> fundNames, boolean hasNext, boolean hasPrevious) {
-        page.path("company.holdings.nodes[*].fund.name").entityList(String.class).containsExactly(fundNames.toArray(String[]::new))
-                .path("company.holdings.totalCount").entity(Long.class).isEqualTo(3L)
-                .path("company.holdings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(hasNext)
-                .path("company.holdings.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(hasPrevious);
+    private static void assertCompanyPage(
+            GraphQlTester.Response page, List<String> fundNames, boolean hasNext, boolean hasPrevious) {
+        page.path("company.holdings.nodes[*].fund.name")
+                .entityList(String.class)
+                .containsExactly(fundNames.toArray(String[]::new))
+                .path("company.holdings.totalCount")
+                .entity(Long.class)
+                .isEqualTo(3L)
+                .path("company.holdings.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(hasNext)
+                .path("company.holdings.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(hasPrevious);
     }
 
     /** The holdings page of one parent in a list: names of the other ends, total and whether more follow. */
-    private static void assertNestedPage(GraphQlTester.Response response, String parent, String otherEnd, List<String> names,
-            long total, boolean hasNext) {
-        List<String> found = response.path(parent + ".holdings.nodes[*]." + otherEnd + ".name").entityList(String.class).get();
+    private static void assertNestedPage(
+            GraphQlTester.Response response,
+            String parent,
+            String otherEnd,
+            List<String> names,
+            long total,
+            boolean hasNext) {
+        List<String> found = response.path(parent + ".holdings.nodes[*]." + otherEnd + ".name")
+                .entityList(String.class)
+                .get();
         assertThat(found).as("%s.holdings", parent).containsExactlyElementsOf(names);
-        assertThat(response.path(parent + ".holdings.totalCount").entity(Long.class).get()).as("%s.holdings.totalCount", parent)
+        assertThat(response.path(parent + ".holdings.totalCount")
+                        .entity(Long.class)
+                        .get())
+                .as("%s.holdings.totalCount", parent)
                 .isEqualTo(total);
-        assertThat(response.path(parent + ".holdings.pageInfo.hasNextPage").entity(Boolean.class).get())
-                .as("%s.holdings.pageInfo.hasNextPage", parent).isEqualTo(hasNext);
+        assertThat(response.path(parent + ".holdings.pageInfo.hasNextPage")
+                        .entity(Boolean.class)
+                        .get())
+                .as("%s.holdings.pageInfo.hasNextPage", parent)
+                .isEqualTo(hasNext);
     }
 
     private static String fundEndCursor(GraphQlTester.Response page) {
-        return page.path("fund.holdings.pageInfo.endCursor").entity(String.class).get();
+        return page.path("fund.holdings.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
     }
 
     private static String fundStartCursor(GraphQlTester.Response page) {
-        return page.path("fund.holdings.pageInfo.startCursor").entity(String.class).get();
+        return page.path("fund.holdings.pageInfo.startCursor")
+                .entity(String.class)
+                .get();
     }
 
     private static String companyEndCursor(GraphQlTester.Response page) {
-        return page.path("company.holdings.pageInfo.endCursor").entity(String.class).get();
+        return page.path("company.holdings.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
     }
 
     private static String companyStartCursor(GraphQlTester.Response page) {
-        return page.path("company.holdings.pageInfo.startCursor").entity(String.class).get();
+        return page.path("company.holdings.pageInfo.startCursor")
+                .entity(String.class)
+                .get();
     }
 }

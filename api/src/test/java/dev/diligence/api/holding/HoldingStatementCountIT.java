@@ -60,21 +60,35 @@ class HoldingStatementCountIT extends ApiIntegrationTest {
             companies.add(admin.document("""
                     mutation { createCompany(input: {name: "Company %02d", sector: INSURANCE, headquartersCountry: "GB", stage: GROWTH,
                       externalReferences: [{source: "crm", externalId: "C-%d"}]}) { company { id } } }""".formatted(c, c))
-                    .execute().path("createCompany.company.id").entity(String.class).get());
+                    .execute()
+                    .path("createCompany.company.id")
+                    .entity(String.class)
+                    .get());
         }
         for (int f = 1; f <= FUNDS; f++) {
             String fund = admin.document("""
-                    mutation { createFund(input: {name: "Fund %02d", vintageYear: 2020, strategy: BUYOUT, currency: "EUR"}) { fund { id } } }"""
-                    .formatted(f)).execute().path("createFund.fund.id").entity(String.class).get();
+                    mutation { createFund(input: {name: "Fund %02d", vintageYear: 2020, strategy: BUYOUT, currency: "EUR"}) { fund { id } } }""".formatted(f))
+                    .execute()
+                    .path("createFund.fund.id")
+                    .entity(String.class)
+                    .get();
             // the reader is a fund manager granted every fund: the fund-scoped path is the costlier one
-            admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
-                    .variable("f", fund).variable("s", "fund-manager@" + tenant).execute()
-                    .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+            admin.document(
+                            "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                    .variable("f", fund)
+                    .variable("s", "fund-manager@" + tenant)
+                    .execute()
+                    .path("grantFundAccess.userErrors")
+                    .entityList(Object.class)
+                    .hasSize(0);
             for (int c = 0; c < COMPANIES_PER_FUND; c++) {
                 admin.document("""
                         mutation { addHolding(input: {fundId: "%s", companyId: "%s", dealStage: INVESTED, ownershipPercentage: "10"}) {
                           userErrors { code } } }""".formatted(fund, companies.get((f + c) % companies.size())))
-                        .execute().path("addHolding.userErrors").entityList(Object.class).hasSize(0);
+                        .execute()
+                        .path("addHolding.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0);
             }
         }
     }
@@ -83,24 +97,36 @@ class HoldingStatementCountIT extends ApiIntegrationTest {
     void fundsWithTheirHoldingsAndCompaniesTakeTheSameStatementsWhateverThePageSizes() {
         Map<String, Long> statements = new LinkedHashMap<>();
         for (int[] size : new int[][] {{1, 1}, {3, 2}, {FUNDS, COMPANIES_PER_FUND}}) {
-            statements.put("funds(first: %d) holdings(first: %d)".formatted(size[0], size[1]),
-                    statementsOf(FUNDS_WITH_HOLDINGS, Map.of("funds", size[0], "holdings", size[1]), "funds.nodes", size[0]));
+            statements.put(
+                    "funds(first: %d) holdings(first: %d)".formatted(size[0], size[1]),
+                    statementsOf(
+                            FUNDS_WITH_HOLDINGS,
+                            Map.of("funds", size[0], "holdings", size[1]),
+                            "funds.nodes",
+                            size[0]));
         }
         System.out.println("Statements per request of funds/holdings/company: " + statements);
-        assertThat(statements.values()).as("statements per request, by page sizes: %s", statements).containsOnly(
-                statements.values().iterator().next());
+        assertThat(statements.values())
+                .as("statements per request, by page sizes: %s", statements)
+                .containsOnly(statements.values().iterator().next());
     }
 
     @Test
     void companiesWithTheirHoldingsAndFundsTakeTheSameStatementsWhateverThePageSizes() {
         Map<String, Long> statements = new LinkedHashMap<>();
         for (int[] size : new int[][] {{1, 1}, {4, 2}, {10, 6}}) {
-            statements.put("companies(first: %d) holdings(first: %d)".formatted(size[0], size[1]),
-                    statementsOf(COMPANIES_WITH_HOLDINGS, Map.of("companies", size[0], "holdings", size[1]), "companies.nodes", size[0]));
+            statements.put(
+                    "companies(first: %d) holdings(first: %d)".formatted(size[0], size[1]),
+                    statementsOf(
+                            COMPANIES_WITH_HOLDINGS,
+                            Map.of("companies", size[0], "holdings", size[1]),
+                            "companies.nodes",
+                            size[0]));
         }
         System.out.println("Statements per request of companies/holdings/fund: " + statements);
-        assertThat(statements.values()).as("statements per request, by page sizes: %s", statements).containsOnly(
-                statements.values().iterator().next());
+        assertThat(statements.values())
+                .as("statements per request, by page sizes: %s", statements)
+                .containsOnly(statements.values().iterator().next());
     }
 
     /** Statements of one request, after a first identical request has warmed every cache. */

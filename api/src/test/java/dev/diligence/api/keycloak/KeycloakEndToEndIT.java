@@ -47,7 +47,8 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
 
     private static final String VIEWER_QUERY = "{\"query\":\"{ viewer { subject } }\"}";
 
-    private static final KeycloakRealm KEYCLOAK = new KeycloakRealm(System.getProperty("keycloak.url", "http://127.0.0.1:18080"),
+    private static final KeycloakRealm KEYCLOAK = new KeycloakRealm(
+            System.getProperty("keycloak.url", "http://127.0.0.1:18080"),
             System.getProperty("keycloak.realm", "diligence"));
 
     @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}")
@@ -63,8 +64,11 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("keycloakIssuer",
-                    Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", KEYCLOAK.issuerUri())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "keycloakIssuer",
+                            Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", KEYCLOAK.issuerUri())));
         }
     }
 
@@ -85,22 +89,48 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
     @Test
     void viewerShowsTheSubjectFirmAndRolesOfPasswordGrantUsers() {
         String alice = KEYCLOAK.userToken("alice");
-        graphQl(alice).documentName("viewer").execute()
-                .path("viewer.subject").entity(String.class).isEqualTo(KeycloakRealm.subjectOf(alice))
-                .path("viewer.name").entity(String.class).isEqualTo("Alice Admin")
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(NORTHWIND)
-                .path("viewer.roles").entityList(String.class).containsExactly("TENANT_ADMIN");
+        graphQl(alice)
+                .documentName("viewer")
+                .execute()
+                .path("viewer.subject")
+                .entity(String.class)
+                .isEqualTo(KeycloakRealm.subjectOf(alice))
+                .path("viewer.name")
+                .entity(String.class)
+                .isEqualTo("Alice Admin")
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(NORTHWIND)
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("TENANT_ADMIN");
 
-        graphQl(KEYCLOAK.userToken("frank")).documentName("viewer").execute()
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(NORTHWIND)
-                .path("viewer.roles").entityList(String.class).containsExactly("FUND_MANAGER");
+        graphQl(KEYCLOAK.userToken("frank"))
+                .documentName("viewer")
+                .execute()
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(NORTHWIND)
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("FUND_MANAGER");
 
         String bob = KEYCLOAK.userToken("bob");
-        graphQl(bob).documentName("viewer").execute()
-                .path("viewer.subject").entity(String.class).isEqualTo(KeycloakRealm.subjectOf(bob))
-                .path("viewer.name").entity(String.class).isEqualTo("Bob Admin")
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(HARBOR)
-                .path("viewer.roles").entityList(String.class).containsExactly("TENANT_ADMIN");
+        graphQl(bob)
+                .documentName("viewer")
+                .execute()
+                .path("viewer.subject")
+                .entity(String.class)
+                .isEqualTo(KeycloakRealm.subjectOf(bob))
+                .path("viewer.name")
+                .entity(String.class)
+                .isEqualTo("Bob Admin")
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(HARBOR)
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("TENANT_ADMIN");
     }
 
     @Test
@@ -109,14 +139,24 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
         GraphQlTester bob = graphQl(KEYCLOAK.userToken("bob"));
         String name = "Keycloak E2E Fund " + UUID.randomUUID().toString().substring(0, 8);
 
-        GraphQlTester.Response created = alice.documentName("createFund").variable("input", fundInput(name)).execute();
+        GraphQlTester.Response created = alice.documentName("createFund")
+                .variable("input", fundInput(name))
+                .execute();
         created.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         String fundId = created.path("createFund.fund.id").entity(String.class).get();
 
-        alice.documentName("fundNames").variable("filter", Map.of("nameContains", name)).execute()
-                .path("funds.nodes[*].name").entityList(String.class).containsExactly(name);
-        bob.documentName("fundNames").variable("filter", Map.of("nameContains", name)).execute()
-                .path("funds.nodes").entityList(Object.class).hasSize(0);
+        alice.documentName("fundNames")
+                .variable("filter", Map.of("nameContains", name))
+                .execute()
+                .path("funds.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly(name);
+        bob.documentName("fundNames")
+                .variable("filter", Map.of("nameContains", name))
+                .execute()
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(0);
         bob.documentName("fund").variable("id", fundId).execute().path("fund").valueIsNull();
     }
 
@@ -125,36 +165,64 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
         GraphQlTester frank = graphQl(KEYCLOAK.userToken("frank"));
         String name = "Forbidden Fund " + UUID.randomUUID().toString().substring(0, 8);
 
-        frank.documentName("createFund").variable("input", fundInput(name)).execute()
-                .errors().satisfy(errors -> {
+        frank.documentName("createFund")
+                .variable("input", fundInput(name))
+                .execute()
+                .errors()
+                .satisfy(errors -> {
                     assertThat(errors).isNotEmpty();
-                    assertThat(errors).allSatisfy(error ->
-                            assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+                    assertThat(errors)
+                            .allSatisfy(error ->
+                                    assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
                 });
-        graphQl(KEYCLOAK.userToken("alice")).documentName("fundNames").variable("filter", Map.of("nameContains", name)).execute()
-                .path("funds.nodes").entityList(Object.class).hasSize(0);
+        graphQl(KEYCLOAK.userToken("alice"))
+                .documentName("fundNames")
+                .variable("filter", Map.of("nameContains", name))
+                .execute()
+                .path("funds.nodes")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void thePlatformAdministratorListsFirmsWithoutBelongingToOne() {
         GraphQlTester root = graphQl(KEYCLOAK.userToken("root"));
 
-        root.documentName("viewer").execute()
-                .path("viewer.tenant").valueIsNull()
-                .path("viewer.roles").entityList(String.class).containsExactly("PLATFORM_ADMIN");
-        List<String> keys = root.documentName("tenants").execute()
-                .path("tenants[*].key").entityList(String.class).get();
+        root.documentName("viewer")
+                .execute()
+                .path("viewer.tenant")
+                .valueIsNull()
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("PLATFORM_ADMIN");
+        List<String> keys = root.documentName("tenants")
+                .execute()
+                .path("tenants[*].key")
+                .entityList(String.class)
+                .get();
         assertThat(keys).contains(NORTHWIND, HARBOR);
     }
 
     @Test
     void aSyncClientActsAsTheIntegrationOfItsFirm() {
-        graphQl(KEYCLOAK.clientToken(NORTHWIND_SYNC, NORTHWIND_SYNC_SECRET)).documentName("viewer").execute()
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(NORTHWIND)
-                .path("viewer.roles").entityList(String.class).containsExactly("INTEGRATION");
-        graphQl(KEYCLOAK.clientToken(HARBOR_SYNC, HARBOR_SYNC_SECRET)).documentName("viewer").execute()
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(HARBOR)
-                .path("viewer.roles").entityList(String.class).containsExactly("INTEGRATION");
+        graphQl(KEYCLOAK.clientToken(NORTHWIND_SYNC, NORTHWIND_SYNC_SECRET))
+                .documentName("viewer")
+                .execute()
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(NORTHWIND)
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("INTEGRATION");
+        graphQl(KEYCLOAK.clientToken(HARBOR_SYNC, HARBOR_SYNC_SECRET))
+                .documentName("viewer")
+                .execute()
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(HARBOR)
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("INTEGRATION");
     }
 
     /** reporting-tool has the same firm and role as Northwind's sync client, but not the API's audience. */
@@ -170,10 +238,16 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
         String carolBefore = KEYCLOAK.userToken("carol");
         expectStatus(carolBefore, 200);
 
-        graphQl(KEYCLOAK.userToken("root")).documentName("archiveTenant")
-                .variable("input", Map.of("key", LAKESIDE)).execute()
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(0)
-                .path("archiveTenant.tenant.status").entity(String.class).isEqualTo("ARCHIVED");
+        graphQl(KEYCLOAK.userToken("root"))
+                .documentName("archiveTenant")
+                .variable("input", Map.of("key", LAKESIDE))
+                .execute()
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("archiveTenant.tenant.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED");
 
         expectStatus(carolBefore, 401);
         expectStatus(KEYCLOAK.userToken("carol"), 401);
@@ -185,17 +259,20 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(VIEWER_QUERY)
                 .exchange()
-                .expectStatus().isEqualTo(status);
+                .expectStatus()
+                .isEqualTo(status);
     }
 
     private static Map<String, Object> fundInput(String name) {
-        return Map.of("name", name, "vintageYear", 2024, "strategy", "BUYOUT", "currency", "EUR", "targetSize", "250000000");
+        return Map.of(
+                "name", name, "vintageYear", 2024, "strategy", "BUYOUT", "currency", "EUR", "targetSize", "250000000");
     }
 
     /** Makes sure an active firm with this key exists: registers it, or reactivates it when an earlier run archived it. */
     private static void ensureTenant(String key) {
         try (Connection admin = DB.connectAsAdmin();
-                PreparedStatement reactivate = admin.prepareStatement("update tenants set status = 'ACTIVE' where key = ?")) {
+                PreparedStatement reactivate =
+                        admin.prepareStatement("update tenants set status = 'ACTIVE' where key = ?")) {
             reactivate.setString(1, key);
             if (reactivate.executeUpdate() == 0) {
                 TenantRows.insertTenant(admin, key);

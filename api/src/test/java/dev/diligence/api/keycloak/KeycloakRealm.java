@@ -19,8 +19,8 @@ final class KeycloakRealm {
     /** Every demo user's password (demo only, see docker/keycloak/README.md). */
     static final String DEMO_PASSWORD = "demo";
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
 
     private final String issuerUri;
     private final WebTestClient tokenEndpoint;
@@ -28,7 +28,9 @@ final class KeycloakRealm {
     KeycloakRealm(String keycloakUrl, String realm) {
         String base = keycloakUrl.endsWith("/") ? keycloakUrl.substring(0, keycloakUrl.length() - 1) : keycloakUrl;
         this.issuerUri = base + "/realms/" + realm;
-        this.tokenEndpoint = WebTestClient.bindToServer().baseUrl(issuerUri + "/protocol/openid-connect/token").build();
+        this.tokenEndpoint = WebTestClient.bindToServer()
+                .baseUrl(issuerUri + "/protocol/openid-connect/token")
+                .build();
     }
 
     /** The realm's issuer: what the API must be configured with and what {@code iss} of its tokens says. */
@@ -66,11 +68,13 @@ final class KeycloakRealm {
     }
 
     private String accessToken(MultiValueMap<String, String> form) {
-        Map<String, Object> answer = tokenEndpoint.post()
+        Map<String, Object> answer = tokenEndpoint
+                .post()
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(JSON_OBJECT)
                 .returnResult()
                 .getResponseBody();

@@ -12,14 +12,14 @@ import java.util.Map;
  */
 public final class CallerBudget {
 
-    private CallerBudget() {
-    }
+    private CallerBudget() {}
 
     /** A copy of {@code response} (a response map, as {@code toMap()} gives it) without the caller's current budget. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> withoutCurrentBudget(Map<String, Object> response) {
         Map<String, Object> copy = new LinkedHashMap<>(response);
-        if (copy.get("extensions") instanceof Map<?, ?> extensions && extensions.get("cost") instanceof Map<?, ?> cost
+        if (copy.get("extensions") instanceof Map<?, ?> extensions
+                && extensions.get("cost") instanceof Map<?, ?> cost
                 && cost.get("throttleStatus") instanceof Map<?, ?> status) {
             Map<String, Object> statusCopy = new LinkedHashMap<>((Map<String, Object>) status);
             statusCopy.remove("currentlyAvailable");

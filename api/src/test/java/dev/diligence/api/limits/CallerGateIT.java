@@ -35,14 +35,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * role and by firm. Buckets practically never refill here (1 point per 1000 days), so nothing
  * depends on timing; resolvers are held by {@link ResolverGate}, not by sleeping.
  */
-@TestPropertySource(properties = {
-        "diligence.limits.max-cost=100",
-        "diligence.limits.rate.capacity=100",
-        "diligence.limits.rate.restore-rate=1",
-        "diligence.limits.rate.restore-period=1000d",
-        "diligence.limits.rate.max-in-flight=2",
-        "diligence.limits.rate.roles.integration.capacity=300",
-        "diligence.limits.heavy.max-concurrent=10"})
+@TestPropertySource(
+        properties = {
+            "diligence.limits.max-cost=100",
+            "diligence.limits.rate.capacity=100",
+            "diligence.limits.rate.restore-rate=1",
+            "diligence.limits.rate.restore-period=1000d",
+            "diligence.limits.rate.max-in-flight=2",
+            "diligence.limits.rate.roles.integration.capacity=300",
+            "diligence.limits.heavy.max-concurrent=10"
+        })
 @Import(ResolverGate.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallerGateIT extends ApiIntegrationTest {
@@ -51,6 +53,7 @@ class CallerGateIT extends ApiIntegrationTest {
     private static final String PORTFOLIO = "query($fund: ID!) { portfolio(fundId: $fund) { cohortSize } }";
     /** Costs 2 + 1 = 3 points. */
     private static final String ONE_FUND = "{ funds(first: 1) { nodes { name } } }";
+
     private static final String NOT_GRAPHQL = "{ funds(first: ";
 
     @DynamicPropertySource
@@ -91,44 +94,81 @@ class CallerGateIT extends ApiIntegrationTest {
         List<CompletableFuture<WebTestClient.BodyContentSpec>> held = List.of(inBackground(admin), inBackground(admin));
         hold.awaitEntered();
 
-        requests.post(admin, NOT_GRAPHQL).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
-                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/graphql-response+json"))
+        requests.post(admin, NOT_GRAPHQL)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("application/graphql-response+json"))
                 .expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED")
-                .jsonPath("$.errors[0].extensions.limit").isEqualTo(2)
-                .jsonPath("$.errors[0].extensions.retryAfterSeconds").isEqualTo(1)
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("2 requests"));
-        requests.post(user("other", "tenant-admin"), ONE_FUND).expectStatus().isOk()
-                .expectBody().jsonPath("$.errors").doesNotExist();
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("THROTTLED")
+                .jsonPath("$.errors[0].extensions.limit")
+                .isEqualTo(2)
+                .jsonPath("$.errors[0].extensions.retryAfterSeconds")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message).contains("2 requests"));
+        requests.post(user("other", "tenant-admin"), ONE_FUND)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist();
 
         hold.release();
-        held.forEach(response -> response.join().jsonPath("$.data.portfolio.cohortSize").isEqualTo(0));
-        requests.post(admin, ONE_FUND).expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist();
+        held.forEach(response ->
+                response.join().jsonPath("$.data.portfolio.cohortSize").isEqualTo(0));
+        requests.post(admin, ONE_FUND)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist();
     }
 
     @Test
     void aThrottledCallerIsRefusedBeforeParsingUntilItsBucketCanPayForTheRefusedRequest() {
         String reviewer = user("throttled", "reviewer");
-        requests.post(reviewer, ONE_FUND).expectStatus().isOk()
-                .expectBody().jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(100 - 3);
-
-        requests.post(reviewer, "{ funds(first: 98) { nodes { name } } }").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+        requests.post(reviewer, ONE_FUND)
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED")
-                .jsonPath("$.errors[0].extensions.cost").isEqualTo(100)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(100);
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(100 - 3);
+
+        requests.post(reviewer, "{ funds(first: 98) { nodes { name } } }")
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("THROTTLED")
+                .jsonPath("$.errors[0].extensions.cost")
+                .isEqualTo(100)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(100);
 
         // the 97 points left would pay for a 3-point request, but the caller was told to wait
         for (String document : List.of(ONE_FUND, NOT_GRAPHQL)) {
-            requests.post(reviewer, document).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                    .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive())
+            requests.post(reviewer, document)
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                    .expectHeader()
+                    .value(
+                            HttpHeaders.RETRY_AFTER,
+                            seconds -> assertThat(Long.parseLong(seconds)).isPositive())
                     .expectBody()
-                    .jsonPath("$.errors.length()").isEqualTo(1)
-                    .jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED")
-                    .jsonPath("$.extensions.cost.requestedQueryCost").isEmpty();
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].extensions.classification")
+                    .isEqualTo("THROTTLED")
+                    .jsonPath("$.extensions.cost.requestedQueryCost")
+                    .isEmpty();
         }
     }
 
@@ -136,28 +176,51 @@ class CallerGateIT extends ApiIntegrationTest {
     void aCallerWithAnEmptyBucketIsRefusedBeforeParsing() {
         String manager = user("spent", "assessor");
         for (int spent = 1; spent <= 3; spent++) {
-            requests.post(manager, "{ funds(first: 30) { nodes { name } } }").expectStatus().isOk()
-                    .expectBody().jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(100 - spent * 32);
+            requests.post(manager, "{ funds(first: 30) { nodes { name } } }")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                    .isEqualTo(100 - spent * 32);
         }
-        requests.post(manager, "{ funds(first: 2) { nodes { name } } }").expectStatus().isOk()
-                .expectBody().jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(0);
-
-        requests.post(manager, NOT_GRAPHQL).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+        requests.post(manager, "{ funds(first: 2) { nodes { name } } }")
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED")
-                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(0);
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(0);
+
+        requests.post(manager, NOT_GRAPHQL)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("THROTTLED")
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(0);
     }
 
     @Test
     void everyAnswerCarriesTheCallersBudgetInTheRateLimitFields() {
         String admin = user("headers", "tenant-admin");
-        requests.post(admin, ONE_FUND).expectStatus().isOk()
-                .expectHeader().valueEquals("RateLimit-Policy", "\"cost\";q=100;w=" + 100L * 1000 * 86_400)
-                .expectHeader().valueEquals("RateLimit", "\"cost\";r=97;t=" + 3L * 1000 * 86_400)
-                .expectBody().jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(97);
-        requests.post(admin, NOT_GRAPHQL).expectStatus().isOk()
-                .expectHeader().valueEquals("RateLimit", "\"cost\";r=96;t=" + 4L * 1000 * 86_400)
-                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("InvalidSyntax");
+        requests.post(admin, ONE_FUND)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Policy", "\"cost\";q=100;w=" + 100L * 1000 * 86_400)
+                .expectHeader()
+                .valueEquals("RateLimit", "\"cost\";r=97;t=" + 3L * 1000 * 86_400)
+                .expectBody()
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(97);
+        requests.post(admin, NOT_GRAPHQL)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit", "\"cost\";r=96;t=" + 4L * 1000 * 86_400)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("InvalidSyntax");
     }
 
     @Test
@@ -174,9 +237,14 @@ class CallerGateIT extends ApiIntegrationTest {
     }
 
     private void assertBucketSize(String token, long size) {
-        requests.post(token, "{ viewer { subject } }").expectStatus().isOk()
-                .expectHeader().value("RateLimit-Policy", policy -> assertThat(policy).startsWith("\"cost\";q=" + size + ";"))
-                .expectBody().jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(size);
+        requests.post(token, "{ viewer { subject } }")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value("RateLimit-Policy", policy -> assertThat(policy).startsWith("\"cost\";q=" + size + ";"))
+                .expectBody()
+                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable")
+                .isEqualTo(size);
     }
 
     private String user(String name, String role) {
@@ -184,6 +252,7 @@ class CallerGateIT extends ApiIntegrationTest {
     }
 
     private CompletableFuture<WebTestClient.BodyContentSpec> inBackground(String token) {
-        return CompletableFuture.supplyAsync(() -> requests.post(token, PORTFOLIO, fund).expectBody(), clients);
+        return CompletableFuture.supplyAsync(
+                () -> requests.post(token, PORTFOLIO, fund).expectBody(), clients);
     }
 }

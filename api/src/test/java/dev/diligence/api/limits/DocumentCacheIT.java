@@ -57,30 +57,38 @@ class DocumentCacheIT extends ApiIntegrationTest {
         String otherFirm = body(otherFirmsAdmin, document, Map.of("first", 10), null);
 
         assertThat(withoutBucket(again)).isEqualTo(withoutBucket(first));
-        assertThat(JsonPath.<List<String>>read(first, "$.data.funds.nodes[*].name")).containsExactly("Cached fund");
-        assertThat(JsonPath.<List<String>>read(first, "$.data.funds.nodes[*].id")).containsExactly(fund);
-        assertThat(JsonPath.<List<String>>read(otherFirm, "$.data.funds.nodes[*].name")).containsExactly("Other firm's fund");
-        assertThat(JsonPath.<Integer>read(first, "$.extensions.cost.requestedQueryCost")).isEqualTo(2 + 10);
-        assertThat(JsonPath.<Integer>read(first, "$.extensions.cost.actualQueryCost")).isEqualTo(2 + 1);
+        assertThat(JsonPath.<List<String>>read(first, "$.data.funds.nodes[*].name"))
+                .containsExactly("Cached fund");
+        assertThat(JsonPath.<List<String>>read(first, "$.data.funds.nodes[*].id"))
+                .containsExactly(fund);
+        assertThat(JsonPath.<List<String>>read(otherFirm, "$.data.funds.nodes[*].name"))
+                .containsExactly("Other firm's fund");
+        assertThat(JsonPath.<Integer>read(first, "$.extensions.cost.requestedQueryCost"))
+                .isEqualTo(2 + 10);
+        assertThat(JsonPath.<Integer>read(first, "$.extensions.cost.actualQueryCost"))
+                .isEqualTo(2 + 1);
     }
 
     @Test
     void aDocumentALimitRefusesIsRefusedOnEverySendAndNeverKept() {
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("MAX_TOKENS_EXCEEDED", "{ viewer { " + "subject ".repeat(1000) + "} }");
-        refused.put("MAX_DEPTH_EXCEEDED",
+        refused.put(
+                "MAX_DEPTH_EXCEEDED",
                 "{ funds { nodes { holdings { nodes { fund { holdings { nodes { fund { holdings { nodes { id } } } } } } } } } } }");
         refused.put("MAX_ALIASES_EXCEEDED", "{ viewer { " + repeat(16, i -> "a" + i + ": subject") + " } }");
         refused.put("MAX_ROOT_FIELDS_EXCEEDED", "{ " + repeat(11, i -> "r" + i + ": viewer { subject }") + " }");
         refused.put("MAX_FIELD_REPEATS_EXCEEDED", "{ viewer { " + "subject ".repeat(11) + "} }");
-        refused.put("MAX_DIRECTIVES_EXCEEDED",
+        refused.put(
+                "MAX_DIRECTIVES_EXCEEDED",
                 "{ viewer @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) @include(if: true) { subject } }");
 
         refused.forEach((classification, template) -> {
             String document = unique(template);
             for (int sent = 1; sent <= 2; sent++) {
                 String body = body(admin, document, Map.of(), null);
-                assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification")).as(classification + ", send " + sent)
+                assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification"))
+                        .as(classification + ", send " + sent)
                         .isEqualTo(classification);
                 assertThat(JsonPath.<Integer>read(body, "$.errors.length()")).isOne();
                 assertThat(body).doesNotContain("\"data\"");
@@ -107,17 +115,21 @@ class DocumentCacheIT extends ApiIntegrationTest {
 
     @Test
     void eachOperationOfAKeptDocumentRunsByItsName() {
-        String document = unique("query Viewer { viewer { subject } } query Funds($first: Int) { funds(first: $first) { nodes { name } } }");
+        String document = unique(
+                "query Viewer { viewer { subject } } query Funds($first: Int) { funds(first: $first) { nodes { name } } }");
 
         for (int sent = 1; sent <= 2; sent++) {
             String viewer = body(admin, document, Map.of(), "Viewer");
             assertThat(JsonPath.<String>read(viewer, "$.data.viewer.subject")).isNotEmpty();
             assertThat(viewer).doesNotContain("\"funds\"");
             String funds = body(admin, document, Map.of("first", 5), "Funds");
-            assertThat(JsonPath.<List<String>>read(funds, "$.data.funds.nodes[*].name")).containsExactly("Cached fund");
-            assertThat(JsonPath.<Integer>read(funds, "$.extensions.cost.requestedQueryCost")).isEqualTo(2 + 5);
+            assertThat(JsonPath.<List<String>>read(funds, "$.data.funds.nodes[*].name"))
+                    .containsExactly("Cached fund");
+            assertThat(JsonPath.<Integer>read(funds, "$.extensions.cost.requestedQueryCost"))
+                    .isEqualTo(2 + 5);
             String unnamed = body(admin, document, Map.of(), null);
-            assertThat(JsonPath.<Object>read(unnamed, "$.errors[0].extensions.classification")).isEqualTo("ValidationError");
+            assertThat(JsonPath.<Object>read(unnamed, "$.errors[0].extensions.classification"))
+                    .isEqualTo("ValidationError");
         }
         assertThat(documents.holds(document)).isTrue();
     }
@@ -128,10 +140,12 @@ class DocumentCacheIT extends ApiIntegrationTest {
         String invalid = unique("{ funds { nodes { nam } } }");
 
         for (int sent = 1; sent <= 2; sent++) {
-            assertThat(JsonPath.<Object>read(body(admin, unparsable, Map.of(), null), "$.errors[0].extensions.classification"))
+            assertThat(JsonPath.<Object>read(
+                            body(admin, unparsable, Map.of(), null), "$.errors[0].extensions.classification"))
                     .isEqualTo("InvalidSyntax");
             String body = body(admin, invalid, Map.of(), null);
-            assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification")).isEqualTo("ValidationError");
+            assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification"))
+                    .isEqualTo("ValidationError");
             // outside local development a validation error names nothing of the schema, kept or not
             assertThat(JsonPath.<String>read(body, "$.errors[0].message")).endsWith("The field is undefined");
         }
@@ -151,7 +165,8 @@ class DocumentCacheIT extends ApiIntegrationTest {
         try {
             for (int sent = 1; sent <= 2; sent++) {
                 String body = body(admin, document, Map.of(), null);
-                assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification")).isEqualTo("BAD_REQUEST");
+                assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification"))
+                        .isEqualTo("BAD_REQUEST");
                 assertThat(body).doesNotContain("\"data\"").doesNotContain("queryType");
             }
         } finally {
@@ -164,15 +179,20 @@ class DocumentCacheIT extends ApiIntegrationTest {
     private void assertCost(String document, int funds, int holdings, int cost) {
         String body = body(admin, document, Map.of("funds", funds, "holdings", holdings), null);
         assertThat(body).doesNotContain("\"errors\"");
-        assertThat(JsonPath.<List<String>>read(body, "$.data.funds.nodes[*].name")).containsExactly("Cached fund");
-        assertThat(JsonPath.<Integer>read(body, "$.extensions.cost.requestedQueryCost")).isEqualTo(cost);
+        assertThat(JsonPath.<List<String>>read(body, "$.data.funds.nodes[*].name"))
+                .containsExactly("Cached fund");
+        assertThat(JsonPath.<Integer>read(body, "$.extensions.cost.requestedQueryCost"))
+                .isEqualTo(cost);
     }
 
     private void assertRefusedForCost(String document, int funds, int holdings, int cost) {
         String body = body(admin, document, Map.of("funds", funds, "holdings", holdings), null);
-        assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification")).isEqualTo("MAX_COST_EXCEEDED");
-        assertThat(JsonPath.<Integer>read(body, "$.errors[0].extensions.actual")).isEqualTo(cost);
-        assertThat(JsonPath.<Integer>read(body, "$.extensions.cost.requestedQueryCost")).isEqualTo(cost);
+        assertThat(JsonPath.<Object>read(body, "$.errors[0].extensions.classification"))
+                .isEqualTo("MAX_COST_EXCEEDED");
+        assertThat(JsonPath.<Integer>read(body, "$.errors[0].extensions.actual"))
+                .isEqualTo(cost);
+        assertThat(JsonPath.<Integer>read(body, "$.extensions.cost.requestedQueryCost"))
+                .isEqualTo(cost);
         assertThat(body).doesNotContain("\"data\"");
     }
 
@@ -183,14 +203,18 @@ class DocumentCacheIT extends ApiIntegrationTest {
         if (operationName != null) {
             request.put("operationName", operationName);
         }
-        byte[] body = requests.client().post()
+        byte[] body = requests.client()
+                .post()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(request)
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         return new String(body, StandardCharsets.UTF_8);
     }
 

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -48,7 +48,8 @@ class DocumentCacheTest {
     @Test
     void aKeptDocumentAnswersAsItDidWhenItWasParsed() {
         String document = "query($first: Int) { funds(first: $first) { totalCount nodes { name } } }";
-        Map<String, Object> root = Map.of("funds", Map.of("totalCount", 2, "nodes", List.of(Map.of("name", "A"), Map.of("name", "B"))));
+        Map<String, Object> root =
+                Map.of("funds", Map.of("totalCount", 2, "nodes", List.of(Map.of("name", "A"), Map.of("name", "B"))));
 
         ExecutionResult miss = execute(document, Map.of("first", 10), null, root);
         ExecutionResult hit = execute(document, Map.of("first", 10), null, root);
@@ -70,7 +71,8 @@ class DocumentCacheTest {
             MAX_FIELD_REPEATS_EXCEEDED | 11   | { viewer { ${subject x 11} } }
             MAX_DIRECTIVES_EXCEEDED    | 5    | { viewer @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) @include(if: true) { subject } }
             """)
-    void aDocumentALimitRefusesIsRefusedEveryTimeItIsSentAndNeverKept(String classification, long actual, String template) {
+    void aDocumentALimitRefusesIsRefusedEveryTimeItIsSentAndNeverKept(
+            String classification, long actual, String template) {
         String document = expand(template);
 
         for (int sent = 1; sent <= 3; sent++) {
@@ -92,8 +94,10 @@ class DocumentCacheTest {
         for (int sent = 1; sent <= 3; sent++) {
             ExecutionResult result = execute(document, Map.of(), null, null);
             assertThat(result.isDataPresent()).isFalse();
-            assertThat(result.getErrors()).singleElement()
-                    .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(LimitClassification.MAX_COST_EXCEEDED));
+            assertThat(result.getErrors())
+                    .singleElement()
+                    .satisfies(
+                            error -> assertThat(error.getErrorType()).isEqualTo(LimitClassification.MAX_COST_EXCEEDED));
             assertThat(cost(result)).containsEntry("requestedQueryCost", 2L + 100 * (1 + 2 + 100 * 2));
         }
         // it parsed and validated: kept, and refused by the cost of its plan each time
@@ -104,7 +108,8 @@ class DocumentCacheTest {
     @Test
     void aKeptDocumentIsCostedWithEachRequestsVariables() {
         assertCost(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 20), 2 + 100 * (1 + 2 + 20 * (1 + 1)));
-        assertRefusedForCost(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 100), 2 + 100 * (1 + 2 + 100 * (1 + 1)));
+        assertRefusedForCost(
+                FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 100), 2 + 100 * (1 + 2 + 100 * (1 + 1)));
         assertCost(FUNDS_WITH_HOLDINGS, Map.of("funds", 7, "holdings", 3), 2 + 7 * (1 + 2 + 3 * (1 + 1)));
         // a variable not sent: the default page of 20
         assertCost(FUNDS_WITH_HOLDINGS, Map.of("funds", 7), 2 + 7 * (1 + 2 + 20 * (1 + 1)));
@@ -114,7 +119,8 @@ class DocumentCacheTest {
         assertCost(FUNDS_WITH_HOLDINGS, sentAsNull, 2 + 7 * (1 + 2 + 20 * (1 + 1)));
         // the plans made for the first values serve again
         assertCost(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 20), 2 + 100 * (1 + 2 + 20 * (1 + 1)));
-        assertRefusedForCost(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 100), 2 + 100 * (1 + 2 + 100 * (1 + 1)));
+        assertRefusedForCost(
+                FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 100), 2 + 100 * (1 + 2 + 100 * (1 + 1)));
 
         assertThat(parsed).hasValue(1);
         assertThat(cache.cached(FUNDS_WITH_HOLDINGS).plans()).isEqualTo(5);
@@ -138,7 +144,8 @@ class DocumentCacheTest {
 
     @Test
     void variablesTheCostDoesNotReadShareOnePlan() {
-        String document = "query($id: ID!, $after: String) { node(id: $id) { id } funds(first: 10, after: $after) { nodes { name } } }";
+        String document =
+                "query($id: ID!, $after: String) { node(id: $id) { id } funds(first: 10, after: $after) { nodes { name } } }";
 
         for (String id : List.of("a", "b", "c")) {
             assertCost(document, Map.of("id", id, "after", "cursor-" + id), 1 + 2 + 10);
@@ -159,15 +166,19 @@ class DocumentCacheTest {
 
     @Test
     void eachOperationOfAKeptDocumentRunsByItsName() {
-        String document = "query Viewer { viewer { subject } } query Funds($first: Int) { funds(first: $first) { nodes { name } } }";
+        String document =
+                "query Viewer { viewer { subject } } query Funds($first: Int) { funds(first: $first) { nodes { name } } }";
 
         assertThat(cost(execute(document, Map.of(), "Viewer", null))).containsEntry("requestedQueryCost", 1L);
-        assertThat(cost(execute(document, Map.of("first", 5), "Funds", null))).containsEntry("requestedQueryCost", 2L + 5);
+        assertThat(cost(execute(document, Map.of("first", 5), "Funds", null)))
+                .containsEntry("requestedQueryCost", 2L + 5);
         assertThat(cost(execute(document, Map.of(), "Viewer", null))).containsEntry("requestedQueryCost", 1L);
         for (int sent = 1; sent <= 2; sent++) {
-            assertThat(execute(document, Map.of(), "Nope", null).getErrors()).singleElement()
+            assertThat(execute(document, Map.of(), "Nope", null).getErrors())
+                    .singleElement()
                     .satisfies(error -> assertThat(error.getErrorType()).hasToString("ValidationError"));
-            assertThat(execute(document, Map.of(), null, null).getErrors()).singleElement()
+            assertThat(execute(document, Map.of(), null, null).getErrors())
+                    .singleElement()
                     .satisfies(error -> assertThat(error.getErrorType()).hasToString("ValidationError"));
         }
         assertThat(parsed).hasValue(1);
@@ -180,9 +191,11 @@ class DocumentCacheTest {
         String invalid = "{ funds { nodes { nam } } }";
 
         for (int sent = 1; sent <= 2; sent++) {
-            assertThat(execute(unparsable, Map.of(), null, null).getErrors()).singleElement()
+            assertThat(execute(unparsable, Map.of(), null, null).getErrors())
+                    .singleElement()
                     .satisfies(error -> assertThat(error.getErrorType()).hasToString("InvalidSyntax"));
-            assertThat(execute(invalid, Map.of(), null, null).getErrors()).singleElement()
+            assertThat(execute(invalid, Map.of(), null, null).getErrors())
+                    .singleElement()
                     .satisfies(error -> assertThat(error.getErrorType()).hasToString("ValidationError"));
         }
         assertThat(parsed).hasValue(4);
@@ -191,19 +204,22 @@ class DocumentCacheTest {
         // variables of the wrong type are graphql-java's check at execution, on every request
         String typed = "query($first: Int) { funds(first: $first) { nodes { name } } }";
         assertAdmitted(execute(typed, Map.of("first", 3), null, null));
-        assertThat(execute(typed, Map.of("first", "three"), null, null).getErrors()).singleElement()
+        assertThat(execute(typed, Map.of("first", "three"), null, null).getErrors())
+                .singleElement()
                 .satisfies(error -> assertThat(error.getErrorType()).hasToString("ValidationError"));
     }
 
     @Test
     void theCacheWeighsADocumentAndItsPlans() {
-        String document = "query($first: Int) { funds(first: $first) { nodes { name holdings(first: 2) { nodes { id } } } } }";
+        String document =
+                "query($first: Int) { funds(first: $first) { nodes { name holdings(first: 2) { nodes { id } } } } }";
 
         execute(document, Map.of("first", 1), null, null);
         execute(document, Map.of("first", 2), null, null);
 
         // funds, its nodes, holdings and its nodes: four fields that cost something, in each of the two plans
-        long expected = document.length() + (long) DocumentCache.BYTES_PER_TOKEN * TokenCounter.count(document)
+        long expected = document.length()
+                + (long) DocumentCache.BYTES_PER_TOKEN * TokenCounter.count(document)
                 + 2L * 4 * CachedDocument.BYTES_PER_PLAN_FIELD;
         assertThat(cache.weight()).isEqualTo(expected);
     }
@@ -213,7 +229,9 @@ class DocumentCacheTest {
         DataSize size = DataSize.ofKilobytes(32);
         DocumentCache small = new DocumentCache(size);
         GraphQL engine = engine(small);
-        List<String> documents = IntStream.range(0, 200).mapToObj(i -> "{ a" + i + ": viewer { subject name } }").toList();
+        List<String> documents = IntStream.range(0, 200)
+                .mapToObj(i -> "{ a" + i + ": viewer { subject name } }")
+                .toList();
 
         documents.forEach(document -> assertAdmitted(execute(engine, document, Map.of(), null, null)));
 
@@ -240,12 +258,15 @@ class DocumentCacheTest {
     }
 
     /** @param coerced the variables with the defaults of the document, as graphql-java coerces them */
-    private void assertCost(String document, Map<String, Object> variables, Map<String, Object> coerced, long expected) {
+    private void assertCost(
+            String document, Map<String, Object> variables, Map<String, Object> coerced, long expected) {
         ExecutionResult result = execute(document, variables, null, null);
         assertAdmitted(result);
         assertThat(cost(result)).as("cost of %s", variables).containsEntry("requestedQueryCost", expected);
-        assertThat(expected).as("the calculator on graphql-java's own normalized operation")
-                .isEqualTo(new QueryCostCalculator(Map.of()).requested(ProductSchema.operation(document, coerced), ProductSchema.SCHEMA));
+        assertThat(expected)
+                .as("the calculator on graphql-java's own normalized operation")
+                .isEqualTo(new QueryCostCalculator(Map.of())
+                        .requested(ProductSchema.operation(document, coerced), ProductSchema.SCHEMA));
     }
 
     /**
@@ -254,33 +275,51 @@ class DocumentCacheTest {
      */
     private static void assertAdmitted(ExecutionResult result) {
         assertThat(result.isDataPresent()).isTrue();
-        assertThat(result.getErrors()).extracting(error -> error.getErrorType().toString())
+        assertThat(result.getErrors())
+                .extracting(error -> error.getErrorType().toString())
                 .allMatch(type -> type.equals("NullValueInNonNullableField"));
     }
 
     private void assertRefusedForCost(String document, Map<String, Object> variables, long expected) {
         ExecutionResult result = execute(document, variables, null, null);
         assertThat(result.isDataPresent()).isFalse();
-        assertThat(result.getErrors()).extracting(GraphQLError::getErrorType).containsExactly(LimitClassification.MAX_COST_EXCEEDED);
+        assertThat(result.getErrors())
+                .extracting(GraphQLError::getErrorType)
+                .containsExactly(LimitClassification.MAX_COST_EXCEEDED);
         assertThat(cost(result)).containsEntry("requestedQueryCost", expected);
     }
 
     private static Map<String, Object> company(int references) {
-        return Map.of("name", "C", "sector", "OTHER", "headquartersCountry", "DE", "stage", "SEED", "externalReferences",
-                IntStream.range(0, references).mapToObj(i -> Map.of("source", "crm", "externalId", "id-" + i)).toList());
+        return Map.of(
+                "name",
+                "C",
+                "sector",
+                "OTHER",
+                "headquartersCountry",
+                "DE",
+                "stage",
+                "SEED",
+                "externalReferences",
+                IntStream.range(0, references)
+                        .mapToObj(i -> Map.of("source", "crm", "externalId", "id-" + i))
+                        .toList());
     }
 
     /** {@code ${word x n}}: n copies of a selection. */
     private static String expand(String template) {
         String expanded = template;
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\$\\{(\\w+) x (\\d+)}").matcher(template);
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("\\$\\{(\\w+) x (\\d+)}").matcher(template);
         while (matcher.find()) {
             int count = Integer.parseInt(matcher.group(2));
-            String copies = IntStream.range(0, count).mapToObj(i -> switch (matcher.group(1)) {
-                case "alias" -> "a" + i + ": subject";
-                case "root" -> "r" + i + ": viewer { subject }";
-                default -> matcher.group(1);
-            }).reduce((a, b) -> a + " " + b).orElseThrow();
+            String copies = IntStream.range(0, count)
+                    .mapToObj(i -> switch (matcher.group(1)) {
+                        case "alias" -> "a" + i + ": subject";
+                        case "root" -> "r" + i + ": viewer { subject }";
+                        default -> matcher.group(1);
+                    })
+                    .reduce((a, b) -> a + " " + b)
+                    .orElseThrow();
             expanded = expanded.replace(matcher.group(), copies);
         }
         return expanded;
@@ -295,9 +334,10 @@ class DocumentCacheTest {
         return execute(graphQl, document, variables, operationName, root);
     }
 
-    private static ExecutionResult execute(GraphQL engine, String document, Map<String, Object> variables, String operationName,
-            Object root) {
-        ExecutionInput.Builder input = ExecutionInput.newExecutionInput(document).variables(variables).operationName(operationName);
+    private static ExecutionResult execute(
+            GraphQL engine, String document, Map<String, Object> variables, String operationName, Object root) {
+        ExecutionInput.Builder input =
+                ExecutionInput.newExecutionInput(document).variables(variables).operationName(operationName);
         if (root != null) {
             input.root(root);
         }
@@ -306,18 +346,30 @@ class DocumentCacheTest {
 
     /** The limits at their defaults (no caller: no rate limit), a parse counter, and {@code documents}. */
     private GraphQL engine(DocumentCache documents) {
-        LimitsProperties limits = new LimitsProperties(10, 5000, 15, 4, 1000, 10, 10, DataSize.ofMegabytes(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Map.of(), LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)),
+        LimitsProperties limits = new LimitsProperties(
+                10,
+                5000,
+                15,
+                4,
+                1000,
+                10,
+                10,
+                DataSize.ofMegabytes(2),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
+                Map.of(),
+                LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)),
                 new LimitsProperties.Heavy(1, Duration.ZERO, Set.of(), 1_000_000));
         SimplePerformantInstrumentation countParses = new SimplePerformantInstrumentation() {
             @Override
-            public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            public InstrumentationContext<Document> beginParse(
+                    InstrumentationExecutionParameters parameters, InstrumentationState state) {
                 parsed.incrementAndGet();
                 return null;
             }
         };
-        LimitsInstrumentation limitsInstrumentation = new LimitsInstrumentation(limits,
-                new HeavyOperationBulkhead(limits, new SimpleMeterRegistry()), Clock.systemUTC());
+        LimitsInstrumentation limitsInstrumentation = new LimitsInstrumentation(
+                limits, new HeavyOperationBulkhead(limits, new SimpleMeterRegistry()), Clock.systemUTC());
         return GraphQL.newGraphQL(ProductSchema.SCHEMA)
                 .instrumentation(new ChainedInstrumentation(countParses, limitsInstrumentation))
                 .preparsedDocumentProvider(documents)

@@ -12,15 +12,16 @@ class DocumentShapeTest {
     @Test
     void depthCountsFieldsFromTheRootToTheDeepestLeaf() {
         assertThat(shape("{ viewer { subject } }").depth()).isEqualTo(2);
-        assertThat(shape("{ funds { nodes { holdings { nodes { company { externalReferences { source } } } } } } }").depth()).isEqualTo(7);
+        assertThat(shape("{ funds { nodes { holdings { nodes { company { externalReferences { source } } } } } } }")
+                        .depth())
+                .isEqualTo(7);
     }
 
     @Test
     void depthGoesThroughFragments() {
         assertThat(shape("""
                 { funds { ...page } }
-                fragment page on FundConnection { nodes { ... on Fund { holdings { nodes { company { name } } } } } }""").depth())
-                .isEqualTo(6);
+                fragment page on FundConnection { nodes { ... on Fund { holdings { nodes { company { name } } } } } }""").depth()).isEqualTo(6);
     }
 
     @Test
@@ -55,9 +56,13 @@ class DocumentShapeTest {
 
     @Test
     void fieldRepeatsCountEachResponseKeyOfOneSelectionSet() {
-        assertThat(shape("{ viewer { subject subject __typename __typename __typename } }").fieldRepeats()).isEqualTo(3);
-        assertThat(shape("{ __typename __typename viewer { subject } }").fieldRepeats()).isEqualTo(2);
-        assertThat(shape("{ viewer { a: subject b: subject subject } }").fieldRepeats()).isEqualTo(1);
+        assertThat(shape("{ viewer { subject subject __typename __typename __typename } }")
+                        .fieldRepeats())
+                .isEqualTo(3);
+        assertThat(shape("{ __typename __typename viewer { subject } }").fieldRepeats())
+                .isEqualTo(2);
+        assertThat(shape("{ viewer { a: subject b: subject subject } }").fieldRepeats())
+                .isEqualTo(1);
         assertThat(shape("{ viewer { a: subject a: name } }").fieldRepeats()).isEqualTo(2);
     }
 
@@ -70,7 +75,9 @@ class DocumentShapeTest {
 
     @Test
     void fieldRepeatsCountInEverySelectionSetAtAnyDepth() {
-        assertThat(shape("{ viewer { subject } funds { nodes { name name name } } }").fieldRepeats()).isEqualTo(3);
+        assertThat(shape("{ viewer { subject } funds { nodes { name name name } } }")
+                        .fieldRepeats())
+                .isEqualTo(3);
         assertThat(shape("""
                 { funds { ...page } }
                 fragment page on FundConnection { totalCount nodes { ... on Fund { name name } name } }""").fieldRepeats()).isEqualTo(3);

@@ -49,8 +49,13 @@ final class GraphQlRequests {
     /** The number of tokens in {@code document}, as graphql-java's parser counts them. */
     static int tokens(String document) {
         AtomicInteger tokens = new AtomicInteger();
-        new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(document)
-                .parserOptions(ParserOptions.newParserOptions().parsingListener(token -> tokens.incrementAndGet()).build()).build());
+        new Parser()
+                .parseDocument(ParserEnvironment.newParserEnvironment()
+                        .document(document)
+                        .parserOptions(ParserOptions.newParserOptions()
+                                .parsingListener(token -> tokens.incrementAndGet())
+                                .build())
+                        .build());
         return tokens.get();
     }
 }

@@ -28,9 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a place; places come back however the requests end. These properties and the gate make this
  * class's application context its own; its firm is its own too.
  */
-@TestPropertySource(properties = {
-        "diligence.limits.heavy.max-concurrent=2",
-        "diligence.limits.heavy.max-wait=0s"})
+@TestPropertySource(properties = {"diligence.limits.heavy.max-concurrent=2", "diligence.limits.heavy.max-wait=0s"})
 @Import(ResolverGate.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeavyOperationBulkheadIT extends ApiIntegrationTest {
@@ -75,9 +73,11 @@ class HeavyOperationBulkheadIT extends ApiIntegrationTest {
     }
 
     @Test
-    void aHeavyRequestBeyondTheLimitIsRefusedAsUnavailableAndRunsNothingWhileLightOnesAreAnswered() throws InterruptedException {
+    void aHeavyRequestBeyondTheLimitIsRefusedAsUnavailableAndRunsNothingWhileLightOnesAreAnswered()
+            throws InterruptedException {
         ResolverGate.Hold hold = gate.hold(2);
-        List<CompletableFuture<WebTestClient.BodyContentSpec>> held = List.of(inBackground(PORTFOLIO), inBackground(PORTFOLIO));
+        List<CompletableFuture<WebTestClient.BodyContentSpec>> held =
+                List.of(inBackground(PORTFOLIO), inBackground(PORTFOLIO));
         hold.awaitEntered();
         int started = gate.started();
         assertThat(available()).isZero();
@@ -87,15 +87,22 @@ class HeavyOperationBulkheadIT extends ApiIntegrationTest {
         }
         assertThat(gate.started()).as("heavy resolvers started").isEqualTo(started);
         long asked = waits("admitted") + waits("refused");
-        requests.post(admin, LIGHT).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.funds.nodes[0].name").isEqualTo("Bulkhead fund");
-        assertThat(waits("admitted") + waits("refused")).as("light requests never ask for a place").isEqualTo(asked);
+        requests.post(admin, LIGHT)
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.funds.nodes[0].name")
+                .isEqualTo("Bulkhead fund");
+        assertThat(waits("admitted") + waits("refused"))
+                .as("light requests never ask for a place")
+                .isEqualTo(asked);
 
         hold.release();
         held.forEach(response -> response.join()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.portfolio.cohortSize").isEqualTo(0));
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.portfolio.cohortSize")
+                .isEqualTo(0));
         assertThat(available()).isEqualTo(2);
         assertThat(prometheus())
                 .containsPattern("diligence_limits_heavy_max_concurrent\\{[^}]*\\} 2\\.0")
@@ -113,16 +120,20 @@ class HeavyOperationBulkheadIT extends ApiIntegrationTest {
     void placesComeBackAfterFailedAndRefusedRequests() throws InterruptedException {
         gate.fail();
         for (int i = 0; i < 3; i++) {
-            requests.post(admin, PORTFOLIO, fund).expectBody()
-                    .jsonPath("$.data.portfolio").isEmpty()
-                    .jsonPath("$.errors[0].extensions.classification").isEqualTo("INTERNAL_ERROR");
+            requests.post(admin, PORTFOLIO, fund)
+                    .expectBody()
+                    .jsonPath("$.data.portfolio")
+                    .isEmpty()
+                    .jsonPath("$.errors[0].extensions.classification")
+                    .isEqualTo("INTERNAL_ERROR");
         }
         gate.pass();
         assertThat(available()).isEqualTo(2);
 
         for (int round = 0; round < 2; round++) {
             ResolverGate.Hold hold = gate.hold(2);
-            List<CompletableFuture<WebTestClient.BodyContentSpec>> held = List.of(inBackground(PORTFOLIO), inBackground(TREND));
+            List<CompletableFuture<WebTestClient.BodyContentSpec>> held =
+                    List.of(inBackground(PORTFOLIO), inBackground(TREND));
             hold.awaitEntered();
             assertRefused(COMPARISON);
             hold.release();
@@ -132,18 +143,25 @@ class HeavyOperationBulkheadIT extends ApiIntegrationTest {
     }
 
     private CompletableFuture<WebTestClient.BodyContentSpec> inBackground(String document) {
-        return CompletableFuture.supplyAsync(() -> requests.post(admin, document, fund).expectBody(), clients);
+        return CompletableFuture.supplyAsync(
+                () -> requests.post(admin, document, fund).expectBody(), clients);
     }
 
     private void assertRefused(String document) {
-        requests.post(admin, document, fund).expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAVAILABLE")
-                .jsonPath("$.errors[0].extensions.retryAfterSeconds").isEqualTo(1)
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
-                        .contains("as many heavy operations as it may (2)"))
-                .jsonPath("$.extensions.cost.actualQueryCost").doesNotExist();
+        requests.post(admin, document, fund)
+                .expectBody()
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("UNAVAILABLE")
+                .jsonPath("$.errors[0].extensions.retryAfterSeconds")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message).contains("as many heavy operations as it may (2)"))
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .doesNotExist();
     }
 
     private double available() {
@@ -151,14 +169,24 @@ class HeavyOperationBulkheadIT extends ApiIntegrationTest {
     }
 
     private long waits(String outcome) {
-        return meters.get("diligence.limits.heavy.wait").tag("outcome", outcome).timer().count();
+        return meters.get("diligence.limits.heavy.wait")
+                .tag("outcome", outcome)
+                .timer()
+                .count();
     }
 
     private String prometheus() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ProductSchema;
-import graphql.normalized.ExecutableNormalizedOperation;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class HeavyOperationsTest {
 
     private static final LimitsProperties.Heavy DEFAULTS = new Binder(new MapConfigurationPropertySource(Map.of()))
-            .bindOrCreate("diligence.limits", LimitsProperties.class).heavy();
+            .bindOrCreate("diligence.limits", LimitsProperties.class)
+            .heavy();
 
     private final HeavyOperations heavy = new HeavyOperations(DEFAULTS);
     private final QueryCostCalculator costs = new QueryCostCalculator(Map.of());
@@ -26,39 +26,48 @@ class HeavyOperationsTest {
         assertThat(isHeavy("{ portfolio(fundId: \"F\") { cohortSize } }")).isTrue();
         assertThat(isHeavy("""
                 { portfolioTrend(fundId: "F", from: "2026-01-01T00:00:00Z", to: "2026-06-30T00:00:00Z", interval: MONTH) { interval } }""")).isTrue();
-        assertThat(isHeavy("{ compareCompanies(ids: [\"A\", \"B\"]) { missing } }")).isTrue();
+        assertThat(isHeavy("{ compareCompanies(ids: [\"A\", \"B\"]) { missing } }"))
+                .isTrue();
     }
 
     @Test
     void aHeavyRootFieldCountsUnderAnAliasAndBesideLightOnes() {
-        assertThat(isHeavy("{ viewer { subject } summary: portfolio(fundId: \"F\") { cohortSize } }")).isTrue();
+        assertThat(isHeavy("{ viewer { subject } summary: portfolio(fundId: \"F\") { cohortSize } }"))
+                .isTrue();
     }
 
     @Test
     void otherOperationsAreLightBelowTheCostThresholdAndHeavyFromIt() {
-        assertThat(isHeavy("{ viewer { subject } funds(first: 10) { nodes { name } } }")).isFalse();
+        assertThat(isHeavy("{ viewer { subject } funds(first: 10) { nodes { name } } }"))
+                .isFalse();
         // the fund dashboard of the benchmark (Q1, 50 holdings) is light
         assertThat(isHeavy("""
                 { node(id: "F") { ... on Fund { holdings(first: 50) { nodes { company { name latestAssessment { id } } } } } } }""")).isFalse();
         // funds(first: 99) costs 2 + 99 = 101 points: heavy from a threshold of 101, not from 102
         String funds = "{ funds(first: 99) { nodes { name } } }";
         assertThat(requested(funds)).isEqualTo(101);
-        assertThat(new HeavyOperations(threshold(101)).includes(ProductSchema.operation(funds), 101)).isTrue();
-        assertThat(new HeavyOperations(threshold(102)).includes(ProductSchema.operation(funds), 101)).isFalse();
+        assertThat(new HeavyOperations(threshold(101)).includes(ProductSchema.operation(funds), 101))
+                .isTrue();
+        assertThat(new HeavyOperations(threshold(102)).includes(ProductSchema.operation(funds), 101))
+                .isFalse();
         // the heaviest list screen (4,302 points) is heavy by its cost
-        assertThat(isHeavy("{ funds(first: 100) { totalCount nodes { name holdings(first: 20) { totalCount nodes { dealStage company { name } } } } } }"))
+        assertThat(
+                        isHeavy(
+                                "{ funds(first: 100) { totalCount nodes { name holdings(first: 20) { totalCount nodes { dealStage company { name } } } } } }"))
                 .isTrue();
     }
 
     @Test
     void theRegistryDeclaresThePortfolioComparisonsHeavyAndTheDefaultsAddNothing() {
-        assertThat(ApiOperation.heavyRootFields()).containsExactlyInAnyOrder("portfolio", "portfolioTrend", "compareCompanies");
+        assertThat(ApiOperation.heavyRootFields())
+                .containsExactlyInAnyOrder("portfolio", "portfolioTrend", "compareCompanies");
         assertThat(DEFAULTS.rootFields()).isEmpty();
     }
 
     @Test
     void aConfiguredRootFieldIsHeavyBesideTheRegistrysOwn() {
-        HeavyOperations heavy = new HeavyOperations(new LimitsProperties.Heavy(2, Duration.ZERO, Set.of("funds"), 2000));
+        HeavyOperations heavy =
+                new HeavyOperations(new LimitsProperties.Heavy(2, Duration.ZERO, Set.of("funds"), 2000));
 
         assertThat(heavy.includes(Set.of("funds"), 3)).isTrue();
         assertThat(heavy.includes(Set.of("portfolio"), 3)).isTrue();

@@ -3,8 +3,6 @@ package dev.diligence.api.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
-
 import dev.diligence.api.fault.FaultClassification;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -22,17 +20,18 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -55,8 +54,12 @@ class LimitsInstrumentationTest {
 
     /** Costs 2 + 7 = 9 points requested, 2 + 2 = 4 actual. */
     private static final String HEAVY = "{ heavy(first: 7) { nodes { name } } }";
-    private static final Map<String, Object> TWO_ITEMS = Map.of("nodes", List.of(Map.of("name", "x"), Map.of("name", "y")));
-    private final CallerAllowance caller = new CallerAllowance(LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)).defaultBudget());
+
+    private static final Map<String, Object> TWO_ITEMS =
+            Map.of("nodes", List.of(Map.of("name", "x"), Map.of("name", "y")));
+    private final CallerAllowance caller =
+            new CallerAllowance(LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000))
+                    .defaultBudget());
 
     private final ManualClock clock = new ManualClock();
     private final List<String> resolved = new ArrayList<>();
@@ -77,10 +80,13 @@ class LimitsInstrumentationTest {
 
     @Test
     void aSlowMutationStopsTheMutationsAfterIt() {
-        ExecutionResult result = execute(limits(1000, 10_000), "mutation { a: write(name: \"slow\") b: write(name: \"b\") }", null);
+        ExecutionResult result =
+                execute(limits(1000, 10_000), "mutation { a: write(name: \"slow\") b: write(name: \"b\") }", null);
 
         assertThat(resolved).containsExactly("write slow");
-        assertThat(result.getErrors()).extracting(GraphQLError::getErrorType).containsExactly(LimitClassification.TIMEOUT);
+        assertThat(result.getErrors())
+                .extracting(GraphQLError::getErrorType)
+                .containsExactly(LimitClassification.TIMEOUT);
     }
 
     @Test
@@ -99,27 +105,52 @@ class LimitsInstrumentationTest {
         assertThat(result.isDataPresent()).isFalse();
         assertThat(result.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getErrorType()).isEqualTo(LimitClassification.MAX_TOKENS_EXCEEDED);
-            assertThat(error.toSpecification()).containsEntry("message", "The number of tokens in the query is 15; the limit is 12")
-                    .containsEntry("extensions", Map.of("classification", "MAX_TOKENS_EXCEEDED", "limit", 12L, "actual", 15L));
+            assertThat(error.toSpecification())
+                    .containsEntry("message", "The number of tokens in the query is 15; the limit is 12")
+                    .containsEntry(
+                            "extensions", Map.of("classification", "MAX_TOKENS_EXCEEDED", "limit", 12L, "actual", 15L));
         });
     }
 
     @Test
     void everyResponseReportsItsCost() {
-        LimitsProperties limits = limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
+        LimitsProperties limits =
+                limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
         CallerAllowance caller = new CallerAllowance(limits.rate().defaultBudget());
         ExecutionResult result = execute(limits, "{ fast items(first: 7) { nodes { name } } }", caller);
 
-        assertThat(cost(result)).containsEntry("requestedQueryCost", 2L + 7).containsEntry("actualQueryCost", 2L + 2)
-                .containsEntry("throttleStatus", Map.of("maximumAvailable", 10_000L, "currentlyAvailable", 10_000L - 4, "restoreRate", 1 / 86_400_000.0));
-        ExecutionResult refused = execute(limits(5, 10_000, limits.rate()), "{ fast items(first: 7) { nodes { name } } }", caller);
-        assertThat(cost(refused)).containsEntry("requestedQueryCost", null).containsEntry("actualQueryCost", null)
-                .containsEntry("throttleStatus", Map.of("maximumAvailable", 10_000L, "currentlyAvailable", 10_000L - 4 - 1, "restoreRate", 1 / 86_400_000.0));
+        assertThat(cost(result))
+                .containsEntry("requestedQueryCost", 2L + 7)
+                .containsEntry("actualQueryCost", 2L + 2)
+                .containsEntry(
+                        "throttleStatus",
+                        Map.of(
+                                "maximumAvailable",
+                                10_000L,
+                                "currentlyAvailable",
+                                10_000L - 4,
+                                "restoreRate",
+                                1 / 86_400_000.0));
+        ExecutionResult refused =
+                execute(limits(5, 10_000, limits.rate()), "{ fast items(first: 7) { nodes { name } } }", caller);
+        assertThat(cost(refused))
+                .containsEntry("requestedQueryCost", null)
+                .containsEntry("actualQueryCost", null)
+                .containsEntry(
+                        "throttleStatus",
+                        Map.of(
+                                "maximumAvailable",
+                                10_000L,
+                                "currentlyAvailable",
+                                10_000L - 4 - 1,
+                                "restoreRate",
+                                1 / 86_400_000.0));
     }
 
     @Test
     void aHeavyOperationBeyondTheLimitIsRefusedAsUnavailableAndRunsNothingWhileLightOnesRun() {
-        LimitsProperties limits = limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
+        LimitsProperties limits =
+                limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
         GraphQL graphQl = engine(limits);
         List<ExecutionResult> whileHeld = new ArrayList<>();
         onHeavy = environment -> {
@@ -139,11 +170,14 @@ class LimitsInstrumentationTest {
         assertThat(refused.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getErrorType()).isEqualTo(FaultClassification.UNAVAILABLE);
             assertThat(error.getExtensions()).containsEntry("retryAfterSeconds", 1L);
-            assertThat(error.getMessage()).contains("as many heavy operations as it may (1)").contains("retry in 1 seconds");
+            assertThat(error.getMessage())
+                    .contains("as many heavy operations as it may (1)")
+                    .contains("retry in 1 seconds");
         });
         // nothing ran, so its 9 points were given back and the refusal cost 1; the holder's 9 were still taken
         assertThat(cost(refused)).containsEntry("requestedQueryCost", 9L).containsEntry("actualQueryCost", null);
-        assertThat(cost(refused).get("throttleStatus")).asInstanceOf(InstanceOfAssertFactories.MAP)
+        assertThat(cost(refused).get("throttleStatus"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("currentlyAvailable", 10_000L - 9 - 1);
         assertThat(whileHeld.get(1).getErrors()).isEmpty();
         assertThat(available()).isEqualTo(1);
@@ -159,7 +193,8 @@ class LimitsInstrumentationTest {
             throw new IllegalStateException("failed on purpose");
         };
 
-        assertThat(execute(graphQl, HEAVY, null).getErrors()).singleElement()
+        assertThat(execute(graphQl, HEAVY, null).getErrors())
+                .singleElement()
                 .satisfies(error -> assertThat(error.getMessage()).contains("failed on purpose"));
         assertThat(available()).isEqualTo(1);
         assertThat(execute(graphQl, HEAVY, null).getErrors()).isNotEmpty();
@@ -177,7 +212,9 @@ class LimitsInstrumentationTest {
         ExecutionResult result = execute(graphQl, "{ heavy(first: 2) { nodes { name } } fast }", null);
 
         assertThat(resolved).containsExactly("heavy");
-        assertThat(result.getErrors()).extracting(GraphQLError::getErrorType).containsExactly(LimitClassification.TIMEOUT);
+        assertThat(result.getErrors())
+                .extracting(GraphQLError::getErrorType)
+                .containsExactly(LimitClassification.TIMEOUT);
         assertThat(available()).isEqualTo(1);
     }
 
@@ -185,7 +222,8 @@ class LimitsInstrumentationTest {
     void thePlaceIsGivenBackWhenTheExecutionIsCancelled() {
         Instrumentation cancelAtFast = new SimplePerformantInstrumentation() {
             @Override
-            public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+            public InstrumentationContext<Object> beginFieldExecution(
+                    InstrumentationFieldParameters parameters, InstrumentationState state) {
                 if (parameters.getField().getName().equals("fast")) {
                     parameters.getExecutionContext().getExecutionInput().cancel();
                 }
@@ -205,8 +243,8 @@ class LimitsInstrumentationTest {
     void thePlaceIsGivenBackWhenTheExecutionFailsWithAnException() {
         Instrumentation failing = new SimplePerformantInstrumentation() {
             @Override
-            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                    InstrumentationState state) {
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
                 throw new IllegalStateException("failed on purpose");
             }
         };
@@ -223,7 +261,10 @@ class LimitsInstrumentationTest {
     }
 
     private long waits(String outcome) {
-        return meters.get("diligence.limits.heavy.wait").tag("outcome", outcome).timer().count();
+        return meters.get("diligence.limits.heavy.wait")
+                .tag("outcome", outcome)
+                .timer()
+                .count();
     }
 
     @SuppressWarnings("unchecked")
@@ -244,7 +285,9 @@ class LimitsInstrumentationTest {
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new LimitsInstrumentation(limits, new HeavyOperationBulkhead(limits, registry), clock));
         chain.addAll(List.of(after));
-        return GraphQL.newGraphQL(schema()).instrumentation(new ChainedInstrumentation(chain)).build();
+        return GraphQL.newGraphQL(schema())
+                .instrumentation(new ChainedInstrumentation(chain))
+                .build();
     }
 
     private static ExecutionResult execute(GraphQL graphQl, String document, CallerAllowance caller) {
@@ -276,20 +319,37 @@ class LimitsInstrumentationTest {
             return onHeavy.get(environment);
         };
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .type("Query", type -> type.dataFetcher("slow", slow).dataFetcher("fast", fast).dataFetcher("items", items)
-                        .dataFetcher("heavy", heavy))
+                .type(
+                        "Query",
+                        type -> type.dataFetcher("slow", slow)
+                                .dataFetcher("fast", fast)
+                                .dataFetcher("items", items)
+                                .dataFetcher("heavy", heavy))
                 .type("Mutation", type -> type.dataFetcher("write", write))
                 .build();
         return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
     }
 
     private static LimitsProperties limits(int maxTokens, long timeoutMillis) {
-        return limits(maxTokens, timeoutMillis, LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)));
+        return limits(
+                maxTokens, timeoutMillis, LimitsProperties.Rate.uniform(true, 10_000, 500, Duration.ofSeconds(1)));
     }
 
     private static LimitsProperties limits(int maxTokens, long timeoutMillis, LimitsProperties.Rate rate) {
-        return new LimitsProperties(10, 5000, 15, 4, maxTokens, 10, 10, DataSize.ofMegabytes(2), Duration.ofMillis(timeoutMillis),
-                Duration.ofSeconds(5), Map.of(), rate, new LimitsProperties.Heavy(1, Duration.ZERO, Set.of("heavy"), 5000));
+        return new LimitsProperties(
+                10,
+                5000,
+                15,
+                4,
+                maxTokens,
+                10,
+                10,
+                DataSize.ofMegabytes(2),
+                Duration.ofMillis(timeoutMillis),
+                Duration.ofSeconds(5),
+                Map.of(),
+                rate,
+                new LimitsProperties.Heavy(1, Duration.ZERO, Set.of("heavy"), 5000));
     }
 
     /** A clock that stands still until a test moves it. */

@@ -18,12 +18,14 @@ class QueryCostCalculatorTest {
 
     @Test
     void scalarsAreFreeAndObjectsCostOne() {
-        assertThat(requested("{ viewer { subject name roles tenant { key name } } }")).isEqualTo(2);
+        assertThat(requested("{ viewer { subject name roles tenant { key name } } }"))
+                .isEqualTo(2);
     }
 
     @Test
     void aConnectionCostsTwoPlusFirstTimesItsNode() {
-        assertThat(requested("{ funds(first: 10) { totalCount nodes { name } } }")).isEqualTo(2 + 10);
+        assertThat(requested("{ funds(first: 10) { totalCount nodes { name } } }"))
+                .isEqualTo(2 + 10);
     }
 
     @Test
@@ -45,14 +47,17 @@ class QueryCostCalculatorTest {
 
     @Test
     void nestedConnectionsMultiply() {
-        assertThat(requested(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 20))).isEqualTo(2 + 100 * (1 + 2 + 20 * (1 + 1)));
-        assertThat(requested(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 100))).isEqualTo(2 + 100 * (1 + 2 + 100 * (1 + 1)));
+        assertThat(requested(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 20)))
+                .isEqualTo(2 + 100 * (1 + 2 + 20 * (1 + 1)));
+        assertThat(requested(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 100)))
+                .isEqualTo(2 + 100 * (1 + 2 + 100 * (1 + 1)));
     }
 
     @Test
     void variablesAndLiteralsCostTheSame() {
         assertThat(requested(FUNDS_WITH_HOLDINGS, Map.of("funds", 7, "holdings", 3)))
-                .isEqualTo(requested("{ funds(first: 7) { nodes { name holdings(first: 3) { nodes { company { name } } } } } }"));
+                .isEqualTo(requested(
+                        "{ funds(first: 7) { nodes { name holdings(first: 3) { nodes { company { name } } } } } }"));
     }
 
     @Test
@@ -61,59 +66,74 @@ class QueryCostCalculatorTest {
                 query { funds(first: 10) { ...page } }
                 fragment page on FundConnection { nodes { ...fund } }
                 fragment fund on Fund { name holdings(first: 3) { nodes { ... on Holding { company { name } } } } }""";
-        assertThat(requested(withFragments)).isEqualTo(requested("{ funds(first: 10) { nodes { name holdings(first: 3) { nodes { company { name } } } } } }"));
+        assertThat(requested(withFragments))
+                .isEqualTo(requested(
+                        "{ funds(first: 10) { nodes { name holdings(first: 3) { nodes { company { name } } } } } }"));
     }
 
     @Test
     void everyAliasCostsOnItsOwn() {
-        assertThat(requested("{ a: funds(first: 10) { nodes { name } } b: funds(first: 10) { nodes { name } } }")).isEqualTo(2 * (2 + 10));
-        assertThat(requested("{ funds(first: 10) { nodes { name } } again: funds(first: 10) { nodes { name } } }")).isEqualTo(2 * (2 + 10));
+        assertThat(requested("{ a: funds(first: 10) { nodes { name } } b: funds(first: 10) { nodes { name } } }"))
+                .isEqualTo(2 * (2 + 10));
+        assertThat(requested("{ funds(first: 10) { nodes { name } } again: funds(first: 10) { nodes { name } } }"))
+                .isEqualTo(2 * (2 + 10));
     }
 
     @Test
     void aRepeatedFieldCostsOnce() {
-        assertThat(requested("{ funds(first: 10) { nodes { name } } funds(first: 10) { nodes { vintageYear } } }")).isEqualTo(2 + 10);
+        assertThat(requested("{ funds(first: 10) { nodes { name } } funds(first: 10) { nodes { vintageYear } } }"))
+                .isEqualTo(2 + 10);
     }
 
     @Test
     void plainListsCountTheDefaultPageSizeUnlessTheirSizeIsConfigured() {
         String document = "{ companies(first: 10) { nodes { externalReferences { source } } } }";
         assertThat(requested(document)).isEqualTo(2 + 10 * (1 + 20));
-        assertThat(new QueryCostCalculator(Map.of("Company.externalReferences", 3)).requested(ProductSchema.operation(document),
-                ProductSchema.SCHEMA)).isEqualTo(2 + 10 * (1 + 3));
+        assertThat(new QueryCostCalculator(Map.of("Company.externalReferences", 3))
+                        .requested(ProductSchema.operation(document), ProductSchema.SCHEMA))
+                .isEqualTo(2 + 10 * (1 + 3));
     }
 
     @Test
     void thePagedListsCostTheirPageSizesLikeEveryConnection() {
-        assertThat(requested("{ companies(first: 10) { nodes { assessmentHistory(first: 5) { totalCount nodes { id } } } } }"))
+        assertThat(
+                        requested(
+                                "{ companies(first: 10) { nodes { assessmentHistory(first: 5) { totalCount nodes { id } } } } }"))
                 .isEqualTo(2 + 10 * (1 + 2 + 5));
-        assertThat(requested("{ companies(first: 10) { nodes { assessmentHistory(last: 100) { edges { cursor node { id } } } } } }"))
+        assertThat(
+                        requested(
+                                "{ companies(first: 10) { nodes { assessmentHistory(last: 100) { edges { cursor node { id } } } } } }"))
                 .isEqualTo(2 + 10 * (1 + 2 + 100 * (1 + 1)));
         assertThat(requested("{ firms { totalCount nodes { key } } }")).isEqualTo(2 + 20);
         assertThat(requested("{ firms(first: 1000) { nodes { key } } }")).isEqualTo(2 + 100);
         assertThat(requested("""
                 { portfolio(fundId: "x") { unassessed(first: 50) { totalCount nodes { name } }
-                  otherVersions { frameworkVersion companyPage(last: 10) { nodes { name } } } } }"""))
-                .isEqualTo(1 + (2 + 50) + 20 * (1 + 2 + 10));
-        assertThat(requested("{ portfolio(fundId: \"x\") { companies(first: 3) { totalCount } remediation(last: 4) { totalCount } } }"))
-                .as("a connection asked only for its count still costs its page").isEqualTo(1 + 2 + 2);
+                  otherVersions { frameworkVersion companyPage(last: 10) { nodes { name } } } } }""")).isEqualTo(1 + (2 + 50) + 20 * (1 + 2 + 10));
+        assertThat(
+                        requested(
+                                "{ portfolio(fundId: \"x\") { companies(first: 3) { totalCount } remediation(last: 4) { totalCount } } }"))
+                .as("a connection asked only for its count still costs its page")
+                .isEqualTo(1 + 2 + 2);
     }
 
     @Test
     void theDeprecatedPlainListsCostTheirDeclaredSizeOrTwentyWhateverTheyHold() {
         assertThat(requested("{ tenants { key } }")).isEqualTo(20);
-        assertThat(requested("{ portfolio(fundId: \"x\") { unassessedCompanies { name } otherVersions { companies { name } } } }"))
+        assertThat(
+                        requested(
+                                "{ portfolio(fundId: \"x\") { unassessedCompanies { name } otherVersions { companies { name } } } }"))
                 .isEqualTo(1 + 20 + 20 * (1 + 20));
-        assertThat(new QueryCostCalculator(Map.of("Company.assessments", 5)).requested(
-                ProductSchema.operation("{ companies(first: 10) { nodes { assessments { id } } } }"), ProductSchema.SCHEMA))
+        assertThat(new QueryCostCalculator(Map.of("Company.assessments", 5))
+                        .requested(
+                                ProductSchema.operation("{ companies(first: 10) { nodes { assessments { id } } } }"),
+                                ProductSchema.SCHEMA))
                 .isEqualTo(2 + 10 * (1 + 5));
     }
 
     @Test
     void anInterfaceCostsItsCostliestType() {
         assertThat(requested("""
-                { node(id: "x") { id ... on Company { name } ... on Fund { holdings(first: 10) { nodes { id } } } } }"""))
-                .isEqualTo(1 + 2 + 10);
+                { node(id: "x") { id ... on Company { name } ... on Fund { holdings(first: 10) { nodes { id } } } } }""")).isEqualTo(1 + 2 + 10);
     }
 
     @Test
@@ -121,32 +141,52 @@ class QueryCostCalculatorTest {
         assertThat(requested("""
                 mutation { createCompany(input: {name: "C", sector: OTHER, headquartersCountry: "DE", stage: SEED,
                   externalReferences: [{source: "a", externalId: "1"}, {source: "b", externalId: "2"}]}) {
-                  company { id } userErrors { code } } }"""))
-                .isEqualTo(10 + 2 + 1 + 20);
-        assertThat(requested("mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } } }",
-                Map.of("input", Map.of("name", "F", "vintageYear", 2020, "strategy", "BUYOUT", "currency", "EUR"))))
+                  company { id } userErrors { code } } }""")).isEqualTo(10 + 2 + 1 + 20);
+        assertThat(requested(
+                        "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } } }",
+                        Map.of(
+                                "input",
+                                Map.of("name", "F", "vintageYear", 2020, "strategy", "BUYOUT", "currency", "EUR"))))
                 .isEqualTo(10 + 1);
     }
 
     @Test
     void introspectionIsFree() {
-        assertThat(requested("{ __typename __schema { types { name fields { name type { name ofType { name } } } } } }")).isZero();
+        assertThat(requested(
+                        "{ __typename __schema { types { name fields { name type { name ofType { name } } } } } }"))
+                .isZero();
     }
 
     @Test
     void theActualCostCountsWhatTheResponseHolds() {
-        Map<String, Object> data = Map.of("funds", Map.of("nodes", List.of(
-                Map.of("name", "A", "holdings", Map.of("nodes", List.of(company("X"), company("Y"), company("Z")))),
-                Map.of("name", "B", "holdings", Map.of("nodes", List.of())))));
-        assertThat(calculator.actual(ProductSchema.operation(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 20)),
-                ProductSchema.SCHEMA, data)).isEqualTo(2 + (1 + 2 + 3 * (1 + 1)) + (1 + 2));
+        Map<String, Object> data = Map.of(
+                "funds",
+                Map.of(
+                        "nodes",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "A",
+                                        "holdings",
+                                        Map.of("nodes", List.of(company("X"), company("Y"), company("Z")))),
+                                Map.of("name", "B", "holdings", Map.of("nodes", List.of())))));
+        assertThat(calculator.actual(
+                        ProductSchema.operation(FUNDS_WITH_HOLDINGS, Map.of("funds", 100, "holdings", 20)),
+                        ProductSchema.SCHEMA,
+                        data))
+                .isEqualTo(2 + (1 + 2 + 3 * (1 + 1)) + (1 + 2));
     }
 
     @Test
     void theActualCostOfNothingIsZeroButAMutationIsNeverFree() {
-        assertThat(calculator.actual(ProductSchema.operation(FUNDS_WITH_HOLDINGS, Map.of()), ProductSchema.SCHEMA, null)).isZero();
-        assertThat(calculator.actual(ProductSchema.operation("mutation { archiveFund(input: {id: \"x\"}) { fund { id } } }"),
-                ProductSchema.SCHEMA, Map.of("archiveFund", Map.of()))).isEqualTo(10);
+        assertThat(calculator.actual(
+                        ProductSchema.operation(FUNDS_WITH_HOLDINGS, Map.of()), ProductSchema.SCHEMA, null))
+                .isZero();
+        assertThat(calculator.actual(
+                        ProductSchema.operation("mutation { archiveFund(input: {id: \"x\"}) { fund { id } } }"),
+                        ProductSchema.SCHEMA,
+                        Map.of("archiveFund", Map.of())))
+                .isEqualTo(10);
     }
 
     @Test

@@ -120,15 +120,27 @@ class QueryLimitsIT extends ApiIntegrationTest {
         tenant = newTenant("limits");
         admin = usersOf(tenant).tenantAdmin();
         requests = new GraphQlRequests(http());
-        GraphQlTester tester = HttpGraphQlTester.create(requests.client().mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin).build());
-        String fund = tester.document(createFund("Seed fund", "id")).execute().path("createFund.fund.id").entity(String.class).get();
+        GraphQlTester tester = HttpGraphQlTester.create(requests.client()
+                .mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .build());
+        String fund = tester.document(createFund("Seed fund", "id"))
+                .execute()
+                .path("createFund.fund.id")
+                .entity(String.class)
+                .get();
         String company = tester.document("""
                 mutation { createCompany(input: {name: "Seed company", sector: OTHER, headquartersCountry: "DE", stage: SEED}) {
-                  company { id } } }""").execute().path("createCompany.company.id").entity(String.class).get();
+                  company { id } } }""")
+                .execute()
+                .path("createCompany.company.id")
+                .entity(String.class)
+                .get();
         tester.document("""
-                mutation { addHolding(input: {fundId: "%s", companyId: "%s", dealStage: SOURCED}) { holding { id } } }"""
-                .formatted(fund, company)).execute().path("addHolding.holding.id").hasValue();
+                mutation { addHolding(input: {fundId: "%s", companyId: "%s", dealStage: SOURCED}) { holding { id } } }""".formatted(fund, company))
+                .execute()
+                .path("addHolding.holding.id")
+                .hasValue();
     }
 
     @Test
@@ -157,50 +169,83 @@ class QueryLimitsIT extends ApiIntegrationTest {
         assertRefused(post(createFunds("Roots 11", 11)), "MAX_ROOT_FIELDS_EXCEEDED", 11, 10);
         assertNotWritten("Roots 11 #1");
         post(createFunds("Roots 10", 10)).expectBody().jsonPath("$.errors").doesNotExist();
-        IntStream.rangeClosed(1, 10).forEach(i -> assertThat(fundsNamed("Roots 10 #" + i)).isOne());
+        IntStream.rangeClosed(1, 10)
+                .forEach(i -> assertThat(fundsNamed("Roots 10 #" + i)).isOne());
     }
 
     /** graphql-cop's field duplication check: 500 copies of {@code __typename} in one selection set. */
     @Test
     void refusesASelectionSetAboveTheFieldRepeatLimitAndAdmitsOneAtIt() {
-        assertRefused(post(createFund("Typenames 500", "id" + " __typename".repeat(500))), "MAX_FIELD_REPEATS_EXCEEDED", 500, 10);
+        assertRefused(
+                post(createFund("Typenames 500", "id" + " __typename".repeat(500))),
+                "MAX_FIELD_REPEATS_EXCEEDED",
+                500,
+                10);
         assertNotWritten("Typenames 500");
         assertRefused(post(createFund("Repeats 11", "id" + " name".repeat(11))), "MAX_FIELD_REPEATS_EXCEEDED", 11, 10);
         assertNotWritten("Repeats 11");
         // 1 + 4 + 4 + 2 copies of name once the fragments merge into the set
-        assertRefused(post(createFund("Repeats 11 in fragments", "name ...names ...names ... on Fund { name name }")
-                + " fragment names on Fund { name name name name }"), "MAX_FIELD_REPEATS_EXCEEDED", 11, 10);
+        assertRefused(
+                post(createFund("Repeats 11 in fragments", "name ...names ...names ... on Fund { name name }")
+                        + " fragment names on Fund { name name name name }"),
+                "MAX_FIELD_REPEATS_EXCEEDED",
+                11,
+                10);
         assertNotWritten("Repeats 11 in fragments");
         assertWritten(post(createFund("Repeats 10", "id" + " name".repeat(10))), "Repeats 10");
     }
 
     @Test
     void refusesAFieldAboveTheDirectiveLimitAndLetsOneAtItThrough() {
-        String fiveDirectives = "@include(if: true) @include(if: true) @skip(if: false) @skip(if: false) @include(if: true)";
-        assertRefused(post("mutation { createFund(input: {name: \"Directives 5\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) "
-                + fiveDirectives + " { fund { id } } }"), "MAX_DIRECTIVES_EXCEEDED", 5, 4);
+        String fiveDirectives =
+                "@include(if: true) @include(if: true) @skip(if: false) @skip(if: false) @include(if: true)";
+        assertRefused(
+                post(
+                        "mutation { createFund(input: {name: \"Directives 5\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) "
+                                + fiveDirectives + " { fund { id } } }"),
+                "MAX_DIRECTIVES_EXCEEDED",
+                5,
+                4);
         assertNotWritten("Directives 5");
         // four directives pass the limit; repeating @include is for validation to refuse
-        post("{ viewer @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) { subject } }").expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("ValidationError");
-        post("{ viewer @include(if: true) @skip(if: false) { subject } }").expectBody()
-                .jsonPath("$.data.viewer.subject").isNotEmpty()
-                .jsonPath("$.errors").doesNotExist();
+        post("{ viewer @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) { subject } }")
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("ValidationError");
+        post("{ viewer @include(if: true) @skip(if: false) { subject } }")
+                .expectBody()
+                .jsonPath("$.data.viewer.subject")
+                .isNotEmpty()
+                .jsonPath("$.errors")
+                .doesNotExist();
     }
 
     @Test
     void refusesAQueryAboveTheCostLimitAndAdmitsOneAtIt() {
         String atTheLimit = "{ funds(first: 98) { nodes { holdings(first: 24) { nodes { company { name } } } } } }";
-        String aboveTheLimit = "{ funds(first: 98) { pageInfo { hasNextPage } nodes { holdings(first: 24) { nodes { company { name } } } } } }";
-        post(atTheLimit).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.funds.nodes").isArray()
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(5000);
+        String aboveTheLimit =
+                "{ funds(first: 98) { pageInfo { hasNextPage } nodes { holdings(first: 24) { nodes { company { name } } } } } }";
+        post(atTheLimit)
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.funds.nodes")
+                .isArray()
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(5000);
         assertRefused(post(aboveTheLimit), "MAX_COST_EXCEEDED", 5001, 5000)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(5001)
-                .jsonPath("$.extensions.cost.actualQueryCost").doesNotExist();
-        assertRefused(post(createFund("Cost", "holdings(first: 100) { nodes { company { holdings(first: 100) { nodes { fund { name } } } } } }")),
-                "MAX_COST_EXCEEDED", 10 + 1 + 2 + 100 * (1 + 1 + 2 + 100 * (1 + 1)), 5000);
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(5001)
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .doesNotExist();
+        assertRefused(
+                post(
+                        createFund(
+                                "Cost",
+                                "holdings(first: 100) { nodes { company { holdings(first: 100) { nodes { fund { name } } } } } }")),
+                "MAX_COST_EXCEEDED",
+                10 + 1 + 2 + 100 * (1 + 1 + 2 + 100 * (1 + 1)),
+                5000);
         assertNotWritten("Cost");
     }
 
@@ -208,11 +253,17 @@ class QueryLimitsIT extends ApiIntegrationTest {
     void admitsTheHeaviestLegitimateRequestOfToday() {
         post("{ funds(first: 100) { totalCount nodes { name holdings(first: 20) { totalCount nodes { dealStage company { name } } } } } }")
                 .expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.funds.nodes[?(@.name == 'Seed fund')].holdings.nodes[0].company.name").isEqualTo("Seed company")
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 100 * (1 + 2 + 20 * (1 + 1)));
-        assertRefused(post("{ funds(first: 100) { nodes { name holdings(first: 100) { nodes { company { name } } } } } }"),
-                "MAX_COST_EXCEEDED", 2 + 100 * (1 + 2 + 100 * (1 + 1)), 5000);
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.funds.nodes[?(@.name == 'Seed fund')].holdings.nodes[0].company.name")
+                .isEqualTo("Seed company")
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(2 + 100 * (1 + 2 + 20 * (1 + 1)));
+        assertRefused(
+                post("{ funds(first: 100) { nodes { name holdings(first: 100) { nodes { company { name } } } } } }"),
+                "MAX_COST_EXCEEDED",
+                2 + 100 * (1 + 2 + 100 * (1 + 1)),
+                5000);
     }
 
     /**
@@ -230,18 +281,28 @@ class QueryLimitsIT extends ApiIntegrationTest {
         CompanyFixtures.addHolding(tester, fund, company, "INVESTED");
         AssessmentFixtures.publishedAssessment(graphQl(users.assessor()), graphQl(users.reviewer()), company);
 
-        // portfolio, fund, overall, 4 dimensions of 2, levels, 20 unassessed companies, 2 other versions of 20 companies,
+        // portfolio, fund, overall, 4 dimensions of 2, levels, 20 unassessed companies, 2 other versions of 20
+        // companies,
         // the connection and 100 rows of (company, 4 dimension scores, open findings, 14 heatmap cells): 2,176 of 5,000
         int requested = 1 + 1 + 1 + 4 * (1 + 1) + 1 + 20 + 2 * (1 + 20) + 2 + 100 * (1 + 1 + 4 + 1 + 14);
-        requests.post(admin, PORTFOLIO_HEATMAP, Map.of("fundId", fund)).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.portfolio.cohortSize").isEqualTo(1)
-                .jsonPath("$.data.portfolio.companies.nodes[0].company.name").isEqualTo("Portfolio company")
-                .jsonPath("$.data.portfolio.companies.nodes[0].heatmap.length()").isEqualTo(14)
-                .jsonPath("$.data.portfolio.companies.nodes[0].dimensions.length()").isEqualTo(4)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(requested)
-                // what one full row really cost: portfolio, fund, overall, 4 dimensions of 2, levels, the connection, the row
-                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(1 + 1 + 1 + 4 * 2 + 1 + 2 + (1 + 1 + 4 + 1 + 14));
+        requests.post(admin, PORTFOLIO_HEATMAP, Map.of("fundId", fund))
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.portfolio.cohortSize")
+                .isEqualTo(1)
+                .jsonPath("$.data.portfolio.companies.nodes[0].company.name")
+                .isEqualTo("Portfolio company")
+                .jsonPath("$.data.portfolio.companies.nodes[0].heatmap.length()")
+                .isEqualTo(14)
+                .jsonPath("$.data.portfolio.companies.nodes[0].dimensions.length()")
+                .isEqualTo(4)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(requested)
+                // what one full row really cost: portfolio, fund, overall, 4 dimensions of 2, levels, the connection,
+                // the row
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .isEqualTo(1 + 1 + 1 + 4 * 2 + 1 + 2 + (1 + 1 + 4 + 1 + 14));
     }
 
     /**
@@ -252,31 +313,50 @@ class QueryLimitsIT extends ApiIntegrationTest {
      */
     @Test
     void thePagedListsAreCostedByTheirPageSizes() {
-        assertRefused(post("{ companies(first: 100) { nodes { assessmentHistory(first: 100) { nodes { id } } } } }"),
-                "MAX_COST_EXCEEDED", 2 + 100 * (1 + 2 + 100), 5000);
-        assertRefused(post("{ firms(first: 50) { nodes { key } } companies(first: 100) { nodes { assessmentHistory(last: 48) { nodes { id } } } } }"),
-                "MAX_COST_EXCEEDED", (2 + 50) + 2 + 100 * (1 + 2 + 48), 5000);
-        post("{ companies(first: 100) { nodes { name assessmentHistory(first: 20) { totalCount nodes { id } } } } }").expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.companies.nodes[?(@.name == 'Seed company')].assessmentHistory.totalCount").isEqualTo(0)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 100 * (1 + 2 + 20));
+        assertRefused(
+                post("{ companies(first: 100) { nodes { assessmentHistory(first: 100) { nodes { id } } } } }"),
+                "MAX_COST_EXCEEDED",
+                2 + 100 * (1 + 2 + 100),
+                5000);
+        assertRefused(
+                post(
+                        "{ firms(first: 50) { nodes { key } } companies(first: 100) { nodes { assessmentHistory(last: 48) { nodes { id } } } } }"),
+                "MAX_COST_EXCEEDED",
+                (2 + 50) + 2 + 100 * (1 + 2 + 48),
+                5000);
+        post("{ companies(first: 100) { nodes { name assessmentHistory(first: 20) { totalCount nodes { id } } } } }")
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.companies.nodes[?(@.name == 'Seed company')].assessmentHistory.totalCount")
+                .isEqualTo(0)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(2 + 100 * (1 + 2 + 20));
 
         TenantUsers users = usersOf(tenant);
         GraphQlTester tester = graphQl(users.tenantAdmin());
         String fund = CompanyFixtures.createFund(tester, "Paged portfolio fund");
-        CompanyFixtures.addHolding(tester, fund, CompanyFixtures.createCompany(tester, "Unassessed company"), "SOURCED");
-        String paged = PORTFOLIO_HEATMAP.replace("unassessedCompanies { name }", "unassessed(first: 20) { totalCount nodes { name } }")
-                .replace("otherVersions { frameworkVersion companies { name } }",
+        CompanyFixtures.addHolding(
+                tester, fund, CompanyFixtures.createCompany(tester, "Unassessed company"), "SOURCED");
+        String paged = PORTFOLIO_HEATMAP
+                .replace("unassessedCompanies { name }", "unassessed(first: 20) { totalCount nodes { name } }")
+                .replace(
+                        "otherVersions { frameworkVersion companies { name } }",
                         "otherVersions { frameworkVersion companyPage(first: 20) { totalCount nodes { name } } }");
         assertThat(paged).doesNotContain("unassessedCompanies", "companies { name }");
         // the deprecated lists' 20 + 2 × (1 + 20) become connections of 2 + 20 each: 2,176 + 2 + 2 × 2
         int requested = 1 + 1 + 1 + 4 * (1 + 1) + 1 + (2 + 20) + 2 * (1 + 2 + 20) + 2 + 100 * (1 + 1 + 4 + 1 + 14);
         assertThat(requested).isEqualTo(2182);
-        requests.post(admin, paged, Map.of("fundId", fund)).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.portfolio.unassessed.totalCount").isEqualTo(1)
-                .jsonPath("$.data.portfolio.unassessed.nodes[0].name").isEqualTo("Unassessed company")
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(requested);
+        requests.post(admin, paged, Map.of("fundId", fund))
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.portfolio.unassessed.totalCount")
+                .isEqualTo(1)
+                .jsonPath("$.data.portfolio.unassessed.nodes[0].name")
+                .isEqualTo("Unassessed company")
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(requested);
     }
 
     /**
@@ -294,39 +374,67 @@ class QueryLimitsIT extends ApiIntegrationTest {
         GraphQlTester assessor = graphQl(users.assessor());
         GraphQlTester reviewer = graphQl(users.reviewer());
         String fund = CompanyFixtures.createFund(tester, "Comparison fund");
-        List<String> companies = IntStream.rangeClosed(1, 10).mapToObj(i -> {
-            String company = CompanyFixtures.createCompany(tester, "Compared company " + i);
-            CompanyFixtures.addHolding(tester, fund, company, "INVESTED");
-            AssessmentFixtures.publishedAssessment(assessor, reviewer, company);
-            return company;
-        }).toList();
+        List<String> companies = IntStream.rangeClosed(1, 10)
+                .mapToObj(i -> {
+                    String company = CompanyFixtures.createCompany(tester, "Compared company " + i);
+                    CompanyFixtures.addHolding(tester, fund, company, "INVESTED");
+                    AssessmentFixtures.publishedAssessment(assessor, reviewer, company);
+                    return company;
+                })
+                .toList();
         AssessmentFixtures.publishedAssessment(assessor, reviewer, companies.get(0));
         YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
-        String from = thisMonth.minusMonths(39).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
-        String to = thisMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(1, ChronoUnit.MICROS).toString();
+        String from = thisMonth
+                .minusMonths(39)
+                .atDay(1)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .toString();
+        String to = thisMonth
+                .plusMonths(1)
+                .atDay(1)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .minus(1, ChronoUnit.MICROS)
+                .toString();
 
         // trend 1 + fund 1 + 40 points × (1 + overall 1 + 4 dimensions × (1 + statistics 1) + levels 1)
         // + 20 changes (undeclared) × (1 + company 1 + from 1 + to 1 + 4 dimensions × 1): 602 of 5,000
         int trendCost = 1 + 1 + 40 * (1 + 1 + 4 * (1 + 1) + 1) + 20 * (1 + 1 + 1 + 1 + 4);
-        requests.post(admin, TREND_OF_FORTY_MONTHS, Map.of("fundId", fund, "from", from, "to", to)).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.portfolioTrend.points.length()").isEqualTo(40)
-                .jsonPath("$.data.portfolioTrend.points[39].cohortSize").isEqualTo(10)
-                .jsonPath("$.data.portfolioTrend.changes.length()").isEqualTo(1)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(trendCost)
+        requests.post(admin, TREND_OF_FORTY_MONTHS, Map.of("fundId", fund, "from", from, "to", to))
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.portfolioTrend.points.length()")
+                .isEqualTo(40)
+                .jsonPath("$.data.portfolioTrend.points[39].cohortSize")
+                .isEqualTo(10)
+                .jsonPath("$.data.portfolioTrend.changes.length()")
+                .isEqualTo(1)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(trendCost)
                 // what was returned: the 40 full points and the one change
-                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(1 + 1 + 40 * (1 + 1 + 4 * (1 + 1) + 1) + (1 + 1 + 1 + 1 + 4));
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .isEqualTo(1 + 1 + 40 * (1 + 1 + 4 * (1 + 1) + 1) + (1 + 1 + 1 + 1 + 4));
 
-        // comparison 1 + medians (1 + fund 1 + 4 dimensions) + 10 companies × (1 + company 1 + assessment 1 + 4 dimensions
+        // comparison 1 + medians (1 + fund 1 + 4 dimensions) + 10 companies × (1 + company 1 + assessment 1 + 4
+        // dimensions
         // + 14 criteria): 217 of 5,000, all of it returned
         int comparisonCost = 1 + (1 + 1 + 4) + 10 * (1 + 1 + 1 + 4 + 14);
-        requests.post(admin, COMPARISON_OF_TEN, Map.of("ids", companies, "fundId", fund)).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.compareCompanies.companies.length()").isEqualTo(10)
-                .jsonPath("$.data.compareCompanies.companies[9].criteria.length()").isEqualTo(14)
-                .jsonPath("$.data.compareCompanies.fundMedians.cohortSize").isEqualTo(10)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(comparisonCost)
-                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(comparisonCost);
+        requests.post(admin, COMPARISON_OF_TEN, Map.of("ids", companies, "fundId", fund))
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.compareCompanies.companies.length()")
+                .isEqualTo(10)
+                .jsonPath("$.data.compareCompanies.companies[9].criteria.length()")
+                .isEqualTo(14)
+                .jsonPath("$.data.compareCompanies.fundMedians.cohortSize")
+                .isEqualTo(10)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(comparisonCost)
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .isEqualTo(comparisonCost);
         assertThat(trendCost).isEqualTo(602);
         assertThat(comparisonCost).isEqualTo(217);
     }
@@ -334,35 +442,54 @@ class QueryLimitsIT extends ApiIntegrationTest {
     /** Whether introspection is on is another setting's business (it is off outside the local profile): no limit refuses it. */
     @Test
     void noLimitRefusesTheIntrospectionQueryOfGraphiql() {
-        post(IntrospectionQuery.INTROSPECTION_QUERY).expectBody(String.class).value(body ->
-                assertThat(body).doesNotContain("MAX_", "THROTTLED", "TIMEOUT"));
+        post(IntrospectionQuery.INTROSPECTION_QUERY)
+                .expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain("MAX_", "THROTTLED", "TIMEOUT"));
     }
 
     @Test
     void everyResponseReportsItsCost() {
-        post("{ funds(first: 10) { nodes { name } } }").expectBody()
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(2 + 10)
-                .jsonPath("$.extensions.cost.actualQueryCost").value(Matchers.greaterThanOrEqualTo(2 + 1))
-                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(10_000)
-                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").value(Matchers.lessThanOrEqualTo(10_000))
-                .jsonPath("$.extensions.cost.throttleStatus.restoreRate").isEqualTo(500.0);
-        post("{ funds(first: 10) { nodes { noSuchField } } }").expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("ValidationError")
-                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(10_000);
+        post("{ funds(first: 10) { nodes { name } } }")
+                .expectBody()
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(2 + 10)
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .value(Matchers.greaterThanOrEqualTo(2 + 1))
+                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable")
+                .isEqualTo(10_000)
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .value(Matchers.lessThanOrEqualTo(10_000))
+                .jsonPath("$.extensions.cost.throttleStatus.restoreRate")
+                .isEqualTo(500.0);
+        post("{ funds(first: 10) { nodes { noSuchField } } }")
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("ValidationError")
+                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable")
+                .isEqualTo(10_000);
     }
 
     @Test
     void refusesABodyAboveTheSizeLimitWith413AndAdmitsOneAtIt() {
         postBody(paddedBody(createFund("Body above", "id"), MAX_BODY + 1))
-                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("MAX_BODY_SIZE_EXCEEDED")
-                .jsonPath("$.errors[0].extensions.limit").isEqualTo(MAX_BODY)
-                .jsonPath("$.errors[0].extensions.actual").isEqualTo(MAX_BODY + 1)
-                .jsonPath("$.errors[0].message").isEqualTo("The size of the request body is 2,097,153 bytes; the limit is 2,097,152 bytes");
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("MAX_BODY_SIZE_EXCEEDED")
+                .jsonPath("$.errors[0].extensions.limit")
+                .isEqualTo(MAX_BODY)
+                .jsonPath("$.errors[0].extensions.actual")
+                .isEqualTo(MAX_BODY + 1)
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("The size of the request body is 2,097,153 bytes; the limit is 2,097,152 bytes");
         assertNotWritten("Body above");
-        postBody(paddedBody(createFund("Body at", "id"), MAX_BODY)).expectStatus().isOk()
-                .expectBody().jsonPath("$.data.createFund.fund.id").isNotEmpty();
+        postBody(paddedBody(createFund("Body at", "id"), MAX_BODY))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data.createFund.fund.id")
+                .isNotEmpty();
         assertThat(fundsNamed("Body at")).isOne();
     }
 
@@ -370,16 +497,21 @@ class QueryLimitsIT extends ApiIntegrationTest {
     void refusesAChunkedBodyAboveTheSizeLimitWith413() {
         byte[] body = paddedBody(createFund("Chunked above", "id"), MAX_BODY + 1);
         DataBuffer first = DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOfRange(body, 0, MAX_BODY / 2));
-        DataBuffer second = DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOfRange(body, MAX_BODY / 2, body.length));
-        requests.client().post()
+        DataBuffer second =
+                DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOfRange(body, MAX_BODY / 2, body.length));
+        requests.client()
+                .post()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(BodyInserters.fromDataBuffers(Flux.just(first, second)))
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("MAX_BODY_SIZE_EXCEEDED")
-                .jsonPath("$.errors[0].message").isEqualTo("The size of the request body is more than 2,097,152 bytes; the limit is 2,097,152 bytes");
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("MAX_BODY_SIZE_EXCEEDED")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("The size of the request body is more than 2,097,152 bytes; the limit is 2,097,152 bytes");
         assertNotWritten("Chunked above");
     }
 
@@ -397,20 +529,33 @@ class QueryLimitsIT extends ApiIntegrationTest {
         return requests.post(admin, document);
     }
 
-    private WebTestClient.BodyContentSpec assertRefused(WebTestClient.ResponseSpec response, String classification, long actual, long limit) {
+    private WebTestClient.BodyContentSpec assertRefused(
+            WebTestClient.ResponseSpec response, String classification, long actual, long limit) {
         return response.expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo(classification)
-                .jsonPath("$.errors[0].extensions.limit").isEqualTo(limit)
-                .jsonPath("$.errors[0].extensions.actual").isEqualTo(actual)
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
-                        .contains(LimitErrors.number(actual)).contains(LimitErrors.number(limit)))
-                .jsonPath("$.extensions.cost").exists();
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo(classification)
+                .jsonPath("$.errors[0].extensions.limit")
+                .isEqualTo(limit)
+                .jsonPath("$.errors[0].extensions.actual")
+                .isEqualTo(actual)
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message)
+                        .contains(LimitErrors.number(actual))
+                        .contains(LimitErrors.number(limit)))
+                .jsonPath("$.extensions.cost")
+                .exists();
     }
 
     private void assertWritten(WebTestClient.ResponseSpec response, String fundName) {
-        response.expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.createFund.fund").exists();
+        response.expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.createFund.fund")
+                .exists();
         assertThat(fundsNamed(fundName)).isOne();
     }
 
@@ -419,7 +564,8 @@ class QueryLimitsIT extends ApiIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec postBody(byte[] body) {
-        return requests.client().post()
+        return requests.client()
+                .post()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
@@ -429,7 +575,8 @@ class QueryLimitsIT extends ApiIntegrationTest {
 
     /** A JSON request of {@code document}, padded with white space after the JSON to exactly {@code size} bytes. */
     private static byte[] paddedBody(String document, int size) {
-        byte[] json = ("{\"query\":\"" + document.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}")
+        byte[] json = ("{\"query\":\""
+                        + document.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[size];
         Arrays.fill(body, (byte) ' ');
@@ -457,12 +604,14 @@ class QueryLimitsIT extends ApiIntegrationTest {
     }
 
     private static String createFundField(String alias, String name, String fundSelection) {
-        return alias + "createFund(input: {name: \"%s\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) { fund { %s } }"
-                .formatted(name, fundSelection);
+        return alias
+                + "createFund(input: {name: \"%s\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) { fund { %s } }"
+                        .formatted(name, fundSelection);
     }
 
     private static String createFunds(String name, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> createFundField("f" + i + ": ", name + " #" + i, "id"))
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> createFundField("f" + i + ": ", name + " #" + i, "id"))
                 .collect(Collectors.joining(" ", "mutation { ", " }"));
     }
 
@@ -486,12 +635,22 @@ class QueryLimitsIT extends ApiIntegrationTest {
      * tokens: up to 1,000 tokens this selects no field more than 10 times, the field repeat limit.
      */
     private static String padToTokens(String mutation, int tokens) {
-        List<String> fundScalars = List.of("id", "name", "vintageYear", "strategy", "currency", "targetSize", "status", "version",
-                "createdAt", "updatedAt");
+        List<String> fundScalars = List.of(
+                "id",
+                "name",
+                "vintageYear",
+                "strategy",
+                "currency",
+                "targetSize",
+                "status",
+                "version",
+                "createdAt",
+                "updatedAt");
         int missing = tokens - GraphQlRequests.tokens(mutation);
         int withDirectives = missing / 15;
         String padding = IntStream.range(0, withDirectives + missing % 15)
-                .mapToObj(i -> " " + fundScalars.get(i % fundScalars.size()) + (i < withDirectives ? " @include(if: true) @skip(if: false)" : ""))
+                .mapToObj(i -> " " + fundScalars.get(i % fundScalars.size())
+                        + (i < withDirectives ? " @include(if: true) @skip(if: false)" : ""))
                 .collect(Collectors.joining());
         String padded = mutation.replace("fund { id }", "fund { id" + padding + " }");
         assertThat(GraphQlRequests.tokens(padded)).isEqualTo(tokens);

@@ -20,11 +20,13 @@ import org.springframework.test.context.TestPropertySource;
  * so {@value #THIRTY_FUNDS} costs 2 + 30 = 32 points whether requested or actually returned. These
  * properties make this class's application context its own; its firms are its own too.
  */
-@TestPropertySource(properties = {
-        "diligence.limits.max-cost=100",
-        "diligence.limits.rate.capacity=100",
-        "diligence.limits.rate.restore-rate=1",
-        "diligence.limits.rate.restore-period=1000d"})
+@TestPropertySource(
+        properties = {
+            "diligence.limits.max-cost=100",
+            "diligence.limits.rate.capacity=100",
+            "diligence.limits.rate.restore-rate=1",
+            "diligence.limits.rate.restore-period=1000d"
+        })
 class RateLimitIT extends ApiIntegrationTest {
 
     private static final String THIRTY_FUNDS = "{ funds(first: 30) { nodes { name } } }";
@@ -43,17 +45,30 @@ class RateLimitIT extends ApiIntegrationTest {
         spendAllButFour(admin);
 
         requests.post(admin, THIRTY_FUNDS)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, retryAfter -> assertThat(Long.parseLong(retryAfter)).isPositive())
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        retryAfter -> assertThat(Long.parseLong(retryAfter)).isPositive())
                 .expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED")
-                .jsonPath("$.errors[0].extensions.cost").isEqualTo(COST)
-                .jsonPath("$.errors[0].extensions.available").isEqualTo(4)
-                .jsonPath("$.errors[0].extensions.retryAfterSeconds").value(seconds -> assertThat(((Number) seconds).longValue()).isPositive())
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("32 points").contains("4 are available"))
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(COST)
-                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(4);
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("THROTTLED")
+                .jsonPath("$.errors[0].extensions.cost")
+                .isEqualTo(COST)
+                .jsonPath("$.errors[0].extensions.available")
+                .isEqualTo(4)
+                .jsonPath("$.errors[0].extensions.retryAfterSeconds")
+                .value(seconds -> assertThat(((Number) seconds).longValue()).isPositive())
+                .jsonPath("$.errors[0].message")
+                .value(message ->
+                        assertThat((String) message).contains("32 points").contains("4 are available"))
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(COST)
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(4);
     }
 
     @Test
@@ -61,11 +76,16 @@ class RateLimitIT extends ApiIntegrationTest {
         String admin = usersOf(firmWithThirtyFunds()).tenantAdmin();
         spendAllButFour(admin);
 
-        requests.post(admin, "{ funds(first: 2) { nodes { name } } }").expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.funds.nodes.length()").isEqualTo(2)
-                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(4)
-                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(0);
+        requests.post(admin, "{ funds(first: 2) { nodes { name } } }")
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.funds.nodes.length()")
+                .isEqualTo(2)
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .isEqualTo(4)
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(0);
     }
 
     @Test
@@ -76,7 +96,9 @@ class RateLimitIT extends ApiIntegrationTest {
 
         requests.post(admin, """
                 mutation { createFund(input: {name: "Throttled", vintageYear: 2020, strategy: BUYOUT, currency: "EUR"}) { fund { id } } }""")
-                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED");
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("THROTTLED");
         assertThat(fundsNamed(firm, "Throttled")).isZero();
     }
 
@@ -85,8 +107,10 @@ class RateLimitIT extends ApiIntegrationTest {
         String noisy = firmWithThirtyFunds();
         String quiet = firmWithThirtyFunds();
         spendAllButFour(usersOf(noisy).tenantAdmin());
-        requests.post(usersOf(noisy).tenantAdmin(), THIRTY_FUNDS).expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("THROTTLED");
+        requests.post(usersOf(noisy).tenantAdmin(), THIRTY_FUNDS)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("THROTTLED");
 
         assertAdmitted(usersOf(quiet).tenantAdmin(), 100 - COST);
         assertAdmitted(usersOf(noisy).withRole("assessor"), 100 - COST);
@@ -95,8 +119,10 @@ class RateLimitIT extends ApiIntegrationTest {
     @Test
     void aRefusedRequestCostsOnePoint() {
         String admin = usersOf(firmWithThirtyFunds()).tenantAdmin();
-        requests.post(admin, "{ funds(first: 30) { nodes { noSuchField } } }").expectBody()
-                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(99);
+        requests.post(admin, "{ funds(first: 30) { nodes { noSuchField } } }")
+                .expectBody()
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(99);
     }
 
     /** Three requests of 32 points leave 4 of 100. */
@@ -107,13 +133,20 @@ class RateLimitIT extends ApiIntegrationTest {
     }
 
     private void assertAdmitted(String token, int left) {
-        requests.post(token, THIRTY_FUNDS).expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.funds.nodes.length()").isEqualTo(30)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(COST)
-                .jsonPath("$.extensions.cost.actualQueryCost").isEqualTo(COST)
-                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(100)
-                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").isEqualTo(left);
+        requests.post(token, THIRTY_FUNDS)
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.funds.nodes.length()")
+                .isEqualTo(30)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(COST)
+                .jsonPath("$.extensions.cost.actualQueryCost")
+                .isEqualTo(COST)
+                .jsonPath("$.extensions.cost.throttleStatus.maximumAvailable")
+                .isEqualTo(100)
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .isEqualTo(left);
     }
 
     /** A new firm with 30 funds, written straight into the database so that no bucket pays for them. */

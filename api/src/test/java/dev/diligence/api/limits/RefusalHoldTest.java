@@ -47,10 +47,12 @@ class RefusalHoldTest {
 
     @Test
     void withoutAHoldOrBeyondTheMostHeldTheAnswerIsLeftToTheCaller() {
-        assertThat(new RefusalHold(scheduler, 0).answerLater(asyncRequest(), 30, written::incrementAndGet)).isFalse();
+        assertThat(new RefusalHold(scheduler, 0).answerLater(asyncRequest(), 30, written::incrementAndGet))
+                .isFalse();
         RefusalHold hold = new RefusalHold(scheduler, 1_000);
         for (int i = 0; i < RefusalHold.MOST_HELD; i++) {
-            assertThat(hold.answerLater(asyncRequest(), 30, written::incrementAndGet)).isTrue();
+            assertThat(hold.answerLater(asyncRequest(), 30, written::incrementAndGet))
+                    .isTrue();
         }
         MockHttpServletRequest oneTooMany = asyncRequest();
         assertThat(hold.answerLater(oneTooMany, 30, written::incrementAndGet)).isFalse();
@@ -69,14 +71,16 @@ class RefusalHoldTest {
         }
         verify(scheduler, times(RefusalHold.MOST_HELD)).schedule(task.capture(), anyLong(), eq(TimeUnit.MILLISECONDS));
         task.getAllValues().forEach(Runnable::run);
-        assertThat(hold.answerLater(asyncRequest(), 30, written::incrementAndGet)).isTrue();
+        assertThat(hold.answerLater(asyncRequest(), 30, written::incrementAndGet))
+                .isTrue();
     }
 
     @Test
     void aRequestThatCannotGoAsynchronousIsAnsweredAtOnce() {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setAsyncSupported(false);
-        assertThat(new RefusalHold(scheduler, 1_000).answerLater(request, 30, written::incrementAndGet)).isFalse();
+        assertThat(new RefusalHold(scheduler, 1_000).answerLater(request, 30, written::incrementAndGet))
+                .isFalse();
         verify(scheduler, never()).schedule(any(Runnable.class), anyLong(), any());
     }
 

@@ -39,9 +39,10 @@ final class ResolverGate extends SimplePerformantInstrumentation {
     private volatile boolean failing;
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
-        if (parameters.getExecutionStepInfo().getPath().getLevel() != 1 || !HEAVY_ROOT_FIELDS.contains(parameters.getField().getName())) {
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        if (parameters.getExecutionStepInfo().getPath().getLevel() != 1
+                || !HEAVY_ROOT_FIELDS.contains(parameters.getField().getName())) {
             return dataFetcher;
         }
         return environment -> {
@@ -91,7 +92,9 @@ final class ResolverGate extends SimplePerformantInstrumentation {
         }
 
         void awaitEntered() throws InterruptedException {
-            assertThat(entered.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)).as("held resolvers started").isTrue();
+            assertThat(entered.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS))
+                    .as("held resolvers started")
+                    .isTrue();
         }
 
         void release() {

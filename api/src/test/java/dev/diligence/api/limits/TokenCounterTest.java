@@ -16,21 +16,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TokenCounterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{ viewer { subject } }",
-            "query Funds($first: Int = 10, $f: FundFilter) { funds(first: $first, filter: $f) { nodes { name } } }",
-            "{ a: funds(first: 1,) { ...F @include(if: true) } } fragment F on FundConnection { nodes { ... on Fund { name } } }",
-            "# a comment { with } tokens\n{ fund(id: \"say \\\"hi\\\" {\") { name } } # trailing",
-            "{ x(text: \"\"\"block \\\"\"\" string\nwith { braces }\"\"\", n: -12.5e+3, m: 0, l: [1, 2.0, true, null, ENUM]) }",
-            "\uFEFF{ __typename }",
-            "mutation { createFund(input: {name: \"F\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) { fund { id } } }"})
+    @ValueSource(
+            strings = {
+                "{ viewer { subject } }",
+                "query Funds($first: Int = 10, $f: FundFilter) { funds(first: $first, filter: $f) { nodes { name } } }",
+                "{ a: funds(first: 1,) { ...F @include(if: true) } } fragment F on FundConnection { nodes { ... on Fund { name } } }",
+                "# a comment { with } tokens\n{ fund(id: \"say \\\"hi\\\" {\") { name } } # trailing",
+                "{ x(text: \"\"\"block \\\"\"\" string\nwith { braces }\"\"\", n: -12.5e+3, m: 0, l: [1, 2.0, true, null, ENUM]) }",
+                "\uFEFF{ __typename }",
+                "mutation { createFund(input: {name: \"F\", vintageYear: 2020, strategy: BUYOUT, currency: \"EUR\"}) { fund { id } } }"
+            })
     void countsWhatGraphqlJavaCounts(String document) {
         assertThat(TokenCounter.count(document)).isEqualTo(graphqlJavaTokens(document));
     }
 
     @Test
     void countsTheIntrospectionQueryLikeGraphqlJava() {
-        assertThat(TokenCounter.count(IntrospectionQuery.INTROSPECTION_QUERY)).isEqualTo(graphqlJavaTokens(IntrospectionQuery.INTROSPECTION_QUERY));
+        assertThat(TokenCounter.count(IntrospectionQuery.INTROSPECTION_QUERY))
+                .isEqualTo(graphqlJavaTokens(IntrospectionQuery.INTROSPECTION_QUERY));
     }
 
     /** graphql-java's maxTokens also counts the end of the document: a limit of n tokens is maxTokens n + 1. */
@@ -44,13 +47,23 @@ class TokenCounterTest {
 
     private static int graphqlJavaTokens(String document) {
         AtomicInteger tokens = new AtomicInteger();
-        new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(document)
-                .parserOptions(ParserOptions.newParserOptions().parsingListener(token -> tokens.incrementAndGet()).build()).build());
+        new Parser()
+                .parseDocument(ParserEnvironment.newParserEnvironment()
+                        .document(document)
+                        .parserOptions(ParserOptions.newParserOptions()
+                                .parsingListener(token -> tokens.incrementAndGet())
+                                .build())
+                        .build());
         return tokens.get();
     }
 
     private static void parse(String document, int maxTokens) {
-        new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(document)
-                .parserOptions(ParserOptions.newParserOptions().maxTokens(maxTokens).build()).build());
+        new Parser()
+                .parseDocument(ParserEnvironment.newParserEnvironment()
+                        .document(document)
+                        .parserOptions(ParserOptions.newParserOptions()
+                                .maxTokens(maxTokens)
+                                .build())
+                        .build());
     }
 }

@@ -31,7 +31,8 @@ class DemoTokenPickerTest {
             port = free.getLocalPort();
         }
         issuer = EmbeddedIssuer.start(port, "diligence-api", "tenant", "diligence-api");
-        mvc = MockMvcBuilders.routerFunctions(new DemoTokenPicker().demoTokenRoutes(issuer.tokenEndpoint())).build();
+        mvc = MockMvcBuilders.routerFunctions(new DemoTokenPicker().demoTokenRoutes(issuer.tokenEndpoint()))
+                .build();
     }
 
     @AfterEach
@@ -53,11 +54,15 @@ class DemoTokenPickerTest {
         String body = mvc.perform(get("/graphiql/demo-token/frank"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        String token = JsonMapper.builder().build().readTree(body).get("access_token").asString();
-        JsonNode claims = JsonMapper.builder().build().readTree(
-                new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+        String token =
+                JsonMapper.builder().build().readTree(body).get("access_token").asString();
+        JsonNode claims = JsonMapper.builder()
+                .build()
+                .readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         assertThat(claims.get("sub").asString()).isEqualTo("frank");
         assertThat(claims.get("tenant").asString()).isEqualTo("northwind-capital");
     }
@@ -66,13 +71,15 @@ class DemoTokenPickerTest {
     @Test
     void handsOutTokensOnlyToThisMachine() throws Exception {
         mvc.perform(get("/graphiql/demo-token/root").with(request -> {
-            request.setRemoteAddr("192.0.2.7");
-            return request;
-        })).andExpect(status().isNotFound());
+                    request.setRemoteAddr("192.0.2.7");
+                    return request;
+                }))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/graphiql/demo-users").with(request -> {
-            request.setRemoteAddr("192.0.2.7");
-            return request;
-        })).andExpect(status().isNotFound());
+                    request.setRemoteAddr("192.0.2.7");
+                    return request;
+                }))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -26,13 +26,18 @@ class EmbeddedDefaultsTest {
 
     @Test
     void staysOffWhenOnlyTheDatabaseIsConfigured() {
-        assertThat(EmbeddedDefaults.shouldEngage(new MockEnvironment().withProperty(DATABASE, "jdbc:postgresql://db/x"))).isFalse();
+        assertThat(EmbeddedDefaults.shouldEngage(
+                        new MockEnvironment().withProperty(DATABASE, "jdbc:postgresql://db/x")))
+                .isFalse();
     }
 
     @Test
     void staysOffWhenOnlyTheIssuerIsConfigured() {
-        assertThat(EmbeddedDefaults.shouldEngage(new MockEnvironment().withProperty(ISSUER, "https://id.example.com"))).isFalse();
-        assertThat(EmbeddedDefaults.shouldEngage(new MockEnvironment().withProperty(KEY_SET, "https://id.example.com/keys"))).isFalse();
+        assertThat(EmbeddedDefaults.shouldEngage(new MockEnvironment().withProperty(ISSUER, "https://id.example.com")))
+                .isFalse();
+        assertThat(EmbeddedDefaults.shouldEngage(
+                        new MockEnvironment().withProperty(KEY_SET, "https://id.example.com/keys")))
+                .isFalse();
     }
 
     @Test
@@ -44,12 +49,16 @@ class EmbeddedDefaultsTest {
 
     @Test
     void canBeSwitchedOff() {
-        assertThat(EmbeddedDefaults.shouldEngage(new MockEnvironment().withProperty("diligence.embedded.enabled", "false"))).isFalse();
+        assertThat(EmbeddedDefaults.shouldEngage(
+                        new MockEnvironment().withProperty("diligence.embedded.enabled", "false")))
+                .isFalse();
     }
 
     @Test
     void blankSettingsCountAsAbsent() {
-        assertThat(EmbeddedDefaults.shouldEngage(new MockEnvironment().withProperty(DATABASE, " ").withProperty(ISSUER, ""))).isTrue();
+        assertThat(EmbeddedDefaults.shouldEngage(
+                        new MockEnvironment().withProperty(DATABASE, " ").withProperty(ISSUER, "")))
+                .isTrue();
     }
 
     @Test
@@ -65,8 +74,13 @@ class EmbeddedDefaultsTest {
     @Test
     void keepsTheFormatTheEnvironmentAsksFor() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(FORMAT, "logstash")));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new MapPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of(FORMAT, "logstash")));
 
         EmbeddedDefaults.logHumanReadable(environment);
 

@@ -22,29 +22,37 @@ class ApiOperationRegistryTest {
 
     @Test
     void everyQueryOfTheSchemaIsRegisteredAndNoOther() {
-        assertThat(registered(Kind.QUERY)).as("queries of the registry (expected: the schema's)")
+        assertThat(registered(Kind.QUERY))
+                .as("queries of the registry (expected: the schema's)")
                 .containsExactlyElementsOf(rootFields(ProductSchema.SCHEMA.getQueryType()));
     }
 
     @Test
     void everyMutationOfTheSchemaIsRegisteredAndNoOther() {
-        assertThat(registered(Kind.MUTATION)).as("mutations of the registry (expected: the schema's)")
+        assertThat(registered(Kind.MUTATION))
+                .as("mutations of the registry (expected: the schema's)")
                 .containsExactlyElementsOf(rootFields(ProductSchema.SCHEMA.getMutationType()));
     }
 
     @Test
     void anOperationThatOnlyTenantWideRolesMayCallAdmitsNoFundManager() {
-        assertThat(Arrays.stream(ApiOperation.values()).filter(operation -> operation.fundRule() == ApiOperation.FundRule.TENANT_WIDE_ROLES))
-                .allSatisfy(operation -> assertThat(operation.access().roles()).as(operation.field())
+        assertThat(Arrays.stream(ApiOperation.values())
+                        .filter(operation -> operation.fundRule() == ApiOperation.FundRule.TENANT_WIDE_ROLES))
+                .allSatisfy(operation -> assertThat(operation.access().roles())
+                        .as(operation.field())
                         .doesNotContain(Role.FUND_MANAGER));
     }
 
     private static Set<String> registered(Kind kind) {
-        return Arrays.stream(ApiOperation.values()).filter(operation -> operation.kind() == kind).map(ApiOperation::field)
+        return Arrays.stream(ApiOperation.values())
+                .filter(operation -> operation.kind() == kind)
+                .map(ApiOperation::field)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> rootFields(GraphQLObjectType type) {
-        return type.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).collect(Collectors.toCollection(TreeSet::new));
+        return type.getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

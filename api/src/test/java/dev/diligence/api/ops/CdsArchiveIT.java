@@ -45,22 +45,39 @@ class CdsArchiveIT {
     void theArchiveIsTrainedWithoutDatabaseOrIssuerAndStartsTheApplication(@TempDir Path work) throws Exception {
         Path directory = work.resolve("cds");
         Path scriptLog = work.resolve("cds-archive.log");
-        ProcessBuilder training = new ProcessBuilder("bash", repositoryRoot().resolve("docker/cds-archive.sh").toString(),
-                jar.toString(), directory.toString())
-                .redirectErrorStream(true).redirectOutput(scriptLog.toFile());
+        ProcessBuilder training = new ProcessBuilder(
+                        "bash",
+                        repositoryRoot().resolve("docker/cds-archive.sh").toString(),
+                        jar.toString(),
+                        directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(scriptLog.toFile());
         // as in an image build: none of the application's settings, nothing to connect to
-        training.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_")
-                || name.startsWith("SERVER_") || name.startsWith("DILIGENCE_") || name.startsWith("JAVA_TOOL_OPTIONS"));
+        training.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("SPRING_")
+                        || name.startsWith("MANAGEMENT_")
+                        || name.startsWith("SERVER_")
+                        || name.startsWith("DILIGENCE_")
+                        || name.startsWith("JAVA_TOOL_OPTIONS"));
         training.environment().put("JAVA", ProdProcess.javaBinary());
         Process script = training.start();
-        assertThat(script.waitFor(5, TimeUnit.MINUTES)).as("the training ends (log: %s)", scriptLog).isTrue();
+        assertThat(script.waitFor(5, TimeUnit.MINUTES))
+                .as("the training ends (log: %s)", scriptLog)
+                .isTrue();
         String output = Files.readString(scriptLog, StandardCharsets.UTF_8);
-        assertThat(script.exitValue()).as("cds-archive.sh exit status; its output:%n%s", output).isZero();
+        assertThat(script.exitValue())
+                .as("cds-archive.sh exit status; its output:%n%s", output)
+                .isZero();
         List<String> lines = output.lines().toList();
         String command = lines.get(lines.size() - 1);
-        assertThat(command).isEqualTo(ProdProcess.javaBinary() + " -XX:SharedArchiveFile=" + directory + "/app.jsa -jar " + directory + "/app.jar");
+        assertThat(command)
+                .isEqualTo(ProdProcess.javaBinary() + " -XX:SharedArchiveFile=" + directory + "/app.jsa -jar "
+                        + directory + "/app.jar");
         assertThat(directory.resolve("app.jsa")).isRegularFile();
-        assertThat(directory.resolve("cds-training.log")).as("the training log is removed after a training that succeeded").doesNotExist();
+        assertThat(directory.resolve("cds-training.log"))
+                .as("the training log is removed after a training that succeeded")
+                .doesNotExist();
 
         Path classes = work.resolve("classes.log");
         List<String> run = new ArrayList<>(Arrays.asList(command.split(" ")));
@@ -70,9 +87,13 @@ class CdsArchiveIT {
 
         // the application's classes and its libraries' came from the archive (the dynamic archive is "top")
         List<String> loaded = Files.readAllLines(classes);
-        long shared = loaded.stream().filter(line -> line.contains("source: shared objects file (top)")).count();
+        long shared = loaded.stream()
+                .filter(line -> line.contains("source: shared objects file (top)"))
+                .count();
         System.out.printf("classes loaded: %,d, from the application's archive: %,d%n", loaded.size(), shared);
-        assertThat(loaded).anyMatch(line -> line.contains(" dev.diligence.api.DiligenceApplication source: shared objects file (top)"));
+        assertThat(loaded)
+                .anyMatch(line ->
+                        line.contains(" dev.diligence.api.DiligenceApplication source: shared objects file (top)"));
         assertThat(shared).as("classes from the archive").isGreaterThan(loaded.size() / 2);
     }
 
@@ -81,7 +102,9 @@ class CdsArchiveIT {
         while (root != null && !Files.isRegularFile(root.resolve("docker/cds-archive.sh"))) {
             root = root.getParent();
         }
-        assertThat(root).as("a directory above the working directory holding docker/cds-archive.sh").isNotNull();
+        assertThat(root)
+                .as("a directory above the working directory holding docker/cds-archive.sh")
+                .isNotNull();
         return root;
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -56,6 +54,7 @@ class DockerFilesTest {
 
     /** Management port and readiness path of the Actuator configuration (used when application.yaml does not say). */
     static final int DEFAULT_MANAGEMENT_PORT = 8081;
+
     static final String READINESS_PATH = "/actuator/health/readiness";
     /** Variables for the JVM rather than for Spring. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
@@ -73,7 +72,9 @@ class DockerFilesTest {
         while (root != null && !Files.isRegularFile(root.resolve("docker/compose.yaml"))) {
             root = root.getParent();
         }
-        assertThat(root).as("a directory above the working directory holding docker/compose.yaml").isNotNull();
+        assertThat(root)
+                .as("a directory above the working directory holding docker/compose.yaml")
+                .isNotNull();
         compose = yaml(root.resolve("docker/compose.yaml"));
         application = yaml(root.resolve("api/src/main/resources/application.yaml"));
         dockerfile = dockerfileInstructions(Files.readString(root.resolve("docker/Dockerfile")));
@@ -100,11 +101,15 @@ class DockerFilesTest {
                 continue;
             }
             ConfigurationPropertySource source = environmentSource(Map.of(variable, "x"));
-            String property = exactNames.stream().filter(name -> source.getConfigurationProperty(name) != null)
-                    .map(ConfigurationPropertyName::toString).findFirst()
+            String property = exactNames.stream()
+                    .filter(name -> source.getConfigurationProperty(name) != null)
+                    .map(ConfigurationPropertyName::toString)
+                    .findFirst()
                     .orElseGet(() -> mapNames.stream()
                             .filter(name -> source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT)
-                            .map(name -> name + ".*").findFirst().orElse(null));
+                            .map(name -> name + ".*")
+                            .findFirst()
+                            .orElse(null));
             if (property == null) {
                 unknown.add(variable);
             } else {
@@ -112,20 +117,30 @@ class DockerFilesTest {
             }
         }
         System.out.println("api environment -> settings: " + matched);
-        assertThat(unknown).as("environment variables of the api service that no setting of the application binds to"
-                + " (known: %d settings, %d map settings)", exact.size(), maps.size()).isEmpty();
+        assertThat(unknown)
+                .as(
+                        "environment variables of the api service that no setting of the application binds to"
+                                + " (known: %d settings, %d map settings)",
+                        exact.size(), maps.size())
+                .isEmpty();
     }
 
     @Test
     void theEmbeddedDefaultCannotEngageInTheStack() throws Exception {
         Map<String, String> environment = resolved(environment("api"));
-        assertThat(embeddedWouldEngage(environment)).as("embedded default with the compose environment").isFalse();
+        assertThat(embeddedWouldEngage(environment))
+                .as("embedded default with the compose environment")
+                .isFalse();
         // and not even when the database URL and the issuer were both forgotten: prod forbids it
         Map<String, String> forgotten = new LinkedHashMap<>(environment);
-        forgotten.keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE_URL")
-                || name.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_") || name.equals("DILIGENCE_EMBEDDED_ENABLED"));
-        assertThat(embeddedWouldEngage(forgotten)).as("embedded default without URL and issuer, under %s",
-                forgotten.get("SPRING_PROFILES_ACTIVE")).isFalse();
+        forgotten
+                .keySet()
+                .removeIf(name -> name.startsWith("SPRING_DATASOURCE_URL")
+                        || name.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
+                        || name.equals("DILIGENCE_EMBEDDED_ENABLED"));
+        assertThat(embeddedWouldEngage(forgotten))
+                .as("embedded default without URL and issuer, under %s", forgotten.get("SPRING_PROFILES_ACTIVE"))
+                .isFalse();
     }
 
     @Test
@@ -144,20 +159,29 @@ class DockerFilesTest {
         assertThat(api.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("DILIGENCE_APP_PASSWORD"));
         assertThat(api.get("SPRING_FLYWAY_PASSWORD")).isEqualTo(postgres.get("DILIGENCE_OWNER_PASSWORD"));
         URI database = URI.create(api.get("SPRING_DATASOURCE_URL").substring("jdbc:".length()));
-        assertThat(database.getHost()).as("database host is the postgres service").isEqualTo("postgres");
+        assertThat(database.getHost())
+                .as("database host is the postgres service")
+                .isEqualTo("postgres");
         assertThat(database.getPort()).isEqualTo(5432);
         assertThat(database.getPath()).isEqualTo("/" + postgres.get("DILIGENCE_DB_NAME"));
-        assertThat(postgres).as("the image would create the database owned by postgres, not by the owner role")
+        assertThat(postgres)
+                .as("the image would create the database owned by postgres, not by the owner role")
                 .doesNotContainKey("POSTGRES_DB");
 
         Map<String, String> mounts = mounts("postgres");
         assertThat(mounts).containsEntry("./postgres/init-roles.sh", "/docker-entrypoint-initdb.d/10-init-roles.sh");
         Path initScript = root.resolve("docker/postgres/init-roles.sh");
         assertThat(initScript).isRegularFile();
-        assertThat(Files.isExecutable(initScript)).as("executed, not sourced, by the image's entrypoint").isTrue();
+        assertThat(Files.isExecutable(initScript))
+                .as("executed, not sourced, by the image's entrypoint")
+                .isTrue();
         assertThat(mounts).containsValue("/var/lib/postgresql/data");
-        assertThat(volumes()).containsKey(mounts.entrySet().stream()
-                .filter(mount -> mount.getValue().equals("/var/lib/postgresql/data")).findFirst().orElseThrow().getKey());
+        assertThat(volumes())
+                .containsKey(mounts.entrySet().stream()
+                        .filter(mount -> mount.getValue().equals("/var/lib/postgresql/data"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey());
     }
 
     // ---------------------------------------------------------------- Keycloak
@@ -166,10 +190,14 @@ class DockerFilesTest {
     void theMountedRealmExistsAndIsTheIssuersRealm() throws IOException {
         Map<String, String> mounts = mounts("keycloak");
         Map.Entry<String, String> realmMount = mounts.entrySet().stream()
-                .filter(mount -> mount.getValue().startsWith("/opt/keycloak/data/import/")).findFirst().orElseThrow();
+                .filter(mount -> mount.getValue().startsWith("/opt/keycloak/data/import/"))
+                .findFirst()
+                .orElseThrow();
         Path realmFile = root.resolve("docker").resolve(realmMount.getKey()).normalize();
         assertThat(realmFile).as("realm file mounted into Keycloak").isRegularFile();
-        assertThat(service("keycloak").get("command").toString()).contains("start-dev").contains("--import-realm");
+        assertThat(service("keycloak").get("command").toString())
+                .contains("start-dev")
+                .contains("--import-realm");
 
         JsonNode realm = JsonMapper.builder().build().readTree(Files.readString(realmFile));
         String realmName = realm.get("realm").asString();
@@ -178,11 +206,14 @@ class DockerFilesTest {
         assertThat(issuer.getPath()).as("issuer of realm %s", realmName).isEqualTo("/realms/" + realmName);
         URI keys = URI.create(api.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI"));
         assertThat(keys.getPath()).isEqualTo("/realms/" + realmName + "/protocol/openid-connect/certs");
-        assertThat(keys.getHost()).as("keys are fetched from the keycloak service").isEqualTo("keycloak");
+        assertThat(keys.getHost())
+                .as("keys are fetched from the keycloak service")
+                .isEqualTo("keycloak");
 
         // the issuer is Keycloak's front-end URL, reachable from the host through the published port
         Map<String, String> keycloak = resolved(environment("keycloak"));
-        assertThat(URI.create(keycloak.get("KC_HOSTNAME")).resolve("/realms/" + realmName)).isEqualTo(issuer);
+        assertThat(URI.create(keycloak.get("KC_HOSTNAME")).resolve("/realms/" + realmName))
+                .isEqualTo(issuer);
         Map<Integer, Integer> published = publishedPorts("keycloak");
         assertThat(published).as("keycloak's published ports").containsEntry(issuer.getPort(), keys.getPort());
 
@@ -220,34 +251,47 @@ class DockerFilesTest {
         }
         assertThat(serverPort).isNotEqualTo(managementPort);
 
-        Set<Integer> exposed = instructions("EXPOSE").stream().flatMap(args -> Stream.of(args.split("\\s+")))
-                .map(port -> Integer.parseInt(port.replace("/tcp", ""))).collect(Collectors.toSet());
+        Set<Integer> exposed = instructions("EXPOSE").stream()
+                .flatMap(args -> Stream.of(args.split("\\s+")))
+                .map(port -> Integer.parseInt(port.replace("/tcp", "")))
+                .collect(Collectors.toSet());
         assertThat(exposed).as("Dockerfile EXPOSE").containsExactlyInAnyOrder(serverPort, managementPort);
-        assertThat(publishedPorts("api").values()).as("container ports the compose file publishes for the api")
+        assertThat(publishedPorts("api").values())
+                .as("container ports the compose file publishes for the api")
                 .containsExactlyInAnyOrder(serverPort, managementPort);
 
         String dockerHealth = instructions("HEALTHCHECK").get(0);
-        assertThat(dockerHealth).as("Dockerfile HEALTHCHECK")
+        assertThat(dockerHealth)
+                .as("Dockerfile HEALTHCHECK")
                 .contains("http://127.0.0.1:" + managementPort + READINESS_PATH);
         Object composeHealth = ((Map<?, ?>) service("api").get("healthcheck")).get("test");
-        assertThat(String.join(" ", strings(composeHealth))).as("compose health check of the api")
+        assertThat(String.join(" ", strings(composeHealth)))
+                .as("compose health check of the api")
                 .contains("http://127.0.0.1:" + managementPort + READINESS_PATH);
     }
 
     @Test
     void everyServiceHasAHealthCheckAndTheApiStartsAfterHealthyDependencies() {
         Map<?, ?> services = (Map<?, ?>) compose.get("services");
-        assertThat(services.keySet().stream().map(String::valueOf).toList()).containsExactlyInAnyOrder("postgres", "keycloak", "api");
+        assertThat(services.keySet().stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrder("postgres", "keycloak", "api");
         for (Object name : services.keySet()) {
             assertThat(service((String) name)).as("health check of %s", name).containsKey("healthcheck");
         }
         Map<?, ?> dependsOn = (Map<?, ?>) service("api").get("depends_on");
-        assertThat(dependsOn.keySet().stream().map(String::valueOf).toList()).containsExactlyInAnyOrder("postgres", "keycloak");
-        dependsOn.values().forEach(condition -> assertThat(((Map<?, ?>) condition).get("condition")).isEqualTo("service_healthy"));
+        assertThat(dependsOn.keySet().stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrder("postgres", "keycloak");
+        dependsOn
+                .values()
+                .forEach(condition ->
+                        assertThat(((Map<?, ?>) condition).get("condition")).isEqualTo("service_healthy"));
         assertThat(String.valueOf(service("postgres").get("image"))).startsWith("postgres:17");
         assertThat(String.valueOf(service("keycloak").get("image"))).contains("keycloak/keycloak:26");
         Map<?, ?> build = (Map<?, ?>) service("api").get("build");
-        assertThat(root.resolve("docker").resolve((String) build.get("context")).resolve((String) build.get("dockerfile")).normalize())
+        assertThat(root.resolve("docker")
+                        .resolve((String) build.get("context"))
+                        .resolve((String) build.get("dockerfile"))
+                        .normalize())
                 .isEqualTo(root.resolve("docker/Dockerfile"));
     }
 
@@ -258,9 +302,13 @@ class DockerFilesTest {
         assertThat(from.get(0)).contains("maven").contains("17");
         assertThat(from.get(from.size() - 1)).as("runtime base").matches("eclipse-temurin:17-jre\\S*");
         assertThat(instructions("RUN")).anyMatch(run -> run.contains("mvn -B -DskipTests package"));
-        // extracted as a plain app.jar with lib/ (no launcher: the JVM's own class loader, which class data sharing needs)
-        assertThat(instructions("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers")
-                && run.contains("--application-filename " + CDS_APPLICATION_JAR) && !run.contains("--launcher"));
+        // extracted as a plain app.jar with lib/ (no launcher: the JVM's own class loader, which class data sharing
+        // needs)
+        assertThat(instructions("RUN"))
+                .anyMatch(run -> run.contains("-Djarmode=tools")
+                        && run.contains("extract --layers")
+                        && run.contains("--application-filename " + CDS_APPLICATION_JAR)
+                        && !run.contains("--launcher"));
         String user = instructions("USER").get(instructions("USER").size() - 1);
         assertThat(user.split(":")[0]).as("runtime user").isNotIn("root", "0");
 
@@ -269,7 +317,8 @@ class DockerFilesTest {
         Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
         assertThat(finalName.find()).isTrue();
         assertThat(pom).contains("<classifier>slim</classifier>");
-        assertThat(instructions("COPY")).anyMatch(copy -> copy.contains("api/target/" + finalName.group(1) + "-slim.jar"));
+        assertThat(instructions("COPY"))
+                .anyMatch(copy -> copy.contains("api/target/" + finalName.group(1) + "-slim.jar"));
         for (String layer : List.of("dependencies", "snapshot-dependencies", "application")) {
             assertThat(instructions("COPY")).as("layer %s", layer).anyMatch(copy -> copy.contains("/" + layer + "/"));
         }
@@ -278,7 +327,9 @@ class DockerFilesTest {
         Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
         while (module.find()) {
             String name = module.group(1);
-            assertThat(instructions("COPY")).as("module %s copied", name).anyMatch(copy -> copy.startsWith(name + "/src "));
+            assertThat(instructions("COPY"))
+                    .as("module %s copied", name)
+                    .anyMatch(copy -> copy.startsWith(name + "/src "));
         }
     }
 
@@ -286,34 +337,60 @@ class DockerFilesTest {
     void theImageStartsWithTheClassDataSharingArchiveThatItsOwnRuntimeStageTrains() throws IOException {
         Path script = root.resolve("docker/cds-archive.sh");
         assertThat(script).isRegularFile();
-        assertThat(Files.isExecutable(script)).as("docker/cds-archive.sh is executable").isTrue();
+        assertThat(Files.isExecutable(script))
+                .as("docker/cds-archive.sh is executable")
+                .isTrue();
         List<String[]> runtime = dockerfile.subList(lastStage(), dockerfile.size());
         String directory = workdir(runtime);
 
-        // trained in the runtime stage (the archive holds for this JVM only), after the application's layers are in place
+        // trained in the runtime stage (the archive holds for this JVM only), after the application's layers are in
+        // place
         // and with nothing copied over them afterwards (the archive holds for these jars only)
         int copyOfScript = indexOf(runtime, "COPY", copy -> copy.startsWith("docker/cds-archive.sh "));
-        int training = indexOf(runtime, "RUN", run -> run.matches(".*\\bcds-archive\\.sh --train " + Pattern.quote(directory) + "/?(\\s.*)?"));
-        assertThat(copyOfScript).as("COPY docker/cds-archive.sh in the runtime stage").isNotNegative();
-        assertThat(training).as("RUN cds-archive.sh --train %s in the runtime stage", directory).isGreaterThan(copyOfScript);
+        int training = indexOf(
+                runtime,
+                "RUN",
+                run -> run.matches(".*\\bcds-archive\\.sh --train " + Pattern.quote(directory) + "/?(\\s.*)?"));
+        assertThat(copyOfScript)
+                .as("COPY docker/cds-archive.sh in the runtime stage")
+                .isNotNegative();
+        assertThat(training)
+                .as("RUN cds-archive.sh --train %s in the runtime stage", directory)
+                .isGreaterThan(copyOfScript);
         for (int i = 0; i < runtime.size(); i++) {
             if (runtime.get(i)[0].equals("COPY") && runtime.get(i)[1].contains("/layers/")) {
-                assertThat(i).as("layer copied before the training run: %s", runtime.get(i)[1]).isLessThan(training);
-                assertThat(runtime.get(i)[1]).as("layers are copied into the trained directory").endsWith(" ./");
+                assertThat(i)
+                        .as("layer copied before the training run: %s", runtime.get(i)[1])
+                        .isLessThan(training);
+                assertThat(runtime.get(i)[1])
+                        .as("layers are copied into the trained directory")
+                        .endsWith(" ./");
             }
             if (i > training) {
-                assertThat(runtime.get(i)[0]).as("after the training run: %s", String.join(" ", runtime.get(i))).isNotIn("COPY", "ADD");
+                assertThat(runtime.get(i)[0])
+                        .as("after the training run: %s", String.join(" ", runtime.get(i)))
+                        .isNotIn("COPY", "ADD");
             }
         }
 
         // and the image starts the application as the script trained it: its jar at its path, with its archive
         List<String> entrypoint = new ArrayList<>();
-        JsonMapper.builder().build().readTree(instructions("ENTRYPOINT").get(0)).forEach(part -> entrypoint.add(part.asString()));
-        assertThat(entrypoint).containsExactly("java", "-XX:SharedArchiveFile=" + directory + "/app.jsa", "-jar",
-                directory + "/" + CDS_APPLICATION_JAR);
+        JsonMapper.builder()
+                .build()
+                .readTree(instructions("ENTRYPOINT").get(0))
+                .forEach(part -> entrypoint.add(part.asString()));
+        assertThat(entrypoint)
+                .containsExactly(
+                        "java",
+                        "-XX:SharedArchiveFile=" + directory + "/app.jsa",
+                        "-jar",
+                        directory + "/" + CDS_APPLICATION_JAR);
         String text = Files.readString(script);
-        assertThat(text).contains("$dir/" + CDS_APPLICATION_JAR).contains("-XX:SharedArchiveFile=$dir/app.jsa")
-                .contains("-XX:ArchiveClassesAtExit=\"$dir/app.jsa\"").contains("-Dspring.context.exit=onRefresh");
+        assertThat(text)
+                .contains("$dir/" + CDS_APPLICATION_JAR)
+                .contains("-XX:SharedArchiveFile=$dir/app.jsa")
+                .contains("-XX:ArchiveClassesAtExit=\"$dir/app.jsa\"")
+                .contains("-Dspring.context.exit=onRefresh");
     }
 
     // ---------------------------------------------------------------- what the application reads
@@ -322,7 +399,9 @@ class DockerFilesTest {
     static void springBootMetadata(Set<String> exact, Set<String> maps) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         ClassLoader loader = DockerFilesTest.class.getClassLoader();
-        for (String resource : List.of("META-INF/spring-configuration-metadata.json", "META-INF/additional-spring-configuration-metadata.json")) {
+        for (String resource : List.of(
+                "META-INF/spring-configuration-metadata.json",
+                "META-INF/additional-spring-configuration-metadata.json")) {
             Enumeration<URL> urls = loader.getResources(resource);
             while (urls.hasMoreElements()) {
                 try (InputStream in = urls.nextElement().openStream()) {
@@ -332,7 +411,8 @@ class DockerFilesTest {
                     }
                     for (JsonNode property : properties) {
                         String name = property.get("name").asString();
-                        String type = property.has("type") ? property.get("type").asString() : "";
+                        String type =
+                                property.has("type") ? property.get("type").asString() : "";
                         (type.startsWith("java.util.Map") ? maps : exact).add(name);
                     }
                 }
@@ -375,7 +455,8 @@ class DockerFilesTest {
         Set<String> keys = new TreeSet<>();
         for (String module : List.of("api", "persistence")) {
             try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
-                for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(path -> path.toString().endsWith(".java")).toList()) {
                     Matcher matcher = key.matcher(Files.readString(file));
                     while (matcher.find()) {
                         keys.add(matcher.group(1));
@@ -389,8 +470,10 @@ class DockerFilesTest {
     private static boolean embeddedWouldEngage(Map<String, String> environment) throws Exception {
         StandardEnvironment spring = new StandardEnvironment();
         MutablePropertySources sources = spring.getPropertySources();
-        sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(environment)));
+        sources.replace(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(environment)));
         sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         ConfigurationPropertySources.attach(spring);
         String profiles = environment.get("SPRING_PROFILES_ACTIVE");
@@ -407,11 +490,16 @@ class DockerFilesTest {
 
     private static ConfigurationPropertySource environmentSource(Map<String, Object> variables) {
         return ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)).iterator().next();
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables))
+                .iterator()
+                .next();
     }
 
     private static List<ConfigurationPropertyName> names(Collection<String> properties) {
-        return properties.stream().filter(ConfigurationPropertyName::isValid).map(ConfigurationPropertyName::of).toList();
+        return properties.stream()
+                .filter(ConfigurationPropertyName::isValid)
+                .map(ConfigurationPropertyName::of)
+                .toList();
     }
 
     private static String kebab(String camel) {
@@ -454,7 +542,8 @@ class DockerFilesTest {
     /** The environment as compose would pass it when nothing is overridden: {@code ${VAR:-default}} is its default. */
     private static Map<String, String> resolved(Map<String, String> environment) {
         Map<String, String> resolved = new LinkedHashMap<>();
-        environment.forEach((key, value) -> resolved.put(key, value.replaceAll("\\$\\{[A-Za-z0-9_]+:?-([^}]*)}", "$1")));
+        environment.forEach(
+                (key, value) -> resolved.put(key, value.replaceAll("\\$\\{[A-Za-z0-9_]+:?-([^}]*)}", "$1")));
         return resolved;
     }
 
@@ -479,7 +568,9 @@ class DockerFilesTest {
     }
 
     private static List<String> strings(Object list) {
-        return list == null ? List.of() : ((List<?>) list).stream().map(String::valueOf).toList();
+        return list == null
+                ? List.of()
+                : ((List<?>) list).stream().map(String::valueOf).toList();
     }
 
     /** A port of application.yaml, {@code ${NAME:default}} read as its default. */
@@ -509,7 +600,10 @@ class DockerFilesTest {
 
     /** The WORKDIR in force at the end of these instructions. */
     private static String workdir(List<String[]> stage) {
-        List<String> workdirs = stage.stream().filter(instruction -> instruction[0].equals("WORKDIR")).map(instruction -> instruction[1]).toList();
+        List<String> workdirs = stage.stream()
+                .filter(instruction -> instruction[0].equals("WORKDIR"))
+                .map(instruction -> instruction[1])
+                .toList();
         assertThat(workdirs).as("WORKDIR of the runtime stage").isNotEmpty();
         return workdirs.get(workdirs.size() - 1);
     }
@@ -524,7 +618,10 @@ class DockerFilesTest {
     }
 
     private static List<String> instructions(String keyword) {
-        return dockerfile.stream().filter(instruction -> instruction[0].equals(keyword)).map(instruction -> instruction[1]).toList();
+        return dockerfile.stream()
+                .filter(instruction -> instruction[0].equals(keyword))
+                .map(instruction -> instruction[1])
+                .toList();
     }
 
     /** Instructions of a Dockerfile as (KEYWORD, arguments), continuation lines joined, comments and flags of FROM/COPY kept. */
@@ -551,7 +648,9 @@ class DockerFilesTest {
             if (parts[0].equalsIgnoreCase("COPY")) {
                 arguments = arguments.replaceAll("--\\S+\\s+", "");
             }
-            instructions.add(new String[] {parts[0].toUpperCase(), arguments.replaceAll("\\s+", " ").strip()});
+            instructions.add(new String[] {
+                parts[0].toUpperCase(), arguments.replaceAll("\\s+", " ").strip()
+            });
         }
         return instructions;
     }

@@ -34,19 +34,32 @@ class ManagementEndpointsIT extends ApiIntegrationTest {
 
     @Test
     void livenessIsUpOnTheManagementPortWithoutAToken() {
-        management().get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        management()
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void readinessIsUpAndIncludesTheDatabase() {
-        management().get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP")
-                .jsonPath("$.components.readinessState.status").isEqualTo("UP");
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.db.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status")
+                .isEqualTo("UP");
     }
 
     @Test
@@ -57,16 +70,29 @@ class ManagementEndpointsIT extends ApiIntegrationTest {
 
     @Test
     void otherActuatorEndpointsAreNotExposed() {
-        for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/loggers"}) {
-            HttpStatus status = HttpStatus.valueOf(management().get().uri(path).exchange()
-                    .returnResult(String.class).getStatus().value());
+        for (String path :
+                new String[] {"/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/loggers"}) {
+            HttpStatus status = HttpStatus.valueOf(management()
+                    .get()
+                    .uri(path)
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
             assertThat(status.is2xxSuccessful()).as(path).isFalse();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/actuator", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-            "/actuator/info", "/actuator/prometheus"})
+    @ValueSource(
+            strings = {
+                "/actuator",
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
+                "/actuator/info",
+                "/actuator/prometheus"
+            })
     void actuatorPathsAreRejectedOnTheApiPortWithoutAToken(String path) {
         api().get().uri(path).exchange().expectStatus().isUnauthorized();
     }
@@ -74,15 +100,23 @@ class ManagementEndpointsIT extends ApiIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus"})
     void actuatorPathsAreNotServedOnTheApiPortEvenWithAToken(String path) {
-        api().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
-                .expectStatus().isNotFound();
+        api().get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
     }
 
     private WebTestClient api() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + serverPort).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + serverPort)
+                .build();
     }
 }

@@ -21,7 +21,9 @@ class OperationNamesTest {
 
     @Test
     void namesThatNeverSucceedNeverFillTheSlots() {
-        IntStream.range(0, 5_000).mapToObj(i -> "Junk" + i).forEach(junk -> assertThat(names.forMetric(junk)).isEqualTo(OperationNames.OTHER));
+        IntStream.range(0, 5_000)
+                .mapToObj(i -> "Junk" + i)
+                .forEach(junk -> assertThat(names.forMetric(junk)).isEqualTo(OperationNames.OTHER));
         for (String name : new String[] {"Dashboard", "Portfolio"}) {
             IntStream.range(0, 3).forEach(i -> names.succeeded(name));
             assertThat(names.forMetric(name)).isEqualTo(name);
@@ -36,7 +38,9 @@ class OperationNamesTest {
         assertThat(names.forMetric("One")).isEqualTo("One");
         assertThat(names.forMetric("Two")).isEqualTo("Two");
         assertThat(names.forMetric("Three")).isEqualTo(OperationNames.OTHER);
-        assertThat(names.forMetric("FundOverview")).as("allowed without a success").isEqualTo("FundOverview");
+        assertThat(names.forMetric("FundOverview"))
+                .as("allowed without a success")
+                .isEqualTo("FundOverview");
     }
 
     @Test

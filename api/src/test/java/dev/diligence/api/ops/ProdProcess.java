@@ -43,12 +43,17 @@ final class ProdProcess implements AutoCloseable {
     static ProdProcess start(List<String> command, Path log) throws IOException {
         int port = freePort();
         int managementPort = freePort();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("SPRING_PROFILES_ACTIVE", "prod");
-        TestDatabase.get().springProperties()
-                .forEach((name, value) -> environment.put(name.toUpperCase().replace('.', '_').replace("-", ""), value));
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", TestIssuer.get().issuerUri());
+        TestDatabase.get()
+                .springProperties()
+                .forEach((name, value) ->
+                        environment.put(name.toUpperCase().replace('.', '_').replace("-", ""), value));
+        environment.put(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+                TestIssuer.get().issuerUri());
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         return new ProdProcess(builder.start(), log, port, managementPort);
@@ -56,8 +61,11 @@ final class ProdProcess implements AutoCloseable {
 
     /** Waits until the readiness probe answers 200 (at most 3 minutes). */
     ProdProcess awaitReady() {
-        await("the application is ready (log: " + log + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> process.isAlive() && status("http://127.0.0.1:" + managementPort + "/actuator/health/readiness") == 200);
+        await("the application is ready (log: " + log + ")")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> process.isAlive()
+                        && status("http://127.0.0.1:" + managementPort + "/actuator/health/readiness") == 200);
         return this;
     }
 
@@ -71,11 +79,13 @@ final class ProdProcess implements AutoCloseable {
             TenantRows.insertTenant(admin, firm);
         }
         String subject = firmPrefix + "-admin@" + firm;
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestIssuer.get().token(subject, firm, "tenant-admin"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { subject } }\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestIssuer.get().token(subject, firm, "tenant-admin"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { subject } }\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"subject\":\"" + subject + "\"");
     }
@@ -91,8 +101,12 @@ final class ProdProcess implements AutoCloseable {
 
     private int status(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

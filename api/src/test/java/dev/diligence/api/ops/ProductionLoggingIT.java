@@ -59,9 +59,16 @@ class ProductionLoggingIT extends ApiIntegrationTest {
         String roleless = ISSUER.token("roleless@" + tenantKey, tenantKey, "viewer");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "bm90LXRoZS1zaWduYXR1cmU";
 
-        String subject = post(served, token).expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody()
-                .path("data").path("viewer").path("subject").asString();
+        String subject = post(served, token)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("data")
+                .path("viewer")
+                .path("subject")
+                .asString();
         post(refused, forged).expectStatus().isUnauthorized();
         post(bareRefused, null).expectStatus().isUnauthorized();
         post(forbidden, roleless).expectStatus().isForbidden();
@@ -79,22 +86,31 @@ class ProductionLoggingIT extends ApiIntegrationTest {
         assertThat(unauthenticated.path("log").path("level").asString()).isEqualTo("INFO");
         assertThat(unauthenticated.path("message").asString()).contains("signature");
         assertThat(unauthenticated.path("traceId").asString()).matches("[0-9a-f]{32}");
-        assertThat(only(lines, bareRefused, "Refused 401").path("message").asString()).contains("no token");
+        assertThat(only(lines, bareRefused, "Refused 401").path("message").asString())
+                .contains("no token");
         JsonNode refusedRole = only(lines, forbidden, "Refused 403");
         assertThat(refusedRole.path("log").path("level").asString()).isEqualTo("INFO");
         assertThat(refusedRole.path("tenant").asString()).isEqualTo(tenantKey);
         assertThat(refusedRole.path("subject").asString()).isEqualTo("roleless@" + tenantKey);
-        assertThat(output.getAll()).doesNotContain(roleless).doesNotContain(forged).doesNotContain(token).doesNotContain("Bearer ");
+        assertThat(output.getAll())
+                .doesNotContain(roleless)
+                .doesNotContain(forged)
+                .doesNotContain(token)
+                .doesNotContain("Bearer ");
     }
 
     private WebTestClient.ResponseSpec post(String requestId, String bearer) {
-        WebTestClient.RequestBodySpec request = http().mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                .post().contentType(MediaType.APPLICATION_JSON)
+        WebTestClient.RequestBodySpec request = http().mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .post()
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(RequestIds.HEADER, requestId);
         if (bearer != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
         }
-        return request.bodyValue(Map.of("query", "query ProdLogProbe { viewer { subject } }", "operationName", "ProdLogProbe"))
+        return request.bodyValue(
+                        Map.of("query", "query ProdLogProbe { viewer { subject } }", "operationName", "ProdLogProbe"))
                 .exchange();
     }
 
@@ -122,7 +138,9 @@ class ProductionLoggingIT extends ApiIntegrationTest {
                 .filter(line -> requestId.equals(line.path("requestId").asString()))
                 .filter(line -> line.path("message").asString().startsWith(message))
                 .toList();
-        assertThat(matching).as("lines of %s starting with '%s' in %s", requestId, message, lines).hasSize(1);
+        assertThat(matching)
+                .as("lines of %s starting with '%s' in %s", requestId, message, lines)
+                .hasSize(1);
         return matching.get(0);
     }
 }

@@ -38,23 +38,34 @@ class StructuredLoggingIT extends ApiIntegrationTest {
     @Test
     void aRequestsLogLineCarriesRequestTenantSubjectAndOperation(CapturedOutput output) {
         String requestId = "ops-log-" + UUID.randomUUID();
-        String subject = http().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build()
-                .post().contentType(MediaType.APPLICATION_JSON)
+        String subject = http().mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build()
+                .post()
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(RequestIds.HEADER, requestId)
                 .bodyValue(Map.of("query", "query OpsLogProbe { viewer { subject } }", "operationName", "OpsLogProbe"))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody()
-                .path("data").path("viewer").path("subject").asString();
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("data")
+                .path("viewer")
+                .path("subject")
+                .asString();
 
-        List<JsonNode> lines = output.getOut().lines()
+        List<JsonNode> lines = output.getOut()
+                .lines()
                 .filter(line -> line.startsWith("{") && line.contains(requestId))
                 .map(line -> JsonMapper.builder().build().readTree(line))
                 .toList();
         assertThat(lines).isNotEmpty();
         JsonNode executed = lines.stream()
                 .filter(line -> line.path("message").asString().startsWith("GraphQL query executed"))
-                .findFirst().orElseThrow(() -> new AssertionError("no request log line in " + lines));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no request log line in " + lines));
         assertThat(executed.path("requestId").asString()).isEqualTo(requestId);
         assertThat(executed.path("tenant").asString()).isEqualTo(tenantKey);
         assertThat(executed.path("subject").asString()).isEqualTo(subject);

@@ -59,6 +59,7 @@ class ExistenceOracleIT extends ApiIntegrationTest {
      * 2014 in all. Sanity probes: 16 reads for each of the 3 callers, 28 mutations of the tenant admin, 5 of the assessor.
      */
     private static final int MINIMUM_PROBES = 2014;
+
     private static final int MINIMUM_SANITY_PROBES = 81;
 
     private static final List<OracleProbe> PROBES = OracleProbe.table();
@@ -94,21 +95,28 @@ class ExistenceOracleIT extends ApiIntegrationTest {
         OracleSlot.Inputs inputs = world.inputs(target, nonce());
         String token = world.token(probe.caller());
 
-        OracleHttp.Answer forTarget = http.post(token, probe.accept(), probe.slot().document(), probe.slot().variables(target, inputs));
-        OracleHttp.Answer forRandom = http.post(token, probe.accept(), probe.slot().document(), probe.slot().variables(random, inputs));
+        OracleHttp.Answer forTarget = http.post(
+                token, probe.accept(), probe.slot().document(), probe.slot().variables(target, inputs));
+        OracleHttp.Answer forRandom = http.post(
+                token, probe.accept(), probe.slot().document(), probe.slot().variables(random, inputs));
         probesRun.incrementAndGet();
 
-        String evidence = probe + "\n  target id " + target + " -> " + forTarget + "\n  random id " + random + " -> " + forRandom;
-        assertThat(OracleOutcome.of(probe.slot(), forTarget)).as("throttled, so the probe proves nothing: %s", evidence)
+        String evidence =
+                probe + "\n  target id " + target + " -> " + forTarget + "\n  random id " + random + " -> " + forRandom;
+        assertThat(OracleOutcome.of(probe.slot(), forTarget))
+                .as("throttled, so the probe proves nothing: %s", evidence)
                 .isNotEqualTo(OracleOutcome.THROTTLED);
-        assertThat(OracleOutcome.of(probe.slot(), forRandom)).as("the control must be a plain 'no such object' or 'not allowed': %s", evidence)
+        assertThat(OracleOutcome.of(probe.slot(), forRandom))
+                .as("the control must be a plain 'no such object' or 'not allowed': %s", evidence)
                 .isIn(probe.expectedControlOutcomes());
         OracleHttp.Answer comparedTarget = forTarget;
         OracleHttp.Answer comparedRandom = forRandom;
         if (probe.slot().echoesId()) {
-            // compareCompanies lists every ID that names no company the caller can see in `missing`, as given: the hidden
+            // compareCompanies lists every ID that names no company the caller can see in `missing`, as given: the
+            // hidden
             // ID in one answer and the random ID in the other are different strings by construction, although each says
-            // no more than "nothing you can see". Only that echo is replaced, by the same placeholder in both answers; the
+            // no more than "nothing you can see". Only that echo is replaced, by the same placeholder in both answers;
+            // the
             // rest (the companies listed, the medians, the errors, the extensions, the ID anywhere else) must still be
             // identical. Both IDs must have been echoed, or the replacement hid nothing and proved nothing.
             comparedTarget = forTarget.withEchoReplaced(probe.slot(), target);
@@ -116,8 +124,12 @@ class ExistenceOracleIT extends ApiIntegrationTest {
         }
         assertThat(comparedTarget).as("EXISTENCE ORACLE: %s", evidence).isEqualTo(comparedRandom);
         if (probe.slot().echoesId()) {
-            assertThat(comparedTarget).as("the hidden ID is echoed in missing: %s", evidence).isNotEqualTo(forTarget);
-            assertThat(comparedRandom).as("the random ID is echoed in missing: %s", evidence).isNotEqualTo(forRandom);
+            assertThat(comparedTarget)
+                    .as("the hidden ID is echoed in missing: %s", evidence)
+                    .isNotEqualTo(forTarget);
+            assertThat(comparedRandom)
+                    .as("the random ID is echoed in missing: %s", evidence)
+                    .isNotEqualTo(forRandom);
         }
     }
 
@@ -130,12 +142,23 @@ class ExistenceOracleIT extends ApiIntegrationTest {
         OracleSlot.Inputs inputs = world.inputs(visible, nonce());
         String token = world.token(probe.caller());
 
-        OracleHttp.Answer forRandom = http.post(token, OracleHttp.Accept.JSON, probe.slot().document(), probe.slot().variables(random, inputs));
-        OracleHttp.Answer forVisible = http.post(token, OracleHttp.Accept.JSON, probe.slot().document(), probe.slot().variables(visible, inputs));
+        OracleHttp.Answer forRandom = http.post(
+                token,
+                OracleHttp.Accept.JSON,
+                probe.slot().document(),
+                probe.slot().variables(random, inputs));
+        OracleHttp.Answer forVisible = http.post(
+                token,
+                OracleHttp.Accept.JSON,
+                probe.slot().document(),
+                probe.slot().variables(visible, inputs));
         sanityProbesRun.incrementAndGet();
 
-        String evidence = probe + "\n  visible id " + visible + " -> " + forVisible + "\n  random id " + random + " -> " + forRandom;
-        assertThat(OracleOutcome.of(probe.slot(), forRandom)).as(evidence).isEqualTo(OracleProbe.notFoundOutcome(probe.slot()));
+        String evidence = probe + "\n  visible id " + visible + " -> " + forVisible + "\n  random id " + random + " -> "
+                + forRandom;
+        assertThat(OracleOutcome.of(probe.slot(), forRandom))
+                .as(evidence)
+                .isEqualTo(OracleProbe.notFoundOutcome(probe.slot()));
         assertThat(OracleOutcome.of(probe.slot(), forVisible)).as(evidence).isEqualTo(OracleOutcome.PRESENT);
         assertThat(forVisible).as(evidence).isNotEqualTo(forRandom);
     }
@@ -148,8 +171,10 @@ class ExistenceOracleIT extends ApiIntegrationTest {
 
     @AfterAll
     void everyProbeOfTheTableRan() {
-        System.out.printf("ExistenceOracleIT: %d oracle probes run (table: %d = callers x ID slots x hidden targets x media types), "
-                + "%d sanity probes run (table: %d)%n", probesRun.get(), PROBES.size(), sanityProbesRun.get(), SANITY_PROBES.size());
+        System.out.printf(
+                "ExistenceOracleIT: %d oracle probes run (table: %d = callers x ID slots x hidden targets x media types), "
+                        + "%d sanity probes run (table: %d)%n",
+                probesRun.get(), PROBES.size(), sanityProbesRun.get(), SANITY_PROBES.size());
         assertThat(PROBES).hasSizeGreaterThanOrEqualTo(MINIMUM_PROBES);
         assertThat(SANITY_PROBES).hasSizeGreaterThanOrEqualTo(MINIMUM_SANITY_PROBES);
         assertThat(probesRun).as("oracle probes run").hasValue(PROBES.size());

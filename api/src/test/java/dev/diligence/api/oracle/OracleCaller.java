@@ -5,11 +5,13 @@ import java.util.Set;
 
 /** Who probes: users of firm A. Tenant-wide callers probe firm B's objects; the fund-scoped manager also A's outside its grant. */
 enum OracleCaller {
-
     TENANT_ADMIN("tenant-admin", EnumSet.allOf(OracleSlot.Access.class), EnumSet.of(OracleTarget.Kind.FOREIGN)),
-    ASSESSOR("assessor", EnumSet.of(OracleSlot.Access.READER, OracleSlot.Access.COMPANY_WRITER, OracleSlot.Access.ASSESSMENT_WRITER),
+    ASSESSOR(
+            "assessor",
+            EnumSet.of(OracleSlot.Access.READER, OracleSlot.Access.COMPANY_WRITER, OracleSlot.Access.ASSESSMENT_WRITER),
             EnumSet.of(OracleTarget.Kind.FOREIGN)),
-    FUND_MANAGER("fund-manager (fund-scoped)", EnumSet.of(OracleSlot.Access.READER), EnumSet.allOf(OracleTarget.Kind.class));
+    FUND_MANAGER(
+            "fund-manager (fund-scoped)", EnumSet.of(OracleSlot.Access.READER), EnumSet.allOf(OracleTarget.Kind.class));
 
     private final String label;
     private final Set<OracleSlot.Access> granted;

@@ -38,12 +38,19 @@ final class OracleHttp {
          */
         @SuppressWarnings("unchecked")
         Answer withEchoReplaced(OracleSlot slot, String id) {
-            if (!slot.echoesId() || body == null || !(body.get("data") instanceof Map<?, ?> data)
-                    || !(data.get(slot.field()) instanceof Map<?, ?> answer) || !(answer.get("missing") instanceof List<?> missing)) {
+            if (!slot.echoesId()
+                    || body == null
+                    || !(body.get("data") instanceof Map<?, ?> data)
+                    || !(data.get(slot.field()) instanceof Map<?, ?> answer)
+                    || !(answer.get("missing") instanceof List<?> missing)) {
                 return this;
             }
             Map<String, Object> field = new LinkedHashMap<>((Map<String, Object>) answer);
-            field.put("missing", missing.stream().map(echoed -> id.equals(echoed) ? ECHOED_ID : echoed).toList());
+            field.put(
+                    "missing",
+                    missing.stream()
+                            .map(echoed -> id.equals(echoed) ? ECHOED_ID : echoed)
+                            .toList());
             Map<String, Object> newData = new LinkedHashMap<>((Map<String, Object>) data);
             newData.put(slot.field(), field);
             Map<String, Object> newBody = new LinkedHashMap<>(body);
@@ -59,7 +66,8 @@ final class OracleHttp {
 
     /** The media types a client may accept: the tester's, and the GraphQL-over-HTTP one (whose status codes differ). */
     enum Accept {
-        JSON(MediaType.APPLICATION_JSON), GRAPHQL_RESPONSE(MediaType.APPLICATION_GRAPHQL_RESPONSE);
+        JSON(MediaType.APPLICATION_JSON),
+        GRAPHQL_RESPONSE(MediaType.APPLICATION_GRAPHQL_RESPONSE);
 
         private final MediaType mediaType;
 
@@ -73,8 +81,7 @@ final class OracleHttp {
         }
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
     private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
 
     private final WebTestClient client;
@@ -96,14 +103,17 @@ final class OracleHttp {
                 .expectBody(MAP)
                 .returnResult();
         MediaType contentType = result.getResponseHeaders().getContentType();
-        return new Answer(result.getStatus().value(), contentType == null ? null : contentType.toString(),
+        return new Answer(
+                result.getStatus().value(),
+                contentType == null ? null : contentType.toString(),
                 CallerBudget.withoutCurrentBudget(result.getResponseBody()));
     }
 
     static String document(String name) {
         return DOCUMENTS.computeIfAbsent(name, key -> {
             try {
-                return new ClassPathResource("graphql-test/" + key + ".graphql").getContentAsString(StandardCharsets.UTF_8);
+                return new ClassPathResource("graphql-test/" + key + ".graphql")
+                        .getContentAsString(StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

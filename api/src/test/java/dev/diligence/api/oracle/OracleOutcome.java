@@ -41,7 +41,8 @@ enum OracleOutcome {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) body.get("errors");
         if (errors != null && !errors.isEmpty()) {
             Set<Object> classes = errors.stream()
-                    .map(error -> ((Map<String, Object>) error.getOrDefault("extensions", Map.of())).get("classification"))
+                    .map(error ->
+                            ((Map<String, Object>) error.getOrDefault("extensions", Map.of())).get("classification"))
                     .collect(Collectors.toSet());
             if (classes.contains("THROTTLED")) {
                 return THROTTLED;
@@ -67,7 +68,8 @@ enum OracleOutcome {
             return userErrorOutcome(slot, (List<Map<String, Object>>) object.get("userErrors"));
         }
         if (object.containsKey("totalCount")) {
-            boolean empty = ((Number) object.get("totalCount")).longValue() == 0 && ((List<?>) object.get("edges")).isEmpty();
+            boolean empty =
+                    ((Number) object.get("totalCount")).longValue() == 0 && ((List<?>) object.get("edges")).isEmpty();
             return empty ? EMPTY : PRESENT;
         }
         return PRESENT;

@@ -42,8 +42,11 @@ record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, Or
             return true;
         }
         return Arrays.stream(OracleTarget.values())
-                .filter(candidate -> candidate.kind() == target.kind() && candidate.typeName().equals(slot.otherType()))
-                .findFirst().map(target::equals).orElse(false);
+                .filter(candidate -> candidate.kind() == target.kind()
+                        && candidate.typeName().equals(slot.otherType()))
+                .findFirst()
+                .map(target::equals)
+                .orElse(false);
     }
 
     /**
@@ -55,7 +58,8 @@ record OracleProbe(OracleCaller caller, OracleSlot slot, OracleTarget target, Or
         if (caller.mayCall(slot)) {
             return EnumSet.of(notFoundOutcome(slot));
         }
-        if (!slot.takesType(target.typeName()) && slot.otherType() == null
+        if (!slot.takesType(target.typeName())
+                && slot.otherType() == null
                 && (slot.isMutation() || slot == OracleSlot.FUND_ACCESS_GRANTS_FUND_ID)) {
             // Current behaviour, reported: these controllers decode the ID before calling the service, so an ID of
             // another type answers "not found" even to a caller whose role the service's @PreAuthorize would refuse.

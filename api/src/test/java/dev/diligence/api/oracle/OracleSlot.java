@@ -14,7 +14,6 @@ import java.util.Map;
  * probe varies is whose ID it sends.
  */
 enum OracleSlot {
-
     NODE("oracleNode", "node", null, Access.READER, null),
     FUND("oracleFund", "fund", "Fund", Access.READER, null),
     COMPANY("oracleCompany", "company", "Company", Access.READER, null),
@@ -39,28 +38,72 @@ enum OracleSlot {
     FINDINGS_FILTER_FUND_ID("oracleFindings", "findings", "Fund", Access.READER, null, "Company"),
     ASSESSMENT_DIFF_BEFORE_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", Access.READER, null, "Finding"),
     ASSESSMENT_DIFF_AFTER_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", Access.READER, null, "Finding"),
-    CREATE_ASSESSMENT("oracleCreateAssessment", "createAssessment", "Company", Access.ASSESSMENT_WRITER, "companyId", "Assessment"),
-    START_ASSESSMENT_FROM_LATEST("oracleStartAssessmentFromLatest", "startAssessmentFromLatest", "Company", Access.ASSESSMENT_WRITER,
-            "companyId", "Assessment"),
-    UPDATE_ASSESSMENT_CONTEXT("oracleUpdateAssessmentContext", "updateAssessmentContext", "Assessment", Access.ASSESSMENT_WRITER, "id",
+    CREATE_ASSESSMENT(
+            "oracleCreateAssessment",
+            "createAssessment",
+            "Company",
+            Access.ASSESSMENT_WRITER,
+            "companyId",
+            "Assessment"),
+    START_ASSESSMENT_FROM_LATEST(
+            "oracleStartAssessmentFromLatest",
+            "startAssessmentFromLatest",
+            "Company",
+            Access.ASSESSMENT_WRITER,
+            "companyId",
+            "Assessment"),
+    UPDATE_ASSESSMENT_CONTEXT(
+            "oracleUpdateAssessmentContext",
+            "updateAssessmentContext",
+            "Assessment",
+            Access.ASSESSMENT_WRITER,
+            "id",
             "Finding"),
-    SCORE_CRITERION("oracleScoreCriterion", "scoreCriterion", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
+    SCORE_CRITERION(
+            "oracleScoreCriterion",
+            "scoreCriterion",
+            "Assessment",
+            Access.ASSESSMENT_WRITER,
+            "assessmentId",
+            "Finding"),
     ADD_EVIDENCE("oracleAddEvidence", "addEvidence", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
-    REMOVE_EVIDENCE("oracleRemoveEvidence", "removeEvidence", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
-    SUBMIT_ASSESSMENT("oracleSubmitAssessment", "submitAssessment", "Assessment", Access.ASSESSMENT_WRITER, "id", "Finding"),
-    REQUEST_ASSESSMENT_CHANGES("oracleRequestAssessmentChanges", "requestAssessmentChanges", "Assessment", Access.ASSESSMENT_REVIEWER,
-            "id", "Finding"),
-    PUBLISH_ASSESSMENT("oraclePublishAssessment", "publishAssessment", "Assessment", Access.ASSESSMENT_REVIEWER, "id", "Finding"),
-    RETRACT_ASSESSMENT("oracleRetractAssessment", "retractAssessment", "Assessment", Access.TENANT_ADMIN, "id", "Finding"),
-    RAISE_FINDING("oracleRaiseFinding", "raiseFinding", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
+    REMOVE_EVIDENCE(
+            "oracleRemoveEvidence",
+            "removeEvidence",
+            "Assessment",
+            Access.ASSESSMENT_WRITER,
+            "assessmentId",
+            "Finding"),
+    SUBMIT_ASSESSMENT(
+            "oracleSubmitAssessment", "submitAssessment", "Assessment", Access.ASSESSMENT_WRITER, "id", "Finding"),
+    REQUEST_ASSESSMENT_CHANGES(
+            "oracleRequestAssessmentChanges",
+            "requestAssessmentChanges",
+            "Assessment",
+            Access.ASSESSMENT_REVIEWER,
+            "id",
+            "Finding"),
+    PUBLISH_ASSESSMENT(
+            "oraclePublishAssessment", "publishAssessment", "Assessment", Access.ASSESSMENT_REVIEWER, "id", "Finding"),
+    RETRACT_ASSESSMENT(
+            "oracleRetractAssessment", "retractAssessment", "Assessment", Access.TENANT_ADMIN, "id", "Finding"),
+    RAISE_FINDING(
+            "oracleRaiseFinding", "raiseFinding", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
     UPDATE_FINDING("oracleUpdateFinding", "updateFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
-    START_FINDING_REMEDIATION("oracleStartFindingRemediation", "startFindingRemediation", "Finding", Access.ASSESSMENT_WRITER, "id",
+    START_FINDING_REMEDIATION(
+            "oracleStartFindingRemediation",
+            "startFindingRemediation",
+            "Finding",
+            Access.ASSESSMENT_WRITER,
+            "id",
             "Assessment"),
     RESOLVE_FINDING("oracleResolveFinding", "resolveFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
-    ACCEPT_FINDING_RISK("oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", Access.TENANT_ADMIN, "id", "Assessment"),
+    ACCEPT_FINDING_RISK(
+            "oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", Access.TENANT_ADMIN, "id", "Assessment"),
     REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
 
-    // Portfolio comparison. Probed with the fund targets and one company per kind, as findings(filter: {fundId}) is, and
+    // Portfolio comparison. Probed with the fund targets and one company per kind, as findings(filter: {fundId}) is,
+    // and
     // compareCompanies(ids) with the company targets and one assessment per kind, as the company slots of findings are.
     PORTFOLIO_FUND_ID("oraclePortfolio", "portfolio", "Fund", Access.READER, null, "Company"),
     PORTFOLIO_TREND_FUND_ID("oraclePortfolioTrend", "portfolioTrend", "Fund", Access.READER, null, "Company"),
@@ -69,7 +112,11 @@ enum OracleSlot {
 
     /** The {@code @PreAuthorize} rule of the service behind the operation. */
     enum Access {
-        READER, COMPANY_WRITER, ASSESSMENT_WRITER, ASSESSMENT_REVIEWER, TENANT_ADMIN
+        READER,
+        COMPANY_WRITER,
+        ASSESSMENT_WRITER,
+        ASSESSMENT_REVIEWER,
+        TENANT_ADMIN
     }
 
     /**
@@ -82,9 +129,16 @@ enum OracleSlot {
      * evidence ID when it names none), and a second company the caller can see (compared next to the
      * visible one when the probed ID is the fund's).
      */
-    record Inputs(long expectedVersion, String grantee, String visibleFund, String visibleCompany, String newcomer, String nonce,
-            String visibleAssessment, String evidenceId, String otherVisibleCompany) {
-    }
+    record Inputs(
+            long expectedVersion,
+            String grantee,
+            String visibleFund,
+            String visibleCompany,
+            String newcomer,
+            String nonce,
+            String visibleAssessment,
+            String evidenceId,
+            String otherVisibleCompany) {}
 
     private final String document;
     private final String field;
@@ -141,8 +195,15 @@ enum OracleSlot {
     /** Whether the slot answers "no such object" with a null field (else with an empty list or connection, or a user error). */
     boolean answersNull() {
         return switch (this) {
-            case NODE, FUND, COMPANY, ASSESSMENT, ASSESSMENT_DIFF_BEFORE_ID, ASSESSMENT_DIFF_AFTER_ID, PORTFOLIO_FUND_ID,
-                    PORTFOLIO_TREND_FUND_ID, COMPARE_COMPANIES_FUND_ID -> true;
+            case NODE,
+                    FUND,
+                    COMPANY,
+                    ASSESSMENT,
+                    ASSESSMENT_DIFF_BEFORE_ID,
+                    ASSESSMENT_DIFF_AFTER_ID,
+                    PORTFOLIO_FUND_ID,
+                    PORTFOLIO_TREND_FUND_ID,
+                    COMPARE_COMPANIES_FUND_ID -> true;
             default -> false;
         };
     }
@@ -167,16 +228,42 @@ enum OracleSlot {
             case NODE, FUND, COMPANY -> Map.of("id", id);
             case COMPANIES_FILTER_FUND_ID, FUND_ACCESS_GRANTS_FUND_ID, PORTFOLIO_FUND_ID -> Map.of("fundId", id);
             case AUDIT_EVENTS_FILTER_ENTITY_ID -> Map.of("entityId", id);
-            case UPDATE_FUND -> input("id", id, "expectedVersion", in.expectedVersion(), "name", "Oracle renamed " + in.nonce(),
-                    "vintageYear", 2022);
-            case UPDATE_COMPANY -> input("id", id, "expectedVersion", in.expectedVersion(), "name", "Oracle renamed " + in.nonce(),
-                    "employeeCount", 42);
-            case ARCHIVE_FUND, ARCHIVE_COMPANY, REMOVE_HOLDING -> input("id", id, "expectedVersion", in.expectedVersion());
-            case UPDATE_HOLDING -> input("id", id, "expectedVersion", in.expectedVersion(), "ownershipPercentage", "12.5");
-            case ADD_HOLDING_FUND_ID -> input("fundId", id, "companyId", in.visibleCompany(), "dealStage", "SOURCED",
-                    "ownershipPercentage", "5");
-            case ADD_HOLDING_COMPANY_ID -> input("fundId", in.visibleFund(), "companyId", id, "dealStage", "SOURCED",
-                    "ownershipPercentage", "5");
+            case UPDATE_FUND ->
+                input(
+                        "id",
+                        id,
+                        "expectedVersion",
+                        in.expectedVersion(),
+                        "name",
+                        "Oracle renamed " + in.nonce(),
+                        "vintageYear",
+                        2022);
+            case UPDATE_COMPANY ->
+                input(
+                        "id",
+                        id,
+                        "expectedVersion",
+                        in.expectedVersion(),
+                        "name",
+                        "Oracle renamed " + in.nonce(),
+                        "employeeCount",
+                        42);
+            case ARCHIVE_FUND, ARCHIVE_COMPANY, REMOVE_HOLDING ->
+                input("id", id, "expectedVersion", in.expectedVersion());
+            case UPDATE_HOLDING ->
+                input("id", id, "expectedVersion", in.expectedVersion(), "ownershipPercentage", "12.5");
+            case ADD_HOLDING_FUND_ID ->
+                input(
+                        "fundId",
+                        id,
+                        "companyId",
+                        in.visibleCompany(),
+                        "dealStage",
+                        "SOURCED",
+                        "ownershipPercentage",
+                        "5");
+            case ADD_HOLDING_COMPANY_ID ->
+                input("fundId", in.visibleFund(), "companyId", id, "dealStage", "SOURCED", "ownershipPercentage", "5");
             case GRANT_FUND_ACCESS -> input("fundId", id, "subject", in.newcomer());
             case REVOKE_FUND_ACCESS -> input("fundId", id, "subject", in.grantee());
             case ASSESSMENT -> Map.of("id", id);
@@ -187,30 +274,102 @@ enum OracleSlot {
             case ASSESSMENT_DIFF_AFTER_ID -> Map.of("beforeId", in.visibleAssessment(), "afterId", id);
             case PORTFOLIO_TREND_FUND_ID -> trendOf(id);
             // the probed ID next to a company the caller can see, measured against a fund the caller can see
-            case COMPARE_COMPANIES_IDS -> Map.of("ids", List.of(id, in.visibleCompany()), "fundId", in.visibleFund(), "frameworkVersion", 1);
-            case COMPARE_COMPANIES_FUND_ID -> Map.of("ids", List.of(in.visibleCompany(), in.otherVisibleCompany()), "fundId", id,
-                    "frameworkVersion", 1);
+            case COMPARE_COMPANIES_IDS ->
+                Map.of("ids", List.of(id, in.visibleCompany()), "fundId", in.visibleFund(), "frameworkVersion", 1);
+            case COMPARE_COMPANIES_FUND_ID ->
+                Map.of(
+                        "ids",
+                        List.of(in.visibleCompany(), in.otherVisibleCompany()),
+                        "fundId",
+                        id,
+                        "frameworkVersion",
+                        1);
             case CREATE_ASSESSMENT -> input("companyId", id, "frameworkVersion", 1, "context", CONTEXT);
             case START_ASSESSMENT_FROM_LATEST -> input("companyId", id, "frameworkVersion", 1);
-            case UPDATE_ASSESSMENT_CONTEXT -> input("id", id, "expectedVersion", in.expectedVersion(), "context", CONTEXT);
-            case SCORE_CRITERION -> input("assessmentId", id, "expectedVersion", in.expectedVersion(), "criterion", "C2.1",
-                    "state", "SCORED", "level", 2, "confidence", "MEDIUM", "targetLevel", 3, "rationale", "Oracle " + in.nonce());
-            case ADD_EVIDENCE -> input("assessmentId", id, "expectedVersion", in.expectedVersion(), "criterion", "C2.1",
-                    "kind", "LINK", "value", "https://example.com/oracle/" + in.nonce());
-            case REMOVE_EVIDENCE -> input("assessmentId", id, "expectedVersion", in.expectedVersion(), "evidenceId", in.evidenceId());
+            case UPDATE_ASSESSMENT_CONTEXT ->
+                input("id", id, "expectedVersion", in.expectedVersion(), "context", CONTEXT);
+            case SCORE_CRITERION ->
+                input(
+                        "assessmentId",
+                        id,
+                        "expectedVersion",
+                        in.expectedVersion(),
+                        "criterion",
+                        "C2.1",
+                        "state",
+                        "SCORED",
+                        "level",
+                        2,
+                        "confidence",
+                        "MEDIUM",
+                        "targetLevel",
+                        3,
+                        "rationale",
+                        "Oracle " + in.nonce());
+            case ADD_EVIDENCE ->
+                input(
+                        "assessmentId",
+                        id,
+                        "expectedVersion",
+                        in.expectedVersion(),
+                        "criterion",
+                        "C2.1",
+                        "kind",
+                        "LINK",
+                        "value",
+                        "https://example.com/oracle/" + in.nonce());
+            case REMOVE_EVIDENCE ->
+                input("assessmentId", id, "expectedVersion", in.expectedVersion(), "evidenceId", in.evidenceId());
             case SUBMIT_ASSESSMENT, PUBLISH_ASSESSMENT, START_FINDING_REMEDIATION, REOPEN_FINDING ->
-                    input("id", id, "expectedVersion", in.expectedVersion());
-            case REQUEST_ASSESSMENT_CHANGES -> input("id", id, "expectedVersion", in.expectedVersion(), "comment",
-                    "Oracle comment " + in.nonce());
-            case RETRACT_ASSESSMENT -> input("id", id, "expectedVersion", in.expectedVersion(), "reason", "Oracle reason " + in.nonce());
-            case RAISE_FINDING -> input("assessmentId", id, "criterion", "C4.2", "title", "Oracle finding " + in.nonce(),
-                    "description", "Raised by a probe", "severity", "HIGH", "owner", in.newcomer(), "dueDate", "2027-01-31",
-                    "remediationPlan", "Add a fairness test suite", "references", REFERENCES);
-            case UPDATE_FINDING -> input("id", id, "expectedVersion", in.expectedVersion(), "owner", in.newcomer(),
-                    "dueDate", "2027-02-28", "remediationPlan", "Oracle plan " + in.nonce(), "references", REFERENCES);
-            case RESOLVE_FINDING -> input("id", id, "expectedVersion", in.expectedVersion(), "resolutionNote", "Oracle note " + in.nonce());
-            case ACCEPT_FINDING_RISK -> input("id", id, "expectedVersion", in.expectedVersion(), "justification",
-                    "Oracle justification " + in.nonce());
+                input("id", id, "expectedVersion", in.expectedVersion());
+            case REQUEST_ASSESSMENT_CHANGES ->
+                input("id", id, "expectedVersion", in.expectedVersion(), "comment", "Oracle comment " + in.nonce());
+            case RETRACT_ASSESSMENT ->
+                input("id", id, "expectedVersion", in.expectedVersion(), "reason", "Oracle reason " + in.nonce());
+            case RAISE_FINDING ->
+                input(
+                        "assessmentId",
+                        id,
+                        "criterion",
+                        "C4.2",
+                        "title",
+                        "Oracle finding " + in.nonce(),
+                        "description",
+                        "Raised by a probe",
+                        "severity",
+                        "HIGH",
+                        "owner",
+                        in.newcomer(),
+                        "dueDate",
+                        "2027-01-31",
+                        "remediationPlan",
+                        "Add a fairness test suite",
+                        "references",
+                        REFERENCES);
+            case UPDATE_FINDING ->
+                input(
+                        "id",
+                        id,
+                        "expectedVersion",
+                        in.expectedVersion(),
+                        "owner",
+                        in.newcomer(),
+                        "dueDate",
+                        "2027-02-28",
+                        "remediationPlan",
+                        "Oracle plan " + in.nonce(),
+                        "references",
+                        REFERENCES);
+            case RESOLVE_FINDING ->
+                input("id", id, "expectedVersion", in.expectedVersion(), "resolutionNote", "Oracle note " + in.nonce());
+            case ACCEPT_FINDING_RISK ->
+                input(
+                        "id",
+                        id,
+                        "expectedVersion",
+                        in.expectedVersion(),
+                        "justification",
+                        "Oracle justification " + in.nonce());
         };
     }
 
@@ -220,20 +379,53 @@ enum OracleSlot {
      * so that the two requests of a probe are the same but for the ID.
      */
     private static final YearMonth TREND_END = YearMonth.now(ZoneOffset.UTC);
-    private static final String TREND_FROM = TREND_END.minusMonths(35).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
-    private static final String TREND_TO = TREND_END.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)
-            .minus(1, ChronoUnit.MICROS).toString();
+
+    private static final String TREND_FROM = TREND_END
+            .minusMonths(35)
+            .atDay(1)
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC)
+            .toString();
+    private static final String TREND_TO = TREND_END
+            .plusMonths(1)
+            .atDay(1)
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC)
+            .minus(1, ChronoUnit.MICROS)
+            .toString();
 
     /** A monthly trend of the fund's invested and in-diligence companies under framework version 1. */
     private static Map<String, Object> trendOf(String fundId) {
-        return Map.of("fundId", fundId, "from", TREND_FROM, "to", TREND_TO, "interval", "MONTH",
-                "dealStages", List.of("INVESTED", "DILIGENCE"), "frameworkVersion", 1);
+        return Map.of(
+                "fundId",
+                fundId,
+                "from",
+                TREND_FROM,
+                "to",
+                TREND_TO,
+                "interval",
+                "MONTH",
+                "dealStages",
+                List.of("INVESTED", "DILIGENCE"),
+                "frameworkVersion",
+                1);
     }
 
     /** A valid assessment context that differs from the default in every attribute. */
-    private static final Map<String, Object> CONTEXT = Map.of("modelsInProduction", true, "euAiActTier", "LIMITED",
-            "sensitiveDomains", List.of("CREDIT"), "lowestImpactRatio", "0.9", "fairnessMitigationDocumented", true);
-    private static final List<Map<String, Object>> REFERENCES = List.of(Map.of("standard", "NIST_AI_RMF", "clause", "MEASURE 2.11"));
+    private static final Map<String, Object> CONTEXT = Map.of(
+            "modelsInProduction",
+            true,
+            "euAiActTier",
+            "LIMITED",
+            "sensitiveDomains",
+            List.of("CREDIT"),
+            "lowestImpactRatio",
+            "0.9",
+            "fairnessMitigationDocumented",
+            true);
+
+    private static final List<Map<String, Object>> REFERENCES =
+            List.of(Map.of("standard", "NIST_AI_RMF", "clause", "MEASURE 2.11"));
 
     private static Map<String, Object> input(Object... keysAndValues) {
         Map<String, Object> input = new HashMap<>();
@@ -245,17 +437,23 @@ enum OracleSlot {
 
     @Override
     public String toString() {
-        return field + (inputField == null ? switch (this) {
-            case COMPANIES_FILTER_FUND_ID -> "(filter: {fundId})";
-            case AUDIT_EVENTS_FILTER_ENTITY_ID -> "(filter: {entityId})";
-            case FUND_ACCESS_GRANTS_FUND_ID, PORTFOLIO_FUND_ID, PORTFOLIO_TREND_FUND_ID, COMPARE_COMPANIES_FUND_ID -> "(fundId)";
-            case COMPARE_COMPANIES_IDS -> "(ids)";
-            case FINDINGS_FILTER_ASSESSMENT_ID -> "(filter: {assessmentId})";
-            case FINDINGS_FILTER_COMPANY_ID -> "(filter: {companyId})";
-            case FINDINGS_FILTER_FUND_ID -> "(filter: {fundId})";
-            case ASSESSMENT_DIFF_BEFORE_ID -> "(beforeId)";
-            case ASSESSMENT_DIFF_AFTER_ID -> "(afterId)";
-            default -> "(id)";
-        } : "(input: {" + inputField + "})");
+        return field
+                + (inputField == null
+                        ? switch (this) {
+                            case COMPANIES_FILTER_FUND_ID -> "(filter: {fundId})";
+                            case AUDIT_EVENTS_FILTER_ENTITY_ID -> "(filter: {entityId})";
+                            case FUND_ACCESS_GRANTS_FUND_ID,
+                                    PORTFOLIO_FUND_ID,
+                                    PORTFOLIO_TREND_FUND_ID,
+                                    COMPARE_COMPANIES_FUND_ID -> "(fundId)";
+                            case COMPARE_COMPANIES_IDS -> "(ids)";
+                            case FINDINGS_FILTER_ASSESSMENT_ID -> "(filter: {assessmentId})";
+                            case FINDINGS_FILTER_COMPANY_ID -> "(filter: {companyId})";
+                            case FINDINGS_FILTER_FUND_ID -> "(filter: {fundId})";
+                            case ASSESSMENT_DIFF_BEFORE_ID -> "(beforeId)";
+                            case ASSESSMENT_DIFF_AFTER_ID -> "(afterId)";
+                            default -> "(id)";
+                        }
+                        : "(input: {" + inputField + "})");
     }
 }

@@ -85,8 +85,10 @@ class PeopleIT extends ApiIntegrationTest {
 
     @Test
     void aCallerWithoutNameOrEmailClaimIsRememberedBySubject() {
-        act(ISSUER.token(subject, TestIssuer.AUDIENCE, Map.of("tenant", tenant,
-                "realm_access", Map.of("roles", List.of("integration")))));
+        act(ISSUER.token(
+                subject,
+                TestIssuer.AUDIENCE,
+                Map.of("tenant", tenant, "realm_access", Map.of("roles", List.of("integration")))));
 
         PersonRow row = personRow(tenant, subject).orElseThrow();
         assertThat(row.displayName()).isEqualTo(subject);
@@ -115,8 +117,8 @@ class PeopleIT extends ApiIntegrationTest {
         act(token(subject, tenant, "Grace Hopper", "grace@example.com"));
         String stranger = "stranger-" + UUID.randomUUID();
 
-        Map<String, List<PersonView>> views = asFundManagerOf(tenant,
-                () -> people.peopleOf(List.of("editors"), source -> List.of(subject, stranger, subject)));
+        Map<String, List<PersonView>> views = asFundManagerOf(
+                tenant, () -> people.peopleOf(List.of("editors"), source -> List.of(subject, stranger, subject)));
 
         PersonView grace = new PersonView(subject, "Grace Hopper", "grace@example.com");
         assertThat(views.get("editors")).containsExactly(grace, new PersonView(stranger, stranger, null), grace);
@@ -129,7 +131,8 @@ class PeopleIT extends ApiIntegrationTest {
         leads.put("led", subject);
         leads.put("unled", null);
 
-        Map<String, PersonView> views = asFundManagerOf(tenant, () -> people.personOf(List.of("led", "unled"), leads::get));
+        Map<String, PersonView> views =
+                asFundManagerOf(tenant, () -> people.personOf(List.of("led", "unled"), leads::get));
 
         assertThat(views).containsOnlyKeys("led");
         assertThat(views.get("led").name()).isEqualTo("Grace Hopper");
@@ -140,20 +143,29 @@ class PeopleIT extends ApiIntegrationTest {
         String otherFirm = newTenant("people-other");
         act(token(subject, otherFirm, "Grace Hopper", "grace@example.com"));
 
-        Map<String, PersonView> views = asFundManagerOf(tenant, () -> people.personOf(List.of(subject), Function.identity()));
+        Map<String, PersonView> views =
+                asFundManagerOf(tenant, () -> people.personOf(List.of(subject), Function.identity()));
 
         assertThat(views.get(subject)).isEqualTo(new PersonView(subject, subject, null));
     }
 
     @Test
     void onlyReadersOfAFirmMayLookUpPeople() {
-        assertThatThrownBy(() -> SystemCaller.callAs("platform", Optional.empty(), Set.of(Role.PLATFORM_ADMIN),
-                () -> people.personOf(List.of(subject), Function.identity())))
+        assertThatThrownBy(() -> SystemCaller.callAs(
+                        "platform",
+                        Optional.empty(),
+                        Set.of(Role.PLATFORM_ADMIN),
+                        () -> people.personOf(List.of(subject), Function.identity())))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     private void act(String token) {
-        graphQl(token).documentName("viewer").execute().path("viewer.subject").entity(String.class).isEqualTo(subject);
+        graphQl(token)
+                .documentName("viewer")
+                .execute()
+                .path("viewer.subject")
+                .entity(String.class)
+                .isEqualTo(subject);
     }
 
     private static String token(String subject, String tenantKey, String name, String email) {
@@ -170,8 +182,7 @@ class PeopleIT extends ApiIntegrationTest {
         return SystemCaller.callAs("people-test", Optional.of(firm), Set.of(Role.FUND_MANAGER), work);
     }
 
-    private record PersonRow(String displayName, String email, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt) {
-    }
+    private record PersonRow(String displayName, String email, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt) {}
 
     private static Optional<PersonRow> personRow(String tenantKey, String subject) {
         try (Connection admin = DB.connectAsAdmin();
@@ -183,8 +194,11 @@ class PeopleIT extends ApiIntegrationTest {
             query.setString(2, subject);
             try (ResultSet row = query.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new PersonRow(row.getString(1), row.getString(2),
-                                row.getObject(3, OffsetDateTime.class), row.getObject(4, OffsetDateTime.class)))
+                        ? Optional.of(new PersonRow(
+                                row.getString(1),
+                                row.getString(2),
+                                row.getObject(3, OffsetDateTime.class),
+                                row.getObject(4, OffsetDateTime.class)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

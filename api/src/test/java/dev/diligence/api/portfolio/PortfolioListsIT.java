@@ -75,15 +75,28 @@ class PortfolioListsIT extends ApiIntegrationTest {
         GraphQlTester assessor = graphQl(users.assessor());
         GraphQlTester reviewer = graphQl(users.reviewer());
         v2 = FrameworkFixtures.deriveFromVersionOne(admin);
-        GraphQlTester.Response derived = admin.documentName("deriveFrameworkVersion").variable("input", FrameworkFixtures.deriveInput(1,
-                FrameworkFixtures.weights("D1", "0.4", "D2", "0.2", "D3", "0.2", "D4", "0.2"))).execute();
-        derived.path("deriveFrameworkVersion.userErrors").entityList(Object.class).hasSize(0);
-        v3 = derived.path("deriveFrameworkVersion.framework.version").entity(Integer.class).get();
+        GraphQlTester.Response derived = admin.documentName("deriveFrameworkVersion")
+                .variable(
+                        "input",
+                        FrameworkFixtures.deriveInput(
+                                1, FrameworkFixtures.weights("D1", "0.4", "D2", "0.2", "D3", "0.2", "D4", "0.2")))
+                .execute();
+        derived.path("deriveFrameworkVersion.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        v3 = derived.path("deriveFrameworkVersion.framework.version")
+                .entity(Integer.class)
+                .get();
         fundI = CompanyFixtures.createFund(admin, "Fund I");
         fundII = CompanyFixtures.createFund(admin, "Fund II");
-        admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
-                .variable("f", fundI).variable("s", "fund-manager@" + tenant).execute()
-                .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+        admin.document(
+                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                .variable("f", fundI)
+                .variable("s", "fund-manager@" + tenant)
+                .execute()
+                .path("grantFundAccess.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
         // created out of name order, so that only the lists' ordering puts them by name
         Map<String, Object[]> fundIPlan = new LinkedHashMap<>();
         fundIPlan.put("Lima", new Object[] {"DILIGENCE", v3});
@@ -119,17 +132,20 @@ class PortfolioListsIT extends ApiIntegrationTest {
         Map<String, Object> whole = portfolio(admin, Map.of("first", 100));
         assertThat(names(whole, "unassessedCompanies")).containsExactlyElementsOf(UNASSESSED);
         assertPage(connection(whole, "unassessed"), UNASSESSED, false, false, 4);
-        assertThat(PortfolioResponses.list(connection(whole, "unassessed"), "edges")).extracting(edge -> PortfolioResponses.map(edge,
-                "node").get("name")).containsExactlyElementsOf(UNASSESSED);
+        assertThat(PortfolioResponses.list(connection(whole, "unassessed"), "edges"))
+                .extracting(edge -> PortfolioResponses.map(edge, "node").get("name"))
+                .containsExactlyElementsOf(UNASSESSED);
 
         Map<String, Object> first = connection(portfolio(admin, Map.of("first", 3)), "unassessed");
         assertPage(first, List.of("Delta", "Echo", "Foxtrot"), true, false, 4);
-        Map<String, Object> second = connection(portfolio(admin, Map.of("first", 3, "after", endCursor(first))), "unassessed");
+        Map<String, Object> second =
+                connection(portfolio(admin, Map.of("first", 3, "after", endCursor(first))), "unassessed");
         assertPage(second, List.of("Golf"), false, true, 4);
 
         Map<String, Object> last = connection(portfolio(admin, Map.of("last", 3)), "unassessed");
         assertPage(last, List.of("Echo", "Foxtrot", "Golf"), false, true, 4);
-        Map<String, Object> before = connection(portfolio(admin, Map.of("last", 3, "before", startCursor(last))), "unassessed");
+        Map<String, Object> before =
+                connection(portfolio(admin, Map.of("last", 3, "before", startCursor(last))), "unassessed");
         assertPage(before, List.of("Delta"), true, false, 4);
     }
 
@@ -139,13 +155,19 @@ class PortfolioListsIT extends ApiIntegrationTest {
         assertPage(connection(diligence, "unassessed"), List.of("Echo"), false, false, 1);
         Map<String, Object> before = portfolio(admin, Map.of("asOf", "2020-01-01T00:00:00Z", "first", 5));
         assertThat(names(before, "unassessedCompanies")).hasSize(12);
-        assertPage(connection(before, "unassessed"), List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo"), true, false, 12);
+        assertPage(
+                connection(before, "unassessed"),
+                List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo"),
+                true,
+                false,
+                12);
         assertThat(PortfolioResponses.list(before, "otherVersions")).isEmpty();
     }
 
     @Test
     void eachOtherVersionPagesItsCompaniesByNameAsTheDeprecatedListOrdersThem() {
-        List<Map<String, Object>> groups = PortfolioResponses.list(portfolio(admin, Map.of("groupFirst", 2)), "otherVersions");
+        List<Map<String, Object>> groups =
+                PortfolioResponses.list(portfolio(admin, Map.of("groupFirst", 2)), "otherVersions");
         assertThat(groups).extracting(group -> group.get("frameworkVersion")).containsExactly(v2, v3);
         assertThat(names(groups.get(0), "companies")).containsExactly("Hotel", "India", "Juliet");
         assertThat(names(groups.get(1), "companies")).containsExactly("Kilo", "Lima");
@@ -153,15 +175,30 @@ class PortfolioListsIT extends ApiIntegrationTest {
         assertPage(v2Page, List.of("Hotel", "India"), true, false, 3);
         assertPage(connection(groups.get(1), "companyPage"), List.of("Kilo", "Lima"), false, false, 2);
 
-        Map<String, Object> v2Rest = connection(PortfolioResponses.list(portfolio(admin, Map.of("groupFirst", 2,
-                "groupAfter", endCursor(v2Page))), "otherVersions").get(0), "companyPage");
+        Map<String, Object> v2Rest = connection(
+                PortfolioResponses.list(
+                                portfolio(admin, Map.of("groupFirst", 2, "groupAfter", endCursor(v2Page))),
+                                "otherVersions")
+                        .get(0),
+                "companyPage");
         assertPage(v2Rest, List.of("Juliet"), false, true, 3);
 
-        List<Map<String, Object>> lastOfEach = PortfolioResponses.list(portfolio(admin, Map.of("groupLast", 1)), "otherVersions");
+        List<Map<String, Object>> lastOfEach =
+                PortfolioResponses.list(portfolio(admin, Map.of("groupLast", 1)), "otherVersions");
         assertPage(connection(lastOfEach.get(0), "companyPage"), List.of("Juliet"), false, true, 3);
         assertPage(connection(lastOfEach.get(1), "companyPage"), List.of("Lima"), false, true, 2);
-        Map<String, Object> v2Before = connection(PortfolioResponses.list(portfolio(admin, Map.of("groupLast", 5,
-                "groupBefore", startCursor(connection(lastOfEach.get(0), "companyPage")))), "otherVersions").get(0), "companyPage");
+        Map<String, Object> v2Before = connection(
+                PortfolioResponses.list(
+                                portfolio(
+                                        admin,
+                                        Map.of(
+                                                "groupLast",
+                                                5,
+                                                "groupBefore",
+                                                startCursor(connection(lastOfEach.get(0), "companyPage")))),
+                                "otherVersions")
+                        .get(0),
+                "companyPage");
         assertPage(v2Before, List.of("Hotel", "India"), true, false, 3);
     }
 
@@ -181,46 +218,78 @@ class PortfolioListsIT extends ApiIntegrationTest {
         Map<String, Object> portfolio = portfolio(admin, Map.of());
         assertThat(portfolio).containsEntry("cohortSize", 3);
         assertThat(connection(portfolio, "companies")).containsEntry("totalCount", 3);
-        assertThat(PortfolioResponses.list(connection(portfolio, "companies"), "nodes")).hasSize(1);
+        assertThat(PortfolioResponses.list(connection(portfolio, "companies"), "nodes"))
+                .hasSize(1);
 
-        int items = admin.document("query($f: ID!) { portfolio(fundId: $f) { remediation(first: 100) { nodes { criterion } pageInfo { hasNextPage } } } }")
-                .variable("f", fundI).execute()
-                .path("portfolio.remediation.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
-                .path("portfolio.remediation.nodes").entityList(Object.class).get().size();
-        assertThat(items).as("two criteria below target in each of the three companies").isEqualTo(6);
+        int items = admin.document(
+                        "query($f: ID!) { portfolio(fundId: $f) { remediation(first: 100) { nodes { criterion } pageInfo { hasNextPage } } } }")
+                .variable("f", fundI)
+                .execute()
+                .path("portfolio.remediation.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("portfolio.remediation.nodes")
+                .entityList(Object.class)
+                .get()
+                .size();
+        assertThat(items)
+                .as("two criteria below target in each of the three companies")
+                .isEqualTo(6);
         assertThat(connection(portfolio, "remediation")).containsEntry("totalCount", items);
     }
 
     @Test
     void pageSizesOutsideTheLimitsAndCursorsOfOtherListsAreRefused() {
-        for (Map<String, Object> arguments : List.<Map<String, Object>>of(Map.of("first", 101), Map.of("last", 101),
-                Map.of("first", -1), Map.of("first", 1, "last", 1), Map.of("groupFirst", 101), Map.of("groupLast", 101),
-                Map.of("groupFirst", -1), Map.of("groupFirst", 1, "groupLast", 1), Map.of("first", 1, "after", "bm9uc2Vuc2U"),
+        for (Map<String, Object> arguments : List.<Map<String, Object>>of(
+                Map.of("first", 101),
+                Map.of("last", 101),
+                Map.of("first", -1),
+                Map.of("first", 1, "last", 1),
+                Map.of("groupFirst", 101),
+                Map.of("groupLast", 101),
+                Map.of("groupFirst", -1),
+                Map.of("groupFirst", 1, "groupLast", 1),
+                Map.of("first", 1, "after", "bm9uc2Vuc2U"),
                 Map.of("groupFirst", 1, "groupAfter", "%%%"))) {
             assertBadRequest(request(admin, arguments));
         }
-        String remediationCursor = admin.document("query($f: ID!) { portfolio(fundId: $f) { remediation(first: 1) { pageInfo { endCursor } } } }")
-                .variable("f", fundI).execute().path("portfolio.remediation.pageInfo.endCursor").entity(String.class).get();
+        String remediationCursor = admin.document(
+                        "query($f: ID!) { portfolio(fundId: $f) { remediation(first: 1) { pageInfo { endCursor } } } }")
+                .variable("f", fundI)
+                .execute()
+                .path("portfolio.remediation.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
         assertBadRequest(request(admin, Map.of("first", 1, "after", remediationCursor)));
         assertBadRequest(request(admin, Map.of("groupFirst", 1, "groupAfter", remediationCursor)));
         Map<String, Object> atTheLimit = portfolio(admin, Map.of("first", 100, "groupFirst", 100));
-        assertThat(PortfolioResponses.list(connection(atTheLimit, "unassessed"), "nodes")).hasSize(4);
+        assertThat(PortfolioResponses.list(connection(atTheLimit, "unassessed"), "nodes"))
+                .hasSize(4);
     }
 
     @Test
     void theFundManagerReadsTheGrantedFundsListsAsTheAdminDoesAndNothingOfAnotherFund() {
         Map<String, Object> arguments = Map.of("first", 2, "groupFirst", 2);
         assertThat(portfolio(fundManager, arguments)).isEqualTo(portfolio(admin, arguments));
-        request(fundManager, Map.of("fundId", fundII, "first", 10)).path("portfolio").valueIsNull();
+        request(fundManager, Map.of("fundId", fundII, "first", 10))
+                .path("portfolio")
+                .valueIsNull();
 
         Map<String, Object> ofFundII = portfolio(admin, Map.of("fundId", fundII, "first", 10, "groupFirst", 10));
         assertPage(connection(ofFundII, "unassessed"), List.of("Mike"), false, false, 1);
-        assertPage(connection(PortfolioResponses.list(ofFundII, "otherVersions").get(0), "companyPage"), List.of("November"), false,
-                false, 1);
+        assertPage(
+                connection(PortfolioResponses.list(ofFundII, "otherVersions").get(0), "companyPage"),
+                List.of("November"),
+                false,
+                false,
+                1);
 
-        GraphQlTester otherFirm = graphQl(usersOf(newTenant("portfolio-lists-other")).tenantAdmin());
+        GraphQlTester otherFirm =
+                graphQl(usersOf(newTenant("portfolio-lists-other")).tenantAdmin());
         request(otherFirm, Map.of("first", 10)).path("portfolio").valueIsNull();
-        request(otherFirm, Map.of("fundId", GlobalId.encode("Fund", UUID.randomUUID()))).path("portfolio").valueIsNull();
+        request(otherFirm, Map.of("fundId", GlobalId.encode("Fund", UUID.randomUUID())))
+                .path("portfolio")
+                .valueIsNull();
     }
 
     /**
@@ -237,16 +306,27 @@ class PortfolioListsIT extends ApiIntegrationTest {
             }
         }
         System.out.println("Statements per request of the portfolio's paged lists: " + statements);
-        assertThat(statements.values()).as("statements per request: %s", statements).containsOnly(statements.values().iterator().next());
+        assertThat(statements.values())
+                .as("statements per request: %s", statements)
+                .containsOnly(statements.values().iterator().next());
     }
 
     private long statementsOf(List<String> stages, int size) {
         int groups = stages.size();
-        assertListsAnswer(admin.document(LISTS_ONLY).variable("fundId", fundI).variable("dealStages", stages).variable("first", size)
-                .execute(), groups, size);
+        assertListsAnswer(
+                admin.document(LISTS_ONLY)
+                        .variable("fundId", fundI)
+                        .variable("dealStages", stages)
+                        .variable("first", size)
+                        .execute(),
+                groups,
+                size);
         long before = counter.count();
-        GraphQlTester.Response response = admin.document(LISTS_ONLY).variable("fundId", fundI).variable("dealStages", stages)
-                .variable("first", size).execute();
+        GraphQlTester.Response response = admin.document(LISTS_ONLY)
+                .variable("fundId", fundI)
+                .variable("dealStages", stages)
+                .variable("first", size)
+                .execute();
         long count = counter.count() - before;
         assertListsAnswer(response, groups, size);
         return count;
@@ -255,27 +335,58 @@ class PortfolioListsIT extends ApiIntegrationTest {
     /** Every page is as full as its list allows, so that no count is of a partial answer. */
     private static void assertListsAnswer(GraphQlTester.Response response, int groups, int size) {
         response.errors().verify();
-        response.path("portfolio.otherVersions").entityList(Object.class).hasSize(groups)
-                .path("portfolio.otherVersions[0].companyPage.nodes").entityList(Object.class).hasSize(Math.min(size, 3))
-                .path("portfolio.otherVersions[0].companyPage.totalCount").entity(Integer.class).isEqualTo(3)
-                .path("portfolio.unassessed.totalCount").entity(Integer.class).isEqualTo(groups == 1 ? 3 : 4)
-                .path("portfolio.unassessed.nodes").entityList(Object.class).hasSize(Math.min(size, groups == 1 ? 3 : 4))
-                .path("portfolio.companies.totalCount").entity(Integer.class).isEqualTo(3)
-                .path("portfolio.companies.nodes").entityList(Object.class).hasSize(size);
+        response.path("portfolio.otherVersions")
+                .entityList(Object.class)
+                .hasSize(groups)
+                .path("portfolio.otherVersions[0].companyPage.nodes")
+                .entityList(Object.class)
+                .hasSize(Math.min(size, 3))
+                .path("portfolio.otherVersions[0].companyPage.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(3)
+                .path("portfolio.unassessed.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(groups == 1 ? 3 : 4)
+                .path("portfolio.unassessed.nodes")
+                .entityList(Object.class)
+                .hasSize(Math.min(size, groups == 1 ? 3 : 4))
+                .path("portfolio.companies.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(3)
+                .path("portfolio.companies.nodes")
+                .entityList(Object.class)
+                .hasSize(size);
         if (groups == 2) {
-            response.path("portfolio.otherVersions[1].companyPage.nodes").entityList(Object.class).hasSize(Math.min(size, 2))
-                    .path("portfolio.otherVersions[1].companyPage.totalCount").entity(Integer.class).isEqualTo(2);
+            response.path("portfolio.otherVersions[1].companyPage.nodes")
+                    .entityList(Object.class)
+                    .hasSize(Math.min(size, 2))
+                    .path("portfolio.otherVersions[1].companyPage.totalCount")
+                    .entity(Integer.class)
+                    .isEqualTo(2);
         }
-        int remediation = response.path("portfolio.remediation.totalCount").entity(Integer.class).get();
+        int remediation = response.path("portfolio.remediation.totalCount")
+                .entity(Integer.class)
+                .get();
         response.path("portfolio.remediation.nodes").entityList(Object.class).hasSize(Math.min(size, remediation));
     }
 
     /** Publishes a high-risk assessment under {@code version} with two criteria below their targets, for the remediation ranking. */
     private static void publish(GraphQlTester assessor, GraphQlTester reviewer, String company, int version) {
-        GraphQlTester.Response created = assessor.documentName("createAssessment").variable("input", Map.of("companyId", company,
-                "frameworkVersion", version, "context", Map.of("euAiActTier", "HIGH"))).execute();
+        GraphQlTester.Response created = assessor.documentName("createAssessment")
+                .variable(
+                        "input",
+                        Map.of(
+                                "companyId",
+                                company,
+                                "frameworkVersion",
+                                version,
+                                "context",
+                                Map.of("euAiActTier", "HIGH")))
+                .execute();
         created.path("createAssessment.userErrors").entityList(Object.class).hasSize(0);
-        String id = created.path("createAssessment.assessment.id").entity(String.class).get();
+        String id = created.path("createAssessment.assessment.id")
+                .entity(String.class)
+                .get();
         score(assessor, id, "C1.1", 1, "HIGH"); // target 2
         score(assessor, id, "C2.2", 3, "MEDIUM");
         score(assessor, id, "C4.2", 1, "HIGH"); // target 3 in a high-risk context
@@ -302,11 +413,13 @@ class PortfolioListsIT extends ApiIntegrationTest {
     }
 
     private static List<Object> names(Map<String, Object> parent, String field) {
-        return PortfolioResponses.list(parent, field).stream().map(company -> company.get("name")).toList();
+        return PortfolioResponses.list(parent, field).stream()
+                .map(company -> company.get("name"))
+                .toList();
     }
 
-    private static void assertPage(Map<String, Object> connection, List<String> names, boolean hasNext, boolean hasPrevious,
-            int total) {
+    private static void assertPage(
+            Map<String, Object> connection, List<String> names, boolean hasNext, boolean hasPrevious, int total) {
         assertThat(names(connection, "nodes")).as("names of the page").containsExactlyElementsOf(names);
         Map<String, Object> pageInfo = PortfolioResponses.map(connection, "pageInfo");
         assertThat(pageInfo).containsEntry("hasNextPage", hasNext).containsEntry("hasPreviousPage", hasPrevious);

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reading portfolio responses parsed into maps, and comparing their statistics with the domain's. */
 final class PortfolioResponses {
 
-    private PortfolioResponses() {
-    }
+    private PortfolioResponses() {}
 
     /** The response's statistics equal {@code expected}: the count exactly, every decimal by value. */
     static void assertStatistics(Map<String, Object> actual, ScoreStatistics expected) {

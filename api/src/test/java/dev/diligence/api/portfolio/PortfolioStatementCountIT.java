@@ -79,9 +79,14 @@ class PortfolioStatementCountIT extends ApiIntegrationTest {
         fund = CompanyFixtures.createFund(admin, "Portfolio Fund");
         String otherFund = CompanyFixtures.createFund(admin, "Other Fund");
         // the fund manager is scoped to the portfolio's fund: the fund-scoped path is the costlier one
-        admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
-                .variable("f", fund).variable("s", "fund-manager@" + tenant).execute()
-                .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+        admin.document(
+                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                .variable("f", fund)
+                .variable("s", "fund-manager@" + tenant)
+                .execute()
+                .path("grantFundAccess.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
         for (int c = 1; c <= COMPANIES; c++) {
             String company = CompanyFixtures.createCompany(admin, "Company %02d".formatted(c));
             CompanyFixtures.addHolding(admin, fund, company, c % 3 == 0 ? "DILIGENCE" : "INVESTED");
@@ -93,10 +98,24 @@ class PortfolioStatementCountIT extends ApiIntegrationTest {
             score(assessor, assessment, "C2.2", (c + 1) % 5, "MEDIUM");
             score(assessor, assessment, "C4.2", (c + 2) % 5, "HIGH");
             addEvidence(assessor, assessment, "C2.2");
-            assessor.documentName("raiseFinding").variable("input", Map.of("assessmentId", assessment, "criterion", "C2.2",
-                            "title", "Finding of company %02d".formatted(c), "description", "Raised before publication",
-                            "severity", SEVERITIES.get(c % SEVERITIES.size()))).execute()
-                    .path("raiseFinding.userErrors").entityList(Object.class).hasSize(0);
+            assessor.documentName("raiseFinding")
+                    .variable(
+                            "input",
+                            Map.of(
+                                    "assessmentId",
+                                    assessment,
+                                    "criterion",
+                                    "C2.2",
+                                    "title",
+                                    "Finding of company %02d".formatted(c),
+                                    "description",
+                                    "Raised before publication",
+                                    "severity",
+                                    SEVERITIES.get(c % SEVERITIES.size())))
+                    .execute()
+                    .path("raiseFinding.userErrors")
+                    .entityList(Object.class)
+                    .hasSize(0);
             move(assessor, assessor, "submitAssessment", assessment);
             move(reviewer, reviewer, "publishAssessment", assessment);
         }
@@ -107,7 +126,8 @@ class PortfolioStatementCountIT extends ApiIntegrationTest {
     void thePortfolioOfATenantWideReaderTakesTheSameStatementsWhateverThePageSize() {
         Map<String, Long> statements = statementsByPageSize(admin);
         System.out.println("Statements per portfolio request (tenant admin): " + statements);
-        assertThat(statements.values()).as("statements per request, by page size: %s", statements)
+        assertThat(statements.values())
+                .as("statements per request, by page size: %s", statements)
                 .containsOnly(statements.values().iterator().next());
     }
 
@@ -115,24 +135,34 @@ class PortfolioStatementCountIT extends ApiIntegrationTest {
     void thePortfolioOfAFundScopedFundManagerTakesTheSameStatementsWhateverThePageSize() {
         Map<String, Long> statements = statementsByPageSize(fundManager);
         System.out.println("Statements per portfolio request (fund-scoped fund manager): " + statements);
-        assertThat(statements.values()).as("statements per request, by page size: %s", statements)
+        assertThat(statements.values())
+                .as("statements per request, by page size: %s", statements)
                 .containsOnly(statements.values().iterator().next());
     }
 
     private Map<String, Long> statementsByPageSize(GraphQlTester reader) {
         Map<String, Long> statements = new LinkedHashMap<>();
         for (int size : new int[] {1, 5, COMPANIES}) {
-            statements.put("companies(first: %d) remediation(first: %d)".formatted(size, size), statementsOf(reader, size));
+            statements.put(
+                    "companies(first: %d) remediation(first: %d)".formatted(size, size), statementsOf(reader, size));
         }
         return statements;
     }
 
     /** Statements of one request, after a first identical request has warmed every cache; checks the answer is full. */
     private long statementsOf(GraphQlTester reader, int first) {
-        assertFullAnswer(reader.document(PORTFOLIO).variable("fundId", fund).variable("first", first).execute(), first);
+        assertFullAnswer(
+                reader.document(PORTFOLIO)
+                        .variable("fundId", fund)
+                        .variable("first", first)
+                        .execute(),
+                first);
 
         long before = counter.count();
-        GraphQlTester.Response response = reader.document(PORTFOLIO).variable("fundId", fund).variable("first", first).execute();
+        GraphQlTester.Response response = reader.document(PORTFOLIO)
+                .variable("fundId", fund)
+                .variable("first", first)
+                .execute();
         long statements = counter.count() - before;
         assertFullAnswer(response, first);
         return statements;
@@ -141,23 +171,51 @@ class PortfolioStatementCountIT extends ApiIntegrationTest {
     /** Every row and item of the page is there with what the request selects, so that no count is of a partial answer. */
     private static void assertFullAnswer(GraphQlTester.Response response, int first) {
         response.errors().verify();
-        response.path("portfolio.cohortSize").entity(Integer.class).isEqualTo(COMPANIES)
-                .path("portfolio.overall.count").entity(Integer.class).isEqualTo(COMPANIES)
-                .path("portfolio.dimensions").entityList(Object.class).hasSize(4)
-                .path("portfolio.unassessedCompanies[*].name").entityList(String.class).containsExactly("Company 13")
-                .path("portfolio.companies.nodes").entityList(Object.class).hasSize(first)
-                .path("portfolio.companies.nodes[*].company.name").entityList(String.class).hasSize(first)
-                .path("portfolio.companies.nodes[*].assessment.status").entityList(String.class).hasSize(first)
+        response.path("portfolio.cohortSize")
+                .entity(Integer.class)
+                .isEqualTo(COMPANIES)
+                .path("portfolio.overall.count")
+                .entity(Integer.class)
+                .isEqualTo(COMPANIES)
+                .path("portfolio.dimensions")
+                .entityList(Object.class)
+                .hasSize(4)
+                .path("portfolio.unassessedCompanies[*].name")
+                .entityList(String.class)
+                .containsExactly("Company 13")
+                .path("portfolio.companies.nodes")
+                .entityList(Object.class)
+                .hasSize(first)
+                .path("portfolio.companies.nodes[*].company.name")
+                .entityList(String.class)
+                .hasSize(first)
+                .path("portfolio.companies.nodes[*].assessment.status")
+                .entityList(String.class)
+                .hasSize(first)
                 .satisfies(statuses -> assertThat(statuses).containsOnly("PUBLISHED"))
-                .path("portfolio.companies.nodes[*].percentileRank").entityList(Object.class).hasSize(first)
-                .path("portfolio.companies.nodes[*].heatmap[*].criterion").entityList(String.class).hasSize(first * 14)
-                .path("portfolio.companies.nodes[*].dimensions[*].dimension").entityList(String.class).hasSize(first * 4)
-                .path("portfolio.remediation.nodes").entityList(Object.class).hasSize(first)
-                .path("portfolio.remediation.nodes[*].company.name").entityList(String.class).hasSize(first);
+                .path("portfolio.companies.nodes[*].percentileRank")
+                .entityList(Object.class)
+                .hasSize(first)
+                .path("portfolio.companies.nodes[*].heatmap[*].criterion")
+                .entityList(String.class)
+                .hasSize(first * 14)
+                .path("portfolio.companies.nodes[*].dimensions[*].dimension")
+                .entityList(String.class)
+                .hasSize(first * 4)
+                .path("portfolio.remediation.nodes")
+                .entityList(Object.class)
+                .hasSize(first)
+                .path("portfolio.remediation.nodes[*].company.name")
+                .entityList(String.class)
+                .hasSize(first);
         List<Map<String, Integer>> open = response.path("portfolio.companies.nodes[*].openFindings")
-                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Integer>>() {
-                }).get();
-        assertThat(open).as("open findings of every row").allSatisfy(counts -> assertThat(counts.values().stream()
-                .mapToInt(Integer::intValue).sum()).isPositive());
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Integer>>() {})
+                .get();
+        assertThat(open)
+                .as("open findings of every row")
+                .allSatisfy(counts -> assertThat(counts.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                        .isPositive());
     }
 }

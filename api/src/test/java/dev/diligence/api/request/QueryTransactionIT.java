@@ -78,14 +78,26 @@ class QueryTransactionIT extends ApiIntegrationTest {
     void aMutationStillWritesInItsOwnTransactions() {
         String created = CompanyFixtures.createCompany(admin, "Delta");
 
-        admin.document("query($id: ID!) { node(id: $id) { ... on Company { name } } }").variable("id", created).execute()
-                .path("node.name").entity(String.class).isEqualTo("Delta");
+        admin.document("query($id: ID!) { node(id: $id) { ... on Company { name } } }")
+                .variable("id", created)
+                .execute()
+                .path("node.name")
+                .entity(String.class)
+                .isEqualTo("Delta");
     }
 
     private void dashboard() {
-        admin.document(DASHBOARD).variable("fund", fund).execute()
-                .path("node.holdings.totalCount").entity(Integer.class).isEqualTo(3)
-                .path("node.holdings.nodes[*].company.latestAssessment.score.overall").entityList(Object.class).hasSize(3)
-                .path("node.holdings.nodes[*].company.openFindings").entityList(Map.class).hasSize(3);
+        admin.document(DASHBOARD)
+                .variable("fund", fund)
+                .execute()
+                .path("node.holdings.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(3)
+                .path("node.holdings.nodes[*].company.latestAssessment.score.overall")
+                .entityList(Object.class)
+                .hasSize(3)
+                .path("node.holdings.nodes[*].company.openFindings")
+                .entityList(Map.class)
+                .hasSize(3);
     }
 }

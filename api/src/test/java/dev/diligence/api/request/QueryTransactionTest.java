@@ -91,11 +91,15 @@ class QueryTransactionTest {
     }
 
     private GraphQL engine() {
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(
-                "type Query { a: Int b: Int } type Mutation { c: Int }"), RuntimeWiring.newRuntimeWiring()
-                .type("Query", type -> type.dataFetcher("a", fetcher()).dataFetcher("b", fetcher()))
-                .type("Mutation", type -> type.dataFetcher("c", fetcher()))
-                .build());
+        GraphQLSchema schema = new SchemaGenerator()
+                .makeExecutableSchema(
+                        new SchemaParser().parse("type Query { a: Int b: Int } type Mutation { c: Int }"),
+                        RuntimeWiring.newRuntimeWiring()
+                                .type(
+                                        "Query",
+                                        type -> type.dataFetcher("a", fetcher()).dataFetcher("b", fetcher()))
+                                .type("Mutation", type -> type.dataFetcher("c", fetcher()))
+                                .build());
         return GraphQL.newGraphQL(schema).instrumentation(queryTransaction).build();
     }
 
@@ -117,14 +121,19 @@ class QueryTransactionTest {
         void begin() {
             Instrumentation failing = new SimplePerformantInstrumentation() {
                 @Override
-                public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                        InstrumentationState state) {
+                public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                        InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
                     throw new LeaveWithoutCallback();
                 }
             };
-            GraphQL engine = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("type Query { a: Int }"),
-                    RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("a", fetcher())).build()))
-                    .instrumentation(new ChainedInstrumentation(queryTransaction, failing)).build();
+            GraphQL engine = GraphQL.newGraphQL(new SchemaGenerator()
+                            .makeExecutableSchema(
+                                    new SchemaParser().parse("type Query { a: Int }"),
+                                    RuntimeWiring.newRuntimeWiring()
+                                            .type("Query", type -> type.dataFetcher("a", fetcher()))
+                                            .build()))
+                    .instrumentation(new ChainedInstrumentation(queryTransaction, failing))
+                    .build();
             try {
                 engine.execute("{ a }");
             } catch (LeaveWithoutCallback expected) {
@@ -133,8 +142,7 @@ class QueryTransactionTest {
         }
     }
 
-    private static final class LeaveWithoutCallback extends RuntimeException {
-    }
+    private static final class LeaveWithoutCallback extends RuntimeException {}
 
     private static final class RecordingTransactions implements PlatformTransactionManager {
 

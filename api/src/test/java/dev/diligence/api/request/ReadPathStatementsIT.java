@@ -111,27 +111,36 @@ class ReadPathStatementsIT extends ApiIntegrationTest {
     @Test
     void theFundDashboardTakesAtMostItsCeilingWhateverThePageSize() {
         for (int first : new int[] {1, COMPANIES}) {
-            List<String> sent = statementsOf(DASHBOARD, Map.of("fund", fund, "first", first), "node.holdings.nodes", first);
-            assertThat(sent).as("statements of the dashboard with %d holdings", first).hasSizeLessThanOrEqualTo(DASHBOARD_CEILING);
+            List<String> sent =
+                    statementsOf(DASHBOARD, Map.of("fund", fund, "first", first), "node.holdings.nodes", first);
+            assertThat(sent)
+                    .as("statements of the dashboard with %d holdings", first)
+                    .hasSizeLessThanOrEqualTo(DASHBOARD_CEILING);
         }
     }
 
     @Test
     void thePortfolioComparisonTakesAtMostItsCeilingWhateverThePageSize() {
         for (int first : new int[] {1, COMPANIES}) {
-            List<String> sent = statementsOf(PORTFOLIO, Map.of("fund", fund, "first", first), "portfolio.companies.nodes", first);
-            assertThat(sent).as("statements of the portfolio with %d rows", first).hasSizeLessThanOrEqualTo(PORTFOLIO_CEILING);
+            List<String> sent =
+                    statementsOf(PORTFOLIO, Map.of("fund", fund, "first", first), "portfolio.companies.nodes", first);
+            assertThat(sent)
+                    .as("statements of the portfolio with %d rows", first)
+                    .hasSizeLessThanOrEqualTo(PORTFOLIO_CEILING);
         }
     }
 
     @Test
     void anAssessmentByNodeIdTakesAtMostItsCeiling() {
         List<String> sent = statementsOf(ASSESSMENT_NODE, Map.of("id", assessments.get(0)), "node.score.dimensions", 4);
-        assertThat(sent).as("statements of node(id) of an assessment").hasSizeLessThanOrEqualTo(ASSESSMENT_NODE_CEILING);
+        assertThat(sent)
+                .as("statements of node(id) of an assessment")
+                .hasSizeLessThanOrEqualTo(ASSESSMENT_NODE_CEILING);
     }
 
     /** The statements of one request, after a first identical request has warmed every cache. */
-    private List<String> statementsOf(String document, Map<String, Object> variables, String listPath, int expectedSize) {
+    private List<String> statementsOf(
+            String document, Map<String, Object> variables, String listPath, int expectedSize) {
         Runnable request = () -> {
             GraphQlTester.Request<?> asked = reader.document(document);
             variables.forEach(asked::variable);

@@ -30,13 +30,15 @@ class RequestIdIT extends ApiIntegrationTest {
     @Test
     void aWellFormedRequestIdIsEchoed() {
         String sent = "client-7.a_b:c-" + UUID.randomUUID();
-        assertThat(requestIdOf(authorized().header(RequestIds.HEADER, sent), 200)).isEqualTo(sent);
+        assertThat(requestIdOf(authorized().header(RequestIds.HEADER, sent), 200))
+                .isEqualTo(sent);
     }
 
     @Test
     void aRequestIdOf128CharactersIsEchoed() {
         String sent = "a".repeat(128);
-        assertThat(requestIdOf(authorized().header(RequestIds.HEADER, sent), 200)).isEqualTo(sent);
+        assertThat(requestIdOf(authorized().header(RequestIds.HEADER, sent), 200))
+                .isEqualTo(sent);
     }
 
     @ParameterizedTest
@@ -67,8 +69,13 @@ class RequestIdIT extends ApiIntegrationTest {
     @Test
     void unauthorizedResponsesEchoTheRequestId() {
         String sent = "rejected-" + UUID.randomUUID();
-        assertThat(requestIdOf(anonymous().header(RequestIds.HEADER, sent), 401)).isEqualTo(sent);
-        assertThat(requestIdOf(anonymous().header(HttpHeaders.AUTHORIZATION, "Bearer not-a-jwt").header(RequestIds.HEADER, sent), 401))
+        assertThat(requestIdOf(anonymous().header(RequestIds.HEADER, sent), 401))
+                .isEqualTo(sent);
+        assertThat(requestIdOf(
+                        anonymous()
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer not-a-jwt")
+                                .header(RequestIds.HEADER, sent),
+                        401))
                 .isEqualTo(sent);
     }
 
@@ -86,11 +93,15 @@ class RequestIdIT extends ApiIntegrationTest {
     }
 
     private static String requestIdOf(WebTestClient.RequestBodySpec request, int status) {
-        return request.bodyValue(VIEWER_QUERY).exchange()
-                .expectStatus().isEqualTo(status)
-                .expectHeader().exists(RequestIds.HEADER)
+        return request.bodyValue(VIEWER_QUERY)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .exists(RequestIds.HEADER)
                 .returnResult(String.class)
-                .getResponseHeaders().getFirst(RequestIds.HEADER);
+                .getResponseHeaders()
+                .getFirst(RequestIds.HEADER);
     }
 
     private static void assertThatIsUuid(String value) {

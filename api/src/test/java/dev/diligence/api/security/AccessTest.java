@@ -37,13 +37,16 @@ class AccessTest {
                 expressions.add(field.get(null));
             }
         }
-        assertThat(expressions).isSubsetOf(Arrays.stream(Access.values()).map(Access::expression).toList());
+        assertThat(expressions)
+                .isSubsetOf(
+                        Arrays.stream(Access.values()).map(Access::expression).toList());
     }
 
     @Test
     void anyRoleAdmitsEveryRoleAndOnlyFirmRulesNeedATenant() {
         assertThat(Access.ANY_ROLE.roles()).containsExactlyInAnyOrder(Role.values());
         assertThat(Arrays.stream(Access.values()).filter(Access::needsTenant))
-                .doesNotContain(Access.PLATFORM_ADMIN, Access.ANY_ROLE).hasSize(Access.values().length - 2);
+                .doesNotContain(Access.PLATFORM_ADMIN, Access.ANY_ROLE)
+                .hasSize(Access.values().length - 2);
     }
 }

@@ -37,11 +37,12 @@ class ChangeFeedRoleMatrixIT extends ApiIntegrationTest {
 
     private static final Set<MatrixCaller> FEED_READERS = Operation.CHANGES.allowed();
 
-    private record Fixture(String tenantKey, List<String> changedIds) {
-    }
+    private record Fixture(String tenantKey, List<String> changedIds) {}
 
     static Stream<Arguments> forbiddenCallers() {
-        return Arrays.stream(MatrixCaller.values()).filter(caller -> !FEED_READERS.contains(caller)).map(Arguments::of);
+        return Arrays.stream(MatrixCaller.values())
+                .filter(caller -> !FEED_READERS.contains(caller))
+                .map(Arguments::of);
     }
 
     static Stream<Arguments> allowedCallers() {
@@ -53,7 +54,9 @@ class ChangeFeedRoleMatrixIT extends ApiIntegrationTest {
     void callerWithoutTheRoleIsForbidden(MatrixCaller caller) {
         Fixture fixture = newFixture();
 
-        GraphQlTester.Response response = graphQl(caller.token(fixture.tenantKey())).documentName("changes").execute();
+        GraphQlTester.Response response = graphQl(caller.token(fixture.tenantKey()))
+                .documentName("changes")
+                .execute();
 
         naming(caller + " reading changes", () -> {
             assertForbidden(response, "changes");
@@ -66,13 +69,19 @@ class ChangeFeedRoleMatrixIT extends ApiIntegrationTest {
     void callerWithTheRoleReadsTheFirmsChanges(MatrixCaller caller) {
         Fixture fixture = newFixture();
 
-        GraphQlTester.Response response = graphQl(caller.token(fixture.tenantKey())).documentName("changes").execute();
+        GraphQlTester.Response response = graphQl(caller.token(fixture.tenantKey()))
+                .documentName("changes")
+                .execute();
 
         naming(caller + " reading changes", () -> {
             response.errors().verify();
-            assertThat(response.path("changes.changes[*].id").entityList(String.class).get())
+            assertThat(response.path("changes.changes[*].id")
+                            .entityList(String.class)
+                            .get())
                     .containsExactlyElementsOf(fixture.changedIds());
-            assertThat(response.path("changes.changes[*].node.id").entityList(String.class).get())
+            assertThat(response.path("changes.changes[*].node.id")
+                            .entityList(String.class)
+                            .get())
                     .containsExactlyElementsOf(fixture.changedIds());
         });
     }

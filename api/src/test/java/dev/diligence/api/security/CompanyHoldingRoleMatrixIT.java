@@ -12,7 +12,6 @@ import dev.diligence.persistence.testing.TenantRows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +26,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * that holds one fund, two companies and one holding (the first company, SOURCED, in the fund).
  */
 class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
-
 
     /** The cases, each calling an operation of the registry, which says who may call it. */
     enum Operation implements MatrixOperation {
@@ -73,19 +71,26 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
     }
 
     /** A fresh firm with one fund, two companies and a holding of the first company in the fund. */
-    private record Fixture(String tenantKey, String fundId, String companyId, String companyName, String otherCompanyId,
-            String otherCompanyName, String holdingId, String unusedCompanyName) {
-    }
+    private record Fixture(
+            String tenantKey,
+            String fundId,
+            String companyId,
+            String companyName,
+            String otherCompanyId,
+            String otherCompanyName,
+            String holdingId,
+            String unusedCompanyName) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                .filter(caller -> !operation.allowed().contains(caller))
-                .map(caller -> Arguments.of(operation, caller)));
+        return Arrays.stream(Operation.values())
+                .flatMap(operation -> Arrays.stream(MatrixCaller.values())
+                        .filter(caller -> !operation.allowed().contains(caller))
+                        .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
-                .map(caller -> Arguments.of(operation, caller)));
+        return Arrays.stream(Operation.values())
+                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")
@@ -119,45 +124,108 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         GraphQlTester tester = graphQl(token);
         return switch (operation) {
             case COMPANIES -> tester.documentName("companies").execute();
-            case COMPANY -> tester.documentName("company").variable("id", fixture.companyId()).execute();
-            case COMPANY_NODE -> tester.documentName("companyNode").variable("id", fixture.companyId()).execute();
-            case HOLDING_NODE -> tester.documentName("holdingNode").variable("id", fixture.holdingId()).execute();
-            case FUND_HOLDINGS -> tester.documentName("fundHoldingsTotal").variable("id", fixture.fundId()).execute();
-            case CREATE_COMPANY -> tester.documentName("createCompany")
-                    .variable("input", CompanyFixtures.aCompanyInput(fixture.unusedCompanyName())).execute();
-            case UPDATE_COMPANY -> tester.documentName("updateCompany")
-                    .variable("input", Map.of("id", fixture.companyId(), "expectedVersion", 0, "name", fixture.unusedCompanyName()))
-                    .execute();
-            case ARCHIVE_COMPANY -> tester.documentName("archiveCompany").variable("input", Map.of("id", fixture.companyId())).execute();
-            case ADD_HOLDING -> tester.documentName("addHolding")
-                    .variable("input", Map.of("fundId", fixture.fundId(), "companyId", fixture.otherCompanyId(), "dealStage", "DILIGENCE"))
-                    .execute();
-            case UPDATE_HOLDING -> tester.documentName("updateHolding")
-                    .variable("input", Map.of("id", fixture.holdingId(), "expectedVersion", 0, "dealStage", "DILIGENCE")).execute();
-            case REMOVE_HOLDING -> tester.documentName("removeHolding")
-                    .variable("input", Map.of("id", fixture.holdingId(), "expectedVersion", 0)).execute();
+            case COMPANY ->
+                tester.documentName("company")
+                        .variable("id", fixture.companyId())
+                        .execute();
+            case COMPANY_NODE ->
+                tester.documentName("companyNode")
+                        .variable("id", fixture.companyId())
+                        .execute();
+            case HOLDING_NODE ->
+                tester.documentName("holdingNode")
+                        .variable("id", fixture.holdingId())
+                        .execute();
+            case FUND_HOLDINGS ->
+                tester.documentName("fundHoldingsTotal")
+                        .variable("id", fixture.fundId())
+                        .execute();
+            case CREATE_COMPANY ->
+                tester.documentName("createCompany")
+                        .variable("input", CompanyFixtures.aCompanyInput(fixture.unusedCompanyName()))
+                        .execute();
+            case UPDATE_COMPANY ->
+                tester.documentName("updateCompany")
+                        .variable(
+                                "input",
+                                Map.of(
+                                        "id",
+                                        fixture.companyId(),
+                                        "expectedVersion",
+                                        0,
+                                        "name",
+                                        fixture.unusedCompanyName()))
+                        .execute();
+            case ARCHIVE_COMPANY ->
+                tester.documentName("archiveCompany")
+                        .variable("input", Map.of("id", fixture.companyId()))
+                        .execute();
+            case ADD_HOLDING ->
+                tester.documentName("addHolding")
+                        .variable(
+                                "input",
+                                Map.of(
+                                        "fundId",
+                                        fixture.fundId(),
+                                        "companyId",
+                                        fixture.otherCompanyId(),
+                                        "dealStage",
+                                        "DILIGENCE"))
+                        .execute();
+            case UPDATE_HOLDING ->
+                tester.documentName("updateHolding")
+                        .variable(
+                                "input",
+                                Map.of("id", fixture.holdingId(), "expectedVersion", 0, "dealStage", "DILIGENCE"))
+                        .execute();
+            case REMOVE_HOLDING ->
+                tester.documentName("removeHolding")
+                        .variable("input", Map.of("id", fixture.holdingId(), "expectedVersion", 0))
+                        .execute();
         };
     }
 
     private void assertNothingChanged(Operation operation, Fixture fixture) {
         GraphQlTester admin = graphQl(usersOf(fixture.tenantKey()).tenantAdmin());
         switch (operation) {
-            case CREATE_COMPANY -> assertThat(companyNamesSeenByAdmin(admin))
-                    .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName());
-            case UPDATE_COMPANY, ARCHIVE_COMPANY -> admin.documentName("company").variable("id", fixture.companyId()).execute()
-                    .path("company.name").entity(String.class).isEqualTo(fixture.companyName())
-                    .path("company.archived").entity(Boolean.class).isEqualTo(false)
-                    .path("company.version").entity(Integer.class).isEqualTo(0);
+            case CREATE_COMPANY ->
+                assertThat(companyNamesSeenByAdmin(admin))
+                        .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName());
+            case UPDATE_COMPANY, ARCHIVE_COMPANY ->
+                admin.documentName("company")
+                        .variable("id", fixture.companyId())
+                        .execute()
+                        .path("company.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyName())
+                        .path("company.archived")
+                        .entity(Boolean.class)
+                        .isEqualTo(false)
+                        .path("company.version")
+                        .entity(Integer.class)
+                        .isEqualTo(0);
             case ADD_HOLDING -> {
                 assertThat(fundHoldingCount(admin, fixture)).isEqualTo(1);
-                admin.documentName("companyHoldings").variable("id", fixture.otherCompanyId()).execute()
-                        .path("company.holdings.totalCount").entity(Integer.class).isEqualTo(0);
+                admin.documentName("companyHoldings")
+                        .variable("id", fixture.otherCompanyId())
+                        .execute()
+                        .path("company.holdings.totalCount")
+                        .entity(Integer.class)
+                        .isEqualTo(0);
             }
             case UPDATE_HOLDING, REMOVE_HOLDING -> {
-                admin.documentName("holdingNode").variable("id", fixture.holdingId()).execute()
-                        .path("node.id").entity(String.class).isEqualTo(fixture.holdingId())
-                        .path("node.dealStage").entity(String.class).isEqualTo("SOURCED")
-                        .path("node.version").entity(Integer.class).isEqualTo(0);
+                admin.documentName("holdingNode")
+                        .variable("id", fixture.holdingId())
+                        .execute()
+                        .path("node.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.holdingId())
+                        .path("node.dealStage")
+                        .entity(String.class)
+                        .isEqualTo("SOURCED")
+                        .path("node.version")
+                        .entity(Integer.class)
+                        .isEqualTo(0);
                 assertThat(fundHoldingCount(admin, fixture)).isEqualTo(1);
             }
             case COMPANIES, COMPANY, COMPANY_NODE, HOLDING_NODE, FUND_HOLDINGS -> {
@@ -166,7 +234,8 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         }
     }
 
-    private void assertSucceeded(Operation operation, MatrixCaller caller, GraphQlTester.Response response, Fixture fixture) {
+    private void assertSucceeded(
+            Operation operation, MatrixCaller caller, GraphQlTester.Response response, Fixture fixture) {
         GraphQlTester admin = graphQl(usersOf(fixture.tenantKey()).tenantAdmin());
         switch (operation) {
             case COMPANIES -> {
@@ -175,45 +244,111 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
                         ? List.of(fixture.companyName())
                         : List.of(fixture.companyName(), fixture.otherCompanyName());
                 response.path("companies.totalCount").entity(Integer.class).isEqualTo(visible.size());
-                assertThat(response.path("companies.edges[*].node.name").entityList(String.class).get())
+                assertThat(response.path("companies.edges[*].node.name")
+                                .entityList(String.class)
+                                .get())
                         .containsExactlyInAnyOrderElementsOf(visible);
             }
-            case COMPANY -> response.path("company.id").entity(String.class).isEqualTo(fixture.companyId())
-                    .path("company.name").entity(String.class).isEqualTo(fixture.companyName());
-            case COMPANY_NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Company")
-                    .path("node.id").entity(String.class).isEqualTo(fixture.companyId())
-                    .path("node.name").entity(String.class).isEqualTo(fixture.companyName());
-            case HOLDING_NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Holding")
-                    .path("node.id").entity(String.class).isEqualTo(fixture.holdingId())
-                    .path("node.dealStage").entity(String.class).isEqualTo("SOURCED")
-                    .path("node.fund.id").entity(String.class).isEqualTo(fixture.fundId())
-                    .path("node.company.name").entity(String.class).isEqualTo(fixture.companyName());
-            case FUND_HOLDINGS -> response.path("fund.holdings.totalCount").entity(Integer.class).isEqualTo(1);
+            case COMPANY ->
+                response.path("company.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyId())
+                        .path("company.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyName());
+            case COMPANY_NODE ->
+                response.path("node.__typename")
+                        .entity(String.class)
+                        .isEqualTo("Company")
+                        .path("node.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyId())
+                        .path("node.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyName());
+            case HOLDING_NODE ->
+                response.path("node.__typename")
+                        .entity(String.class)
+                        .isEqualTo("Holding")
+                        .path("node.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.holdingId())
+                        .path("node.dealStage")
+                        .entity(String.class)
+                        .isEqualTo("SOURCED")
+                        .path("node.fund.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundId())
+                        .path("node.company.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyName());
+            case FUND_HOLDINGS ->
+                response.path("fund.holdings.totalCount").entity(Integer.class).isEqualTo(1);
             case CREATE_COMPANY -> {
-                response.path("createCompany.userErrors").entityList(Object.class).hasSize(0)
-                        .path("createCompany.company.name").entity(String.class).isEqualTo(fixture.unusedCompanyName());
+                response.path("createCompany.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("createCompany.company.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.unusedCompanyName());
                 assertThat(companyNamesSeenByAdmin(admin))
-                        .containsExactlyInAnyOrder(fixture.companyName(), fixture.otherCompanyName(), fixture.unusedCompanyName());
+                        .containsExactlyInAnyOrder(
+                                fixture.companyName(), fixture.otherCompanyName(), fixture.unusedCompanyName());
             }
-            case UPDATE_COMPANY -> response.path("updateCompany.userErrors").entityList(Object.class).hasSize(0)
-                    .path("updateCompany.company.name").entity(String.class).isEqualTo(fixture.unusedCompanyName())
-                    .path("updateCompany.company.version").entity(Integer.class).isEqualTo(1);
-            case ARCHIVE_COMPANY -> response.path("archiveCompany.userErrors").entityList(Object.class).hasSize(0)
-                    .path("archiveCompany.company.id").entity(String.class).isEqualTo(fixture.companyId())
-                    .path("archiveCompany.company.archived").entity(Boolean.class).isEqualTo(true);
+            case UPDATE_COMPANY ->
+                response.path("updateCompany.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("updateCompany.company.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.unusedCompanyName())
+                        .path("updateCompany.company.version")
+                        .entity(Integer.class)
+                        .isEqualTo(1);
+            case ARCHIVE_COMPANY ->
+                response.path("archiveCompany.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("archiveCompany.company.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.companyId())
+                        .path("archiveCompany.company.archived")
+                        .entity(Boolean.class)
+                        .isEqualTo(true);
             case ADD_HOLDING -> {
-                response.path("addHolding.userErrors").entityList(Object.class).hasSize(0)
-                        .path("addHolding.holding.company.name").entity(String.class).isEqualTo(fixture.otherCompanyName())
-                        .path("addHolding.holding.dealStage").entity(String.class).isEqualTo("DILIGENCE");
+                response.path("addHolding.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("addHolding.holding.company.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.otherCompanyName())
+                        .path("addHolding.holding.dealStage")
+                        .entity(String.class)
+                        .isEqualTo("DILIGENCE");
                 assertThat(fundHoldingCount(admin, fixture)).isEqualTo(2);
             }
-            case UPDATE_HOLDING -> response.path("updateHolding.userErrors").entityList(Object.class).hasSize(0)
-                    .path("updateHolding.holding.dealStage").entity(String.class).isEqualTo("DILIGENCE")
-                    .path("updateHolding.holding.version").entity(Integer.class).isEqualTo(1);
+            case UPDATE_HOLDING ->
+                response.path("updateHolding.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("updateHolding.holding.dealStage")
+                        .entity(String.class)
+                        .isEqualTo("DILIGENCE")
+                        .path("updateHolding.holding.version")
+                        .entity(Integer.class)
+                        .isEqualTo(1);
             case REMOVE_HOLDING -> {
-                response.path("removeHolding.userErrors").entityList(Object.class).hasSize(0)
-                        .path("removeHolding.removedHoldingId").entity(String.class).isEqualTo(fixture.holdingId());
-                admin.documentName("holdingNode").variable("id", fixture.holdingId()).execute().path("node").valueIsNull();
+                response.path("removeHolding.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("removeHolding.removedHoldingId")
+                        .entity(String.class)
+                        .isEqualTo(fixture.holdingId());
+                admin.documentName("holdingNode")
+                        .variable("id", fixture.holdingId())
+                        .execute()
+                        .path("node")
+                        .valueIsNull();
                 assertThat(fundHoldingCount(admin, fixture)).isEqualTo(0);
             }
         }
@@ -230,22 +365,43 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         String otherCompanyId = CompanyFixtures.createCompany(admin, otherCompanyName);
         String holdingId = CompanyFixtures.addHolding(admin, fundId, companyId, "SOURCED");
         // the firm's fund manager may read the fund, its holding and the company it holds (not the other company)
-        admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
-                .variable("f", fundId).variable("s", "fund-manager@" + tenantKey).execute()
-                .path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
-        return new Fixture(tenantKey, fundId, companyId, companyName, otherCompanyId, otherCompanyName, holdingId,
+        admin.document(
+                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
+                .variable("f", fundId)
+                .variable("s", "fund-manager@" + tenantKey)
+                .execute()
+                .path("grantFundAccess.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return new Fixture(
+                tenantKey,
+                fundId,
+                companyId,
+                companyName,
+                otherCompanyId,
+                otherCompanyName,
+                holdingId,
                 "Renamed " + companyName);
     }
 
     private static List<String> companyNamesSeenByAdmin(GraphQlTester admin) {
-        GraphQlTester.Response companies = admin.documentName("companies").variable("first", 100).execute();
-        List<String> names = companies.path("companies.edges[*].node.name").entityList(String.class).get();
-        assertThat(companies.path("companies.totalCount").entity(Integer.class).get()).isEqualTo(names.size());
+        GraphQlTester.Response companies =
+                admin.documentName("companies").variable("first", 100).execute();
+        List<String> names = companies
+                .path("companies.edges[*].node.name")
+                .entityList(String.class)
+                .get();
+        assertThat(companies.path("companies.totalCount").entity(Integer.class).get())
+                .isEqualTo(names.size());
         return names;
     }
 
     private static int fundHoldingCount(GraphQlTester admin, Fixture fixture) {
-        return admin.documentName("fundHoldingsTotal").variable("id", fixture.fundId()).execute()
-                .path("fund.holdings.totalCount").entity(Integer.class).get();
+        return admin.documentName("fundHoldingsTotal")
+                .variable("id", fixture.fundId())
+                .execute()
+                .path("fund.holdings.totalCount")
+                .entity(Integer.class)
+                .get();
     }
 }

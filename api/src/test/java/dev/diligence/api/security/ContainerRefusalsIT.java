@@ -38,7 +38,8 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
     private static String tenant;
     private static String token;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     private int port;
@@ -61,7 +62,8 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(VIEWER)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(json(answer).path("data").path("viewer").path("subject").asString()).isEqualTo("big@" + tenant);
+        assertThat(json(answer).path("data").path("viewer").path("subject").asString())
+                .isEqualTo("big@" + tenant);
     }
 
     @Test
@@ -70,7 +72,10 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
 
         Answer onGraphQl = raw("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n" + header);
         assertThat(onGraphQl.status()).isIn(400, 431);
-        assertGraphQlRefusal(onGraphQl, onGraphQl.status(), onGraphQl.status() == 400 ? "BAD_REQUEST" : "REQUEST_HEADER_FIELDS_TOO_LARGE");
+        assertGraphQlRefusal(
+                onGraphQl,
+                onGraphQl.status(),
+                onGraphQl.status() == 400 ? "BAD_REQUEST" : "REQUEST_HEADER_FIELDS_TOO_LARGE");
 
         Answer elsewhere = raw("GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n" + header);
         assertThat(elsewhere.status()).isIn(400, 431);
@@ -111,11 +116,14 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
      */
     @Test
     void answersAnUnknownPathWithoutATokenWith401() {
-        Answer answer = send(HttpRequest.newBuilder(uri("/nope")).header("Accept", "text/html").GET());
+        Answer answer = send(HttpRequest.newBuilder(uri("/nope"))
+                .header("Accept", "text/html")
+                .GET());
 
         assertProblem(answer, 401);
-        assertThat(answer.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"The request needs a valid bearer token\"}");
+        assertThat(answer.body())
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"The request needs a valid bearer token\"}");
         assertThat(answer.response().headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
     }
 
@@ -129,7 +137,9 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
                     .method(method, HttpRequest.BodyPublishers.ofString(VIEWER)));
 
             assertGraphQlRefusal(answer, 405, "METHOD_NOT_ALLOWED");
-            assertThat(answer.response().headers().firstValue("Allow")).as(method).contains("POST");
+            assertThat(answer.response().headers().firstValue("Allow"))
+                    .as(method)
+                    .contains("POST");
             assertKeepsSecurityHeaders(answer);
         }
     }
@@ -150,7 +160,8 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
 
     @Test
     void refusesABodyAboveTheLimitWith413Json() {
-        String body = "{\"query\": \"{ viewer { subject } }\", \"variables\": {\"pad\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+        String body = "{\"query\": \"{ viewer { subject } }\", \"variables\": {\"pad\": \""
+                + "x".repeat(2 * 1024 * 1024) + "\"}}";
 
         Answer onGraphQl = send(HttpRequest.newBuilder(uri("/graphql"))
                 .header("Authorization", "Bearer " + token)
@@ -172,7 +183,9 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
         assertRevealsNothing(answer);
         JsonNode error = json(answer).path("errors").path(0);
         assertThat(error.path("message").asString()).as(answer.body()).isNotBlank();
-        assertThat(error.path("extensions").path("classification").asString()).as(answer.body()).isEqualTo(classification);
+        assertThat(error.path("extensions").path("classification").asString())
+                .as(answer.body())
+                .isEqualTo(classification);
         assertThat(json(answer).has("data")).isFalse();
     }
 
@@ -188,15 +201,23 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
     }
 
     private static void assertRevealsNothing(Answer answer) {
-        assertThat(answer.body()).doesNotContainIgnoringCase("<html").doesNotContain("Apache Tomcat").doesNotContain("Tomcat")
-                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at org.").doesNotContain("at java.");
+        assertThat(answer.body())
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Apache Tomcat")
+                .doesNotContain("Tomcat")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("at org.")
+                .doesNotContain("at java.");
         assertThat(answer.server()).as("Server header").isNull();
     }
 
     /** Refusals made behind Spring Security keep the headers it writes. */
     private static void assertKeepsSecurityHeaders(Answer answer) {
-        assertThat(answer.response().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(answer.response().headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(answer.response().headers().firstValue("X-Content-Type-Options"))
+                .contains("nosniff");
+        assertThat(answer.response().headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
 
     private static JsonNode json(Answer answer) {
@@ -207,11 +228,18 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
     private static String tokenWithGroups(int count) {
         List<String> groups = new ArrayList<>();
         IntStream.range(0, count).forEach(i -> groups.add("/northwind/deal-team-%04d".formatted(i)));
-        return ISSUER.token("big@" + tenant, TestIssuer.AUDIENCE, Map.of(
-                "tenant", tenant,
-                "name", "User with many groups",
-                "realm_access", Map.of("roles", List.of("tenant-admin")),
-                "groups", groups));
+        return ISSUER.token(
+                "big@" + tenant,
+                TestIssuer.AUDIENCE,
+                Map.of(
+                        "tenant",
+                        tenant,
+                        "name",
+                        "User with many groups",
+                        "realm_access",
+                        Map.of("roles", List.of("tenant-admin")),
+                        "groups",
+                        groups));
     }
 
     private URI uri(String path) {
@@ -225,9 +253,14 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Server").orElse(null), response.body(), response);
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Server").orElse(null),
+                    response.body(),
+                    response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -27,20 +27,23 @@ class CorsConfigurationTest {
         request.addHeader("Access-Control-Request-Method", "POST");
         request.addHeader("Access-Control-Request-Headers", "authorization, content-type");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new CorsFilter(SecurityConfiguration.corsConfigurationSource(cors)).doFilter(request, response, new MockFilterChain());
+        new CorsFilter(SecurityConfiguration.corsConfigurationSource(cors))
+                .doFilter(request, response, new MockFilterChain());
         return response;
     }
 
     @Test
     void aCommaListOfOriginsBindsLikeTheEnvironmentVariable() {
-        assertThat(bind(Map.of("diligence.cors.allowed-origins", "http://localhost:3000, https://app.example.com")).allowedOrigins())
+        assertThat(bind(Map.of("diligence.cors.allowed-origins", "http://localhost:3000, https://app.example.com"))
+                        .allowedOrigins())
                 .containsExactly("http://localhost:3000", "https://app.example.com");
         assertThat(bind(Map.of()).allowedOrigins()).isEmpty();
     }
 
     @Test
     void aConfiguredOriginGetsItsPreflightAnswered() throws Exception {
-        MockHttpServletResponse response = preflight(new CorsProperties(List.of("http://localhost:3000")), "http://localhost:3000");
+        MockHttpServletResponse response =
+                preflight(new CorsProperties(List.of("http://localhost:3000")), "http://localhost:3000");
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
         assertThat(response.getHeader("Access-Control-Allow-Methods")).contains("POST");
@@ -50,7 +53,8 @@ class CorsConfigurationTest {
 
     @Test
     void anotherOriginIsRefused() throws Exception {
-        MockHttpServletResponse response = preflight(new CorsProperties(List.of("http://localhost:3000")), "https://evil.example");
+        MockHttpServletResponse response =
+                preflight(new CorsProperties(List.of("http://localhost:3000")), "https://evil.example");
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();
     }

@@ -35,7 +35,8 @@ class CorsIT extends ApiIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec preflight(String origin) {
-        return client().method(HttpMethod.OPTIONS).uri("/graphql")
+        return client().method(HttpMethod.OPTIONS)
+                .uri("/graphql")
                 .header(HttpHeaders.ORIGIN, origin)
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type")
@@ -44,50 +45,77 @@ class CorsIT extends ApiIntegrationTest {
 
     @Test
     void answersTheFrontEndsPreflightWithoutAToken() {
-        preflight("https://app.example.com").expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.example.com")
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("POST"))
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
-                        headers -> assertThat(headers.toLowerCase()).contains("authorization").contains("content-type"))
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+        preflight("https://app.example.com")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.example.com")
+                .expectHeader()
+                .value(
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+                        methods -> assertThat(methods).contains("POST"))
+                .expectHeader()
+                .value(
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                        headers -> assertThat(headers.toLowerCase())
+                                .contains("authorization")
+                                .contains("content-type"))
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
     }
 
     @Test
     void letsTheFrontEndReadAnswersAndTheRequestId() {
-        client().post().uri("/graphql")
+        client().post()
+                .uri("/graphql")
                 .header(HttpHeaders.ORIGIN, "http://localhost:3000")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ viewer { subject } }\"}")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000")
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("X-Request-Id"))
-                .expectBody(String.class).value(body -> assertThat(body).contains("\"viewer\""));
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000")
+                .expectHeader()
+                .value(
+                        HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        exposed -> assertThat(exposed).contains("X-Request-Id"))
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("\"viewer\""));
     }
 
     @Test
     void anUnauthenticatedRequestOfTheFrontEndIsStill401WithCorsHeaders() {
-        client().post().uri("/graphql")
+        client().post()
+                .uri("/graphql")
                 .header(HttpHeaders.ORIGIN, "http://localhost:3000")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ viewer { subject } }\"}")
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
     }
 
     @Test
     void refusesOtherOrigins() {
-        preflight("https://evil.example").expectStatus().isForbidden()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-        client().post().uri("/graphql")
+        preflight("https://evil.example")
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        client().post()
+                .uri("/graphql")
                 .header(HttpHeaders.ORIGIN, "https://evil.example")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ viewer { subject } }\"}")
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
     }
 }

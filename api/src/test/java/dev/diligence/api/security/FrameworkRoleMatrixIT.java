@@ -9,7 +9,6 @@ import dev.diligence.api.framework.FrameworkFixtures;
 import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -59,18 +58,18 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
     }
 
     /** A fresh firm that derived one version. */
-    private record Fixture(String tenantKey, int derivedVersion) {
-    }
+    private record Fixture(String tenantKey, int derivedVersion) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                .filter(caller -> !operation.allowed().contains(caller))
-                .map(caller -> Arguments.of(operation, caller)));
+        return Arrays.stream(Operation.values())
+                .flatMap(operation -> Arrays.stream(MatrixCaller.values())
+                        .filter(caller -> !operation.allowed().contains(caller))
+                        .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
-                .map(caller -> Arguments.of(operation, caller)));
+        return Arrays.stream(Operation.values())
+                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")
@@ -83,9 +82,14 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
         naming(caller + " calling " + operation, () -> {
             assertForbidden(response, operation.field());
             assertNoData(response, operation.field(), operation.nullableField());
-            assertThat(FrameworkFixtures.storedVersionsOf(fixture.tenantKey())).as("stored versions").isOne();
-            assertThat(FrameworkFixtures.frameworkAuditEventsOf(fixture.tenantKey())).as("audit events").isOne();
-            assertThat(FrameworkFixtures.versionsSeenBy(graphQl(usersOf(fixture.tenantKey()).tenantAdmin())))
+            assertThat(FrameworkFixtures.storedVersionsOf(fixture.tenantKey()))
+                    .as("stored versions")
+                    .isOne();
+            assertThat(FrameworkFixtures.frameworkAuditEventsOf(fixture.tenantKey()))
+                    .as("audit events")
+                    .isOne();
+            assertThat(FrameworkFixtures.versionsSeenBy(
+                            graphQl(usersOf(fixture.tenantKey()).tenantAdmin())))
                     .containsExactly(1, fixture.derivedVersion());
         });
     }
@@ -100,12 +104,22 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
         naming(caller + " calling " + operation, () -> {
             response.errors().verify();
             switch (operation) {
-                case DERIVED_FRAMEWORK -> response.path("framework.version").entity(Integer.class).isEqualTo(fixture.derivedVersion())
-                        .path("framework.derived").entity(Boolean.class).isEqualTo(true);
+                case DERIVED_FRAMEWORK ->
+                    response.path("framework.version")
+                            .entity(Integer.class)
+                            .isEqualTo(fixture.derivedVersion())
+                            .path("framework.derived")
+                            .entity(Boolean.class)
+                            .isEqualTo(true);
                 case DERIVE_FRAMEWORK_VERSION -> {
-                    response.path("deriveFrameworkVersion.userErrors").entityList(Object.class).hasSize(0)
-                            .path("deriveFrameworkVersion.framework.derived").entity(Boolean.class).isEqualTo(true);
-                    assertThat(FrameworkFixtures.storedVersionsOf(fixture.tenantKey())).isEqualTo(2);
+                    response.path("deriveFrameworkVersion.userErrors")
+                            .entityList(Object.class)
+                            .hasSize(0)
+                            .path("deriveFrameworkVersion.framework.derived")
+                            .entity(Boolean.class)
+                            .isEqualTo(true);
+                    assertThat(FrameworkFixtures.storedVersionsOf(fixture.tenantKey()))
+                            .isEqualTo(2);
                 }
             }
         });
@@ -114,14 +128,22 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
     private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
         GraphQlTester tester = graphQl(token);
         return switch (operation) {
-            case DERIVED_FRAMEWORK -> tester.documentName("frameworkVersion").variable("version", fixture.derivedVersion()).execute();
-            case DERIVE_FRAMEWORK_VERSION -> tester.documentName("deriveFrameworkVersion")
-                    .variable("input", FrameworkFixtures.deriveInput(1, FrameworkFixtures.evenDimensionWeights())).execute();
+            case DERIVED_FRAMEWORK ->
+                tester.documentName("frameworkVersion")
+                        .variable("version", fixture.derivedVersion())
+                        .execute();
+            case DERIVE_FRAMEWORK_VERSION ->
+                tester.documentName("deriveFrameworkVersion")
+                        .variable("input", FrameworkFixtures.deriveInput(1, FrameworkFixtures.evenDimensionWeights()))
+                        .execute();
         };
     }
 
     private Fixture newFixture() {
         String tenantKey = newTenant("fw-matrix");
-        return new Fixture(tenantKey, FrameworkFixtures.deriveFromVersionOne(graphQl(usersOf(tenantKey).tenantAdmin())));
+        return new Fixture(
+                tenantKey,
+                FrameworkFixtures.deriveFromVersionOne(
+                        graphQl(usersOf(tenantKey).tenantAdmin())));
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class HttpHygieneIT extends ApiIntegrationTest {
 
     /** Traces of internals that no answer may contain (compared ignoring case). */
-    private static final List<String> INTERNALS = List.of("exception", "at dev.", "org.", "java.", "sql", "select ", "hibernate", "jdbc");
+    private static final List<String> INTERNALS =
+            List.of("exception", "at dev.", "org.", "java.", "sql", "select ", "hibernate", "jdbc");
 
     private static final String CREATE_FUND = "mutation { createFund(input: {name: \"Hygiene Fund\", vintageYear: 2020,"
             + " strategy: BUYOUT, currency: \"EUR\"}) { fund { id } userErrors { code } } }";
@@ -52,10 +53,15 @@ class HttpHygieneIT extends ApiIntegrationTest {
         boolean jvmWide = Introspection.enabledJvmWide(true);
         try {
             assertThat(postJson(token, json("{ __schema { types { name } } }"), HttpStatus.OK))
-                    .contains("\"classification\":\"BAD_REQUEST\"").doesNotContain("\"data\"")
+                    .contains("\"classification\":\"BAD_REQUEST\"")
+                    .doesNotContain("\"data\"")
                     .doesNotContain("FundConnection");
-            assertThat(postJson(token, json("{ fund(id: \"x\") { id } __type(name: \"Fund\") { fields { name } } }"), HttpStatus.OK))
-                    .contains("\"classification\":\"BAD_REQUEST\"").doesNotContain("vintageYear");
+            assertThat(postJson(
+                            token,
+                            json("{ fund(id: \"x\") { id } __type(name: \"Fund\") { fields { name } } }"),
+                            HttpStatus.OK))
+                    .contains("\"classification\":\"BAD_REQUEST\"")
+                    .doesNotContain("vintageYear");
         } finally {
             Introspection.enabledJvmWide(jvmWide);
         }
@@ -64,26 +70,46 @@ class HttpHygieneIT extends ApiIntegrationTest {
     /** {@code __typename} is not introspection of the schema: clients need it for unions and interfaces. */
     @Test
     void stillAnswersTypeNames() {
-        graphQl(token).document("{ __typename viewer { __typename } }").execute()
-                .path("__typename").entity(String.class).isEqualTo("Query")
-                .path("viewer.__typename").entity(String.class).isEqualTo("Viewer");
+        graphQl(token)
+                .document("{ __typename viewer { __typename } }")
+                .execute()
+                .path("__typename")
+                .entity(String.class)
+                .isEqualTo("Query")
+                .path("viewer.__typename")
+                .entity(String.class)
+                .isEqualTo("Viewer");
     }
 
     @Test
     void servesNoGraphiQl() {
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
-                .get().uri("/graphiql").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isNotFound();
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri("/graphiql")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void validationErrorsSuggestNoFieldNamesOrValues() {
-        String body = postJson(token, json("{ viewer { subjec } funds(frist: 2, filter: {status: ACTIV}) { totalCont } }"), HttpStatus.OK);
+        String body = postJson(
+                token,
+                json("{ viewer { subjec } funds(frist: 2, filter: {status: ACTIV}) { totalCont } }"),
+                HttpStatus.OK);
 
-        assertThat(body).contains("ValidationError")
+        assertThat(body)
+                .contains("ValidationError")
                 .doesNotContainIgnoringCase("did you mean")
-                .doesNotContain("subject").doesNotContain("\"first\"").doesNotContain("'first'")
-                .doesNotContain("totalCount").doesNotContain("ACTIVE").doesNotContain("ARCHIVED");
+                .doesNotContain("subject")
+                .doesNotContain("\"first\"")
+                .doesNotContain("'first'")
+                .doesNotContain("totalCount")
+                .doesNotContain("ACTIVE")
+                .doesNotContain("ARCHIVED");
     }
 
     /**
@@ -96,15 +122,31 @@ class HttpHygieneIT extends ApiIntegrationTest {
     void validationErrorsNameOnlyWhatTheDocumentWrote() {
         assertValidationError("{ funds { nodes { nam } } }", "FieldUndefined", "funds/nodes/nam", 19, "Fund");
         assertValidationError("{ funds }", "SubselectionRequired", "funds", 3, "FundConnection");
-        assertValidationError("{ funds { totalCount { x } } }", "SubselectionNotAllowed", "funds/totalCount", 11, "Int");
+        assertValidationError(
+                "{ funds { totalCount { x } } }", "SubselectionNotAllowed", "funds/totalCount", 11, "Int");
         assertValidationError("{ portfolio { asOf } }", "MissingFieldArgument", "portfolio", 3, "fundId", "ID");
-        assertValidationError("{ funds @include { totalCount } }", "MissingDirectiveArgument", "funds", 9, "if", "Boolean");
-        assertValidationError(CREATE_FUND.replace("BUYOUT", "BUY_OUT"), "WrongType", "createFund", 23, "FundStrategy", "CreateFundInput",
-                "VENTURE_CAPITAL", "BUYOUT");
-        assertValidationError("query($n: String) { funds(first: $n) { totalCount } }", "VariableTypeMismatch", "funds", 34, "Int");
-        assertValidationError("{ funds { nodes { ... on Company { name } } } }", "InvalidFragmentType", "funds/nodes", 19, "Fund");
-        assertValidationError("{ node(id: \"x\") { ... on Fund { x: name } ... on Company { x: employeeCount } } }", "FieldsConflict",
-                "", 33, "String", "Int");
+        assertValidationError(
+                "{ funds @include { totalCount } }", "MissingDirectiveArgument", "funds", 9, "if", "Boolean");
+        assertValidationError(
+                CREATE_FUND.replace("BUYOUT", "BUY_OUT"),
+                "WrongType",
+                "createFund",
+                23,
+                "FundStrategy",
+                "CreateFundInput",
+                "VENTURE_CAPITAL",
+                "BUYOUT");
+        assertValidationError(
+                "query($n: String) { funds(first: $n) { totalCount } }", "VariableTypeMismatch", "funds", 34, "Int");
+        assertValidationError(
+                "{ funds { nodes { ... on Company { name } } } }", "InvalidFragmentType", "funds/nodes", 19, "Fund");
+        assertValidationError(
+                "{ node(id: \"x\") { ... on Fund { x: name } ... on Company { x: employeeCount } } }",
+                "FieldsConflict",
+                "",
+                33,
+                "String",
+                "Int");
     }
 
     /**
@@ -122,7 +164,9 @@ class HttpHygieneIT extends ApiIntegrationTest {
                     .contains("\"classification\":\"ValidationError\"")
                     .contains("\"locations\":[{\"line\":1,\"column\":10}]")
                     .doesNotContain("\"data\"")
-                    .doesNotContain("FundStrategy").doesNotContain("VENTURE_CAPITAL").doesNotContain("vintageYear")
+                    .doesNotContain("FundStrategy")
+                    .doesNotContain("VENTURE_CAPITAL")
+                    .doesNotContain("vintageYear")
                     .doesNotContainPattern("\\bInt\\b");
         }
     }
@@ -136,10 +180,14 @@ class HttpHygieneIT extends ApiIntegrationTest {
                 .bodyValue(json("{ funds { nodes { name } } ]"))
                 .exchange()
                 .expectBody()
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("InvalidSyntax")
-                .jsonPath("$.errors[0].locations[0].column").isEqualTo(28)
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
-                        .contains("']'").doesNotContainPattern("\\b(Fund|FundConnection|Query)\\b"));
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("InvalidSyntax")
+                .jsonPath("$.errors[0].locations[0].column")
+                .isEqualTo(28)
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message)
+                        .contains("']'")
+                        .doesNotContainPattern("\\b(Fund|FundConnection|Query)\\b"));
     }
 
     @Test
@@ -149,11 +197,25 @@ class HttpHygieneIT extends ApiIntegrationTest {
                 post(token, MediaType.APPLICATION_JSON, "\"{ viewer { subject } }\"", HttpStatus.BAD_REQUEST),
                 post(token, MediaType.APPLICATION_JSON, "{\"variables\": {}}", HttpStatus.BAD_REQUEST),
                 post(token, MediaType.APPLICATION_JSON, "{\"query\": 42}", HttpStatus.OK),
-                post(token, MediaType.APPLICATION_XML, "<query>{ viewer { subject } }</query>", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-                post(token, MediaType.parseMediaType("application/graphql"), "{ viewer { subject } }", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+                post(
+                        token,
+                        MediaType.APPLICATION_XML,
+                        "<query>{ viewer { subject } }</query>",
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+                post(
+                        token,
+                        MediaType.parseMediaType("application/graphql"),
+                        "{ viewer { subject } }",
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE),
                 postJson(token, json("{ viewer { subject "), HttpStatus.OK),
-                postJson(token, json("query q { viewer { subject } }", "\"operationName\": \"missing\""), HttpStatus.OK),
-                postJson(token, json("query q($n: Int) { funds(first: $n) { totalCount } }", "\"variables\": {\"n\": \"many\"}"), HttpStatus.OK),
+                postJson(
+                        token, json("query q { viewer { subject } }", "\"operationName\": \"missing\""), HttpStatus.OK),
+                postJson(
+                        token,
+                        json(
+                                "query q($n: Int) { funds(first: $n) { totalCount } }",
+                                "\"variables\": {\"n\": \"many\"}"),
+                        HttpStatus.OK),
                 postJson(token, json("{ funds(first: 1000) { totalCount } }"), HttpStatus.OK));
 
         answers.forEach(HttpHygieneIT::assertRevealsNoInternals);
@@ -162,7 +224,8 @@ class HttpHygieneIT extends ApiIntegrationTest {
     /** A failure inside the database (PostgreSQL refuses NUL characters) is a bare INTERNAL_ERROR. */
     @Test
     void databaseErrorsRevealNoInternals() {
-        String query = postJson(token, json("{ funds(filter: {nameContains: \"a\0b\"}) { totalCount } }"), HttpStatus.OK);
+        String query =
+                postJson(token, json("{ funds(filter: {nameContains: \"a\0b\"}) { totalCount } }"), HttpStatus.OK);
         String mutation = postJson(token, json(CREATE_FUND.replace("Hygiene Fund", "Hygiene\0Fund")), HttpStatus.OK);
 
         for (String answer : List.of(query, mutation)) {
@@ -175,13 +238,17 @@ class HttpHygieneIT extends ApiIntegrationTest {
     void mutationsOverGetAreRefusedAndWriteNothing() {
         String admin = usersOf(newTenant("hygiene-get")).tenantAdmin();
 
-        for (MediaType accept : List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/graphql-response+json"))) {
-            http().get().uri(uri -> uri.queryParam("query", "{query}").build(CREATE_FUND))
+        for (MediaType accept :
+                List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/graphql-response+json"))) {
+            http().get()
+                    .uri(uri -> uri.queryParam("query", "{query}").build(CREATE_FUND))
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                     .accept(accept)
                     .exchange()
-                    .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-                    .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST");
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ALLOW, "POST");
         }
 
         assertWritesOnlyOverJsonPost(admin);
@@ -191,8 +258,11 @@ class HttpHygieneIT extends ApiIntegrationTest {
     void formEncodedAndPlainTextPostsAreRefusedAndWriteNothing() {
         String admin = usersOf(newTenant("hygiene-form")).tenantAdmin();
 
-        post(admin, MediaType.APPLICATION_FORM_URLENCODED,
-                "query=" + URLEncoder.encode(CREATE_FUND, StandardCharsets.UTF_8), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        post(
+                admin,
+                MediaType.APPLICATION_FORM_URLENCODED,
+                "query=" + URLEncoder.encode(CREATE_FUND, StandardCharsets.UTF_8),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         post(admin, MediaType.TEXT_PLAIN, json(CREATE_FUND), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
         assertWritesOnlyOverJsonPost(admin);
@@ -201,10 +271,15 @@ class HttpHygieneIT extends ApiIntegrationTest {
     @Test
     void multipartPostsAreRefusedAndWriteNothing() {
         String admin = usersOf(newTenant("hygiene-multipart")).tenantAdmin();
-        String multipart = "--boundary\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n" + json(CREATE_FUND)
-                + "\r\n--boundary\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{}\r\n--boundary--\r\n";
+        String multipart =
+                "--boundary\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n" + json(CREATE_FUND)
+                        + "\r\n--boundary\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{}\r\n--boundary--\r\n";
 
-        post(admin, MediaType.parseMediaType("multipart/form-data; boundary=boundary"), multipart, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        post(
+                admin,
+                MediaType.parseMediaType("multipart/form-data; boundary=boundary"),
+                multipart,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
         assertWritesOnlyOverJsonPost(admin);
     }
@@ -213,7 +288,11 @@ class HttpHygieneIT extends ApiIntegrationTest {
     void batchesOfOperationsAreRefusedAndWriteNothing() {
         String admin = usersOf(newTenant("hygiene-batch")).tenantAdmin();
 
-        post(admin, MediaType.APPLICATION_JSON, "[" + json(CREATE_FUND) + ", " + json(CREATE_FUND) + "]", HttpStatus.BAD_REQUEST);
+        post(
+                admin,
+                MediaType.APPLICATION_JSON,
+                "[" + json(CREATE_FUND) + ", " + json(CREATE_FUND) + "]",
+                HttpStatus.BAD_REQUEST);
 
         assertWritesOnlyOverJsonPost(admin);
     }
@@ -226,8 +305,12 @@ class HttpHygieneIT extends ApiIntegrationTest {
     }
 
     private int fundCount(String admin) {
-        return graphQl(admin).document("{ funds { totalCount } }").execute()
-                .path("funds.totalCount").entity(Integer.class).get();
+        return graphQl(admin)
+                .document("{ funds { totalCount } }")
+                .execute()
+                .path("funds.totalCount")
+                .entity(Integer.class)
+                .get();
     }
 
     private static void assertRevealsNoInternals(String answer) {
@@ -266,18 +349,26 @@ class HttpHygieneIT extends ApiIntegrationTest {
                 .bodyValue(json(document))
                 .exchange()
                 .expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].message").value(message -> {
-                    assertThat((String) message).as(document)
-                            .startsWith("Validation error (" + kind + (path.isEmpty() ? "" : "@[" + path + "]") + ") : ");
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].message")
+                .value(message -> {
+                    assertThat((String) message)
+                            .as(document)
+                            .startsWith(
+                                    "Validation error (" + kind + (path.isEmpty() ? "" : "@[" + path + "]") + ") : ");
                     for (String name : hidden) {
                         assertThat((String) message).as(document).doesNotContainPattern("\\b" + name + "\\b");
                     }
                 })
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("ValidationError")
-                .jsonPath("$.errors[0].locations[0].line").isEqualTo(1)
-                .jsonPath("$.errors[0].locations[0].column").isEqualTo(column);
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("ValidationError")
+                .jsonPath("$.errors[0].locations[0].line")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].locations[0].column")
+                .isEqualTo(column);
     }
 
     private String postJson(String bearer, String body, HttpStatus expected) {
@@ -290,8 +381,10 @@ class HttpHygieneIT extends ApiIntegrationTest {
                 .contentType(contentType)
                 .bodyValue(body)
                 .exchange()
-                .expectStatus().isEqualTo(expected)
-                .expectBody().returnResult();
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectBody()
+                .returnResult();
         byte[] answer = result.getResponseBody();
         return answer == null ? "" : new String(answer, StandardCharsets.UTF_8);
     }

@@ -47,8 +47,11 @@ class LocalProfileIntrospectionIT extends ApiIntegrationTest {
     void introspectionWorks() {
         String token = usersOf(newTenant("local-introspection")).fundManager();
 
-        List<Map<String, Object>> types = graphQl(token).document("{ __schema { types { name } } }").execute()
-                .path("__schema.types").entity(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+        List<Map<String, Object>> types = graphQl(token)
+                .document("{ __schema { types { name } } }")
+                .execute()
+                .path("__schema.types")
+                .entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
                 .get();
 
         assertThat(types).extracting(type -> type.get("name")).contains("Query", "Fund", "FundConnection");
@@ -59,18 +62,29 @@ class LocalProfileIntrospectionIT extends ApiIntegrationTest {
     void validationErrorsKeepTheirFullMessage() {
         String token = usersOf(newTenant("local-validation")).fundManager();
 
-        graphQl(token).document("{ funds { nodes { nam } } }").execute().errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            assertThat(errors.get(0).getMessage()).isEqualTo(
-                    "Validation error (FieldUndefined@[funds/nodes/nam]) : Field 'nam' in type 'Fund' is undefined");
-            assertThat(errors.get(0).getErrorType()).hasToString("ValidationError");
-        });
+        graphQl(token)
+                .document("{ funds { nodes { nam } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> {
+                    assertThat(errors).hasSize(1);
+                    assertThat(errors.get(0).getMessage())
+                            .isEqualTo(
+                                    "Validation error (FieldUndefined@[funds/nodes/nam]) : Field 'nam' in type 'Fund' is undefined");
+                    assertThat(errors.get(0).getErrorType()).hasToString("ValidationError");
+                });
     }
 
     @Test
     void servesGraphiQl() {
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
-                .get().uri("/graphiql").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().value(status -> assertThat(status).isIn(200, 302, 307));
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri("/graphiql")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(200, 302, 307));
     }
 }

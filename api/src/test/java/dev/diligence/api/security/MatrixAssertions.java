@@ -8,8 +8,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Checks shared by the role matrices. */
 final class MatrixAssertions {
 
-    private MatrixAssertions() {
-    }
+    private MatrixAssertions() {}
 
     /** Runs {@code checks}, naming the case in a failure (reports show only the index of a parameterized case). */
     static void naming(String testCase, Runnable checks) {
@@ -37,14 +36,21 @@ final class MatrixAssertions {
      * GraphQL error that names the problem and no {@code data}, so no resolver ran.
      */
     static void assertRefusedForWantOfARole(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isForbidden()
-                .expectHeader().contentType("application/graphql-response+json")
+        response.expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType("application/graphql-response+json")
                 .expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].message").isEqualTo("The token carries no role of this API")
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN")
-                .jsonPath("$.errors[0].path").doesNotExist();
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("The token carries no role of this API")
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("FORBIDDEN")
+                .jsonPath("$.errors[0].path")
+                .doesNotExist();
     }
 
     /** A refused non-null field nulls the whole {@code data}; a refused nullable field is null itself. */

@@ -18,7 +18,8 @@ enum MatrixCaller {
     INTEGRATION("integration", Role.INTEGRATION);
 
     /** The business roles of a firm. */
-    static final Set<MatrixCaller> TENANT_ROLES = EnumSet.of(TENANT_ADMIN, FUND_MANAGER, ASSESSOR, REVIEWER, INTEGRATION);
+    static final Set<MatrixCaller> TENANT_ROLES =
+            EnumSet.of(TENANT_ADMIN, FUND_MANAGER, ASSESSOR, REVIEWER, INTEGRATION);
 
     private final String label;
     private final Role role;
@@ -47,7 +48,8 @@ enum MatrixCaller {
     String token(String tenantKey) {
         return switch (this) {
             case PLATFORM_ADMIN -> platformAdminToken();
-            case PLATFORM_ADMIN_IN_TENANT -> TestIssuer.get().token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
+            case PLATFORM_ADMIN_IN_TENANT ->
+                TestIssuer.get().token("platform-admin@" + tenantKey, tenantKey, "platform-admin");
             default -> usersOf(tenantKey).withRole(label);
         };
     }
@@ -58,7 +60,8 @@ enum MatrixCaller {
      * before any operation (see {@code MatrixAssertions#assertRefusedForWantOfARole}).
      */
     static String withoutKnownRole(String tenantKey) {
-        return TestIssuer.get().token("roleless@" + tenantKey, tenantKey, "auditor", "Tenant-Admin", "fund_manager", "ROLE_ASSESSOR");
+        return TestIssuer.get()
+                .token("roleless@" + tenantKey, tenantKey, "auditor", "Tenant-Admin", "fund_manager", "ROLE_ASSESSOR");
     }
 
     @Override

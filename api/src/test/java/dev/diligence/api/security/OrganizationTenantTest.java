@@ -75,7 +75,10 @@ class OrganizationTenantTest {
 
         assertThatThrownBy(() -> byClaim.convert(token(Map.of("organization", List.of("acme")))))
                 .isInstanceOf(InvalidBearerTokenException.class);
-        assertThat(((CallerAuthentication) byClaim.convert(token(Map.of("tenant", "acme")))).caller().tenant()).contains(acme);
+        assertThat(((CallerAuthentication) byClaim.convert(token(Map.of("tenant", "acme"))))
+                        .caller()
+                        .tenant())
+                .contains(acme);
     }
 
     private Optional<Tenant> tenantOf(Jwt jwt) {
@@ -89,17 +92,27 @@ class OrganizationTenantTest {
     }
 
     private static Jwt token(Map<String, Object> claims) {
-        Jwt.Builder token = Jwt.withTokenValue("token").header("alg", "RS256").subject("someone")
+        Jwt.Builder token = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject("someone")
                 .claim("realm_access", Map.of("roles", List.of("fund-manager")));
         claims.forEach(token::claim);
         return token.build();
     }
 
     private static CallerAuthenticationConverter converter(TenantSource source, Tenant... known) {
-        TokenProperties properties = new TokenProperties("tenant", "diligence-api", Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), source, 10_000, Duration.ofMinutes(5));
-        return new CallerAuthenticationConverter(new TenantDirectory(new KnownTenants(List.of(known)), new NoTransactions(), properties),
-                properties);
+        TokenProperties properties = new TokenProperties(
+                "tenant",
+                "diligence-api",
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                source,
+                10_000,
+                Duration.ofMinutes(5));
+        return new CallerAuthenticationConverter(
+                new TenantDirectory(new KnownTenants(List.of(known)), new NoTransactions(), properties), properties);
     }
 
     /** Just enough of the tenant registry for the directory: lookups by key. */
@@ -154,11 +167,9 @@ class OrganizationTenantTest {
         }
 
         @Override
-        public void commit(TransactionStatus status) {
-        }
+        public void commit(TransactionStatus status) {}
 
         @Override
-        public void rollback(TransactionStatus status) {
-        }
+        public void rollback(TransactionStatus status) {}
     }
 }

@@ -23,18 +23,30 @@ class RoleMatrixEnrolmentTest {
     @Test
     void everyRegisteredOperationIsTriedByARoleMatrixTest() {
         Set<ApiOperation> enrolled = EnumSet.noneOf(ApiOperation.class);
-        matrixCaseTypes().forEach(type -> Arrays.stream(type.getEnumConstants()).map(MatrixOperation::operation).forEach(enrolled::add));
+        matrixCaseTypes()
+                .forEach(type -> Arrays.stream(type.getEnumConstants())
+                        .map(MatrixOperation::operation)
+                        .forEach(enrolled::add));
 
         Set<ApiOperation> missing = EnumSet.allOf(ApiOperation.class);
         missing.removeAll(enrolled);
-        assertThat(missing).as("operations of the registry that no role-matrix test tries").isEmpty();
+        assertThat(missing)
+                .as("operations of the registry that no role-matrix test tries")
+                .isEmpty();
     }
 
     @Test
     void theMatrixCasesAreFound() {
-        assertThat(matrixCaseTypes()).extracting(type -> type.getDeclaringClass().getSimpleName()).containsExactlyInAnyOrder(
-                "RoleMatrixIT", "AssessmentRoleMatrixIT", "CompanyHoldingRoleMatrixIT", "FrameworkRoleMatrixIT",
-                "PortfolioRoleMatrixIT", "SyncRoleMatrixIT", "ChangeFeedRoleMatrixIT");
+        assertThat(matrixCaseTypes())
+                .extracting(type -> type.getDeclaringClass().getSimpleName())
+                .containsExactlyInAnyOrder(
+                        "RoleMatrixIT",
+                        "AssessmentRoleMatrixIT",
+                        "CompanyHoldingRoleMatrixIT",
+                        "FrameworkRoleMatrixIT",
+                        "PortfolioRoleMatrixIT",
+                        "SyncRoleMatrixIT",
+                        "ChangeFeedRoleMatrixIT");
     }
 
     private static Set<Class<? extends MatrixOperation>> matrixCaseTypes() {
@@ -42,7 +54,8 @@ class RoleMatrixEnrolmentTest {
         scanner.addIncludeFilter(new AssignableTypeFilter(MatrixOperation.class));
         Set<Class<? extends MatrixOperation>> types = new LinkedHashSet<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents("dev.diligence.api")) {
-            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), RoleMatrixEnrolmentTest.class.getClassLoader());
+            Class<?> type = ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), RoleMatrixEnrolmentTest.class.getClassLoader());
             if (type.isEnum()) {
                 types.add(type.asSubclass(MatrixOperation.class));
             }

@@ -103,19 +103,24 @@ class RoleMatrixIT extends ApiIntegrationTest {
     }
 
     /** A fresh firm with one fund, plus names that no firm or fund has yet. */
-    private record Fixture(String tenantKey, String fundId, String fundName, int fundVersion,
-            String unusedTenantKey, String unusedFundName) {
-    }
+    private record Fixture(
+            String tenantKey,
+            String fundId,
+            String fundName,
+            int fundVersion,
+            String unusedTenantKey,
+            String unusedFundName) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.tried.stream()
-                .filter(caller -> !operation.allowed().contains(caller))
-                .map(caller -> Arguments.of(operation, caller)));
+        return Arrays.stream(Operation.values())
+                .flatMap(operation -> operation.tried.stream()
+                        .filter(caller -> !operation.allowed().contains(caller))
+                        .map(caller -> Arguments.of(operation, caller)));
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values()).flatMap(operation -> operation.allowed().stream()
-                .map(caller -> Arguments.of(operation, caller)));
+        return Arrays.stream(Operation.values())
+                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")
@@ -169,7 +174,10 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     private GraphQlTester.Response call(Operation operation, String token, Fixture fixture) {
         OperationRequest request = request(operation, fixture);
-        return graphQl(token).document(request.document()).variables(request.variables()).execute();
+        return graphQl(token)
+                .document(request.document())
+                .variables(request.variables())
+                .execute();
     }
 
     /** A GraphQL document and its variables. */
@@ -178,8 +186,10 @@ class RoleMatrixIT extends ApiIntegrationTest {
         /** The document of {@code src/test/resources/graphql-test/<name>.graphql}, as {@code documentName} would load it. */
         static OperationRequest named(String name, Map<String, Object> variables) {
             try {
-                return new OperationRequest(new ClassPathResource("graphql-test/" + name + ".graphql")
-                        .getContentAsString(StandardCharsets.UTF_8), variables);
+                return new OperationRequest(
+                        new ClassPathResource("graphql-test/" + name + ".graphql")
+                                .getContentAsString(StandardCharsets.UTF_8),
+                        variables);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -188,24 +198,49 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     private static OperationRequest request(Operation operation, Fixture fixture) {
         return switch (operation) {
-            case CREATE_TENANT -> OperationRequest.named("createTenant",
-                    Map.of("input", Map.of("key", fixture.unusedTenantKey(), "name", "Matrix Capital")));
-            case ARCHIVE_TENANT -> OperationRequest.named("archiveTenant", Map.of("input", Map.of("key", fixture.tenantKey())));
+            case CREATE_TENANT ->
+                OperationRequest.named(
+                        "createTenant",
+                        Map.of("input", Map.of("key", fixture.unusedTenantKey(), "name", "Matrix Capital")));
+            case ARCHIVE_TENANT ->
+                OperationRequest.named("archiveTenant", Map.of("input", Map.of("key", fixture.tenantKey())));
             case TENANTS -> OperationRequest.named("tenants", Map.of());
             // the page starting just before the fixture's firm: keys are unique and compared byte by byte
-            case FIRMS -> OperationRequest.named("firms", Map.of("first", 1, "after", CursorCodec.encode(new Cursor(
-                    TenantCursors.ORDERING, fixture.tenantKey().substring(0, fixture.tenantKey().length() - 1), UUID.randomUUID()))));
-            case CREATE_FUND -> OperationRequest.named("createFund", Map.of("input", fundInput(fixture.unusedFundName())));
-            case UPDATE_FUND -> OperationRequest.named("updateFund",
-                    Map.of("input", Map.of("id", fixture.fundId(), "expectedVersion", fixture.fundVersion(),
-                            "name", fixture.unusedFundName())));
+            case FIRMS ->
+                OperationRequest.named(
+                        "firms",
+                        Map.of(
+                                "first",
+                                1,
+                                "after",
+                                CursorCodec.encode(new Cursor(
+                                        TenantCursors.ORDERING,
+                                        fixture.tenantKey()
+                                                .substring(
+                                                        0, fixture.tenantKey().length() - 1),
+                                        UUID.randomUUID()))));
+            case CREATE_FUND ->
+                OperationRequest.named("createFund", Map.of("input", fundInput(fixture.unusedFundName())));
+            case UPDATE_FUND ->
+                OperationRequest.named(
+                        "updateFund",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "id",
+                                        fixture.fundId(),
+                                        "expectedVersion",
+                                        fixture.fundVersion(),
+                                        "name",
+                                        fixture.unusedFundName())));
             case ARCHIVE_FUND -> OperationRequest.named("archiveFund", Map.of("input", Map.of("id", fixture.fundId())));
             case FUNDS -> OperationRequest.named("funds", Map.of());
             case FUND -> OperationRequest.named("fund", Map.of("id", fixture.fundId()));
             case NODE -> OperationRequest.named("node", Map.of("id", fixture.fundId()));
             case AUDIT_EVENTS -> OperationRequest.named("auditEvents", Map.of());
             case GRANT_FUND_ACCESS -> new OperationRequest(GRANT, Map.of("f", fixture.fundId(), "s", NEWCOMER));
-            case REVOKE_FUND_ACCESS -> new OperationRequest(REVOKE, Map.of("f", fixture.fundId(), "s", fundManagerOf(fixture)));
+            case REVOKE_FUND_ACCESS ->
+                new OperationRequest(REVOKE, Map.of("f", fixture.fundId(), "s", fundManagerOf(fixture)));
             case FUND_ACCESS_GRANTS -> new OperationRequest(GRANTS, Map.of("f", fixture.fundId()));
             case FRAMEWORKS -> new OperationRequest("{ frameworks { version } }", Map.of());
             case VIEWER -> new OperationRequest("{ viewer { subject tenant { key } roles } }", Map.of());
@@ -217,12 +252,22 @@ class RoleMatrixIT extends ApiIntegrationTest {
             case CREATE_TENANT -> assertThat(tenantKeys()).doesNotContain(fixture.unusedTenantKey());
             case ARCHIVE_TENANT -> assertThat(tenantStatus(fixture.tenantKey())).isEqualTo("ACTIVE");
             case CREATE_FUND -> assertThat(fundNamesSeenByAdmin(fixture)).containsExactly(fixture.fundName());
-            case UPDATE_FUND, ARCHIVE_FUND -> graphQl(usersOf(fixture.tenantKey()).tenantAdmin())
-                    .documentName("fund").variable("id", fixture.fundId()).execute()
-                    .path("fund.name").entity(String.class).isEqualTo(fixture.fundName())
-                    .path("fund.status").entity(String.class).isEqualTo("ACTIVE")
-                    .path("fund.version").entity(Integer.class).isEqualTo(fixture.fundVersion());
-            case GRANT_FUND_ACCESS, REVOKE_FUND_ACCESS -> assertThat(granteesOf(fixture)).containsExactly(fundManagerOf(fixture));
+            case UPDATE_FUND, ARCHIVE_FUND ->
+                graphQl(usersOf(fixture.tenantKey()).tenantAdmin())
+                        .documentName("fund")
+                        .variable("id", fixture.fundId())
+                        .execute()
+                        .path("fund.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundName())
+                        .path("fund.status")
+                        .entity(String.class)
+                        .isEqualTo("ACTIVE")
+                        .path("fund.version")
+                        .entity(Integer.class)
+                        .isEqualTo(fixture.fundVersion());
+            case GRANT_FUND_ACCESS, REVOKE_FUND_ACCESS ->
+                assertThat(granteesOf(fixture)).containsExactly(fundManagerOf(fixture));
             case TENANTS, FIRMS, FUNDS, FUND, NODE, AUDIT_EVENTS, FUND_ACCESS_GRANTS, FRAMEWORKS, VIEWER -> {
                 // reads change nothing; assertNoData proved that nothing was returned
             }
@@ -232,63 +277,138 @@ class RoleMatrixIT extends ApiIntegrationTest {
     private void assertSucceeded(Operation operation, GraphQlTester.Response response, Fixture fixture) {
         switch (operation) {
             case CREATE_TENANT -> {
-                response.path("createTenant.userErrors").entityList(Object.class).hasSize(0)
-                        .path("createTenant.tenant.key").entity(String.class).isEqualTo(fixture.unusedTenantKey());
+                response.path("createTenant.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("createTenant.tenant.key")
+                        .entity(String.class)
+                        .isEqualTo(fixture.unusedTenantKey());
                 assertThat(tenantKeys()).contains(fixture.unusedTenantKey());
             }
             case ARCHIVE_TENANT -> {
-                response.path("archiveTenant.userErrors").entityList(Object.class).hasSize(0)
-                        .path("archiveTenant.tenant.status").entity(String.class).isEqualTo("ARCHIVED");
+                response.path("archiveTenant.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("archiveTenant.tenant.status")
+                        .entity(String.class)
+                        .isEqualTo("ARCHIVED");
                 assertThat(tenantStatus(fixture.tenantKey())).isEqualTo("ARCHIVED");
             }
-            case TENANTS -> assertThat(response.path("tenants[*].key").entityList(String.class).get())
-                    .contains(fixture.tenantKey());
+            case TENANTS ->
+                assertThat(response.path("tenants[*].key")
+                                .entityList(String.class)
+                                .get())
+                        .contains(fixture.tenantKey());
             case FIRMS -> {
-                response.path("firms.nodes[*].key").entityList(String.class).containsExactly(fixture.tenantKey())
-                        .path("firms.edges[*].node.key").entityList(String.class).containsExactly(fixture.tenantKey())
-                        .path("firms.nodes[0].status").entity(String.class).isEqualTo("ACTIVE");
-                assertThat(response.path("firms.totalCount").entity(Integer.class).get()).isEqualTo(tenantKeys().size());
+                response.path("firms.nodes[*].key")
+                        .entityList(String.class)
+                        .containsExactly(fixture.tenantKey())
+                        .path("firms.edges[*].node.key")
+                        .entityList(String.class)
+                        .containsExactly(fixture.tenantKey())
+                        .path("firms.nodes[0].status")
+                        .entity(String.class)
+                        .isEqualTo("ACTIVE");
+                assertThat(response.path("firms.totalCount")
+                                .entity(Integer.class)
+                                .get())
+                        .isEqualTo(tenantKeys().size());
             }
             case CREATE_FUND -> {
-                response.path("createFund.userErrors").entityList(Object.class).hasSize(0)
-                        .path("createFund.fund.name").entity(String.class).isEqualTo(fixture.unusedFundName());
-                assertThat(fundNamesSeenByAdmin(fixture)).containsExactlyInAnyOrder(fixture.fundName(), fixture.unusedFundName());
+                response.path("createFund.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("createFund.fund.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.unusedFundName());
+                assertThat(fundNamesSeenByAdmin(fixture))
+                        .containsExactlyInAnyOrder(fixture.fundName(), fixture.unusedFundName());
             }
             case UPDATE_FUND -> {
-                response.path("updateFund.userErrors").entityList(Object.class).hasSize(0)
-                        .path("updateFund.fund.name").entity(String.class).isEqualTo(fixture.unusedFundName());
-                assertThat(response.path("updateFund.fund.version").entity(Integer.class).get())
+                response.path("updateFund.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("updateFund.fund.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.unusedFundName());
+                assertThat(response.path("updateFund.fund.version")
+                                .entity(Integer.class)
+                                .get())
                         .isGreaterThan(fixture.fundVersion());
             }
-            case ARCHIVE_FUND -> response.path("archiveFund.userErrors").entityList(Object.class).hasSize(0)
-                    .path("archiveFund.fund.id").entity(String.class).isEqualTo(fixture.fundId())
-                    .path("archiveFund.fund.status").entity(String.class).isEqualTo("ARCHIVED");
-            case FUNDS -> response.path("funds.totalCount").entity(Integer.class).isEqualTo(1)
-                    .path("funds.edges[0].node.id").entity(String.class).isEqualTo(fixture.fundId())
-                    .path("funds.edges[0].node.name").entity(String.class).isEqualTo(fixture.fundName());
-            case FUND -> response.path("fund.id").entity(String.class).isEqualTo(fixture.fundId())
-                    .path("fund.name").entity(String.class).isEqualTo(fixture.fundName());
-            case NODE -> response.path("node.__typename").entity(String.class).isEqualTo("Fund")
-                    .path("node.id").entity(String.class).isEqualTo(fixture.fundId())
-                    .path("node.name").entity(String.class).isEqualTo(fixture.fundName());
-            case AUDIT_EVENTS -> response.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(2)
-                    .path("auditEvents.edges[*].node.action").entityList(String.class).containsExactly("grantFundAccess", "createFund")
-                    .path("auditEvents.edges[1].node.entityId").entity(String.class).isEqualTo(fixture.fundId());
+            case ARCHIVE_FUND ->
+                response.path("archiveFund.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0)
+                        .path("archiveFund.fund.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundId())
+                        .path("archiveFund.fund.status")
+                        .entity(String.class)
+                        .isEqualTo("ARCHIVED");
+            case FUNDS ->
+                response.path("funds.totalCount")
+                        .entity(Integer.class)
+                        .isEqualTo(1)
+                        .path("funds.edges[0].node.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundId())
+                        .path("funds.edges[0].node.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundName());
+            case FUND ->
+                response.path("fund.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundId())
+                        .path("fund.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundName());
+            case NODE ->
+                response.path("node.__typename")
+                        .entity(String.class)
+                        .isEqualTo("Fund")
+                        .path("node.id")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundId())
+                        .path("node.name")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundName());
+            case AUDIT_EVENTS ->
+                response.path("auditEvents.totalCount")
+                        .entity(Integer.class)
+                        .isEqualTo(2)
+                        .path("auditEvents.edges[*].node.action")
+                        .entityList(String.class)
+                        .containsExactly("grantFundAccess", "createFund")
+                        .path("auditEvents.edges[1].node.entityId")
+                        .entity(String.class)
+                        .isEqualTo(fixture.fundId());
             case GRANT_FUND_ACCESS -> {
-                response.path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
+                response.path("grantFundAccess.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0);
                 assertThat(granteesOf(fixture)).containsExactlyInAnyOrder(fundManagerOf(fixture), NEWCOMER);
             }
             case REVOKE_FUND_ACCESS -> {
-                response.path("revokeFundAccess.userErrors").entityList(Object.class).hasSize(0);
+                response.path("revokeFundAccess.userErrors")
+                        .entityList(Object.class)
+                        .hasSize(0);
                 assertThat(granteesOf(fixture)).isEmpty();
             }
-            case FUND_ACCESS_GRANTS -> response.path("fundAccessGrants[*].person.subject").entityList(String.class)
-                    .containsExactly(fundManagerOf(fixture));
-            case FRAMEWORKS -> response.path("frameworks[*].version").entityList(Integer.class).containsExactly(1);
+            case FUND_ACCESS_GRANTS ->
+                response.path("fundAccessGrants[*].person.subject")
+                        .entityList(String.class)
+                        .containsExactly(fundManagerOf(fixture));
+            case FRAMEWORKS ->
+                response.path("frameworks[*].version").entityList(Integer.class).containsExactly(1);
             // every caller with a role of this API learns who it is
             case VIEWER -> {
-                assertThat(response.path("viewer.subject").entity(String.class).get()).isNotBlank();
-                assertThat(response.path("viewer.roles").entityList(String.class).get()).isNotEmpty();
+                assertThat(response.path("viewer.subject").entity(String.class).get())
+                        .isNotBlank();
+                assertThat(response.path("viewer.roles")
+                                .entityList(String.class)
+                                .get())
+                        .isNotEmpty();
             }
         }
     }
@@ -296,16 +416,25 @@ class RoleMatrixIT extends ApiIntegrationTest {
     private Fixture newFixture() {
         String tenantKey = newTenant("matrix");
         String fundName = "Matrix Fund " + TenantRows.uniqueKey("f");
-        GraphQlTester.Response created = graphQl(usersOf(tenantKey).tenantAdmin()).documentName("createFund")
-                .variable("input", fundInput(fundName)).execute();
+        GraphQlTester.Response created = graphQl(usersOf(tenantKey).tenantAdmin())
+                .documentName("createFund")
+                .variable("input", fundInput(fundName))
+                .execute();
         created.path("createFund.userErrors").entityList(Object.class).hasSize(0);
         String fundId = created.path("createFund.fund.id").entity(String.class).get();
-        int version = created.path("createFund.fund.version").entity(Integer.class).get();
+        int version =
+                created.path("createFund.fund.version").entity(Integer.class).get();
         // the firm's fund manager may read the fund: reads of fund managers are narrowed to granted funds
-        graphQl(usersOf(tenantKey).tenantAdmin()).document(GRANT).variable("f", fundId).variable("s", "fund-manager@" + tenantKey)
-                .execute().path("grantFundAccess.userErrors").entityList(Object.class).hasSize(0);
-        return new Fixture(tenantKey, fundId, fundName, version, TenantRows.uniqueKey("matrix-new"),
-                "Renamed " + fundName);
+        graphQl(usersOf(tenantKey).tenantAdmin())
+                .document(GRANT)
+                .variable("f", fundId)
+                .variable("s", "fund-manager@" + tenantKey)
+                .execute()
+                .path("grantFundAccess.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return new Fixture(
+                tenantKey, fundId, fundName, version, TenantRows.uniqueKey("matrix-new"), "Renamed " + fundName);
     }
 
     private static final String NEWCOMER = "newcomer";
@@ -320,31 +449,47 @@ class RoleMatrixIT extends ApiIntegrationTest {
     }
 
     private List<String> granteesOf(Fixture fixture) {
-        return graphQl(usersOf(fixture.tenantKey()).tenantAdmin()).document(GRANTS).variable("f", fixture.fundId()).execute()
-                .path("fundAccessGrants[*].person.subject").entityList(String.class).get();
+        return graphQl(usersOf(fixture.tenantKey()).tenantAdmin())
+                .document(GRANTS)
+                .variable("f", fixture.fundId())
+                .execute()
+                .path("fundAccessGrants[*].person.subject")
+                .entityList(String.class)
+                .get();
     }
 
     private static Map<String, Object> fundInput(String name) {
-        return Map.of("name", name, "vintageYear", 2021, "strategy", "BUYOUT", "currency", "USD",
-                "targetSize", 250_000_000);
+        return Map.of(
+                "name", name, "vintageYear", 2021, "strategy", "BUYOUT", "currency", "USD", "targetSize", 250_000_000);
     }
 
     private List<String> fundNamesSeenByAdmin(Fixture fixture) {
         GraphQlTester.Response funds = graphQl(usersOf(fixture.tenantKey()).tenantAdmin())
-                .documentName("funds").variable("first", 100).execute();
-        List<String> names = funds.path("funds.edges[*].node.name").entityList(String.class).get();
+                .documentName("funds")
+                .variable("first", 100)
+                .execute();
+        List<String> names =
+                funds.path("funds.edges[*].node.name").entityList(String.class).get();
         assertThat(funds.path("funds.totalCount").entity(Integer.class).get()).isEqualTo(names.size());
         return names;
     }
 
     private List<String> tenantKeys() {
-        return graphQl(platformAdminToken()).documentName("tenants").execute()
-                .path("tenants[*].key").entityList(String.class).get();
+        return graphQl(platformAdminToken())
+                .documentName("tenants")
+                .execute()
+                .path("tenants[*].key")
+                .entityList(String.class)
+                .get();
     }
 
     private String tenantStatus(String key) {
-        List<String> statuses = graphQl(platformAdminToken()).documentName("tenants").execute()
-                .path("tenants[?(@.key == '" + key + "')].status").entityList(String.class).get();
+        List<String> statuses = graphQl(platformAdminToken())
+                .documentName("tenants")
+                .execute()
+                .path("tenants[?(@.key == '" + key + "')].status")
+                .entityList(String.class)
+                .get();
         assertThat(statuses).as("tenants with key %s", key).hasSize(1);
         return statuses.get(0);
     }

@@ -41,11 +41,28 @@ class SyncRoleMatrixIT extends ApiIntegrationTest {
     @EnumSource(MatrixCaller.class)
     void onlyIntegrationAndTenantAdminsSync(MatrixCaller caller) throws SQLException {
         String tenant = newTenant("sync-matrix");
-        Map<String, Object> input = Map.of("source", "dealcloud", "idempotencyKey", "matrix",
-                "funds", List.of(Map.of("externalId", "F1", "name", "Matrix fund", "vintageYear", 2021, "strategy", "BUYOUT",
-                        "currency", "USD")));
+        Map<String, Object> input = Map.of(
+                "source",
+                "dealcloud",
+                "idempotencyKey",
+                "matrix",
+                "funds",
+                List.of(Map.of(
+                        "externalId",
+                        "F1",
+                        "name",
+                        "Matrix fund",
+                        "vintageYear",
+                        2021,
+                        "strategy",
+                        "BUYOUT",
+                        "currency",
+                        "USD")));
 
-        GraphQlTester.Response response = graphQl(caller.token(tenant)).documentName("syncDeals").variable("input", input).execute();
+        GraphQlTester.Response response = graphQl(caller.token(tenant))
+                .documentName("syncDeals")
+                .variable("input", input)
+                .execute();
 
         naming(caller + " calling syncDeals", () -> {
             if (SYNCERS.contains(caller)) {
@@ -64,8 +81,9 @@ class SyncRoleMatrixIT extends ApiIntegrationTest {
     }
 
     private static long count(String tenantKey, String table) {
-        try (Connection admin = DB.connectAsAdmin(); PreparedStatement query = admin.prepareStatement(
-                "select count(*) from " + table + " t join tenants n on n.id = t.tenant_id where n.key = ?")) {
+        try (Connection admin = DB.connectAsAdmin();
+                PreparedStatement query = admin.prepareStatement(
+                        "select count(*) from " + table + " t join tenants n on n.id = t.tenant_id where n.key = ?")) {
             query.setString(1, tenantKey);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,8 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 class TenantDirectoryTest {
 
     private static final TenantKey KEY = TenantKey.parse("northwind-capital").orElseThrow();
-    private static final Tenant NORTHWIND = Tenant.register("northwind-capital", "Northwind", Instant.parse("2026-01-01T00:00:00Z"));
+    private static final Tenant NORTHWIND =
+            Tenant.register("northwind-capital", "Northwind", Instant.parse("2026-01-01T00:00:00Z"));
 
     private final List<Thread> requestThreads = new CopyOnWriteArrayList<>();
     private final ExecutorService requests = Executors.newFixedThreadPool(4, task -> {
@@ -70,8 +71,7 @@ class TenantDirectoryTest {
         Future<Optional<Tenant>> first = requests.submit(() -> directory.activeTenant(KEY));
         await(lookupStarted);
         List<Future<Optional<Tenant>>> others = List.of(
-                requests.submit(() -> directory.activeTenant(KEY)),
-                requests.submit(() -> directory.activeTenant(KEY)));
+                requests.submit(() -> directory.activeTenant(KEY)), requests.submit(() -> directory.activeTenant(KEY)));
         awaitAllRequestThreadsParked();
         othersWaiting.countDown();
 
@@ -80,7 +80,9 @@ class TenantDirectoryTest {
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(CannotCreateTransactionException.class);
         }
-        assertThat(lookups).as("one lookup for the three requests, its failure shared").hasValue(1);
+        assertThat(lookups)
+                .as("one lookup for the three requests, its failure shared")
+                .hasValue(1);
     }
 
     @Test
@@ -126,15 +128,27 @@ class TenantDirectoryTest {
     private TenantDirectory directory(Lookup lookup) {
         Tenants tenants = mock(Tenants.class);
         when(tenants.findByKey(any())).thenAnswer(call -> lookup.findByKey(call.getArgument(0)));
-        TokenProperties properties = new TokenProperties("tenant", "diligence-api", Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), TokenProperties.TenantSource.CLAIM, 10_000, Duration.ofMinutes(5));
+        TokenProperties properties = new TokenProperties(
+                "tenant",
+                "diligence-api",
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                TokenProperties.TenantSource.CLAIM,
+                10_000,
+                Duration.ofMinutes(5));
         return new TenantDirectory(tenants, transactions, properties);
     }
 
     /** Waits until the three request threads wait: the first in its lookup, the others for its answer. */
     private void awaitAllRequestThreadsParked() {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> requestThreads.size() == 3 && requestThreads.stream()
-                .noneMatch(thread -> thread.getState() == Thread.State.RUNNABLE || thread.getState() == Thread.State.NEW));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> requestThreads.size() == 3
+                        && requestThreads.stream()
+                                .noneMatch(thread -> thread.getState() == Thread.State.RUNNABLE
+                                        || thread.getState() == Thread.State.NEW));
     }
 
     private static void await(CountDownLatch latch) {

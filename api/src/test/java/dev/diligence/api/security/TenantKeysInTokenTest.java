@@ -15,9 +15,12 @@ class TenantKeysInTokenTest {
 
     @Test
     void readsTheTenantClaimAsAStringOrAList() {
-        assertThat(TenantKeysInToken.of(Map.of("tenant", "acme"), CLAIM, "tenant")).containsExactly("acme");
-        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme")), CLAIM, "tenant")).containsExactly("acme");
-        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme", "globex")), CLAIM, "tenant")).containsExactly("acme", "globex");
+        assertThat(TenantKeysInToken.of(Map.of("tenant", "acme"), CLAIM, "tenant"))
+                .containsExactly("acme");
+        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme")), CLAIM, "tenant"))
+                .containsExactly("acme");
+        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme", "globex")), CLAIM, "tenant"))
+                .containsExactly("acme", "globex");
         assertThat(TenantKeysInToken.of(Map.of("firm", "acme"), CLAIM, "firm")).containsExactly("acme");
     }
 
@@ -25,7 +28,8 @@ class TenantKeysInTokenTest {
     void aMissingOrBlankTenantClaimNamesNoKey() {
         assertThat(TenantKeysInToken.of(Map.of(), CLAIM, "tenant")).isEmpty();
         assertThat(TenantKeysInToken.of(Map.of("tenant", " "), CLAIM, "tenant")).isEmpty();
-        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of()), CLAIM, "tenant")).isEmpty();
+        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of()), CLAIM, "tenant"))
+                .isEmpty();
         assertThat(TenantKeysInToken.of(Map.of("tenant", 42), CLAIM, "tenant")).isEmpty();
     }
 
@@ -39,14 +43,16 @@ class TenantKeysInTokenTest {
 
     @Test
     void readsOrganizationAliasesFromAList() {
-        assertThat(TenantKeysInToken.of(Map.of("organization", List.of("acme")), ORGANIZATION, "tenant")).containsExactly("acme");
+        assertThat(TenantKeysInToken.of(Map.of("organization", List.of("acme")), ORGANIZATION, "tenant"))
+                .containsExactly("acme");
         assertThat(TenantKeysInToken.of(Map.of("organization", List.of("acme", "globex")), ORGANIZATION, "tenant"))
                 .containsExactly("acme", "globex");
     }
 
     @Test
     void readsOrganizationAliasesFromAMapOfAliasToAttributes() {
-        Map<String, Object> one = Map.of("organization", Map.of("acme", Map.of("id", "5f1c0c8e-1d2b-4b7e-9a43-0c6f3e1d2a10")));
+        Map<String, Object> one =
+                Map.of("organization", Map.of("acme", Map.of("id", "5f1c0c8e-1d2b-4b7e-9a43-0c6f3e1d2a10")));
         Map<String, Object> organizations = new LinkedHashMap<>();
         organizations.put("acme", Map.of("id", "5f1c0c8e-1d2b-4b7e-9a43-0c6f3e1d2a10"));
         organizations.put("globex", Map.of("id", "0b7a6a43-5a8d-4a53-8f0e-2c1f9d7e6b21", "region", List.of("eu")));
@@ -59,16 +65,22 @@ class TenantKeysInTokenTest {
     @Test
     void noOrganizationNamesNoKey() {
         assertThat(TenantKeysInToken.of(Map.of(), ORGANIZATION, "tenant")).isEmpty();
-        assertThat(TenantKeysInToken.of(Map.of("organization", List.of()), ORGANIZATION, "tenant")).isEmpty();
-        assertThat(TenantKeysInToken.of(Map.of("organization", Map.of()), ORGANIZATION, "tenant")).isEmpty();
+        assertThat(TenantKeysInToken.of(Map.of("organization", List.of()), ORGANIZATION, "tenant"))
+                .isEmpty();
+        assertThat(TenantKeysInToken.of(Map.of("organization", Map.of()), ORGANIZATION, "tenant"))
+                .isEmpty();
     }
 
     /** A list with one usable and one unusable entry must not pass for a token naming one firm. */
     @Test
     void unusableEntriesCountAsKeysSoThatTheyCannotBeIgnored() {
-        assertThat(TenantKeysInToken.of(Map.of("organization", Arrays.asList("acme", null)), ORGANIZATION, "tenant")).hasSize(2);
-        assertThat(TenantKeysInToken.of(Map.of("organization", List.of("acme", 7)), ORGANIZATION, "tenant")).hasSize(2);
-        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme", " ")), CLAIM, "tenant")).hasSize(2);
-        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme", "acme")), CLAIM, "tenant")).containsExactly("acme");
+        assertThat(TenantKeysInToken.of(Map.of("organization", Arrays.asList("acme", null)), ORGANIZATION, "tenant"))
+                .hasSize(2);
+        assertThat(TenantKeysInToken.of(Map.of("organization", List.of("acme", 7)), ORGANIZATION, "tenant"))
+                .hasSize(2);
+        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme", " ")), CLAIM, "tenant"))
+                .hasSize(2);
+        assertThat(TenantKeysInToken.of(Map.of("tenant", List.of("acme", "acme")), CLAIM, "tenant"))
+                .containsExactly("acme");
     }
 }

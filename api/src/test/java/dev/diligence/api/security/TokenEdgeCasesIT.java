@@ -16,8 +16,8 @@ import dev.diligence.api.support.TestIssuer;
 import dev.diligence.persistence.testing.TenantRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +55,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     private static final String VIEWER_QUERY = "{\"query\":\"{ viewer { subject } }\"}";
-    private static final String CREATE_FUND = "mutation { createFund(input: {name: \"Roleless Fund\", vintageYear: 2021,"
-            + " strategy: BUYOUT, currency: \"USD\", targetSize: 1000}) { fund { id } userErrors { code } } }";
+    private static final String CREATE_FUND =
+            "mutation { createFund(input: {name: \"Roleless Fund\", vintageYear: 2021,"
+                    + " strategy: BUYOUT, currency: \"USD\", targetSize: 1000}) { fund { id } userErrors { code } } }";
     private static final Duration BEYOND_SKEW = Duration.ofSeconds(45);
     private static final Duration WITHIN_SKEW = Duration.ofSeconds(10);
     /** Headers that differ from request to request whatever the answer: the time, the request's ID, connection reuse. */
@@ -101,14 +102,14 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenWithoutExpiry() {
-        assertAccepted(token("with-expiry", claims -> { }));
+        assertAccepted(token("with-expiry", claims -> {}));
 
         assertUniformRejection(tokenWithoutExpiry());
     }
 
     @Test
     void rejectsTokenOfAnotherIssuerSignedWithTheTrustedKey() {
-        assertAccepted(token("right-issuer", claims -> { }));
+        assertAccepted(token("right-issuer", claims -> {}));
 
         assertUniformRejection(tokenOfIssuer(otherIssuerUri()));
         assertUniformRejection(tokenOfIssuer(trustedIssuerOnOtherHostName()));
@@ -116,14 +117,14 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenForAnotherAudience() {
-        assertAccepted(token("right-audience", claims -> { }));
+        assertAccepted(token("right-audience", claims -> {}));
 
         assertUniformRejection(tokenForAudience("some-other-api"));
     }
 
     @Test
     void rejectsUnsignedTokenWithAlgNone() {
-        String valid = token("unsigned", claims -> { });
+        String valid = token("unsigned", claims -> {});
         assertAccepted(valid);
 
         assertUniformRejection(new PlainJWT(claimsOf(valid)).serialize());
@@ -132,7 +133,7 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenWhoseClaimsWereChangedAfterSigning() {
-        String valid = token("tampered", claims -> { });
+        String valid = token("tampered", claims -> {});
         assertAccepted(valid);
 
         assertUniformRejection(withTamperedClaims(valid));
@@ -140,7 +141,7 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenSignedWithAKeyTheIssuerDoesNotPublish() {
-        String valid = token("foreign-key", claims -> { });
+        String valid = token("foreign-key", claims -> {});
         assertAccepted(valid);
 
         assertUniformRejection(signedWithForeignKey(valid, "unknown-" + UUID.randomUUID()));
@@ -149,7 +150,7 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenWithoutTenant() {
-        assertAccepted(token("with-tenant", claims -> { }));
+        assertAccepted(token("with-tenant", claims -> {}));
 
         assertUniformRejection(tokenWithoutTenant());
     }
@@ -163,7 +164,7 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenOfTenantThatDoesNotExist() {
-        assertAccepted(token("known-tenant", claims -> { }));
+        assertAccepted(token("known-tenant", claims -> {}));
 
         assertUniformRejection(tokenOfUnknownTenant());
     }
@@ -181,7 +182,7 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenWithoutSubject() {
-        assertAccepted(token("with-subject", claims -> { }));
+        assertAccepted(token("with-subject", claims -> {}));
 
         assertUniformRejection(tokenWithSubject(null));
         assertUniformRejection(tokenWithSubject(""));
@@ -211,7 +212,10 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
         String firm = newTenant("edge-roleless");
         double failuresBefore = serverFailures();
         List<String> roleless = List.of(
-                token("unknown-roles", claims -> claims.put("realm_access", Map.of("roles", List.of("auditor", "TENANT-ADMIN", "tenant_admin")))),
+                token(
+                        "unknown-roles",
+                        claims -> claims.put(
+                                "realm_access", Map.of("roles", List.of("auditor", "TENANT-ADMIN", "tenant_admin")))),
                 token("empty-roles", claims -> claims.put("realm_access", Map.of("roles", List.of()))),
                 token("no-roles-claim", claims -> claims.remove("realm_access")),
                 ISSUER.token("roleless@" + firm, firm, "admin", "viewer"));
@@ -224,14 +228,23 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.headers().get("content-type")).containsExactly("application/graphql-response+json");
-            assertThat(answer.body()).isEqualTo(
-                    "{\"errors\":[{\"message\":\"The token carries no role of this API\",\"extensions\":{\"classification\":\"FORBIDDEN\"}}]}");
+            assertThat(answer.body())
+                    .isEqualTo(
+                            "{\"errors\":[{\"message\":\"The token carries no role of this API\",\"extensions\":{\"classification\":\"FORBIDDEN\"}}]}");
             assertThat(answer.headers()).doesNotContainKey("www-authenticate");
         }
-        graphQl(usersOf(firm).tenantAdmin()).document("{ funds { totalCount } }").execute()
-                .path("funds.totalCount").entity(Integer.class).isEqualTo(0);
-        graphQl(usersOf(tenant).tenantAdmin()).document("{ funds(filter: {nameContains: \"Roleless\"}) { totalCount } }").execute()
-                .path("funds.totalCount").entity(Integer.class).isEqualTo(0);
+        graphQl(usersOf(firm).tenantAdmin())
+                .document("{ funds { totalCount } }")
+                .execute()
+                .path("funds.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        graphQl(usersOf(tenant).tenantAdmin())
+                .document("{ funds(filter: {nameContains: \"Roleless\"}) { totalCount } }")
+                .execute()
+                .path("funds.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(0);
         assertThat(serverFailures()).as("server failures counted").isEqualTo(failuresBefore);
     }
 
@@ -239,7 +252,7 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     @Test
     void everyRejectionIsTheSameAnswer() {
         Instant now = Instant.now();
-        String valid = token("alike", claims -> { });
+        String valid = token("alike", claims -> {});
         String archived = newTenant("edge-alike");
         archive(archived);
 
@@ -273,7 +286,10 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     /** RFC 6750: a request that sent no token gets the challenge without an error code; the body is every 401's. */
     @Test
     void requestWithoutTokenGetsTheBareChallenge() {
-        Answer answer = answer(http().post().contentType(MediaType.APPLICATION_JSON).bodyValue(VIEWER_QUERY).exchange());
+        Answer answer = answer(http().post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(VIEWER_QUERY)
+                .exchange());
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo(UNAUTHORIZED_BODY);
@@ -282,7 +298,9 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
 
     /** The requests, or parts of them, that failed on the server so far ({@code FailureLog}). */
     private double serverFailures() {
-        return meters.find("diligence.failures").counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find("diligence.failures").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     // the defective tokens
@@ -364,7 +382,9 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     /** The token with another subject but the original signature. */
     private static String withTamperedClaims(String token) {
         String[] parts = token.split("\\.");
-        JWTClaimsSet changed = new JWTClaimsSet.Builder(claimsOf(token)).subject("someone-else").build();
+        JWTClaimsSet changed = new JWTClaimsSet.Builder(claimsOf(token))
+                .subject("someone-else")
+                .build();
         return parts[0] + "." + base64Url(changed.toString()) + "." + parts[2];
     }
 
@@ -372,7 +392,11 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     private static String signedWithForeignKey(String token, String keyId) {
         try {
             RSAKey foreign = new RSAKeyGenerator(2048).keyID(keyId).generate();
-            SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).type(JOSEObjectType.JWT).build(),
+            SignedJWT forged = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(keyId)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     claimsOf(token));
             forged.sign(new RSASSASigner(foreign));
             return forged.serialize();
@@ -402,10 +426,16 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     }
 
     private void archive(String tenantKey) {
-        graphQl(platformAdminToken()).documentName("archiveTenant")
-                .variable("input", Map.of("key", tenantKey)).execute()
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(0)
-                .path("archiveTenant.tenant.status").entity(String.class).isEqualTo("ARCHIVED");
+        graphQl(platformAdminToken())
+                .documentName("archiveTenant")
+                .variable("input", Map.of("key", tenantKey))
+                .execute()
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("archiveTenant.tenant.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED");
     }
 
     // the answers
@@ -419,7 +449,9 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
     private void assertUniformRejection(String token) {
         Answer answer = answerTo(token);
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer).as("the same answer as to a token that is not even a JWT").isEqualTo(answerTo("not-a-jwt"));
+        assertThat(answer)
+                .as("the same answer as to a token that is not even a JWT")
+                .isEqualTo(answerTo("not-a-jwt"));
         assertThat(answer.body()).isEqualTo(UNAUTHORIZED_BODY);
         assertThat(answer.headers().get("www-authenticate")).containsExactly("Bearer error=\"invalid_token\"");
         assertThat(answer.headers().get("content-type")).containsExactly("application/graphql-response+json");
@@ -443,10 +475,10 @@ class TokenEdgeCasesIT extends ApiIntegrationTest {
             }
         });
         byte[] body = result.getResponseBody();
-        return new Answer(result.getStatus().value(), headers, body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        return new Answer(
+                result.getStatus().value(), headers, body == null ? "" : new String(body, StandardCharsets.UTF_8));
     }
 
     /** What a client sees of an answer, without the headers that differ on every request. */
-    private record Answer(int status, Map<String, List<String>> headers, String body) {
-    }
+    private record Answer(int status, Map<String, List<String>> headers, String body) {}
 }

@@ -33,9 +33,13 @@ class TokenRefusalReasonTest {
         Jwt expired = jwt(Map.of("exp", EXPIRY, "iss", "https://evil.example.com/realms/x", "sub", "alice"));
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
 
-        String reason = TokenRefusalReason.of(refusal(expired, timestamps, new JwtIssuerValidator("https://id.example.com/realms/d")));
+        String reason = TokenRefusalReason.of(
+                refusal(expired, timestamps, new JwtIssuerValidator("https://id.example.com/realms/d")));
 
-        assertThat(reason).isEqualTo("expired, iss claim not valid").doesNotContain("2026").doesNotContain("evil");
+        assertThat(reason)
+                .isEqualTo("expired, iss claim not valid")
+                .doesNotContain("2026")
+                .doesNotContain("evil");
     }
 
     @Test
@@ -43,28 +47,42 @@ class TokenRefusalReasonTest {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
         timestamps.setAllowEmptyExpiryClaim(false);
 
-        assertThat(TokenRefusalReason.of(refusal(jwt(Map.of("sub", "a")), timestamps))).isEqualTo("no expiry");
-        assertThat(TokenRefusalReason.of(refusal(jwt(Map.of("sub", "a", "exp", Instant.now().plusSeconds(900),
-                "nbf", Instant.now().plusSeconds(600))), timestamps))).isEqualTo("not yet valid");
+        assertThat(TokenRefusalReason.of(refusal(jwt(Map.of("sub", "a")), timestamps)))
+                .isEqualTo("no expiry");
+        assertThat(TokenRefusalReason.of(refusal(
+                        jwt(Map.of(
+                                "sub",
+                                "a",
+                                "exp",
+                                Instant.now().plusSeconds(900),
+                                "nbf",
+                                Instant.now().plusSeconds(600))),
+                        timestamps)))
+                .isEqualTo("not yet valid");
     }
 
     @Test
     void namesTheClaimOfAClaimCheck() {
-        JwtClaimValidator<Object> subject = new JwtClaimValidator<>("sub", sub -> sub instanceof String text && !text.isBlank());
+        JwtClaimValidator<Object> subject =
+                new JwtClaimValidator<>("sub", sub -> sub instanceof String text && !text.isBlank());
 
-        assertThat(TokenRefusalReason.of(refusal(jwt(Map.of("sub", " ")), subject))).isEqualTo("sub claim not valid");
+        assertThat(TokenRefusalReason.of(refusal(jwt(Map.of("sub", " ")), subject)))
+                .isEqualTo("sub claim not valid");
     }
 
     @Test
     void tellsTokensThatCannotBeVerifiedFromMissingOnes() {
-        BadJwtException badSignature = new BadJwtException("An error occurred while attempting to decode the Jwt: Signed JWT rejected",
+        BadJwtException badSignature = new BadJwtException(
+                "An error occurred while attempting to decode the Jwt: Signed JWT rejected",
                 new BadJWSException("Signed JWT rejected: Invalid signature"));
 
         assertThat(TokenRefusalReason.of(new InvalidBearerTokenException(badSignature.getMessage(), badSignature)))
                 .isEqualTo("signature not verified");
-        assertThat(TokenRefusalReason.of(new InvalidBearerTokenException("Unsupported algorithm of none", new BadJwtException("x"))))
+        assertThat(TokenRefusalReason.of(
+                        new InvalidBearerTokenException("Unsupported algorithm of none", new BadJwtException("x"))))
                 .isEqualTo("malformed or unsigned token");
-        assertThat(TokenRefusalReason.of(new InvalidBearerTokenException(CallerAuthenticationConverter.TENANT_REJECTED)))
+        assertThat(TokenRefusalReason.of(
+                        new InvalidBearerTokenException(CallerAuthenticationConverter.TENANT_REJECTED)))
                 .isEqualTo("tenant not accepted");
         assertThat(TokenRefusalReason.of(new InsufficientAuthenticationException("Full authentication is required")))
                 .isEqualTo("no token");
@@ -73,13 +91,17 @@ class TokenRefusalReasonTest {
     @SafeVarargs
     private static InvalidBearerTokenException refusal(Jwt jwt, OAuth2TokenValidator<Jwt>... validators) {
         List<OAuth2Error> errors = Arrays.stream(validators)
-                .flatMap(validator -> validator.validate(jwt).getErrors().stream()).toList();
+                .flatMap(validator -> validator.validate(jwt).getErrors().stream())
+                .toList();
         assertThat(errors).as("the token fails the checks").isNotEmpty();
         JwtValidationException invalid = new JwtValidationException("Unable to validate Jwt", errors);
         return new InvalidBearerTokenException(invalid.getMessage(), invalid);
     }
 
     private static Jwt jwt(Map<String, Object> claims) {
-        return Jwt.withTokenValue("token").header("alg", "RS256").claims(all -> all.putAll(claims)).build();
+        return Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .claims(all -> all.putAll(claims))
+                .build();
     }
 }

@@ -29,8 +29,10 @@ class TokenRejectionIT extends ApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(VIEWER_QUERY)
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().returnResult();
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .returnResult();
 
         assertBareUnauthorized(result);
     }
@@ -50,9 +52,12 @@ class TokenRejectionIT extends ApiIntegrationTest {
         String first = newTenant("reject-two-a");
         String second = newTenant("reject-two-b");
 
-        expectRejected(ISSUER.token("two-tenants", TestIssuer.AUDIENCE, Map.of(
-                "tenant", List.of(first, second),
-                "realm_access", Map.of("roles", List.of("tenant-admin")))));
+        expectRejected(ISSUER.token(
+                "two-tenants",
+                TestIssuer.AUDIENCE,
+                Map.of(
+                        "tenant", List.of(first, second),
+                        "realm_access", Map.of("roles", List.of("tenant-admin")))));
     }
 
     @Test
@@ -68,10 +73,16 @@ class TokenRejectionIT extends ApiIntegrationTest {
     @Test
     void rejectsTokenOfArchivedTenant() {
         String tenant = newTenant("reject-archived");
-        graphQl(platformAdminToken()).documentName("archiveTenant")
-                .variable("input", Map.of("key", tenant)).execute()
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(0)
-                .path("archiveTenant.tenant.status").entity(String.class).isEqualTo("ARCHIVED");
+        graphQl(platformAdminToken())
+                .documentName("archiveTenant")
+                .variable("input", Map.of("key", tenant))
+                .execute()
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("archiveTenant.tenant.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED");
 
         expectRejected(usersOf(tenant).tenantAdmin());
     }
@@ -81,7 +92,8 @@ class TokenRejectionIT extends ApiIntegrationTest {
         String tenant = newTenant("reject-audience");
         String token = ISSUER.token("wrong-audience", "some-other-api", claims(tenant, "tenant-admin"));
         // the same claims for the right audience are accepted, so only the audience can be at fault
-        expectAccepted(ISSUER.token("right-audience", TestIssuer.AUDIENCE, claims(tenant, "tenant-admin")), "right-audience");
+        expectAccepted(
+                ISSUER.token("right-audience", TestIssuer.AUDIENCE, claims(tenant, "tenant-admin")), "right-audience");
 
         expectRejected(token);
     }
@@ -108,13 +120,20 @@ class TokenRejectionIT extends ApiIntegrationTest {
     @Test
     void acceptsTenantClaimListingExactlyOneKey() {
         String tenant = newTenant("accept-list");
-        String token = ISSUER.token("listed", TestIssuer.AUDIENCE, Map.of(
-                "tenant", List.of(tenant),
-                "realm_access", Map.of("roles", List.of("fund-manager"))));
+        String token = ISSUER.token(
+                "listed",
+                TestIssuer.AUDIENCE,
+                Map.of(
+                        "tenant", List.of(tenant),
+                        "realm_access", Map.of("roles", List.of("fund-manager"))));
 
         expectAccepted(token, "listed");
-        graphQl(token).documentName("viewer").execute()
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(tenant);
+        graphQl(token)
+                .documentName("viewer")
+                .execute()
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(tenant);
     }
 
     @Test
@@ -122,24 +141,33 @@ class TokenRejectionIT extends ApiIntegrationTest {
         String token = ISSUER.token("root", null, "platform-admin");
 
         expectAccepted(token, "root");
-        graphQl(token).documentName("viewer").execute()
-                .path("viewer.tenant").valueIsNull()
-                .path("viewer.roles").entityList(String.class).containsExactly("PLATFORM_ADMIN");
+        graphQl(token)
+                .documentName("viewer")
+                .execute()
+                .path("viewer.tenant")
+                .valueIsNull()
+                .path("viewer.roles")
+                .entityList(String.class)
+                .containsExactly("PLATFORM_ADMIN");
     }
 
     /** Every tenant problem gets the same answer, so a caller cannot probe which tenant keys exist. */
     @Test
     void tenantRejectionsAreIndistinguishable() {
         String archived = newTenant("reject-alike");
-        graphQl(platformAdminToken()).documentName("archiveTenant")
-                .variable("input", Map.of("key", archived)).execute()
-                .errors().verify();
+        graphQl(platformAdminToken())
+                .documentName("archiveTenant")
+                .variable("input", Map.of("key", archived))
+                .execute()
+                .errors()
+                .verify();
 
         List<String> challenges = List.of(
-                ISSUER.token("unknown", "no-such-tenant-alike", "tenant-admin"),
-                ISSUER.token("archived", archived, "tenant-admin"),
-                ISSUER.token("malformed", "NOT A KEY", "tenant-admin"),
-                ISSUER.token("none", null, "tenant-admin")).stream()
+                        ISSUER.token("unknown", "no-such-tenant-alike", "tenant-admin"),
+                        ISSUER.token("archived", archived, "tenant-admin"),
+                        ISSUER.token("malformed", "NOT A KEY", "tenant-admin"),
+                        ISSUER.token("none", null, "tenant-admin"))
+                .stream()
                 .map(token -> expectRejected(token).getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
                 .toList();
 
@@ -147,19 +175,21 @@ class TokenRejectionIT extends ApiIntegrationTest {
     }
 
     private EntityExchangeResult<byte[]> expectRejected(String token) {
-        EntityExchangeResult<byte[]> result = post(token)
-                .expectStatus().isUnauthorized()
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> result =
+                post(token).expectStatus().isUnauthorized().expectBody().returnResult();
         assertBareUnauthorized(result);
         return result;
     }
 
     private void expectAccepted(String token, String subject) {
         post(token)
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.viewer.subject").isEqualTo(subject);
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.viewer.subject")
+                .isEqualTo(subject);
     }
 
     private WebTestClient.ResponseSpec post(String token) {

@@ -29,8 +29,12 @@ class VerifiedTokenCacheTest {
         if (!token.startsWith("good-")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("frank")
-                .issuedAt(Instant.parse("2026-12-07T09:55:00Z")).expiresAt(Instant.parse("2026-12-07T10:05:00Z")).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("frank")
+                .issuedAt(Instant.parse("2026-12-07T09:55:00Z"))
+                .expiresAt(Instant.parse("2026-12-07T10:05:00Z"))
+                .build();
     };
 
     /** Refuses a token once the test's clock passes its expiry, as the timestamp validator does. */

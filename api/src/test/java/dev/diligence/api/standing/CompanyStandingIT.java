@@ -42,40 +42,79 @@ class CompanyStandingIT extends ApiIntegrationTest {
         CompanyFixtures.createCompany(admin, "Unassessed");
         published = publishedAssessment(assessor, reviewer, assessed);
         String draft = createAssessment(assessor, assessed, null);
-        assessor.documentName("raiseFinding").variable("input", Map.of("assessmentId", draft, "title", "No drift monitoring",
-                "description", "", "severity", "HIGH")).execute().path("raiseFinding.userErrors").entityList(Object.class).hasSize(0);
+        assessor.documentName("raiseFinding")
+                .variable(
+                        "input",
+                        Map.of(
+                                "assessmentId",
+                                draft,
+                                "title",
+                                "No drift monitoring",
+                                "description",
+                                "",
+                                "severity",
+                                "HIGH"))
+                .execute()
+                .path("raiseFinding.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void bothFieldsTogetherAnswerAsEachAlone() {
         GraphQlTester.Response both = companies("{ companies(first: 10) { nodes { name " + FIELDS + " } } }");
-        both.path("companies.nodes[*].name").entityList(String.class).containsExactly("Assessed", "Unassessed")
-                .path("companies.nodes[0].latestAssessment.id").entity(String.class).isEqualTo(published)
-                .path("companies.nodes[0].openFindings").entity(Map.class)
+        both.path("companies.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("Assessed", "Unassessed")
+                .path("companies.nodes[0].latestAssessment.id")
+                .entity(String.class)
+                .isEqualTo(published)
+                .path("companies.nodes[0].openFindings")
+                .entity(Map.class)
                 .isEqualTo(Map.of("critical", 0, "high", 1, "medium", 0, "low", 0, "info", 0))
-                .path("companies.nodes[1].latestAssessment").valueIsNull()
-                .path("companies.nodes[1].openFindings").entity(Map.class)
+                .path("companies.nodes[1].latestAssessment")
+                .valueIsNull()
+                .path("companies.nodes[1].openFindings")
+                .entity(Map.class)
                 .isEqualTo(Map.of("critical", 0, "high", 0, "medium", 0, "low", 0, "info", 0));
         List<?> nodes = both.path("companies.nodes").entityList(Map.class).get();
 
         companies("{ companies(first: 10) { nodes { name latestAssessment { id } } } }")
-                .path("companies.nodes[*].latestAssessment").entityList(Object.class)
-                .isEqualTo(nodes.stream().map(node -> ((Map<?, ?>) node).get("latestAssessment")).toList());
+                .path("companies.nodes[*].latestAssessment")
+                .entityList(Object.class)
+                .isEqualTo(nodes.stream()
+                        .map(node -> ((Map<?, ?>) node).get("latestAssessment"))
+                        .toList());
         companies("{ companies(first: 10) { nodes { name openFindings { critical high medium low info } } } }")
-                .path("companies.nodes[*].openFindings").entityList(Object.class)
-                .isEqualTo(nodes.stream().map(node -> ((Map<?, ?>) node).get("openFindings")).toList());
-        companies("query { companies(first: 10) { nodes { name ...Standing } } } fragment Standing on Company { " + FIELDS + " }")
-                .path("companies.nodes").entityList(Map.class).isEqualTo(nodes);
-        companies("{ companies(first: 10) { nodes { name latestAssessment { id } ... on Company { openFindings { critical high medium low info } } } } }")
-                .path("companies.nodes").entityList(Map.class).isEqualTo(nodes);
+                .path("companies.nodes[*].openFindings")
+                .entityList(Object.class)
+                .isEqualTo(nodes.stream()
+                        .map(node -> ((Map<?, ?>) node).get("openFindings"))
+                        .toList());
+        companies("query { companies(first: 10) { nodes { name ...Standing } } } fragment Standing on Company { "
+                        + FIELDS + " }")
+                .path("companies.nodes")
+                .entityList(Map.class)
+                .isEqualTo(nodes);
+        companies(
+                        "{ companies(first: 10) { nodes { name latestAssessment { id } ... on Company { openFindings { critical high medium low info } } } } }")
+                .path("companies.nodes")
+                .entityList(Map.class)
+                .isEqualTo(nodes);
     }
 
     @Test
     void bothFieldsOfEveryCompanyOfAPageTakeOneStatement() {
         String document = "{ companies(first: 10) { nodes { name " + FIELDS + " } } }";
-        List<String> sent = counter.statementsWarmed(() -> companies(document).path("companies.nodes").entityList(Object.class).hasSize(2));
-        assertThat(sent.stream().filter(statement -> statement.contains("open_findings") || statement.contains("latest_publication")))
-                .as("the statements of the standings among %s", sent).hasSize(1);
+        List<String> sent = counter.statementsWarmed(() -> companies(document)
+                .path("companies.nodes")
+                .entityList(Object.class)
+                .hasSize(2));
+        assertThat(sent.stream()
+                        .filter(statement ->
+                                statement.contains("open_findings") || statement.contains("latest_publication")))
+                .as("the statements of the standings among %s", sent)
+                .hasSize(1);
     }
 
     private GraphQlTester.Response companies(String document) {

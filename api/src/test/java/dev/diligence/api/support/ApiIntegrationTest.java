@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * PostgreSQL as the non-owner application role, trusting the test issuer. Every test class shares
  * one application context, so each class creates tenants of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "diligence.embedded.enabled=false")
 @Import(StatementCounter.class)
 public abstract class ApiIntegrationTest {
@@ -42,8 +43,7 @@ public abstract class ApiIntegrationTest {
 
     /** A GraphQL client that sends {@code token} as its bearer token. */
     protected HttpGraphQlTester graphQl(String token) {
-        return HttpGraphQlTester.builder(http().mutate()
-                        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        return HttpGraphQlTester.builder(http().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
@@ -55,7 +55,10 @@ public abstract class ApiIntegrationTest {
 
     /** A plain HTTP client of the GraphQL endpoint, without credentials, waiting up to {@link #RESPONSE_TIMEOUT}. */
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl(graphQlUrl()).responseTimeout(RESPONSE_TIMEOUT).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(graphQlUrl())
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     /** Registers a tenant with a key no other test uses; returns the key. */

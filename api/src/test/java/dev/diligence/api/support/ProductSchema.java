@@ -22,13 +22,12 @@ public final class ProductSchema {
 
     public static final GraphQLSchema SCHEMA = load();
 
-    private ProductSchema() {
-    }
+    private ProductSchema() {}
 
     /** The operation as graphql-java normalizes it for execution, with {@code variables} already coerced. */
     public static ExecutableNormalizedOperation operation(String document, Map<String, Object> variables) {
-        return ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(SCHEMA, Parser.parse(document), null,
-                CoercedVariables.of(variables));
+        return ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+                SCHEMA, Parser.parse(document), null, CoercedVariables.of(variables));
     }
 
     public static ExecutableNormalizedOperation operation(String document) {
@@ -38,7 +37,8 @@ public final class ProductSchema {
     private static GraphQLSchema load() {
         TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
         try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/**/*.graphqls")) {
+            for (Resource file :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/**/*.graphqls")) {
                 try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
                     registry.merge(new SchemaParser().parse(reader));
                 }

@@ -36,7 +36,8 @@ public final class RefusingFront implements AutoCloseable {
     /** Which requests to refuse. */
     public interface Plan {
         /** The refusal of the n-th request (from 1), or null to pass it to the API. */
-        @Nullable Refusal of(int arrival);
+        @Nullable
+        Refusal of(int arrival);
     }
 
     private final HttpServer server;
@@ -56,14 +57,21 @@ public final class RefusingFront implements AutoCloseable {
                 if (refusal.retryAfterHeader()) {
                     exchange.getResponseHeaders().set("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
                 }
-                body = ("{\"errors\":[{\"message\":\"retry later\",\"extensions\":{\"classification\":\"" + refusal.classification()
-                        + "\",\"retryAfterSeconds\":" + refusal.retryAfterSeconds() + "}}]}").getBytes(StandardCharsets.UTF_8);
+                body = ("{\"errors\":[{\"message\":\"retry later\",\"extensions\":{\"classification\":\""
+                                + refusal.classification() + "\",\"retryAfterSeconds\":" + refusal.retryAfterSeconds()
+                                + "}}]}")
+                        .getBytes(StandardCharsets.UTF_8);
             } else {
                 try {
-                    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(apiUrl))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", exchange.getRequestHeaders().getFirst("Authorization"))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> answer = http.send(
+                            HttpRequest.newBuilder(URI.create(apiUrl))
+                                    .header("Content-Type", "application/json")
+                                    .header(
+                                            "Authorization",
+                                            exchange.getRequestHeaders().getFirst("Authorization"))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
                     status = answer.statusCode();
                     body = answer.body();
                 } catch (InterruptedException e) {

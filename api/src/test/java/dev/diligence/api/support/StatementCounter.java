@@ -103,11 +103,16 @@ public class StatementCounter {
         private Connection counting(Connection connection) {
             AtomicLong counted = statements;
             Deque<String> texts = recent;
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
                     (proxy, method, arguments) -> {
                         if (STATEMENT_FACTORIES.contains(method.getName())) {
                             counted.incrementAndGet();
-                            texts.addLast(arguments == null || arguments.length == 0 ? "(statement)" : String.valueOf(arguments[0]));
+                            texts.addLast(
+                                    arguments == null || arguments.length == 0
+                                            ? "(statement)"
+                                            : String.valueOf(arguments[0]));
                             while (texts.size() > RECENT) {
                                 texts.pollFirst();
                             }

@@ -4,10 +4,10 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.UnknownHostException;
 import java.text.ParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +68,13 @@ public final class TestIssuer {
      * mock-oauth2-server's default token (no tenant, no roles, another audience), which the API refuses.
      */
     public void enqueueEndpointToken(String subject, String tenantKey, long lifetimeSeconds, String... realmRoles) {
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE),
-                userClaims(subject, tenantKey, realmRoles), lifetimeSeconds));
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(
+                ISSUER_ID,
+                subject,
+                "JWT",
+                List.of(AUDIENCE),
+                userClaims(subject, tenantKey, realmRoles),
+                lifetimeSeconds));
     }
 
     /**
@@ -81,11 +86,13 @@ public final class TestIssuer {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=discard&client_secret=discard"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=discard&client_secret=discard"))
                 .build();
         try {
             for (int i = 0; i < 100; i++) {
-                String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                String body =
+                        http.send(request, HttpResponse.BodyHandlers.ofString()).body();
                 String token = JSON.readTree(body).path("access_token").asString();
                 if (SignedJWT.parse(token).getJWTClaimsSet().getClaim("tenant") == null) {
                     return;

@@ -49,10 +49,13 @@ class SyncConcurrencyIT extends ApiIntegrationTest {
             for (int i = 15; i < 30; i++) {
                 for (String kind : List.of("company:C", "holding:H")) {
                     String item = kind + i;
-                    assertThat(List.of(outcomesA.get(item), outcomesB.get(item))).as(item).containsExactlyInAnyOrder("CREATED", "UNCHANGED");
+                    assertThat(List.of(outcomesA.get(item), outcomesB.get(item)))
+                            .as(item)
+                            .containsExactlyInAnyOrder("CREATED", "UNCHANGED");
                 }
             }
-            assertThat(List.of(outcomesA.get("fund:F1"), outcomesB.get("fund:F1"))).containsExactlyInAnyOrder("CREATED", "UNCHANGED");
+            assertThat(List.of(outcomesA.get("fund:F1"), outcomesB.get("fund:F1")))
+                    .containsExactlyInAnyOrder("CREATED", "UNCHANGED");
             Map<String, String> idsA = ids(a.get());
             Map<String, String> idsB = ids(b.get());
             idsA.forEach((item, id) -> {
@@ -63,24 +66,41 @@ class SyncConcurrencyIT extends ApiIntegrationTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(number("select count(*) from funds where tenant_id = ?", tenantId)).isEqualTo(1);
-        assertThat(number("select count(*) from companies where tenant_id = ?", tenantId)).isEqualTo(45);
-        assertThat(number("select count(*) from company_references where tenant_id = ? and source = ?", tenantId, SOURCE)).isEqualTo(45);
-        assertThat(number("select count(*) from holdings where tenant_id = ?", tenantId)).isEqualTo(45);
-        assertThat(number("select count(*) from sync_references where tenant_id = ? and entity_type = 'HOLDING'", tenantId)).isEqualTo(45);
-        assertThat(number("select count(*) from sync_requests where tenant_id = ?", tenantId)).isEqualTo(2);
+        assertThat(number("select count(*) from funds where tenant_id = ?", tenantId))
+                .isEqualTo(1);
+        assertThat(number("select count(*) from companies where tenant_id = ?", tenantId))
+                .isEqualTo(45);
+        assertThat(number(
+                        "select count(*) from company_references where tenant_id = ? and source = ?", tenantId, SOURCE))
+                .isEqualTo(45);
+        assertThat(number("select count(*) from holdings where tenant_id = ?", tenantId))
+                .isEqualTo(45);
+        assertThat(number(
+                        "select count(*) from sync_references where tenant_id = ? and entity_type = 'HOLDING'",
+                        tenantId))
+                .isEqualTo(45);
+        assertThat(number("select count(*) from sync_requests where tenant_id = ?", tenantId))
+                .isEqualTo(2);
     }
 
-    private GraphQlTester.Response call(String tenant, Map<String, Object> payload, CyclicBarrier start) throws Exception {
+    private GraphQlTester.Response call(String tenant, Map<String, Object> payload, CyclicBarrier start)
+            throws Exception {
         GraphQlTester tester = graphQl(usersOf(tenant).integration());
         start.await();
         return SyncFixtures.sync(tester, payload);
     }
 
     private static Map<String, Object> payload(String key, int from, int to) {
-        return input(SOURCE, key, List.of(aFund("F1", "Race fund")),
-                IntStream.range(from, to).mapToObj(i -> aCompany("C" + i, "Race company " + i)).toList(),
-                IntStream.range(from, to).mapToObj(i -> aHolding("H" + i, "F1", "C" + i, "SOURCED")).toList());
+        return input(
+                SOURCE,
+                key,
+                List.of(aFund("F1", "Race fund")),
+                IntStream.range(from, to)
+                        .mapToObj(i -> aCompany("C" + i, "Race company " + i))
+                        .toList(),
+                IntStream.range(from, to)
+                        .mapToObj(i -> aHolding("H" + i, "F1", "C" + i, "SOURCED"))
+                        .toList());
     }
 
     private static Map<String, String> outcomes(GraphQlTester.Response response) {
@@ -99,8 +119,12 @@ class SyncConcurrencyIT extends ApiIntegrationTest {
                 case "companies" -> "company:";
                 default -> "holding:";
             };
-            List<String> externalIds = response.path("syncDeals." + list + "[*].externalId").entityList(String.class).get();
-            List<String> values = response.path("syncDeals." + list + "[*]." + attribute).entityList(String.class).get();
+            List<String> externalIds = response.path("syncDeals." + list + "[*].externalId")
+                    .entityList(String.class)
+                    .get();
+            List<String> values = response.path("syncDeals." + list + "[*]." + attribute)
+                    .entityList(String.class)
+                    .get();
             for (int i = 0; i < externalIds.size(); i++) {
                 out.put(kind + externalIds.get(i), values.get(i));
             }

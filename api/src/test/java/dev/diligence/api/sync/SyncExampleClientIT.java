@@ -37,13 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SyncExampleClientIT extends ApiIntegrationTest {
 
-    private static final Path EXAMPLE = Path.of("..", "examples", "sync").toAbsolutePath().normalize();
+    private static final Path EXAMPLE =
+            Path.of("..", "examples", "sync").toAbsolutePath().normalize();
     // "batch 2/3 replayed: {...}", one line per batch on standard error
     private static final Pattern BATCH_LINE = Pattern.compile("(?m)^batch (\\d+)/(\\d+) (sent|replayed): (\\{.*})$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     enum Client {
-        NODE("node", "sync.mjs"), PYTHON("python3", "sync.py");
+        NODE("node", "sync.mjs"),
+        PYTHON("python3", "sync.py");
 
         final String interpreter;
         final String script;
@@ -89,14 +91,21 @@ class SyncExampleClientIT extends ApiIntegrationTest {
 
         Run first = sync(client, deals, Map.of(), 3600);
         // 600 deals: 20 funds, 300 companies, 600 holdings = 920 items, in 2 batches of at most 500
-        assertThat(first.summary()).containsEntry("deals", 600).containsEntry("created", 920).containsEntry("failed", 0)
-                .containsEntry("replayed", 0).containsEntry("batches", 2);
+        assertThat(first.summary())
+                .containsEntry("deals", 600)
+                .containsEntry("created", 920)
+                .containsEntry("failed", 0)
+                .containsEntry("replayed", 0)
+                .containsEntry("batches", 2);
         assertThat(first.batchOutcomes()).containsExactly("sent", "sent");
         assertThat(first.stderr()).containsOnlyOnce("token fetched");
         assertThat(companyCount()).isEqualTo(300);
 
         Run again = sync(client, deals, Map.of(), 3600);
-        assertThat(again.summary()).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("replayed", 2);
+        assertThat(again.summary())
+                .containsEntry("created", 0)
+                .containsEntry("updated", 0)
+                .containsEntry("replayed", 2);
         assertThat(again.batchOutcomes()).containsExactly("replayed", "replayed");
         assertThat(companyCount()).isEqualTo(300);
 
@@ -105,7 +114,10 @@ class SyncExampleClientIT extends ApiIntegrationTest {
         lines.set(1, lines.get(1).replace(",SOURCED,", ",DILIGENCE,"));
         Files.write(deals, lines, StandardCharsets.UTF_8);
         Run changed = sync(client, deals, Map.of(), 3600);
-        assertThat(changed.summary()).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("failed", 0)
+        assertThat(changed.summary())
+                .containsEntry("created", 0)
+                .containsEntry("updated", 1)
+                .containsEntry("failed", 0)
                 .containsEntry("replayed", 1);
         assertThat(changed.batchOutcomes()).containsExactly("sent", "replayed");
     }
@@ -126,7 +138,10 @@ class SyncExampleClientIT extends ApiIntegrationTest {
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
         // 60 deals: 20 funds, 30 companies, 60 holdings = 110 items, in 3 batches of at most 40
-        assertThat(run.summary()).containsEntry("created", 110).containsEntry("failed", 0).containsEntry("batches", 3);
+        assertThat(run.summary())
+                .containsEntry("created", 110)
+                .containsEntry("failed", 0)
+                .containsEntry("batches", 3);
         assertThat(run.batchOutcomes()).containsExactly("sent", "sent", "sent");
         assertThat(count(run.stderr(), "token fetched")).isEqualTo(3);
         assertThat(count(run.stderr(), "HTTP 401: token expired or invalid")).isEqualTo(1);
@@ -143,8 +158,10 @@ class SyncExampleClientIT extends ApiIntegrationTest {
         Run run = run(client, deals(60), Map.of());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).containsOnlyOnce("HTTP 401: token expired or invalid")
-                .contains("HTTP 401 with a token just fetched").doesNotContain("retrying");
+        assertThat(run.stderr())
+                .containsOnlyOnce("HTTP 401: token expired or invalid")
+                .contains("HTTP 401 with a token just fetched")
+                .doesNotContain("retrying");
         assertThat(count(run.stderr(), "token fetched")).isEqualTo(2);
         assertThat(companyCount()).isZero();
     }
@@ -163,8 +180,12 @@ class SyncExampleClientIT extends ApiIntegrationTest {
 
         Run resumed = sync(client, deals, Map.of("SYNC_BATCH_ITEMS", "40"), 3600);
         assertThat(resumed.batchOutcomes()).containsExactly("replayed", "replayed", "sent");
-        assertThat(resumed.summary()).containsEntry("replayed", 2).containsEntry("created", 110 - 78)
-                .containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("failed", 0);
+        assertThat(resumed.summary())
+                .containsEntry("replayed", 2)
+                .containsEntry("created", 110 - 78)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", 0)
+                .containsEntry("failed", 0);
         assertThat(counts()).isEqualTo(List.of(20L, 30L, 60L));
     }
 
@@ -209,8 +230,10 @@ class SyncExampleClientIT extends ApiIntegrationTest {
 
     private Path deals(int count) throws IOException, InterruptedException {
         Path deals = work.resolve("deals-" + count + ".csv");
-        Files.writeString(deals, run(List.of("node", EXAMPLE.resolve("generate-deals.mjs").toString(), String.valueOf(count)),
-                Map.of()).stdout());
+        Files.writeString(
+                deals,
+                run(List.of("node", EXAMPLE.resolve("generate-deals.mjs").toString(), String.valueOf(count)), Map.of())
+                        .stdout());
         return deals;
     }
 
@@ -229,11 +252,20 @@ class SyncExampleClientIT extends ApiIntegrationTest {
     }
 
     private Run run(Client client, Path deals, Map<String, String> settings) throws IOException, InterruptedException {
-        Map<String, String> environment = new HashMap<>(Map.of("DILIGENCE_API", graphQlUrl(),
-                "DILIGENCE_TOKEN_URL", ISSUER.tokenEndpoint(), "DILIGENCE_CLIENT_ID", "sync-bot",
-                "DILIGENCE_CLIENT_SECRET", "test", "SYNC_SOURCE", "crm"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "DILIGENCE_API",
+                graphQlUrl(),
+                "DILIGENCE_TOKEN_URL",
+                ISSUER.tokenEndpoint(),
+                "DILIGENCE_CLIENT_ID",
+                "sync-bot",
+                "DILIGENCE_CLIENT_SECRET",
+                "test",
+                "SYNC_SOURCE",
+                "crm"));
         environment.putAll(settings);
-        return run(List.of(client.interpreter, EXAMPLE.resolve(client.script).toString(), deals.toString()), environment);
+        return run(
+                List.of(client.interpreter, EXAMPLE.resolve(client.script).toString(), deals.toString()), environment);
     }
 
     private long companyCount() {
@@ -243,10 +275,14 @@ class SyncExampleClientIT extends ApiIntegrationTest {
     /** Funds, companies and holdings of the firm. */
     private List<Long> counts() {
         var response = graphQl(users.tenantAdmin())
-                .document("{ funds(first: 100) { totalCount nodes { holdings { totalCount } } } companies { totalCount } }")
+                .document(
+                        "{ funds(first: 100) { totalCount nodes { holdings { totalCount } } } companies { totalCount } }")
                 .execute();
-        List<Long> holdings = response.path("funds.nodes[*].holdings.totalCount").entityList(Long.class).get();
-        return List.of(response.path("funds.totalCount").entity(Long.class).get(),
+        List<Long> holdings = response.path("funds.nodes[*].holdings.totalCount")
+                .entityList(Long.class)
+                .get();
+        return List.of(
+                response.path("funds.totalCount").entity(Long.class).get(),
                 response.path("companies.totalCount").entity(Long.class).get(),
                 holdings.stream().mapToLong(Long::longValue).sum());
     }
@@ -272,7 +308,8 @@ class SyncExampleClientIT extends ApiIntegrationTest {
 
     private Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path errors = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(EXAMPLE.toFile()).redirectError(errors.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(EXAMPLE.toFile()).redirectError(errors.toFile());
         // nothing of the developer's own settings (a DILIGENCE_TOKEN would bypass the token endpoint)
         builder.environment().keySet().removeIf(name -> name.startsWith("DILIGENCE_") || name.startsWith("SYNC_"));
         builder.environment().putAll(environment);

@@ -18,8 +18,7 @@ public final class SyncFixtures {
 
     private static final TestDatabase DB = TestDatabase.get();
 
-    private SyncFixtures() {
-    }
+    private SyncFixtures() {}
 
     static Map<String, Object> aFund(String externalId, String name) {
         Map<String, Object> fund = new LinkedHashMap<>();
@@ -45,7 +44,8 @@ public final class SyncFixtures {
         return company;
     }
 
-    static Map<String, Object> aHolding(String externalId, String fundExternalId, String companyExternalId, String dealStage) {
+    static Map<String, Object> aHolding(
+            String externalId, String fundExternalId, String companyExternalId, String dealStage) {
         Map<String, Object> holding = new LinkedHashMap<>();
         holding.put("externalId", externalId);
         holding.put("fundExternalId", fundExternalId);
@@ -62,7 +62,8 @@ public final class SyncFixtures {
         return changed;
     }
 
-    public static Map<String, Object> input(String source, String key, List<?> funds, List<?> companies, List<?> holdings) {
+    public static Map<String, Object> input(
+            String source, String key, List<?> funds, List<?> companies, List<?> holdings) {
         Map<String, Object> input = new HashMap<>();
         input.put("source", source);
         input.put("idempotencyKey", key);
@@ -73,7 +74,8 @@ public final class SyncFixtures {
     }
 
     static GraphQlTester.Response sync(GraphQlTester tester, Map<String, Object> input) {
-        GraphQlTester.Response response = tester.documentName("syncDeals").variable("input", input).execute();
+        GraphQlTester.Response response =
+                tester.documentName("syncDeals").variable("input", input).execute();
         response.errors().verify();
         return response;
     }
@@ -101,7 +103,8 @@ public final class SyncFixtures {
     }
 
     static void execute(String sql, Object... parameters) {
-        try (Connection admin = DB.connectAsAdmin(); PreparedStatement statement = admin.prepareStatement(sql)) {
+        try (Connection admin = DB.connectAsAdmin();
+                PreparedStatement statement = admin.prepareStatement(sql)) {
             bind(statement, parameters);
             statement.execute();
         } catch (SQLException e) {
@@ -114,7 +117,8 @@ public final class SyncFixtures {
     }
 
     private static void query(String sql, Object[] parameters, Row row) {
-        try (Connection admin = DB.connectAsAdmin(); PreparedStatement statement = admin.prepareStatement(sql)) {
+        try (Connection admin = DB.connectAsAdmin();
+                PreparedStatement statement = admin.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

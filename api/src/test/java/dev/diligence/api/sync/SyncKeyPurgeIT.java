@@ -34,7 +34,8 @@ class SyncKeyPurgeIT extends ApiIntegrationTest {
             GraphQlTester integration = graphQl(usersOf(firm).integration());
             sync(integration, input("crm", "old", List.of(aFund("F1", "Old fund")), List.of(), List.of()));
             sync(integration, input("crm", "fresh", List.of(aFund("F2", "Fresh fund")), List.of(), List.of()));
-            execute("update sync_requests set created_at = created_at - interval '25 hours' where tenant_id = ? and idempotency_key = 'old'",
+            execute(
+                    "update sync_requests set created_at = created_at - interval '25 hours' where tenant_id = ? and idempotency_key = 'old'",
                     tenantId(firm));
         }
 
@@ -43,22 +44,35 @@ class SyncKeyPurgeIT extends ApiIntegrationTest {
         assertThat(purged).isGreaterThanOrEqualTo(2);
         for (String firm : List.of(firmA, firmB)) {
             UUID tenantId = tenantId(firm);
-            assertThat(texts("select idempotency_key from sync_requests where tenant_id = ?", tenantId)).as(firm).containsExactly("fresh");
+            assertThat(texts("select idempotency_key from sync_requests where tenant_id = ?", tenantId))
+                    .as(firm)
+                    .containsExactly("fresh");
         }
         // the purged key is free again: the same key with another payload is applied, not refused as reused
-        sync(graphQl(usersOf(firmA).integration()), input("crm", "old", List.of(aFund("F3", "Third fund")), List.of(), List.of()))
-                .path("syncDeals.userErrors").entityList(Object.class).hasSize(0)
-                .path("syncDeals.funds[0].outcome").entity(String.class).isEqualTo("CREATED");
+        sync(
+                        graphQl(usersOf(firmA).integration()),
+                        input("crm", "old", List.of(aFund("F3", "Third fund")), List.of(), List.of()))
+                .path("syncDeals.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("syncDeals.funds[0].outcome")
+                .entity(String.class)
+                .isEqualTo("CREATED");
     }
 
     @Test
     void keepsAKeyYoungerThanTheRetention() {
         String firm = newTenant("sync-purge-keep");
-        sync(graphQl(usersOf(firm).integration()), input("crm", "recent", List.of(aFund("F1", "Recent fund")), List.of(), List.of()));
-        execute("update sync_requests set created_at = created_at - interval '23 hours' where tenant_id = ?", tenantId(firm));
+        sync(
+                graphQl(usersOf(firm).integration()),
+                input("crm", "recent", List.of(aFund("F1", "Recent fund")), List.of(), List.of()));
+        execute(
+                "update sync_requests set created_at = created_at - interval '23 hours' where tenant_id = ?",
+                tenantId(firm));
 
         purge.purgeExpiredAt(Instant.now());
 
-        assertThat(texts("select idempotency_key from sync_requests where tenant_id = ?", tenantId(firm))).containsExactly("recent");
+        assertThat(texts("select idempotency_key from sync_requests where tenant_id = ?", tenantId(firm)))
+                .containsExactly("recent");
     }
 }

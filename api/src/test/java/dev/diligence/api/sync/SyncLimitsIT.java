@@ -25,14 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SyncLimitsIT extends ApiIntegrationTest {
 
-    private static final String SMALL_ANSWER = "mutation($input: SyncDealsInput!) { syncDeals(input: $input) { replayed userErrors { field code } } }";
+    private static final String SMALL_ANSWER =
+            "mutation($input: SyncDealsInput!) { syncDeals(input: $input) { replayed userErrors { field code } } }";
 
     @Test
     void aSyncOf500ItemsIsAdmittedAndReportsItsCost() {
         String tenant = newTenant("sync-500");
         UUID tenantId = tenantId(tenant);
         List<Map<String, Object>> companies = IntStream.range(0, 500)
-                .mapToObj(i -> SyncFixtures.with(aCompany("C" + i, "Company number " + i), "description",
+                .mapToObj(i -> SyncFixtures.with(
+                        aCompany("C" + i, "Company number " + i),
+                        "description",
                         "A company with a description of usual length, " + "x".repeat(900)))
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -41,21 +44,30 @@ class SyncLimitsIT extends ApiIntegrationTest {
         byte[] json = JsonMapper.builder().build().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         assertThat(json.length).as("request body bytes").isBetween(500_000, 2 * 1024 * 1024);
 
-        http().mutate().responseTimeout(Duration.ofSeconds(60)).build().post()
+        http().mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
+                .post()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + usersOf(tenant).integration())
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.errors").doesNotExist()
-                .jsonPath("$.data.syncDeals.replayed").isEqualTo(false)
-                .jsonPath("$.data.syncDeals.userErrors.length()").isEqualTo(0)
-                .jsonPath("$.extensions.cost.requestedQueryCost").isEqualTo(10 + 500 + 20);
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.syncDeals.replayed")
+                .isEqualTo(false)
+                .jsonPath("$.data.syncDeals.userErrors.length()")
+                .isEqualTo(0)
+                .jsonPath("$.extensions.cost.requestedQueryCost")
+                .isEqualTo(10 + 500 + 20);
 
-        assertThat(number("select count(*) from companies where tenant_id = ?", tenantId)).isEqualTo(500);
-        assertThat(number("select count(*) from audit_events where tenant_id = ? and action = 'syncDeals'", tenantId)).isEqualTo(500);
+        assertThat(number("select count(*) from companies where tenant_id = ?", tenantId))
+                .isEqualTo(500);
+        assertThat(number("select count(*) from audit_events where tenant_id = ? and action = 'syncDeals'", tenantId))
+                .isEqualTo(500);
     }
-
 }

@@ -31,7 +31,9 @@ class SyncMetricsTest {
     @Test
     void itemsAndReplaysAreCountedWhenTheTransactionCommitsAndNotBefore() {
         metrics.applied(new SyncResult(
-                List.of(SyncItemResult.of("F-1", SyncItemOutcome.CREATED, "id-1"), SyncItemResult.of("F-2", SyncItemOutcome.UNCHANGED, "id-2")),
+                List.of(
+                        SyncItemResult.of("F-1", SyncItemOutcome.CREATED, "id-1"),
+                        SyncItemResult.of("F-2", SyncItemOutcome.UNCHANGED, "id-2")),
                 List.of(SyncItemResult.of("C-1", SyncItemOutcome.UPDATED, "id-3")),
                 List.of(SyncItemResult.failed("H-1", List.of()))));
         metrics.replayed();
@@ -48,13 +50,19 @@ class SyncMetricsTest {
 
     @Test
     void aRolledBackSyncCountsNothing() {
-        metrics.applied(new SyncResult(List.of(SyncItemResult.of("F-1", SyncItemOutcome.CREATED, "id-1")), List.of(), List.of()));
+        metrics.applied(new SyncResult(
+                List.of(SyncItemResult.of("F-1", SyncItemOutcome.CREATED, "id-1")), List.of(), List.of()));
         TransactionSynchronizationManager.getSynchronizations()
-                .forEach(synchronization -> synchronization.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
+                .forEach(synchronization ->
+                        synchronization.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
         assertThat(meters.getMeters()).isEmpty();
     }
 
     private double items(String kind, String outcome) {
-        return meters.get(SyncMetrics.ITEMS).tag("kind", kind).tag("outcome", outcome).counter().count();
+        return meters.get(SyncMetrics.ITEMS)
+                .tag("kind", kind)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 }

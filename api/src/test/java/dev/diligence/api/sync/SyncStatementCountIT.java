@@ -33,12 +33,17 @@ class SyncStatementCountIT extends ApiIntegrationTest {
     void aBatchTakesTheSameStatementsWhateverItsSize() {
         Map<Integer, List<Long>> statements = new LinkedHashMap<>();
         for (int deals : new int[] {2, 8}) {
-            GraphQlTester integration = graphQl(usersOf(newTenant("sync-statements-" + deals)).integration());
-            statements.put(deals, List.of(statementsOf(integration, batch(deals, "Company"), "created-" + deals),
-                    statementsOf(integration, batch(deals, "Renamed"), "changed-" + deals)));
+            GraphQlTester integration =
+                    graphQl(usersOf(newTenant("sync-statements-" + deals)).integration());
+            statements.put(
+                    deals,
+                    List.of(
+                            statementsOf(integration, batch(deals, "Company"), "created-" + deals),
+                            statementsOf(integration, batch(deals, "Renamed"), "changed-" + deals)));
         }
         System.out.println("Statements per sync batch (created, changed) by deals: " + statements);
-        assertThat(statements.get(8)).as("statements of a batch of 8 deals against one of 2: %s", statements)
+        assertThat(statements.get(8))
+                .as("statements of a batch of 8 deals against one of 2: %s", statements)
                 .isEqualTo(statements.get(2));
     }
 
@@ -46,7 +51,10 @@ class SyncStatementCountIT extends ApiIntegrationTest {
         Map<String, Object> keyed = new LinkedHashMap<>(batch);
         keyed.put("idempotencyKey", key);
         long before = counter.count();
-        sync(integration, keyed).path("syncDeals.userErrors").entityList(Object.class).hasSize(0);
+        sync(integration, keyed)
+                .path("syncDeals.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
         return counter.count() - before;
     }
 

@@ -67,19 +67,25 @@ class TenancyPlumbingIT extends ApiIntegrationTest {
 
     @Test
     void everyTransactionOfATenantCarriesItsTenantOnTheConnection() {
-        String setting = asTenant(tenantA, () -> inTransaction(() ->
-                jdbc.queryForObject("select current_setting('app.tenant_id', true)", String.class)));
+        String setting = asTenant(
+                tenantA,
+                () -> inTransaction(
+                        () -> jdbc.queryForObject("select current_setting('app.tenant_id', true)", String.class)));
         assertThat(setting).isEqualTo(tenantA.id().value().toString());
     }
 
     @Test
     void aPooledConnectionCarriesNoTenantIntoTheNextTransaction() {
-        Map<String, Object> first = asTenant(tenantA, () -> inTransaction(() ->
-                jdbc.queryForMap("select pg_backend_pid() as pid, current_setting('app.tenant_id', true) as tenant")));
+        Map<String, Object> first = asTenant(
+                tenantA,
+                () -> inTransaction(() -> jdbc.queryForMap(
+                        "select pg_backend_pid() as pid, current_setting('app.tenant_id', true) as tenant")));
         Map<String, Object> next = inTransaction(() ->
                 jdbc.queryForMap("select pg_backend_pid() as pid, current_setting('app.tenant_id', true) as tenant"));
 
-        assertThat(next.get("pid")).as("the pool handed out the same connection again").isEqualTo(first.get("pid"));
+        assertThat(next.get("pid"))
+                .as("the pool handed out the same connection again")
+                .isEqualTo(first.get("pid"));
         assertThat(first.get("tenant")).isEqualTo(tenantA.id().value().toString());
         assertThat((String) next.get("tenant")).isNullOrEmpty();
     }
@@ -98,15 +104,23 @@ class TenancyPlumbingIT extends ApiIntegrationTest {
 
     @Test
     void hibernateFiltersByTenantEvenWhereTheDatabaseWouldAllowTheRow() {
-        asTenant(tenantA, () -> inTransaction(() -> {
-            // point row-level security at B for the rest of this transaction: only Hibernate still says A
-            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenantB.id().value().toString());
-            assertThat(jdbc.queryForObject("select count(*) from funds where id = ?", Long.class, fundOfB))
-                    .as("the database alone lets B's fund through").isOne();
-            assertThat(funds.find(new FundId(fundOfB))).as("Hibernate's @TenantId keeps it out").isEmpty();
-            assertThat(funds.count(FundFilter.none())).isZero();
-            return null;
-        }));
+        asTenant(
+                tenantA,
+                () -> inTransaction(() -> {
+                    // point row-level security at B for the rest of this transaction: only Hibernate still says A
+                    jdbc.queryForObject(
+                            "select set_config('app.tenant_id', ?, true)",
+                            String.class,
+                            tenantB.id().value().toString());
+                    assertThat(jdbc.queryForObject("select count(*) from funds where id = ?", Long.class, fundOfB))
+                            .as("the database alone lets B's fund through")
+                            .isOne();
+                    assertThat(funds.find(new FundId(fundOfB)))
+                            .as("Hibernate's @TenantId keeps it out")
+                            .isEmpty();
+                    assertThat(funds.count(FundFilter.none())).isZero();
+                    return null;
+                }));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -31,16 +31,29 @@ class TenantAdministrationIT extends ApiIntegrationTest {
 
         GraphQlTester.Response response = createTenant(key, "  Acme Capital Partners  ");
 
-        response.path("createTenant.userErrors").entityList(Object.class).hasSize(0)
-                .path("createTenant.tenant.key").entity(String.class).isEqualTo(key)
-                .path("createTenant.tenant.name").entity(String.class).isEqualTo("Acme Capital Partners")
-                .path("createTenant.tenant.status").entity(String.class).isEqualTo("ACTIVE")
-                .path("createTenant.tenant.createdAt").entity(String.class).satisfies(at -> assertThat(at).isNotBlank());
+        response.path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("createTenant.tenant.key")
+                .entity(String.class)
+                .isEqualTo(key)
+                .path("createTenant.tenant.name")
+                .entity(String.class)
+                .isEqualTo("Acme Capital Partners")
+                .path("createTenant.tenant.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path("createTenant.tenant.createdAt")
+                .entity(String.class)
+                .satisfies(at -> assertThat(at).isNotBlank());
         String id = response.path("createTenant.tenant.id").entity(String.class).get();
         assertThat(id).isNotBlank().doesNotContain(key);
         assertThat(isUuid(id)).as("id %s is a bare UUID", id).isFalse();
-        assertThat(tenants()).anySatisfy(tenant -> assertThat(tenant)
-                .containsEntry("key", key).containsEntry("id", id).containsEntry("status", "ACTIVE"));
+        assertThat(tenants())
+                .anySatisfy(tenant -> assertThat(tenant)
+                        .containsEntry("key", key)
+                        .containsEntry("id", id)
+                        .containsEntry("status", "ACTIVE"));
     }
 
     @Test
@@ -49,12 +62,23 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         String token = usersOf(key).fundManager();
         expectViewerStatus(token, HttpStatus.UNAUTHORIZED);
 
-        createTenant(key, "Fresh Capital").path("createTenant.userErrors").entityList(Object.class).hasSize(0);
+        createTenant(key, "Fresh Capital")
+                .path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
 
-        graphQl(token).documentName("viewer").execute()
-                .path("viewer.tenant.key").entity(String.class).isEqualTo(key)
-                .path("viewer.tenant.name").entity(String.class).isEqualTo("Fresh Capital")
-                .path("viewer.tenant.status").entity(String.class).isEqualTo("ACTIVE");
+        graphQl(token)
+                .documentName("viewer")
+                .execute()
+                .path("viewer.tenant.key")
+                .entity(String.class)
+                .isEqualTo(key)
+                .path("viewer.tenant.name")
+                .entity(String.class)
+                .isEqualTo("Fresh Capital")
+                .path("viewer.tenant.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE");
     }
 
     @Test
@@ -63,10 +87,17 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         List<Map<String, Object>> before = tenants();
 
         createTenant(key, "Someone Else")
-                .path("createTenant.tenant").valueIsNull()
-                .path("createTenant.userErrors").entityList(Object.class).hasSize(1)
-                .path("createTenant.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_EXISTS")
-                .path("createTenant.userErrors[0].field").entityList(String.class).containsExactly("key");
+                .path("createTenant.tenant")
+                .valueIsNull()
+                .path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(1)
+                .path("createTenant.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_EXISTS")
+                .path("createTenant.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("key");
 
         assertThat(tenants()).isEqualTo(before);
     }
@@ -77,10 +108,17 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         List<Map<String, Object>> before = tenants();
 
         createTenant(key, "Invalid Key Capital")
-                .path("createTenant.tenant").valueIsNull()
-                .path("createTenant.userErrors").entityList(Object.class).hasSize(1)
-                .path("createTenant.userErrors[0].code").entity(String.class).isEqualTo("INVALID")
-                .path("createTenant.userErrors[0].field").entityList(String.class).containsExactly("key");
+                .path("createTenant.tenant")
+                .valueIsNull()
+                .path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(1)
+                .path("createTenant.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID")
+                .path("createTenant.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("key");
 
         assertThat(tenants()).isEqualTo(before);
     }
@@ -92,10 +130,17 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         List<Map<String, Object>> before = tenants();
 
         createTenant(key, name)
-                .path("createTenant.tenant").valueIsNull()
-                .path("createTenant.userErrors").entityList(Object.class).hasSize(1)
-                .path("createTenant.userErrors[0].code").entity(String.class).isEqualTo("REQUIRED")
-                .path("createTenant.userErrors[0].field").entityList(String.class).containsExactly("name");
+                .path("createTenant.tenant")
+                .valueIsNull()
+                .path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(1)
+                .path("createTenant.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("REQUIRED")
+                .path("createTenant.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("name");
 
         assertThat(tenants()).isEqualTo(before);
         assertThat(tenantKeys()).doesNotContain(key);
@@ -109,12 +154,19 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         expectViewerStatus(token, HttpStatus.OK);
 
         archiveTenant(key)
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(0)
-                .path("archiveTenant.tenant.key").entity(String.class).isEqualTo(key)
-                .path("archiveTenant.tenant.status").entity(String.class).isEqualTo("ARCHIVED");
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("archiveTenant.tenant.key")
+                .entity(String.class)
+                .isEqualTo(key)
+                .path("archiveTenant.tenant.status")
+                .entity(String.class)
+                .isEqualTo("ARCHIVED");
 
-        assertThat(tenants()).anySatisfy(tenant -> assertThat(tenant)
-                .containsEntry("key", key).containsEntry("status", "ARCHIVED"));
+        assertThat(tenants())
+                .anySatisfy(
+                        tenant -> assertThat(tenant).containsEntry("key", key).containsEntry("status", "ARCHIVED"));
         expectViewerStatus(token, HttpStatus.UNAUTHORIZED);
         expectViewerStatus(usersOf(key).fundManager(), HttpStatus.UNAUTHORIZED);
     }
@@ -122,14 +174,23 @@ class TenantAdministrationIT extends ApiIntegrationTest {
     @Test
     void archivingAnArchivedTenantIsInvalidState() {
         String key = newTenant("admin-twice");
-        archiveTenant(key).path("archiveTenant.userErrors").entityList(Object.class).hasSize(0);
+        archiveTenant(key)
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
         List<Map<String, Object>> before = tenants();
 
         archiveTenant(key)
-                .path("archiveTenant.tenant").valueIsNull()
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(1)
-                .path("archiveTenant.userErrors[0].code").entity(String.class).isEqualTo("INVALID_STATE")
-                .path("archiveTenant.userErrors[0].field").valueIsNull();
+                .path("archiveTenant.tenant")
+                .valueIsNull()
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(1)
+                .path("archiveTenant.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_STATE")
+                .path("archiveTenant.userErrors[0].field")
+                .valueIsNull();
 
         assertThat(tenants()).isEqualTo(before);
     }
@@ -140,10 +201,17 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         List<Map<String, Object>> before = tenants();
 
         archiveTenant(key)
-                .path("archiveTenant.tenant").valueIsNull()
-                .path("archiveTenant.userErrors").entityList(Object.class).hasSize(1)
-                .path("archiveTenant.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
-                .path("archiveTenant.userErrors[0].field").entityList(String.class).containsExactly("key");
+                .path("archiveTenant.tenant")
+                .valueIsNull()
+                .path("archiveTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(1)
+                .path("archiveTenant.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND")
+                .path("archiveTenant.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("key");
 
         assertThat(tenants()).isEqualTo(before);
     }
@@ -153,7 +221,9 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         String base = TenantRows.uniqueKey("admin-order");
         for (String suffix : List.of("c", "a", "d", "b")) {
             createTenant(base + "-" + suffix, "Order " + suffix)
-                    .path("createTenant.userErrors").entityList(Object.class).hasSize(0);
+                    .path("createTenant.userErrors")
+                    .entityList(Object.class)
+                    .hasSize(0);
         }
 
         List<String> keys = tenantKeys();
@@ -173,7 +243,10 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         String base = TenantRows.uniqueKey("admin-bytes");
         List<String> created = List.of(base + "a", base + "-b", base + "0");
         for (String key : created) {
-            createTenant(key, "Order " + key).path("createTenant.userErrors").entityList(Object.class).hasSize(0);
+            createTenant(key, "Order " + key)
+                    .path("createTenant.userErrors")
+                    .entityList(Object.class)
+                    .hasSize(0);
         }
 
         List<String> listed = tenantKeys().stream().filter(created::contains).toList();
@@ -189,7 +262,10 @@ class TenantAdministrationIT extends ApiIntegrationTest {
     void firmsArePagedByKeyAsTheDeprecatedListOrdersThem() {
         String base = TenantRows.uniqueKey("admin-pages");
         for (String suffix : List.of("c", "a", "d", "b")) {
-            createTenant(base + "-" + suffix, "Page " + suffix).path("createTenant.userErrors").entityList(Object.class).hasSize(0);
+            createTenant(base + "-" + suffix, "Page " + suffix)
+                    .path("createTenant.userErrors")
+                    .entityList(Object.class)
+                    .hasSize(0);
         }
 
         List<String> keys = new ArrayList<>();
@@ -198,52 +274,98 @@ class TenantAdministrationIT extends ApiIntegrationTest {
         boolean more;
         do {
             GraphQlTester.Response page = firms(arguments);
-            List<String> pageKeys = page.path("firms.edges[*].node.key").entityList(String.class).get();
-            List<String> pageCursors = page.path("firms.edges[*].cursor").entityList(String.class).get();
-            page.path("firms.nodes[*].key").entityList(String.class).containsExactly(pageKeys.toArray(String[]::new))
-                    .path("firms.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(!keys.isEmpty());
+            List<String> pageKeys = page.path("firms.edges[*].node.key")
+                    .entityList(String.class)
+                    .get();
+            List<String> pageCursors =
+                    page.path("firms.edges[*].cursor").entityList(String.class).get();
+            page.path("firms.nodes[*].key")
+                    .entityList(String.class)
+                    .containsExactly(pageKeys.toArray(String[]::new))
+                    .path("firms.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(!keys.isEmpty());
             for (int i = 0; i < pageKeys.size(); i++) {
                 cursors.put(pageKeys.get(i), pageCursors.get(i));
             }
             keys.addAll(pageKeys);
-            assertThat(page.path("firms.totalCount").entity(Long.class).get()).isEqualTo(tenantKeys().size());
+            assertThat(page.path("firms.totalCount").entity(Long.class).get())
+                    .isEqualTo(tenantKeys().size());
             more = page.path("firms.pageInfo.hasNextPage").entity(Boolean.class).get();
-            arguments.put("after", page.path("firms.pageInfo.endCursor").entity(String.class).get());
+            arguments.put(
+                    "after",
+                    page.path("firms.pageInfo.endCursor").entity(String.class).get());
         } while (more);
         assertThat(keys).isEqualTo(tenantKeys());
 
         GraphQlTester.Response forwards = firms(Map.of("first", 2, "after", cursors.get(base + "-a")));
-        forwards.path("firms.nodes[*].key").entityList(String.class).containsExactly(base + "-b", base + "-c")
-                .path("firms.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
-                .path("firms.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true)
-                .path("firms.pageInfo.startCursor").entity(String.class).isEqualTo(cursors.get(base + "-b"))
-                .path("firms.pageInfo.endCursor").entity(String.class).isEqualTo(cursors.get(base + "-c"));
+        forwards.path("firms.nodes[*].key")
+                .entityList(String.class)
+                .containsExactly(base + "-b", base + "-c")
+                .path("firms.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("firms.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("firms.pageInfo.startCursor")
+                .entity(String.class)
+                .isEqualTo(cursors.get(base + "-b"))
+                .path("firms.pageInfo.endCursor")
+                .entity(String.class)
+                .isEqualTo(cursors.get(base + "-c"));
         GraphQlTester.Response backwards = firms(Map.of("last", 2, "before", cursors.get(base + "-d")));
-        backwards.path("firms.nodes[*].key").entityList(String.class).containsExactly(base + "-b", base + "-c")
-                .path("firms.nodes[*].name").entityList(String.class).containsExactly("Page b", "Page c")
-                .path("firms.nodes[*].status").entityList(String.class).containsExactly("ACTIVE", "ACTIVE")
-                .path("firms.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
-                .path("firms.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
-        firms(Map.of("last", 1, "before", cursors.get(base + "-b"))).path("firms.nodes[*].key").entityList(String.class)
+        backwards
+                .path("firms.nodes[*].key")
+                .entityList(String.class)
+                .containsExactly(base + "-b", base + "-c")
+                .path("firms.nodes[*].name")
+                .entityList(String.class)
+                .containsExactly("Page b", "Page c")
+                .path("firms.nodes[*].status")
+                .entityList(String.class)
+                .containsExactly("ACTIVE", "ACTIVE")
+                .path("firms.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("firms.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        firms(Map.of("last", 1, "before", cursors.get(base + "-b")))
+                .path("firms.nodes[*].key")
+                .entityList(String.class)
                 .containsExactly(base + "-a");
     }
 
     @Test
     void firmsRefusesPageSizesOutsideTheLimitsAndCursorsOfOtherLists() {
         String companyCursor = CursorCodec.encode(new Cursor("NAME_ASC", "Acme", UUID.randomUUID()));
-        for (Map<String, Object> arguments : List.<Map<String, Object>>of(Map.of("first", 101), Map.of("last", 101),
-                Map.of("first", -1), Map.of("first", 1, "last", 1), Map.of("first", 1, "after", companyCursor),
+        for (Map<String, Object> arguments : List.<Map<String, Object>>of(
+                Map.of("first", 101),
+                Map.of("last", 101),
+                Map.of("first", -1),
+                Map.of("first", 1, "last", 1),
+                Map.of("first", 1, "after", companyCursor),
                 Map.of("first", 1, "after", "bm9uc2Vuc2U"))) {
             assertBadRequest(firms(arguments));
         }
         newTenant("admin-limits");
         List<String> keys = tenantKeys();
-        firms(Map.of("first", 100)).path("firms.nodes[*].key").entityList(String.class)
+        firms(Map.of("first", 100))
+                .path("firms.nodes[*].key")
+                .entityList(String.class)
                 .containsExactly(keys.subList(0, Math.min(100, keys.size())).toArray(String[]::new));
-        firms(Map.of()).path("firms.nodes[*].key").entityList(String.class)
+        firms(Map.of())
+                .path("firms.nodes[*].key")
+                .entityList(String.class)
                 .containsExactly(keys.subList(0, Math.min(20, keys.size())).toArray(String[]::new));
-        firms(Map.of("first", 0)).path("firms.nodes").entityList(Object.class).hasSize(0)
-                .path("firms.totalCount").entity(Long.class).isEqualTo((long) keys.size());
+        firms(Map.of("first", 0))
+                .path("firms.nodes")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("firms.totalCount")
+                .entity(Long.class)
+                .isEqualTo((long) keys.size());
     }
 
     private GraphQlTester.Response firms(Map<String, Object> arguments) {
@@ -253,19 +375,27 @@ class TenantAdministrationIT extends ApiIntegrationTest {
     }
 
     private GraphQlTester.Response createTenant(String key, String name) {
-        return graphQl(platformAdminToken()).documentName("createTenant")
-                .variable("input", Map.of("key", key, "name", name)).execute();
+        return graphQl(platformAdminToken())
+                .documentName("createTenant")
+                .variable("input", Map.of("key", key, "name", name))
+                .execute();
     }
 
     private GraphQlTester.Response archiveTenant(String key) {
-        return graphQl(platformAdminToken()).documentName("archiveTenant")
-                .variable("input", Map.of("key", key)).execute();
+        return graphQl(platformAdminToken())
+                .documentName("archiveTenant")
+                .variable("input", Map.of("key", key))
+                .execute();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<Map<String, Object>> tenants() {
-        return (List) graphQl(platformAdminToken()).documentName("tenants").execute()
-                .path("tenants").entityList(Map.class).get();
+        return (List) graphQl(platformAdminToken())
+                .documentName("tenants")
+                .execute()
+                .path("tenants")
+                .entityList(Map.class)
+                .get();
     }
 
     private List<String> tenantKeys() {
@@ -278,7 +408,8 @@ class TenantAdministrationIT extends ApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(VIEWER_QUERY)
                 .exchange()
-                .expectStatus().isEqualTo(status);
+                .expectStatus()
+                .isEqualTo(status);
     }
 
     private static boolean isUuid(String value) {

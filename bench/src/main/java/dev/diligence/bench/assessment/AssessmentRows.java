@@ -44,17 +44,37 @@ final class AssessmentRows {
         Publication publication = a.publication();
         ScoringResult result = publication == null ? null : publication.result();
         OverallResult overall = result == null ? null : result.overall();
-        tables.assessments.add(tenant, id, a.company().value(), a.frameworkVersion(), a.status(),
-                context.modelsInProduction(), context.euAiActTier(),
-                PgArrays.text(context.sensitiveDomains().stream().map(Enum::name).sorted().toList()),
-                context.lowestImpactRatio(), context.fairnessMitigationDocumented(), a.leadAssessor(),
-                publication == null ? null : publication.publishedBy(), publication == null ? null : publication.publishedAt(),
-                overall == null ? null : overall.score(), overall == null ? null : overall.percentage(),
-                overall == null ? null : overall.floor(), overall == null ? null : overall.confidence(),
-                result == null ? null : result.coverage(), result == null ? null : result.level().orElse(null),
+        tables.assessments.add(
+                tenant,
+                id,
+                a.company().value(),
+                a.frameworkVersion(),
+                a.status(),
+                context.modelsInProduction(),
+                context.euAiActTier(),
+                PgArrays.text(context.sensitiveDomains().stream()
+                        .map(Enum::name)
+                        .sorted()
+                        .toList()),
+                context.lowestImpactRatio(),
+                context.fairnessMitigationDocumented(),
+                a.leadAssessor(),
+                publication == null ? null : publication.publishedBy(),
+                publication == null ? null : publication.publishedAt(),
+                overall == null ? null : overall.score(),
+                overall == null ? null : overall.percentage(),
+                overall == null ? null : overall.floor(),
+                overall == null ? null : overall.confidence(),
+                result == null ? null : result.coverage(),
+                result == null ? null : result.level().orElse(null),
                 result == null ? null : overall != null && overall.levelSuppressed(),
                 result == null ? null : result.dealLevelRedFlag(),
-                null, null, null, a.version(), a.createdAt(), a.updatedAt());
+                null,
+                null,
+                null,
+                a.version(),
+                a.createdAt(),
+                a.updatedAt());
         criteria(id, a);
         review(id, a);
         if (result != null) {
@@ -66,19 +86,40 @@ final class AssessmentRows {
         int position = 0;
         for (CriterionAssessment criterion : a.criteria().all()) {
             CriterionScore score = criterion.score();
-            tables.criteria.add(tenant, id, criterion.code(), position++, score.state(), score.level(), score.confidence(),
-                    score.notApplicableReason(), score.targetLevel(), criterion.rationale());
+            tables.criteria.add(
+                    tenant,
+                    id,
+                    criterion.code(),
+                    position++,
+                    score.state(),
+                    score.level(),
+                    score.confidence(),
+                    score.notApplicableReason(),
+                    score.targetLevel(),
+                    criterion.rationale());
             int itemPosition = 0;
             for (EvidenceItem item : criterion.evidence()) {
-                tables.evidence.add(tenant, ids.next(), id, criterion.code(), itemPosition++, item.kind(), item.value(),
-                        item.addedBy(), item.addedAt());
+                tables.evidence.add(
+                        tenant,
+                        ids.next(),
+                        id,
+                        criterion.code(),
+                        itemPosition++,
+                        item.kind(),
+                        item.value(),
+                        item.addedBy(),
+                        item.addedAt());
             }
         }
     }
 
     private void review(UUID id, Assessment a) {
-        a.review().editors().stream().sorted().forEach(subject -> tables.participants.add(tenant, id, "EDITOR", subject));
-        a.review().submitters().stream().sorted().forEach(subject -> tables.participants.add(tenant, id, "SUBMITTER", subject));
+        a.review().editors().stream()
+                .sorted()
+                .forEach(subject -> tables.participants.add(tenant, id, "EDITOR", subject));
+        a.review().submitters().stream()
+                .sorted()
+                .forEach(subject -> tables.participants.add(tenant, id, "SUBMITTER", subject));
         List<ReviewComment> comments = a.review().comments();
         for (int position = 0; position < comments.size(); position++) {
             ReviewComment comment = comments.get(position);
@@ -89,13 +130,36 @@ final class AssessmentRows {
     private void results(UUID id, ScoringResult result) {
         for (int position = 0; position < result.dimensions().size(); position++) {
             DimensionResult d = result.dimensions().get(position);
-            tables.dimensionResults.add(tenant, id, d.code(), position, d.weight(), d.applicable(), d.score(),
-                    d.uncappedScore(), d.cappedBy(), d.coverage(), d.provisional(), d.confidence());
+            tables.dimensionResults.add(
+                    tenant,
+                    id,
+                    d.code(),
+                    position,
+                    d.weight(),
+                    d.applicable(),
+                    d.score(),
+                    d.uncappedScore(),
+                    d.cappedBy(),
+                    d.coverage(),
+                    d.provisional(),
+                    d.confidence());
         }
         for (int position = 0; position < result.criteria().size(); position++) {
             CriterionResult c = result.criteria().get(position);
-            tables.criterionResults.add(tenant, id, c.code(), position, c.dimension(), c.state(), c.recordedLevel(),
-                    c.effectiveLevel(), c.gated(), c.target(), c.explicitTarget(), c.gap(), c.priority());
+            tables.criterionResults.add(
+                    tenant,
+                    id,
+                    c.code(),
+                    position,
+                    c.dimension(),
+                    c.state(),
+                    c.recordedLevel(),
+                    c.effectiveLevel(),
+                    c.gated(),
+                    c.target(),
+                    c.explicitTarget(),
+                    c.gap(),
+                    c.priority());
         }
         for (int position = 0; position < result.redFlags().size(); position++) {
             RedFlag flag = result.redFlags().get(position);

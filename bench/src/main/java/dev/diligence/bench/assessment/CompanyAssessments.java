@@ -69,13 +69,17 @@ public final class CompanyAssessments {
     }
 
     /** Published at {@code publishedAt}; its rule findings resolved in part when {@code supersededAt} is given. */
-    private AssessmentId publication(PortfolioCompany company, Instant startedAt, Instant publishedAt, Instant supersededAt) {
+    private AssessmentId publication(
+            PortfolioCompany company, Instant startedAt, Instant publishedAt, Instant supersededAt) {
         String assessor = assessor();
         Assessment draft = draft(company, assessor, startedAt);
         if (random.nextInt(100) < 15) {
             Instant sentBack = between(startedAt, publishedAt);
-            draft = draft.submit(assessor, sentBack).requestChanges(reviewer(),
-                    "Please attach evidence for the monitoring criteria before publication.", sentBack);
+            draft = draft.submit(assessor, sentBack)
+                    .requestChanges(
+                            reviewer(),
+                            "Please attach evidence for the monitoring criteria before publication.",
+                            sentBack);
         }
         Assessment assessment = generator.published(draft, VERSION, reviewer(), publishedAt);
         assessmentRows.write(assessment);
@@ -97,8 +101,19 @@ public final class CompanyAssessments {
     /** The generator's draft under an id drawn from the seeded ids (the domain draws a random one). */
     private Assessment draft(PortfolioCompany company, String assessor, Instant at) {
         Assessment a = generator.draft(company.id(), VERSION, generator.context(PROHIBITED_ONE_IN), assessor, at);
-        return new Assessment(new AssessmentId(ids.next()), a.company(), a.frameworkVersion(), a.context(), a.leadAssessor(),
-                a.criteria(), a.status(), a.review(), a.publication(), a.retraction(), a.version(), a.createdAt(),
+        return new Assessment(
+                new AssessmentId(ids.next()),
+                a.company(),
+                a.frameworkVersion(),
+                a.context(),
+                a.leadAssessor(),
+                a.criteria(),
+                a.status(),
+                a.review(),
+                a.publication(),
+                a.retraction(),
+                a.version(),
+                a.createdAt(),
                 a.updatedAt());
     }
 
@@ -108,7 +123,8 @@ public final class CompanyAssessments {
         Instant start = anchor.minus(HISTORY);
         Instant[] times = new Instant[count];
         for (int i = 0; i < count; i++) {
-            times[i] = start.plus(Duration.ofMinutes((long) (random.nextDouble() * window)).plusSeconds(i));
+            times[i] = start.plus(
+                    Duration.ofMinutes((long) (random.nextDouble() * window)).plusSeconds(i));
         }
         Arrays.sort(times);
         return times;

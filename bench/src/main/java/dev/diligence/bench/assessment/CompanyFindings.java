@@ -28,15 +28,24 @@ import java.util.Random;
  */
 final class CompanyFindings {
 
-    private static final String[] TITLES = {"Model registry lacks lineage to training data",
-        "No drift monitoring on the credit scoring model", "Fairness testing not repeated after retraining",
-        "Manual deployment of models to production", "Incident response plan omits AI systems",
-        "Training data retention undocumented", "Human oversight procedure missing for high-risk use",
-        "Feature pipeline duplicated between training and serving", "No rollback path for model releases",
-        "Third-party model usage not inventoried"};
+    private static final String[] TITLES = {
+        "Model registry lacks lineage to training data",
+        "No drift monitoring on the credit scoring model",
+        "Fairness testing not repeated after retraining",
+        "Manual deployment of models to production",
+        "Incident response plan omits AI systems",
+        "Training data retention undocumented",
+        "Human oversight procedure missing for high-risk use",
+        "Feature pipeline duplicated between training and serving",
+        "No rollback path for model releases",
+        "Third-party model usage not inventoried"
+    };
     private static final Severity[] SEVERITIES = Severity.values();
-    private static final List<StandardReference> REFERENCES = List.of(StandardReference.nist("MEASURE 2.7"),
-            StandardReference.euAiAct("Art. 9"), StandardReference.iso42001("A.6.2.4"), StandardReference.nist("GOVERN 1.2"));
+    private static final List<StandardReference> REFERENCES = List.of(
+            StandardReference.nist("MEASURE 2.7"),
+            StandardReference.euAiAct("Art. 9"),
+            StandardReference.iso42001("A.6.2.4"),
+            StandardReference.nist("GOVERN 1.2"));
 
     private final Random random;
     private final SeededIds ids;
@@ -55,7 +64,8 @@ final class CompanyFindings {
      * {@code resolvedAt} is given, about half of them were resolved then.
      */
     void ruleFindings(AssessmentId assessment, List<RedFlag> fired, Instant raisedAt, Instant resolvedAt) {
-        for (Finding raised : RedFlagFindings.reconcile(assessment, AssessmentStatus.DRAFT, List.of(), fired, raisedAt).raise()) {
+        for (Finding raised : RedFlagFindings.reconcile(assessment, AssessmentStatus.DRAFT, List.of(), fired, raisedAt)
+                .raise()) {
             Finding finding = withSeededId(raised);
             if (resolvedAt != null && random.nextBoolean()) {
                 finding = finding.resolve("No longer found by the follow-up assessment.", resolvedAt);
@@ -72,7 +82,8 @@ final class CompanyFindings {
             if (!opened.isBefore(anchor)) {
                 opened = publishedAt;
             }
-            Finding finding = withSeededId(Finding.raise(assessment, criterion(), content(opened), FindingSource.assessor(), opened));
+            Finding finding = withSeededId(
+                    Finding.raise(assessment, criterion(), content(opened), FindingSource.assessor(), opened));
             rows.write(progressed(finding, opened));
         }
     }
@@ -80,7 +91,9 @@ final class CompanyFindings {
     private FindingContent content(Instant opened) {
         String title = TITLES[random.nextInt(TITLES.length)];
         boolean planned = random.nextBoolean();
-        return new FindingContent(title, "Observed during the assessment: " + title.toLowerCase() + ".",
+        return new FindingContent(
+                title,
+                "Observed during the assessment: " + title.toLowerCase() + ".",
                 SEVERITIES[random.nextInt(SEVERITIES.length)],
                 random.nextInt(3) == 0 ? null : "owner-" + (1 + random.nextInt(12)),
                 planned ? LocalDate.ofInstant(opened, ZoneOffset.UTC).plusDays(30 + random.nextInt(150)) : null,
@@ -90,7 +103,9 @@ final class CompanyFindings {
 
     private String criterion() {
         var criteria = FrameworkV1.VERSION.criteria();
-        return random.nextInt(10) < 3 ? null : criteria.get(random.nextInt(criteria.size())).code();
+        return random.nextInt(10) < 3
+                ? null
+                : criteria.get(random.nextInt(criteria.size())).code();
     }
 
     /** Open 40%, in remediation 20%, resolved 25%, accepted risk 15%; closed after it opened, before the anchor. */
@@ -106,12 +121,22 @@ final class CompanyFindings {
         if (!closed.isBefore(anchor)) {
             closed = opened.plus(Duration.between(opened, anchor).dividedBy(2));
         }
-        return roll < 17 ? open.startRemediation().resolve("Fixed and verified with the company.", closed)
+        return roll < 17
+                ? open.startRemediation().resolve("Fixed and verified with the company.", closed)
                 : open.acceptRisk(true, "Accepted by the investment committee until the next assessment.", closed);
     }
 
     private Finding withSeededId(Finding f) {
-        return new Finding(new FindingId(ids.next()), f.assessment(), f.criterion(), f.content(), f.source(), f.status(),
-                f.openedAt(), f.closedAt(), f.closingNote(), f.version());
+        return new Finding(
+                new FindingId(ids.next()),
+                f.assessment(),
+                f.criterion(),
+                f.content(),
+                f.source(),
+                f.status(),
+                f.openedAt(),
+                f.closedAt(),
+                f.closingNote(),
+                f.version());
     }
 }

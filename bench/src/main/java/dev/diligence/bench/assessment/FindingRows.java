@@ -24,11 +24,31 @@ final class FindingRows {
 
     void write(Finding f) {
         FindingContent content = f.content();
-        tables.findings.add(tenant, f.id().value(), f.assessment().value(), f.criterion(), content.title(),
-                content.description(), content.severity(), content.owner(), content.dueDate(), content.remediationPlan(),
-                PgArrays.text(content.references().stream().map(r -> r.standard().name()).toList()),
-                PgArrays.text(content.references().stream().map(StandardReference::clause).toList()),
-                f.source().kind(), f.source().ruleId(), f.status(), f.openedAt(), f.closedAt(), f.closingNote(), f.version(),
-                f.openedAt(), f.closedAt() == null ? f.openedAt() : f.closedAt());
+        tables.findings.add(
+                tenant,
+                f.id().value(),
+                f.assessment().value(),
+                f.criterion(),
+                content.title(),
+                content.description(),
+                content.severity(),
+                content.owner(),
+                content.dueDate(),
+                content.remediationPlan(),
+                PgArrays.text(content.references().stream()
+                        .map(r -> r.standard().name())
+                        .toList()),
+                PgArrays.text(content.references().stream()
+                        .map(StandardReference::clause)
+                        .toList()),
+                f.source().kind(),
+                f.source().ruleId(),
+                f.status(),
+                f.openedAt(),
+                f.closedAt(),
+                f.closingNote(),
+                f.version(),
+                f.openedAt(),
+                f.closedAt() == null ? f.openedAt() : f.closedAt());
     }
 }

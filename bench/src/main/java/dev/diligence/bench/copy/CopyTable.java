@@ -30,7 +30,8 @@ public final class CopyTable {
     /** Appends one row; {@code values} are in the order of the columns. */
     public void add(Object... values) {
         if (values.length != columns.size()) {
-            throw new IllegalArgumentException(table + " has " + columns.size() + " columns, got " + values.length + " values");
+            throw new IllegalArgumentException(
+                    table + " has " + columns.size() + " columns, got " + values.length + " values");
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -49,7 +50,9 @@ public final class CopyTable {
     /** Streams the buffered rows into the table on the copy manager's connection and empties the buffer. */
     public void copyInto(CopyManager copy) throws SQLException, IOException {
         if (count > 0) {
-            copy.copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin", new StringReader(rows.toString()));
+            copy.copyIn(
+                    "copy " + table + " (" + String.join(", ", columns) + ") from stdin",
+                    new StringReader(rows.toString()));
         }
         rows.setLength(0);
         count = 0;

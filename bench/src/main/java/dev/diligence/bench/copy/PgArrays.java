@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** Literals of PostgreSQL {@code text[]} values, as the adapters cast them from strings. */
 public final class PgArrays {
 
-    private PgArrays() {
-    }
+    private PgArrays() {}
 
     /** {@code {"a","b"}}: every element quoted, so spaces, commas and braces stay inside it. */
     public static String text(List<String> elements) {

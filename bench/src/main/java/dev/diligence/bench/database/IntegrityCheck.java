@@ -54,7 +54,8 @@ public final class IntegrityCheck {
     /** One query per foreign key: the child rows with all key columns set and no parent row. */
     private List<String> foreignKeyChecks() throws SQLException {
         List<String> checks = new ArrayList<>();
-        try (Statement statement = admin.createStatement(); ResultSet keys = statement.executeQuery("""
+        try (Statement statement = admin.createStatement();
+                ResultSet keys = statement.executeQuery("""
                 select c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
                        array(select quote_ident(a.attname) from unnest(c.conkey) with ordinality k(n, i)
                              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i),
@@ -72,7 +73,8 @@ public final class IntegrityCheck {
                     join.add("p." + parentColumns[i] + " = c." + childColumns[i]);
                 }
                 checks.add("select '" + keys.getString(1) + "', count(*) from " + keys.getString(2) + " c where "
-                        + String.join(" and ", set) + " and not exists (select 1 from " + keys.getString(3) + " p where "
+                        + String.join(" and ", set) + " and not exists (select 1 from " + keys.getString(3)
+                        + " p where "
                         + String.join(" and ", join) + ")");
             }
         }

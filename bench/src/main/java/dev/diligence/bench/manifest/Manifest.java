@@ -15,8 +15,16 @@ import java.util.UUID;
  * scale fund, a sample of the bench tenant's assessment ids (published and open, in random order), the
  * counts read back from the database, and the load time in seconds.
  */
-public record Manifest(String database, String size, long seed, List<TenantPlan> tenants, UUID scaleFund,
-        int scaleFundHoldings, List<UUID> assessmentIds, DatasetCounts counts, double seconds) {
+public record Manifest(
+        String database,
+        String size,
+        long seed,
+        List<TenantPlan> tenants,
+        UUID scaleFund,
+        int scaleFundHoldings,
+        List<UUID> assessmentIds,
+        DatasetCounts counts,
+        double seconds) {
 
     public void writeTo(Path file) throws IOException {
         TenantPlan bench = tenants.get(0);
@@ -24,13 +32,29 @@ public record Manifest(String database, String size, long seed, List<TenantPlan>
                 "database", database,
                 "size", size,
                 "seed", seed,
-                "tenants", tenants.stream().map(t -> object("id", t.id().toString(), "key", t.key(), "name", t.name())).toList(),
+                "tenants",
+                        tenants.stream()
+                                .map(t -> object("id", t.id().toString(), "key", t.key(), "name", t.name()))
+                                .toList(),
                 "benchTenant", object("id", bench.id().toString(), "key", bench.key()),
                 "scaleFund", object("id", scaleFund.toString(), "holdings", scaleFundHoldings),
                 "assessmentIds", assessmentIds.stream().map(UUID::toString).toList(),
-                "counts", object("tenants", counts.tenants(), "funds", counts.funds(), "companies", counts.companies(),
-                        "holdings", counts.holdings(), "assessments", counts.assessments(),
-                        "publishedAssessments", counts.publishedAssessments(), "findings", counts.findings()),
+                "counts",
+                        object(
+                                "tenants",
+                                counts.tenants(),
+                                "funds",
+                                counts.funds(),
+                                "companies",
+                                counts.companies(),
+                                "holdings",
+                                counts.holdings(),
+                                "assessments",
+                                counts.assessments(),
+                                "publishedAssessments",
+                                counts.publishedAssessments(),
+                                "findings",
+                                counts.findings()),
                 "seconds", Math.round(seconds * 10) / 10.0);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -14,10 +14,10 @@ public final class PortfolioShape {
 
     /** Fewest and most assessments of one company: every company has at least one published and varies around three. */
     static final int MIN_ASSESSMENTS = 2;
+
     static final int MAX_ASSESSMENTS = 4;
 
-    private PortfolioShape() {
-    }
+    private PortfolioShape() {}
 
     public static List<TenantPlan> tenants(DatasetSize size, long seed) {
         Random random = new Random(seed);
@@ -36,8 +36,14 @@ public final class PortfolioShape {
         List<TenantPlan> plans = new ArrayList<>();
         for (int i = 0; i < size.tenants(); i++) {
             String number = String.format("%02d", i + 1);
-            plans.add(new TenantPlan(i + 1, ids.next(), "bench-" + number, "Bench Capital " + number, companies[i],
-                    companies[i] * DatasetSize.ASSESSMENTS_PER_COMPANY, i == 0 ? size.scaleFundHoldings() : 0));
+            plans.add(new TenantPlan(
+                    i + 1,
+                    ids.next(),
+                    "bench-" + number,
+                    "Bench Capital " + number,
+                    companies[i],
+                    companies[i] * DatasetSize.ASSESSMENTS_PER_COMPANY,
+                    i == 0 ? size.scaleFundHoldings() : 0));
         }
         return plans;
     }
@@ -76,7 +82,8 @@ public final class PortfolioShape {
      */
     public static int[] assessmentsPerCompany(int companies, int total, Random random) {
         if (total < companies * MIN_ASSESSMENTS || total > companies * MAX_ASSESSMENTS) {
-            throw new IllegalArgumentException(total + " assessments cannot be spread over " + companies + " companies");
+            throw new IllegalArgumentException(
+                    total + " assessments cannot be spread over " + companies + " companies");
         }
         int[] counts = new int[companies];
         for (int i = 0; i < companies; i++) {

@@ -28,13 +28,26 @@ public final class TenantPortfolio {
 
     public static final String SCALE_FUND = "Bench Scale Fund";
 
-    private static final String[] FUND_NAMES = {"Bench Ventures I", "Bench Growth Equity II", "Bench Buyout III",
-        "Bench Credit Opportunities", "Bench Infrastructure Partners", "Bench Secondaries IV", "Bench Seed Fund V"};
+    private static final String[] FUND_NAMES = {
+        "Bench Ventures I",
+        "Bench Growth Equity II",
+        "Bench Buyout III",
+        "Bench Credit Opportunities",
+        "Bench Infrastructure Partners",
+        "Bench Secondaries IV",
+        "Bench Seed Fund V"
+    };
     private static final String[] CURRENCIES = {"EUR", "USD", "GBP", "CHF"};
-    private static final String[] COUNTRIES = {"DE", "FR", "GB", "NL", "US", "SE", "CH", "ES", "IT", "PL", "IE", "DK", "FI", "CA"};
-    private static final String[] WORDS = {"Atlas", "Nimbus", "Vector", "Quantum", "Helix", "Lumen", "Cobalt", "Aurora",
-        "Sierra", "Orbit", "Pioneer", "Summit", "Nova", "Delta", "Zenith", "Beacon", "Cortex", "Fathom", "Harbor", "Kestrel"};
-    private static final String[] SUFFIXES = {"AI", "Labs", "Analytics", "Systems", "Health", "Robotics", "Data", "Insights"};
+    private static final String[] COUNTRIES = {
+        "DE", "FR", "GB", "NL", "US", "SE", "CH", "ES", "IT", "PL", "IE", "DK", "FI", "CA"
+    };
+    private static final String[] WORDS = {
+        "Atlas", "Nimbus", "Vector", "Quantum", "Helix", "Lumen", "Cobalt", "Aurora", "Sierra", "Orbit", "Pioneer",
+        "Summit", "Nova", "Delta", "Zenith", "Beacon", "Cortex", "Fathom", "Harbor", "Kestrel"
+    };
+    private static final String[] SUFFIXES = {
+        "AI", "Labs", "Analytics", "Systems", "Health", "Robotics", "Data", "Insights"
+    };
     private static final DealStage[] STAGES = DealStage.values();
 
     private final TenantPlan plan;
@@ -90,9 +103,22 @@ public final class TenantPortfolio {
         for (String name : chosen) {
             UUID id = ids.next();
             Instant created = before(anchor, 800, 1200);
-            BigDecimal targetSize = random.nextInt(4) == 0 ? null : BigDecimal.valueOf((50 + random.nextInt(950)) * 1_000_000L, 0).setScale(2);
-            tables.funds.add(plan.id(), id, name, 2015 + random.nextInt(10), FundStrategy.values()[random.nextInt(8)],
-                    CURRENCIES[random.nextInt(CURRENCIES.length)], targetSize, "ACTIVE", 0L, created, created);
+            BigDecimal targetSize = random.nextInt(4) == 0
+                    ? null
+                    : BigDecimal.valueOf((50 + random.nextInt(950)) * 1_000_000L, 0)
+                            .setScale(2);
+            tables.funds.add(
+                    plan.id(),
+                    id,
+                    name,
+                    2015 + random.nextInt(10),
+                    FundStrategy.values()[random.nextInt(8)],
+                    CURRENCIES[random.nextInt(CURRENCIES.length)],
+                    targetSize,
+                    "ACTIVE",
+                    0L,
+                    created,
+                    created);
             funds.add(id);
         }
         return funds;
@@ -104,12 +130,24 @@ public final class TenantPortfolio {
                 + SUFFIXES[random.nextInt(SUFFIXES.length)] + " " + plan.index() + "-" + number;
         String slug = name.toLowerCase().replace(' ', '-');
         Instant created = before(anchor, 760, 1100);
-        String description = random.nextInt(3) == 0 ? null
-                : "Builds " + SUFFIXES[random.nextInt(SUFFIXES.length)].toLowerCase() + " products with machine learning in production.";
-        tables.companies.add(plan.id(), id, name, random.nextInt(5) == 0 ? null : "https://" + slug + ".example.com",
-                Sector.values()[random.nextInt(Sector.values().length)], COUNTRIES[random.nextInt(COUNTRIES.length)],
+        String description = random.nextInt(3) == 0
+                ? null
+                : "Builds " + SUFFIXES[random.nextInt(SUFFIXES.length)].toLowerCase()
+                        + " products with machine learning in production.";
+        tables.companies.add(
+                plan.id(),
+                id,
+                name,
+                random.nextInt(5) == 0 ? null : "https://" + slug + ".example.com",
+                Sector.values()[random.nextInt(Sector.values().length)],
+                COUNTRIES[random.nextInt(COUNTRIES.length)],
                 CompanyStage.values()[random.nextInt(CompanyStage.values().length)],
-                random.nextInt(6) == 0 ? null : 5 + random.nextInt(5_000), description, false, 0L, created, created);
+                random.nextInt(6) == 0 ? null : 5 + random.nextInt(5_000),
+                description,
+                false,
+                0L,
+                created,
+                created);
         if (random.nextBoolean()) {
             tables.companyReferences.add(plan.id(), id, "crm", "CRM-" + plan.index() + "-" + number);
         }
@@ -120,12 +158,26 @@ public final class TenantPortfolio {
         Instant created = company.createdAt().plus(Duration.ofHours(1 + random.nextInt(24 * 20)));
         boolean entered = stage == DealStage.INVESTED || stage == DealStage.EXITED;
         LocalDate entry = entered ? LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(random.nextInt(90)) : null;
-        LocalDate exit = stage == DealStage.EXITED ? notAfter(entry.plusDays(180 + random.nextInt(540)),
-                LocalDate.ofInstant(anchor, ZoneOffset.UTC).minusDays(1)) : null;
+        LocalDate exit = stage == DealStage.EXITED
+                ? notAfter(
+                        entry.plusDays(180 + random.nextInt(540)),
+                        LocalDate.ofInstant(anchor, ZoneOffset.UTC).minusDays(1))
+                : null;
         BigDecimal ownership = entered ? BigDecimal.valueOf(10_000 + random.nextInt(440_000), 4) : null;
         String dealLead = random.nextInt(4) == 0 ? null : "partner-" + (1 + random.nextInt(8));
-        tables.holdings.add(plan.id(), ids.next(), fund, company.id().value(), stage, ownership, entry, exit, dealLead, 0L,
-                created, created);
+        tables.holdings.add(
+                plan.id(),
+                ids.next(),
+                fund,
+                company.id().value(),
+                stage,
+                ownership,
+                entry,
+                exit,
+                dealLead,
+                0L,
+                created,
+                created);
     }
 
     /** The first holdings of the scale fund take every stage once, so all are present; then mostly invested. */
@@ -138,8 +190,11 @@ public final class TenantPortfolio {
 
     private DealStage otherStage() {
         int roll = random.nextInt(20);
-        return roll < 3 ? DealStage.SOURCED : roll < 6 ? DealStage.DILIGENCE : roll < 16 ? DealStage.INVESTED
-                : roll < 18 ? DealStage.EXITED : DealStage.PASSED;
+        return roll < 3
+                ? DealStage.SOURCED
+                : roll < 6
+                        ? DealStage.DILIGENCE
+                        : roll < 16 ? DealStage.INVESTED : roll < 18 ? DealStage.EXITED : DealStage.PASSED;
     }
 
     private static LocalDate notAfter(LocalDate date, LocalDate cap) {
@@ -147,6 +202,7 @@ public final class TenantPortfolio {
     }
 
     private Instant before(Instant instant, int minDays, int maxDays) {
-        return instant.minus(Duration.ofMinutes((long) (minDays + random.nextInt(maxDays - minDays)) * 24 * 60 + random.nextInt(24 * 60)));
+        return instant.minus(Duration.ofMinutes(
+                (long) (minDays + random.nextInt(maxDays - minDays)) * 24 * 60 + random.nextInt(24 * 60)));
     }
 }

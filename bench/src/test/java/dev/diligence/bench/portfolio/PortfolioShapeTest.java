@@ -20,12 +20,14 @@ class PortfolioShapeTest {
         assertThat(tenants.get(0).companies()).isEqualTo(1_450);
         assertThat(tenants.stream().mapToInt(TenantPlan::companies).sum()).isEqualTo(10_000);
         assertThat(tenants.stream().mapToInt(TenantPlan::assessments).sum()).isEqualTo(30_000);
-        assertThat(tenants.stream().filter(TenantPlan::hasScaleFund).map(TenantPlan::key)).containsExactly("bench-01");
+        assertThat(tenants.stream().filter(TenantPlan::hasScaleFund).map(TenantPlan::key))
+                .containsExactly("bench-01");
     }
 
     @Test
     void theSameSeedGivesTheSameShape() {
-        assertThat(PortfolioShape.tenants(DatasetSize.SMALL, 7)).isEqualTo(PortfolioShape.tenants(DatasetSize.SMALL, 7));
+        assertThat(PortfolioShape.tenants(DatasetSize.SMALL, 7))
+                .isEqualTo(PortfolioShape.tenants(DatasetSize.SMALL, 7));
     }
 
     @Test
@@ -33,8 +35,9 @@ class PortfolioShapeTest {
         int[] counts = PortfolioShape.assessmentsPerCompany(1_450, 4_350, new Random(1));
 
         assertThat(Arrays.stream(counts).sum()).isEqualTo(4_350);
-        assertThat(Arrays.stream(counts).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(PortfolioShape.MIN_ASSESSMENTS,
-                PortfolioShape.MAX_ASSESSMENTS));
+        assertThat(Arrays.stream(counts).boxed().toList())
+                .allSatisfy(count ->
+                        assertThat(count).isBetween(PortfolioShape.MIN_ASSESSMENTS, PortfolioShape.MAX_ASSESSMENTS));
         assertThat(Arrays.stream(counts).distinct().count()).isEqualTo(3);
     }
 

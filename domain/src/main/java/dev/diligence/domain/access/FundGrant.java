@@ -26,10 +26,13 @@ public record FundGrant(UUID id, FundId fund, String subject, String grantedBy, 
     /** A new grant of {@code fund} to {@code subject}, if the subject is a plausible token subject. */
     public static FundGrant of(FundId fund, @Nullable String subject, String grantedBy, Instant now) {
         if (subject == null || subject.isBlank()) {
-            throw new RuleViolationException(Violation.of("subject", ViolationCode.REQUIRED, "subject must not be blank"));
+            throw new RuleViolationException(
+                    Violation.of("subject", ViolationCode.REQUIRED, "subject must not be blank"));
         }
         if (subject.length() > SUBJECT_MAX_LENGTH) {
-            throw new RuleViolationException(Violation.of("subject", ViolationCode.TOO_LONG,
+            throw new RuleViolationException(Violation.of(
+                    "subject",
+                    ViolationCode.TOO_LONG,
                     "subject must be at most " + SUBJECT_MAX_LENGTH + " characters"));
         }
         return new FundGrant(UUID.randomUUID(), fund, subject.strip(), grantedBy, now);

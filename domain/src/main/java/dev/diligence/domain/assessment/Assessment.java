@@ -26,9 +26,19 @@ import org.jspecify.annotations.Nullable;
  * submitted or edited it publishes it (four eyes). Every transition returns a new value;
  * {@code version} is the stored version for optimistic locking, incremented by the store.
  */
-public record Assessment(AssessmentId id, CompanyId company, int frameworkVersion, AssessmentContext context,
-        String leadAssessor, CriterionAssessments criteria, AssessmentStatus status, ReviewTrail review,
-        @Nullable Publication publication, @Nullable Retraction retraction, long version, Instant createdAt,
+public record Assessment(
+        AssessmentId id,
+        CompanyId company,
+        int frameworkVersion,
+        AssessmentContext context,
+        String leadAssessor,
+        CriterionAssessments criteria,
+        AssessmentStatus status,
+        ReviewTrail review,
+        @Nullable Publication publication,
+        @Nullable Retraction retraction,
+        long version,
+        Instant createdAt,
         Instant updatedAt) {
 
     public Assessment {
@@ -37,18 +47,36 @@ public record Assessment(AssessmentId id, CompanyId company, int frameworkVersio
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(leadAssessor, "leadAssessor");
         Objects.requireNonNull(status, "status");
-        if (status.isPublished() != (publication != null) || (status == AssessmentStatus.RETRACTED) != (retraction != null)) {
-            throw new IllegalArgumentException("a publication belongs to published assessments, a retraction to retracted ones");
+        if (status.isPublished() != (publication != null)
+                || (status == AssessmentStatus.RETRACTED) != (retraction != null)) {
+            throw new IllegalArgumentException(
+                    "a publication belongs to published assessments, a retraction to retracted ones");
         }
     }
 
     /** A new draft with every criterion of {@code version} not assessed yet; {@code actor} is its first editor. */
-    public static Assessment start(CompanyId company, FrameworkVersion version, AssessmentContext context,
-            String leadAssessor, String actor, Instant now) {
+    public static Assessment start(
+            CompanyId company,
+            FrameworkVersion version,
+            AssessmentContext context,
+            String leadAssessor,
+            String actor,
+            Instant now) {
         RuleViolationException.throwIfAny(context.violations());
-        return new Assessment(AssessmentId.random(), company, version.number(), context,
-                requireText(leadAssessor, "leadAssessor", 255), CriterionAssessments.unassessed(version),
-                AssessmentStatus.DRAFT, ReviewTrail.startedBy(actor), null, null, 0, now, now);
+        return new Assessment(
+                AssessmentId.random(),
+                company,
+                version.number(),
+                context,
+                requireText(leadAssessor, "leadAssessor", 255),
+                CriterionAssessments.unassessed(version),
+                AssessmentStatus.DRAFT,
+                ReviewTrail.startedBy(actor),
+                null,
+                null,
+                0,
+                now,
+                now);
     }
 
     /**
@@ -56,17 +84,28 @@ public record Assessment(AssessmentId id, CompanyId company, int frameworkVersio
      * rationales and evidence for every criterion {@code version} shares with it. Refused unless
      * {@code latest} is published (a retracted one no longer counts).
      */
-    public static Assessment startFrom(Assessment latest, FrameworkVersion version, String leadAssessor, String actor,
-            Instant now) {
+    public static Assessment startFrom(
+            Assessment latest, FrameworkVersion version, String leadAssessor, String actor, Instant now) {
         requireStatus(latest, AssessmentStatus.PUBLISHED, "be started from");
-        return new Assessment(AssessmentId.random(), latest.company, version.number(), latest.context,
-                requireText(leadAssessor, "leadAssessor", 255), CriterionAssessments.copiedFrom(latest.criteria, version),
-                AssessmentStatus.DRAFT, ReviewTrail.startedBy(actor), null, null, 0, now, now);
+        return new Assessment(
+                AssessmentId.random(),
+                latest.company,
+                version.number(),
+                latest.context,
+                requireText(leadAssessor, "leadAssessor", 255),
+                CriterionAssessments.copiedFrom(latest.criteria, version),
+                AssessmentStatus.DRAFT,
+                ReviewTrail.startedBy(actor),
+                null,
+                null,
+                0,
+                now,
+                now);
     }
 
     /** Records {@code score} and {@code rationale} for criterion {@code code}; evidence is kept. */
-    public Assessment scoreCriterion(String code, CriterionScore score, @Nullable String rationale, String actor,
-            Instant now) {
+    public Assessment scoreCriterion(
+            String code, CriterionScore score, @Nullable String rationale, String actor, Instant now) {
         WorkflowGuards.requireEditable(this, code);
         RuleViolationException.throwIfAny(CriterionAssessment.violations(code, score, rationale));
         String stripped = rationale == null || rationale.isBlank() ? null : rationale.strip();
@@ -87,7 +126,9 @@ public record Assessment(AssessmentId id, CompanyId company, int frameworkVersio
     public Assessment removeEvidence(String code, UUID itemId, String actor, Instant now) {
         WorkflowGuards.requireEditable(this, code);
         if (!criteria.find(code).orElseThrow().hasEvidence(itemId)) {
-            throw new RuleViolationException(new Violation(List.of("criteria", code, "evidence"), ViolationCode.NOT_FOUND,
+            throw new RuleViolationException(new Violation(
+                    List.of("criteria", code, "evidence"),
+                    ViolationCode.NOT_FOUND,
                     "criterion " + code + " has no evidence item " + itemId));
         }
         return edited(context, criteria.with(code, c -> c.withoutEvidence(itemId)), actor, now);
@@ -97,7 +138,9 @@ public record Assessment(AssessmentId id, CompanyId company, int frameworkVersio
     public Assessment submit(String actor, Instant now) {
         requireStatus(this, AssessmentStatus.DRAFT, "be submitted");
         if (!criteria.anyScored()) {
-            throw new RuleViolationException(Violation.of("criteria", ViolationCode.INVALID_STATE,
+            throw new RuleViolationException(Violation.of(
+                    "criteria",
+                    ViolationCode.INVALID_STATE,
                     "an assessment needs at least one scored criterion before it is submitted"));
         }
         return moved(AssessmentStatus.IN_REVIEW, review.submittedBy(actor), publication, retraction, now);
@@ -136,8 +179,11 @@ public record Assessment(AssessmentId id, CompanyId company, int frameworkVersio
     /** Fails with {@code STALE_VERSION} unless {@code expectedVersion} is the current version. */
     public void requireVersion(long expectedVersion) {
         if (expectedVersion != version) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
-                    "the assessment was changed since version " + expectedVersion + "; its current version is " + version));
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
+                    "the assessment was changed since version " + expectedVersion + "; its current version is "
+                            + version));
         }
     }
 
@@ -146,14 +192,43 @@ public record Assessment(AssessmentId id, CompanyId company, int frameworkVersio
         return engine.score(version, context, criteria.scores());
     }
 
-    private Assessment edited(AssessmentContext newContext, CriterionAssessments newCriteria, String actor, Instant now) {
-        return new Assessment(id, company, frameworkVersion, newContext, leadAssessor, newCriteria, status,
-                review.editedBy(actor), publication, retraction, version, createdAt, now);
+    private Assessment edited(
+            AssessmentContext newContext, CriterionAssessments newCriteria, String actor, Instant now) {
+        return new Assessment(
+                id,
+                company,
+                frameworkVersion,
+                newContext,
+                leadAssessor,
+                newCriteria,
+                status,
+                review.editedBy(actor),
+                publication,
+                retraction,
+                version,
+                createdAt,
+                now);
     }
 
-    private Assessment moved(AssessmentStatus target, ReviewTrail trail, @Nullable Publication newPublication,
-            @Nullable Retraction newRetraction, Instant now) {
-        return new Assessment(id, company, frameworkVersion, context, leadAssessor, criteria, target, trail,
-                newPublication, newRetraction, version, createdAt, now);
+    private Assessment moved(
+            AssessmentStatus target,
+            ReviewTrail trail,
+            @Nullable Publication newPublication,
+            @Nullable Retraction newRetraction,
+            Instant now) {
+        return new Assessment(
+                id,
+                company,
+                frameworkVersion,
+                context,
+                leadAssessor,
+                criteria,
+                target,
+                trail,
+                newPublication,
+                newRetraction,
+                version,
+                createdAt,
+                now);
     }
 }

@@ -7,10 +7,10 @@ public final class AssessmentCursors {
 
     public static final String ORDERING = "NEWEST_FIRST";
 
-    private AssessmentCursors() {
-    }
+    private AssessmentCursors() {}
 
     public static Cursor of(Assessment assessment) {
-        return new Cursor(ORDERING, assessment.createdAt().toString(), assessment.id().value());
+        return new Cursor(
+                ORDERING, assessment.createdAt().toString(), assessment.id().value());
     }
 }

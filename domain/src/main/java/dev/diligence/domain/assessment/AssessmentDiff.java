@@ -24,15 +24,19 @@ public record AssessmentDiff(AssessmentId before, AssessmentId after, List<Crite
     /** Refused with {@code INVALID} when the two assessments are of different companies. */
     public static AssessmentDiff between(Assessment before, Assessment after) {
         if (!before.company().equals(after.company())) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID,
-                    "only two assessments of the same company can be compared"));
+            throw new RuleViolationException(Violation.general(
+                    ViolationCode.INVALID, "only two assessments of the same company can be compared"));
         }
         Map<String, CriterionScore> left = before.criteria().scores();
         Map<String, CriterionScore> right = after.criteria().scores();
         Set<String> codes = new LinkedHashSet<>(left.keySet());
         codes.addAll(right.keySet());
-        return new AssessmentDiff(before.id(), after.id(),
-                codes.stream().map(code -> CriterionChange.of(code, left.get(code), right.get(code))).toList());
+        return new AssessmentDiff(
+                before.id(),
+                after.id(),
+                codes.stream()
+                        .map(code -> CriterionChange.of(code, left.get(code), right.get(code)))
+                        .toList());
     }
 
     /** Only the criteria that differ. */

@@ -16,10 +16,22 @@ import org.jspecify.annotations.Nullable;
  * present together, exactly when the assessment was published (also when later retracted), and a
  * published assessment always has its stored score.
  */
-public record AssessmentSummary(AssessmentId id, CompanyId company, int frameworkVersion, AssessmentStatus status,
-        String leadAssessor, AssessmentContext context, Set<String> editors, Set<String> submitters,
-        @Nullable String publishedBy, @Nullable Instant publishedAt, @Nullable StoredScore storedScore,
-        @Nullable Retraction retraction, long version, Instant createdAt, Instant updatedAt) {
+public record AssessmentSummary(
+        AssessmentId id,
+        CompanyId company,
+        int frameworkVersion,
+        AssessmentStatus status,
+        String leadAssessor,
+        AssessmentContext context,
+        Set<String> editors,
+        Set<String> submitters,
+        @Nullable String publishedBy,
+        @Nullable Instant publishedAt,
+        @Nullable StoredScore storedScore,
+        @Nullable Retraction retraction,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public AssessmentSummary {
         Objects.requireNonNull(id, "id");

@@ -14,16 +14,21 @@ import org.jspecify.annotations.Nullable;
  * and the evidence items. Invariant: {@code score.evidenceCount()} always equals the number of
  * evidence items (the constructor rewrites it), so the evidence gate sees exactly the evidence recorded.
  */
-public record CriterionAssessment(String code, CriterionScore score, @Nullable String rationale,
-        List<EvidenceItem> evidence) {
+public record CriterionAssessment(
+        String code, CriterionScore score, @Nullable String rationale, List<EvidenceItem> evidence) {
 
     public static final int RATIONALE_MAX_LENGTH = 10_000;
 
     public CriterionAssessment {
         Objects.requireNonNull(code, "code");
         evidence = List.copyOf(evidence);
-        score = new CriterionScore(score.state(), score.level(), score.confidence(), score.notApplicableReason(),
-                evidence.size(), score.targetLevel());
+        score = new CriterionScore(
+                score.state(),
+                score.level(),
+                score.confidence(),
+                score.notApplicableReason(),
+                evidence.size(),
+                score.targetLevel());
     }
 
     /** Not assessed yet: {@code UNKNOWN}, no rationale, no evidence. */
@@ -43,7 +48,10 @@ public record CriterionAssessment(String code, CriterionScore score, @Nullable S
     }
 
     CriterionAssessment withoutEvidence(UUID itemId) {
-        return new CriterionAssessment(code, score, rationale,
+        return new CriterionAssessment(
+                code,
+                score,
+                rationale,
                 evidence.stream().filter(item -> !item.id().equals(itemId)).toList());
     }
 
@@ -56,7 +64,9 @@ public record CriterionAssessment(String code, CriterionScore score, @Nullable S
         List<String> field = List.of("criteria", code);
         List<Violation> out = new ArrayList<>(score.violations(field));
         if (rationale != null && rationale.strip().length() > RATIONALE_MAX_LENGTH) {
-            out.add(new Violation(List.of("criteria", code, "rationale"), ViolationCode.TOO_LONG,
+            out.add(new Violation(
+                    List.of("criteria", code, "rationale"),
+                    ViolationCode.TOO_LONG,
                     "a rationale must be at most " + RATIONALE_MAX_LENGTH + " characters"));
         }
         return out;

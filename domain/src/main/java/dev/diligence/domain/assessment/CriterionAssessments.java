@@ -41,8 +41,9 @@ public record CriterionAssessments(Map<String, CriterionAssessment> byCode) {
     public static CriterionAssessments copiedFrom(CriterionAssessments previous, FrameworkVersion version) {
         Map<String, CriterionAssessment> map = new LinkedHashMap<>();
         for (Criterion criterion : version.criteria()) {
-            map.put(criterion.code(), previous.find(criterion.code())
-                    .orElseGet(() -> CriterionAssessment.unassessed(criterion.code())));
+            map.put(
+                    criterion.code(),
+                    previous.find(criterion.code()).orElseGet(() -> CriterionAssessment.unassessed(criterion.code())));
         }
         return new CriterionAssessments(map);
     }
@@ -57,7 +58,9 @@ public record CriterionAssessments(Map<String, CriterionAssessment> byCode) {
 
     /** True when these are exactly the criteria of {@code version}, in its order. */
     public boolean coversExactly(FrameworkVersion version) {
-        return byCode.keySet().stream().toList().equals(version.criteria().stream().map(Criterion::code).toList());
+        return byCode.keySet().stream()
+                .toList()
+                .equals(version.criteria().stream().map(Criterion::code).toList());
     }
 
     /** The scores as the engine reads them, evidence counts included. */

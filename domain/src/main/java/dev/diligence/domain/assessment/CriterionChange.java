@@ -12,23 +12,40 @@ import org.jspecify.annotations.Nullable;
  * absent ({@code null} state) when its framework version has no such criterion. Levels are present
  * only for {@code SCORED} criteria; targets are the explicitly set ones (absent = context default).
  */
-public record CriterionChange(String code,
-        @Nullable ScoreState stateBefore, @Nullable ScoreState stateAfter,
-        @Nullable Integer recordedBefore, @Nullable Integer recordedAfter,
-        @Nullable Integer effectiveBefore, @Nullable Integer effectiveAfter,
-        @Nullable Confidence confidenceBefore, @Nullable Confidence confidenceAfter,
-        @Nullable Integer targetBefore, @Nullable Integer targetAfter) {
+public record CriterionChange(
+        String code,
+        @Nullable ScoreState stateBefore,
+        @Nullable ScoreState stateAfter,
+        @Nullable Integer recordedBefore,
+        @Nullable Integer recordedAfter,
+        @Nullable Integer effectiveBefore,
+        @Nullable Integer effectiveAfter,
+        @Nullable Confidence confidenceBefore,
+        @Nullable Confidence confidenceAfter,
+        @Nullable Integer targetBefore,
+        @Nullable Integer targetAfter) {
 
     static CriterionChange of(String code, @Nullable CriterionScore before, @Nullable CriterionScore after) {
-        return new CriterionChange(code, state(before), state(after), recorded(before), recorded(after),
-                effective(before), effective(after), confidence(before), confidence(after),
-                before == null ? null : before.targetLevel(), after == null ? null : after.targetLevel());
+        return new CriterionChange(
+                code,
+                state(before),
+                state(after),
+                recorded(before),
+                recorded(after),
+                effective(before),
+                effective(after),
+                confidence(before),
+                confidence(after),
+                before == null ? null : before.targetLevel(),
+                after == null ? null : after.targetLevel());
     }
 
     /** True when anything the diff reports differs. */
     public boolean changed() {
-        return !Objects.equals(stateBefore, stateAfter) || !Objects.equals(recordedBefore, recordedAfter)
-                || !Objects.equals(effectiveBefore, effectiveAfter) || !Objects.equals(confidenceBefore, confidenceAfter)
+        return !Objects.equals(stateBefore, stateAfter)
+                || !Objects.equals(recordedBefore, recordedAfter)
+                || !Objects.equals(effectiveBefore, effectiveAfter)
+                || !Objects.equals(confidenceBefore, confidenceAfter)
                 || !Objects.equals(targetBefore, targetAfter);
     }
 

@@ -48,7 +48,9 @@ public record EvidenceItem(UUID id, EvidenceKind kind, String value, String adde
         if (value.isBlank()) {
             out.add(new Violation(field, ViolationCode.REQUIRED, "an evidence item needs a value"));
         } else if (value.length() > VALUE_MAX_LENGTH) {
-            out.add(new Violation(field, ViolationCode.TOO_LONG,
+            out.add(new Violation(
+                    field,
+                    ViolationCode.TOO_LONG,
                     "an evidence value must be at most " + VALUE_MAX_LENGTH + " characters"));
         } else if (kind == EvidenceKind.LINK && !isWebUrl(value)) {
             out.add(new Violation(field, ViolationCode.INVALID, "a link must be an absolute http or https URL"));
@@ -60,8 +62,10 @@ public record EvidenceItem(UUID id, EvidenceKind kind, String value, String adde
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
+            return uri.isAbsolute()
+                    && (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

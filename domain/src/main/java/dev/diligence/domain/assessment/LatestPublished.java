@@ -15,12 +15,11 @@ import java.util.Optional;
  */
 public final class LatestPublished {
 
-    private static final Comparator<Assessment> BY_PUBLICATION = Comparator
-            .comparing((Assessment a) -> Objects.requireNonNull(a.publication()).publishedAt())
+    private static final Comparator<Assessment> BY_PUBLICATION = Comparator.comparing(
+                    (Assessment a) -> Objects.requireNonNull(a.publication()).publishedAt())
             .thenComparing(a -> a.id().value().toString());
 
-    private LatestPublished() {
-    }
+    private LatestPublished() {}
 
     /** The company's latest published, non-retracted assessment among {@code assessments}. */
     public static Optional<Assessment> of(CompanyId company, Collection<Assessment> assessments) {
@@ -42,7 +41,8 @@ public final class LatestPublished {
     private static boolean countedAt(Assessment assessment, Instant asOf) {
         var publication = assessment.publication();
         var retraction = assessment.retraction();
-        return publication != null && !publication.publishedAt().isAfter(asOf)
+        return publication != null
+                && !publication.publishedAt().isAfter(asOf)
                 && (retraction == null || retraction.retractedAt().isAfter(asOf));
     }
 }

@@ -41,7 +41,9 @@ public record ReviewTrail(Set<String> editors, Set<String> submitters, List<Revi
      */
     public void requireIndependent(String reviewer) {
         if (involves(reviewer)) {
-            throw new RuleViolationException(Violation.of("reviewer", ViolationCode.INVALID,
+            throw new RuleViolationException(Violation.of(
+                    "reviewer",
+                    ViolationCode.INVALID,
                     "four eyes: " + reviewer + " submitted or edited this assessment and cannot publish it"));
         }
     }

@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
  * (criteria, red flags, remediation, the level's cap) is only in the whole result. Invariant: each
  * number equals the one of the same name in the engine's result for the assessment's inputs.
  */
-public record StoredScore(@Nullable BigDecimal overall, @Nullable BigDecimal percentage, @Nullable BigDecimal floor,
-        @Nullable BigDecimal confidence, @Nullable BigDecimal coverage, @Nullable Integer level, boolean levelSuppressed,
-        boolean dealLevelRedFlag, List<DimensionResult> dimensions) {
+public record StoredScore(
+        @Nullable BigDecimal overall,
+        @Nullable BigDecimal percentage,
+        @Nullable BigDecimal floor,
+        @Nullable BigDecimal confidence,
+        @Nullable BigDecimal coverage,
+        @Nullable Integer level,
+        boolean levelSuppressed,
+        boolean dealLevelRedFlag,
+        List<DimensionResult> dimensions) {
 
     public StoredScore {
         dimensions = List.copyOf(Objects.requireNonNull(dimensions, "dimensions"));

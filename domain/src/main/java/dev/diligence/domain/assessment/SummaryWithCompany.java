@@ -10,8 +10,8 @@ public record SummaryWithCompany(AssessmentSummary summary, Company company) {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(company, "company");
         if (!summary.company().equals(company.id())) {
-            throw new IllegalArgumentException("the company of assessment " + summary.id() + " is " + summary.company()
-                    + ", not " + company.id());
+            throw new IllegalArgumentException(
+                    "the company of assessment " + summary.id() + " is " + summary.company() + ", not " + company.id());
         }
     }
 }

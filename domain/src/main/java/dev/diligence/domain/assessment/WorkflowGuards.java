@@ -12,15 +12,15 @@ import org.jspecify.annotations.Nullable;
 /** The refusals the assessment workflow shares: wrong status, missing text, the wrong framework version. */
 final class WorkflowGuards {
 
-    private WorkflowGuards() {
-    }
+    private WorkflowGuards() {}
 
     /** Refuses with {@code INVALID_STATE} unless the assessment is in {@code required} status. */
     static void requireStatus(Assessment assessment, AssessmentStatus required, String operation) {
         if (assessment.status() != required) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID_STATE,
-                    "an assessment can only " + operation + " when it is " + required
-                            + "; this one is " + assessment.status()));
+            throw new RuleViolationException(Violation.general(
+                    ViolationCode.INVALID_STATE,
+                    "an assessment can only " + operation + " when it is " + required + "; this one is "
+                            + assessment.status()));
         }
     }
 
@@ -28,7 +28,9 @@ final class WorkflowGuards {
     static void requireEditable(Assessment assessment, String code) {
         requireStatus(assessment, AssessmentStatus.DRAFT, "be edited");
         if (assessment.criteria().find(code).isEmpty()) {
-            throw new RuleViolationException(new Violation(List.of("criteria", code), ViolationCode.NOT_FOUND,
+            throw new RuleViolationException(new Violation(
+                    List.of("criteria", code),
+                    ViolationCode.NOT_FOUND,
                     "framework version " + assessment.frameworkVersion() + " has no criterion " + code));
         }
     }

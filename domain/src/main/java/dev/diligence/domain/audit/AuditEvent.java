@@ -17,8 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param after      the object after the change as a JSON document; null when it was removed
  * @param requestId  ID of the request that made the change; null for work outside requests
  */
-public record AuditEvent(UUID id, String actor, String action, String entityType, UUID entityId,
-        @Nullable String before, @Nullable String after, Instant occurredAt, @Nullable String requestId) {
+public record AuditEvent(
+        UUID id,
+        String actor,
+        String action,
+        String entityType,
+        UUID entityId,
+        @Nullable String before,
+        @Nullable String after,
+        Instant occurredAt,
+        @Nullable String requestId) {
 
     /** The one ordering of audit lists: newest first, ties broken by id, descending too. */
     public static final String ORDERING = "OCCURRED_AT_DESC";

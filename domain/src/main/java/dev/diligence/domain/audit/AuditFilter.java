@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param from       only events at or after this instant (inclusive)
  * @param to         only events before this instant (exclusive)
  */
-public record AuditFilter(@Nullable String entityType, @Nullable UUID entityId, @Nullable Instant from, @Nullable Instant to) {
+public record AuditFilter(
+        @Nullable String entityType,
+        @Nullable UUID entityId,
+        @Nullable Instant from,
+        @Nullable Instant to) {
 
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null);

@@ -10,5 +10,5 @@ import java.util.UUID;
  *                   (gaps are normal); a reader continues after the last position it read
  * @param occurredAt when the change was written; informational, not an order
  */
-public record Change(long position, ChangedEntity entity, UUID entityId, ChangeOperation operation, Instant occurredAt) {
-}
+public record Change(
+        long position, ChangedEntity entity, UUID entityId, ChangeOperation operation, Instant occurredAt) {}

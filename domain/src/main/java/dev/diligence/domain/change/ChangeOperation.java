@@ -5,5 +5,9 @@ package dev.diligence.domain.change;
  * a retired rule finding is {@code REMOVED}, like a removed holding.
  */
 public enum ChangeOperation {
-    CREATED, UPDATED, REMOVED, PUBLISHED, RETRACTED
+    CREATED,
+    UPDATED,
+    REMOVED,
+    PUBLISHED,
+    RETRACTED
 }

@@ -18,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  * source; an archived company is never changed again; {@code version} grows by one with every
  * stored change.
  */
-public record Company(CompanyId id, CompanyProfile profile, List<ExternalReference> externalReferences, boolean archived,
-        long version, Instant createdAt, Instant updatedAt) implements Listed {
+public record Company(
+        CompanyId id,
+        CompanyProfile profile,
+        List<ExternalReference> externalReferences,
+        boolean archived,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements Listed {
 
     public static final int MAX_REFERENCES = 20;
 
@@ -42,7 +49,8 @@ public record Company(CompanyId id, CompanyProfile profile, List<ExternalReferen
      * This company with the non-null attributes of {@code changes} applied, and its external
      * references replaced when {@code references} is not null.
      */
-    public Company revise(CompanyProfile changes, @Nullable List<ExternalReference> references, long expectedVersion, Instant now) {
+    public Company revise(
+            CompanyProfile changes, @Nullable List<ExternalReference> references, long expectedVersion, Instant now) {
         requireVersion(expectedVersion);
         requireActive();
         CompanyProfile revised = profile.with(changes).normalized();
@@ -81,14 +89,19 @@ public record Company(CompanyId id, CompanyProfile profile, List<ExternalReferen
 
     private void requireVersion(long expectedVersion) {
         if (expectedVersion != version) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
-                    "the company was changed since version " + expectedVersion + "; its current version is " + version));
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
+                    "the company was changed since version " + expectedVersion + "; its current version is "
+                            + version));
         }
     }
 
     private static void checkReferences(List<ExternalReference> references, List<Violation> out) {
         if (references.size() > MAX_REFERENCES) {
-            out.add(Violation.of("externalReferences", ViolationCode.OUT_OF_RANGE,
+            out.add(Violation.of(
+                    "externalReferences",
+                    ViolationCode.OUT_OF_RANGE,
                     "a company has at most " + MAX_REFERENCES + " external references"));
             return;
         }
@@ -98,7 +111,9 @@ public record Company(CompanyId id, CompanyProfile profile, List<ExternalReferen
             List<String> field = List.of("externalReferences", String.valueOf(i));
             reference.check(field, out);
             if (reference.source() != null && !sources.add(reference.source())) {
-                out.add(new Violation(List.of("externalReferences", String.valueOf(i), "source"), ViolationCode.ALREADY_EXISTS,
+                out.add(new Violation(
+                        List.of("externalReferences", String.valueOf(i), "source"),
+                        ViolationCode.ALREADY_EXISTS,
                         "the company has another reference in source " + reference.source()));
             }
         }

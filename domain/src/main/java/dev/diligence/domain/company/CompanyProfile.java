@@ -36,9 +36,14 @@ public record CompanyProfile(
 
     /** This profile with names trimmed, the country upper-cased and blank optional texts removed. */
     public CompanyProfile normalized() {
-        return new CompanyProfile(Text.normalize(name), blankToNull(website), sector,
+        return new CompanyProfile(
+                Text.normalize(name),
+                blankToNull(website),
+                sector,
                 headquartersCountry == null ? null : headquartersCountry.strip().toUpperCase(Locale.ROOT),
-                stage, employeeCount, blankToNull(description));
+                stage,
+                employeeCount,
+                blankToNull(description));
     }
 
     /** This profile with the non-null attributes of {@code changes} applied. */
@@ -66,18 +71,24 @@ public record CompanyProfile(
         if (headquartersCountry == null || headquartersCountry.isBlank()) {
             out.add(Violation.of("headquartersCountry", ViolationCode.REQUIRED, "headquartersCountry is required"));
         } else if (!ISO_COUNTRIES.contains(headquartersCountry)) {
-            out.add(Violation.of("headquartersCountry", ViolationCode.INVALID,
+            out.add(Violation.of(
+                    "headquartersCountry",
+                    ViolationCode.INVALID,
                     "headquartersCountry must be an ISO 3166-1 alpha-2 code such as DE or US"));
         }
         if (stage == null) {
             out.add(Violation.of("stage", ViolationCode.REQUIRED, "stage is required"));
         }
         if (employeeCount != null && (employeeCount < 0 || employeeCount > MAX_EMPLOYEES)) {
-            out.add(Violation.of("employeeCount", ViolationCode.OUT_OF_RANGE,
+            out.add(Violation.of(
+                    "employeeCount",
+                    ViolationCode.OUT_OF_RANGE,
                     "employeeCount must be between 0 and " + MAX_EMPLOYEES));
         }
         if (description != null && description.length() > DESCRIPTION_MAX_LENGTH) {
-            out.add(Violation.of("description", ViolationCode.TOO_LONG,
+            out.add(Violation.of(
+                    "description",
+                    ViolationCode.TOO_LONG,
                     "description must be at most " + DESCRIPTION_MAX_LENGTH + " characters"));
         }
         return out;
@@ -92,7 +103,8 @@ public record CompanyProfile(
             String scheme = uri.getScheme();
             return uri.isAbsolute()
                     && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    && uri.getHost() != null && uri.getHost().contains(".")
+                    && uri.getHost() != null
+                    && uri.getHost().contains(".")
                     && uri.getUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;

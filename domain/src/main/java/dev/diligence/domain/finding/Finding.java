@@ -20,9 +20,17 @@ import org.jspecify.annotations.Nullable;
  * is when it was first raised and never changes, so time-to-resolve counts from then. Status moves
  * are allowed whatever the assessment's status (remediation is tracked after publication).
  */
-public record Finding(FindingId id, AssessmentId assessment, @Nullable String criterion, FindingContent content,
-        FindingSource source, FindingStatus status, Instant openedAt, @Nullable Instant closedAt,
-        @Nullable String closingNote, long version) {
+public record Finding(
+        FindingId id,
+        AssessmentId assessment,
+        @Nullable String criterion,
+        FindingContent content,
+        FindingSource source,
+        FindingStatus status,
+        Instant openedAt,
+        @Nullable Instant closedAt,
+        @Nullable String closingNote,
+        long version) {
 
     public static final int NOTE_MAX_LENGTH = 10_000;
 
@@ -39,11 +47,24 @@ public record Finding(FindingId id, AssessmentId assessment, @Nullable String cr
     }
 
     /** A new open finding raised by {@code source}, if its content is valid. */
-    public static Finding raise(AssessmentId assessment, @Nullable String criterion, FindingContent content,
-            FindingSource source, Instant now) {
+    public static Finding raise(
+            AssessmentId assessment,
+            @Nullable String criterion,
+            FindingContent content,
+            FindingSource source,
+            Instant now) {
         RuleViolationException.throwIfAny(content.violations());
-        return new Finding(FindingId.random(), assessment, criterion, content.stripped(), source, FindingStatus.OPEN, now, null,
-                null, 0);
+        return new Finding(
+                FindingId.random(),
+                assessment,
+                criterion,
+                content.stripped(),
+                source,
+                FindingStatus.OPEN,
+                now,
+                null,
+                null,
+                0);
     }
 
     public Finding startRemediation() {
@@ -62,8 +83,8 @@ public record Finding(FindingId id, AssessmentId assessment, @Nullable String cr
      */
     public Finding acceptRisk(boolean actorIsTenantAdmin, String justification, Instant now) {
         if (!actorIsTenantAdmin) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID,
-                    "only a tenant administrator may accept a risk"));
+            throw new RuleViolationException(
+                    Violation.general(ViolationCode.INVALID, "only a tenant administrator may accept a risk"));
         }
         return moved(FindingStatus.ACCEPTED_RISK, now, requireNote(justification, "justification"));
     }
@@ -76,7 +97,8 @@ public record Finding(FindingId id, AssessmentId assessment, @Nullable String cr
     /** From first raised to resolved; absent unless the finding is resolved (an accepted risk is not resolved). */
     public Optional<Duration> timeToResolve() {
         return status == FindingStatus.RESOLVED && closedAt != null
-                ? Optional.of(Duration.between(openedAt, closedAt)) : Optional.empty();
+                ? Optional.of(Duration.between(openedAt, closedAt))
+                : Optional.empty();
     }
 
     /** Same rule, same criterion: the identity a red-flag reconciliation matches on. */
@@ -91,30 +113,39 @@ public record Finding(FindingId id, AssessmentId assessment, @Nullable String cr
      */
     public Finding revise(FindingContent newContent) {
         RuleViolationException.throwIfAny(newContent.violations());
-        if (source.isRule() && (!newContent.title().strip().equals(content.title())
-                || !newContent.description().strip().equals(content.description()) || newContent.severity() != content.severity())) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID,
-                    "the title, description and severity of a finding raised by rule " + source.ruleId()
-                            + " come from the rule; only its owner, due date, remediation plan and references can change"));
+        if (source.isRule()
+                && (!newContent.title().strip().equals(content.title())
+                        || !newContent.description().strip().equals(content.description())
+                        || newContent.severity() != content.severity())) {
+            throw new RuleViolationException(
+                    Violation.general(
+                            ViolationCode.INVALID,
+                            "the title, description and severity of a finding raised by rule " + source.ruleId()
+                                    + " come from the rule; only its owner, due date, remediation plan and references can change"));
         }
         return withContent(newContent.stripped());
     }
 
     Finding withContent(FindingContent newContent) {
-        return new Finding(id, assessment, criterion, newContent, source, status, openedAt, closedAt, closingNote, version);
+        return new Finding(
+                id, assessment, criterion, newContent, source, status, openedAt, closedAt, closingNote, version);
     }
 
     /** Fails with {@code STALE_VERSION} unless {@code expectedVersion} is the current version. */
     public void requireVersion(long expectedVersion) {
         if (expectedVersion != version) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
-                    "the finding was changed since version " + expectedVersion + "; its current version is " + version));
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
+                    "the finding was changed since version " + expectedVersion + "; its current version is "
+                            + version));
         }
     }
 
     private Finding moved(FindingStatus target, @Nullable Instant newClosedAt, @Nullable String note) {
         if (!status.canMoveTo(target)) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID_STATE,
+            throw new RuleViolationException(Violation.general(
+                    ViolationCode.INVALID_STATE,
                     "a finding cannot move from " + status + " to " + target + "; allowed: " + status.next()));
         }
         return new Finding(id, assessment, criterion, content, source, target, openedAt, newClosedAt, note, version);

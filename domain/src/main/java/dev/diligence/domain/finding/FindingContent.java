@@ -18,8 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param owner      subject of the person responsible for remediation, if assigned
  * @param references clauses of external frameworks the finding cites (NIST AI RMF, EU AI Act, ISO/IEC 42001)
  */
-public record FindingContent(String title, String description, Severity severity, @Nullable String owner,
-        @Nullable LocalDate dueDate, @Nullable String remediationPlan, List<StandardReference> references) {
+public record FindingContent(
+        String title,
+        String description,
+        Severity severity,
+        @Nullable String owner,
+        @Nullable LocalDate dueDate,
+        @Nullable String remediationPlan,
+        List<StandardReference> references) {
 
     public static final int TITLE_MAX_LENGTH = 200;
     public static final int TEXT_MAX_LENGTH = 10_000;
@@ -38,8 +44,14 @@ public record FindingContent(String title, String description, Severity severity
 
     /** This content with the title, description and plan stripped of surrounding whitespace. */
     public FindingContent stripped() {
-        return new FindingContent(title.strip(), description.strip(), severity, owner, dueDate,
-                remediationPlan == null ? null : remediationPlan.strip(), references);
+        return new FindingContent(
+                title.strip(),
+                description.strip(),
+                severity,
+                owner,
+                dueDate,
+                remediationPlan == null ? null : remediationPlan.strip(),
+                references);
     }
 
     public List<Violation> violations() {
@@ -52,7 +64,8 @@ public record FindingContent(String title, String description, Severity severity
 
     private static void tooLong(@Nullable String value, String field, List<Violation> out) {
         if (value != null && value.strip().length() > TEXT_MAX_LENGTH) {
-            out.add(Violation.of(field, ViolationCode.TOO_LONG, field + " must be at most " + TEXT_MAX_LENGTH + " characters"));
+            out.add(Violation.of(
+                    field, ViolationCode.TOO_LONG, field + " must be at most " + TEXT_MAX_LENGTH + " characters"));
         }
     }
 }

@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
  *                   that is no dimension code matches nothing
  * @param source     only findings raised by people, or only those raised by red-flag rules
  */
-public record FindingFilter(@Nullable FundId fund, @Nullable CompanyId company, @Nullable AssessmentId assessment,
-        Set<Severity> severities, Set<FindingStatus> statuses, @Nullable String dimension,
+public record FindingFilter(
+        @Nullable FundId fund,
+        @Nullable CompanyId company,
+        @Nullable AssessmentId assessment,
+        Set<Severity> severities,
+        Set<FindingStatus> statuses,
+        @Nullable String dimension,
         FindingSource.@Nullable Kind source) {
 
     private static final Pattern DIMENSION = Pattern.compile("D([1-9][0-9]*)");

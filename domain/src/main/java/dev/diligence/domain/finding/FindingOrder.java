@@ -11,8 +11,7 @@ public final class FindingOrder {
     /** The ordering's name, stated in its cursors. */
     public static final String RAISED = "RAISED";
 
-    private FindingOrder() {
-    }
+    private FindingOrder() {}
 
     /** The keyset position of a finding: its opening time, then its id. */
     public static Cursor cursorOf(Finding finding) {

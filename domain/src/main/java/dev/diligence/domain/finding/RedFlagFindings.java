@@ -17,27 +17,34 @@ import java.util.Optional;
  */
 public final class RedFlagFindings {
 
-    private RedFlagFindings() {
-    }
+    private RedFlagFindings() {}
 
     /**
      * @param existing every finding of the assessment; only {@code RULE} findings are reconciled
      * @param fired    the red flags of the assessment's current scoring
      */
-    public static Reconciliation reconcile(AssessmentId assessment, AssessmentStatus status, List<Finding> existing,
-            List<RedFlag> fired, Instant now) {
-        List<Finding> ruleFindings = existing.stream().filter(f -> f.source().isRule()).toList();
+    public static Reconciliation reconcile(
+            AssessmentId assessment,
+            AssessmentStatus status,
+            List<Finding> existing,
+            List<RedFlag> fired,
+            Instant now) {
+        List<Finding> ruleFindings =
+                existing.stream().filter(f -> f.source().isRule()).toList();
         if (status != AssessmentStatus.DRAFT) {
             return Reconciliation.frozen(ruleFindings);
         }
         List<Finding> raise = new ArrayList<>();
         List<Finding> keep = new ArrayList<>();
         for (RedFlag flag : fired) {
-            Optional<Finding> match = ruleFindings.stream().filter(f -> f.raisedFor(flag.rule(), flag.criterion())).findFirst();
+            Optional<Finding> match = ruleFindings.stream()
+                    .filter(f -> f.raisedFor(flag.rule(), flag.criterion()))
+                    .findFirst();
             if (match.isPresent()) {
                 keep.add(match.get().withContent(refreshed(match.get().content(), flag)));
             } else {
-                raise.add(Finding.raise(assessment, flag.criterion(), contentOf(flag), FindingSource.rule(flag.rule()), now));
+                raise.add(Finding.raise(
+                        assessment, flag.criterion(), contentOf(flag), FindingSource.rule(flag.rule()), now));
             }
         }
         List<Finding> retire = ruleFindings.stream()
@@ -55,7 +62,13 @@ public final class RedFlagFindings {
     /** The flag decides severity and explanation; the owner, due date, plan and references people set stay. */
     private static FindingContent refreshed(FindingContent content, RedFlag flag) {
         FindingContent fresh = contentOf(flag);
-        return new FindingContent(content.title(), fresh.description(), fresh.severity(), content.owner(),
-                content.dueDate(), content.remediationPlan(), content.references());
+        return new FindingContent(
+                content.title(),
+                fresh.description(),
+                fresh.severity(),
+                content.owner(),
+                content.dueDate(),
+                content.remediationPlan(),
+                content.references());
     }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param code "C" + dimension number + "." + position, e.g. {@code C2.3}
  */
-public record Criterion(String code, String name, BigDecimal weight, LevelDescriptors descriptors,
-        List<StandardReference> references) {
+public record Criterion(
+        String code, String name, BigDecimal weight, LevelDescriptors descriptors, List<StandardReference> references) {
 
     private static final Pattern CODE = Pattern.compile("C[1-9][0-9]*\\.[1-9][0-9]*");
 

@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param dimensions in framework order (D1, D2, ...), each with its criteria in order
  */
-public record FrameworkVersion(int number, @Nullable TenantDerivation derivation, RedFlagRuleSetId redFlagRuleSet,
+public record FrameworkVersion(
+        int number,
+        @Nullable TenantDerivation derivation,
+        RedFlagRuleSetId redFlagRuleSet,
         List<Dimension> dimensions) {
 
     /**
@@ -66,7 +69,9 @@ public record FrameworkVersion(int number, @Nullable TenantDerivation derivation
 
     /** The dimension that holds criterion {@code criterionCode}. */
     public Optional<Dimension> dimensionOf(String criterionCode) {
-        return dimensions.stream().filter(d -> d.criterion(criterionCode).isPresent()).findFirst();
+        return dimensions.stream()
+                .filter(d -> d.criterion(criterionCode).isPresent())
+                .findFirst();
     }
 
     /** Every criterion, in framework order. */
@@ -92,15 +97,21 @@ public record FrameworkVersion(int number, @Nullable TenantDerivation derivation
      */
     public WeightDerivation deriveWeights(int newNumber, TenantId tenant, Map<String, BigDecimal> newWeights) {
         if (isDerived()) {
-            return new WeightDerivation.Rejected(List.of(Violation.general(ViolationCode.INVALID_STATE,
+            return new WeightDerivation.Rejected(List.of(Violation.general(
+                    ViolationCode.INVALID_STATE,
                     "only a platform version can be derived; version " + number + " is a tenant's own")));
         }
         List<Violation> violations = new ArrayList<>();
         Map<String, BigDecimal> known = weights();
-        newWeights.keySet().stream().filter(code -> !known.containsKey(code)).sorted().forEach(code -> violations.add(
-                new Violation(List.of("weights", code), ViolationCode.NOT_FOUND,
+        newWeights.keySet().stream()
+                .filter(code -> !known.containsKey(code))
+                .sorted()
+                .forEach(code -> violations.add(new Violation(
+                        List.of("weights", code),
+                        ViolationCode.NOT_FOUND,
                         "version " + number + " has no dimension or criterion " + code)));
-        List<Dimension> reweighted = dimensions.stream().map(d -> d.withWeights(newWeights)).toList();
+        List<Dimension> reweighted =
+                dimensions.stream().map(d -> d.withWeights(newWeights)).toList();
         violations.addAll(WeightRules.violations(reweighted));
         if (!violations.isEmpty()) {
             return new WeightDerivation.Rejected(violations);

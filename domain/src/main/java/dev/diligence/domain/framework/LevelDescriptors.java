@@ -19,7 +19,8 @@ public record LevelDescriptors(List<String> byLevel) {
         }
     }
 
-    public static LevelDescriptors of(String absent, String initial, String repeatable, String managed, String optimizing) {
+    public static LevelDescriptors of(
+            String absent, String initial, String repeatable, String managed, String optimizing) {
         return new LevelDescriptors(List.of(absent, initial, repeatable, managed, optimizing));
     }
 

@@ -16,8 +16,7 @@ public final class WeightRules {
 
     public static final int MAX_DECIMAL_PLACES = 4;
 
-    private WeightRules() {
-    }
+    private WeightRules() {}
 
     /**
      * Every rule the weights of {@code dimensions} break; empty when they are valid. A weight is
@@ -34,13 +33,18 @@ public final class WeightRules {
         }
         BigDecimal dimensionSum = dimensions.stream().map(Dimension::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (dimensionSum.compareTo(BigDecimal.ONE) != 0) {
-            out.add(new Violation(List.of("weights"), ViolationCode.INVALID,
+            out.add(new Violation(
+                    List.of("weights"),
+                    ViolationCode.INVALID,
                     "the dimension weights sum to " + dimensionSum.toPlainString() + "; they must sum to exactly 1"));
         }
         for (Dimension dimension : dimensions) {
-            BigDecimal criterionSum = dimension.criteria().stream().map(Criterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal criterionSum =
+                    dimension.criteria().stream().map(Criterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (criterionSum.compareTo(BigDecimal.ONE) != 0) {
-                out.add(new Violation(List.of("weights", dimension.code(), "criteria"), ViolationCode.INVALID,
+                out.add(new Violation(
+                        List.of("weights", dimension.code(), "criteria"),
+                        ViolationCode.INVALID,
                         "the criterion weights of " + dimension.code() + " sum to " + criterionSum.toPlainString()
                                 + "; they must sum to exactly 1"));
             }
@@ -53,7 +57,9 @@ public final class WeightRules {
         if (weight.signum() <= 0) {
             out.add(new Violation(field, ViolationCode.OUT_OF_RANGE, "the weight of " + code + " must be positive"));
         } else if (weight.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
-            out.add(new Violation(field, ViolationCode.INVALID,
+            out.add(new Violation(
+                    field,
+                    ViolationCode.INVALID,
                     "the weight of " + code + " must have at most " + MAX_DECIMAL_PLACES + " decimal places"));
         }
     }

@@ -13,7 +13,8 @@ import java.util.UUID;
  * A fund of an investment firm. Invariants: the profile is valid; an archived fund is never changed
  * again; {@code version} grows by one with every stored change and guards against lost updates.
  */
-public record Fund(FundId id, FundProfile profile, FundStatus status, long version, Instant createdAt, Instant updatedAt)
+public record Fund(
+        FundId id, FundProfile profile, FundStatus status, long version, Instant createdAt, Instant updatedAt)
         implements Listed {
 
     public Fund {
@@ -48,11 +49,12 @@ public record Fund(FundId id, FundProfile profile, FundStatus status, long versi
         requireVersion(expectedVersion);
         requireActive();
         FundProfile revised = new FundProfile(
-                changes.name() != null ? changes.name() : profile.name(),
-                changes.vintageYear() != null ? changes.vintageYear() : profile.vintageYear(),
-                changes.strategy() != null ? changes.strategy() : profile.strategy(),
-                changes.currency() != null ? changes.currency() : profile.currency(),
-                changes.targetSize() != null ? changes.targetSize() : profile.targetSize()).normalized();
+                        changes.name() != null ? changes.name() : profile.name(),
+                        changes.vintageYear() != null ? changes.vintageYear() : profile.vintageYear(),
+                        changes.strategy() != null ? changes.strategy() : profile.strategy(),
+                        changes.currency() != null ? changes.currency() : profile.currency(),
+                        changes.targetSize() != null ? changes.targetSize() : profile.targetSize())
+                .normalized();
         RuleViolationException.throwIfAny(revised.violations(currentYear));
         return new Fund(id, revised, status, version, createdAt, now);
     }
@@ -68,7 +70,9 @@ public record Fund(FundId id, FundProfile profile, FundStatus status, long versi
 
     private void requireVersion(long expectedVersion) {
         if (expectedVersion != version) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
                     "the fund was changed since version " + expectedVersion + "; its current version is " + version));
         }
     }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param nameContains case-insensitive substring of the name, taken literally (no wildcards)
  */
-public record FundFilter(@Nullable FundStatus status, @Nullable String nameContains) {
+public record FundFilter(
+        @Nullable FundStatus status, @Nullable String nameContains) {
 
     public static FundFilter none() {
         return new FundFilter(null, null);

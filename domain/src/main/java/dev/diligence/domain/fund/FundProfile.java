@@ -32,6 +32,7 @@ public record FundProfile(
     public static final int MAX_YEARS_AHEAD = 5;
     /** Integer digits allowed in a target size (up to 10^15 - 1, above any fund ever raised). */
     public static final int TARGET_SIZE_INTEGER_DIGITS = 15;
+
     public static final int TARGET_SIZE_SCALE = 2;
 
     private static final Set<String> ISO_CURRENCIES = Currency.getAvailableCurrencies().stream()
@@ -40,8 +41,12 @@ public record FundProfile(
 
     /** Returns this profile with the name trimmed and the currency upper-cased. */
     public FundProfile normalized() {
-        return new FundProfile(Text.normalize(name), vintageYear, strategy,
-                currency == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT), targetSize);
+        return new FundProfile(
+                Text.normalize(name),
+                vintageYear,
+                strategy,
+                currency == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
+                targetSize);
     }
 
     /** Every rule this profile breaks, judged in {@code currentYear}; empty when it is valid. */
@@ -52,7 +57,9 @@ public record FundProfile(
         if (vintageYear == null) {
             out.add(Violation.of("vintageYear", ViolationCode.REQUIRED, "vintageYear is required"));
         } else if (vintageYear < FIRST_VINTAGE_YEAR || vintageYear > lastYear) {
-            out.add(Violation.of("vintageYear", ViolationCode.OUT_OF_RANGE,
+            out.add(Violation.of(
+                    "vintageYear",
+                    ViolationCode.OUT_OF_RANGE,
                     "vintageYear must be between " + FIRST_VINTAGE_YEAR + " and " + lastYear));
         }
         if (strategy == null) {
@@ -61,7 +68,8 @@ public record FundProfile(
         if (currency == null || currency.isBlank()) {
             out.add(Violation.of("currency", ViolationCode.REQUIRED, "currency is required"));
         } else if (!ISO_CURRENCIES.contains(currency)) {
-            out.add(Violation.of("currency", ViolationCode.INVALID, "currency must be an ISO 4217 code such as USD or EUR"));
+            out.add(Violation.of(
+                    "currency", ViolationCode.INVALID, "currency must be an ISO 4217 code such as USD or EUR"));
         }
         if (targetSize != null) {
             checkTargetSize(targetSize, out);
@@ -73,10 +81,14 @@ public record FundProfile(
         if (size.signum() < 0) {
             out.add(Violation.of("targetSize", ViolationCode.OUT_OF_RANGE, "targetSize must not be negative"));
         } else if (size.stripTrailingZeros().scale() > TARGET_SIZE_SCALE) {
-            out.add(Violation.of("targetSize", ViolationCode.INVALID,
+            out.add(Violation.of(
+                    "targetSize",
+                    ViolationCode.INVALID,
                     "targetSize must have at most " + TARGET_SIZE_SCALE + " decimal places"));
         } else if (size.precision() - size.scale() > TARGET_SIZE_INTEGER_DIGITS) {
-            out.add(Violation.of("targetSize", ViolationCode.OUT_OF_RANGE,
+            out.add(Violation.of(
+                    "targetSize",
+                    ViolationCode.OUT_OF_RANGE,
                     "targetSize must be below 10^" + TARGET_SIZE_INTEGER_DIGITS));
         }
     }

@@ -12,8 +12,14 @@ import java.util.Objects;
  * A company in a fund. Invariants: the terms are valid; the deal stage only moves along
  * {@link DealStage#canMoveTo}; {@code version} grows by one with every stored change.
  */
-public record Holding(HoldingId id, FundId fund, CompanyId company, HoldingTerms terms, long version,
-        Instant createdAt, Instant updatedAt) {
+public record Holding(
+        HoldingId id,
+        FundId fund,
+        CompanyId company,
+        HoldingTerms terms,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Holding {
         Objects.requireNonNull(id, "id");
@@ -34,7 +40,9 @@ public record Holding(HoldingId id, FundId fund, CompanyId company, HoldingTerms
         HoldingTerms revised = terms.with(changes);
         DealStage from = terms.dealStage();
         if (from != null && revised.dealStage() != null && !from.canMoveTo(revised.dealStage())) {
-            throw new RuleViolationException(Violation.of("dealStage", ViolationCode.INVALID_STATE,
+            throw new RuleViolationException(Violation.of(
+                    "dealStage",
+                    ViolationCode.INVALID_STATE,
                     "a holding cannot move from " + from + " to " + revised.dealStage()
                             + (from.next().isEmpty() ? "; " + from + " is final" : "; allowed: " + from.next())));
         }
@@ -45,8 +53,11 @@ public record Holding(HoldingId id, FundId fund, CompanyId company, HoldingTerms
     /** Fails unless {@code expectedVersion} is the current version. */
     public void requireVersion(long expectedVersion) {
         if (expectedVersion != version) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
-                    "the holding was changed since version " + expectedVersion + "; its current version is " + version));
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
+                    "the holding was changed since version " + expectedVersion + "; its current version is "
+                            + version));
         }
     }
 }

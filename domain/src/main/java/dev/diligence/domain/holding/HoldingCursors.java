@@ -7,8 +7,7 @@ public final class HoldingCursors {
 
     public static final String ORDERING = "ADDED_ASC";
 
-    private HoldingCursors() {
-    }
+    private HoldingCursors() {}
 
     public static Cursor of(Holding holding) {
         return new Cursor(ORDERING, holding.createdAt().toString(), holding.id().value());

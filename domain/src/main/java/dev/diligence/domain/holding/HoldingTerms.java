@@ -43,9 +43,14 @@ public record HoldingTerms(
         }
         if (ownershipPercentage != null) {
             if (ownershipPercentage.signum() < 0 || ownershipPercentage.compareTo(HUNDRED) > 0) {
-                out.add(Violation.of("ownershipPercentage", ViolationCode.OUT_OF_RANGE, "ownershipPercentage must be between 0 and 100"));
+                out.add(Violation.of(
+                        "ownershipPercentage",
+                        ViolationCode.OUT_OF_RANGE,
+                        "ownershipPercentage must be between 0 and 100"));
             } else if (ownershipPercentage.stripTrailingZeros().scale() > PERCENTAGE_SCALE) {
-                out.add(Violation.of("ownershipPercentage", ViolationCode.INVALID,
+                out.add(Violation.of(
+                        "ownershipPercentage",
+                        ViolationCode.INVALID,
                         "ownershipPercentage must have at most " + PERCENTAGE_SCALE + " decimal places"));
             }
         }
@@ -56,7 +61,8 @@ public record HoldingTerms(
             out.add(Violation.of("exitDate", ViolationCode.OUT_OF_RANGE, "exitDate must not be before entryDate"));
         }
         if (dealLead != null && dealLead.isBlank()) {
-            out.add(Violation.of("dealLeadSubject", ViolationCode.INVALID, "dealLeadSubject must be a person's subject"));
+            out.add(Violation.of(
+                    "dealLeadSubject", ViolationCode.INVALID, "dealLeadSubject must be a person's subject"));
         }
         return out;
     }

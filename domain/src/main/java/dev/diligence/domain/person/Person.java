@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param email       email address from the token, when it carried one
  * @param lastSeenAt  when this description was last recorded
  */
-public record Person(String subject, String displayName, @Nullable String email, Instant lastSeenAt) {
+public record Person(
+        String subject, String displayName, @Nullable String email, Instant lastSeenAt) {
 
     public Person {
         Objects.requireNonNull(subject, "subject");

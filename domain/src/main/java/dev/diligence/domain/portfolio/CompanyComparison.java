@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param medians absent when no fund was named
  */
-public record CompanyComparison(int frameworkVersion, Instant asOf, List<ComparedCompany> companies, @Nullable FundMedians medians) {
+public record CompanyComparison(
+        int frameworkVersion,
+        Instant asOf,
+        List<ComparedCompany> companies,
+        @Nullable FundMedians medians) {
 
     /** The fewest companies compared. */
     public static final int MIN_COMPANIES = 2;

@@ -15,9 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param dimensions       each dimension's stored score, in framework order
  * @param criteria         each criterion's stored effective level and gap, in framework order
  */
-public record ComparedCompany(CompanyId company, @Nullable AssessmentId assessment, @Nullable Instant publishedAt,
-        @Nullable Integer frameworkVersion, @Nullable BigDecimal overall, @Nullable BigDecimal percentage, @Nullable Integer level,
-        boolean levelSuppressed, List<DimensionScore> dimensions, List<ComparedCriterion> criteria) {
+public record ComparedCompany(
+        CompanyId company,
+        @Nullable AssessmentId assessment,
+        @Nullable Instant publishedAt,
+        @Nullable Integer frameworkVersion,
+        @Nullable BigDecimal overall,
+        @Nullable BigDecimal percentage,
+        @Nullable Integer level,
+        boolean levelSuppressed,
+        List<DimensionScore> dimensions,
+        List<ComparedCriterion> criteria) {
 
     public ComparedCompany {
         dimensions = List.copyOf(dimensions);

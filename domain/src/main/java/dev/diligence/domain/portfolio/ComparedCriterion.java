@@ -9,5 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param effectiveLevel the level after the evidence gate; only for scored criteria
  * @param gap            target minus effective level, at least 0; only for scored criteria
  */
-public record ComparedCriterion(String criterion, ScoreState state, @Nullable Integer effectiveLevel, @Nullable Integer gap) {
-}
+public record ComparedCriterion(
+        String criterion,
+        ScoreState state,
+        @Nullable Integer effectiveLevel,
+        @Nullable Integer gap) {}

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param overall    the median overall score; absent when the cohort is empty
  * @param dimensions the median of each dimension's score by code; dimensions nobody has a score in are absent
  */
-public record FundMedians(FundId fund, int frameworkVersion, int cohortSize, @Nullable BigDecimal overall,
+public record FundMedians(
+        FundId fund,
+        int frameworkVersion,
+        int cohortSize,
+        @Nullable BigDecimal overall,
         Map<String, BigDecimal> dimensions) {
 
     public FundMedians {
@@ -27,7 +31,12 @@ public record FundMedians(FundId fund, int frameworkVersion, int cohortSize, @Nu
                 medians.put(code, statistics.median());
             }
         });
-        return new FundMedians(query.fund(), query.frameworkVersion(), summary.cohortSize(), summary.overall().median(), medians);
+        return new FundMedians(
+                query.fund(),
+                query.frameworkVersion(),
+                summary.cohortSize(),
+                summary.overall().median(),
+                medians);
     }
 
     /** The company's overall score minus the median, exactly; absent unless both exist and it was scored under this version. */
@@ -37,6 +46,8 @@ public record FundMedians(FundId fund, int frameworkVersion, int cohortSize, @Nu
 
     /** The company's score of the dimension minus its median, exactly; absent unless both exist and it was scored under this version. */
     public @Nullable BigDecimal difference(ComparedCompany company, DimensionScore score) {
-        return company.scoredUnder(frameworkVersion) ? ScoreChange.difference(score.score(), dimensions.get(score.dimension())) : null;
+        return company.scoredUnder(frameworkVersion)
+                ? ScoreChange.difference(score.score(), dimensions.get(score.dimension()))
+                : null;
     }
 }

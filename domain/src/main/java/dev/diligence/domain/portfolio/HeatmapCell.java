@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param effectiveLevel the level after the evidence gate; only for scored criteria
  * @param redFlag        a fired red flag names this criterion (RF7 on a gated level)
  */
-public record HeatmapCell(String criterion, ScoreState state, @Nullable Integer effectiveLevel, boolean gated, boolean redFlag) {
-}
+public record HeatmapCell(
+        String criterion, ScoreState state, @Nullable Integer effectiveLevel, boolean gated, boolean redFlag) {}

@@ -13,8 +13,7 @@ public final class PercentileRank {
 
     public static final int MINIMUM_COHORT = 5;
 
-    private PercentileRank() {
-    }
+    private PercentileRank() {}
 
     public static Optional<BigDecimal> of(long strictlyLower, long cohortSize) {
         if (cohortSize < MINIMUM_COHORT) {

@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code asOf} the instant of asking. It answers as {@code asOf} does because publications and
  * retractions are recorded at the instant they happen, never later than any reader's now.
  */
-public record PortfolioQuery(FundId fund, Instant asOf, Set<DealStage> dealStages, int frameworkVersion, boolean current) {
+public record PortfolioQuery(
+        FundId fund, Instant asOf, Set<DealStage> dealStages, int frameworkVersion, boolean current) {
 
     public PortfolioQuery {
         Objects.requireNonNull(fund, "fund");

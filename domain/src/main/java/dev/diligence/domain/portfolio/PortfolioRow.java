@@ -21,11 +21,25 @@ import org.jspecify.annotations.Nullable;
  * @param strictlyLower     companies of the cohort with a strictly lower overall score
  * @param percentileRank    {@link PercentileRank}; absent below the minimum cohort or without an overall score
  */
-public record PortfolioRow(CompanyId company, String companyName, AssessmentId assessment, Instant publishedAt,
-        @Nullable BigDecimal overall, @Nullable BigDecimal percentage, @Nullable Integer level, boolean levelSuppressed,
-        @Nullable BigDecimal coverage, @Nullable BigDecimal confidence, boolean dealLevelRedFlag,
-        Map<String, @Nullable BigDecimal> dimensionScores, List<String> redFlags, Map<Severity, Integer> openFindings,
-        int cohortSize, int strictlyLower, @Nullable BigDecimal percentileRank, List<HeatmapCell> heatmap) {
+public record PortfolioRow(
+        CompanyId company,
+        String companyName,
+        AssessmentId assessment,
+        Instant publishedAt,
+        @Nullable BigDecimal overall,
+        @Nullable BigDecimal percentage,
+        @Nullable Integer level,
+        boolean levelSuppressed,
+        @Nullable BigDecimal coverage,
+        @Nullable BigDecimal confidence,
+        boolean dealLevelRedFlag,
+        Map<String, @Nullable BigDecimal> dimensionScores,
+        List<String> redFlags,
+        Map<Severity, Integer> openFindings,
+        int cohortSize,
+        int strictlyLower,
+        @Nullable BigDecimal percentileRank,
+        List<HeatmapCell> heatmap) {
 
     public PortfolioRow {
         redFlags = List.copyOf(redFlags);

@@ -13,8 +13,15 @@ import java.util.Map;
  * @param unassessed        held companies without a published assessment (as of the date), by name
  * @param otherVersions     companies whose latest assessment is under another framework version, by version; never mixed in
  */
-public record PortfolioSummary(int frameworkVersion, int cohortSize, ScoreStatistics overall, Map<String, ScoreStatistics> dimensions,
-        List<Integer> levels, int levelSuppressed, List<CompanyId> unassessed, Map<Integer, List<CompanyId>> otherVersions) {
+public record PortfolioSummary(
+        int frameworkVersion,
+        int cohortSize,
+        ScoreStatistics overall,
+        Map<String, ScoreStatistics> dimensions,
+        List<Integer> levels,
+        int levelSuppressed,
+        List<CompanyId> unassessed,
+        Map<Integer, List<CompanyId>> otherVersions) {
 
     public PortfolioSummary {
         dimensions = Map.copyOf(dimensions);

@@ -37,7 +37,8 @@ public interface Portfolios {
      * compared one), by name ({@link PortfolioMember#ORDER}), in one statement; every version given is a
      * key, with an empty slice when no company is under it.
      */
-    Map<Integer, Slice<PortfolioMember>> otherVersion(PortfolioQuery query, Collection<Integer> versions, PageQuery page);
+    Map<Integer, Slice<PortfolioMember>> otherVersion(
+            PortfolioQuery query, Collection<Integer> versions, PageQuery page);
 
     /** The number of held companies whose latest assessment is under each of {@code versions}; every version given is a key. */
     Map<Integer, Long> countOtherVersion(PortfolioQuery query, Collection<Integer> versions);

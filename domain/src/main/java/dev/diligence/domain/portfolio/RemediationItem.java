@@ -12,8 +12,14 @@ import java.util.Locale;
  * stored result. Ranked by {@link #RANKING}, a total order (clarification 4 of the framework), so
  * pages never repeat or skip an item.
  */
-public record RemediationItem(CompanyId company, String companyName, AssessmentId assessment, String criterion,
-        int criterionPosition, int gap, BigDecimal priority) {
+public record RemediationItem(
+        CompanyId company,
+        String companyName,
+        AssessmentId assessment,
+        String criterion,
+        int criterionPosition,
+        int gap,
+        BigDecimal priority) {
 
     /** The name of the ranking's one ordering, stated in its cursors. */
     public static final String ORDER = "PRIORITY_GAP_NAME_CODE";
@@ -24,7 +30,8 @@ public record RemediationItem(CompanyId company, String companyName, AssessmentI
      * company's ID (as PostgreSQL orders UUIDs: by their hexadecimal text). The SQL of the ranking must
      * order exactly so.
      */
-    public static final Comparator<RemediationItem> RANKING = Comparator.comparing(RemediationItem::priority, Comparator.reverseOrder())
+    public static final Comparator<RemediationItem> RANKING = Comparator.comparing(
+                    RemediationItem::priority, Comparator.reverseOrder())
             .thenComparing(RemediationItem::gap, Comparator.reverseOrder())
             .thenComparing(item -> lowerCase(item.companyName()))
             .thenComparing(RemediationItem::criterion)
@@ -37,6 +44,7 @@ public record RemediationItem(CompanyId company, String companyName, AssessmentI
 
     /** The keyset position of this item: priority, gap, criterion code and company name, and the company id. */
     public Cursor cursor() {
-        return new Cursor(ORDER, priority.toPlainString() + "|" + gap + "|" + criterion + "|" + companyName, company.value());
+        return new Cursor(
+                ORDER, priority.toPlainString() + "|" + gap + "|" + criterion + "|" + companyName, company.value());
     }
 }

@@ -15,9 +15,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param dimensions each dimension of the version, in framework order, before and after
  */
-public record ScoreChange(CompanyId company, AssessmentId before, Instant beforePublishedAt, AssessmentId after, Instant afterPublishedAt,
-        @Nullable BigDecimal overallBefore, @Nullable BigDecimal overallAfter, @Nullable Integer levelBefore, @Nullable Integer levelAfter,
-        boolean levelSuppressedBefore, boolean levelSuppressedAfter, List<DimensionChange> dimensions) {
+public record ScoreChange(
+        CompanyId company,
+        AssessmentId before,
+        Instant beforePublishedAt,
+        AssessmentId after,
+        Instant afterPublishedAt,
+        @Nullable BigDecimal overallBefore,
+        @Nullable BigDecimal overallAfter,
+        @Nullable Integer levelBefore,
+        @Nullable Integer levelAfter,
+        boolean levelSuppressedBefore,
+        boolean levelSuppressedAfter,
+        List<DimensionChange> dimensions) {
 
     public ScoreChange {
         dimensions = List.copyOf(dimensions);

@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
  * (PostgreSQL's {@code percentile_cont}), exactly, on the stored 10-place scores. Everything but the
  * count is absent when no company has the score.
  */
-public record ScoreStatistics(int count, @Nullable BigDecimal mean, @Nullable BigDecimal median, @Nullable BigDecimal min,
-        @Nullable BigDecimal max, @Nullable BigDecimal lowerQuartile, @Nullable BigDecimal upperQuartile) {
+public record ScoreStatistics(
+        int count,
+        @Nullable BigDecimal mean,
+        @Nullable BigDecimal median,
+        @Nullable BigDecimal min,
+        @Nullable BigDecimal max,
+        @Nullable BigDecimal lowerQuartile,
+        @Nullable BigDecimal upperQuartile) {
 
     public static final int SCALE = 10;
 
@@ -36,8 +42,13 @@ public record ScoreStatistics(int count, @Nullable BigDecimal mean, @Nullable Bi
         List<BigDecimal> sorted = new ArrayList<>(scores);
         sorted.sort(BigDecimal::compareTo);
         BigDecimal sum = sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new ScoreStatistics(sorted.size(), mean(sum, sorted.size()), interpolated(sorted, new BigDecimal("0.5")),
-                sorted.get(0), sorted.get(sorted.size() - 1), interpolated(sorted, new BigDecimal("0.25")),
+        return new ScoreStatistics(
+                sorted.size(),
+                mean(sum, sorted.size()),
+                interpolated(sorted, new BigDecimal("0.5")),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1),
+                interpolated(sorted, new BigDecimal("0.25")),
                 interpolated(sorted, new BigDecimal("0.75")));
     }
 

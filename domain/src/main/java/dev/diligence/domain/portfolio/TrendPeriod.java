@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param periodEnd true for the end of a calendar period; false for the trend's end inside a period (the
  *                  period so far)
  */
-public record TrendPeriod(Instant asOf, boolean periodEnd) {
-}
+public record TrendPeriod(Instant asOf, boolean periodEnd) {}

@@ -24,10 +24,10 @@ public final class TrendPeriods {
 
     /** Dates are accepted in the years 1 to 9999 (those of the DateTime scalar and of PostgreSQL alike). */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
-    private TrendPeriods() {
-    }
+    private TrendPeriods() {}
 
     /**
      * The points of the window, in time order.
@@ -39,11 +39,14 @@ public final class TrendPeriods {
         Instant start = micros(from);
         Instant end = micros(to);
         if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
-            throw new RuleViolationException(Violation.of(start.isBefore(EARLIEST) ? "from" : "to", ViolationCode.OUT_OF_RANGE,
+            throw new RuleViolationException(Violation.of(
+                    start.isBefore(EARLIEST) ? "from" : "to",
+                    ViolationCode.OUT_OF_RANGE,
                     "a trend lies between the years 1 and 9999"));
         }
         if (start.isAfter(end)) {
-            throw new RuleViolationException(Violation.of("from", ViolationCode.OUT_OF_RANGE, "from must not be after to"));
+            throw new RuleViolationException(
+                    Violation.of("from", ViolationCode.OUT_OF_RANGE, "from must not be after to"));
         }
         List<TrendPeriod> points = new ArrayList<>();
         ZonedDateTime periodStart = firstDayOfPeriod(start, interval);
@@ -60,7 +63,9 @@ public final class TrendPeriods {
             points.add(new TrendPeriod(end, false));
         }
         if (points.size() > MAX_POINTS) {
-            throw new RuleViolationException(Violation.of("interval", ViolationCode.OUT_OF_RANGE,
+            throw new RuleViolationException(Violation.of(
+                    "interval",
+                    ViolationCode.OUT_OF_RANGE,
                     "a trend has at most " + MAX_POINTS + " points: shorten the window or take a longer interval"));
         }
         return List.copyOf(points);
@@ -72,7 +77,8 @@ public final class TrendPeriods {
     }
 
     private static ZonedDateTime firstDayOfPeriod(Instant instant, TrendInterval interval) {
-        ZonedDateTime day = instant.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+        ZonedDateTime day =
+                instant.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
         int monthIndex = day.getMonthValue() - 1;
         return day.withMonth(monthIndex - monthIndex % interval.months() + 1);
     }

@@ -13,8 +13,15 @@ import java.util.Map;
  * @param unassessed    held companies without a published assessment then
  * @param otherVersions held companies whose latest assessment then was under another framework version
  */
-public record TrendPoint(TrendPeriod period, int cohortSize, ScoreStatistics overall, Map<String, ScoreStatistics> dimensions,
-        List<Integer> levels, int levelSuppressed, int unassessed, int otherVersions) {
+public record TrendPoint(
+        TrendPeriod period,
+        int cohortSize,
+        ScoreStatistics overall,
+        Map<String, ScoreStatistics> dimensions,
+        List<Integer> levels,
+        int levelSuppressed,
+        int unassessed,
+        int otherVersions) {
 
     public TrendPoint {
         dimensions = Map.copyOf(dimensions);

@@ -15,7 +15,13 @@ import java.util.Set;
  *
  * @throws dev.diligence.domain.shared.RuleViolationException when the window is invalid or too long
  */
-public record TrendQuery(FundId fund, Instant from, Instant to, TrendInterval interval, Set<DealStage> dealStages, int frameworkVersion) {
+public record TrendQuery(
+        FundId fund,
+        Instant from,
+        Instant to,
+        TrendInterval interval,
+        Set<DealStage> dealStages,
+        int frameworkVersion) {
 
     public TrendQuery {
         Objects.requireNonNull(fund, "fund");

@@ -13,7 +13,8 @@ public final class AdverseImpactRule implements RedFlagRule {
 
     public static final String ID = "RF4";
     public static final BigDecimal FOUR_FIFTHS = new BigDecimal("0.8");
-    public static final Set<SensitiveDomain> CRITICAL_DOMAINS = Set.of(SensitiveDomain.EMPLOYMENT, SensitiveDomain.CREDIT);
+    public static final Set<SensitiveDomain> CRITICAL_DOMAINS =
+            Set.of(SensitiveDomain.EMPLOYMENT, SensitiveDomain.CREDIT);
 
     @Override
     public String id() {
@@ -28,7 +29,9 @@ public final class AdverseImpactRule implements RedFlagRule {
             return List.of();
         }
         boolean critical = context.sensitiveDomains().stream().anyMatch(CRITICAL_DOMAINS::contains);
-        return List.of(RedFlag.of(ID, critical ? Severity.CRITICAL : Severity.HIGH,
+        return List.of(RedFlag.of(
+                ID,
+                critical ? Severity.CRITICAL : Severity.HIGH,
                 "the lowest impact ratio " + ratio.toPlainString()
                         + " is below the four-fifths threshold (0.8) and no fairness mitigation is documented"));
     }

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param lowestImpactRatio the lowest selection-rate ratio between groups (four-fifths rule), 0 to 1;
  *                          absent when not measured
  */
-public record AssessmentContext(boolean modelsInProduction, EuAiActTier euAiActTier,
-        Set<SensitiveDomain> sensitiveDomains, @Nullable BigDecimal lowestImpactRatio,
+public record AssessmentContext(
+        boolean modelsInProduction,
+        EuAiActTier euAiActTier,
+        Set<SensitiveDomain> sensitiveDomains,
+        @Nullable BigDecimal lowestImpactRatio,
         boolean fairnessMitigationDocumented) {
 
     public static final AssessmentContext DEFAULT =
@@ -30,19 +33,23 @@ public record AssessmentContext(boolean modelsInProduction, EuAiActTier euAiActT
     }
 
     public AssessmentContext withModelsInProduction(boolean value) {
-        return new AssessmentContext(value, euAiActTier, sensitiveDomains, lowestImpactRatio, fairnessMitigationDocumented);
+        return new AssessmentContext(
+                value, euAiActTier, sensitiveDomains, lowestImpactRatio, fairnessMitigationDocumented);
     }
 
     public AssessmentContext withEuAiActTier(EuAiActTier value) {
-        return new AssessmentContext(modelsInProduction, value, sensitiveDomains, lowestImpactRatio, fairnessMitigationDocumented);
+        return new AssessmentContext(
+                modelsInProduction, value, sensitiveDomains, lowestImpactRatio, fairnessMitigationDocumented);
     }
 
     public AssessmentContext withSensitiveDomains(Set<SensitiveDomain> value) {
-        return new AssessmentContext(modelsInProduction, euAiActTier, value, lowestImpactRatio, fairnessMitigationDocumented);
+        return new AssessmentContext(
+                modelsInProduction, euAiActTier, value, lowestImpactRatio, fairnessMitigationDocumented);
     }
 
     public AssessmentContext withLowestImpactRatio(@Nullable BigDecimal value) {
-        return new AssessmentContext(modelsInProduction, euAiActTier, sensitiveDomains, value, fairnessMitigationDocumented);
+        return new AssessmentContext(
+                modelsInProduction, euAiActTier, sensitiveDomains, value, fairnessMitigationDocumented);
     }
 
     public AssessmentContext withFairnessMitigationDocumented(boolean value) {
@@ -59,7 +66,9 @@ public record AssessmentContext(boolean modelsInProduction, EuAiActTier euAiActT
         List<Violation> out = new ArrayList<>();
         if (lowestImpactRatio != null
                 && (lowestImpactRatio.signum() < 0 || lowestImpactRatio.compareTo(BigDecimal.ONE) > 0)) {
-            out.add(new Violation(List.of("context", "lowestImpactRatio"), ViolationCode.OUT_OF_RANGE,
+            out.add(new Violation(
+                    List.of("context", "lowestImpactRatio"),
+                    ViolationCode.OUT_OF_RANGE,
                     "lowestImpactRatio must be between 0 and 1"));
         }
         return out;

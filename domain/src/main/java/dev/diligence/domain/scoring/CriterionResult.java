@@ -14,17 +14,31 @@ import org.jspecify.annotations.Nullable;
  * @param dimensionWeight the weight of its dimension (W_d)
  * @param explicitTarget  whether the target was set explicitly rather than derived from the context
  */
-public record CriterionResult(String code, String dimension, BigDecimal weight, BigDecimal dimensionWeight,
-        ScoreState state, @Nullable Integer recordedLevel, @Nullable Integer effectiveLevel, boolean gated,
-        @Nullable Confidence confidence, int target, boolean explicitTarget, @Nullable Integer gap,
+public record CriterionResult(
+        String code,
+        String dimension,
+        BigDecimal weight,
+        BigDecimal dimensionWeight,
+        ScoreState state,
+        @Nullable Integer recordedLevel,
+        @Nullable Integer effectiveLevel,
+        boolean gated,
+        @Nullable Confidence confidence,
+        int target,
+        boolean explicitTarget,
+        @Nullable Integer gap,
         @Nullable BigDecimal priority) {
 
     public CriterionResult {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(state, "state");
         boolean scored = state == ScoreState.SCORED;
-        if (scored != (recordedLevel != null && effectiveLevel != null && confidence != null && gap != null
-                && priority != null)) {
+        if (scored
+                != (recordedLevel != null
+                        && effectiveLevel != null
+                        && confidence != null
+                        && gap != null
+                        && priority != null)) {
             throw new IllegalArgumentException("levels, confidence, gap and priority belong to scored criteria only");
         }
         if (gated && !scored) {

@@ -18,8 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param evidenceCount how many evidence items support the score (the gate only asks whether there is any)
  * @param targetLevel   the explicit target; absent means the context's default target
  */
-public record CriterionScore(ScoreState state, @Nullable Integer level, @Nullable Confidence confidence,
-        @Nullable String notApplicableReason, int evidenceCount, @Nullable Integer targetLevel) {
+public record CriterionScore(
+        ScoreState state,
+        @Nullable Integer level,
+        @Nullable Confidence confidence,
+        @Nullable String notApplicableReason,
+        int evidenceCount,
+        @Nullable Integer targetLevel) {
 
     public static final int REASON_MAX_LENGTH = 2000;
 
@@ -59,19 +64,22 @@ public record CriterionScore(ScoreState state, @Nullable Integer level, @Nullabl
                 out.add(violation(field, "level", ViolationCode.OUT_OF_RANGE, "level must be between 0 and 4"));
             }
             if (confidence == null) {
-                out.add(violation(field, "confidence", ViolationCode.REQUIRED, "a scored criterion needs a confidence"));
+                out.add(violation(
+                        field, "confidence", ViolationCode.REQUIRED, "a scored criterion needs a confidence"));
             }
         } else {
             if (level != null) {
                 out.add(violation(field, "level", ViolationCode.INVALID, "only a scored criterion has a level"));
             }
             if (confidence != null) {
-                out.add(violation(field, "confidence", ViolationCode.INVALID, "only a scored criterion has a confidence"));
+                out.add(violation(
+                        field, "confidence", ViolationCode.INVALID, "only a scored criterion has a confidence"));
             }
         }
         checkReason(field, out);
         if (evidenceCount < 0) {
-            out.add(violation(field, "evidenceCount", ViolationCode.OUT_OF_RANGE, "evidenceCount must not be negative"));
+            out.add(violation(
+                    field, "evidenceCount", ViolationCode.OUT_OF_RANGE, "evidenceCount must not be negative"));
         }
         if (targetLevel != null && !MaturityLevel.isLevel(targetLevel)) {
             out.add(violation(field, "targetLevel", ViolationCode.OUT_OF_RANGE, "targetLevel must be between 0 and 4"));
@@ -82,14 +90,23 @@ public record CriterionScore(ScoreState state, @Nullable Integer level, @Nullabl
     private void checkReason(List<String> field, List<Violation> out) {
         if (state == ScoreState.NOT_APPLICABLE) {
             if (notApplicableReason == null || notApplicableReason.isBlank()) {
-                out.add(violation(field, "notApplicableReason", ViolationCode.REQUIRED,
+                out.add(violation(
+                        field,
+                        "notApplicableReason",
+                        ViolationCode.REQUIRED,
                         "a criterion that does not apply needs a reason"));
             } else if (notApplicableReason.strip().length() > REASON_MAX_LENGTH) {
-                out.add(violation(field, "notApplicableReason", ViolationCode.TOO_LONG,
+                out.add(violation(
+                        field,
+                        "notApplicableReason",
+                        ViolationCode.TOO_LONG,
                         "notApplicableReason must be at most " + REASON_MAX_LENGTH + " characters"));
             }
         } else if (notApplicableReason != null) {
-            out.add(violation(field, "notApplicableReason", ViolationCode.INVALID,
+            out.add(violation(
+                    field,
+                    "notApplicableReason",
+                    ViolationCode.INVALID,
                     "only a criterion that does not apply has a notApplicableReason"));
         }
     }

@@ -14,10 +14,11 @@ public final class DefaultTargets {
     public static final int HEIGHTENED_TARGET = 3;
     public static final Set<String> GOVERNANCE_CRITERIA = Set.of("C4.1", "C4.2", "C4.3", "C4.4");
 
-    private DefaultTargets() {
-    }
+    private DefaultTargets() {}
 
     public static int targetFor(String criterionCode, AssessmentContext context) {
-        return context.isHighStakes() && GOVERNANCE_CRITERIA.contains(criterionCode) ? HEIGHTENED_TARGET : STANDARD_TARGET;
+        return context.isHighStakes() && GOVERNANCE_CRITERIA.contains(criterionCode)
+                ? HEIGHTENED_TARGET
+                : STANDARD_TARGET;
     }
 }

@@ -15,9 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param weight      the dimension's weight (W_d)
  * @param provisional coverage below 0.7 (the dimension still counts overall)
  */
-public record DimensionResult(String code, BigDecimal weight, boolean applicable, @Nullable BigDecimal score,
-        @Nullable BigDecimal uncappedScore, @Nullable String cappedBy, @Nullable BigDecimal coverage,
-        boolean provisional, @Nullable BigDecimal confidence) {
+public record DimensionResult(
+        String code,
+        BigDecimal weight,
+        boolean applicable,
+        @Nullable BigDecimal score,
+        @Nullable BigDecimal uncappedScore,
+        @Nullable String cappedBy,
+        @Nullable BigDecimal coverage,
+        boolean provisional,
+        @Nullable BigDecimal confidence) {
 
     public DimensionResult {
         Objects.requireNonNull(code, "code");

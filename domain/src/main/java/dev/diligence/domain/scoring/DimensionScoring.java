@@ -15,30 +15,51 @@ final class DimensionScoring {
 
     static final BigDecimal PROVISIONAL_BELOW = new BigDecimal("0.7");
 
-    private DimensionScoring() {
-    }
+    private DimensionScoring() {}
 
     static DimensionResult score(Dimension dimension, List<CriterionResult> allCriteria, List<RedFlag> flags) {
-        List<CriterionResult> criteria = allCriteria.stream().filter(c -> c.dimension().equals(dimension.code())).toList();
-        List<CriterionResult> applicable = criteria.stream().filter(CriterionResult::isApplicable).toList();
+        List<CriterionResult> criteria = allCriteria.stream()
+                .filter(c -> c.dimension().equals(dimension.code()))
+                .toList();
+        List<CriterionResult> applicable =
+                criteria.stream().filter(CriterionResult::isApplicable).toList();
         if (applicable.isEmpty()) {
             return DimensionResult.notApplicable(dimension.code(), dimension.weight());
         }
-        List<CriterionResult> scored = applicable.stream().filter(CriterionResult::isScored).toList();
-        BigDecimal scoredWeight = sum(scored.stream().map(CriterionResult::weight).toList());
-        BigDecimal coverage = ScoringMath.divide(scoredWeight, sum(applicable.stream().map(CriterionResult::weight).toList()));
+        List<CriterionResult> scored =
+                applicable.stream().filter(CriterionResult::isScored).toList();
+        BigDecimal scoredWeight =
+                sum(scored.stream().map(CriterionResult::weight).toList());
+        BigDecimal coverage = ScoringMath.divide(
+                scoredWeight,
+                sum(applicable.stream().map(CriterionResult::weight).toList()));
         boolean provisional = coverage.compareTo(PROVISIONAL_BELOW) < 0;
         if (scored.isEmpty()) {
-            return new DimensionResult(dimension.code(), dimension.weight(), true, null, null, null, coverage, provisional, null);
+            return new DimensionResult(
+                    dimension.code(), dimension.weight(), true, null, null, null, coverage, provisional, null);
         }
         BigDecimal uncapped = ScoringMath.divide(
-                sum(scored.stream().map(c -> c.weight().multiply(BigDecimal.valueOf(c.effectiveLevel()))).toList()), scoredWeight);
+                sum(scored.stream()
+                        .map(c -> c.weight().multiply(BigDecimal.valueOf(c.effectiveLevel())))
+                        .toList()),
+                scoredWeight);
         BigDecimal confidence = ScoringMath.divide(
-                sum(scored.stream().map(c -> c.weight().multiply(c.confidence().factor())).toList()), scoredWeight);
-        Optional<Cap> cap = lowestCap(dimension.code(), flags).filter(c -> c.value().compareTo(uncapped) < 0);
-        return new DimensionResult(dimension.code(), dimension.weight(), true,
-                cap.map(c -> ScoringMath.exact(c.value())).orElse(uncapped), uncapped,
-                cap.map(Cap::rule).orElse(null), coverage, provisional, confidence);
+                sum(scored.stream()
+                        .map(c -> c.weight().multiply(c.confidence().factor()))
+                        .toList()),
+                scoredWeight);
+        Optional<Cap> cap =
+                lowestCap(dimension.code(), flags).filter(c -> c.value().compareTo(uncapped) < 0);
+        return new DimensionResult(
+                dimension.code(),
+                dimension.weight(),
+                true,
+                cap.map(c -> ScoringMath.exact(c.value())).orElse(uncapped),
+                uncapped,
+                cap.map(Cap::rule).orElse(null),
+                coverage,
+                provisional,
+                confidence);
     }
 
     /** The lowest cap any flag puts on {@code dimension}; on equal caps the first rule wins. */
@@ -56,6 +77,5 @@ final class DimensionScoring {
         return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private record Cap(String rule, BigDecimal value) {
-    }
+    private record Cap(String rule, BigDecimal value) {}
 }

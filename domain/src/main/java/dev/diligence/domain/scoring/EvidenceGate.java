@@ -11,12 +11,13 @@ public final class EvidenceGate {
     public static final int GATE_FROM_LEVEL = 3;
     public static final int GATED_LEVEL = 2;
 
-    private EvidenceGate() {
-    }
+    private EvidenceGate() {}
 
     /** True for a valid {@code SCORED} score at level 3 or 4 with {@code LOW} confidence or no evidence. */
     public static boolean isGated(CriterionScore score) {
-        return score.isScored() && score.level() != null && score.level() >= GATE_FROM_LEVEL
+        return score.isScored()
+                && score.level() != null
+                && score.level() >= GATE_FROM_LEVEL
                 && (score.confidence() == Confidence.LOW || score.evidenceCount() == 0);
     }
 

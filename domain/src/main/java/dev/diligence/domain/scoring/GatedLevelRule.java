@@ -19,10 +19,15 @@ public final class GatedLevelRule implements RedFlagRule {
     public List<RedFlag> evaluate(ScoringFacts facts) {
         return facts.criteria().stream()
                 .filter(CriterionResult::gated)
-                .map(c -> new RedFlag(ID, Severity.LOW, c.code(),
+                .map(c -> new RedFlag(
+                        ID,
+                        Severity.LOW,
+                        c.code(),
                         c.code() + " was recorded at level " + c.recordedLevel() + " without enough evidence "
-                                + "(low confidence or no evidence item); it counts as level " + EvidenceGate.GATED_LEVEL,
-                        List.of(), false))
+                                + "(low confidence or no evidence item); it counts as level "
+                                + EvidenceGate.GATED_LEVEL,
+                        List.of(),
+                        false))
                 .toList();
     }
 }

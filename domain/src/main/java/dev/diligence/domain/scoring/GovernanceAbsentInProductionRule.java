@@ -27,7 +27,9 @@ public final class GovernanceAbsentInProductionRule implements RedFlagRule {
         if (absent.isEmpty()) {
             return List.of();
         }
-        return List.of(RedFlag.of(ID, Severity.HIGH,
+        return List.of(RedFlag.of(
+                ID,
+                Severity.HIGH,
                 "models are in production while AI governance practices are absent (scored 0: " + absent
                         + "); the maturity level is capped at " + LEVEL_CAP,
                 new RedFlagEffect.LevelCap(LEVEL_CAP)));

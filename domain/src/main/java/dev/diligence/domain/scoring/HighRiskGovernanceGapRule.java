@@ -35,9 +35,11 @@ public final class HighRiskGovernanceGapRule implements RedFlagRule {
         if (lacking.isEmpty()) {
             return List.of();
         }
-        return List.of(RedFlag.of(ID, Severity.CRITICAL,
-                "a high-risk AI system (EU AI Act) lacks governance: " + lacking
-                        + " not assessed or below level " + MINIMUM_LEVEL + "; D4 is capped at 1.0 and the level at " + LEVEL_CAP,
+        return List.of(RedFlag.of(
+                ID,
+                Severity.CRITICAL,
+                "a high-risk AI system (EU AI Act) lacks governance: " + lacking + " not assessed or below level "
+                        + MINIMUM_LEVEL + "; D4 is capped at 1.0 and the level at " + LEVEL_CAP,
                 new RedFlagEffect.DimensionCap(GovernanceAbsentInProductionRule.GOVERNANCE_DIMENSION, DIMENSION_CAP),
                 new RedFlagEffect.LevelCap(LEVEL_CAP)));
     }

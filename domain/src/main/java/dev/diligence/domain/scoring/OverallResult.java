@@ -15,8 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param floor      F, the lowest (capped) dimension score
  * @param confidence the weighted mean of the confidences of the scored dimensions, 0-1
  */
-public record OverallResult(BigDecimal score, BigDecimal percentage, BigDecimal floor, BigDecimal confidence,
-        int uncappedLevel, @Nullable Integer level, @Nullable String levelCappedBy, boolean levelSuppressed) {
+public record OverallResult(
+        BigDecimal score,
+        BigDecimal percentage,
+        BigDecimal floor,
+        BigDecimal confidence,
+        int uncappedLevel,
+        @Nullable Integer level,
+        @Nullable String levelCappedBy,
+        boolean levelSuppressed) {
 
     public OverallResult {
         Objects.requireNonNull(score, "score");

@@ -19,36 +19,52 @@ final class OverallScoring {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal FOUR = BigDecimal.valueOf(4);
 
-    private OverallScoring() {
-    }
+    private OverallScoring() {}
 
     /** Absent when no dimension has a score. */
     static Optional<OverallResult> score(List<DimensionResult> dimensions, List<RedFlag> flags) {
-        List<DimensionResult> scored = dimensions.stream().filter(DimensionResult::hasScore).toList();
+        List<DimensionResult> scored =
+                dimensions.stream().filter(DimensionResult::hasScore).toList();
         if (scored.isEmpty()) {
             return Optional.empty();
         }
         BigDecimal score = weightedMean(scored, DimensionResult::score);
         BigDecimal percentage = ScoringMath.divide(HUNDRED.multiply(score), FOUR);
-        BigDecimal floor = scored.stream().map(DimensionResult::score).min(Comparator.naturalOrder()).orElseThrow();
+        BigDecimal floor = scored.stream()
+                .map(DimensionResult::score)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         BigDecimal confidence = weightedMean(scored, DimensionResult::confidence);
         int uncappedLevel = Math.min(ScoringMath.floor(score), ScoringMath.floor(floor) + 1);
-        boolean suppressed = flags.stream().flatMap(f -> f.effects().stream())
+        boolean suppressed = flags.stream()
+                .flatMap(f -> f.effects().stream())
                 .anyMatch(RedFlagEffect.LevelSuppression.class::isInstance);
-        List<LevelCap> lowering = levelCaps(flags).stream().filter(c -> c.value() < uncappedLevel).toList();
-        Integer level = suppressed ? null : lowering.stream().mapToInt(LevelCap::value).min().orElse(uncappedLevel);
-        String cappedBy = suppressed ? null : lowering.stream().min(Comparator.comparing(LevelCap::rule, RULE_NUMBER_ORDER))
-                .map(LevelCap::rule).orElse(null);
-        return Optional.of(new OverallResult(score, percentage, floor, confidence, uncappedLevel, level, cappedBy, suppressed));
+        List<LevelCap> lowering =
+                levelCaps(flags).stream().filter(c -> c.value() < uncappedLevel).toList();
+        Integer level = suppressed
+                ? null
+                : lowering.stream().mapToInt(LevelCap::value).min().orElse(uncappedLevel);
+        String cappedBy = suppressed
+                ? null
+                : lowering.stream()
+                        .min(Comparator.comparing(LevelCap::rule, RULE_NUMBER_ORDER))
+                        .map(LevelCap::rule)
+                        .orElse(null);
+        return Optional.of(
+                new OverallResult(score, percentage, floor, confidence, uncappedLevel, level, cappedBy, suppressed));
     }
 
     /** {@code Σ W·cov / Σ W} over applicable dimensions; absent when every dimension is not applicable. */
     static Optional<BigDecimal> coverage(List<DimensionResult> dimensions) {
-        List<DimensionResult> applicable = dimensions.stream().filter(DimensionResult::applicable).toList();
-        return applicable.isEmpty() ? Optional.empty() : Optional.of(weightedMean(applicable, DimensionResult::coverage));
+        List<DimensionResult> applicable =
+                dimensions.stream().filter(DimensionResult::applicable).toList();
+        return applicable.isEmpty()
+                ? Optional.empty()
+                : Optional.of(weightedMean(applicable, DimensionResult::coverage));
     }
 
-    private static BigDecimal weightedMean(List<DimensionResult> dimensions, Function<DimensionResult, BigDecimal> value) {
+    private static BigDecimal weightedMean(
+            List<DimensionResult> dimensions, Function<DimensionResult, BigDecimal> value) {
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
         for (DimensionResult dimension : dimensions) {
@@ -68,8 +84,8 @@ final class OverallScoring {
     }
 
     /** Rule ids by their number ("RF2" before "RF10"), then as text. */
-    static final Comparator<String> RULE_NUMBER_ORDER = Comparator.comparingLong(OverallScoring::ruleNumber)
-            .thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> RULE_NUMBER_ORDER =
+            Comparator.comparingLong(OverallScoring::ruleNumber).thenComparing(Comparator.naturalOrder());
 
     private static long ruleNumber(String rule) {
         int start = rule.length();
@@ -79,6 +95,5 @@ final class OverallScoring {
         return start == rule.length() ? Long.MAX_VALUE : Long.parseLong(rule.substring(start));
     }
 
-    private record LevelCap(String rule, int value) {
-    }
+    private record LevelCap(String rule, int value) {}
 }

@@ -17,8 +17,12 @@ public final class ProhibitedPracticeRule implements RedFlagRule {
         if (facts.context().euAiActTier() != EuAiActTier.PROHIBITED) {
             return List.of();
         }
-        return List.of(new RedFlag(ID, Severity.CRITICAL, null,
+        return List.of(new RedFlag(
+                ID,
+                Severity.CRITICAL,
+                null,
                 "the company uses an AI practice prohibited by the EU AI Act (Art. 5); no maturity level is reported",
-                List.of(new RedFlagEffect.LevelSuppression()), true));
+                List.of(new RedFlagEffect.LevelSuppression()),
+                true));
     }
 }

@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param criterion the criterion the flag is about, for rules that fire once per criterion (RF7)
  * @param dealLevel a red flag on the whole deal, not only on the scores (RF1)
  */
-public record RedFlag(String rule, Severity severity, @Nullable String criterion, String explanation,
-        List<RedFlagEffect> effects, boolean dealLevel) {
+public record RedFlag(
+        String rule,
+        Severity severity,
+        @Nullable String criterion,
+        String explanation,
+        List<RedFlagEffect> effects,
+        boolean dealLevel) {
 
     public RedFlag {
         Objects.requireNonNull(rule, "rule");

@@ -4,7 +4,8 @@ import dev.diligence.domain.framework.MaturityLevel;
 import java.math.BigDecimal;
 
 /** What a red flag does to the scores. Caps only ever lower a value, never raise it. */
-public sealed interface RedFlagEffect permits RedFlagEffect.DimensionCap, RedFlagEffect.LevelCap, RedFlagEffect.LevelSuppression {
+public sealed interface RedFlagEffect
+        permits RedFlagEffect.DimensionCap, RedFlagEffect.LevelCap, RedFlagEffect.LevelSuppression {
 
     /** Step 5: the score of {@code dimension}, when it has one, is at most {@code cap}. */
     record DimensionCap(String dimension, BigDecimal cap) implements RedFlagEffect {
@@ -27,6 +28,5 @@ public sealed interface RedFlagEffect permits RedFlagEffect.DimensionCap, RedFla
     }
 
     /** Step 7: no maturity level is reported at all (the overall score still is). */
-    record LevelSuppression() implements RedFlagEffect {
-    }
+    record LevelSuppression() implements RedFlagEffect {}
 }

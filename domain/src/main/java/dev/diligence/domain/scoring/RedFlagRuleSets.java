@@ -8,19 +8,20 @@ import java.util.Map;
 public final class RedFlagRuleSets {
 
     /** RF1 to RF7, as framework version 1 defines them. */
-    public static final RedFlagRuleSet V1 = new RedFlagRuleSet(RedFlagRuleSetId.V1, List.of(
-            new ProhibitedPracticeRule(),
-            new GovernanceAbsentInProductionRule(),
-            new HighRiskGovernanceGapRule(),
-            new AdverseImpactRule(),
-            new UnmonitoredProductionModelsRule(),
-            new UntraceableModelsRule(),
-            new GatedLevelRule()));
+    public static final RedFlagRuleSet V1 = new RedFlagRuleSet(
+            RedFlagRuleSetId.V1,
+            List.of(
+                    new ProhibitedPracticeRule(),
+                    new GovernanceAbsentInProductionRule(),
+                    new HighRiskGovernanceGapRule(),
+                    new AdverseImpactRule(),
+                    new UnmonitoredProductionModelsRule(),
+                    new UntraceableModelsRule(),
+                    new GatedLevelRule()));
 
     private static final Map<RedFlagRuleSetId, RedFlagRuleSet> BY_ID = Map.of(V1.id(), V1);
 
-    private RedFlagRuleSets() {
-    }
+    private RedFlagRuleSets() {}
 
     /**
      * @throws IllegalStateException when no rule set has this id: a framework version names rules

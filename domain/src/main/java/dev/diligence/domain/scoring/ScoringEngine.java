@@ -36,7 +36,8 @@ public final class ScoringEngine {
      * @throws RuleViolationException when the context or a score is invalid, or a score names a
      *         criterion the version does not have (see {@link #violations})
      */
-    public ScoringResult score(FrameworkVersion version, AssessmentContext context, Map<String, CriterionScore> scores) {
+    public ScoringResult score(
+            FrameworkVersion version, AssessmentContext context, Map<String, CriterionScore> scores) {
         RuleViolationException.throwIfAny(violations(version, context, scores));
         RedFlagRuleSet rules = ruleSets.apply(version.redFlagRuleSet());
         List<CriterionResult> criteria = CriterionScoring.score(version, context, scores);
@@ -53,11 +54,14 @@ public final class ScoringEngine {
      * Every rule the inputs break: context attributes at {@code ["context", attribute]}, scores at
      * {@code ["scores", criterionCode, attribute]}, unknown criteria at {@code ["scores", code]}.
      */
-    public List<Violation> violations(FrameworkVersion version, AssessmentContext context, Map<String, CriterionScore> scores) {
+    public List<Violation> violations(
+            FrameworkVersion version, AssessmentContext context, Map<String, CriterionScore> scores) {
         List<Violation> out = new ArrayList<>(context.violations());
         new TreeMap<>(scores).forEach((code, score) -> {
             if (version.criterion(code).isEmpty()) {
-                out.add(new Violation(List.of("scores", code), ViolationCode.NOT_FOUND,
+                out.add(new Violation(
+                        List.of("scores", code),
+                        ViolationCode.NOT_FOUND,
                         "framework version " + version.number() + " has no criterion " + code));
             } else {
                 out.addAll(score.violations(List.of("scores", code)));

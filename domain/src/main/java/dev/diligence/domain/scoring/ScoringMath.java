@@ -13,8 +13,7 @@ public final class ScoringMath {
     public static final int SCALE = 10;
     public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
-    private ScoringMath() {
-    }
+    private ScoringMath() {}
 
     /** {@code dividend / divisor} rounded to 10 places, half even. */
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {

@@ -15,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param coverage         overall coverage {@code Σ W·cov / Σ W} over applicable dimensions; absent
  *                         when no dimension is applicable
  */
-public record ScoringResult(int frameworkVersion, List<CriterionResult> criteria, List<DimensionResult> dimensions,
-        @Nullable OverallResult overall, @Nullable BigDecimal coverage, List<RedFlag> redFlags) {
+public record ScoringResult(
+        int frameworkVersion,
+        List<CriterionResult> criteria,
+        List<DimensionResult> dimensions,
+        @Nullable OverallResult overall,
+        @Nullable BigDecimal coverage,
+        List<RedFlag> redFlags) {
 
     public ScoringResult {
         criteria = List.copyOf(criteria);
@@ -44,7 +49,10 @@ public record ScoringResult(int frameworkVersion, List<CriterionResult> criteria
 
     /** The codes of the criteria not assessed yet ({@code UNKNOWN}), listed instead of a gap. */
     public List<String> notAssessed() {
-        return criteria.stream().filter(c -> c.state() == ScoreState.UNKNOWN).map(CriterionResult::code).toList();
+        return criteria.stream()
+                .filter(c -> c.state() == ScoreState.UNKNOWN)
+                .map(CriterionResult::code)
+                .toList();
     }
 
     /**

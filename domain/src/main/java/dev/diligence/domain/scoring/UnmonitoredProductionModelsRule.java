@@ -19,7 +19,9 @@ public final class UnmonitoredProductionModelsRule implements RedFlagRule {
         if (!facts.context().modelsInProduction() || !facts.isScoredZero(MONITORING_CRITERION)) {
             return List.of();
         }
-        return List.of(RedFlag.of(ID, Severity.HIGH,
+        return List.of(RedFlag.of(
+                ID,
+                Severity.HIGH,
                 "models are in production without any performance or drift monitoring (C3.1 scored 0); "
                         + "the maturity level is capped at " + LEVEL_CAP,
                 new RedFlagEffect.LevelCap(LEVEL_CAP)));

@@ -23,7 +23,9 @@ public final class UntraceableModelsRule implements RedFlagRule {
         if (!facts.isScoredZero("C1.1") || !facts.isScoredZero("C1.3")) {
             return List.of();
         }
-        return List.of(RedFlag.of(ID, Severity.MEDIUM,
+        return List.of(RedFlag.of(
+                ID,
+                Severity.MEDIUM,
                 "neither experiments (C1.1) nor data (C1.3) are tracked, so models cannot be reproduced; D1 is capped at 1.0",
                 new RedFlagEffect.DimensionCap(DEVELOPMENT_DIMENSION, DIMENSION_CAP)));
     }

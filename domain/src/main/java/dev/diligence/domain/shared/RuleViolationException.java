@@ -34,6 +34,9 @@ public final class RuleViolationException extends RuntimeException {
     }
 
     private static String summary(List<Violation> violations) {
-        return violations.stream().map(v -> v.code() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return violations.stream()
+                .map(v -> v.code() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 }

@@ -6,15 +6,15 @@ import org.jspecify.annotations.Nullable;
 /** Checks shared by every free-text attribute: present, not blank, not too long. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Adds a violation to {@code out} unless {@code value} is non-blank and at most {@code maxLength} characters. */
     public static void requireName(@Nullable String value, String field, int maxLength, List<Violation> out) {
         if (value == null || value.isBlank()) {
             out.add(Violation.of(field, ViolationCode.REQUIRED, field + " must not be blank"));
         } else if (value.strip().length() > maxLength) {
-            out.add(Violation.of(field, ViolationCode.TOO_LONG, field + " must be at most " + maxLength + " characters"));
+            out.add(Violation.of(
+                    field, ViolationCode.TOO_LONG, field + " must be at most " + maxLength + " characters"));
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param payloadHash hex SHA-256 of the canonical form of the request's payload
  * @param result      the result as the application serialises it (a JSON document)
  */
-public record StoredSync(String idempotencyKey, String source, String payloadHash, String result, String actor, Instant createdAt) {
+public record StoredSync(
+        String idempotencyKey, String source, String payloadHash, String result, String actor, Instant createdAt) {
 
     public StoredSync {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");

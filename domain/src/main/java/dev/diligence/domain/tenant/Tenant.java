@@ -23,8 +23,11 @@ public record Tenant(TenantId id, TenantKey key, String name, TenantStatus statu
         if (key == null || key.isBlank()) {
             violations.add(Violation.of("key", ViolationCode.REQUIRED, "key must not be blank"));
         } else if (!TenantKey.isValid(key)) {
-            violations.add(Violation.of("key", ViolationCode.INVALID,
-                    "key must be a lowercase slug of 2 to 63 letters, digits and single hyphens, starting with a letter"));
+            violations.add(
+                    Violation.of(
+                            "key",
+                            ViolationCode.INVALID,
+                            "key must be a lowercase slug of 2 to 63 letters, digits and single hyphens, starting with a letter"));
         }
         Text.requireName(name, "name", NAME_MAX_LENGTH, violations);
         RuleViolationException.throwIfAny(violations);
@@ -38,7 +41,8 @@ public record Tenant(TenantId id, TenantKey key, String name, TenantStatus statu
     /** Returns this tenant archived; archiving twice is a state violation. */
     public Tenant archive() {
         if (!isActive()) {
-            throw new RuleViolationException(Violation.general(ViolationCode.INVALID_STATE, "tenant is already archived"));
+            throw new RuleViolationException(
+                    Violation.general(ViolationCode.INVALID_STATE, "tenant is already archived"));
         }
         return new Tenant(id, key, name, TenantStatus.ARCHIVED, createdAt);
     }

@@ -7,8 +7,7 @@ public final class TenantCursors {
 
     public static final String ORDERING = "KEY_ASC";
 
-    private TenantCursors() {
-    }
+    private TenantCursors() {}
 
     public static Cursor of(Tenant tenant) {
         return new Cursor(ORDERING, tenant.key().value(), tenant.id().value());

@@ -37,7 +37,8 @@ class AssessmentDiffTest {
         Assessment after = Assessment.startFrom(before, V1, ASSESSOR, ASSESSOR, NOW)
                 .scoreCriterion("C1.1", CriterionScore.scored(4, Confidence.LOW, 0), "self-reported", ASSESSOR, NOW)
                 .scoreCriterion("C2.3", CriterionScore.notApplicable("batch scoring only"), null, ASSESSOR, NOW)
-                .scoreCriterion("C4.1", CriterionScore.scored(2, Confidence.HIGH, 0).withTarget(3), null, ASSESSOR, NOW);
+                .scoreCriterion(
+                        "C4.1", CriterionScore.scored(2, Confidence.HIGH, 0).withTarget(3), null, ASSESSOR, NOW);
 
         AssessmentDiff diff = AssessmentDiff.between(before, after);
 
@@ -63,6 +64,7 @@ class AssessmentDiffTest {
         Assessment one = anAssessment().published();
         Assessment other = anAssessment().published();
 
-        assertThatRuleViolation(() -> AssessmentDiff.between(one, other)).containsExactly(generalViolation(ViolationCode.INVALID));
+        assertThatRuleViolation(() -> AssessmentDiff.between(one, other))
+                .containsExactly(generalViolation(ViolationCode.INVALID));
     }
 }

@@ -31,8 +31,7 @@ final class AssessmentFixtures {
     static final Instant PUBLISHED = Instant.parse("2026-03-06T10:00:00Z");
     static final Instant RETRACTED = Instant.parse("2026-04-01T12:00:00Z");
 
-    private AssessmentFixtures() {
-    }
+    private AssessmentFixtures() {}
 
     static Builder anAssessment() {
         return new Builder().allScored(2);
@@ -80,8 +79,11 @@ final class AssessmentFixtures {
             Assessment draft = Assessment.start(company, V1, context, ASSESSOR, starter, STARTED);
             for (Map.Entry<String, CriterionScore> entry : scores.entrySet()) {
                 draft = draft.scoreCriterion(entry.getKey(), entry.getValue(), "seen in the demo", starter, STARTED)
-                        .addEvidence(entry.getKey(), EvidenceItem.of(EvidenceKind.NOTE, "interview notes", starter, STARTED),
-                                starter, STARTED);
+                        .addEvidence(
+                                entry.getKey(),
+                                EvidenceItem.of(EvidenceKind.NOTE, "interview notes", starter, STARTED),
+                                starter,
+                                STARTED);
             }
             return draft;
         }

@@ -29,12 +29,15 @@ class AssessmentWorkflowTest {
 
     @Test
     void startsADraftWithEveryCriterionOfTheVersionNotAssessed() {
-        Assessment draft = Assessment.start(CompanyId.random(), V1, AssessmentContext.DEFAULT, ASSESSOR, ASSESSOR, STARTED);
+        Assessment draft =
+                Assessment.start(CompanyId.random(), V1, AssessmentContext.DEFAULT, ASSESSOR, ASSESSOR, STARTED);
 
         assertThat(draft.status()).isEqualTo(AssessmentStatus.DRAFT);
         assertThat(draft.frameworkVersion()).isEqualTo(1);
         assertThat(draft.criteria().byCode().keySet())
-                .containsExactlyElementsOf(V1.criteria().stream().map(Criterion::code).toList()).hasSize(14);
+                .containsExactlyElementsOf(
+                        V1.criteria().stream().map(Criterion::code).toList())
+                .hasSize(14);
         assertThat(draft.criteria().all()).allSatisfy(c -> {
             assertThat(c.score().state()).isEqualTo(ScoreState.UNKNOWN);
             assertThat(c.evidence()).isEmpty();
@@ -46,7 +49,8 @@ class AssessmentWorkflowTest {
 
     @Test
     void refusesToStartWithoutALeadAssessor() {
-        assertThatRuleViolation(() -> Assessment.start(CompanyId.random(), V1, AssessmentContext.DEFAULT, " ", ASSESSOR, STARTED))
+        assertThatRuleViolation(() ->
+                        Assessment.start(CompanyId.random(), V1, AssessmentContext.DEFAULT, " ", ASSESSOR, STARTED))
                 .containsExactly(violation("leadAssessor", ViolationCode.REQUIRED));
     }
 
@@ -71,7 +75,8 @@ class AssessmentWorkflowTest {
     void refusesToSubmitWhatIsAlreadyInReview() {
         Assessment inReview = anAssessment().inReview();
 
-        assertThatRuleViolation(() -> inReview.submit(ASSESSOR, LATER)).containsExactly(generalViolation(ViolationCode.INVALID_STATE));
+        assertThatRuleViolation(() -> inReview.submit(ASSESSOR, LATER))
+                .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
     }
 
     @Test
@@ -79,14 +84,18 @@ class AssessmentWorkflowTest {
         Assessment sentBack = anAssessment().inReview().requestChanges(REVIEWER, "  C4.2 needs evidence ", LATER);
 
         assertThat(sentBack.status()).isEqualTo(AssessmentStatus.DRAFT);
-        assertThat(sentBack.review().comments()).containsExactly(new ReviewComment(REVIEWER, "C4.2 needs evidence", LATER));
+        assertThat(sentBack.review().comments())
+                .containsExactly(new ReviewComment(REVIEWER, "C4.2 needs evidence", LATER));
         assertThat(sentBack.review().submitters()).containsExactly(ASSESSOR);
     }
 
     @Test
     void commentsAccumulateOverReviewRounds() {
-        Assessment twice = anAssessment().inReview().requestChanges(REVIEWER, "first", LATER)
-                .submit(ASSESSOR, LATER).requestChanges(REVIEWER, "second", LATER);
+        Assessment twice = anAssessment()
+                .inReview()
+                .requestChanges(REVIEWER, "first", LATER)
+                .submit(ASSESSOR, LATER)
+                .requestChanges(REVIEWER, "second", LATER);
 
         assertThat(twice.review().comments()).extracting(ReviewComment::text).containsExactly("first", "second");
     }
@@ -109,14 +118,18 @@ class AssessmentWorkflowTest {
 
     @Test
     void publishingStoresTheEngineResultAtThatMoment() {
-        Assessment inReview = anAssessment().scored("C4.2", 4, dev.diligence.domain.scoring.Confidence.LOW).inReview();
-        ScoringResult expected = ENGINE.score(V1, inReview.context(), inReview.criteria().scores());
+        Assessment inReview = anAssessment()
+                .scored("C4.2", 4, dev.diligence.domain.scoring.Confidence.LOW)
+                .inReview();
+        ScoringResult expected =
+                ENGINE.score(V1, inReview.context(), inReview.criteria().scores());
 
         Assessment published = inReview.publish(REVIEWER, V1, ENGINE, PUBLISHED);
 
         assertThat(published.status()).isEqualTo(AssessmentStatus.PUBLISHED);
         assertThat(published.publication()).isEqualTo(new Publication(REVIEWER, PUBLISHED, expected));
-        assertThat(published.publication().result().overall().score()).isEqualTo(expected.overall().score());
+        assertThat(published.publication().result().overall().score())
+                .isEqualTo(expected.overall().score());
         assertThat(published.publication().result().overall().score().scale()).isEqualTo(10);
         assertThat(published.score(V1, ENGINE)).isSameAs(published.publication().result());
     }
@@ -152,7 +165,8 @@ class AssessmentWorkflowTest {
     void refusesToRetractWithoutAReason() {
         Assessment published = anAssessment().published();
 
-        assertThatRuleViolation(() -> published.retract("admin", "", LATER)).containsExactly(violation("reason", ViolationCode.REQUIRED));
+        assertThatRuleViolation(() -> published.retract("admin", "", LATER))
+                .containsExactly(violation("reason", ViolationCode.REQUIRED));
     }
 
     @Test
@@ -169,20 +183,23 @@ class AssessmentWorkflowTest {
     void aDraftIsScoredLiveFromItsRecordedInputs() {
         Assessment draft = anAssessment().draft();
 
-        assertThat(draft.score(V1, ENGINE)).isEqualTo(ENGINE.score(V1, draft.context(), draft.criteria().scores()));
+        assertThat(draft.score(V1, ENGINE))
+                .isEqualTo(ENGINE.score(V1, draft.context(), draft.criteria().scores()));
     }
 
     @Test
     void refusesAStaleVersion() {
         Assessment draft = anAssessment().draft();
 
-        assertThatRuleViolation(() -> draft.requireVersion(7)).containsExactly(violation("expectedVersion", ViolationCode.STALE_VERSION));
+        assertThatRuleViolation(() -> draft.requireVersion(7))
+                .containsExactly(violation("expectedVersion", ViolationCode.STALE_VERSION));
     }
 
     @Test
     void statusesMoveOnlyAlongTheWorkflow() {
         assertThat(AssessmentStatus.DRAFT.next()).containsExactly(AssessmentStatus.IN_REVIEW);
-        assertThat(AssessmentStatus.IN_REVIEW.next()).containsExactlyInAnyOrder(AssessmentStatus.DRAFT, AssessmentStatus.PUBLISHED);
+        assertThat(AssessmentStatus.IN_REVIEW.next())
+                .containsExactlyInAnyOrder(AssessmentStatus.DRAFT, AssessmentStatus.PUBLISHED);
         assertThat(AssessmentStatus.PUBLISHED.next()).containsExactly(AssessmentStatus.RETRACTED);
         assertThat(AssessmentStatus.RETRACTED.next()).isEmpty();
     }

@@ -27,8 +27,12 @@ class DraftEditingTest {
 
     @Test
     void scoringRecordsScoreRationaleAndTheEditor() {
-        Assessment scored = draft.scoreCriterion("C2.1", CriterionScore.scored(3, Confidence.MEDIUM, 0).withTarget(4),
-                "  orchestrated in Airflow ", OTHER_ASSESSOR, NOW);
+        Assessment scored = draft.scoreCriterion(
+                "C2.1",
+                CriterionScore.scored(3, Confidence.MEDIUM, 0).withTarget(4),
+                "  orchestrated in Airflow ",
+                OTHER_ASSESSOR,
+                NOW);
 
         CriterionAssessment c21 = scored.criteria().find("C2.1").orElseThrow();
         assertThat(c21.score()).isEqualTo(new CriterionScore(ScoreState.SCORED, 3, Confidence.MEDIUM, null, 0, 4));
@@ -39,9 +43,11 @@ class DraftEditingTest {
 
     @Test
     void theEvidenceCountFollowsTheEvidenceItemsNotTheGivenScore() {
-        Assessment withEvidence = draft.addEvidence("C1.1", EvidenceItem.of(EvidenceKind.LINK, "https://mlflow.example.com", ASSESSOR, NOW), ASSESSOR, NOW);
+        Assessment withEvidence = draft.addEvidence(
+                "C1.1", EvidenceItem.of(EvidenceKind.LINK, "https://mlflow.example.com", ASSESSOR, NOW), ASSESSOR, NOW);
 
-        Assessment scored = withEvidence.scoreCriterion("C1.1", CriterionScore.scored(3, Confidence.HIGH, 99), null, ASSESSOR, NOW);
+        Assessment scored =
+                withEvidence.scoreCriterion("C1.1", CriterionScore.scored(3, Confidence.HIGH, 99), null, ASSESSOR, NOW);
 
         assertThat(scored.criteria().find("C1.1").orElseThrow().evidence()).hasSize(1);
         assertThat(scored.criteria().scores().get("C1.1").evidenceCount()).isEqualTo(1);
@@ -50,14 +56,19 @@ class DraftEditingTest {
     @Test
     void removingEvidenceLowersTheCountSeenByTheEvidenceGate() {
         EvidenceItem item = EvidenceItem.of(EvidenceKind.DOCUMENT, "dataroom/ml/registry.pdf", ASSESSOR, NOW);
-        Assessment scored = draft.scoreCriterion("C1.1", CriterionScore.scored(3, Confidence.HIGH, 0), null, ASSESSOR, NOW)
+        Assessment scored = draft.scoreCriterion(
+                        "C1.1", CriterionScore.scored(3, Confidence.HIGH, 0), null, ASSESSOR, NOW)
                 .addEvidence("C1.1", item, ASSESSOR, NOW);
 
         Assessment removed = scored.removeEvidence("C1.1", item.id(), OTHER_ASSESSOR, NOW);
 
         assertThat(removed.criteria().scores().get("C1.1").evidenceCount()).isZero();
         assertThat(removed.review().editors()).contains(OTHER_ASSESSOR);
-        assertThat(removed.score(AssessmentFixtures.V1, AssessmentFixtures.ENGINE).criterion("C1.1").orElseThrow().gated()).isTrue();
+        assertThat(removed.score(AssessmentFixtures.V1, AssessmentFixtures.ENGINE)
+                        .criterion("C1.1")
+                        .orElseThrow()
+                        .gated())
+                .isTrue();
     }
 
     @Test
@@ -86,13 +97,15 @@ class DraftEditingTest {
     void refusesAnOverlongRationale() {
         String essay = "x".repeat(CriterionAssessment.RATIONALE_MAX_LENGTH + 1);
 
-        assertThatRuleViolation(() -> draft.scoreCriterion("C3.1", CriterionScore.scored(1, Confidence.LOW, 0), essay, ASSESSOR, NOW))
+        assertThatRuleViolation(() ->
+                        draft.scoreCriterion("C3.1", CriterionScore.scored(1, Confidence.LOW, 0), essay, ASSESSOR, NOW))
                 .containsExactly(tuple(List.of("criteria", "C3.1", "rationale"), ViolationCode.TOO_LONG));
     }
 
     @Test
     void settingTheContextRecordsTheEditor() {
-        Assessment changed = draft.setContext(AssessmentContext.DEFAULT.withEuAiActTier(EuAiActTier.HIGH), OTHER_ASSESSOR, NOW);
+        Assessment changed =
+                draft.setContext(AssessmentContext.DEFAULT.withEuAiActTier(EuAiActTier.HIGH), OTHER_ASSESSOR, NOW);
 
         assertThat(changed.context().euAiActTier()).isEqualTo(EuAiActTier.HIGH);
         assertThat(changed.review().editors()).contains(OTHER_ASSESSOR);

@@ -39,7 +39,8 @@ class FourEyesTest {
 
     @Test
     void anEditorCannotPublish() {
-        Assessment inReview = anAssessment().draft()
+        Assessment inReview = anAssessment()
+                .draft()
                 .scoreCriterion("C2.2", CriterionScore.scored(1, Confidence.MEDIUM, 0), null, REVIEWER, SUBMITTED)
                 .submit(ASSESSOR, SUBMITTED);
 
@@ -49,7 +50,8 @@ class FourEyesTest {
 
     @Test
     void whoeverChangedTheContextCannotPublish() {
-        Assessment inReview = anAssessment().draft()
+        Assessment inReview = anAssessment()
+                .draft()
                 .setContext(AssessmentContext.DEFAULT.withModelsInProduction(true), REVIEWER, SUBMITTED)
                 .submit(ASSESSOR, SUBMITTED);
 
@@ -59,7 +61,9 @@ class FourEyesTest {
 
     @Test
     void editingInAnEarlierRoundStillCounts() {
-        Assessment secondRound = anAssessment().draft().submit(OTHER_ASSESSOR, SUBMITTED)
+        Assessment secondRound = anAssessment()
+                .draft()
+                .submit(OTHER_ASSESSOR, SUBMITTED)
                 .requestChanges(ASSESSOR, "please add evidence", SUBMITTED)
                 .submit(REVIEWER, SUBMITTED)
                 .requestChanges(ASSESSOR, "again", SUBMITTED)
@@ -81,7 +85,8 @@ class FourEyesTest {
 
     @Test
     void requestingChangesDoesNotMakeTheReviewerAnEditor() {
-        Assessment published = anAssessment().inReview()
+        Assessment published = anAssessment()
+                .inReview()
                 .requestChanges(REVIEWER, "C4.4 evidence missing", SUBMITTED)
                 .submit(ASSESSOR, SUBMITTED)
                 .publish(REVIEWER, V1, ENGINE, PUBLISHED);

@@ -30,7 +30,8 @@ class LatestPublishedTest {
         Assessment draft = anAssessment().of(COMPANY).draft();
         Assessment inReview = anAssessment().of(COMPANY).inReview();
 
-        assertThat(LatestPublished.of(COMPANY, List.of(earlier, draft, inReview))).contains(earlier);
+        assertThat(LatestPublished.of(COMPANY, List.of(earlier, draft, inReview)))
+                .contains(earlier);
         assertThat(LatestPublished.of(COMPANY, List.of(draft, inReview))).isEmpty();
     }
 
@@ -53,9 +54,12 @@ class LatestPublishedTest {
         Assessment retractedInJuly = later.retract(ADMIN, "wrong data room", JULY);
         List<Assessment> history = List.of(earlier, retractedInJuly);
 
-        assertThat(LatestPublished.asOf(COMPANY, history, Instant.parse("2026-03-01T00:00:00Z"))).contains(earlier);
-        assertThat(LatestPublished.asOf(COMPANY, history, Instant.parse("2026-06-20T00:00:00Z"))).contains(retractedInJuly);
+        assertThat(LatestPublished.asOf(COMPANY, history, Instant.parse("2026-03-01T00:00:00Z")))
+                .contains(earlier);
+        assertThat(LatestPublished.asOf(COMPANY, history, Instant.parse("2026-06-20T00:00:00Z")))
+                .contains(retractedInJuly);
         assertThat(LatestPublished.asOf(COMPANY, history, JULY)).contains(earlier);
-        assertThat(LatestPublished.asOf(COMPANY, history, Instant.parse("2025-12-31T00:00:00Z"))).isEmpty();
+        assertThat(LatestPublished.asOf(COMPANY, history, Instant.parse("2025-12-31T00:00:00Z")))
+                .isEmpty();
     }
 }

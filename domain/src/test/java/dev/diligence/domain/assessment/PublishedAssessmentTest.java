@@ -26,17 +26,27 @@ class PublishedAssessmentTest {
 
     static Stream<Arguments> mutators() {
         return Stream.of(
-                Arguments.of("scoreCriterion", (Function<Assessment, Assessment>) a ->
-                        a.scoreCriterion("C1.1", CriterionScore.scored(4, Confidence.HIGH, 0), "better", ASSESSOR, NOW)),
-                Arguments.of("setContext", (Function<Assessment, Assessment>) a ->
-                        a.setContext(AssessmentContext.DEFAULT.withModelsInProduction(true), ASSESSOR, NOW)),
-                Arguments.of("addEvidence", (Function<Assessment, Assessment>) a ->
-                        a.addEvidence("C1.1", EvidenceItem.of(EvidenceKind.NOTE, "more", ASSESSOR, NOW), ASSESSOR, NOW)),
-                Arguments.of("removeEvidence", (Function<Assessment, Assessment>) a ->
-                        a.removeEvidence("C1.1", a.criteria().find("C1.1").orElseThrow().evidence().get(0).id(), ASSESSOR, NOW)),
+                Arguments.of("scoreCriterion", (Function<Assessment, Assessment>) a -> a.scoreCriterion(
+                        "C1.1", CriterionScore.scored(4, Confidence.HIGH, 0), "better", ASSESSOR, NOW)),
+                Arguments.of("setContext", (Function<Assessment, Assessment>)
+                        a -> a.setContext(AssessmentContext.DEFAULT.withModelsInProduction(true), ASSESSOR, NOW)),
+                Arguments.of("addEvidence", (Function<Assessment, Assessment>) a -> a.addEvidence(
+                        "C1.1", EvidenceItem.of(EvidenceKind.NOTE, "more", ASSESSOR, NOW), ASSESSOR, NOW)),
+                Arguments.of("removeEvidence", (Function<Assessment, Assessment>) a -> a.removeEvidence(
+                        "C1.1",
+                        a.criteria()
+                                .find("C1.1")
+                                .orElseThrow()
+                                .evidence()
+                                .get(0)
+                                .id(),
+                        ASSESSOR,
+                        NOW)),
                 Arguments.of("submit", (Function<Assessment, Assessment>) a -> a.submit(ASSESSOR, NOW)),
-                Arguments.of("requestChanges", (Function<Assessment, Assessment>) a -> a.requestChanges("reviewer-x", "redo", NOW)),
-                Arguments.of("publish", (Function<Assessment, Assessment>) a -> a.publish("reviewer-x", V1, ENGINE, NOW)));
+                Arguments.of("requestChanges", (Function<Assessment, Assessment>)
+                        a -> a.requestChanges("reviewer-x", "redo", NOW)),
+                Arguments.of(
+                        "publish", (Function<Assessment, Assessment>) a -> a.publish("reviewer-x", V1, ENGINE, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,7 +54,8 @@ class PublishedAssessmentTest {
     void aPublishedAssessmentRefuses(String name, Function<Assessment, Assessment> mutator) {
         Assessment published = anAssessment().published();
 
-        assertThatRuleViolation(() -> mutator.apply(published)).containsExactly(generalViolation(ViolationCode.INVALID_STATE));
+        assertThatRuleViolation(() -> mutator.apply(published))
+                .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +63,8 @@ class PublishedAssessmentTest {
     void aRetractedAssessmentRefuses(String name, Function<Assessment, Assessment> mutator) {
         Assessment retracted = anAssessment().retracted();
 
-        assertThatRuleViolation(() -> mutator.apply(retracted)).containsExactly(generalViolation(ViolationCode.INVALID_STATE));
+        assertThatRuleViolation(() -> mutator.apply(retracted))
+                .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +74,8 @@ class PublishedAssessmentTest {
         if (name.equals("requestChanges") || name.equals("publish")) {
             assertThat(mutator.apply(inReview).status()).isNotEqualTo(AssessmentStatus.IN_REVIEW);
         } else {
-            assertThatRuleViolation(() -> mutator.apply(inReview)).containsExactly(generalViolation(ViolationCode.INVALID_STATE));
+            assertThatRuleViolation(() -> mutator.apply(inReview))
+                    .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
         }
     }
 }

@@ -19,8 +19,10 @@ class StartFromLatestTest {
 
     @Test
     void copiesScoresEvidenceRationalesAndContextIntoANewDraft() {
-        Assessment latest = anAssessment().scored("C3.1", 4, Confidence.HIGH)
-                .in(c -> c.withEuAiActTier(EuAiActTier.LIMITED)).published();
+        Assessment latest = anAssessment()
+                .scored("C3.1", 4, Confidence.HIGH)
+                .in(c -> c.withEuAiActTier(EuAiActTier.LIMITED))
+                .published();
 
         Assessment next = Assessment.startFrom(latest, V1, OTHER_ASSESSOR, OTHER_ASSESSOR, NEXT_YEAR);
 
@@ -48,9 +50,11 @@ class StartFromLatestTest {
 
     @Test
     void refusesToStartFromADraftOrARetractedAssessment() {
-        assertThatRuleViolation(() -> Assessment.startFrom(anAssessment().draft(), V1, OTHER_ASSESSOR, OTHER_ASSESSOR, NEXT_YEAR))
+        assertThatRuleViolation(() ->
+                        Assessment.startFrom(anAssessment().draft(), V1, OTHER_ASSESSOR, OTHER_ASSESSOR, NEXT_YEAR))
                 .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
-        assertThatRuleViolation(() -> Assessment.startFrom(anAssessment().retracted(), V1, OTHER_ASSESSOR, OTHER_ASSESSOR, NEXT_YEAR))
+        assertThatRuleViolation(() ->
+                        Assessment.startFrom(anAssessment().retracted(), V1, OTHER_ASSESSOR, OTHER_ASSESSOR, NEXT_YEAR))
                 .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
     }
 }

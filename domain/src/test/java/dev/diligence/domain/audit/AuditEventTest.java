@@ -25,18 +25,23 @@ class AuditEventTest {
     void actorActionAndEntityTypeMustNotBeBlank() {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> new AuditEvent(id, " ", "createFund", "Fund", id, null, null, AT, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actor");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("actor");
         assertThatThrownBy(() -> new AuditEvent(id, "someone", "", "Fund", id, null, null, AT, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("action");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("action");
         assertThatThrownBy(() -> new AuditEvent(id, "someone", "createFund", "", id, null, null, AT, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entityType");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entityType");
     }
 
     @Test
     void aFilterWithAnEmptyTimeRangeMatchesNothing() {
         assertThat(AuditFilter.matchingNothing().isEmptyRange()).isTrue();
-        assertThat(new AuditFilter(null, null, AT, AT.minusSeconds(1)).isEmptyRange()).isTrue();
-        assertThat(new AuditFilter(null, null, AT, AT.plusNanos(1000)).isEmptyRange()).isFalse();
+        assertThat(new AuditFilter(null, null, AT, AT.minusSeconds(1)).isEmptyRange())
+                .isTrue();
+        assertThat(new AuditFilter(null, null, AT, AT.plusNanos(1000)).isEmptyRange())
+                .isFalse();
         assertThat(new AuditFilter(null, null, AT, null).isEmptyRange()).isFalse();
         assertThat(AuditFilter.none().isEmptyRange()).isFalse();
     }

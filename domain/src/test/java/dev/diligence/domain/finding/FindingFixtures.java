@@ -12,8 +12,7 @@ final class FindingFixtures {
     static final Instant RAISED = Instant.parse("2026-03-04T09:00:00Z");
     static final Instant FIXED = Instant.parse("2026-03-18T15:30:00Z");
 
-    private FindingFixtures() {
-    }
+    private FindingFixtures() {}
 
     static Builder aFinding() {
         return new Builder();
@@ -41,8 +40,14 @@ final class FindingFixtures {
         }
 
         FindingContent content() {
-            return new FindingContent(title, "Only infrastructure metrics are watched.", severity, "cto-carl",
-                    LocalDate.parse("2026-06-30"), "Add data drift checks to the pipeline", List.of());
+            return new FindingContent(
+                    title,
+                    "Only infrastructure metrics are watched.",
+                    severity,
+                    "cto-carl",
+                    LocalDate.parse("2026-06-30"),
+                    "Add data drift checks to the pipeline",
+                    List.of());
         }
 
         Finding open() {

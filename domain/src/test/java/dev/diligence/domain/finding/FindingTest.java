@@ -59,7 +59,8 @@ class FindingTest {
     void resolvingNeedsANote() {
         Finding open = aFinding().open();
 
-        assertThatRuleViolation(() -> open.resolve("  ", FIXED)).containsExactly(violation("resolutionNote", ViolationCode.REQUIRED));
+        assertThatRuleViolation(() -> open.resolve("  ", FIXED))
+                .containsExactly(violation("resolutionNote", ViolationCode.REQUIRED));
     }
 
     @Test
@@ -74,7 +75,8 @@ class FindingTest {
     void acceptingARiskNeedsAJustificationAndIsNotAResolution() {
         Finding open = aFinding().open();
 
-        assertThatRuleViolation(() -> open.acceptRisk(true, "", FIXED)).containsExactly(violation("justification", ViolationCode.REQUIRED));
+        assertThatRuleViolation(() -> open.acceptRisk(true, "", FIXED))
+                .containsExactly(violation("justification", ViolationCode.REQUIRED));
         Finding accepted = open.acceptRisk(true, "model retired next quarter", FIXED);
         assertThat(accepted.status()).isEqualTo(FindingStatus.ACCEPTED_RISK);
         assertThat(accepted.timeToResolve()).isEmpty();
@@ -116,14 +118,18 @@ class FindingTest {
         if (from.canMoveTo(to)) {
             assertThat(move.apply(finding).status()).isEqualTo(to);
         } else {
-            assertThatRuleViolation(() -> move.apply(finding)).containsExactly(generalViolation(ViolationCode.INVALID_STATE));
+            assertThatRuleViolation(() -> move.apply(finding))
+                    .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
         }
     }
 
     @Test
     void theAllowedTransitionsAreTheDocumentedOnes() {
-        assertThat(FindingStatus.OPEN.next()).isEqualTo(EnumSet.of(FindingStatus.IN_REMEDIATION, FindingStatus.RESOLVED, FindingStatus.ACCEPTED_RISK));
-        assertThat(FindingStatus.IN_REMEDIATION.next()).isEqualTo(EnumSet.of(FindingStatus.RESOLVED, FindingStatus.ACCEPTED_RISK, FindingStatus.OPEN));
+        assertThat(FindingStatus.OPEN.next())
+                .isEqualTo(
+                        EnumSet.of(FindingStatus.IN_REMEDIATION, FindingStatus.RESOLVED, FindingStatus.ACCEPTED_RISK));
+        assertThat(FindingStatus.IN_REMEDIATION.next())
+                .isEqualTo(EnumSet.of(FindingStatus.RESOLVED, FindingStatus.ACCEPTED_RISK, FindingStatus.OPEN));
         assertThat(FindingStatus.RESOLVED.next()).isEqualTo(EnumSet.of(FindingStatus.OPEN));
         assertThat(FindingStatus.ACCEPTED_RISK.next()).isEqualTo(EnumSet.of(FindingStatus.OPEN));
     }
@@ -133,11 +139,13 @@ class FindingTest {
         for (dev.diligence.domain.scoring.Severity flag : dev.diligence.domain.scoring.Severity.values()) {
             assertThat(Severity.of(flag).name()).isEqualTo(flag.name());
         }
-        assertThat(Severity.values()).containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
+        assertThat(Severity.values())
+                .containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
     }
 
     @Test
     void refusesAStaleVersion() {
-        assertThatRuleViolation(() -> aFinding().open().requireVersion(3)).containsExactly(violation("expectedVersion", ViolationCode.STALE_VERSION));
+        assertThatRuleViolation(() -> aFinding().open().requireVersion(3))
+                .containsExactly(violation("expectedVersion", ViolationCode.STALE_VERSION));
     }
 }

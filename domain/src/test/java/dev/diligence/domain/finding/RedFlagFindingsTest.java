@@ -18,22 +18,29 @@ class RedFlagFindingsTest {
     private static final Instant NOW = Instant.parse("2026-03-05T11:00:00Z");
     private static final RedFlag RF5 = RedFlag.of("RF5", dev.diligence.domain.scoring.Severity.HIGH, "C3.1 scored 0");
     private static final RedFlag RF4_HIGH = RedFlag.of("RF4", dev.diligence.domain.scoring.Severity.HIGH, "ratio 0.7");
-    private static final RedFlag RF4_CRITICAL = RedFlag.of("RF4", dev.diligence.domain.scoring.Severity.CRITICAL, "ratio 0.7, credit");
+    private static final RedFlag RF4_CRITICAL =
+            RedFlag.of("RF4", dev.diligence.domain.scoring.Severity.CRITICAL, "ratio 0.7, credit");
 
     private static RedFlag gated(String criterion) {
-        return new RedFlag("RF7", dev.diligence.domain.scoring.Severity.LOW, criterion, criterion + " gated", List.of(), false);
+        return new RedFlag(
+                "RF7", dev.diligence.domain.scoring.Severity.LOW, criterion, criterion + " gated", List.of(), false);
     }
 
     private static Finding ruleFinding(RedFlag flag) {
-        return Finding.raise(ASSESSMENT, flag.criterion(), RedFlagFindings.contentOf(flag), FindingSource.rule(flag.rule()), RAISED);
+        return Finding.raise(
+                ASSESSMENT, flag.criterion(), RedFlagFindings.contentOf(flag), FindingSource.rule(flag.rule()), RAISED);
     }
 
     @Test
     void raisesAFindingForEachFlagThatHasNone() {
-        Reconciliation result = RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(),
-                List.of(RF5, gated("C1.1"), gated("C2.2")), NOW);
+        Reconciliation result = RedFlagFindings.reconcile(
+                ASSESSMENT, AssessmentStatus.DRAFT, List.of(), List.of(RF5, gated("C1.1"), gated("C2.2")), NOW);
 
-        assertThat(result.raise()).extracting(f -> f.source().ruleId(), Finding::criterion, f -> f.content().severity())
+        assertThat(result.raise())
+                .extracting(
+                        f -> f.source().ruleId(),
+                        Finding::criterion,
+                        f -> f.content().severity())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("RF5", null, Severity.HIGH),
                         org.assertj.core.groups.Tuple.tuple("RF7", "C1.1", Severity.LOW),
@@ -51,7 +58,8 @@ class RedFlagFindingsTest {
     void keepsTheFindingOfAFlagThatStillFires() {
         Finding existing = ruleFinding(RF5);
 
-        Reconciliation result = RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(existing), List.of(RF5), NOW);
+        Reconciliation result =
+                RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(existing), List.of(RF5), NOW);
 
         assertThat(result.raise()).isEmpty();
         assertThat(result.keep()).containsExactly(existing);
@@ -62,12 +70,20 @@ class RedFlagFindingsTest {
     @Test
     void aKeptFindingFollowsTheFlagsSeverityButKeepsWhatPeopleSet() {
         Finding existing = ruleFinding(RF4_HIGH);
-        FindingContent assigned = new FindingContent(existing.content().title(), existing.content().description(),
-                Severity.HIGH, "cro-rosa", null, "document mitigation", List.of());
+        FindingContent assigned = new FindingContent(
+                existing.content().title(),
+                existing.content().description(),
+                Severity.HIGH,
+                "cro-rosa",
+                null,
+                "document mitigation",
+                List.of());
         Finding owned = existing.withContent(assigned);
 
-        Finding kept = RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(owned), List.of(RF4_CRITICAL), NOW)
-                .keep().get(0);
+        Finding kept = RedFlagFindings.reconcile(
+                        ASSESSMENT, AssessmentStatus.DRAFT, List.of(owned), List.of(RF4_CRITICAL), NOW)
+                .keep()
+                .get(0);
 
         assertThat(kept.id()).isEqualTo(existing.id());
         assertThat(kept.content().severity()).isEqualTo(Severity.CRITICAL);
@@ -81,7 +97,8 @@ class RedFlagFindingsTest {
         Finding c11 = ruleFinding(gated("C1.1"));
         Finding c22 = ruleFinding(gated("C2.2"));
 
-        Reconciliation result = RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(c11, c22), List.of(gated("C2.2")), NOW);
+        Reconciliation result = RedFlagFindings.reconcile(
+                ASSESSMENT, AssessmentStatus.DRAFT, List.of(c11, c22), List.of(gated("C2.2")), NOW);
 
         assertThat(result.keep()).extracting(Finding::id).containsExactly(c22.id());
         assertThat(result.retire()).containsExactly(c11);
@@ -92,18 +109,22 @@ class RedFlagFindingsTest {
     void neverTouchesAssessorFindings() {
         Finding byAssessor = aFinding().about("C3.1").open();
 
-        Reconciliation result = RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(byAssessor), List.of(), NOW);
+        Reconciliation result =
+                RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.DRAFT, List.of(byAssessor), List.of(), NOW);
 
         assertThat(result.keep()).isEmpty();
         assertThat(result.retire()).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = AssessmentStatus.class, names = {"IN_REVIEW", "PUBLISHED", "RETRACTED"})
+    @EnumSource(
+            value = AssessmentStatus.class,
+            names = {"IN_REVIEW", "PUBLISHED", "RETRACTED"})
     void ruleFindingsAreFrozenOnceTheAssessmentLeavesDraft(AssessmentStatus status) {
         Finding stillThere = ruleFinding(RF5);
 
-        Reconciliation result = RedFlagFindings.reconcile(ASSESSMENT, status, List.of(stillThere), List.of(gated("C1.1")), NOW);
+        Reconciliation result =
+                RedFlagFindings.reconcile(ASSESSMENT, status, List.of(stillThere), List.of(gated("C1.1")), NOW);
 
         assertThat(result.raise()).isEmpty();
         assertThat(result.retire()).isEmpty();
@@ -112,8 +133,10 @@ class RedFlagFindingsTest {
 
     @Test
     void findingsOfAPublishedAssessmentStillMoveThroughTheirStatuses() {
-        Finding frozen = RedFlagFindings.reconcile(ASSESSMENT, AssessmentStatus.PUBLISHED, List.of(ruleFinding(RF5)), List.of(), NOW)
-                .keep().get(0);
+        Finding frozen = RedFlagFindings.reconcile(
+                        ASSESSMENT, AssessmentStatus.PUBLISHED, List.of(ruleFinding(RF5)), List.of(), NOW)
+                .keep()
+                .get(0);
 
         Finding resolved = frozen.startRemediation().resolve("monitoring in place", NOW.plusSeconds(86_400));
 

@@ -42,8 +42,10 @@ class WeightRulesTest {
 
     @Test
     void acceptsDimensionWeightsSummingToExactlyOne() {
-        assertThat(violationsWith(Map.of("D1", "0.1", "D2", "0.2", "D3", "0.3", "D4", "0.4"))).isEmpty();
-        assertThat(violationsWith(Map.of("D1", "0.2500", "D2", "0.2500", "D3", "0.25", "D4", "0.25"))).isEmpty();
+        assertThat(violationsWith(Map.of("D1", "0.1", "D2", "0.2", "D3", "0.3", "D4", "0.4")))
+                .isEmpty();
+        assertThat(violationsWith(Map.of("D1", "0.2500", "D2", "0.2500", "D3", "0.25", "D4", "0.25")))
+                .isEmpty();
     }
 
     @Test
@@ -54,9 +56,12 @@ class WeightRulesTest {
     @Test
     @DisplayName("Clarification 9: a weight has at most 4 decimal places once trailing zeros are removed")
     void clarification9PlacesAreCountedWithoutTrailingZeros() {
-        // D1 0.20010 is 0.2001 (4 places), D2 0.249900000 is 0.2499 (4 places): accepted, and they sum to 1 with D3 and D4
-        assertThat(violationsWith(Map.of("D1", "0.20010", "D2", "0.249900000", "D3", "0.25000", "D4", "0.30000"))).isEmpty();
-        assertThat(violationsWith(Map.of("C2.1", "0.50000", "C2.2", "0.10000", "C2.3", "0.2000", "C2.4", "0.2"))).isEmpty();
+        // D1 0.20010 is 0.2001 (4 places), D2 0.249900000 is 0.2499 (4 places): accepted, and they sum to 1 with D3 and
+        // D4
+        assertThat(violationsWith(Map.of("D1", "0.20010", "D2", "0.249900000", "D3", "0.25000", "D4", "0.30000")))
+                .isEmpty();
+        assertThat(violationsWith(Map.of("C2.1", "0.50000", "C2.2", "0.10000", "C2.3", "0.2000", "C2.4", "0.2")))
+                .isEmpty();
         // 0.200010 is 0.20001 (5 places) however it is written
         assertThatViolations(violationsWith(Map.of("D1", "0.200010", "D2", "0.249990")))
                 .containsExactly(weight("D1", ViolationCode.INVALID), weight("D2", ViolationCode.INVALID));
@@ -103,15 +108,17 @@ class WeightRulesTest {
 
     @Test
     void rejectsWeightsSummingToMoreThanOne() {
-        assertThatViolations(violationsWith(Map.of("D4", "0.3001", "C4.4", "0.2501"))).containsExactly(
-                tuple(List.of("weights"), ViolationCode.INVALID),
-                tuple(List.of("weights", "D4", "criteria"), ViolationCode.INVALID));
+        assertThatViolations(violationsWith(Map.of("D4", "0.3001", "C4.4", "0.2501")))
+                .containsExactly(
+                        tuple(List.of("weights"), ViolationCode.INVALID),
+                        tuple(List.of("weights", "D4", "criteria"), ViolationCode.INVALID));
     }
 
     @Test
     void comparesSumsAsDecimalsNotFloatingPoint() {
         // version 1's own D1 criteria: 0.35 + 0.30 + 0.35 is 0.9999999999999999 in double, exactly 1 as decimals
         assertThat(0.35 + 0.30 + 0.35).isNotEqualTo(1.0);
-        assertThat(violationsWith(Map.of("C1.1", "0.35", "C1.2", "0.30", "C1.3", "0.35"))).isEmpty();
+        assertThat(violationsWith(Map.of("C1.1", "0.35", "C1.2", "0.30", "C1.3", "0.35")))
+                .isEmpty();
     }
 }

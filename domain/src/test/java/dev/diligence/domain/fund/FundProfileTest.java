@@ -155,11 +155,12 @@ class FundProfileTest {
                 .withCurrency("XYZ")
                 .withTargetSize("-5");
 
-        assertThatViolations(violationsOf(profile)).containsExactlyInAnyOrder(
-                violation("name", ViolationCode.REQUIRED),
-                violation("vintageYear", ViolationCode.OUT_OF_RANGE),
-                violation("strategy", ViolationCode.REQUIRED),
-                violation("currency", ViolationCode.INVALID),
-                violation("targetSize", ViolationCode.OUT_OF_RANGE));
+        assertThatViolations(violationsOf(profile))
+                .containsExactlyInAnyOrder(
+                        violation("name", ViolationCode.REQUIRED),
+                        violation("vintageYear", ViolationCode.OUT_OF_RANGE),
+                        violation("strategy", ViolationCode.REQUIRED),
+                        violation("currency", ViolationCode.INVALID),
+                        violation("targetSize", ViolationCode.OUT_OF_RANGE));
     }
 }

@@ -9,14 +9,15 @@ final class FundProfiles {
 
     /** The year every test judges profiles in. */
     static final int THIS_YEAR = 2026;
+
     static final Year CURRENT_YEAR = Year.of(THIS_YEAR);
 
-    private FundProfiles() {
-    }
+    private FundProfiles() {}
 
     /** A valid profile, as a builder. */
     static Builder aProfile() {
-        return new Builder("Alpha Growth Fund I", 2024, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("250000000.00"));
+        return new Builder(
+                "Alpha Growth Fund I", 2024, FundStrategy.GROWTH_EQUITY, "USD", new BigDecimal("250000000.00"));
     }
 
     /** A profile without any attributes: the changes of a revision that changes nothing. */
@@ -32,8 +33,12 @@ final class FundProfiles {
         private @Nullable String currency;
         private @Nullable BigDecimal targetSize;
 
-        private Builder(@Nullable String name, @Nullable Integer vintageYear, @Nullable FundStrategy strategy,
-                @Nullable String currency, @Nullable BigDecimal targetSize) {
+        private Builder(
+                @Nullable String name,
+                @Nullable Integer vintageYear,
+                @Nullable FundStrategy strategy,
+                @Nullable String currency,
+                @Nullable BigDecimal targetSize) {
             this.name = name;
             this.vintageYear = vintageYear;
             this.strategy = strategy;

@@ -41,7 +41,13 @@ class FundTest {
 
     @Test
     void opensWithANormalizedProfile() {
-        Fund fund = Fund.open(aProfile().withName("  Alpha Growth Fund I ").withCurrency(" usd").build(), CURRENT_YEAR, CREATED);
+        Fund fund = Fund.open(
+                aProfile()
+                        .withName("  Alpha Growth Fund I ")
+                        .withCurrency(" usd")
+                        .build(),
+                CURRENT_YEAR,
+                CREATED);
 
         assertThat(fund.profile().name()).isEqualTo("Alpha Growth Fund I");
         assertThat(fund.profile().currency()).isEqualTo("USD");
@@ -49,25 +55,37 @@ class FundTest {
 
     @Test
     void refusesToOpenAnInvalidFund() {
-        FundProfile invalid = aProfile().withName("  ").withCurrency("XYZ").withVintageYear(CURRENT_YEAR.getValue() + 6).build();
+        FundProfile invalid = aProfile()
+                .withName("  ")
+                .withCurrency("XYZ")
+                .withVintageYear(CURRENT_YEAR.getValue() + 6)
+                .build();
 
-        assertThatRuleViolation(() -> Fund.open(invalid, CURRENT_YEAR, CREATED)).containsExactlyInAnyOrder(
-                violation("name", ViolationCode.REQUIRED),
-                violation("vintageYear", ViolationCode.OUT_OF_RANGE),
-                violation("currency", ViolationCode.INVALID));
+        assertThatRuleViolation(() -> Fund.open(invalid, CURRENT_YEAR, CREATED))
+                .containsExactlyInAnyOrder(
+                        violation("name", ViolationCode.REQUIRED),
+                        violation("vintageYear", ViolationCode.OUT_OF_RANGE),
+                        violation("currency", ViolationCode.INVALID));
     }
 
     @Test
     void revisionAppliesOnlyTheGivenChanges() {
         Fund fund = aStoredFund();
 
-        Fund revised = fund.revise(noChanges().withName("Alpha Growth Fund II").withTargetSize("300000000").build(),
-                VERSION, CURRENT_YEAR, LATER);
+        Fund revised = fund.revise(
+                noChanges()
+                        .withName("Alpha Growth Fund II")
+                        .withTargetSize("300000000")
+                        .build(),
+                VERSION,
+                CURRENT_YEAR,
+                LATER);
 
-        assertThat(revised.profile()).isEqualTo(aProfile()
-                .withName("Alpha Growth Fund II")
-                .withTargetSize("300000000")
-                .build());
+        assertThat(revised.profile())
+                .isEqualTo(aProfile()
+                        .withName("Alpha Growth Fund II")
+                        .withTargetSize("300000000")
+                        .build());
     }
 
     @Test
@@ -88,13 +106,22 @@ class FundTest {
     void revisionWithoutChangesKeepsTheProfile() {
         Fund fund = aStoredFund();
 
-        assertThat(fund.revise(noChanges().build(), VERSION, CURRENT_YEAR, LATER).profile()).isEqualTo(fund.profile());
+        assertThat(fund.revise(noChanges().build(), VERSION, CURRENT_YEAR, LATER)
+                        .profile())
+                .isEqualTo(fund.profile());
     }
 
     @Test
     void revisionNormalizesTheChanges() {
-        Fund revised = aStoredFund().revise(noChanges().withName(" Renamed Fund ").withCurrency("eur").build(),
-                VERSION, CURRENT_YEAR, LATER);
+        Fund revised = aStoredFund()
+                .revise(
+                        noChanges()
+                                .withName(" Renamed Fund ")
+                                .withCurrency("eur")
+                                .build(),
+                        VERSION,
+                        CURRENT_YEAR,
+                        LATER);
 
         assertThat(revised.profile().name()).isEqualTo("Renamed Fund");
         assertThat(revised.profile().currency()).isEqualTo("EUR");
@@ -103,19 +130,25 @@ class FundTest {
     @Test
     void revisionRevalidatesTheResult() {
         Fund fund = aStoredFund();
-        FundProfile changes = noChanges().withName("n".repeat(201)).withVintageYear(1949).withTargetSize("0.001").build();
+        FundProfile changes = noChanges()
+                .withName("n".repeat(201))
+                .withVintageYear(1949)
+                .withTargetSize("0.001")
+                .build();
 
-        assertThatRuleViolation(() -> fund.revise(changes, VERSION, CURRENT_YEAR, LATER)).containsExactlyInAnyOrder(
-                violation("name", ViolationCode.TOO_LONG),
-                violation("vintageYear", ViolationCode.OUT_OF_RANGE),
-                violation("targetSize", ViolationCode.INVALID));
+        assertThatRuleViolation(() -> fund.revise(changes, VERSION, CURRENT_YEAR, LATER))
+                .containsExactlyInAnyOrder(
+                        violation("name", ViolationCode.TOO_LONG),
+                        violation("vintageYear", ViolationCode.OUT_OF_RANGE),
+                        violation("targetSize", ViolationCode.INVALID));
     }
 
     @Test
     void revisionRejectsAStaleVersion() {
         Fund fund = aStoredFund();
 
-        assertThatRuleViolation(() -> fund.revise(noChanges().withName("Renamed").build(), VERSION - 1, CURRENT_YEAR, LATER))
+        assertThatRuleViolation(
+                        () -> fund.revise(noChanges().withName("Renamed").build(), VERSION - 1, CURRENT_YEAR, LATER))
                 .containsExactly(violation("expectedVersion", ViolationCode.STALE_VERSION));
     }
 
@@ -123,7 +156,8 @@ class FundTest {
     void revisionRejectsAnArchivedFund() {
         Fund archived = anArchivedFund();
 
-        assertThatRuleViolation(() -> archived.revise(noChanges().withName("Renamed").build(), VERSION, CURRENT_YEAR, LATER))
+        assertThatRuleViolation(
+                        () -> archived.revise(noChanges().withName("Renamed").build(), VERSION, CURRENT_YEAR, LATER))
                 .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
     }
 
@@ -135,7 +169,10 @@ class FundTest {
 
         assertThat(archived.status()).isEqualTo(FundStatus.ARCHIVED);
         assertThat(archived.updatedAt()).isEqualTo(LATER);
-        assertThat(archived).usingRecursiveComparison().ignoringFields("status", "updatedAt").isEqualTo(fund);
+        assertThat(archived)
+                .usingRecursiveComparison()
+                .ignoringFields("status", "updatedAt")
+                .isEqualTo(fund);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static dev.diligence.domain.fund.FundProfiles.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.domain.shared.paging.Cursor;
-import dev.diligence.domain.shared.paging.ListOrder.SortKey;
 import dev.diligence.domain.shared.paging.ListOrder;
+import dev.diligence.domain.shared.paging.ListOrder.SortKey;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ class ListOrderOfFundsTest {
     private static final UUID ID = UUID.fromString("0b6f3c2e-8a1d-4e5f-9c7b-2d4a6e8f0a1c");
     private static final Instant CREATED = Instant.parse("2026-01-02T03:04:05.123456Z");
     private static final Instant UPDATED = Instant.parse("2026-05-06T07:08:09Z");
-    private static final Fund FUND = new Fund(new FundId(ID), aProfile().withName("Alpha Growth Fund I").build(),
-            FundStatus.ACTIVE, 2, CREATED, UPDATED);
+    private static final Fund FUND = new Fund(
+            new FundId(ID), aProfile().withName("Alpha Growth Fund I").build(), FundStatus.ACTIVE, 2, CREATED, UPDATED);
 
     @ParameterizedTest
     @EnumSource(ListOrder.class)

@@ -11,11 +11,13 @@ class PersonTest {
     @Test
     void aPersonNeedsASubject() {
         assertThatThrownBy(() -> new Person("  ", "Grace Hopper", null, Instant.EPOCH))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("subject");
     }
 
     @Test
     void anEmailIsOptional() {
-        assertThat(new Person("s-1", "Grace Hopper", null, Instant.EPOCH).email()).isNull();
+        assertThat(new Person("s-1", "Grace Hopper", null, Instant.EPOCH).email())
+                .isNull();
     }
 }

@@ -21,7 +21,8 @@ class PortfolioClarificationsTest {
     private static final CompanyId BRAVO = new CompanyId(UUID.fromString("50000000-0000-0000-0000-000000000002"));
 
     @Test
-    @DisplayName("Clarification 4: priority desc, gap desc, company name asc ignoring case, criterion code asc, company ID")
+    @DisplayName(
+            "Clarification 4: priority desc, gap desc, company name asc ignoring case, criterion code asc, company ID")
     void clarification4TheRankingIsATotalOrder() {
         // written in the order the definition gives
         List<RemediationItem> ranked = List.of(
@@ -40,15 +41,18 @@ class PortfolioClarificationsTest {
         for (int round = 0; round < 20; round++) {
             List<RemediationItem> shuffled = new ArrayList<>(ranked);
             Collections.shuffle(shuffled, random);
-            assertThat(shuffled.stream().sorted(RemediationItem.RANKING).toList()).isEqualTo(ranked);
+            assertThat(shuffled.stream().sorted(RemediationItem.RANKING).toList())
+                    .isEqualTo(ranked);
         }
     }
 
     @Test
     @DisplayName("Clarification 4: no two items of a ranking compare equal, and each cursor is distinct")
     void clarification4NoTies() {
-        List<RemediationItem> items = List.of(item(LOW_ID, "Alpha", "C2.1", 1, "0.0500000000"),
-                item(HIGH_ID, "alpha", "C2.1", 1, "0.0500000000"), item(LOW_ID, "Alpha", "C2.2", 1, "0.0500000000"));
+        List<RemediationItem> items = List.of(
+                item(LOW_ID, "Alpha", "C2.1", 1, "0.0500000000"),
+                item(HIGH_ID, "alpha", "C2.1", 1, "0.0500000000"),
+                item(LOW_ID, "Alpha", "C2.2", 1, "0.0500000000"));
         for (RemediationItem a : items) {
             for (RemediationItem b : items) {
                 assertThat(RemediationItem.RANKING.compare(a, b) == 0).isEqualTo(a == b);
@@ -58,11 +62,15 @@ class PortfolioClarificationsTest {
     }
 
     @Test
-    @DisplayName("Clarification 7: quartiles and medians are served exactly as interpolated from 10-place scores, up to 12 places")
+    @DisplayName(
+            "Clarification 7: quartiles and medians are served exactly as interpolated from 10-place scores, up to 12 places")
     void clarification7QuantilesAreNotRounded() {
         // lower quartile of 4 scores: position 0.75 between the first two, 1.0000000001 + 0.75 · 0.0000000001
-        ScoreStatistics statistics = ScoreStatistics.of(List.of(new BigDecimal("1.0000000002"), new BigDecimal("1.0000000001"),
-                new BigDecimal("3.0000000000"), new BigDecimal("2.0000000003")));
+        ScoreStatistics statistics = ScoreStatistics.of(List.of(
+                new BigDecimal("1.0000000002"),
+                new BigDecimal("1.0000000001"),
+                new BigDecimal("3.0000000000"),
+                new BigDecimal("2.0000000003")));
 
         assertThat(statistics.lowerQuartile()).isEqualByComparingTo("1.000000000175");
         assertThat(statistics.lowerQuartile().stripTrailingZeros().scale()).isEqualTo(12);

@@ -17,8 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdverseImpactRuleTest {
 
     private static ScoringResult withRatio(String ratio, Set<SensitiveDomain> domains, boolean mitigated) {
-        return anAssessment().in(context -> context.withLowestImpactRatio(new BigDecimal(ratio))
-                .withSensitiveDomains(domains).withFairnessMitigationDocumented(mitigated)).score();
+        return anAssessment()
+                .in(context -> context.withLowestImpactRatio(new BigDecimal(ratio))
+                        .withSensitiveDomains(domains)
+                        .withFairnessMitigationDocumented(mitigated))
+                .score();
     }
 
     @ParameterizedTest
@@ -41,19 +44,23 @@ class AdverseImpactRuleTest {
 
     @Test
     void doesNotFireWhenMitigationIsDocumented() {
-        assertThat(withRatio("0.6", Set.of(SensitiveDomain.CREDIT), true).redFlags()).isEmpty();
+        assertThat(withRatio("0.6", Set.of(SensitiveDomain.CREDIT), true).redFlags())
+                .isEmpty();
     }
 
     @Test
     void doesNotFireWithoutAMeasuredRatio() {
-        ScoringResult result = anAssessment().in(context -> context.withSensitiveDomains(Set.of(SensitiveDomain.EMPLOYMENT)))
+        ScoringResult result = anAssessment()
+                .in(context -> context.withSensitiveDomains(Set.of(SensitiveDomain.EMPLOYMENT)))
                 .score();
 
         assertThat(result.redFlags()).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = SensitiveDomain.class, names = {"EMPLOYMENT", "CREDIT"})
+    @EnumSource(
+            value = SensitiveDomain.class,
+            names = {"EMPLOYMENT", "CREDIT"})
     void isCriticalForEmploymentAndCreditDecisions(SensitiveDomain domain) {
         ScoringResult result = withRatio("0.7", Set.of(SensitiveDomain.HEALTH, domain), false);
 
@@ -61,7 +68,9 @@ class AdverseImpactRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SensitiveDomain.class, names = {"HEALTH", "INSURANCE", "EDUCATION", "OTHER"})
+    @EnumSource(
+            value = SensitiveDomain.class,
+            names = {"HEALTH", "INSURANCE", "EDUCATION", "OTHER"})
     void isHighInOtherDomains(SensitiveDomain domain) {
         ScoringResult result = withRatio("0.7", Set.of(domain), false);
 

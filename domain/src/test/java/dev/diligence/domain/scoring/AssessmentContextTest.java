@@ -8,10 +8,10 @@ import dev.diligence.domain.shared.ViolationCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AssessmentContextTest {
 
@@ -39,24 +39,36 @@ class AssessmentContextTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.8", "1", "1.000"})
     void acceptsAnImpactRatioFromZeroToOne(String ratio) {
-        assertThat(AssessmentContext.DEFAULT.withLowestImpactRatio(new BigDecimal(ratio)).violations()).isEmpty();
+        assertThat(AssessmentContext.DEFAULT
+                        .withLowestImpactRatio(new BigDecimal(ratio))
+                        .violations())
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = EuAiActTier.class, names = {"HIGH", "PROHIBITED"})
+    @EnumSource(
+            value = EuAiActTier.class,
+            names = {"HIGH", "PROHIBITED"})
     void isHighStakesForHighRiskOrProhibitedSystems(EuAiActTier tier) {
-        assertThat(AssessmentContext.DEFAULT.withEuAiActTier(tier).isHighStakes()).isTrue();
+        assertThat(AssessmentContext.DEFAULT.withEuAiActTier(tier).isHighStakes())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(value = EuAiActTier.class, names = {"LIMITED", "MINIMAL", "UNCLASSIFIED"})
+    @EnumSource(
+            value = EuAiActTier.class,
+            names = {"LIMITED", "MINIMAL", "UNCLASSIFIED"})
     void isNotHighStakesForLowerTiersWithoutSensitiveDomains(EuAiActTier tier) {
-        assertThat(AssessmentContext.DEFAULT.withEuAiActTier(tier).isHighStakes()).isFalse();
+        assertThat(AssessmentContext.DEFAULT.withEuAiActTier(tier).isHighStakes())
+                .isFalse();
     }
 
     @ParameterizedTest
     @EnumSource(SensitiveDomain.class)
     void isHighStakesInAnySensitiveDomain(SensitiveDomain domain) {
-        assertThat(AssessmentContext.DEFAULT.withSensitiveDomains(Set.of(domain)).isHighStakes()).isTrue();
+        assertThat(AssessmentContext.DEFAULT
+                        .withSensitiveDomains(Set.of(domain))
+                        .isHighStakes())
+                .isTrue();
     }
 }

@@ -20,8 +20,7 @@ final class Assessments {
 
     static final ScoringEngine ENGINE = new ScoringEngine();
 
-    private Assessments() {
-    }
+    private Assessments() {}
 
     /** Every criterion scored 2, HIGH, with evidence; default context; version 1. */
     static Builder anAssessment() {
@@ -42,7 +41,8 @@ final class Assessments {
     static FrameworkVersion derivedFromV1(Map<String, String> weights) {
         Map<String, BigDecimal> decimals = new LinkedHashMap<>();
         weights.forEach((code, weight) -> decimals.put(code, new BigDecimal(weight)));
-        WeightDerivation derivation = FrameworkV1.VERSION.deriveWeights(1001, new TenantId(UUID.randomUUID()), decimals);
+        WeightDerivation derivation =
+                FrameworkV1.VERSION.deriveWeights(1001, new TenantId(UUID.randomUUID()), decimals);
         if (derivation instanceof WeightDerivation.Derived derived) {
             return derived.version();
         }
@@ -99,7 +99,8 @@ final class Assessments {
         }
 
         Builder withTarget(String code, int target) {
-            return with(code, scores.getOrDefault(code, CriterionScore.unknown()).withTarget(target));
+            return with(
+                    code, scores.getOrDefault(code, CriterionScore.unknown()).withTarget(target));
         }
 
         Builder with(String code, CriterionScore score) {

@@ -28,8 +28,10 @@ class CriterionScoreTest {
     @Test
     void acceptsTheThreeWellFormedStates() {
         assertThat(violationsOf(CriterionScore.scored(0, Confidence.LOW, 0))).isEmpty();
-        assertThat(violationsOf(CriterionScore.scored(4, Confidence.HIGH, 3).withTarget(4))).isEmpty();
-        assertThat(violationsOf(CriterionScore.notApplicable("the company trains no models"))).isEmpty();
+        assertThat(violationsOf(CriterionScore.scored(4, Confidence.HIGH, 3).withTarget(4)))
+                .isEmpty();
+        assertThat(violationsOf(CriterionScore.notApplicable("the company trains no models")))
+                .isEmpty();
         assertThat(violationsOf(CriterionScore.unknown().withTarget(3))).isEmpty();
     }
 
@@ -37,8 +39,9 @@ class CriterionScoreTest {
     void aScoredCriterionNeedsALevelAndAConfidence() {
         CriterionScore score = new CriterionScore(ScoreState.SCORED, null, null, null, 1, null);
 
-        assertThatViolations(violationsOf(score)).containsExactly(
-                violation("level", ViolationCode.REQUIRED), violation("confidence", ViolationCode.REQUIRED));
+        assertThatViolations(violationsOf(score))
+                .containsExactly(
+                        violation("level", ViolationCode.REQUIRED), violation("confidence", ViolationCode.REQUIRED));
     }
 
     @ParameterizedTest
@@ -54,7 +57,8 @@ class CriterionScoreTest {
     void aCriterionThatDoesNotApplyNeedsAReason(String reason) {
         CriterionScore score = new CriterionScore(ScoreState.NOT_APPLICABLE, null, null, reason, 0, null);
 
-        assertThatViolations(violationsOf(score)).containsExactly(violation("notApplicableReason", ViolationCode.REQUIRED));
+        assertThatViolations(violationsOf(score))
+                .containsExactly(violation("notApplicableReason", ViolationCode.REQUIRED));
     }
 
     @Test
@@ -67,17 +71,20 @@ class CriterionScoreTest {
     void onlyAScoredCriterionHasALevelOrConfidenceAndOnlyANotApplicableOneAReason() {
         CriterionScore unknownWithLevel = new CriterionScore(ScoreState.UNKNOWN, 2, Confidence.HIGH, "why", 0, null);
 
-        assertThatViolations(violationsOf(unknownWithLevel)).containsExactly(
-                violation("level", ViolationCode.INVALID),
-                violation("confidence", ViolationCode.INVALID),
-                violation("notApplicableReason", ViolationCode.INVALID));
+        assertThatViolations(violationsOf(unknownWithLevel))
+                .containsExactly(
+                        violation("level", ViolationCode.INVALID),
+                        violation("confidence", ViolationCode.INVALID),
+                        violation("notApplicableReason", ViolationCode.INVALID));
     }
 
     @Test
     void rejectsNegativeEvidenceAndATargetOutsideZeroToFour() {
         CriterionScore score = CriterionScore.scored(2, Confidence.HIGH, -1).withTarget(5);
 
-        assertThatViolations(violationsOf(score)).containsExactly(
-                violation("evidenceCount", ViolationCode.OUT_OF_RANGE), violation("targetLevel", ViolationCode.OUT_OF_RANGE));
+        assertThatViolations(violationsOf(score))
+                .containsExactly(
+                        violation("evidenceCount", ViolationCode.OUT_OF_RANGE),
+                        violation("targetLevel", ViolationCode.OUT_OF_RANGE));
     }
 }

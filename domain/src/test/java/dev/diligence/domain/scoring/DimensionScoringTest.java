@@ -47,8 +47,13 @@ class DimensionScoringTest {
         // D1 = (0.30·3 + 0.35·4) / 0.65 = 2.3 / 0.65 = 3.538461538461... → 3.5384615385
         // D3 = (0.40·2 + 0.35·1) / 0.75 = 1.15 / 0.75 = 1.5333... → 1.5333333333;  coverage 0.75
         // conf D3 = (0.40·1.0 + 0.35·0.3) / 0.75 = 0.505 / 0.75 = 0.67333... → 0.6733333333
-        ScoringResult result = anAssessment().unknown("C1.1").scored("C1.2", 3).scored("C1.3", 4)
-                .scored("C3.2", 1, Confidence.LOW).unknown("C3.3").score();
+        ScoringResult result = anAssessment()
+                .unknown("C1.1")
+                .scored("C1.2", 3)
+                .scored("C1.3", 4)
+                .scored("C3.2", 1, Confidence.LOW)
+                .unknown("C3.3")
+                .score();
 
         assertThat(result.dimension("D1").orElseThrow().score()).isEqualTo(d("3.5384615385"));
         DimensionResult d3 = result.dimension("D3").orElseThrow();
@@ -83,8 +88,12 @@ class DimensionScoringTest {
     @Test
     void weighsConfidenceOverScoredCriteriaOnly() {
         // conf D2 = (0.30·0.3 + 0.30·0.6) / 0.60 = 0.27 / 0.60 = 0.45  (C2.3, C2.4 unknown)
-        DimensionResult d2 = dimension(anAssessment().scored("C2.1", 2, Confidence.LOW).scored("C2.2", 2, Confidence.MEDIUM)
-                .unknown("C2.3", "C2.4"), "D2");
+        DimensionResult d2 = dimension(
+                anAssessment()
+                        .scored("C2.1", 2, Confidence.LOW)
+                        .scored("C2.2", 2, Confidence.MEDIUM)
+                        .unknown("C2.3", "C2.4"),
+                "D2");
 
         assertThat(d2.confidence()).isEqualTo(d("0.4500000000"));
         assertThat(d2.coverage()).isEqualTo(d("0.6000000000"));

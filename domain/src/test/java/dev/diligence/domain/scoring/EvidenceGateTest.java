@@ -13,17 +13,18 @@ class EvidenceGateTest {
 
     @ParameterizedTest(name = "level {0}, {1}, {2} evidence → counts as {3}, gated {4}")
     @CsvSource({
-            "3, LOW,    1, 2, true",
-            "4, LOW,    5, 2, true",
-            "3, HIGH,   0, 2, true",
-            "4, MEDIUM, 0, 2, true",
-            "3, MEDIUM, 1, 3, false",
-            "4, HIGH,   1, 4, false",
-            "2, LOW,    0, 2, false",
-            "1, LOW,    0, 1, false",
-            "0, LOW,    0, 0, false"})
-    void gatesLevelsOfThreeOrMoreWithLowConfidenceOrNoEvidence(int level, Confidence confidence, int evidence,
-            int effective, boolean gated) {
+        "3, LOW,    1, 2, true",
+        "4, LOW,    5, 2, true",
+        "3, HIGH,   0, 2, true",
+        "4, MEDIUM, 0, 2, true",
+        "3, MEDIUM, 1, 3, false",
+        "4, HIGH,   1, 4, false",
+        "2, LOW,    0, 2, false",
+        "1, LOW,    0, 1, false",
+        "0, LOW,    0, 0, false"
+    })
+    void gatesLevelsOfThreeOrMoreWithLowConfidenceOrNoEvidence(
+            int level, Confidence confidence, int evidence, int effective, boolean gated) {
         CriterionScore score = CriterionScore.scored(level, confidence, evidence);
 
         assertThat(EvidenceGate.effectiveLevel(score)).isEqualTo(effective);
@@ -33,7 +34,8 @@ class EvidenceGateTest {
     @Test
     void neverGatesACriterionThatIsNotScored() {
         assertThat(EvidenceGate.isGated(CriterionScore.unknown())).isFalse();
-        assertThat(EvidenceGate.isGated(CriterionScore.notApplicable("no models"))).isFalse();
+        assertThat(EvidenceGate.isGated(CriterionScore.notApplicable("no models")))
+                .isFalse();
         assertThatThrownBy(() -> EvidenceGate.effectiveLevel(CriterionScore.unknown()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -27,10 +27,15 @@ class ExactArithmeticTest {
         assertThat(floatingSum).isLessThan(3.0);
         assertThat((int) Math.floor(floatingSum)).isEqualTo(2);
 
-        ScoringResult result = anAssessment().scored("C1.1", 3).scored("C1.2", 3).scored("C1.3", 3).score();
+        ScoringResult result = anAssessment()
+                .scored("C1.1", 3)
+                .scored("C1.2", 3)
+                .scored("C1.3", 3)
+                .score();
 
         assertThat(result.dimension("D1").orElseThrow().score()).isEqualTo(d("3.0000000000"));
-        assertThat(ScoringMath.floor(result.dimension("D1").orElseThrow().score())).isEqualTo(3);
+        assertThat(ScoringMath.floor(result.dimension("D1").orElseThrow().score()))
+                .isEqualTo(3);
     }
 
     @Test
@@ -45,8 +50,13 @@ class ExactArithmeticTest {
         assertThat(floatingD2).isLessThan(2.0);
         assertThat(floatingLevel).isEqualTo(2);
 
-        ScoringResult result = anAssessment().allScored(4)
-                .scored("C2.1", 3).scored("C2.2", 3).scored("C2.3", 0).scored("C2.4", 1).score();
+        ScoringResult result = anAssessment()
+                .allScored(4)
+                .scored("C2.1", 3)
+                .scored("C2.2", 3)
+                .scored("C2.3", 0)
+                .scored("C2.4", 1)
+                .score();
 
         assertThat(result.dimension("D2").orElseThrow().score()).isEqualTo(d("2.0000000000"));
         assertThat(result.overall().score()).isEqualTo(d("3.5000000000"));
@@ -61,10 +71,24 @@ class ExactArithmeticTest {
         // C1.2 at 3: D1 = 0.0003 / 0.2048 = 0.00146484375 → tie → even: 0.0014648438
         FrameworkVersion derived = derivedFromV1(Map.of("C1.1", "0.2047", "C1.2", "0.0001", "C1.3", "0.7952"));
 
-        BigDecimal down = anAssessment().under(derived).scored("C1.1", 0).scored("C1.2", 1).unknown("C1.3").score()
-                .dimension("D1").orElseThrow().score();
-        BigDecimal up = anAssessment().under(derived).scored("C1.1", 0).scored("C1.2", 3).unknown("C1.3").score()
-                .dimension("D1").orElseThrow().score();
+        BigDecimal down = anAssessment()
+                .under(derived)
+                .scored("C1.1", 0)
+                .scored("C1.2", 1)
+                .unknown("C1.3")
+                .score()
+                .dimension("D1")
+                .orElseThrow()
+                .score();
+        BigDecimal up = anAssessment()
+                .under(derived)
+                .scored("C1.1", 0)
+                .scored("C1.2", 3)
+                .unknown("C1.3")
+                .score()
+                .dimension("D1")
+                .orElseThrow()
+                .score();
 
         assertThat(new BigDecimal("0.0001").divide(new BigDecimal("0.2048"), 10, RoundingMode.HALF_UP))
                 .isEqualTo(d("0.0004882813"));
@@ -76,15 +100,23 @@ class ExactArithmeticTest {
     void floorsTheRoundedValue() {
         assertThat(ScoringMath.floor(d("2.9999999999"))).isEqualTo(2);
         assertThat(ScoringMath.floor(d("3.0000000000"))).isEqualTo(3);
-        assertThat(ScoringMath.floor(ScoringMath.divide(d("2.99999999999"), BigDecimal.ONE))).isEqualTo(3);
+        assertThat(ScoringMath.floor(ScoringMath.divide(d("2.99999999999"), BigDecimal.ONE)))
+                .isEqualTo(3);
     }
 
     @Test
     void reportsEveryNumberWithTenDecimalPlaces() {
-        ScoringResult result = anAssessment().unknown("C1.1").scored("C2.2", 4, Confidence.MEDIUM)
-                .scored("C4.2", 0).notApplicable("C3.3").in(context -> context.withEuAiActTier(EuAiActTier.HIGH)).score();
+        ScoringResult result = anAssessment()
+                .unknown("C1.1")
+                .scored("C2.2", 4, Confidence.MEDIUM)
+                .scored("C4.2", 0)
+                .notApplicable("C3.3")
+                .in(context -> context.withEuAiActTier(EuAiActTier.HIGH))
+                .score();
 
-        assertThat(numbersOf(result)).isNotEmpty().allSatisfy(number -> assertThat(number.scale()).isEqualTo(10));
+        assertThat(numbersOf(result))
+                .isNotEmpty()
+                .allSatisfy(number -> assertThat(number.scale()).isEqualTo(10));
     }
 
     @Test
@@ -95,8 +127,9 @@ class ExactArithmeticTest {
     private static List<BigDecimal> numbersOf(ScoringResult result) {
         List<@Nullable BigDecimal> numbers = new ArrayList<>();
         result.criteria().forEach(criterion -> numbers.add(criterion.priority()));
-        result.dimensions().forEach(dimension -> numbers.addAll(Arrays.asList(
-                dimension.score(), dimension.uncappedScore(), dimension.coverage(), dimension.confidence())));
+        result.dimensions()
+                .forEach(dimension -> numbers.addAll(Arrays.asList(
+                        dimension.score(), dimension.uncappedScore(), dimension.coverage(), dimension.confidence())));
         OverallResult overall = result.overall();
         numbers.addAll(List.of(overall.score(), overall.percentage(), overall.floor(), overall.confidence()));
         numbers.add(result.coverage());

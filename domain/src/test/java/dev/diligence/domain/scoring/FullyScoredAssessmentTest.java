@@ -31,19 +31,31 @@ import org.junit.jupiter.api.Test;
 class FullyScoredAssessmentTest {
 
     private static final ScoringResult RESULT = anAssessment()
-            .scored("C1.1", 3, HIGH).scored("C1.2", 2, MEDIUM).scored("C1.3", 2, HIGH)
-            .scored("C2.1", 3, MEDIUM).scored("C2.2", 2, HIGH).scored("C2.3", 3, HIGH).scored("C2.4", 1, LOW)
-            .scored("C3.1", 2, HIGH).scored("C3.2", 1, MEDIUM).scored("C3.3", 1, LOW)
-            .scored("C4.1", 2, MEDIUM).scored("C4.2", 1, LOW).scored("C4.3", 0, HIGH).scored("C4.4", 2, MEDIUM)
+            .scored("C1.1", 3, HIGH)
+            .scored("C1.2", 2, MEDIUM)
+            .scored("C1.3", 2, HIGH)
+            .scored("C2.1", 3, MEDIUM)
+            .scored("C2.2", 2, HIGH)
+            .scored("C2.3", 3, HIGH)
+            .scored("C2.4", 1, LOW)
+            .scored("C3.1", 2, HIGH)
+            .scored("C3.2", 1, MEDIUM)
+            .scored("C3.3", 1, LOW)
+            .scored("C4.1", 2, MEDIUM)
+            .scored("C4.2", 1, LOW)
+            .scored("C4.3", 0, HIGH)
+            .scored("C4.4", 2, MEDIUM)
             .score();
 
     @Test
     void scoresEachDimensionAsTheWeightedMeanOfItsEffectiveLevels() {
-        assertThat(RESULT.dimensions()).extracting(DimensionResult::code, DimensionResult::score).containsExactly(
-                tuple("D1", d("2.3500000000")),
-                tuple("D2", d("2.3000000000")),
-                tuple("D3", d("1.4000000000")),
-                tuple("D4", d("1.3000000000")));
+        assertThat(RESULT.dimensions())
+                .extracting(DimensionResult::code, DimensionResult::score)
+                .containsExactly(
+                        tuple("D1", d("2.3500000000")),
+                        tuple("D2", d("2.3000000000")),
+                        tuple("D3", d("1.4000000000")),
+                        tuple("D4", d("1.3000000000")));
     }
 
     @Test
@@ -56,7 +68,8 @@ class FullyScoredAssessmentTest {
 
     @Test
     void weighsConfidenceByCriterionWeight() {
-        assertThat(RESULT.dimensions()).extracting(DimensionResult::confidence)
+        assertThat(RESULT.dimensions())
+                .extracting(DimensionResult::confidence)
                 .containsExactly(d("0.8800000000"), d("0.7400000000"), d("0.6850000000"), d("0.5900000000"));
     }
 
@@ -96,7 +109,8 @@ class FullyScoredAssessmentTest {
     void ranksRemediationByGapTimesBothWeights() {
         // targets are all 2: C4.3 gap 2 → 2·0.20·0.30 = 0.12; C4.2 gap 1 → 0.30·0.30 = 0.09;
         // C3.2 → 0.35·0.25 = 0.0875; C3.3 → 0.25·0.25 = 0.0625; C2.4 → 0.20·0.25 = 0.05
-        assertThat(RESULT.remediationRanking()).extracting(CriterionResult::code, CriterionResult::gap, CriterionResult::priority)
+        assertThat(RESULT.remediationRanking())
+                .extracting(CriterionResult::code, CriterionResult::gap, CriterionResult::priority)
                 .containsExactly(
                         tuple("C4.3", 2, d("0.1200000000")),
                         tuple("C4.2", 1, d("0.0900000000")),
@@ -109,11 +123,19 @@ class FullyScoredAssessmentTest {
     @Test
     void reportsEveryCriterionInFrameworkOrder() {
         assertThat(RESULT.frameworkVersion()).isEqualTo(1);
-        assertThat(RESULT.criteria()).extracting(CriterionResult::code).containsExactly(
-                "C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C4.1", "C4.2", "C4.3", "C4.4");
+        assertThat(RESULT.criteria())
+                .extracting(CriterionResult::code)
+                .containsExactly(
+                        "C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C4.1", "C4.2",
+                        "C4.3", "C4.4");
         assertThat(RESULT.criterion("C2.1").orElseThrow())
-                .extracting(CriterionResult::recordedLevel, CriterionResult::effectiveLevel, CriterionResult::gated,
-                        CriterionResult::confidence, CriterionResult::target, CriterionResult::gap)
+                .extracting(
+                        CriterionResult::recordedLevel,
+                        CriterionResult::effectiveLevel,
+                        CriterionResult::gated,
+                        CriterionResult::confidence,
+                        CriterionResult::target,
+                        CriterionResult::gap)
                 .containsExactly(3, 3, false, MEDIUM, 2, 0);
     }
 }

@@ -17,7 +17,9 @@ class GovernanceAbsentInProductionRuleTest {
 
     @Test
     void capsTheLevelAtOneWhenAGovernanceCriterionIsScoredZeroInProduction() {
-        ScoringResult result = explainabilityAbsent().in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult result = explainabilityAbsent()
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(result.overall().uncappedLevel()).isEqualTo(2);
         assertThat(result.level()).contains(1);
@@ -39,16 +41,25 @@ class GovernanceAbsentInProductionRuleTest {
 
     @Test
     void doesNotFireAtLevelOne() {
-        ScoringResult result = anAssessment().allScored(3).scored("C4.3", 1)
-                .in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult result = anAssessment()
+                .allScored(3)
+                .scored("C4.3", 1)
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(result.redFlags()).isEmpty();
     }
 
     @Test
     void anUnknownOrNotApplicableCriterionIsNotScoredZero() {
-        ScoringResult unknown = anAssessment().unknown("C4.3").in(context -> context.withModelsInProduction(true)).score();
-        ScoringResult notApplicable = anAssessment().notApplicable("C4.3").in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult unknown = anAssessment()
+                .unknown("C4.3")
+                .in(context -> context.withModelsInProduction(true))
+                .score();
+        ScoringResult notApplicable = anAssessment()
+                .notApplicable("C4.3")
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(unknown.redFlags()).isEmpty();
         assertThat(notApplicable.redFlags()).isEmpty();
@@ -57,7 +68,10 @@ class GovernanceAbsentInProductionRuleTest {
     @ParameterizedTest
     @ValueSource(strings = {"C1.2", "C2.4", "C3.3"})
     void onlyGovernanceCriteriaCount(String outsideD4) {
-        ScoringResult result = anAssessment().scored(outsideD4, 0).in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult result = anAssessment()
+                .scored(outsideD4, 0)
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(result.redFlags()).extracting(RedFlag::rule).doesNotContain("RF2");
     }

@@ -50,7 +50,8 @@ class HighRiskGovernanceGapRuleTest {
 
     @Test
     void doesNotFireAtLevelTwo() {
-        ScoringResult result = highRisk().scored("C4.1", 2).scored("C4.2", 2).scored("C4.4", 2).score();
+        ScoringResult result =
+                highRisk().scored("C4.1", 2).scored("C4.2", 2).scored("C4.4", 2).score();
 
         assertThat(result.redFlags()).isEmpty();
     }
@@ -77,9 +78,14 @@ class HighRiskGovernanceGapRuleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EuAiActTier.class, names = {"LIMITED", "MINIMAL", "UNCLASSIFIED", "PROHIBITED"})
+    @EnumSource(
+            value = EuAiActTier.class,
+            names = {"LIMITED", "MINIMAL", "UNCLASSIFIED", "PROHIBITED"})
     void firesOnlyForHighRiskSystems(EuAiActTier tier) {
-        ScoringResult result = anAssessment().unknown("C4.1").in(context -> context.withEuAiActTier(tier)).score();
+        ScoringResult result = anAssessment()
+                .unknown("C4.1")
+                .in(context -> context.withEuAiActTier(tier))
+                .score();
 
         assertThat(result.redFlags()).extracting(RedFlag::rule).doesNotContain("RF3");
     }

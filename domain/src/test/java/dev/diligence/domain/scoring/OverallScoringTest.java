@@ -64,7 +64,8 @@ class OverallScoringTest {
     @Test
     void leavesAnAllNotApplicableDimensionOutOfScoreFloorAndCoverage() {
         // O = (0.20·4 + 0.25·2 + 0.30·2) / (0.20 + 0.25 + 0.30) = 1.9 / 0.75 = 2.5333...;  F = 2;  coverage 1
-        ScoringResult result = dimensionsAt(4, 2, 0, 2).notApplicable("C3.1", "C3.2", "C3.3").score();
+        ScoringResult result =
+                dimensionsAt(4, 2, 0, 2).notApplicable("C3.1", "C3.2", "C3.3").score();
 
         assertThat(result.overall().score()).isEqualTo(d("2.5333333333"));
         assertThat(result.overall().floor()).isEqualTo(d("2.0000000000"));
@@ -75,7 +76,8 @@ class OverallScoringTest {
     @Test
     void anUnscoredDimensionCountsInCoverageButNotInTheScore() {
         // same score as above; coverage = (0.20·1 + 0.25·1 + 0.25·0 + 0.30·1) / 1 = 0.75
-        ScoringResult result = dimensionsAt(4, 2, 0, 2).unknown("C3.1", "C3.2", "C3.3").score();
+        ScoringResult result =
+                dimensionsAt(4, 2, 0, 2).unknown("C3.1", "C3.2", "C3.3").score();
 
         assertThat(result.overall().score()).isEqualTo(d("2.5333333333"));
         assertThat(result.coverage()).isEqualTo(d("0.7500000000"));
@@ -89,9 +91,14 @@ class OverallScoringTest {
 
     @Test
     void weighsOverallConfidenceOverScoredDimensionsOnly() {
-        // D1 all LOW (0.3), D2 and D4 HIGH (1.0), D3 unscored: (0.20·0.3 + 0.25 + 0.30) / 0.75 = 0.61 / 0.75 = 0.81333...
-        ScoringResult result = anAssessment().scored("C1.1", 2, Confidence.LOW).scored("C1.2", 2, Confidence.LOW)
-                .scored("C1.3", 2, Confidence.LOW).unknown("C3.1", "C3.2", "C3.3").score();
+        // D1 all LOW (0.3), D2 and D4 HIGH (1.0), D3 unscored: (0.20·0.3 + 0.25 + 0.30) / 0.75 = 0.61 / 0.75 =
+        // 0.81333...
+        ScoringResult result = anAssessment()
+                .scored("C1.1", 2, Confidence.LOW)
+                .scored("C1.2", 2, Confidence.LOW)
+                .scored("C1.3", 2, Confidence.LOW)
+                .unknown("C3.1", "C3.2", "C3.3")
+                .score();
 
         assertThat(result.overall().confidence()).isEqualTo(d("0.8133333333"));
     }
@@ -107,8 +114,10 @@ class OverallScoringTest {
 
     @Test
     void hasNoOverallCoverageWhenNothingApplies() {
-        ScoringResult result = anUnscoredAssessment().notApplicable(
-                "C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C4.1", "C4.2", "C4.3", "C4.4")
+        ScoringResult result = anUnscoredAssessment()
+                .notApplicable(
+                        "C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C4.1", "C4.2",
+                        "C4.3", "C4.4")
                 .score();
 
         assertThat(result.coverage()).isNull();

@@ -14,7 +14,9 @@ class ProhibitedPracticeRuleTest {
 
     @Test
     void suppressesTheLevelButStillReportsTheScore() {
-        ScoringResult result = anAssessment().in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED)).score();
+        ScoringResult result = anAssessment()
+                .in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED))
+                .score();
 
         assertThat(result.level()).isEmpty();
         assertThat(result.overall().levelSuppressed()).isTrue();
@@ -27,7 +29,9 @@ class ProhibitedPracticeRuleTest {
 
     @Test
     void raisesACriticalDealLevelRedFlag() {
-        ScoringResult result = anAssessment().in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED)).score();
+        ScoringResult result = anAssessment()
+                .in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED))
+                .score();
 
         assertThat(result.redFlags()).singleElement().satisfies(flag -> {
             assertThat(flag.rule()).isEqualTo("RF1");
@@ -40,7 +44,9 @@ class ProhibitedPracticeRuleTest {
 
     @Test
     void flagsTheDealEvenWhenNothingIsScoredYet() {
-        ScoringResult result = anUnscoredAssessment().in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED)).score();
+        ScoringResult result = anUnscoredAssessment()
+                .in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED))
+                .score();
 
         assertThat(result.overall()).isNull();
         assertThat(result.dealLevelRedFlag()).isTrue();
@@ -49,7 +55,8 @@ class ProhibitedPracticeRuleTest {
     @ParameterizedTest
     @EnumSource(value = EuAiActTier.class, names = "PROHIBITED", mode = EnumSource.Mode.EXCLUDE)
     void doesNotFireForAnyOtherTier(EuAiActTier tier) {
-        ScoringResult result = anAssessment().in(context -> context.withEuAiActTier(tier)).score();
+        ScoringResult result =
+                anAssessment().in(context -> context.withEuAiActTier(tier)).score();
 
         assertThat(result.redFlags()).extracting(RedFlag::rule).doesNotContain("RF1");
         assertThat(result.level()).contains(2);

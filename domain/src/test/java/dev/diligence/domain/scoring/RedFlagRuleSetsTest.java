@@ -15,7 +15,9 @@ class RedFlagRuleSetsTest {
         RedFlagRuleSet rules = RedFlagRuleSets.forId(FrameworkV1.VERSION.redFlagRuleSet());
 
         assertThat(rules).isSameAs(RedFlagRuleSets.V1);
-        assertThat(rules.rules()).extracting(RedFlagRule::id).containsExactly("RF1", "RF2", "RF3", "RF4", "RF5", "RF6", "RF7");
+        assertThat(rules.rules())
+                .extracting(RedFlagRule::id)
+                .containsExactly("RF1", "RF2", "RF3", "RF4", "RF5", "RF6", "RF7");
     }
 
     @Test
@@ -26,16 +28,20 @@ class RedFlagRuleSetsTest {
 
     @Test
     void aRuleAppearsOnceInASet() {
-        assertThatThrownBy(() -> new RedFlagRuleSet(new RedFlagRuleSetId("twice"),
-                List.of(new GatedLevelRule(), new GatedLevelRule())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RF7");
+        assertThatThrownBy(() -> new RedFlagRuleSet(
+                        new RedFlagRuleSetId("twice"), List.of(new GatedLevelRule(), new GatedLevelRule())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RF7");
     }
 
     @Test
     void reportsFlagsRuleByRule() {
         ScoringResult result = Assessments.anAssessment()
-                .scored("C4.2", 0).scored("C3.1", 0).scored("C1.1", 3, Confidence.LOW)
-                .in(context -> context.withEuAiActTier(EuAiActTier.HIGH).withModelsInProduction(true)
+                .scored("C4.2", 0)
+                .scored("C3.1", 0)
+                .scored("C1.1", 3, Confidence.LOW)
+                .in(context -> context.withEuAiActTier(EuAiActTier.HIGH)
+                        .withModelsInProduction(true)
                         .withLowestImpactRatio(new java.math.BigDecimal("0.5")))
                 .score();
 

@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
 class ScoringClarificationsTest {
 
     @Test
-    @DisplayName("Clarification 1: a scored level >= 3 with LOW confidence or no evidence counts as 2, every other at its recorded level")
+    @DisplayName(
+            "Clarification 1: a scored level >= 3 with LOW confidence or no evidence counts as 2, every other at its recorded level")
     void clarification1TheEvidenceGate() {
         for (int level = 0; level <= 4; level++) {
             for (Confidence confidence : Confidence.values()) {
                 for (int evidence = 0; evidence <= 2; evidence++) {
                     CriterionScore score = CriterionScore.scored(level, confidence, evidence);
                     boolean gated = level >= 3 && (confidence == Confidence.LOW || evidence == 0);
-                    CriterionResult result = anAssessment().with("C2.1", score).score().criterion("C2.1").orElseThrow();
+                    CriterionResult result = anAssessment()
+                            .with("C2.1", score)
+                            .score()
+                            .criterion("C2.1")
+                            .orElseThrow();
 
                     String what = "level " + level + ", " + confidence + ", " + evidence + " evidence";
                     assertThat(result.recordedLevel()).as(what).isEqualTo(level);
@@ -39,15 +44,24 @@ class ScoringClarificationsTest {
     }
 
     @Test
-    @DisplayName("Clarification 4: one assessment's remediation priorities go by priority, then gap descending, then criterion code")
+    @DisplayName(
+            "Clarification 4: one assessment's remediation priorities go by priority, then gap descending, then criterion code")
     void clarification4EqualPrioritiesGoByGapThenCode() {
         // C2.1 and C2.2 at 0 (target 2): gap 2, priority 2 · 0.30 · 0.25 = 0.15;
         // C2.3 at 1 with target 4: gap 3, priority 3 · 0.20 · 0.25 = 0.15, the same priority with a larger gap
-        ScoringResult result = anAssessment().scored("C2.2", 0).scored("C2.1", 0).scored("C2.3", 1).withTarget("C2.3", 4).score();
+        ScoringResult result = anAssessment()
+                .scored("C2.2", 0)
+                .scored("C2.1", 0)
+                .scored("C2.3", 1)
+                .withTarget("C2.3", 4)
+                .score();
 
-        assertThat(result.remediationRanking()).extracting(CriterionResult::priority)
+        assertThat(result.remediationRanking())
+                .extracting(CriterionResult::priority)
                 .containsOnly(d("0.1500000000"));
-        assertThat(result.remediationRanking()).extracting(CriterionResult::code).containsExactly("C2.3", "C2.1", "C2.2");
+        assertThat(result.remediationRanking())
+                .extracting(CriterionResult::code)
+                .containsExactly("C2.3", "C2.1", "C2.2");
     }
 
     @Test
@@ -60,7 +74,8 @@ class ScoringClarificationsTest {
         ScoringEngine engine = new ScoringEngine(id -> new RedFlagRuleSet(RedFlagRuleSetId.V1, List.of(rf3, rf2)));
         Assessments.Builder allThree = anAssessment().allScored(3);
 
-        OverallResult overall = engine.score(FrameworkV1.VERSION, allThree.context(), allThree.scores()).overall();
+        OverallResult overall = engine.score(FrameworkV1.VERSION, allThree.context(), allThree.scores())
+                .overall();
 
         assertThat(overall.uncappedLevel()).isEqualTo(3);
         assertThat(overall.level()).isEqualTo(1);
@@ -68,13 +83,16 @@ class ScoringClarificationsTest {
     }
 
     @Test
-    @DisplayName("Clarification 5: a cap that does not lower the level is not named, but the rule that does is, whatever its number")
+    @DisplayName(
+            "Clarification 5: a cap that does not lower the level is not named, but the rule that does is, whatever its number")
     void clarification5ACapAtOrAboveTheLevelIsNotNamed() {
         // uncapped level 2: RF2's cap of 2 lowers nothing, RF3's cap of 1 does
-        ScoringEngine engine = new ScoringEngine(id -> new RedFlagRuleSet(RedFlagRuleSetId.V1, List.of(rule("RF2", 2), rule("RF3", 1))));
+        ScoringEngine engine = new ScoringEngine(
+                id -> new RedFlagRuleSet(RedFlagRuleSetId.V1, List.of(rule("RF2", 2), rule("RF3", 1))));
         Assessments.Builder allTwo = anAssessment();
 
-        OverallResult overall = engine.score(FrameworkV1.VERSION, allTwo.context(), allTwo.scores()).overall();
+        OverallResult overall = engine.score(FrameworkV1.VERSION, allTwo.context(), allTwo.scores())
+                .overall();
 
         assertThat(overall.uncappedLevel()).isEqualTo(2);
         assertThat(overall.level()).isEqualTo(1);
@@ -82,13 +100,21 @@ class ScoringClarificationsTest {
     }
 
     @Test
-    @DisplayName("Clarification 5: of RF2 and RF5 both lowering the level of version 1, RF2 is named; RF5 alone is named itself")
+    @DisplayName(
+            "Clarification 5: of RF2 and RF5 both lowering the level of version 1, RF2 is named; RF5 alone is named itself")
     void clarification5VersionOneNamesTheLowestNumberedRule() {
         // all at 3, C4.3 and C3.1 at 0 in production: RF2 and RF5 both cap at 1
-        ScoringResult both = anAssessment().allScored(3).scored("C4.3", 0).scored("C3.1", 0)
-                .in(context -> context.withModelsInProduction(true)).score();
-        ScoringResult rf5Only = anAssessment().allScored(3).scored("C3.1", 0)
-                .in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult both = anAssessment()
+                .allScored(3)
+                .scored("C4.3", 0)
+                .scored("C3.1", 0)
+                .in(context -> context.withModelsInProduction(true))
+                .score();
+        ScoringResult rf5Only = anAssessment()
+                .allScored(3)
+                .scored("C3.1", 0)
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(both.redFlags()).extracting(RedFlag::rule).containsExactly("RF2", "RF5");
         assertThat(both.overall().uncappedLevel()).isGreaterThan(1);
@@ -99,17 +125,24 @@ class ScoringClarificationsTest {
     }
 
     @Test
-    @DisplayName("Clarification 5: under RF1 the uncapped level is still reported, min(floor(O), floor(F) + 1); no level and no capping rule")
+    @DisplayName(
+            "Clarification 5: under RF1 the uncapped level is still reported, min(floor(O), floor(F) + 1); no level and no capping rule")
     void clarification5TheUncappedLevelUnderRf1() {
         // D1 at 4, everything else at 3: O = 0.20·4 + 0.80·3 = 3.2, F = 3 → min(3, 4) = 3
-        ScoringResult result = anAssessment().allScored(3).scored("C1.1", 4).scored("C1.2", 4).scored("C1.3", 4)
-                .in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED)).score();
+        ScoringResult result = anAssessment()
+                .allScored(3)
+                .scored("C1.1", 4)
+                .scored("C1.2", 4)
+                .scored("C1.3", 4)
+                .in(context -> context.withEuAiActTier(EuAiActTier.PROHIBITED))
+                .score();
 
         OverallResult overall = result.overall();
         assertThat(overall.levelSuppressed()).isTrue();
         assertThat(overall.level()).isNull();
         assertThat(overall.score()).isEqualTo(d("3.2000000000"));
-        assertThat(overall.uncappedLevel()).isEqualTo(Math.min(ScoringMath.floor(overall.score()), ScoringMath.floor(overall.floor()) + 1))
+        assertThat(overall.uncappedLevel())
+                .isEqualTo(Math.min(ScoringMath.floor(overall.score()), ScoringMath.floor(overall.floor()) + 1))
                 .isEqualTo(3);
         assertThat(overall.levelCappedBy()).isNull();
     }
@@ -119,26 +152,36 @@ class ScoringClarificationsTest {
     void clarification5EffectsAreListedWhenTheyLowerNothing() {
         // in production with every criterion at 0: RF2 and RF5 cap the level at 1, already 0;
         // tier HIGH with C4.1 at 0: RF3 caps D4 at 1.0, already 0
-        ScoringResult result = anAssessment().allScored(0)
-                .in(context -> context.withModelsInProduction(true).withEuAiActTier(EuAiActTier.HIGH)).score();
+        ScoringResult result = anAssessment()
+                .allScored(0)
+                .in(context -> context.withModelsInProduction(true).withEuAiActTier(EuAiActTier.HIGH))
+                .score();
 
         assertThat(result.level()).contains(0);
         assertThat(result.overall().levelCappedBy()).isNull();
         assertThat(result.dimension("D4").orElseThrow().cappedBy()).isNull();
         assertThat(flag(result, "RF2").effects()).containsExactly(new RedFlagEffect.LevelCap(1));
-        assertThat(flag(result, "RF3").effects()).containsExactly(new RedFlagEffect.DimensionCap("D4", d("1.0")),
-                new RedFlagEffect.LevelCap(1));
+        assertThat(flag(result, "RF3").effects())
+                .containsExactly(new RedFlagEffect.DimensionCap("D4", d("1.0")), new RedFlagEffect.LevelCap(1));
         assertThat(flag(result, "RF5").effects()).containsExactly(new RedFlagEffect.LevelCap(1));
         assertThat(flag(result, "RF6").effects()).containsExactly(new RedFlagEffect.DimensionCap("D1", d("1.0")));
     }
 
     @Test
-    @DisplayName("Clarification 11: a dimension whose criteria all do not apply has no score and no coverage and counts nowhere")
+    @DisplayName(
+            "Clarification 11: a dimension whose criteria all do not apply has no score and no coverage and counts nowhere")
     void clarification11ANotApplicableDimensionIsLeftOutOfEveryNumber() {
         // D2 not applicable; D1 at 4, D3 at 1, D4 at 2: O = (0.20·4 + 0.25·1 + 0.30·2) / 0.75 = 2.2; F = 1
-        ScoringResult result = anAssessment().scored("C1.1", 4).scored("C1.2", 4).scored("C1.3", 4)
-                .scored("C3.1", 1).scored("C3.2", 1).scored("C3.3", 1).unknown("C4.3")
-                .notApplicable("C2.1", "C2.2", "C2.3", "C2.4").score();
+        ScoringResult result = anAssessment()
+                .scored("C1.1", 4)
+                .scored("C1.2", 4)
+                .scored("C1.3", 4)
+                .scored("C3.1", 1)
+                .scored("C3.2", 1)
+                .scored("C3.3", 1)
+                .unknown("C4.3")
+                .notApplicable("C2.1", "C2.2", "C2.3", "C2.4")
+                .score();
 
         DimensionResult d2 = result.dimension("D2").orElseThrow();
         assertThat(d2.applicable()).isFalse();
@@ -150,11 +193,14 @@ class ScoringClarificationsTest {
         // coverage over D1, D3 and D4 only: D4 has 0.80 of its weight scored → (0.20 + 0.25 + 0.30·0.8) / 0.75 = 0.92
         assertThat(result.coverage()).isEqualTo(d("0.9200000000"));
         assertThat(result.notAssessed()).containsExactly("C4.3");
-        assertThat(result.remediationRanking()).extracting(CriterionResult::dimension).doesNotContain("D2");
+        assertThat(result.remediationRanking())
+                .extracting(CriterionResult::dimension)
+                .doesNotContain("D2");
     }
 
     @Test
-    @DisplayName("Clarification 11: with every dimension not applicable there is no overall score, floor, level or coverage")
+    @DisplayName(
+            "Clarification 11: with every dimension not applicable there is no overall score, floor, level or coverage")
     void clarification11NothingApplicableLeavesNoNumbers() {
         Assessments.Builder nothing = anUnscoredAssessment();
         FrameworkV1.VERSION.criteria().forEach(c -> nothing.notApplicable(c.code()));
@@ -179,13 +225,16 @@ class ScoringClarificationsTest {
 
             @Override
             public List<RedFlag> evaluate(ScoringFacts facts) {
-                return new ArrayList<>(List.of(RedFlag.of(id, Severity.HIGH, id + " caps the level at " + cap,
-                        new RedFlagEffect.LevelCap(cap))));
+                return new ArrayList<>(List.of(RedFlag.of(
+                        id, Severity.HIGH, id + " caps the level at " + cap, new RedFlagEffect.LevelCap(cap))));
             }
         };
     }
 
     private static RedFlag flag(ScoringResult result, String rule) {
-        return result.redFlags().stream().filter(f -> f.rule().equals(rule)).findFirst().orElseThrow();
+        return result.redFlags().stream()
+                .filter(f -> f.rule().equals(rule))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -32,7 +32,8 @@ class ScoringEngineInputTest {
     void rejectsAScoreForACriterionTheVersionDoesNotHave() {
         Assessments.Builder assessment = anAssessment().scored("C9.9", 2);
 
-        assertThatRuleViolation(assessment::score).containsExactly(tuple(List.of("scores", "C9.9"), ViolationCode.NOT_FOUND));
+        assertThatRuleViolation(assessment::score)
+                .containsExactly(tuple(List.of("scores", "C9.9"), ViolationCode.NOT_FOUND));
     }
 
     @Test
@@ -42,10 +43,11 @@ class ScoringEngineInputTest {
                 .with("C1.1", new CriterionScore(ScoreState.SCORED, 7, Confidence.HIGH, null, 1, null))
                 .with("C4.2", new CriterionScore(ScoreState.NOT_APPLICABLE, null, null, " ", 0, null));
 
-        assertThatViolations(ENGINE.violations(assessment.version(), assessment.context(), assessment.scores())).containsExactly(
-                tuple(List.of("context", "lowestImpactRatio"), ViolationCode.OUT_OF_RANGE),
-                tuple(List.of("scores", "C1.1", "level"), ViolationCode.OUT_OF_RANGE),
-                tuple(List.of("scores", "C4.2", "notApplicableReason"), ViolationCode.REQUIRED));
+        assertThatViolations(ENGINE.violations(assessment.version(), assessment.context(), assessment.scores()))
+                .containsExactly(
+                        tuple(List.of("context", "lowestImpactRatio"), ViolationCode.OUT_OF_RANGE),
+                        tuple(List.of("scores", "C1.1", "level"), ViolationCode.OUT_OF_RANGE),
+                        tuple(List.of("scores", "C4.2", "notApplicableReason"), ViolationCode.REQUIRED));
         assertThatRuleViolation(assessment::score).hasSize(3);
     }
 
@@ -61,16 +63,18 @@ class ScoringEngineInputTest {
 
     @Test
     void refusesAVersionWhoseRuleSetThisCodeDoesNotKnow() {
-        FrameworkVersion future = FrameworkVersion.platform(2, new RedFlagRuleSetId("DMF-RF-99"),
-                FrameworkV1.VERSION.dimensions());
+        FrameworkVersion future =
+                FrameworkVersion.platform(2, new RedFlagRuleSetId("DMF-RF-99"), FrameworkV1.VERSION.dimensions());
 
         assertThatThrownBy(() -> ENGINE.score(future, AssessmentContext.DEFAULT, Map.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DMF-RF-99");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DMF-RF-99");
     }
 
     @Test
     void givesTheSameDigitsEveryTime() {
-        Assessments.Builder assessment = anAssessment().scored("C1.2", 4, Confidence.MEDIUM).unknown("C3.3");
+        Assessments.Builder assessment =
+                anAssessment().scored("C1.2", 4, Confidence.MEDIUM).unknown("C3.3");
 
         assertThat(assessment.score()).isEqualTo(assessment.score());
     }

@@ -41,7 +41,8 @@ class ScoringPropertiesTest {
         }
         if (result.overall() != null) {
             assertWithin(result.overall().score(), BigDecimal.ZERO, FOUR);
-            assertWithin(result.overall().floor(), BigDecimal.ZERO, result.overall().score());
+            assertWithin(
+                    result.overall().floor(), BigDecimal.ZERO, result.overall().score());
             assertWithin(result.overall().percentage(), BigDecimal.ZERO, HUNDRED);
         }
     }
@@ -50,8 +51,10 @@ class ScoringPropertiesTest {
     void coverageAndConfidenceLieBetweenZeroAndOne(@ForAll("assessments") Scenario scenario) {
         ScoringResult result = scenario.scoreWith(ENGINE);
 
-        result.dimensions().stream().flatMap(d -> Stream.of(d.coverage(), d.confidence()))
-                .filter(Objects::nonNull).forEach(value -> assertWithin(value, BigDecimal.ZERO, BigDecimal.ONE));
+        result.dimensions().stream()
+                .flatMap(d -> Stream.of(d.coverage(), d.confidence()))
+                .filter(Objects::nonNull)
+                .forEach(value -> assertWithin(value, BigDecimal.ZERO, BigDecimal.ONE));
         if (result.coverage() != null) {
             assertWithin(result.coverage(), BigDecimal.ZERO, BigDecimal.ONE);
         }
@@ -67,7 +70,8 @@ class ScoringPropertiesTest {
             return;
         }
 
-        assertThat(overall.level()).isBetween(0, 4)
+        assertThat(overall.level())
+                .isBetween(0, 4)
                 .isLessThanOrEqualTo(ScoringMath.floor(overall.score()))
                 .isLessThanOrEqualTo(ScoringMath.floor(overall.floor()) + 1);
     }
@@ -80,15 +84,19 @@ class ScoringPropertiesTest {
         for (int i = 0; i < capped.dimensions().size(); i++) {
             DimensionResult dimension = capped.dimensions().get(i);
             if (dimension.hasScore()) {
-                assertThat(dimension.score()).isLessThanOrEqualTo(dimension.uncappedScore())
+                assertThat(dimension.score())
+                        .isLessThanOrEqualTo(dimension.uncappedScore())
                         .isLessThanOrEqualTo(uncapped.dimensions().get(i).score());
             }
         }
         if (capped.overall() != null) {
-            assertThat(capped.overall().score()).isLessThanOrEqualTo(uncapped.overall().score());
-            assertThat(capped.overall().floor()).isLessThanOrEqualTo(uncapped.overall().floor());
+            assertThat(capped.overall().score())
+                    .isLessThanOrEqualTo(uncapped.overall().score());
+            assertThat(capped.overall().floor())
+                    .isLessThanOrEqualTo(uncapped.overall().floor());
             if (capped.overall().level() != null) {
-                assertThat(capped.overall().level()).isLessThanOrEqualTo(capped.overall().uncappedLevel())
+                assertThat(capped.overall().level())
+                        .isLessThanOrEqualTo(capped.overall().uncappedLevel())
                         .isLessThanOrEqualTo(uncapped.overall().level());
             }
         }
@@ -96,24 +104,35 @@ class ScoringPropertiesTest {
 
     /** The evidence gate never lowers a score either: it holds a level at 2, never below what was recorded. */
     @Property
-    void raisingOneCriterionsLevelNeverLowersItsDimensionOrTheOverallScore(@ForAll("assessments") Scenario scenario,
-            @ForAll @IntRange(min = 0, max = 13) int criterionIndex, @ForAll @IntRange(min = 0, max = 3) int level,
-            @ForAll @IntRange(min = 1, max = 4) int raise, @ForAll Confidence confidence, @ForAll @IntRange(max = 1) int evidence) {
+    void raisingOneCriterionsLevelNeverLowersItsDimensionOrTheOverallScore(
+            @ForAll("assessments") Scenario scenario,
+            @ForAll @IntRange(min = 0, max = 13) int criterionIndex,
+            @ForAll @IntRange(min = 0, max = 3) int level,
+            @ForAll @IntRange(min = 1, max = 4) int raise,
+            @ForAll Confidence confidence,
+            @ForAll @IntRange(max = 1) int evidence) {
         Criterion criterion = scenario.version().criteria().get(criterionIndex);
         Scenario before = scenario.with(criterion.code(), CriterionScore.scored(level, confidence, evidence));
-        Scenario after = scenario.with(criterion.code(), CriterionScore.scored(Math.min(4, level + raise), confidence, evidence));
+        Scenario after = scenario.with(
+                criterion.code(), CriterionScore.scored(Math.min(4, level + raise), confidence, evidence));
 
         ScoringResult lower = before.scoreWith(ENGINE);
         ScoringResult higher = after.scoreWith(ENGINE);
 
-        String dimension = scenario.version().dimensionOf(criterion.code()).map(Dimension::code).orElseThrow();
+        String dimension = scenario.version()
+                .dimensionOf(criterion.code())
+                .map(Dimension::code)
+                .orElseThrow();
         DimensionResult lowerDimension = lower.dimension(dimension).orElseThrow();
         DimensionResult higherDimension = higher.dimension(dimension).orElseThrow();
         assertThat(higherDimension.uncappedScore()).isGreaterThanOrEqualTo(lowerDimension.uncappedScore());
         assertThat(higherDimension.score()).isGreaterThanOrEqualTo(lowerDimension.score());
-        assertThat(higher.overall().score()).isGreaterThanOrEqualTo(lower.overall().score());
+        assertThat(higher.overall().score())
+                .isGreaterThanOrEqualTo(lower.overall().score());
         if (lower.level().isPresent()) {
-            assertThat(higher.level()).hasValueSatisfying(l -> assertThat(l).isGreaterThanOrEqualTo(lower.level().get()));
+            assertThat(higher.level())
+                    .hasValueSatisfying(l ->
+                            assertThat(l).isGreaterThanOrEqualTo(lower.level().get()));
         }
     }
 
@@ -128,29 +147,37 @@ class ScoringPropertiesTest {
             for (Criterion criterion : dimension.criteria()) {
                 CriterionScore score = scenario.scores().get(criterion.code());
                 if (score.state() == ScoreState.SCORED) {
-                    boolean gated = score.level() >= 3 && (score.confidence() == Confidence.LOW || score.evidenceCount() == 0);
+                    boolean gated =
+                            score.level() >= 3 && (score.confidence() == Confidence.LOW || score.evidenceCount() == 0);
                     weighted = weighted.add(criterion.weight().multiply(BigDecimal.valueOf(gated ? 2 : score.level())));
                     weights = weights.add(criterion.weight());
                 }
             }
             BigDecimal expected = weights.signum() == 0 ? null : weighted.divide(weights, 10, RoundingMode.HALF_EVEN);
-            assertThat(result.dimension(dimension.code()).orElseThrow().uncappedScore()).isEqualTo(expected);
+            assertThat(result.dimension(dimension.code()).orElseThrow().uncappedScore())
+                    .isEqualTo(expected);
         }
     }
 
     @Property
     void theOverallScoreIsTheWeightedMeanOfTheCappedDimensionScores(@ForAll("assessments") Scenario scenario) {
         ScoringResult result = scenario.scoreWith(ENGINE);
-        List<DimensionResult> scored = result.dimensions().stream().filter(DimensionResult::hasScore).toList();
+        List<DimensionResult> scored =
+                result.dimensions().stream().filter(DimensionResult::hasScore).toList();
         if (scored.isEmpty()) {
             assertThat(result.overall()).isNull();
             return;
         }
-        BigDecimal weighted = scored.stream().map(d -> d.weight().multiply(d.score())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal weighted =
+                scored.stream().map(d -> d.weight().multiply(d.score())).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal weights = scored.stream().map(DimensionResult::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
 
         assertThat(result.overall().score()).isEqualTo(weighted.divide(weights, 10, RoundingMode.HALF_EVEN));
-        assertThat(result.overall().floor()).isEqualTo(scored.stream().map(DimensionResult::score).min(BigDecimal::compareTo).orElseThrow());
+        assertThat(result.overall().floor())
+                .isEqualTo(scored.stream()
+                        .map(DimensionResult::score)
+                        .min(BigDecimal::compareTo)
+                        .orElseThrow());
     }
 
     @Property
@@ -165,7 +192,8 @@ class ScoringPropertiesTest {
                 scored = state == ScoreState.SCORED ? scored.add(criterion.weight()) : scored;
                 applicable = state != ScoreState.NOT_APPLICABLE ? applicable.add(criterion.weight()) : applicable;
             }
-            BigDecimal coverage = result.dimension(dimension.code()).orElseThrow().coverage();
+            BigDecimal coverage =
+                    result.dimension(dimension.code()).orElseThrow().coverage();
             if (applicable.signum() == 0) {
                 assertThat(coverage).isNull();
             } else {
@@ -175,15 +203,22 @@ class ScoringPropertiesTest {
     }
 
     @Property
-    void aNotApplicableCriterionNeverCountsAsUnscored(@ForAll("assessments") Scenario scenario,
-            @ForAll @IntRange(min = 0, max = 13) int criterionIndex) {
+    void aNotApplicableCriterionNeverCountsAsUnscored(
+            @ForAll("assessments") Scenario scenario, @ForAll @IntRange(min = 0, max = 13) int criterionIndex) {
         Criterion criterion = scenario.version().criteria().get(criterionIndex);
-        String dimension = scenario.version().dimensionOf(criterion.code()).map(Dimension::code).orElseThrow();
+        String dimension = scenario.version()
+                .dimensionOf(criterion.code())
+                .map(Dimension::code)
+                .orElseThrow();
 
         DimensionResult notApplicable = scenario.with(criterion.code(), CriterionScore.notApplicable("does not apply"))
-                .scoreWith(ENGINE).dimension(dimension).orElseThrow();
+                .scoreWith(ENGINE)
+                .dimension(dimension)
+                .orElseThrow();
         DimensionResult unknown = scenario.with(criterion.code(), CriterionScore.unknown())
-                .scoreWith(ENGINE).dimension(dimension).orElseThrow();
+                .scoreWith(ENGINE)
+                .dimension(dimension)
+                .orElseThrow();
 
         // (the capped scores may differ: RF3 counts an UNKNOWN governance criterion, not a NOT_APPLICABLE one)
         assertThat(notApplicable.uncappedScore()).isEqualTo(unknown.uncappedScore());
@@ -198,10 +233,13 @@ class ScoringPropertiesTest {
 
     @Property
     void theEffectiveLevelNeverExceedsTheRecordedOne(@ForAll("assessments") Scenario scenario) {
-        scenario.scoreWith(ENGINE).criteria().stream().filter(CriterionResult::isScored).forEach(criterion -> {
-            assertThat(criterion.effectiveLevel()).isLessThanOrEqualTo(criterion.recordedLevel());
-            assertThat(criterion.gated()).isEqualTo(!criterion.effectiveLevel().equals(criterion.recordedLevel()));
-        });
+        scenario.scoreWith(ENGINE).criteria().stream()
+                .filter(CriterionResult::isScored)
+                .forEach(criterion -> {
+                    assertThat(criterion.effectiveLevel()).isLessThanOrEqualTo(criterion.recordedLevel());
+                    assertThat(criterion.gated())
+                            .isEqualTo(!criterion.effectiveLevel().equals(criterion.recordedLevel()));
+                });
     }
 
     private static void assertWithin(BigDecimal value, BigDecimal low, BigDecimal high) {

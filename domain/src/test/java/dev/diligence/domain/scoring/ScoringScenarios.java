@@ -30,8 +30,7 @@ final class ScoringScenarios {
     private static final TenantId TENANT = new TenantId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
-    private ScoringScenarios() {
-    }
+    private ScoringScenarios() {}
 
     /** One assessment to score. */
     record Scenario(FrameworkVersion version, AssessmentContext context, Map<String, CriterionScore> scores) {
@@ -59,7 +58,8 @@ final class ScoringScenarios {
     }
 
     static Arbitrary<FrameworkVersion> versions() {
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(FrameworkV1.VERSION)), Tuple.of(3, derivedVersions()));
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(FrameworkV1.VERSION)), Tuple.of(3, derivedVersions()));
     }
 
     private static Arbitrary<FrameworkVersion> derivedVersions() {
@@ -91,7 +91,8 @@ final class ScoringScenarios {
             List<BigDecimal> weights = new ArrayList<>();
             int previous = 0;
             for (int cut : sorted) {
-                weights.add(BigDecimal.valueOf(cut - previous).divide(TEN_THOUSAND).setScale(4));
+                weights.add(
+                        BigDecimal.valueOf(cut - previous).divide(TEN_THOUSAND).setScale(4));
                 previous = cut;
             }
             return weights;
@@ -99,15 +100,26 @@ final class ScoringScenarios {
     }
 
     static Arbitrary<AssessmentContext> contexts() {
-        Arbitrary<BigDecimal> ratios = Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(2).injectNull(0.3);
-        Arbitrary<Set<SensitiveDomain>> domains = Arbitraries.of(SensitiveDomain.class).set();
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(EuAiActTier.class), domains, ratios,
-                Arbitraries.of(true, false)).as(AssessmentContext::new);
+        Arbitrary<BigDecimal> ratios = Arbitraries.bigDecimals()
+                .between(BigDecimal.ZERO, BigDecimal.ONE)
+                .ofScale(2)
+                .injectNull(0.3);
+        Arbitrary<Set<SensitiveDomain>> domains =
+                Arbitraries.of(SensitiveDomain.class).set();
+        return Combinators.combine(
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(EuAiActTier.class),
+                        domains,
+                        ratios,
+                        Arbitraries.of(true, false))
+                .as(AssessmentContext::new);
     }
 
     static Arbitrary<Map<String, CriterionScore>> scores() {
-        List<String> codes = FrameworkV1.VERSION.criteria().stream().map(Criterion::code).toList();
-        List<Arbitrary<CriterionScore>> perCriterion = codes.stream().map(code -> criterionScores()).toList();
+        List<String> codes =
+                FrameworkV1.VERSION.criteria().stream().map(Criterion::code).toList();
+        List<Arbitrary<CriterionScore>> perCriterion =
+                codes.stream().map(code -> criterionScores()).toList();
         return Combinators.combine(perCriterion).as(list -> {
             Map<String, CriterionScore> scores = new HashMap<>();
             for (int i = 0; i < codes.size(); i++) {
@@ -118,8 +130,11 @@ final class ScoringScenarios {
     }
 
     static Arbitrary<CriterionScore> criterionScores() {
-        Arbitrary<CriterionScore> scored = Combinators.combine(Arbitraries.integers().between(0, 4),
-                Arbitraries.of(Confidence.class), Arbitraries.integers().between(0, 2)).as(CriterionScore::scored);
+        Arbitrary<CriterionScore> scored = Combinators.combine(
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.of(Confidence.class),
+                        Arbitraries.integers().between(0, 2))
+                .as(CriterionScore::scored);
         Arbitrary<CriterionScore> state = Arbitraries.frequencyOf(
                 Tuple.of(6, scored),
                 Tuple.of(2, Arbitraries.just(CriterionScore.unknown())),

@@ -15,7 +15,9 @@ class UnmonitoredProductionModelsRuleTest {
 
     @Test
     void capsTheLevelAtOneWhenProductionModelsAreNotMonitored() {
-        ScoringResult result = unmonitored().in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult result = unmonitored()
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(result.overall().uncappedLevel()).isEqualTo(2);
         assertThat(result.level()).contains(1);
@@ -33,14 +35,20 @@ class UnmonitoredProductionModelsRuleTest {
 
     @Test
     void doesNotFireAtLevelOne() {
-        ScoringResult result = anAssessment().scored("C3.1", 1).in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult result = anAssessment()
+                .scored("C3.1", 1)
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(result.redFlags()).isEmpty();
     }
 
     @Test
     void doesNotFireWhileMonitoringIsNotAssessed() {
-        ScoringResult result = anAssessment().unknown("C3.1").in(context -> context.withModelsInProduction(true)).score();
+        ScoringResult result = anAssessment()
+                .unknown("C3.1")
+                .in(context -> context.withModelsInProduction(true))
+                .score();
 
         assertThat(result.redFlags()).isEmpty();
     }

@@ -12,7 +12,11 @@ class UntraceableModelsRuleTest {
     @Test
     void capsD1AtOneWhenNeitherExperimentsNorDataAreTracked() {
         // D1 = 0.35·0 + 0.30·4 + 0.35·0 = 1.2 → capped at 1.0
-        ScoringResult result = anAssessment().scored("C1.1", 0).scored("C1.2", 4).scored("C1.3", 0).score();
+        ScoringResult result = anAssessment()
+                .scored("C1.1", 0)
+                .scored("C1.2", 4)
+                .scored("C1.3", 0)
+                .score();
 
         DimensionResult d1 = result.dimension("D1").orElseThrow();
         assertThat(d1.uncappedScore()).isEqualTo(d("1.2000000000"));
@@ -27,7 +31,11 @@ class UntraceableModelsRuleTest {
     @Test
     void theCapNeverRaisesALowerScore() {
         // D1 = 0.30·3 = 0.9, below the cap: the flag fires but the score stays 0.9 and nothing is "capped"
-        ScoringResult result = anAssessment().scored("C1.1", 0).scored("C1.2", 3).scored("C1.3", 0).score();
+        ScoringResult result = anAssessment()
+                .scored("C1.1", 0)
+                .scored("C1.2", 3)
+                .scored("C1.3", 0)
+                .score();
 
         DimensionResult d1 = result.dimension("D1").orElseThrow();
         assertThat(d1.score()).isEqualTo(d("0.9000000000"));
@@ -37,13 +45,21 @@ class UntraceableModelsRuleTest {
 
     @Test
     void doesNotFireWhenOnlyOneOfThemIsScoredZero() {
-        assertThat(anAssessment().scored("C1.1", 0).scored("C1.3", 1).score().redFlags()).isEmpty();
-        assertThat(anAssessment().scored("C1.1", 1).scored("C1.3", 0).score().redFlags()).isEmpty();
+        assertThat(anAssessment().scored("C1.1", 0).scored("C1.3", 1).score().redFlags())
+                .isEmpty();
+        assertThat(anAssessment().scored("C1.1", 1).scored("C1.3", 0).score().redFlags())
+                .isEmpty();
     }
 
     @Test
     void doesNotFireWhenOneOfThemIsNotScored() {
-        assertThat(anAssessment().scored("C1.1", 0).notApplicable("C1.3").score().redFlags()).isEmpty();
-        assertThat(anAssessment().unknown("C1.1").scored("C1.3", 0).score().redFlags()).isEmpty();
+        assertThat(anAssessment()
+                        .scored("C1.1", 0)
+                        .notApplicable("C1.3")
+                        .score()
+                        .redFlags())
+                .isEmpty();
+        assertThat(anAssessment().unknown("C1.1").scored("C1.3", 0).score().redFlags())
+                .isEmpty();
     }
 }

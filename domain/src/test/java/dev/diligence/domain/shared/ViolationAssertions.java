@@ -13,8 +13,7 @@ import org.assertj.core.groups.Tuple;
 /** Assertions on rule violations, compared by field path and code (messages are free text). */
 public final class ViolationAssertions {
 
-    private ViolationAssertions() {
-    }
+    private ViolationAssertions() {}
 
     /** The field paths and codes of {@code violations}, to compare with {@link #violation} tuples. */
     public static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertThatViolations(

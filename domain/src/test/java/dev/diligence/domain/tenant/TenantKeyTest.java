@@ -20,19 +20,19 @@ class TenantKeyTest {
 
     static Stream<String> invalidKeys() {
         return Stream.of(
-                "Northwind",          // uppercase
-                "northWind",          // uppercase inside
-                "1northwind",         // leading digit
-                "-northwind",         // leading hyphen
-                "northwind-",         // trailing hyphen
-                "north--wind",        // double hyphen
-                "a",                  // too short
-                "",                   // empty
-                TOO_LONG_KEY,         // 64 characters
-                "north wind",         // inner space
-                " northwind",         // surrounding space
-                "northwind_capital",  // underscore
-                "nörthwind");         // non-ASCII letter
+                "Northwind", // uppercase
+                "northWind", // uppercase inside
+                "1northwind", // leading digit
+                "-northwind", // leading hyphen
+                "northwind-", // trailing hyphen
+                "north--wind", // double hyphen
+                "a", // too short
+                "", // empty
+                TOO_LONG_KEY, // 64 characters
+                "north wind", // inner space
+                " northwind", // surrounding space
+                "northwind_capital", // underscore
+                "nörthwind"); // non-ASCII letter
     }
 
     @ParameterizedTest

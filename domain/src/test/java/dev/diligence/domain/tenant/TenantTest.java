@@ -75,8 +75,7 @@ class TenantTest {
     void reportsAllViolationsAtOnce() {
         assertThatRuleViolation(() -> Tenant.register("Not A Slug", " ", NOW))
                 .containsExactlyInAnyOrder(
-                        violation("key", ViolationCode.INVALID),
-                        violation("name", ViolationCode.REQUIRED));
+                        violation("key", ViolationCode.INVALID), violation("name", ViolationCode.REQUIRED));
     }
 
     @Test
@@ -95,7 +94,6 @@ class TenantTest {
     void refusesToArchiveTwice() {
         Tenant archived = Tenant.register(KEY, NAME, NOW).archive();
 
-        assertThatRuleViolation(archived::archive)
-                .containsExactly(generalViolation(ViolationCode.INVALID_STATE));
+        assertThatRuleViolation(archived::archive).containsExactly(generalViolation(ViolationCode.INVALID_STATE));
     }
 }

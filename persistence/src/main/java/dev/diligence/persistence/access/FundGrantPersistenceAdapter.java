@@ -38,44 +38,70 @@ class FundGrantPersistenceAdapter implements FundGrants {
 
     @Override
     public List<FundGrant> ofFund(FundId fund) {
-        return jdbc.query("select " + COLUMNS + " from fund_grants where tenant_id = :tenant and fund_id = :fund order by subject",
-                tenant().addValue("fund", fund.value()), (row, index) -> map(row));
+        return jdbc.query(
+                "select " + COLUMNS
+                        + " from fund_grants where tenant_id = :tenant and fund_id = :fund order by subject",
+                tenant().addValue("fund", fund.value()),
+                (row, index) -> map(row));
     }
 
     @Override
     public List<FundGrant> ofSubject(String subject) {
-        return jdbc.query("select " + COLUMNS + " from fund_grants where tenant_id = :tenant and subject = :subject order by granted_at, id",
-                tenant().addValue("subject", subject), (row, index) -> map(row));
+        return jdbc.query(
+                "select " + COLUMNS
+                        + " from fund_grants where tenant_id = :tenant and subject = :subject order by granted_at, id",
+                tenant().addValue("subject", subject),
+                (row, index) -> map(row));
     }
 
     @Override
     public Optional<FundGrant> find(FundId fund, String subject) {
-        return jdbc.query("select " + COLUMNS + " from fund_grants where tenant_id = :tenant and fund_id = :fund and subject = :subject",
-                tenant().addValue("fund", fund.value()).addValue("subject", subject), (row, index) -> map(row)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + COLUMNS
+                                + " from fund_grants where tenant_id = :tenant and fund_id = :fund and subject = :subject",
+                        tenant().addValue("fund", fund.value()).addValue("subject", subject),
+                        (row, index) -> map(row))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public void add(FundGrant grant) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at)
                 values (:tenant, :id, :fund, :subject, :grantedBy, :grantedAt)""",
-                tenant().addValue("id", grant.id()).addValue("fund", grant.fund().value()).addValue("subject", grant.subject())
+                tenant().addValue("id", grant.id())
+                        .addValue("fund", grant.fund().value())
+                        .addValue("subject", grant.subject())
                         .addValue("grantedBy", grant.grantedBy())
-                        .addValue("grantedAt", OffsetDateTime.ofInstant(grant.grantedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)));
+                        .addValue(
+                                "grantedAt",
+                                OffsetDateTime.ofInstant(
+                                        grant.grantedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)));
     }
 
     @Override
     public void remove(FundGrant grant) {
-        jdbc.update("delete from fund_grants where tenant_id = :tenant and id = :id", tenant().addValue("id", grant.id()));
+        jdbc.update(
+                "delete from fund_grants where tenant_id = :tenant and id = :id", tenant().addValue("id", grant.id()));
     }
 
     private MapSqlParameterSource tenant() {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("fund grants need a current tenant")).value();
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("fund grants need a current tenant"))
+                .value();
         return new MapSqlParameterSource("tenant", tenant);
     }
 
     private static FundGrant map(ResultSet row) throws SQLException {
-        return new FundGrant(row.getObject("id", UUID.class), new FundId(row.getObject("fund_id", UUID.class)), row.getString("subject"),
-                row.getString("granted_by"), row.getObject("granted_at", OffsetDateTime.class).toInstant());
+        return new FundGrant(
+                row.getObject("id", UUID.class),
+                new FundId(row.getObject("fund_id", UUID.class)),
+                row.getString("subject"),
+                row.getString("granted_by"),
+                row.getObject("granted_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -53,17 +53,29 @@ class AssessmentChildRows {
         List<MapSqlParameterSource> evidence = new ArrayList<>();
         for (CriterionAssessment criterion : a.criteria().all()) {
             CriterionScore score = criterion.score();
-            criteria.add(tenant().addValue("id", id).addValue("code", criterion.code()).addValue("position", position++)
-                    .addValue("state", score.state().name()).addValue("level", score.level())
-                    .addValue("confidence", score.confidence() == null ? null : score.confidence().name())
-                    .addValue("reason", score.notApplicableReason()).addValue("target", score.targetLevel())
+            criteria.add(tenant().addValue("id", id)
+                    .addValue("code", criterion.code())
+                    .addValue("position", position++)
+                    .addValue("state", score.state().name())
+                    .addValue("level", score.level())
+                    .addValue(
+                            "confidence",
+                            score.confidence() == null
+                                    ? null
+                                    : score.confidence().name())
+                    .addValue("reason", score.notApplicableReason())
+                    .addValue("target", score.targetLevel())
                     .addValue("rationale", criterion.rationale()));
             int itemPosition = 0;
             for (EvidenceItem item : criterion.evidence()) {
                 evidenceIds.add(item.id());
-                evidence.add(tenant().addValue("itemId", item.id()).addValue("id", id).addValue("code", criterion.code())
-                        .addValue("position", itemPosition++).addValue("kind", item.kind().name())
-                        .addValue("value", item.value()).addValue("addedBy", item.addedBy())
+                evidence.add(tenant().addValue("itemId", item.id())
+                        .addValue("id", id)
+                        .addValue("code", criterion.code())
+                        .addValue("position", itemPosition++)
+                        .addValue("kind", item.kind().name())
+                        .addValue("value", item.value())
+                        .addValue("addedBy", item.addedBy())
                         .addValue("addedAt", timestamp(item.addedAt())));
             }
         }
@@ -78,22 +90,28 @@ class AssessmentChildRows {
         jdbc.batchUpdate("""
                 insert into assessment_evidence (tenant_id, id, assessment_id, criterion_code, position, kind, value, added_by, added_at)
                 values (:tenant, :itemId, :id, :code, :position, :kind, :value, :addedBy, :addedAt)
-                on conflict (tenant_id, id) do update set position = excluded.position""",
-                evidence.toArray(MapSqlParameterSource[]::new));
-        jdbc.update("delete from assessment_evidence where tenant_id = :tenant and assessment_id = :id"
-                + " and not (id = any(cast(:kept as uuid[])))",
-                tenant().addValue("id", id).addValue("kept", evidenceIds.stream().map(UUID::toString)
-                        .collect(Collectors.joining(",", "{", "}"))));
+                on conflict (tenant_id, id) do update set position = excluded.position""", evidence.toArray(MapSqlParameterSource[]::new));
+        jdbc.update(
+                "delete from assessment_evidence where tenant_id = :tenant and assessment_id = :id"
+                        + " and not (id = any(cast(:kept as uuid[])))",
+                tenant().addValue("id", id)
+                        .addValue(
+                                "kept",
+                                evidenceIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))));
         ReviewTrail review = a.review();
         participants(id, EDITOR, review.editors());
         participants(id, SUBMITTER, review.submitters());
         int commentPosition = 0;
         for (ReviewComment comment : review.comments()) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into assessment_review_comments (tenant_id, assessment_id, position, reviewer, text, commented_at)
                     values (:tenant, :id, :position, :reviewer, :text, :at) on conflict do nothing""",
-                    tenant().addValue("id", id).addValue("position", commentPosition++).addValue("reviewer", comment.reviewer())
-                            .addValue("text", comment.text()).addValue("at", timestamp(comment.at())));
+                    tenant().addValue("id", id)
+                            .addValue("position", commentPosition++)
+                            .addValue("reviewer", comment.reviewer())
+                            .addValue("text", comment.text())
+                            .addValue("at", timestamp(comment.at())));
         }
         if (a.publication() != null) {
             storeDimensions(id, a.publication().result());
@@ -104,8 +122,9 @@ class AssessmentChildRows {
 
     private void participants(UUID id, String role, Set<String> subjects) {
         for (String subject : subjects) {
-            jdbc.update("insert into assessment_participants (tenant_id, assessment_id, role, subject)"
-                    + " values (:tenant, :id, :role, :subject) on conflict do nothing",
+            jdbc.update(
+                    "insert into assessment_participants (tenant_id, assessment_id, role, subject)"
+                            + " values (:tenant, :id, :role, :subject) on conflict do nothing",
                     tenant().addValue("id", id).addValue("role", role).addValue("subject", subject));
         }
     }
@@ -115,15 +134,22 @@ class AssessmentChildRows {
      * and at every save of an unpublished assessment ({@link AssessmentPersistenceAdapter#storeWorkingScore}).
      */
     void storeDimensions(UUID id, ScoringResult result) {
-        jdbc.update("delete from assessment_dimension_results where tenant_id = :tenant and assessment_id = :id",
+        jdbc.update(
+                "delete from assessment_dimension_results where tenant_id = :tenant and assessment_id = :id",
                 tenant().addValue("id", id));
         List<MapSqlParameterSource> rows = new ArrayList<>();
         int position = 0;
         for (DimensionResult d : result.dimensions()) {
-            rows.add(tenant().addValue("id", id).addValue("code", d.code()).addValue("position", position++)
-                    .addValue("weight", d.weight()).addValue("applicable", d.applicable()).addValue("score", d.score())
-                    .addValue("uncapped", d.uncappedScore()).addValue("cappedBy", d.cappedBy())
-                    .addValue("coverage", d.coverage()).addValue("provisional", d.provisional())
+            rows.add(tenant().addValue("id", id)
+                    .addValue("code", d.code())
+                    .addValue("position", position++)
+                    .addValue("weight", d.weight())
+                    .addValue("applicable", d.applicable())
+                    .addValue("score", d.score())
+                    .addValue("uncapped", d.uncappedScore())
+                    .addValue("cappedBy", d.cappedBy())
+                    .addValue("coverage", d.coverage())
+                    .addValue("provisional", d.provisional())
                     .addValue("confidence", d.confidence()));
         }
         jdbc.batchUpdate("""
@@ -134,13 +160,21 @@ class AssessmentChildRows {
     }
 
     private void storeCriteria(UUID id, ScoringResult result) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[result.criteria().size()];
+        MapSqlParameterSource[] rows =
+                new MapSqlParameterSource[result.criteria().size()];
         for (int i = 0; i < rows.length; i++) {
             CriterionResult c = result.criteria().get(i);
-            rows[i] = tenant().addValue("id", id).addValue("code", c.code()).addValue("position", i)
-                    .addValue("dimension", c.dimension()).addValue("state", c.state().name())
-                    .addValue("recorded", c.recordedLevel()).addValue("effective", c.effectiveLevel()).addValue("gated", c.gated())
-                    .addValue("target", c.target()).addValue("explicitTarget", c.explicitTarget()).addValue("gap", c.gap())
+            rows[i] = tenant().addValue("id", id)
+                    .addValue("code", c.code())
+                    .addValue("position", i)
+                    .addValue("dimension", c.dimension())
+                    .addValue("state", c.state().name())
+                    .addValue("recorded", c.recordedLevel())
+                    .addValue("effective", c.effectiveLevel())
+                    .addValue("gated", c.gated())
+                    .addValue("target", c.target())
+                    .addValue("explicitTarget", c.explicitTarget())
+                    .addValue("gap", c.gap())
                     .addValue("priority", c.priority());
         }
         jdbc.batchUpdate("""
@@ -151,11 +185,15 @@ class AssessmentChildRows {
     }
 
     private void storeRedFlags(UUID id, ScoringResult result) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[result.redFlags().size()];
+        MapSqlParameterSource[] rows =
+                new MapSqlParameterSource[result.redFlags().size()];
         for (int i = 0; i < rows.length; i++) {
             RedFlag flag = result.redFlags().get(i);
-            rows[i] = tenant().addValue("id", id).addValue("position", i).addValue("rule", flag.rule())
-                    .addValue("criterion", flag.criterion()).addValue("severity", flag.severity().name())
+            rows[i] = tenant().addValue("id", id)
+                    .addValue("position", i)
+                    .addValue("rule", flag.rule())
+                    .addValue("criterion", flag.criterion())
+                    .addValue("severity", flag.severity().name())
                     .addValue("dealLevel", flag.dealLevel());
         }
         jdbc.batchUpdate("""

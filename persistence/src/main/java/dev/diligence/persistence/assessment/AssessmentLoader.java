@@ -69,8 +69,11 @@ class AssessmentLoader {
      * table for all of them at once.
      */
     List<Assessment> load(String condition, MapSqlParameterSource parameters) {
-        List<Row> rows = jdbc.query("select * from assessments where tenant_id = :tenant and " + condition
-                + " order by created_at desc, id desc", parameters, (rs, index) -> Row.of(rs));
+        List<Row> rows = jdbc.query(
+                "select * from assessments where tenant_id = :tenant and " + condition
+                        + " order by created_at desc, id desc",
+                parameters,
+                (rs, index) -> Row.of(rs));
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -80,47 +83,72 @@ class AssessmentLoader {
     }
 
     /** What the child tables hold for a set of assessments, keyed by assessment id. */
-    private record Children(Map<UUID, Map<String, List<EvidenceItem>>> evidence,
-            Map<UUID, Map<String, CriterionScoreRow>> criteria, Map<UUID, Set<String>> editors,
-            Map<UUID, Set<String>> submitters, Map<UUID, List<ReviewComment>> comments) {
-    }
+    private record Children(
+            Map<UUID, Map<String, List<EvidenceItem>>> evidence,
+            Map<UUID, Map<String, CriterionScoreRow>> criteria,
+            Map<UUID, Set<String>> editors,
+            Map<UUID, Set<String>> submitters,
+            Map<UUID, List<ReviewComment>> comments) {}
 
-    private record CriterionScoreRow(CriterionScore score, @Nullable String rationale) {
-    }
+    private record CriterionScoreRow(
+            CriterionScore score, @Nullable String rationale) {}
 
     private Children children(List<UUID> ids) {
         MapSqlParameterSource of = AssessmentSql.tenant(currentTenant).addValue("ids", ids);
         Map<UUID, Map<String, List<EvidenceItem>>> evidence = new HashMap<>();
-        jdbc.query("select * from assessment_evidence where tenant_id = :tenant and assessment_id in (:ids)"
-                + " order by assessment_id, criterion_code, position", of, rs -> {
+        jdbc.query(
+                "select * from assessment_evidence where tenant_id = :tenant and assessment_id in (:ids)"
+                        + " order by assessment_id, criterion_code, position",
+                of,
+                rs -> {
                     evidence.computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new LinkedHashMap<>())
                             .computeIfAbsent(rs.getString("criterion_code"), code -> new ArrayList<>())
-                            .add(new EvidenceItem(rs.getObject("id", UUID.class), EvidenceKind.valueOf(rs.getString("kind")),
-                                    rs.getString("value"), rs.getString("added_by"), instant(rs, "added_at")));
+                            .add(new EvidenceItem(
+                                    rs.getObject("id", UUID.class),
+                                    EvidenceKind.valueOf(rs.getString("kind")),
+                                    rs.getString("value"),
+                                    rs.getString("added_by"),
+                                    instant(rs, "added_at")));
                 });
         Map<UUID, Map<String, CriterionScoreRow>> criteria = new HashMap<>();
-        jdbc.query("select * from assessment_criteria where tenant_id = :tenant and assessment_id in (:ids)"
-                + " order by assessment_id, position", of, rs -> {
+        jdbc.query(
+                "select * from assessment_criteria where tenant_id = :tenant and assessment_id in (:ids)"
+                        + " order by assessment_id, position",
+                of,
+                rs -> {
                     String confidence = rs.getString("confidence");
-                    CriterionScore score = new CriterionScore(ScoreState.valueOf(rs.getString("state")), integer(rs, "level"),
-                            confidence == null ? null : Confidence.valueOf(confidence), rs.getString("not_applicable_reason"), 0,
+                    CriterionScore score = new CriterionScore(
+                            ScoreState.valueOf(rs.getString("state")),
+                            integer(rs, "level"),
+                            confidence == null ? null : Confidence.valueOf(confidence),
+                            rs.getString("not_applicable_reason"),
+                            0,
                             integer(rs, "target_level"));
                     criteria.computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new LinkedHashMap<>())
-                            .put(rs.getString("criterion_code"), new CriterionScoreRow(score, rs.getString("rationale")));
+                            .put(
+                                    rs.getString("criterion_code"),
+                                    new CriterionScoreRow(score, rs.getString("rationale")));
                 });
         Map<UUID, Set<String>> editors = new HashMap<>();
         Map<UUID, Set<String>> submitters = new HashMap<>();
-        jdbc.query("select assessment_id, role, subject from assessment_participants where tenant_id = :tenant"
-                + " and assessment_id in (:ids)", of, rs -> {
+        jdbc.query(
+                "select assessment_id, role, subject from assessment_participants where tenant_id = :tenant"
+                        + " and assessment_id in (:ids)",
+                of,
+                rs -> {
                     (EDITOR.equals(rs.getString("role")) ? editors : submitters)
                             .computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new HashSet<>())
                             .add(rs.getString("subject"));
                 });
         Map<UUID, List<ReviewComment>> comments = new HashMap<>();
-        jdbc.query("select * from assessment_review_comments where tenant_id = :tenant and assessment_id in (:ids)"
-                + " order by assessment_id, position", of, rs -> {
+        jdbc.query(
+                "select * from assessment_review_comments where tenant_id = :tenant and assessment_id in (:ids)"
+                        + " order by assessment_id, position",
+                of,
+                rs -> {
                     comments.computeIfAbsent(rs.getObject("assessment_id", UUID.class), id -> new ArrayList<>())
-                            .add(new ReviewComment(rs.getString("reviewer"), rs.getString("text"), instant(rs, "commented_at")));
+                            .add(new ReviewComment(
+                                    rs.getString("reviewer"), rs.getString("text"), instant(rs, "commented_at")));
                 });
         return new Children(evidence, criteria, editors, submitters, comments);
     }
@@ -129,37 +157,81 @@ class AssessmentLoader {
     private Assessment assemble(Row row, Children children, Map<Integer, FrameworkVersion> versions) {
         Map<String, List<EvidenceItem>> evidence = children.evidence().getOrDefault(row.id(), Map.of());
         Map<String, CriterionAssessment> criteria = new LinkedHashMap<>();
-        children.criteria().getOrDefault(row.id(), Map.of()).forEach((code, recorded) -> criteria.put(code,
-                new CriterionAssessment(code, recorded.score(), recorded.rationale(), evidence.getOrDefault(code, List.of()))));
+        children.criteria()
+                .getOrDefault(row.id(), Map.of())
+                .forEach((code, recorded) -> criteria.put(
+                        code,
+                        new CriterionAssessment(
+                                code, recorded.score(), recorded.rationale(), evidence.getOrDefault(code, List.of()))));
         CriterionAssessments recorded = new CriterionAssessments(criteria);
-        ReviewTrail trail = new ReviewTrail(children.editors().getOrDefault(row.id(), Set.of()),
-                children.submitters().getOrDefault(row.id(), Set.of()), children.comments().getOrDefault(row.id(), List.of()));
-        Publication publication = row.publishedBy() == null ? null
+        ReviewTrail trail = new ReviewTrail(
+                children.editors().getOrDefault(row.id(), Set.of()),
+                children.submitters().getOrDefault(row.id(), Set.of()),
+                children.comments().getOrDefault(row.id(), List.of()));
+        Publication publication = row.publishedBy() == null
+                ? null
                 : new Publication(row.publishedBy(), row.publishedAt(), rescore(row, recorded, versions));
-        return new Assessment(new AssessmentId(row.id()), new CompanyId(row.company()), row.frameworkVersion(), row.context(),
-                row.leadAssessor(), recorded, row.status(), trail, publication, row.retraction(), row.version(),
-                row.createdAt(), row.updatedAt());
+        return new Assessment(
+                new AssessmentId(row.id()),
+                new CompanyId(row.company()),
+                row.frameworkVersion(),
+                row.context(),
+                row.leadAssessor(),
+                recorded,
+                row.status(),
+                trail,
+                publication,
+                row.retraction(),
+                row.version(),
+                row.createdAt(),
+                row.updatedAt());
     }
 
     private ScoringResult rescore(Row row, CriterionAssessments recorded, Map<Integer, FrameworkVersion> versions) {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("no tenant is set")).value();
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("no tenant is set"))
+                .value();
         return publishedScores.of(tenant, row.id(), () -> {
-            FrameworkVersion version = versions.computeIfAbsent(row.frameworkVersion(), number -> frameworks.find(number)
-                    .orElseThrow(() -> new IllegalStateException("framework version " + number + " is not stored")));
+            FrameworkVersion version = versions.computeIfAbsent(
+                    row.frameworkVersion(),
+                    number -> frameworks
+                            .find(number)
+                            .orElseThrow(
+                                    () -> new IllegalStateException("framework version " + number + " is not stored")));
             return engine.score(version, row.context(), recorded.scores());
         });
     }
 
     /** The columns of one {@code assessments} row. */
-    private record Row(UUID id, UUID company, int frameworkVersion, AssessmentStatus status, AssessmentContext context,
-            String leadAssessor, @Nullable String publishedBy, @Nullable Instant publishedAt, @Nullable Retraction retraction,
-            long version, Instant createdAt, Instant updatedAt) {
+    private record Row(
+            UUID id,
+            UUID company,
+            int frameworkVersion,
+            AssessmentStatus status,
+            AssessmentContext context,
+            String leadAssessor,
+            @Nullable String publishedBy,
+            @Nullable Instant publishedAt,
+            @Nullable Retraction retraction,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static Row of(ResultSet rs) throws SQLException {
-            return new Row(rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class), rs.getInt("framework_version"),
-                    AssessmentStatus.valueOf(rs.getString("status")), AssessmentSql.context(rs), rs.getString("lead_assessor"),
-                    rs.getString("published_by"), instant(rs, "published_at"), AssessmentSql.retraction(rs), rs.getLong("version"),
-                    instant(rs, "created_at"), instant(rs, "updated_at"));
+            return new Row(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("company_id", UUID.class),
+                    rs.getInt("framework_version"),
+                    AssessmentStatus.valueOf(rs.getString("status")),
+                    AssessmentSql.context(rs),
+                    rs.getString("lead_assessor"),
+                    rs.getString("published_by"),
+                    instant(rs, "published_at"),
+                    AssessmentSql.retraction(rs),
+                    rs.getLong("version"),
+                    instant(rs, "created_at"),
+                    instant(rs, "updated_at"));
         }
     }
 }

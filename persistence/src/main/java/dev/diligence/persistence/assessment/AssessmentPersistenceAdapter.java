@@ -65,7 +65,10 @@ class AssessmentPersistenceAdapter implements Assessments {
     private final AssessmentChildRows childRows;
     private final AssessmentLoader loader;
 
-    AssessmentPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, AssessmentChildRows childRows,
+    AssessmentPersistenceAdapter(
+            NamedParameterJdbcTemplate jdbc,
+            CurrentTenant currentTenant,
+            AssessmentChildRows childRows,
             AssessmentLoader loader) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
@@ -75,7 +78,8 @@ class AssessmentPersistenceAdapter implements Assessments {
 
     @Override
     public Optional<Assessment> find(AssessmentId id) {
-        return loader.load("id = :id", tenant().addValue("id", id.value())).stream().findFirst();
+        return loader.load("id = :id", tenant().addValue("id", id.value())).stream()
+                .findFirst();
     }
 
     @Override
@@ -83,7 +87,11 @@ class AssessmentPersistenceAdapter implements Assessments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return loader.load("id in (:ids)", tenant().addValue("ids", ids.stream().map(AssessmentId::value).distinct().toList()));
+        return loader.load(
+                "id in (:ids)",
+                tenant().addValue(
+                                "ids",
+                                ids.stream().map(AssessmentId::value).distinct().toList()));
     }
 
     @Override
@@ -93,28 +101,42 @@ class AssessmentPersistenceAdapter implements Assessments {
                     eu_ai_act_tier, sensitive_domains, lowest_impact_ratio, fairness_mitigation_documented, lead_assessor,
                     version, created_at, updated_at)
                 values (:tenant, :id, :company, :frameworkVersion, 'DRAFT', :modelsInProduction, :tier,
-                    cast(:domains as text[]), :impactRatio, :fairness, :leadAssessor, :version, :createdAt, :updatedAt)""",
-                row(assessment));
+                    cast(:domains as text[]), :impactRatio, :fairness, :leadAssessor, :version, :createdAt, :updatedAt)""", row(assessment));
         childRows.write(assessment);
         // the status, publication and retraction columns go together, checked by the table
-        jdbc.update("update assessments set " + STATE_COLUMNS + " where tenant_id = :tenant and id = :id", row(assessment));
+        jdbc.update(
+                "update assessments set " + STATE_COLUMNS + " where tenant_id = :tenant and id = :id", row(assessment));
         return assessment;
     }
 
     @Override
     public Assessment update(Assessment assessment) {
-        int changed = jdbc.update("update assessments set models_in_production = :modelsInProduction, eu_ai_act_tier = :tier,"
-                + " sensitive_domains = cast(:domains as text[]), lowest_impact_ratio = :impactRatio,"
-                + " fairness_mitigation_documented = :fairness, lead_assessor = :leadAssessor, " + STATE_COLUMNS
-                + ", version = version + 1 where tenant_id = :tenant and id = :id and version = :version", row(assessment));
+        int changed = jdbc.update(
+                "update assessments set models_in_production = :modelsInProduction, eu_ai_act_tier = :tier,"
+                        + " sensitive_domains = cast(:domains as text[]), lowest_impact_ratio = :impactRatio,"
+                        + " fairness_mitigation_documented = :fairness, lead_assessor = :leadAssessor, " + STATE_COLUMNS
+                        + ", version = version + 1 where tenant_id = :tenant and id = :id and version = :version",
+                row(assessment));
         if (changed == 0) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
                     "the assessment was changed concurrently; read it again"));
         }
         childRows.write(assessment);
-        return new Assessment(assessment.id(), assessment.company(), assessment.frameworkVersion(), assessment.context(),
-                assessment.leadAssessor(), assessment.criteria(), assessment.status(), assessment.review(),
-                assessment.publication(), assessment.retraction(), assessment.version() + 1, assessment.createdAt(),
+        return new Assessment(
+                assessment.id(),
+                assessment.company(),
+                assessment.frameworkVersion(),
+                assessment.context(),
+                assessment.leadAssessor(),
+                assessment.criteria(),
+                assessment.status(),
+                assessment.review(),
+                assessment.publication(),
+                assessment.retraction(),
+                assessment.version() + 1,
+                assessment.createdAt(),
                 assessment.updatedAt());
     }
 
@@ -124,8 +146,7 @@ class AssessmentPersistenceAdapter implements Assessments {
                 update assessments set overall_score = :overallScore, overall_percentage = :overallPercentage,
                     overall_floor = :overallFloor, overall_confidence = :overallConfidence, coverage = :coverage, level = :level,
                     level_suppressed = :levelSuppressed, deal_level_red_flag = :dealLevelRedFlag
-                where tenant_id = :tenant and id = :id and published_at is null""",
-                headline(tenant().addValue("id", id.value()), score));
+                where tenant_id = :tenant and id = :id and published_at is null""", headline(tenant().addValue("id", id.value()), score));
         if (stored == 1) {
             childRows.storeDimensions(id.value(), score);
         }
@@ -134,7 +155,8 @@ class AssessmentPersistenceAdapter implements Assessments {
     @Override
     public Optional<Assessment> latestPublished(CompanyId company) {
         // the one the database keeps flagged (V025), whose ties were broken as LatestPublished breaks them
-        List<Assessment> latest = loader.load("company_id = :company and latest_publication", tenant().addValue("company", company.value()));
+        List<Assessment> latest = loader.load(
+                "company_id = :company and latest_publication", tenant().addValue("company", company.value()));
         return LatestPublished.of(company, latest);
     }
 
@@ -165,7 +187,8 @@ class AssessmentPersistenceAdapter implements Assessments {
         companies.forEach(company -> byCompany.put(company, new ArrayList<>()));
         if (!companies.isEmpty() && page.limit() > 0) {
             String direction = page.backward() ? "asc" : "desc";
-            MapSqlParameterSource parameters = tenant().addValue("companies", ids(companies)).addValue("window", page.limit() + 1);
+            MapSqlParameterSource parameters =
+                    tenant().addValue("companies", ids(companies)).addValue("window", page.limit() + 1);
             String after = "";
             if (page.from().isPresent()) {
                 Cursor cursor = page.from().get();
@@ -189,8 +212,11 @@ class AssessmentPersistenceAdapter implements Assessments {
         Map<CompanyId, Long> counts = new LinkedHashMap<>();
         companies.forEach(company -> counts.put(company, 0L));
         if (!companies.isEmpty()) {
-            jdbc.query("select company_id, count(*) as assessments from assessments where tenant_id = :tenant"
-                    + " and company_id in (:companies) group by company_id", tenant().addValue("companies", ids(companies)), row -> {
+            jdbc.query(
+                    "select company_id, count(*) as assessments from assessments where tenant_id = :tenant"
+                            + " and company_id in (:companies) group by company_id",
+                    tenant().addValue("companies", ids(companies)),
+                    row -> {
                         counts.put(new CompanyId(row.getObject("company_id", UUID.class)), row.getLong("assessments"));
                     });
         }
@@ -235,14 +261,25 @@ class AssessmentPersistenceAdapter implements Assessments {
 
     private MapSqlParameterSource row(Assessment a) {
         AssessmentContext context = a.context();
-        MapSqlParameterSource row = tenant().addValue("id", a.id().value()).addValue("company", a.company().value())
-                .addValue("frameworkVersion", a.frameworkVersion()).addValue("status", a.status().name())
-                .addValue("modelsInProduction", context.modelsInProduction()).addValue("tier", context.euAiActTier().name())
-                .addValue("domains", "{" + context.sensitiveDomains().stream().map(Enum::name).sorted()
-                        .collect(Collectors.joining(",")) + "}")
+        MapSqlParameterSource row = tenant().addValue("id", a.id().value())
+                .addValue("company", a.company().value())
+                .addValue("frameworkVersion", a.frameworkVersion())
+                .addValue("status", a.status().name())
+                .addValue("modelsInProduction", context.modelsInProduction())
+                .addValue("tier", context.euAiActTier().name())
+                .addValue(
+                        "domains",
+                        "{"
+                                + context.sensitiveDomains().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .collect(Collectors.joining(","))
+                                + "}")
                 .addValue("impactRatio", context.lowestImpactRatio())
-                .addValue("fairness", context.fairnessMitigationDocumented()).addValue("leadAssessor", a.leadAssessor())
-                .addValue("version", a.version()).addValue("createdAt", timestamp(a.createdAt()))
+                .addValue("fairness", context.fairnessMitigationDocumented())
+                .addValue("leadAssessor", a.leadAssessor())
+                .addValue("version", a.version())
+                .addValue("createdAt", timestamp(a.createdAt()))
                 .addValue("updatedAt", timestamp(a.updatedAt()));
         Publication publication = a.publication();
         row.addValue("publishedBy", publication == null ? null : publication.publishedBy())

@@ -27,14 +27,17 @@ final class AssessmentSql {
 
     /** The participant roles as stored in {@code assessment_participants.role}. */
     static final String EDITOR = "EDITOR";
+
     static final String SUBMITTER = "SUBMITTER";
 
-    private AssessmentSql() {
-    }
+    private AssessmentSql() {}
 
     /** Fresh parameters holding {@code :tenant}; no current tenant is a programming error. */
     static MapSqlParameterSource tenant(CurrentTenant currentTenant) {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("assessments need a current tenant")).value();
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("assessments need a current tenant"))
+                .value();
         return new MapSqlParameterSource("tenant", tenant);
     }
 
@@ -44,16 +47,24 @@ final class AssessmentSql {
 
     /** The context columns of an {@code assessments} row. */
     static AssessmentContext context(ResultSet rs) throws SQLException {
-        Set<SensitiveDomain> domains = Arrays.stream((String[]) rs.getArray("sensitive_domains").getArray())
-                .map(SensitiveDomain::valueOf).collect(Collectors.toSet());
-        return new AssessmentContext(rs.getBoolean("models_in_production"), EuAiActTier.valueOf(rs.getString("eu_ai_act_tier")),
-                domains, rs.getBigDecimal("lowest_impact_ratio"), rs.getBoolean("fairness_mitigation_documented"));
+        Set<SensitiveDomain> domains = Arrays.stream(
+                        (String[]) rs.getArray("sensitive_domains").getArray())
+                .map(SensitiveDomain::valueOf)
+                .collect(Collectors.toSet());
+        return new AssessmentContext(
+                rs.getBoolean("models_in_production"),
+                EuAiActTier.valueOf(rs.getString("eu_ai_act_tier")),
+                domains,
+                rs.getBigDecimal("lowest_impact_ratio"),
+                rs.getBoolean("fairness_mitigation_documented"));
     }
 
     /** The retraction columns of an {@code assessments} row; null while it is not retracted. */
     static @Nullable Retraction retraction(ResultSet rs) throws SQLException {
         String retractedBy = rs.getString("retracted_by");
-        return retractedBy == null ? null : new Retraction(retractedBy, rs.getString("retraction_reason"), instant(rs, "retracted_at"));
+        return retractedBy == null
+                ? null
+                : new Retraction(retractedBy, rs.getString("retraction_reason"), instant(rs, "retracted_at"));
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -53,24 +53,39 @@ public final class AssessmentSummaryColumns {
                         coalesce(r.confidence::text, '')), chr(30) order by r.position) as dimensions
                 from assessment_dimension_results r where r.tenant_id = a.tenant_id and r.assessment_id = a.id) d on true""";
 
-    private AssessmentSummaryColumns() {
-    }
+    private AssessmentSummaryColumns() {}
 
     /** The summary of the current row. */
     public static AssessmentSummary summary(ResultSet rs) throws SQLException {
         String publishedBy = rs.getString("published_by");
-        return new AssessmentSummary(new AssessmentId(rs.getObject("id", UUID.class)), new CompanyId(rs.getObject("company_id", UUID.class)),
-                rs.getInt("framework_version"), AssessmentStatus.valueOf(rs.getString("status")), rs.getString("lead_assessor"),
-                AssessmentSql.context(rs), Set.of(strings(rs.getArray("editors"))), Set.of(strings(rs.getArray("submitters"))),
-                publishedBy, instant(rs, "published_at"), rs.getObject("level_suppressed") == null ? null : storedScore(rs),
+        return new AssessmentSummary(
+                new AssessmentId(rs.getObject("id", UUID.class)),
+                new CompanyId(rs.getObject("company_id", UUID.class)),
+                rs.getInt("framework_version"),
+                AssessmentStatus.valueOf(rs.getString("status")),
+                rs.getString("lead_assessor"),
+                AssessmentSql.context(rs),
+                Set.of(strings(rs.getArray("editors"))),
+                Set.of(strings(rs.getArray("submitters"))),
+                publishedBy,
+                instant(rs, "published_at"),
+                rs.getObject("level_suppressed") == null ? null : storedScore(rs),
                 AssessmentSql.retraction(rs),
-                rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getLong("version"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     private static StoredScore storedScore(ResultSet rs) throws SQLException {
-        return new StoredScore(rs.getBigDecimal("overall_score"), rs.getBigDecimal("overall_percentage"),
-                rs.getBigDecimal("overall_floor"), rs.getBigDecimal("overall_confidence"), rs.getBigDecimal("coverage"),
-                integer(rs, "level"), rs.getBoolean("level_suppressed"), rs.getBoolean("deal_level_red_flag"),
+        return new StoredScore(
+                rs.getBigDecimal("overall_score"),
+                rs.getBigDecimal("overall_percentage"),
+                rs.getBigDecimal("overall_floor"),
+                rs.getBigDecimal("overall_confidence"),
+                rs.getBigDecimal("coverage"),
+                integer(rs, "level"),
+                rs.getBoolean("level_suppressed"),
+                rs.getBoolean("deal_level_red_flag"),
                 dimensions(rs.getString("dimensions")));
     }
 
@@ -93,8 +108,16 @@ public final class AssessmentSummaryColumns {
             if (f.length != 9) {
                 throw new IllegalStateException("a stored dimension result reads as " + f.length + " fields, not 9");
             }
-            dimensions.add(new DimensionResult(f[0], new BigDecimal(f[1]), flag(f[2]), decimal(f[3]), decimal(f[4]),
-                    f[5].isEmpty() ? null : f[5], decimal(f[6]), flag(f[7]), decimal(f[8])));
+            dimensions.add(new DimensionResult(
+                    f[0],
+                    new BigDecimal(f[1]),
+                    flag(f[2]),
+                    decimal(f[3]),
+                    decimal(f[4]),
+                    f[5].isEmpty() ? null : f[5],
+                    decimal(f[6]),
+                    flag(f[7]),
+                    decimal(f[8])));
         }
         return dimensions;
     }

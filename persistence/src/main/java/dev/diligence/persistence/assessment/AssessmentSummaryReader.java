@@ -27,7 +27,8 @@ class AssessmentSummaryReader implements AssessmentSummaries {
             + AssessmentSummaryColumns.DIMENSIONS + "\nwhere a.tenant_id = :tenant and ";
 
     /** The same with the assessment's company ({@link CompanyColumns}), joined by its key. */
-    private static final String SELECT_WITH_COMPANY = "select " + AssessmentSummaryColumns.SELECT + ",\n" + CompanyColumns.SELECT
+    private static final String SELECT_WITH_COMPANY = "select " + AssessmentSummaryColumns.SELECT + ",\n"
+            + CompanyColumns.SELECT
             + "\nfrom assessments a\n" + AssessmentSummaryColumns.DIMENSIONS
             + "\njoin companies co on co.tenant_id = a.tenant_id and co.id = a.company_id\n" + CompanyColumns.REFERENCES
             + "\nwhere a.tenant_id = :tenant and ";
@@ -42,9 +43,14 @@ class AssessmentSummaryReader implements AssessmentSummaries {
 
     @Override
     public Optional<SummaryWithCompany> findWithCompany(AssessmentId id) {
-        return jdbc.query(SELECT_WITH_COMPANY + "a.id = :id", AssessmentSql.tenant(currentTenant).addValue("id", id.value()),
-                (rs, index) -> new SummaryWithCompany(AssessmentSummaryColumns.summary(rs), CompanyColumns.company(rs)))
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT_WITH_COMPANY + "a.id = :id",
+                        AssessmentSql.tenant(currentTenant).addValue("id", id.value()),
+                        (rs, index) -> new SummaryWithCompany(
+                                AssessmentSummaryColumns.summary(rs), CompanyColumns.company(rs)))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -52,8 +58,12 @@ class AssessmentSummaryReader implements AssessmentSummaries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(SELECT + "a.id in (:ids)", AssessmentSql.tenant(currentTenant)
-                .addValue("ids", ids.stream().map(AssessmentId::value).distinct().toList()),
+        return jdbc.query(
+                SELECT + "a.id in (:ids)",
+                AssessmentSql.tenant(currentTenant)
+                        .addValue(
+                                "ids",
+                                ids.stream().map(AssessmentId::value).distinct().toList()),
                 (rs, index) -> AssessmentSummaryColumns.summary(rs));
     }
 }

@@ -18,8 +18,7 @@ final class PublishedScores {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private record Key(UUID tenant, UUID assessment) {
-    }
+    private record Key(UUID tenant, UUID assessment) {}
 
     private final Map<Key, ScoringResult> results = new ConcurrentHashMap<>();
 

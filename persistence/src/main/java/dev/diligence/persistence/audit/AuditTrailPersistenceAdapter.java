@@ -68,11 +68,24 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
         if (switching) {
             setTenant(target);
         }
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 insert into audit_events (tenant_id, id, actor, action, entity_type, entity_id, before, after, occurred_at, request_id)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""",
-                events.stream().map(event -> new Object[] {tenant.value(), event.id(), event.actor(), event.action(), event.entityType(),
-                        event.entityId(), event.before(), event.after(), timestamp(event.occurredAt()), event.requestId()}).toList());
+                events.stream()
+                        .map(event -> new Object[] {
+                            tenant.value(),
+                            event.id(),
+                            event.actor(),
+                            event.action(),
+                            event.entityType(),
+                            event.entityId(),
+                            event.before(),
+                            event.after(),
+                            timestamp(event.occurredAt()),
+                            event.requestId()
+                        })
+                        .toList());
         if (switching) {
             setTenant(Objects.requireNonNullElse(previous, ""));
         }
@@ -86,13 +99,16 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
         Conditions query = conditions(filter);
         page.from().ifPresent(cursor -> {
             // newest first: forwards goes to older rows, backwards to newer ones
-            query.and("(occurred_at, id) " + (page.backward() ? ">" : "<") + " (?, ?)", positionOf(cursor), cursor.id());
+            query.and(
+                    "(occurred_at, id) " + (page.backward() ? ">" : "<") + " (?, ?)", positionOf(cursor), cursor.id());
         });
         String direction = page.backward() ? " asc" : " desc";
         query.values.add(page.limit() + 1);
-        List<AuditEvent> rows = jdbc.query("select " + COLUMNS + " from audit_events" + query.where
-                        + " order by occurred_at" + direction + ", id" + direction + " limit ?",
-                AuditTrailPersistenceAdapter::toEvent, query.values.toArray());
+        List<AuditEvent> rows = jdbc.query(
+                "select " + COLUMNS + " from audit_events" + query.where + " order by occurred_at" + direction + ", id"
+                        + direction + " limit ?",
+                AuditTrailPersistenceAdapter::toEvent,
+                query.values.toArray());
         boolean hasMore = rows.size() > page.limit();
         List<AuditEvent> events = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
         if (page.backward()) {
@@ -107,12 +123,14 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
             return 0;
         }
         Conditions query = conditions(filter);
-        Long count = jdbc.queryForObject("select count(*) from audit_events" + query.where, Long.class, query.values.toArray());
+        Long count = jdbc.queryForObject(
+                "select count(*) from audit_events" + query.where, Long.class, query.values.toArray());
         return count == null ? 0 : count;
     }
 
     private Conditions conditions(AuditFilter filter) {
-        TenantId tenant = currentTenant.get()
+        TenantId tenant = currentTenant
+                .get()
                 .orElseThrow(() -> new IllegalStateException("audit events are readable only inside a tenant"));
         Conditions query = new Conditions();
         query.and("tenant_id = ?", tenant.value());
@@ -147,9 +165,15 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
     }
 
     private static AuditEvent toEvent(ResultSet row, int index) throws SQLException {
-        return new AuditEvent(row.getObject("id", UUID.class), row.getString("actor"), row.getString("action"),
-                row.getString("entity_type"), row.getObject("entity_id", UUID.class), row.getString("before"),
-                row.getString("after"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        return new AuditEvent(
+                row.getObject("id", UUID.class),
+                row.getString("actor"),
+                row.getString("action"),
+                row.getString("entity_type"),
+                row.getObject("entity_id", UUID.class),
+                row.getString("before"),
+                row.getString("after"),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 row.getString("request_id"));
     }
 

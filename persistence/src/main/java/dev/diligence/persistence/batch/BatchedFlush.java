@@ -14,8 +14,7 @@ public final class BatchedFlush {
     /** Rows per JDBC batch: large enough that a sync of 500 items needs a handful of round trips. */
     static final int BATCH_SIZE = 100;
 
-    private BatchedFlush() {
-    }
+    private BatchedFlush() {}
 
     public static void flush(EntityManager em) {
         Session session = em.unwrap(Session.class);

@@ -34,14 +34,23 @@ class ChangeFeedPersistenceAdapter implements ChangeFeed {
 
     @Override
     public ChangePage after(long after, int limit) {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("the change feed needs a current tenant")).value();
-        List<Change> rows = jdbc.query("""
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("the change feed needs a current tenant"))
+                .value();
+        List<Change> rows = jdbc.query(
+                """
                 select position, entity_type, entity_id, operation, occurred_at from changes
                 where tenant_id = ? and position > ? order by position limit ?""",
-                (rs, index) -> new Change(rs.getLong("position"), ChangedEntity.valueOf(rs.getString("entity_type")),
-                        rs.getObject("entity_id", UUID.class), ChangeOperation.valueOf(rs.getString("operation")),
+                (rs, index) -> new Change(
+                        rs.getLong("position"),
+                        ChangedEntity.valueOf(rs.getString("entity_type")),
+                        rs.getObject("entity_id", UUID.class),
+                        ChangeOperation.valueOf(rs.getString("operation")),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant()),
-                tenant, after, limit + 1);
+                tenant,
+                after,
+                limit + 1);
         boolean hasMore = rows.size() > limit;
         return new ChangePage(hasMore ? rows.subList(0, limit) : rows, hasMore);
     }

@@ -37,16 +37,25 @@ public final class CompanyColumns {
                     array_agg(x.external_id order by x.source, x.external_id) as external_ids
                 from company_references x where x.tenant_id = co.tenant_id and x.company_id = co.id) co_refs on true""";
 
-    private CompanyColumns() {
-    }
+    private CompanyColumns() {}
 
     /** The company of the current row. */
     public static Company company(ResultSet rs) throws SQLException {
-        CompanyProfile profile = new CompanyProfile(rs.getString("co_name"), rs.getString("co_website"),
-                Sector.valueOf(rs.getString("co_sector")), rs.getString("co_headquarters_country"),
-                CompanyStage.valueOf(rs.getString("co_stage")), employees(rs), rs.getString("co_description"));
-        return new Company(new CompanyId(rs.getObject("co_id", UUID.class)), profile, references(rs), rs.getBoolean("co_archived"),
-                rs.getLong("co_version"), rs.getObject("co_created_at", OffsetDateTime.class).toInstant(),
+        CompanyProfile profile = new CompanyProfile(
+                rs.getString("co_name"),
+                rs.getString("co_website"),
+                Sector.valueOf(rs.getString("co_sector")),
+                rs.getString("co_headquarters_country"),
+                CompanyStage.valueOf(rs.getString("co_stage")),
+                employees(rs),
+                rs.getString("co_description"));
+        return new Company(
+                new CompanyId(rs.getObject("co_id", UUID.class)),
+                profile,
+                references(rs),
+                rs.getBoolean("co_archived"),
+                rs.getLong("co_version"),
+                rs.getObject("co_created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("co_updated_at", OffsetDateTime.class).toInstant());
     }
 

@@ -59,8 +59,7 @@ public class CompanyJpaEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected CompanyJpaEntity() {
-    }
+    protected CompanyJpaEntity() {}
 
     CompanyJpaEntity(UUID id) {
         this.id = id;
@@ -115,8 +114,17 @@ public class CompanyJpaEntity {
     }
 
     /** Copies every mutable attribute; identity and version stay. */
-    void assign(String name, String website, Sector sector, String headquartersCountry, CompanyStage stage,
-            Integer employeeCount, String description, boolean archived, Instant createdAt, Instant updatedAt) {
+    void assign(
+            String name,
+            String website,
+            Sector sector,
+            String headquartersCountry,
+            CompanyStage stage,
+            Integer employeeCount,
+            String description,
+            boolean archived,
+            Instant createdAt,
+            Instant updatedAt) {
         this.name = name;
         this.website = website;
         this.sector = sector;

@@ -92,7 +92,9 @@ class CompanyPersistenceAdapter implements Companies {
     @Override
     public Map<String, CompanyId> findByReferences(String source, Collection<String> externalIds) {
         Map<String, CompanyId> owners = new HashMap<>();
-        references.ownersOf(source, externalIds).forEach((externalId, company) -> owners.put(externalId, new CompanyId(company)));
+        references
+                .ownersOf(source, externalIds)
+                .forEach((externalId, company) -> owners.put(externalId, new CompanyId(company)));
         return owners;
     }
 
@@ -146,13 +148,20 @@ class CompanyPersistenceAdapter implements Companies {
             // one query puts every row in the persistence context, so the finds below read none again
             // (a single row is one find either way)
             em.createQuery("select e from CompanyJpaEntity e where e.id in :ids", CompanyJpaEntity.class)
-                    .setParameter("ids", companies.stream().map(company -> company.id().value()).toList()).getResultList();
+                    .setParameter(
+                            "ids",
+                            companies.stream()
+                                    .map(company -> company.id().value())
+                                    .toList())
+                    .getResultList();
         }
         List<CompanyJpaEntity> rows = new ArrayList<>();
         for (Company company : companies) {
             CompanyJpaEntity row = em.find(CompanyJpaEntity.class, company.id().value());
             if (row == null || row.getVersion() != company.version()) {
-                throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+                throw new RuleViolationException(Violation.of(
+                        "expectedVersion",
+                        ViolationCode.STALE_VERSION,
                         "the company was changed concurrently; read it again"));
             }
             rows.add(row);
@@ -180,8 +189,11 @@ class CompanyPersistenceAdapter implements Companies {
     }
 
     private List<Company> withReferences(List<CompanyJpaEntity> rows) {
-        Map<UUID, List<ExternalReference>> byCompany = references.referencesOf(rows.stream().map(CompanyJpaEntity::getId).toList());
-        return rows.stream().map(row -> toDomain(row, byCompany.getOrDefault(row.getId(), List.of()))).toList();
+        Map<UUID, List<ExternalReference>> byCompany = references.referencesOf(
+                rows.stream().map(CompanyJpaEntity::getId).toList());
+        return rows.stream()
+                .map(row -> toDomain(row, byCompany.getOrDefault(row.getId(), List.of())))
+                .toList();
     }
 
     private static KeysetQuery<CompanyJpaEntity> query(CompanyFilter filter) {
@@ -196,7 +208,10 @@ class CompanyPersistenceAdapter implements Companies {
             query.and("e.stage = :stage", "stage", filter.stage());
         }
         if (filter.headquartersCountry() != null) {
-            query.and("e.headquartersCountry = :country", "country", filter.headquartersCountry().strip().toUpperCase(Locale.ROOT));
+            query.and(
+                    "e.headquartersCountry = :country",
+                    "country",
+                    filter.headquartersCountry().strip().toUpperCase(Locale.ROOT));
         }
         if (filter.archived() != null) {
             query.and("e.archived = :archived", "archived", filter.archived());
@@ -219,15 +234,35 @@ class CompanyPersistenceAdapter implements Companies {
 
     private static void copy(Company company, CompanyJpaEntity row) {
         CompanyProfile profile = company.profile();
-        row.assign(profile.name(), profile.website(), profile.sector(), profile.headquartersCountry(), profile.stage(),
-                profile.employeeCount(), profile.description(), company.archived(),
-                company.createdAt().truncatedTo(ChronoUnit.MICROS), company.updatedAt().truncatedTo(ChronoUnit.MICROS));
+        row.assign(
+                profile.name(),
+                profile.website(),
+                profile.sector(),
+                profile.headquartersCountry(),
+                profile.stage(),
+                profile.employeeCount(),
+                profile.description(),
+                company.archived(),
+                company.createdAt().truncatedTo(ChronoUnit.MICROS),
+                company.updatedAt().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static Company toDomain(CompanyJpaEntity row, List<ExternalReference> references) {
-        CompanyProfile profile = new CompanyProfile(row.getName(), row.getWebsite(), row.getSector(), row.getHeadquartersCountry(),
-                row.getStage(), row.getEmployeeCount(), row.getDescription());
-        return new Company(new CompanyId(row.getId()), profile, references, row.isArchived(), row.getVersion(),
-                row.getCreatedAt(), row.getUpdatedAt());
+        CompanyProfile profile = new CompanyProfile(
+                row.getName(),
+                row.getWebsite(),
+                row.getSector(),
+                row.getHeadquartersCountry(),
+                row.getStage(),
+                row.getEmployeeCount(),
+                row.getDescription());
+        return new Company(
+                new CompanyId(row.getId()),
+                profile,
+                references,
+                row.isArchived(),
+                row.getVersion(),
+                row.getCreatedAt(),
+                row.getUpdatedAt());
     }
 }

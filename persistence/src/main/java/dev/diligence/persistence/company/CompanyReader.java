@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CompanyReader {
 
-    private static final String SELECT = "select " + CompanyColumns.SELECT + "\nfrom companies co\n" + CompanyColumns.REFERENCES
-            + "\nwhere co.tenant_id = :tenant and co.id in (:ids)";
+    private static final String SELECT = "select " + CompanyColumns.SELECT + "\nfrom companies co\n"
+            + CompanyColumns.REFERENCES + "\nwhere co.tenant_id = :tenant and co.id in (:ids)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
@@ -37,8 +37,16 @@ class CompanyReader {
         if (ids.isEmpty()) {
             return List.of();
         }
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("companies need a current tenant")).value();
-        return jdbc.query(SELECT, new MapSqlParameterSource("tenant", tenant)
-                .addValue("ids", ids.stream().map(CompanyId::value).distinct().toList()), (rs, index) -> CompanyColumns.company(rs));
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("companies need a current tenant"))
+                .value();
+        return jdbc.query(
+                SELECT,
+                new MapSqlParameterSource("tenant", tenant)
+                        .addValue(
+                                "ids",
+                                ids.stream().map(CompanyId::value).distinct().toList()),
+                (rs, index) -> CompanyColumns.company(rs));
     }
 }

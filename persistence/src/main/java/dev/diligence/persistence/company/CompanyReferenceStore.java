@@ -38,21 +38,26 @@ class CompanyReferenceStore {
         jdbc.query("""
                 select company_id, source, external_id from company_references
                 where tenant_id = :tenant and company_id in (:companies)
-                order by company_id, source""",
-                new MapSqlParameterSource("tenant", tenant()).addValue("companies", companies),
-                row -> {
-                    references.computeIfAbsent(row.getObject("company_id", UUID.class), id -> new ArrayList<>())
-                            .add(new ExternalReference(row.getString("source"), row.getString("external_id")));
-                });
+                order by company_id, source""", new MapSqlParameterSource("tenant", tenant()).addValue("companies", companies), row -> {
+            references
+                    .computeIfAbsent(row.getObject("company_id", UUID.class), id -> new ArrayList<>())
+                    .add(new ExternalReference(row.getString("source"), row.getString("external_id")));
+        });
         return references;
     }
 
     Optional<UUID> ownerOf(String source, String externalId) {
-        return jdbc.queryForList("""
+        return jdbc
+                .queryForList(
+                        """
                 select company_id from company_references
                 where tenant_id = :tenant and source = :source and external_id = :externalId""",
-                new MapSqlParameterSource("tenant", tenant()).addValue("source", source).addValue("externalId", externalId),
-                UUID.class).stream().findFirst();
+                        new MapSqlParameterSource("tenant", tenant())
+                                .addValue("source", source)
+                                .addValue("externalId", externalId),
+                        UUID.class)
+                .stream()
+                .findFirst();
     }
 
     /** The companies holding these external IDs of {@code source}, by external ID. */
@@ -63,14 +68,16 @@ class CompanyReferenceStore {
         }
         // One unique-key lookup per external ID (the lateral limit keeps the plan a nested loop), so the
         // plan does not depend on statistics that lag behind a bulk sync.
-        jdbc.query("""
+        jdbc.query(
+                """
                 select wanted.external_id, reference.company_id
                 from unnest(cast(:externalIds as text[])) as wanted (external_id)
                 cross join lateral (
                     select company_id from company_references
                     where tenant_id = :tenant and source = :source and external_id = wanted.external_id
                     limit 1) as reference""",
-                new MapSqlParameterSource("tenant", tenant()).addValue("source", source)
+                new MapSqlParameterSource("tenant", tenant())
+                        .addValue("source", source)
                         .addValue("externalIds", Set.copyOf(externalIds).toArray(String[]::new)),
                 row -> {
                     owners.put(row.getString("external_id"), row.getObject("company_id", UUID.class));
@@ -87,7 +94,8 @@ class CompanyReferenceStore {
             return;
         }
         UUID tenant = tenant();
-        jdbc.update("delete from company_references where tenant_id = :tenant and company_id in (:companies)",
+        jdbc.update(
+                "delete from company_references where tenant_id = :tenant and company_id in (:companies)",
                 new MapSqlParameterSource("tenant", tenant).addValue("companies", referencesByCompany.keySet()));
         insertAll(tenant, referencesByCompany);
     }
@@ -99,10 +107,11 @@ class CompanyReferenceStore {
 
     private void insertAll(UUID tenant, Map<UUID, List<ExternalReference>> referencesByCompany) {
         MapSqlParameterSource[] rows = referencesByCompany.entrySet().stream()
-                .flatMap(company -> company.getValue().stream().map(reference -> new MapSqlParameterSource("tenant", tenant)
-                        .addValue("company", company.getKey())
-                        .addValue("source", reference.source())
-                        .addValue("externalId", reference.externalId())))
+                .flatMap(company -> company.getValue().stream()
+                        .map(reference -> new MapSqlParameterSource("tenant", tenant)
+                                .addValue("company", company.getKey())
+                                .addValue("source", reference.source())
+                                .addValue("externalId", reference.externalId())))
                 .toArray(MapSqlParameterSource[]::new);
         if (rows.length > 0) {
             jdbc.batchUpdate("""
@@ -112,6 +121,9 @@ class CompanyReferenceStore {
     }
 
     private UUID tenant() {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("company references need a current tenant")).value();
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("company references need a current tenant"))
+                .value();
     }
 }

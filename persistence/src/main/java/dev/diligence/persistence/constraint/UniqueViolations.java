@@ -19,8 +19,7 @@ public final class UniqueViolations {
     /** SQLState of a unique violation. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueViolations() {
-    }
+    private UniqueViolations() {}
 
     /**
      * The constraint (or unique index) whose violation {@code failure} reports, anywhere in its chain of

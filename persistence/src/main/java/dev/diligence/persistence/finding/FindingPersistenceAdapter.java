@@ -2,16 +2,16 @@ package dev.diligence.persistence.finding;
 
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.finding.Finding;
+import dev.diligence.domain.finding.FindingFilter;
 import dev.diligence.domain.finding.FindingId;
 import dev.diligence.domain.finding.Findings;
+import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
-import dev.diligence.persistence.tenancy.CurrentTenant;
-import dev.diligence.domain.finding.FindingFilter;
-import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -48,8 +48,13 @@ class FindingPersistenceAdapter implements Findings {
 
     @Override
     public Optional<Finding> find(FindingId id) {
-        return jdbc.query("select * from findings where tenant_id = :tenant and id = :id" + LIVE,
-                tenant().addValue("id", id.value()), (rs, index) -> FindingRows.of(rs)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from findings where tenant_id = :tenant and id = :id" + LIVE,
+                        tenant().addValue("id", id.value()),
+                        (rs, index) -> FindingRows.of(rs))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -57,15 +62,21 @@ class FindingPersistenceAdapter implements Findings {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select * from findings where tenant_id = :tenant and id in (:ids)" + LIVE,
-                tenant().addValue("ids", ids.stream().map(FindingId::value).distinct().toList()), (rs, index) -> FindingRows.of(rs));
+        return jdbc.query(
+                "select * from findings where tenant_id = :tenant and id in (:ids)" + LIVE,
+                tenant().addValue(
+                                "ids",
+                                ids.stream().map(FindingId::value).distinct().toList()),
+                (rs, index) -> FindingRows.of(rs));
     }
 
     /** In the order raised; findings raised at the same instant in the order they were stored. */
     @Override
     public List<Finding> ofAssessment(AssessmentId assessment) {
-        return jdbc.query("select * from findings where tenant_id = :tenant and assessment_id = :assessment" + LIVE
-                + " order by opened_at, created_at, id", tenant().addValue("assessment", assessment.value()),
+        return jdbc.query(
+                "select * from findings where tenant_id = :tenant and assessment_id = :assessment" + LIVE
+                        + " order by opened_at, created_at, id",
+                tenant().addValue("assessment", assessment.value()),
                 (rs, index) -> FindingRows.of(rs));
     }
 
@@ -74,9 +85,15 @@ class FindingPersistenceAdapter implements Findings {
         Map<AssessmentId, List<Finding>> byAssessment = new LinkedHashMap<>();
         assessments.forEach(assessment -> byAssessment.put(assessment, new ArrayList<>()));
         if (!assessments.isEmpty()) {
-            jdbc.query("select * from findings where tenant_id = :tenant and assessment_id in (:assessments)" + LIVE
-                    + " order by opened_at, created_at, id",
-                    tenant().addValue("assessments", assessments.stream().map(AssessmentId::value).distinct().toList()),
+            jdbc.query(
+                    "select * from findings where tenant_id = :tenant and assessment_id in (:assessments)" + LIVE
+                            + " order by opened_at, created_at, id",
+                    tenant().addValue(
+                                    "assessments",
+                                    assessments.stream()
+                                            .map(AssessmentId::value)
+                                            .distinct()
+                                            .toList()),
                     rs -> {
                         Finding finding = FindingRows.of(rs);
                         byAssessment.get(finding.assessment()).add(finding);
@@ -109,8 +126,7 @@ class FindingPersistenceAdapter implements Findings {
                     rule_id, status, opened_at, closed_at, closing_note, version, created_at, updated_at)
                 values (:tenant, :id, :assessment, :criterion, :title, :description, :severity, :owner, :dueDate, :plan,
                     cast(:standards as text[]), cast(:clauses as text[]), :sourceKind, :ruleId, :status, :openedAt,
-                    :closedAt, :closingNote, :version, clock_timestamp(), clock_timestamp())""",
-                FindingRows.parameters(currentTenant, finding));
+                    :closedAt, :closingNote, :version, clock_timestamp(), clock_timestamp())""", FindingRows.parameters(currentTenant, finding));
         return finding;
     }
 
@@ -123,14 +139,24 @@ class FindingPersistenceAdapter implements Findings {
                     reference_standards = cast(:standards as text[]), reference_clauses = cast(:clauses as text[]),
                     status = :status, closed_at = :closedAt, closing_note = :closingNote,
                     version = version + 1, updated_at = clock_timestamp()
-                where tenant_id = :tenant and id = :id and version = :version""" + LIVE,
-                FindingRows.parameters(currentTenant, finding));
+                where tenant_id = :tenant and id = :id and version = :version""" + LIVE, FindingRows.parameters(currentTenant, finding));
         if (changed == 0) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
                     "the finding was changed concurrently; read it again"));
         }
-        return new Finding(finding.id(), finding.assessment(), finding.criterion(), finding.content(), finding.source(),
-                finding.status(), finding.openedAt(), finding.closedAt(), finding.closingNote(), finding.version() + 1);
+        return new Finding(
+                finding.id(),
+                finding.assessment(),
+                finding.criterion(),
+                finding.content(),
+                finding.source(),
+                finding.status(),
+                finding.openedAt(),
+                finding.closedAt(),
+                finding.closingNote(),
+                finding.version() + 1);
     }
 
     /**
@@ -141,8 +167,7 @@ class FindingPersistenceAdapter implements Findings {
     public void retire(FindingId id) {
         jdbc.update("""
                 update findings set retired_at = clock_timestamp(), updated_at = clock_timestamp(), version = version + 1
-                where tenant_id = :tenant and id = :id and source_kind = 'RULE'""" + LIVE,
-                tenant().addValue("id", id.value()));
+                where tenant_id = :tenant and id = :id and source_kind = 'RULE'""" + LIVE, tenant().addValue("id", id.value()));
     }
 
     private MapSqlParameterSource tenant() {

@@ -45,12 +45,16 @@ class FindingQueries {
         StringBuilder where = where(filter, values);
         if (page.from().isPresent()) {
             Cursor cursor = page.from().get();
-            where.append(" and (f.opened_at, f.id) ").append(page.backward() ? "<" : ">").append(" (:afterAt, :afterId)");
+            where.append(" and (f.opened_at, f.id) ")
+                    .append(page.backward() ? "<" : ">")
+                    .append(" (:afterAt, :afterId)");
             values.addValue("afterAt", FindingRows.timestamp(openedAt(cursor))).addValue("afterId", cursor.id());
         }
         String direction = page.backward() ? "desc" : "asc";
-        List<Finding> rows = new ArrayList<>(jdbc.query("select f.* " + where + " order by f.opened_at " + direction
-                + ", f.id " + direction + " limit :window", values, (rs, index) -> FindingRows.of(rs)));
+        List<Finding> rows = new ArrayList<>(jdbc.query(
+                "select f.* " + where + " order by f.opened_at " + direction + ", f.id " + direction + " limit :window",
+                values,
+                (rs, index) -> FindingRows.of(rs)));
         boolean hasMore = rows.size() > page.limit();
         List<Finding> items = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
         if (page.backward()) {
@@ -68,7 +72,9 @@ class FindingQueries {
     Map<Severity, Long> countBySeverity(FindingFilter filter) {
         Map<Severity, Long> counts = zeroPerSeverity();
         MapSqlParameterSource values = FindingRows.tenant(currentTenant);
-        jdbc.query("select f.severity, count(*) as findings " + where(filter, values) + " group by f.severity", values,
+        jdbc.query(
+                "select f.severity, count(*) as findings " + where(filter, values) + " group by f.severity",
+                values,
                 rs -> {
                     counts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("findings"));
                 });
@@ -98,16 +104,21 @@ class FindingQueries {
             values.addValue("company", filter.company().value());
         }
         if (filter.fund() != null) {
-            sql.append(" and a.company_id in (select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund)");
+            sql.append(
+                    " and a.company_id in (select h.company_id from holdings h where h.tenant_id = :tenant and h.fund_id = :fund)");
             values.addValue("fund", filter.fund().value());
         }
         if (!filter.severities().isEmpty()) {
             sql.append(" and f.severity in (:severities)");
-            values.addValue("severities", filter.severities().stream().map(Enum::name).sorted().toList());
+            values.addValue(
+                    "severities",
+                    filter.severities().stream().map(Enum::name).sorted().toList());
         }
         if (!filter.statuses().isEmpty()) {
             sql.append(" and f.status in (:statuses)");
-            values.addValue("statuses", filter.statuses().stream().map(Enum::name).sorted().toList());
+            values.addValue(
+                    "statuses",
+                    filter.statuses().stream().map(Enum::name).sorted().toList());
         }
         filter.criterionPrefix().ifPresent(prefix -> {
             sql.append(" and starts_with(f.criterion_code, :prefix)");

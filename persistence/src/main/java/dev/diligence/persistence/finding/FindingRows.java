@@ -32,29 +32,41 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 final class FindingRows {
 
-    private FindingRows() {
-    }
+    private FindingRows() {}
 
     /** Fresh parameters holding {@code :tenant}; no current tenant is a programming error. */
     static MapSqlParameterSource tenant(CurrentTenant currentTenant) {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("findings need a current tenant")).value();
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("findings need a current tenant"))
+                .value();
         return new MapSqlParameterSource("tenant", tenant);
     }
 
     /** Every column of the finding as a parameter of the same name in camel case. */
     static MapSqlParameterSource parameters(CurrentTenant currentTenant, Finding f) {
         FindingContent content = f.content();
-        return tenant(currentTenant).addValue("id", f.id().value()).addValue("assessment", f.assessment().value())
-                .addValue("criterion", f.criterion()).addValue("title", content.title())
-                .addValue("description", content.description()).addValue("severity", content.severity().name())
-                .addValue("owner", content.owner()).addValue("dueDate", content.dueDate())
+        return tenant(currentTenant)
+                .addValue("id", f.id().value())
+                .addValue("assessment", f.assessment().value())
+                .addValue("criterion", f.criterion())
+                .addValue("title", content.title())
+                .addValue("description", content.description())
+                .addValue("severity", content.severity().name())
+                .addValue("owner", content.owner())
+                .addValue("dueDate", content.dueDate())
                 .addValue("plan", content.remediationPlan())
-                .addValue("standards", textArray(content.references(), r -> r.standard().name()))
+                .addValue(
+                        "standards",
+                        textArray(content.references(), r -> r.standard().name()))
                 .addValue("clauses", textArray(content.references(), StandardReference::clause))
-                .addValue("sourceKind", f.source().kind().name()).addValue("ruleId", f.source().ruleId())
-                .addValue("status", f.status().name()).addValue("openedAt", timestamp(f.openedAt()))
+                .addValue("sourceKind", f.source().kind().name())
+                .addValue("ruleId", f.source().ruleId())
+                .addValue("status", f.status().name())
+                .addValue("openedAt", timestamp(f.openedAt()))
                 .addValue("closedAt", f.closedAt() == null ? null : timestamp(f.closedAt()))
-                .addValue("closingNote", f.closingNote()).addValue("version", f.version());
+                .addValue("closingNote", f.closingNote())
+                .addValue("version", f.version());
     }
 
     static Finding of(ResultSet rs) throws SQLException {
@@ -64,13 +76,27 @@ final class FindingRows {
         for (int i = 0; i < standards.length; i++) {
             references.add(new StandardReference(Standard.valueOf(standards[i]), clauses[i]));
         }
-        FindingContent content = new FindingContent(rs.getString("title"), rs.getString("description"),
-                Severity.valueOf(rs.getString("severity")), rs.getString("owner_subject"),
-                rs.getObject("due_date", LocalDate.class), rs.getString("remediation_plan"), references);
-        FindingSource source = new FindingSource(FindingSource.Kind.valueOf(rs.getString("source_kind")), rs.getString("rule_id"));
-        return new Finding(new FindingId(rs.getObject("id", UUID.class)), new AssessmentId(rs.getObject("assessment_id", UUID.class)),
-                rs.getString("criterion_code"), content, source, FindingStatus.valueOf(rs.getString("status")),
-                instant(rs, "opened_at"), instant(rs, "closed_at"), rs.getString("closing_note"), rs.getLong("version"));
+        FindingContent content = new FindingContent(
+                rs.getString("title"),
+                rs.getString("description"),
+                Severity.valueOf(rs.getString("severity")),
+                rs.getString("owner_subject"),
+                rs.getObject("due_date", LocalDate.class),
+                rs.getString("remediation_plan"),
+                references);
+        FindingSource source =
+                new FindingSource(FindingSource.Kind.valueOf(rs.getString("source_kind")), rs.getString("rule_id"));
+        return new Finding(
+                new FindingId(rs.getObject("id", UUID.class)),
+                new AssessmentId(rs.getObject("assessment_id", UUID.class)),
+                rs.getString("criterion_code"),
+                content,
+                source,
+                FindingStatus.valueOf(rs.getString("status")),
+                instant(rs, "opened_at"),
+                instant(rs, "closed_at"),
+                rs.getString("closing_note"),
+                rs.getLong("version"));
     }
 
     static OffsetDateTime timestamp(Instant instant) {
@@ -84,7 +110,8 @@ final class FindingRows {
 
     /** A PostgreSQL array literal, every element quoted, for {@code cast(:x as text[])}. */
     private static String textArray(List<StandardReference> references, Function<StandardReference, String> element) {
-        return references.stream().map(element)
+        return references.stream()
+                .map(element)
                 .map(value -> '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
                 .collect(Collectors.joining(",", "{", "}"));
     }

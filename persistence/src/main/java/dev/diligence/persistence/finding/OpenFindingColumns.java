@@ -21,8 +21,7 @@ public final class OpenFindingColumns {
     /** The column the lateral join of {@link #of(String)} adds. */
     public static final String SELECT = "open_findings.packed as open_findings";
 
-    private OpenFindingColumns() {
-    }
+    private OpenFindingColumns() {}
 
     /** A lateral join counting the open findings of the company whose id is {@code companyId}, a column of the statement. */
     public static String of(String companyId) {

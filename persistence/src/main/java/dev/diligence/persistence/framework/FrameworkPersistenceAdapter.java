@@ -42,7 +42,8 @@ class FrameworkPersistenceAdapter implements Frameworks {
      * @param tenant null for a platform version
      * @param base   null for a platform version
      */
-    private record VersionRow(int version, @Nullable UUID tenant, @Nullable Integer base, String redFlagRules) {
+    private record VersionRow(
+            int version, @Nullable UUID tenant, @Nullable Integer base, String redFlagRules) {
 
         int platformVersion() {
             return base == null ? version : base;
@@ -76,7 +77,8 @@ class FrameworkPersistenceAdapter implements Frameworks {
 
     @Override
     public int nextDerivedNumber() {
-        Integer number = jdbc.getJdbcOperations().queryForObject("select nextval('framework_derived_version_numbers')", Integer.class);
+        Integer number = jdbc.getJdbcOperations()
+                .queryForObject("select nextval('framework_derived_version_numbers')", Integer.class);
         if (number == null) {
             throw new IllegalStateException("the sequence of derived version numbers returned nothing");
         }
@@ -87,48 +89,73 @@ class FrameworkPersistenceAdapter implements Frameworks {
     public FrameworkVersion add(FrameworkVersion derived) {
         TenantDerivation derivation = derived.derivation();
         if (derivation == null) {
-            throw new IllegalArgumentException("only a derived version is stored; version " + derived.number() + " is a platform version");
+            throw new IllegalArgumentException(
+                    "only a derived version is stored; version " + derived.number() + " is a platform version");
         }
         UUID tenant = derivation.tenant().value();
-        jdbc.update("insert into framework_versions (version, tenant_id, base_version) values (:version, :tenant, :base)",
-                new MapSqlParameterSource("version", derived.number()).addValue("tenant", tenant)
+        jdbc.update(
+                "insert into framework_versions (version, tenant_id, base_version) values (:version, :tenant, :base)",
+                new MapSqlParameterSource("version", derived.number())
+                        .addValue("tenant", tenant)
                         .addValue("base", derivation.baseVersion()));
         SqlParameterSource[] weights = derived.weights().entrySet().stream()
-                .map(weight -> new MapSqlParameterSource("tenant", tenant).addValue("version", derived.number())
-                        .addValue("code", weight.getKey()).addValue("weight", weight.getValue()))
+                .map(weight -> new MapSqlParameterSource("tenant", tenant)
+                        .addValue("version", derived.number())
+                        .addValue("code", weight.getKey())
+                        .addValue("weight", weight.getValue()))
                 .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("insert into framework_version_weights (tenant_id, version, code, weight) values (:tenant, :version, :code, :weight)",
+        jdbc.batchUpdate(
+                "insert into framework_version_weights (tenant_id, version, code, weight) values (:tenant, :version, :code, :weight)",
                 weights);
-        return find(derived.number()).orElseThrow(() ->
-                new IllegalStateException("derived version " + derived.number() + " cannot be read back"));
+        return find(derived.number())
+                .orElseThrow(() ->
+                        new IllegalStateException("derived version " + derived.number() + " cannot be read back"));
     }
 
     /** The visible versions, all of them or the one numbered {@code only}. */
     private List<FrameworkVersion> load(@Nullable Integer only) {
-        List<VersionRow> rows = jdbc.query("""
+        List<VersionRow> rows = jdbc.query(
+                """
                 select v.version, v.tenant_id, v.base_version, coalesce(v.red_flag_rules, b.red_flag_rules) as red_flag_rules
                 from framework_versions v left join framework_versions b on b.version = v.base_version
                 where cast(:only as integer) is null or v.version = cast(:only as integer)
-                order by v.version""", new MapSqlParameterSource("only", only),
-                (row, index) -> new VersionRow(row.getInt("version"), row.getObject("tenant_id", UUID.class),
-                        (Integer) row.getObject("base_version"), row.getString("red_flag_rules")));
+                order by v.version""",
+                new MapSqlParameterSource("only", only),
+                (row, index) -> new VersionRow(
+                        row.getInt("version"),
+                        row.getObject("tenant_id", UUID.class),
+                        (Integer) row.getObject("base_version"),
+                        row.getString("red_flag_rules")));
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Integer> missing = rows.stream().map(VersionRow::platformVersion).distinct()
-                .filter(number -> !platformStructure.containsKey(number)).toList();
+        List<Integer> missing = rows.stream()
+                .map(VersionRow::platformVersion)
+                .distinct()
+                .filter(number -> !platformStructure.containsKey(number))
+                .toList();
         if (!missing.isEmpty()) {
             platformStructure.putAll(platformDimensions.of(missing));
         }
         Map<Integer, List<Dimension>> dimensions = platformStructure;
-        Map<Integer, Map<String, BigDecimal>> weights = derivedWeights(rows.stream().filter(row -> row.base() != null)
-                .map(VersionRow::version).toList());
+        Map<Integer, Map<String, BigDecimal>> weights = derivedWeights(rows.stream()
+                .filter(row -> row.base() != null)
+                .map(VersionRow::version)
+                .toList());
         Map<Integer, FrameworkVersion> platform = new HashMap<>();
-        return rows.stream().map(row -> {
-            FrameworkVersion base = platform.computeIfAbsent(row.platformVersion(), number ->
-                    FrameworkVersion.platform(number, new RedFlagRuleSetId(row.redFlagRules()), dimensions.getOrDefault(number, List.of())));
-            return row.tenant() == null ? base : derived(base, row, weights.getOrDefault(row.version(), Map.of()));
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    FrameworkVersion base = platform.computeIfAbsent(
+                            row.platformVersion(),
+                            number -> FrameworkVersion.platform(
+                                    number,
+                                    new RedFlagRuleSetId(row.redFlagRules()),
+                                    dimensions.getOrDefault(number, List.of())));
+                    return row.tenant() == null
+                            ? base
+                            : derived(base, row, weights.getOrDefault(row.version(), Map.of()));
+                })
+                .toList();
     }
 
     /** The stored weights of each of the derived {@code versions}, by code. */
@@ -138,8 +165,10 @@ class FrameworkPersistenceAdapter implements Frameworks {
             // nothing derived is visible (always so without a tenant): the tenant-owned table is not touched
             return weights;
         }
-        jdbc.query("select version, code, weight from framework_version_weights where version in (:versions) order by version, code",
-                new MapSqlParameterSource("versions", versions), row -> {
+        jdbc.query(
+                "select version, code, weight from framework_version_weights where version in (:versions) order by version, code",
+                new MapSqlParameterSource("versions", versions),
+                row -> {
                     weights.computeIfAbsent(row.getInt("version"), key -> new LinkedHashMap<>())
                             .put(row.getString("code"), row.getBigDecimal("weight"));
                 });
@@ -152,7 +181,7 @@ class FrameworkPersistenceAdapter implements Frameworks {
         if (derivation instanceof WeightDerivation.Derived stored) {
             return stored.version();
         }
-        throw new IllegalStateException("the stored weights of framework version " + row.version() + " break the weight rules: "
-                + ((WeightDerivation.Rejected) derivation).violations());
+        throw new IllegalStateException("the stored weights of framework version " + row.version()
+                + " break the weight rules: " + ((WeightDerivation.Rejected) derivation).violations());
     }
 }

@@ -24,11 +24,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class PlatformDimensions {
 
-    private record DimensionRow(int version, String code, String name, BigDecimal weight) {
-    }
+    private record DimensionRow(int version, String code, String name, BigDecimal weight) {}
 
-    private record CriterionKey(int version, String code) {
-    }
+    private record CriterionKey(int version, String code) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,28 +41,51 @@ final class PlatformDimensions {
         }
         MapSqlParameterSource filter = new MapSqlParameterSource("versions", versions);
         Map<CriterionKey, List<StandardReference>> references = new LinkedHashMap<>();
-        jdbc.query("select version, criterion_code, standard, clause from framework_criterion_references"
-                + " where version in (:versions) order by version, criterion_code, position", filter, row -> {
-                    references.computeIfAbsent(new CriterionKey(row.getInt("version"), row.getString("criterion_code")), key -> new ArrayList<>())
-                            .add(new StandardReference(Standard.valueOf(row.getString("standard")), row.getString("clause")));
+        jdbc.query(
+                "select version, criterion_code, standard, clause from framework_criterion_references"
+                        + " where version in (:versions) order by version, criterion_code, position",
+                filter,
+                row -> {
+                    references
+                            .computeIfAbsent(
+                                    new CriterionKey(row.getInt("version"), row.getString("criterion_code")),
+                                    key -> new ArrayList<>())
+                            .add(new StandardReference(
+                                    Standard.valueOf(row.getString("standard")), row.getString("clause")));
                 });
         Map<String, List<Criterion>> criteria = new LinkedHashMap<>();
-        jdbc.query("select version, dimension_code, code, name, weight, descriptors from framework_criteria"
-                + " where version in (:versions) order by version, dimension_code, position", filter, row -> {
+        jdbc.query(
+                "select version, dimension_code, code, name, weight, descriptors from framework_criteria"
+                        + " where version in (:versions) order by version, dimension_code, position",
+                filter,
+                row -> {
                     int version = row.getInt("version");
                     String code = row.getString("code");
                     criteria.computeIfAbsent(version + "/" + row.getString("dimension_code"), key -> new ArrayList<>())
-                            .add(new Criterion(code, row.getString("name"), row.getBigDecimal("weight"),
+                            .add(new Criterion(
+                                    code,
+                                    row.getString("name"),
+                                    row.getBigDecimal("weight"),
                                     new LevelDescriptors(strings(row.getArray("descriptors"))),
                                     references.getOrDefault(new CriterionKey(version, code), List.of())));
                 });
         Map<Integer, List<Dimension>> dimensions = new LinkedHashMap<>();
-        jdbc.query("select version, code, name, weight from framework_dimensions where version in (:versions)"
-                + " order by version, position", filter,
-                (row, index) -> new DimensionRow(row.getInt("version"), row.getString("code"), row.getString("name"),
-                        row.getBigDecimal("weight")))
-                .forEach(d -> dimensions.computeIfAbsent(d.version(), key -> new ArrayList<>()).add(
-                        new Dimension(d.code(), d.name(), d.weight(), criteria.getOrDefault(d.version() + "/" + d.code(), List.of()))));
+        jdbc.query(
+                        "select version, code, name, weight from framework_dimensions where version in (:versions)"
+                                + " order by version, position",
+                        filter,
+                        (row, index) -> new DimensionRow(
+                                row.getInt("version"),
+                                row.getString("code"),
+                                row.getString("name"),
+                                row.getBigDecimal("weight")))
+                .forEach(d -> dimensions
+                        .computeIfAbsent(d.version(), key -> new ArrayList<>())
+                        .add(new Dimension(
+                                d.code(),
+                                d.name(),
+                                d.weight(),
+                                criteria.getOrDefault(d.version() + "/" + d.code(), List.of()))));
         return dimensions;
     }
 

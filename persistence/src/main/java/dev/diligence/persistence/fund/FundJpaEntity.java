@@ -56,8 +56,7 @@ public class FundJpaEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected FundJpaEntity() {
-    }
+    protected FundJpaEntity() {}
 
     FundJpaEntity(UUID id) {
         this.id = id;

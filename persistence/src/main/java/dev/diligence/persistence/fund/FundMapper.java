@@ -8,14 +8,18 @@ import java.time.temporal.ChronoUnit;
 /** Copies funds between the domain and their rows. Timestamps are stored to the microsecond. */
 final class FundMapper {
 
-    private FundMapper() {
-    }
+    private FundMapper() {}
 
     static Fund toDomain(FundJpaEntity row) {
-        FundProfile profile = new FundProfile(row.getName(), row.getVintageYear(), row.getStrategy(),
-                row.getCurrency(), row.getTargetSize());
-        return new Fund(new FundId(row.getId()), profile, row.getStatus(), row.getVersion(),
-                row.getCreatedAt(), row.getUpdatedAt());
+        FundProfile profile = new FundProfile(
+                row.getName(), row.getVintageYear(), row.getStrategy(), row.getCurrency(), row.getTargetSize());
+        return new Fund(
+                new FundId(row.getId()),
+                profile,
+                row.getStatus(),
+                row.getVersion(),
+                row.getCreatedAt(),
+                row.getUpdatedAt());
     }
 
     /** Writes every mutable attribute of {@code fund} into {@code row}; identity and version stay. */

@@ -3,11 +3,11 @@ package dev.diligence.persistence.fund;
 import dev.diligence.domain.fund.Fund;
 import dev.diligence.domain.fund.FundFilter;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.fund.Funds;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.paging.KeysetQuery;
@@ -61,7 +61,8 @@ class FundPersistenceAdapter implements Funds {
         List<FundJpaEntity> rows = query(filter).page(em, order, page).getResultList();
         boolean hasMore = rows.size() > page.limit();
         List<Fund> funds = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
-                .map(FundMapper::toDomain).toList());
+                .map(FundMapper::toDomain)
+                .toList());
         if (page.backward()) {
             Collections.reverse(funds);
         }
@@ -86,10 +87,13 @@ class FundPersistenceAdapter implements Funds {
 
     @Override
     public boolean nameTaken(String name, Optional<FundId> except) {
-        List<FundJpaEntity> sameName = em.createQuery("select f from FundJpaEntity f where lower(f.name) = :name", FundJpaEntity.class)
+        List<FundJpaEntity> sameName = em.createQuery(
+                        "select f from FundJpaEntity f where lower(f.name) = :name", FundJpaEntity.class)
                 .setParameter("name", name.strip().toLowerCase(Locale.ROOT))
                 .getResultList();
-        return sameName.stream().anyMatch(row -> except.map(id -> !id.value().equals(row.getId())).orElse(true));
+        return sameName.stream()
+                .anyMatch(
+                        row -> except.map(id -> !id.value().equals(row.getId())).orElse(true));
     }
 
     @Override
@@ -105,7 +109,9 @@ class FundPersistenceAdapter implements Funds {
     public Fund update(Fund fund) {
         FundJpaEntity row = em.find(FundJpaEntity.class, fund.id().value());
         if (row == null || row.getVersion() != fund.version()) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
                     "the fund was changed or removed concurrently; read it again"));
         }
         FundMapper.copy(fund, row);

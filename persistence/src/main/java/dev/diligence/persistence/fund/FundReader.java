@@ -39,19 +39,34 @@ class FundReader {
         if (ids.isEmpty()) {
             return List.of();
         }
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("funds need a current tenant")).value();
-        return jdbc.query("""
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("funds need a current tenant"))
+                .value();
+        return jdbc.query(
+                """
                 select id, name, vintage_year, strategy, currency, target_size, status, version, created_at, updated_at
                 from funds where tenant_id = :tenant and id in (:ids)""",
-                new MapSqlParameterSource("tenant", tenant).addValue("ids", ids.stream().map(FundId::value).distinct().toList()),
+                new MapSqlParameterSource("tenant", tenant)
+                        .addValue(
+                                "ids",
+                                ids.stream().map(FundId::value).distinct().toList()),
                 (rs, index) -> fund(rs));
     }
 
     private static Fund fund(ResultSet rs) throws SQLException {
-        FundProfile profile = new FundProfile(rs.getString("name"), rs.getInt("vintage_year"),
-                FundStrategy.valueOf(rs.getString("strategy")), rs.getString("currency"), rs.getBigDecimal("target_size"));
-        return new Fund(new FundId(rs.getObject("id", UUID.class)), profile, FundStatus.valueOf(rs.getString("status")),
-                rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        FundProfile profile = new FundProfile(
+                rs.getString("name"),
+                rs.getInt("vintage_year"),
+                FundStrategy.valueOf(rs.getString("strategy")),
+                rs.getString("currency"),
+                rs.getBigDecimal("target_size"));
+        return new Fund(
+                new FundId(rs.getObject("id", UUID.class)),
+                profile,
+                FundStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -61,8 +61,7 @@ public class HoldingJpaEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected HoldingJpaEntity() {
-    }
+    protected HoldingJpaEntity() {}
 
     HoldingJpaEntity(UUID id, UUID fundId, UUID companyId) {
         this.id = id;
@@ -115,8 +114,14 @@ public class HoldingJpaEntity {
     }
 
     /** Copies the terms and timestamps; identity, fund, company and version stay. */
-    void assign(DealStage dealStage, BigDecimal ownershipPercentage, LocalDate entryDate, LocalDate exitDate, String dealLead,
-            Instant createdAt, Instant updatedAt) {
+    void assign(
+            DealStage dealStage,
+            BigDecimal ownershipPercentage,
+            LocalDate entryDate,
+            LocalDate exitDate,
+            String dealLead,
+            Instant createdAt,
+            Instant updatedAt) {
         this.dealStage = dealStage;
         this.ownershipPercentage = ownershipPercentage;
         this.entryDate = entryDate;

@@ -71,7 +71,8 @@ class HoldingPages {
      * requested parent is a key, with an empty page when it has no holdings. With the total, a
      * parent whose page is empty (a cursor past its last holding) still has its total.
      */
-    <K> Map<K, HoldingPage> page(Parent parent, Collection<UUID> parents, PageQuery page, HoldingReads along, Function<UUID, K> key) {
+    <K> Map<K, HoldingPage> page(
+            Parent parent, Collection<UUID> parents, PageQuery page, HoldingReads along, Function<UUID, K> key) {
         Map<UUID, List<Holding>> rows = new LinkedHashMap<>();
         Map<UUID, Long> totals = new HashMap<>();
         Map<CompanyId, Company> companies = new HashMap<>();
@@ -84,7 +85,8 @@ class HoldingPages {
             if (page.from().isPresent()) {
                 Cursor cursor = page.from().get();
                 after = " and (h.created_at, h.id) " + (page.backward() ? "<" : ">") + " (:afterAt, :afterId)";
-                values.addValue("afterAt", OffsetDateTime.ofInstant(addedAt(cursor), ZoneOffset.UTC)).addValue("afterId", cursor.id());
+                values.addValue("afterAt", OffsetDateTime.ofInstant(addedAt(cursor), ZoneOffset.UTC))
+                        .addValue("afterId", cursor.id());
             }
             jdbc.query(statement(parent, page.backward() ? "desc" : "asc", after, along), values, row -> {
                 UUID parentId = row.getObject("parent", UUID.class);
@@ -127,11 +129,10 @@ class HoldingPages {
                 ? "cross join lateral (select count(*) as total from holdings c where c.tenant_id = :tenant and c.%s = wanted.parent) counts\n"
                         .formatted(parent.column)
                 : "";
-        String companies = along.companies()
-                ? ", " + CompanyColumns.SELECT + "\n"
-                : "\n";
+        String companies = along.companies() ? ", " + CompanyColumns.SELECT + "\n" : "\n";
         String joinCompanies = along.companies()
-                ? "left join companies co on co.tenant_id = page.tenant_id and co.id = page.company_id\n" + CompanyColumns.REFERENCES + "\n"
+                ? "left join companies co on co.tenant_id = page.tenant_id and co.id = page.company_id\n"
+                        + CompanyColumns.REFERENCES + "\n"
                 : "";
         return """
                 select wanted.parent%1$s, page.*%2$sfrom unnest(cast(:parents as uuid[])) as wanted (parent)
@@ -142,8 +143,14 @@ class HoldingPages {
                     where h.tenant_id = :tenant and h.%4$s = wanted.parent%5$s
                     order by h.created_at %6$s, h.id %6$s
                     limit :window) page on true
-                %7$sorder by wanted.parent, page.created_at %6$s, page.id %6$s"""
-                .formatted(along.total() ? ", counts.total" : "", companies, total, parent.column, after, direction, joinCompanies);
+                %7$sorder by wanted.parent, page.created_at %6$s, page.id %6$s""".formatted(
+                        along.total() ? ", counts.total" : "",
+                        companies,
+                        total,
+                        parent.column,
+                        after,
+                        direction,
+                        joinCompanies);
     }
 
     /**
@@ -157,7 +164,8 @@ class HoldingPages {
         if (funds.isEmpty() || companies.isEmpty()) {
             return held;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select h.fund_id, h.company_id
                 from unnest(cast(:companies as uuid[])) as wanted (company_id)
                 cross join lateral (
@@ -166,8 +174,15 @@ class HoldingPages {
                     offset 0) as h
                 where h.fund_id = any(cast(:funds as uuid[]))""",
                 new MapSqlParameterSource("tenant", tenant())
-                        .addValue("companies", companies.stream().map(CompanyId::value).distinct().toArray(UUID[]::new))
-                        .addValue("funds", funds.stream().map(FundId::value).distinct().toArray(UUID[]::new)),
+                        .addValue(
+                                "companies",
+                                companies.stream()
+                                        .map(CompanyId::value)
+                                        .distinct()
+                                        .toArray(UUID[]::new))
+                        .addValue(
+                                "funds",
+                                funds.stream().map(FundId::value).distinct().toArray(UUID[]::new)),
                 row -> {
                     held.computeIfAbsent(new FundId(row.getObject("fund_id", UUID.class)), fund -> new HashSet<>())
                             .add(new CompanyId(row.getObject("company_id", UUID.class)));
@@ -196,14 +211,26 @@ class HoldingPages {
     }
 
     private static Holding map(ResultSet row) throws SQLException {
-        HoldingTerms terms = new HoldingTerms(DealStage.valueOf(row.getString("deal_stage")), row.getBigDecimal("ownership_percentage"),
-                row.getObject("entry_date", LocalDate.class), row.getObject("exit_date", LocalDate.class), row.getString("deal_lead"));
-        return new Holding(new HoldingId(row.getObject("id", UUID.class)), new FundId(row.getObject("fund_id", UUID.class)),
-                new CompanyId(row.getObject("company_id", UUID.class)), terms, row.getLong("version"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getObject("updated_at", OffsetDateTime.class).toInstant());
+        HoldingTerms terms = new HoldingTerms(
+                DealStage.valueOf(row.getString("deal_stage")),
+                row.getBigDecimal("ownership_percentage"),
+                row.getObject("entry_date", LocalDate.class),
+                row.getObject("exit_date", LocalDate.class),
+                row.getString("deal_lead"));
+        return new Holding(
+                new HoldingId(row.getObject("id", UUID.class)),
+                new FundId(row.getObject("fund_id", UUID.class)),
+                new CompanyId(row.getObject("company_id", UUID.class)),
+                terms,
+                row.getLong("version"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
     private UUID tenant() {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("holdings need a current tenant")).value();
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("holdings need a current tenant"))
+                .value();
     }
 }

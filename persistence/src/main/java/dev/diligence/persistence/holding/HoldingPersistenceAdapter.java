@@ -45,7 +45,8 @@ class HoldingPersistenceAdapter implements Holdings {
 
     @Override
     public Optional<Holding> find(HoldingId id) {
-        return Optional.ofNullable(em.find(HoldingJpaEntity.class, id.value())).map(HoldingPersistenceAdapter::toDomain);
+        return Optional.ofNullable(em.find(HoldingJpaEntity.class, id.value()))
+                .map(HoldingPersistenceAdapter::toDomain);
     }
 
     @Override
@@ -53,27 +54,42 @@ class HoldingPersistenceAdapter implements Holdings {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select h from HoldingJpaEntity h where h.id in :ids", HoldingJpaEntity.class)
-                .setParameter("ids", ids.stream().map(HoldingId::value).distinct().toList())
-                .getResultList().stream().map(HoldingPersistenceAdapter::toDomain).toList();
+        return em
+                .createQuery("select h from HoldingJpaEntity h where h.id in :ids", HoldingJpaEntity.class)
+                .setParameter(
+                        "ids", ids.stream().map(HoldingId::value).distinct().toList())
+                .getResultList()
+                .stream()
+                .map(HoldingPersistenceAdapter::toDomain)
+                .toList();
     }
 
     @Override
     public boolean exists(FundId fund, CompanyId company) {
-        return em.createQuery("select count(h) from HoldingJpaEntity h where h.fundId = :fund and h.companyId = :company", Long.class)
-                .setParameter("fund", fund.value())
-                .setParameter("company", company.value())
-                .getSingleResult() > 0;
+        return em.createQuery(
+                                "select count(h) from HoldingJpaEntity h where h.fundId = :fund and h.companyId = :company",
+                                Long.class)
+                        .setParameter("fund", fund.value())
+                        .setParameter("company", company.value())
+                        .getSingleResult()
+                > 0;
     }
 
     @Override
     public Map<FundId, HoldingPage> pageByFund(Collection<FundId> funds, PageQuery page, HoldingReads along) {
-        return pages.page(Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), page, along, FundId::new);
+        return pages.page(
+                Parent.FUND, funds.stream().map(FundId::value).distinct().toList(), page, along, FundId::new);
     }
 
     @Override
-    public Map<CompanyId, HoldingPage> pageByCompany(Collection<CompanyId> companies, PageQuery page, HoldingReads along) {
-        return pages.page(Parent.COMPANY, companies.stream().map(CompanyId::value).distinct().toList(), page, along, CompanyId::new);
+    public Map<CompanyId, HoldingPage> pageByCompany(
+            Collection<CompanyId> companies, PageQuery page, HoldingReads along) {
+        return pages.page(
+                Parent.COMPANY,
+                companies.stream().map(CompanyId::value).distinct().toList(),
+                page,
+                along,
+                CompanyId::new);
     }
 
     @Override
@@ -122,7 +138,8 @@ class HoldingPersistenceAdapter implements Holdings {
     }
 
     private HoldingJpaEntity persist(Holding holding) {
-        HoldingJpaEntity row = new HoldingJpaEntity(holding.id().value(), holding.fund().value(), holding.company().value());
+        HoldingJpaEntity row = new HoldingJpaEntity(
+                holding.id().value(), holding.fund().value(), holding.company().value());
         copy(holding, row);
         em.persist(row);
         return row;
@@ -137,7 +154,9 @@ class HoldingPersistenceAdapter implements Holdings {
     private HoldingJpaEntity current(Holding holding) {
         HoldingJpaEntity row = em.find(HoldingJpaEntity.class, holding.id().value());
         if (row == null || row.getVersion() != holding.version()) {
-            throw new RuleViolationException(Violation.of("expectedVersion", ViolationCode.STALE_VERSION,
+            throw new RuleViolationException(Violation.of(
+                    "expectedVersion",
+                    ViolationCode.STALE_VERSION,
                     "the holding was changed or removed concurrently; read it again"));
         }
         return row;
@@ -145,14 +164,30 @@ class HoldingPersistenceAdapter implements Holdings {
 
     private static void copy(Holding holding, HoldingJpaEntity row) {
         HoldingTerms terms = holding.terms();
-        row.assign(terms.dealStage(), terms.ownershipPercentage(), terms.entryDate(), terms.exitDate(), terms.dealLead(),
-                holding.createdAt().truncatedTo(ChronoUnit.MICROS), holding.updatedAt().truncatedTo(ChronoUnit.MICROS));
+        row.assign(
+                terms.dealStage(),
+                terms.ownershipPercentage(),
+                terms.entryDate(),
+                terms.exitDate(),
+                terms.dealLead(),
+                holding.createdAt().truncatedTo(ChronoUnit.MICROS),
+                holding.updatedAt().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static Holding toDomain(HoldingJpaEntity row) {
-        HoldingTerms terms = new HoldingTerms(row.getDealStage(), row.getOwnershipPercentage(), row.getEntryDate(), row.getExitDate(),
+        HoldingTerms terms = new HoldingTerms(
+                row.getDealStage(),
+                row.getOwnershipPercentage(),
+                row.getEntryDate(),
+                row.getExitDate(),
                 row.getDealLead());
-        return new Holding(new HoldingId(row.getId()), new FundId(row.getFundId()), new CompanyId(row.getCompanyId()), terms,
-                row.getVersion(), row.getCreatedAt(), row.getUpdatedAt());
+        return new Holding(
+                new HoldingId(row.getId()),
+                new FundId(row.getFundId()),
+                new CompanyId(row.getCompanyId()),
+                terms,
+                row.getVersion(),
+                row.getCreatedAt(),
+                row.getUpdatedAt());
     }
 }

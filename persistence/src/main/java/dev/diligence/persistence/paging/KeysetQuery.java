@@ -43,7 +43,9 @@ public final class KeysetQuery<E> {
 
     /** Adds a case-insensitive, wildcard-free substring match of {@code text} on {@code attribute}. */
     public KeysetQuery<E> andContains(String attribute, String name, String text) {
-        return and("lower(e." + attribute + ") like :" + name + " escape '\\'", name,
+        return and(
+                "lower(e." + attribute + ") like :" + name + " escape '\\'",
+                name,
                 "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
     }
 
@@ -51,22 +53,34 @@ public final class KeysetQuery<E> {
     public TypedQuery<E> page(EntityManager em, ListOrder order, PageQuery page) {
         String column = sortAttribute(order);
         boolean ascending = order.ascending() != page.backward();
-        StringBuilder hql = new StringBuilder("select e from ").append(entity.getSimpleName()).append(" e").append(where);
+        StringBuilder hql = new StringBuilder("select e from ")
+                .append(entity.getSimpleName())
+                .append(" e")
+                .append(where);
         Map<String, Object> values = new LinkedHashMap<>(parameters);
         page.from().ifPresent(cursor -> {
-            hql.append(" and (e.").append(column).append(", e.id) ").append(ascending ? ">" : "<").append(" (:sortValue, :sortId)");
+            hql.append(" and (e.")
+                    .append(column)
+                    .append(", e.id) ")
+                    .append(ascending ? ">" : "<")
+                    .append(" (:sortValue, :sortId)");
             values.put("sortValue", sortValue(order, cursor));
             values.put("sortId", cursor.id());
         });
         String direction = ascending ? " asc" : " desc";
-        hql.append(" order by e.").append(column).append(direction).append(", e.id").append(direction);
+        hql.append(" order by e.")
+                .append(column)
+                .append(direction)
+                .append(", e.id")
+                .append(direction);
         TypedQuery<E> query = em.createQuery(hql.toString(), entity);
         values.forEach(query::setParameter);
         return query.setMaxResults(page.limit() + 1);
     }
 
     public TypedQuery<Long> count(EntityManager em) {
-        TypedQuery<Long> query = em.createQuery("select count(e) from " + entity.getSimpleName() + " e" + where, Long.class);
+        TypedQuery<Long> query =
+                em.createQuery("select count(e) from " + entity.getSimpleName() + " e" + where, Long.class);
         parameters.forEach(query::setParameter);
         return query;
     }

@@ -48,14 +48,19 @@ class PeoplePersistenceAdapter implements People {
                 on conflict (tenant_id, subject) do update
                     set display_name = excluded.display_name,
                         email = excluded.email,
-                        last_seen_at = excluded.last_seen_at""",
-                tenant().value(), person.subject(), person.displayName(), person.email(), seenAt, seenAt);
+                        last_seen_at = excluded.last_seen_at""", tenant().value(), person.subject(), person.displayName(), person.email(), seenAt, seenAt);
     }
 
     @Override
     public Optional<Person> find(String subject) {
-        return jdbc.query("select " + COLUMNS + " from people where tenant_id = ? and subject = ?",
-                PeoplePersistenceAdapter::toPerson, tenant().value(), subject).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from people where tenant_id = ? and subject = ?",
+                        PeoplePersistenceAdapter::toPerson,
+                        tenant().value(),
+                        subject)
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -64,7 +69,8 @@ class PeoplePersistenceAdapter implements People {
             return Map.of();
         }
         String[] distinct = subjects.stream().distinct().toArray(String[]::new);
-        List<Person> found = jdbc.query("select " + COLUMNS + " from people where tenant_id = ? and subject = any (?)",
+        List<Person> found = jdbc.query(
+                "select " + COLUMNS + " from people where tenant_id = ? and subject = any (?)",
                 statement -> {
                     statement.setObject(1, tenant().value());
                     statement.setArray(2, statement.getConnection().createArrayOf("text", distinct));
@@ -76,11 +82,16 @@ class PeoplePersistenceAdapter implements People {
     }
 
     private TenantId tenant() {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("people are reachable only inside a tenant"));
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("people are reachable only inside a tenant"));
     }
 
     private static Person toPerson(ResultSet row, int index) throws SQLException {
-        return new Person(row.getString("subject"), row.getString("display_name"), row.getString("email"),
+        return new Person(
+                row.getString("subject"),
+                row.getString("display_name"),
+                row.getString("email"),
                 row.getObject("last_seen_at", OffsetDateTime.class).toInstant());
     }
 

@@ -44,7 +44,9 @@ class ComparisonRows {
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource("tenant", PortfolioTrendSql.tenant(currentTenant))
                 .addValue("asOf", asOf.atOffset(ZoneOffset.UTC))
-                .addValue("ids", companies.stream().map(c -> c.value().toString()).collect(Collectors.joining(",", "{", "}")));
+                .addValue(
+                        "ids",
+                        companies.stream().map(c -> c.value().toString()).collect(Collectors.joining(",", "{", "}")));
         return jdbc.query("""
                 with asked as (
                     select co.id as company_id, min(k.i) as i
@@ -85,11 +87,22 @@ class ComparisonRows {
         List<ComparedCriterion> criteria = new ArrayList<>();
         for (String entry : TrendStatistics.strings(rs, "criteria")) {
             String[] parts = entry.split(":", -1);
-            criteria.add(new ComparedCriterion(parts[0], ScoreState.valueOf(parts[1]), parts[2].isEmpty() ? null : Integer.valueOf(parts[2]),
+            criteria.add(new ComparedCriterion(
+                    parts[0],
+                    ScoreState.valueOf(parts[1]),
+                    parts[2].isEmpty() ? null : Integer.valueOf(parts[2]),
                     parts[3].isEmpty() ? null : Integer.valueOf(parts[3])));
         }
-        return new ComparedCompany(company, new AssessmentId(assessment), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getInt("framework_version"), rs.getBigDecimal("overall_score"), rs.getBigDecimal("overall_percentage"),
-                PortfolioTrendAdapter.integer(rs, "level"), rs.getBoolean("level_suppressed"), dimensions, criteria);
+        return new ComparedCompany(
+                company,
+                new AssessmentId(assessment),
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("framework_version"),
+                rs.getBigDecimal("overall_score"),
+                rs.getBigDecimal("overall_percentage"),
+                PortfolioTrendAdapter.integer(rs, "level"),
+                rs.getBoolean("level_suppressed"),
+                dimensions,
+                criteria);
     }
 }

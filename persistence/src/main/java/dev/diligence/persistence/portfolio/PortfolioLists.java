@@ -42,27 +42,38 @@ class PortfolioLists {
             return new Slice<>(List.of(), false);
         }
         PortfolioSql.Statement statement = unassessedStatement(query, page);
-        List<PortfolioMember> found = jdbc.query(statement.sql(), statement.parameters(), (rs, index) ->
-                new PortfolioMember(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name")));
+        List<PortfolioMember> found = jdbc.query(
+                statement.sql(),
+                statement.parameters(),
+                (rs, index) -> new PortfolioMember(
+                        new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name")));
         return slice(found, page);
     }
 
     /** The statement of a page of unassessed companies: {@code limit + 1} rows in the paging direction. */
     PortfolioSql.Statement unassessedStatement(PortfolioQuery query, PageQuery page) {
-        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1);
+        MapSqlParameterSource values =
+                PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1);
         String direction = page.backward() ? "desc" : "asc";
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query)
+                        + """
                 select co.id as company_id, co.name
                 from (select distinct company_id from held) h
                 join companies co on co.tenant_id = :tenant and co.id = h.company_id
                 where not exists (%s)%s
-                order by co.name %s, co.id %s limit :window""".formatted(PortfolioSql.latestOf(query, "h.company_id"), after(page, values),
-                direction, direction), values);
+                order by co.name %s, co.id %s limit :window""".formatted(
+                                        PortfolioSql.latestOf(query, "h.company_id"),
+                                        after(page, values),
+                                        direction,
+                                        direction),
+                values);
     }
 
     /** The statement counting the unassessed companies. */
     PortfolioSql.Statement unassessedCountStatement(PortfolioQuery query) {
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query) + """
                 select count(*)
                 from (select distinct company_id from held) h
                 join companies co on co.tenant_id = :tenant and co.id = h.company_id
@@ -75,14 +86,16 @@ class PortfolioLists {
     }
 
     /** A page of each version's companies; every version given is a key. */
-    Map<Integer, Slice<PortfolioMember>> otherVersion(PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
+    Map<Integer, Slice<PortfolioMember>> otherVersion(
+            PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
         Map<Integer, List<PortfolioMember>> found = new LinkedHashMap<>();
         versions.forEach(version -> found.put(version, new ArrayList<>()));
         if (!versions.isEmpty() && page.limit() > 0) {
             PortfolioSql.Statement statement = otherVersionStatement(query, versions, page);
             jdbc.query(statement.sql(), statement.parameters(), rs -> {
-                found.get(rs.getInt("framework_version")).add(
-                        new PortfolioMember(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name")));
+                found.get(rs.getInt("framework_version"))
+                        .add(new PortfolioMember(
+                                new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name")));
             });
         }
         Map<Integer, Slice<PortfolioMember>> slices = new LinkedHashMap<>();
@@ -96,10 +109,12 @@ class PortfolioLists {
      * The compared version is never listed here, whatever is asked.
      */
     PortfolioSql.Statement otherVersionStatement(PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
-        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1)
+        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query)
+                .addValue("window", page.limit() + 1)
                 .addValue("versions", List.copyOf(versions));
         String direction = page.backward() ? "desc" : "asc";
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query) + """
                 select framework_version, company_id, name from (
                     select l.framework_version, l.company_id, co.name,
                         row_number() over (partition by l.framework_version order by co.name %2$s, co.id %2$s) as position
@@ -112,7 +127,8 @@ class PortfolioLists {
 
     /** The statement counting the companies under each of {@code versions} (never the compared one). */
     PortfolioSql.Statement otherVersionCountStatement(PortfolioQuery query, Collection<Integer> versions) {
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query) + """
                 select l.framework_version, count(*) as companies
                 from latest l join companies co on co.tenant_id = :tenant and co.id = l.company_id
                 where l.framework_version in (:versions) and l.framework_version <> :version
@@ -134,9 +150,9 @@ class PortfolioLists {
 
     /** The statement counting the cohort's companies: the rows {@code companies} pages through. */
     PortfolioSql.Statement cohortCountStatement(PortfolioQuery query) {
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
-                select count(*) from cohort c join companies co on co.tenant_id = :tenant and co.id = c.company_id""",
-                PortfolioSql.parameters(currentTenant, query));
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query) + """
+                select count(*) from cohort c join companies co on co.tenant_id = :tenant and co.id = c.company_id""", PortfolioSql.parameters(currentTenant, query));
     }
 
     long countCohort(PortfolioQuery query) {
@@ -145,7 +161,8 @@ class PortfolioLists {
 
     /** The statement counting the cohort's criteria below target: the items {@code remediation} pages through. */
     PortfolioSql.Statement remediationCountStatement(PortfolioQuery query) {
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query) + """
                 select count(*)
                 from assessment_criterion_results r
                 join cohort c on r.tenant_id = :tenant and r.assessment_id = c.id
@@ -178,7 +195,8 @@ class PortfolioLists {
     /** The page of rows read nearest to the cursor first: at most {@code limit + 1} of them. */
     private static Slice<PortfolioMember> slice(List<PortfolioMember> nearestFirst, PageQuery page) {
         boolean hasMore = nearestFirst.size() > page.limit();
-        List<PortfolioMember> items = new ArrayList<>(nearestFirst.subList(0, Math.min(nearestFirst.size(), page.limit())));
+        List<PortfolioMember> items =
+                new ArrayList<>(nearestFirst.subList(0, Math.min(nearestFirst.size(), page.limit())));
         if (page.backward()) {
             Collections.reverse(items);
         }

@@ -47,8 +47,8 @@ class PortfolioPersistenceAdapter implements Portfolios {
     private final PortfolioRows rows;
     private final PortfolioLists lists;
 
-    PortfolioPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, PortfolioRows rows,
-            PortfolioLists lists) {
+    PortfolioPersistenceAdapter(
+            NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, PortfolioRows rows, PortfolioLists lists) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
         this.rows = rows;
@@ -64,32 +64,46 @@ class PortfolioPersistenceAdapter implements Portfolios {
         int[] suppressed = {0};
         PortfolioSql.Statement summaryStatement = summaryStatement(query);
         jdbc.query(summaryStatement.sql(), summaryStatement.parameters(), rs -> {
-                    if (STATISTIC.equals(rs.getString("kind"))) {
-                        int n = rs.getInt("n");
-                        statistics.put(rs.getString("metric"), new ScoreStatistics(n, ScoreStatistics.mean(rs.getBigDecimal("total"), n),
-                                strip(rs.getBigDecimal("q2")), rs.getBigDecimal("low"), rs.getBigDecimal("high"),
-                                strip(rs.getBigDecimal("q1")), strip(rs.getBigDecimal("q3"))));
-                        return;
-                    }
-                    CompanyId company = new CompanyId(rs.getObject("company_id", UUID.class));
-                    int version = rs.getInt("framework_version");
-                    if (rs.wasNull()) {
-                        unassessed.add(company);
-                    } else if (version != query.frameworkVersion()) {
-                        otherVersions.computeIfAbsent(version, v -> new ArrayList<>()).add(company);
-                    } else if (rs.getBoolean("level_suppressed")) {
-                        suppressed[0]++;
-                    } else {
-                        int level = rs.getInt("level");
-                        if (!rs.wasNull()) {
-                            levels[level]++;
-                        }
-                    }
-                });
+            if (STATISTIC.equals(rs.getString("kind"))) {
+                int n = rs.getInt("n");
+                statistics.put(
+                        rs.getString("metric"),
+                        new ScoreStatistics(
+                                n,
+                                ScoreStatistics.mean(rs.getBigDecimal("total"), n),
+                                strip(rs.getBigDecimal("q2")),
+                                rs.getBigDecimal("low"),
+                                rs.getBigDecimal("high"),
+                                strip(rs.getBigDecimal("q1")),
+                                strip(rs.getBigDecimal("q3"))));
+                return;
+            }
+            CompanyId company = new CompanyId(rs.getObject("company_id", UUID.class));
+            int version = rs.getInt("framework_version");
+            if (rs.wasNull()) {
+                unassessed.add(company);
+            } else if (version != query.frameworkVersion()) {
+                otherVersions.computeIfAbsent(version, v -> new ArrayList<>()).add(company);
+            } else if (rs.getBoolean("level_suppressed")) {
+                suppressed[0]++;
+            } else {
+                int level = rs.getInt("level");
+                if (!rs.wasNull()) {
+                    levels[level]++;
+                }
+            }
+        });
         ScoreStatistics overall = statistics.getOrDefault(OVERALL, ScoreStatistics.empty());
         statistics.remove(OVERALL);
-        return new PortfolioSummary(query.frameworkVersion(), overall.count(), overall, statistics, Arrays.asList(levels),
-                suppressed[0], unassessed, otherVersions);
+        return new PortfolioSummary(
+                query.frameworkVersion(),
+                overall.count(),
+                overall,
+                statistics,
+                Arrays.asList(levels),
+                suppressed[0],
+                unassessed,
+                otherVersions);
     }
 
     /**
@@ -99,7 +113,8 @@ class PortfolioPersistenceAdapter implements Portfolios {
      * with the version, level and suppression of its latest assessment, if any, by name.
      */
     PortfolioSql.Statement summaryStatement(PortfolioQuery query) {
-        return new PortfolioSql.Statement(PortfolioSql.with(query) + """
+        return new PortfolioSql.Statement(
+                PortfolioSql.with(query) + """
                 , scores as (
                     select 'OVERALL' as metric, 0 as position, c.overall_score as s from cohort c where c.overall_score is not null
                     union all
@@ -172,7 +187,8 @@ class PortfolioPersistenceAdapter implements Portfolios {
     }
 
     @Override
-    public Map<Integer, Slice<PortfolioMember>> otherVersion(PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
+    public Map<Integer, Slice<PortfolioMember>> otherVersion(
+            PortfolioQuery query, Collection<Integer> versions, PageQuery page) {
         return lists.otherVersion(query, versions, page);
     }
 

@@ -6,8 +6,8 @@ import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.portfolio.HeatmapCell;
 import dev.diligence.domain.portfolio.PercentileRank;
-import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioOrder;
+import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.portfolio.RemediationItem;
@@ -79,8 +79,10 @@ class PortfolioRows {
      * The statement of a page of companies: {@code limit + 1} rows in the paging direction, with the
      * companies ({@link CompanyColumns}) joined to the rows of the page when {@code withCompanies}.
      */
-    PortfolioSql.Statement pageStatement(PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
-        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1)
+    PortfolioSql.Statement pageStatement(
+            PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
+        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query)
+                .addValue("window", page.limit() + 1)
                 .addValue("dimension", order.dimension());
         boolean ascending = order.ascending() != page.backward();
         String direction = ascending ? "asc" : "desc";
@@ -90,11 +92,14 @@ class PortfolioRows {
             if (!cursor.ordering().equals(order.name())) {
                 throw new InvalidCursorException("the cursor belongs to another ordering");
             }
-            values.addValue("afterKey", order.key() == PortfolioOrder.Key.NAME ? cursor.sortValue() : number(cursor.sortValue()))
+            values.addValue(
+                            "afterKey",
+                            order.key() == PortfolioOrder.Key.NAME ? cursor.sortValue() : number(cursor.sortValue()))
                     .addValue("afterId", cursor.id());
             after = " where (sort_key, company_id) " + (ascending ? ">" : "<") + " (:afterKey, :afterId)";
         }
-        String sql = PortfolioSql.with(query) + """
+        String sql = PortfolioSql.with(query)
+                + """
                 , ranked as (
                     select c.*, co.name,
                         count(c.overall_score) over () as cohort_size,
@@ -116,10 +121,20 @@ class PortfolioRows {
                     %s%s
                 from paged p
                 %s%s
-                order by sort_key %s, company_id %s""".formatted(sortKey(order), after, direction, direction,
-                OpenFindingColumns.SELECT, withCompanies ? ",\n" + CompanyColumns.SELECT : "", OpenFindingColumns.of("p.company_id"),
-                withCompanies ? "\njoin companies co on co.tenant_id = :tenant and co.id = p.company_id\n" + CompanyColumns.REFERENCES : "",
-                direction, direction);
+                order by sort_key %s, company_id %s""".formatted(
+                                sortKey(order),
+                                after,
+                                direction,
+                                direction,
+                                OpenFindingColumns.SELECT,
+                                withCompanies ? ",\n" + CompanyColumns.SELECT : "",
+                                OpenFindingColumns.of("p.company_id"),
+                                withCompanies
+                                        ? "\njoin companies co on co.tenant_id = :tenant and co.id = p.company_id\n"
+                                                + CompanyColumns.REFERENCES
+                                        : "",
+                                direction,
+                                direction);
         return new PortfolioSql.Statement(sql, values);
     }
 
@@ -134,10 +149,17 @@ class PortfolioRows {
             return new Slice<>(List.of(), false);
         }
         PortfolioSql.Statement statement = remediationStatement(query, page);
-        List<RemediationItem> found = new ArrayList<>(jdbc.query(statement.sql(), statement.parameters(),
-                (rs, index) -> new RemediationItem(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
-                        new AssessmentId(rs.getObject("assessment_id", UUID.class)), rs.getString("criterion_code"), rs.getInt("position"),
-                        rs.getInt("gap"), rs.getBigDecimal("priority"))));
+        List<RemediationItem> found = new ArrayList<>(jdbc.query(
+                statement.sql(),
+                statement.parameters(),
+                (rs, index) -> new RemediationItem(
+                        new CompanyId(rs.getObject("company_id", UUID.class)),
+                        rs.getString("name"),
+                        new AssessmentId(rs.getObject("assessment_id", UUID.class)),
+                        rs.getString("criterion_code"),
+                        rs.getInt("position"),
+                        rs.getInt("gap"),
+                        rs.getBigDecimal("priority"))));
         boolean hasMore = found.size() > page.limit();
         List<RemediationItem> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
         if (page.backward()) {
@@ -148,7 +170,8 @@ class PortfolioRows {
 
     /** The statement of a page of the remediation ranking: {@code limit + 1} rows in the paging direction. */
     PortfolioSql.Statement remediationStatement(PortfolioQuery query, PageQuery page) {
-        MapSqlParameterSource values = PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1);
+        MapSqlParameterSource values =
+                PortfolioSql.parameters(currentTenant, query).addValue("window", page.limit() + 1);
         String after = "";
         if (page.from().isPresent()) {
             Cursor cursor = page.from().get();
@@ -156,20 +179,26 @@ class PortfolioRows {
             if (!cursor.ordering().equals(RemediationItem.ORDER) || parts.length != 4) {
                 throw new InvalidCursorException("the cursor belongs to another list");
             }
-            values.addValue("afterPriority", number(parts[0])).addValue("afterGap", integer(parts[1]))
-                    .addValue("afterCode", parts[2]).addValue("afterName", parts[3]).addValue("afterCompany", cursor.id());
+            values.addValue("afterPriority", number(parts[0]))
+                    .addValue("afterGap", integer(parts[1]))
+                    .addValue("afterCode", parts[2])
+                    .addValue("afterName", parts[3])
+                    .addValue("afterCompany", cursor.id());
             // a row comparison with the descending keys (priority, gap) on the other side: forwards, the rows
             // after the cursor are those with a lower priority, or an equal one and a lower gap, or equal both
             // and a greater (name, code, company)
-            after = " where (:afterPriority, :afterGap, lower(r.name) collate \"C\", r.criterion_code collate \"C\", r.company_id)"
-                    + (page.backward() ? " < " : " > ")
-                    + "(r.priority, r.gap, lower(cast(:afterName as text)) collate \"C\", cast(:afterCode as text) collate \"C\", "
-                    + "cast(:afterCompany as uuid))";
+            after =
+                    " where (:afterPriority, :afterGap, lower(r.name) collate \"C\", r.criterion_code collate \"C\", r.company_id)"
+                            + (page.backward() ? " < " : " > ")
+                            + "(r.priority, r.gap, lower(cast(:afterName as text)) collate \"C\", cast(:afterCode as text) collate \"C\", "
+                            + "cast(:afterCompany as uuid))";
         }
         String direction = page.backward() ? "asc" : "desc";
         String reverse = page.backward() ? "desc" : "asc";
-        String order = ("r.priority %1$s, r.gap %1$s, lower(r.name) collate \"C\" %2$s, r.criterion_code collate \"C\" %2$s, "
-                + "r.company_id %2$s").formatted(direction, reverse);
+        String order =
+                ("r.priority %1$s, r.gap %1$s, lower(r.name) collate \"C\" %2$s, r.criterion_code collate \"C\" %2$s, "
+                                + "r.company_id %2$s")
+                        .formatted(direction, reverse);
         return new PortfolioSql.Statement(PortfolioSql.with(query) + """
                 , ranking as (
                     select c.company_id, co.name, c.id as assessment_id, r.criterion_code, r.position, r.gap, r.priority
@@ -188,8 +217,9 @@ class PortfolioRows {
             case OVERALL -> "coalesce(c.overall_score, -1)";
             case LEVEL -> "coalesce(c.level, -1)::numeric";
             case NAME -> "co.name";
-            case DIMENSION -> "coalesce((select d.score from assessment_dimension_results d where d.tenant_id = :tenant"
-                    + " and d.assessment_id = c.id and d.dimension_code = :dimension), -1)";
+            case DIMENSION ->
+                "coalesce((select d.score from assessment_dimension_results d where d.tenant_id = :tenant"
+                        + " and d.assessment_id = c.id and d.dimension_code = :dimension), -1)";
         };
     }
 
@@ -204,23 +234,42 @@ class PortfolioRows {
         }
         List<String> flags = strings(rs, "red_flags");
         Set<String> flaggedCriteria = new HashSet<>();
-        flags.stream().filter(flag -> flag.contains(" ")).forEach(flag -> flaggedCriteria.add(flag.substring(flag.indexOf(' ') + 1)));
+        flags.stream()
+                .filter(flag -> flag.contains(" "))
+                .forEach(flag -> flaggedCriteria.add(flag.substring(flag.indexOf(' ') + 1)));
         List<HeatmapCell> heatmap = new ArrayList<>();
         for (String entry : strings(rs, "heatmap")) {
             String[] parts = entry.split(":", -1);
-            heatmap.add(new HeatmapCell(parts[0], ScoreState.valueOf(parts[1]), parts[2].isEmpty() ? null : Integer.valueOf(parts[2]),
-                    Boolean.parseBoolean(parts[3]), flaggedCriteria.contains(parts[0])));
+            heatmap.add(new HeatmapCell(
+                    parts[0],
+                    ScoreState.valueOf(parts[1]),
+                    parts[2].isEmpty() ? null : Integer.valueOf(parts[2]),
+                    Boolean.parseBoolean(parts[3]),
+                    flaggedCriteria.contains(parts[0])));
         }
         Map<Severity, Integer> open = new EnumMap<>(Severity.class);
         OpenFindingColumns.counts(rs).forEach((severity, count) -> open.put(severity, Math.toIntExact(count)));
         int level = rs.getInt("level");
         Integer levelOrNull = rs.wasNull() ? null : level;
-        return new PortfolioRow(new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name"),
-                new AssessmentId(rs.getObject("id", UUID.class)), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getBigDecimal("overall_score"), rs.getBigDecimal("overall_percentage"), levelOrNull,
-                rs.getBoolean("level_suppressed"), rs.getBigDecimal("coverage"), rs.getBigDecimal("overall_confidence"),
-                rs.getBoolean("deal_level_red_flag"), dimensions, flags, open, cohortSize, ranked ? (int) lower : 0,
-                ranked ? PercentileRank.of(lower, cohortSize).orElse(null) : null, heatmap);
+        return new PortfolioRow(
+                new CompanyId(rs.getObject("company_id", UUID.class)),
+                rs.getString("name"),
+                new AssessmentId(rs.getObject("id", UUID.class)),
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                rs.getBigDecimal("overall_score"),
+                rs.getBigDecimal("overall_percentage"),
+                levelOrNull,
+                rs.getBoolean("level_suppressed"),
+                rs.getBigDecimal("coverage"),
+                rs.getBigDecimal("overall_confidence"),
+                rs.getBoolean("deal_level_red_flag"),
+                dimensions,
+                flags,
+                open,
+                cohortSize,
+                ranked ? (int) lower : 0,
+                ranked ? PercentileRank.of(lower, cohortSize).orElse(null) : null,
+                heatmap);
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -25,11 +25,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class PortfolioSql {
 
     /** One statement and its parameters, built apart from running it so that tests can EXPLAIN exactly what runs. */
-    record Statement(String sql, MapSqlParameterSource parameters) {
-    }
+    record Statement(String sql, MapSqlParameterSource parameters) {}
 
-    private PortfolioSql() {
-    }
+    private PortfolioSql() {}
 
     static String with(PortfolioQuery query) {
         String stages = query.dealStages().isEmpty() ? "" : " and h.deal_stage in (:stages)";
@@ -77,9 +75,19 @@ final class PortfolioSql {
                 limit 1""".formatted(COLUMNS);
 
     static MapSqlParameterSource parameters(CurrentTenant currentTenant, PortfolioQuery query) {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("portfolios need a current tenant")).value();
-        return new MapSqlParameterSource("tenant", tenant).addValue("fund", query.fund().value())
-                .addValue("asOf", query.asOf().atOffset(ZoneOffset.UTC)).addValue("version", query.frameworkVersion())
-                .addValue("stages", query.dealStages().stream().map(DealStage::name).sorted().toList());
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("portfolios need a current tenant"))
+                .value();
+        return new MapSqlParameterSource("tenant", tenant)
+                .addValue("fund", query.fund().value())
+                .addValue("asOf", query.asOf().atOffset(ZoneOffset.UTC))
+                .addValue("version", query.frameworkVersion())
+                .addValue(
+                        "stages",
+                        query.dealStages().stream()
+                                .map(DealStage::name)
+                                .sorted()
+                                .toList());
     }
 }

@@ -38,7 +38,10 @@ class PortfolioTrendAdapter implements PortfolioTrends {
     private final TrendStatistics statistics;
     private final ComparisonRows comparison;
 
-    PortfolioTrendAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, TrendStatistics statistics,
+    PortfolioTrendAdapter(
+            NamedParameterJdbcTemplate jdbc,
+            CurrentTenant currentTenant,
+            TrendStatistics statistics,
             ComparisonRows comparison) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
@@ -58,7 +61,8 @@ class PortfolioTrendAdapter implements PortfolioTrends {
      */
     @Override
     public List<ScoreChange> changes(TrendQuery query) {
-        return jdbc.query(PortfolioTrendSql.held(query) + """
+        return jdbc.query(
+                PortfolioTrendSql.held(query) + """
                 , chain as (
                     select a.id, a.company_id, a.published_at, a.overall_score, a.level, a.level_suppressed,
                         lag(a.id) over w as before_id, lag(a.published_at) over w as before_published_at,
@@ -77,7 +81,8 @@ class PortfolioTrendAdapter implements PortfolioTrends {
                        from assessment_dimension_results d where d.tenant_id = :tenant and d.assessment_id = c.id) as after_dimensions
                 from chain c join companies co on co.tenant_id = :tenant and co.id = c.company_id
                 where c.before_id is not null and c.published_at >= :from
-                order by co.name, c.company_id, c.published_at, c.id""", PortfolioTrendSql.parameters(currentTenant, query),
+                order by co.name, c.company_id, c.published_at, c.id""",
+                PortfolioTrendSql.parameters(currentTenant, query),
                 (rs, index) -> change(rs));
     }
 
@@ -99,13 +104,21 @@ class PortfolioTrendAdapter implements PortfolioTrends {
             dimensions.computeIfAbsent(parts[0], code -> new String[2])[1] = parts[1];
         }
         List<DimensionChange> changes = new ArrayList<>();
-        dimensions.forEach((code, scores) -> changes.add(new DimensionChange(code, TrendStatistics.decimal(scores[0]),
-                TrendStatistics.decimal(scores[1]))));
-        return new ScoreChange(new CompanyId(rs.getObject("company_id", UUID.class)),
-                new AssessmentId(rs.getObject("before_id", UUID.class)), instant(rs, "before_published_at"),
-                new AssessmentId(rs.getObject("id", UUID.class)), instant(rs, "published_at"),
-                rs.getBigDecimal("before_overall"), rs.getBigDecimal("overall_score"), integer(rs, "before_level"), integer(rs, "level"),
-                rs.getBoolean("before_suppressed"), rs.getBoolean("level_suppressed"), changes);
+        dimensions.forEach((code, scores) -> changes.add(
+                new DimensionChange(code, TrendStatistics.decimal(scores[0]), TrendStatistics.decimal(scores[1]))));
+        return new ScoreChange(
+                new CompanyId(rs.getObject("company_id", UUID.class)),
+                new AssessmentId(rs.getObject("before_id", UUID.class)),
+                instant(rs, "before_published_at"),
+                new AssessmentId(rs.getObject("id", UUID.class)),
+                instant(rs, "published_at"),
+                rs.getBigDecimal("before_overall"),
+                rs.getBigDecimal("overall_score"),
+                integer(rs, "before_level"),
+                integer(rs, "level"),
+                rs.getBoolean("before_suppressed"),
+                rs.getBoolean("level_suppressed"),
+                changes);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -25,8 +25,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 final class PortfolioTrendSql {
 
-    private PortfolioTrendSql() {
-    }
+    private PortfolioTrendSql() {}
 
     static String held(TrendQuery query) {
         String stages = query.dealStages().isEmpty() ? "" : " and h.deal_stage in (:stages)";
@@ -61,15 +60,29 @@ final class PortfolioTrendSql {
     }
 
     static MapSqlParameterSource parameters(CurrentTenant currentTenant, TrendQuery query) {
-        return new MapSqlParameterSource("tenant", tenant(currentTenant)).addValue("fund", query.fund().value())
+        return new MapSqlParameterSource("tenant", tenant(currentTenant))
+                .addValue("fund", query.fund().value())
                 .addValue("version", query.frameworkVersion())
-                .addValue("stages", query.dealStages().stream().map(DealStage::name).sorted().toList())
-                .addValue("from", query.from().atOffset(ZoneOffset.UTC)).addValue("to", query.to().atOffset(ZoneOffset.UTC))
-                .addValue("points", query.periods().stream().map(TrendPeriod::asOf).map(Object::toString)
-                        .collect(Collectors.joining(",", "{", "}")));
+                .addValue(
+                        "stages",
+                        query.dealStages().stream()
+                                .map(DealStage::name)
+                                .sorted()
+                                .toList())
+                .addValue("from", query.from().atOffset(ZoneOffset.UTC))
+                .addValue("to", query.to().atOffset(ZoneOffset.UTC))
+                .addValue(
+                        "points",
+                        query.periods().stream()
+                                .map(TrendPeriod::asOf)
+                                .map(Object::toString)
+                                .collect(Collectors.joining(",", "{", "}")));
     }
 
     static UUID tenant(CurrentTenant currentTenant) {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("portfolios need a current tenant")).value();
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("portfolios need a current tenant"))
+                .value();
     }
 }

@@ -66,12 +66,20 @@ class TrendStatistics {
                     q2_lo + (0.5 * (n - 1) - floor(0.5 * (n - 1))) * (q2_hi - q2_lo) as q2,
                     q3_lo + (0.75 * (n - 1) - floor(0.75 * (n - 1))) * (q3_hi - q3_lo) as q3
                 from grouped order by i, position""", parameters, rs -> {
-                    int n = rs.getInt("n");
-                    statistics.computeIfAbsent(rs.getInt("i"), i -> new LinkedHashMap<>()).put(rs.getString("metric"),
-                            new ScoreStatistics(n, ScoreStatistics.mean(rs.getBigDecimal("total"), n), strip(rs.getBigDecimal("q2")),
-                                    rs.getBigDecimal("low"), rs.getBigDecimal("high"), strip(rs.getBigDecimal("q1")),
+            int n = rs.getInt("n");
+            statistics
+                    .computeIfAbsent(rs.getInt("i"), i -> new LinkedHashMap<>())
+                    .put(
+                            rs.getString("metric"),
+                            new ScoreStatistics(
+                                    n,
+                                    ScoreStatistics.mean(rs.getBigDecimal("total"), n),
+                                    strip(rs.getBigDecimal("q2")),
+                                    rs.getBigDecimal("low"),
+                                    rs.getBigDecimal("high"),
+                                    strip(rs.getBigDecimal("q1")),
                                     strip(rs.getBigDecimal("q3"))));
-                });
+        });
 
         List<TrendPeriod> periods = query.periods();
         List<TrendPoint> points = new ArrayList<>();
@@ -89,15 +97,26 @@ class TrendStatistics {
                 left join held h on true
                 left join latest l on l.i = p.i and l.company_id = h.company_id
                 group by p.i order by p.i""", parameters, rs -> {
-                    int i = rs.getInt("i");
-                    Map<String, ScoreStatistics> metrics = new HashMap<>(statistics.getOrDefault(i, Map.of()));
-                    ScoreStatistics overall = metrics.getOrDefault(OVERALL, ScoreStatistics.empty());
-                    metrics.remove(OVERALL);
-                    List<Integer> levels = List.of(rs.getInt("level0"), rs.getInt("level1"), rs.getInt("level2"), rs.getInt("level3"),
-                            rs.getInt("level4"));
-                    points.add(new TrendPoint(periods.get(i - 1), overall.count(), overall, metrics, levels, rs.getInt("suppressed"),
-                            rs.getInt("unassessed"), rs.getInt("other_versions")));
-                });
+            int i = rs.getInt("i");
+            Map<String, ScoreStatistics> metrics = new HashMap<>(statistics.getOrDefault(i, Map.of()));
+            ScoreStatistics overall = metrics.getOrDefault(OVERALL, ScoreStatistics.empty());
+            metrics.remove(OVERALL);
+            List<Integer> levels = List.of(
+                    rs.getInt("level0"),
+                    rs.getInt("level1"),
+                    rs.getInt("level2"),
+                    rs.getInt("level3"),
+                    rs.getInt("level4"));
+            points.add(new TrendPoint(
+                    periods.get(i - 1),
+                    overall.count(),
+                    overall,
+                    metrics,
+                    levels,
+                    rs.getInt("suppressed"),
+                    rs.getInt("unassessed"),
+                    rs.getInt("other_versions")));
+        });
         return points;
     }
 

@@ -57,8 +57,9 @@ public final class DatabaseProvisioner {
                 }
             }
         }
-        execute("alter role " + role + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls inherit"
-                + " password " + quote(password));
+        execute("alter role " + role
+                + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls inherit" + " password "
+                + quote(password));
     }
 
     private boolean exists(String sql, String name) throws SQLException {

@@ -46,11 +46,15 @@ class CompanyStandingReader implements CompanyStandings {
             return standings;
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource("tenant", tenant())
-                .addValue("companies", companies.stream().map(CompanyId::value).distinct().toArray(UUID[]::new));
+                .addValue(
+                        "companies",
+                        companies.stream().map(CompanyId::value).distinct().toArray(UUID[]::new));
         jdbc.query(statement(reads), parameters, rs -> {
             CompanyId company = new CompanyId(rs.getObject("standing_company", UUID.class));
-            @Nullable AssessmentSummary latest = reads.latestPublication() && rs.getObject("id") != null
-                    ? AssessmentSummaryColumns.summary(rs) : null;
+            @Nullable
+            AssessmentSummary latest = reads.latestPublication() && rs.getObject("id") != null
+                    ? AssessmentSummaryColumns.summary(rs)
+                    : null;
             Map<Severity, Long> open = reads.openFindings() ? OpenFindingColumns.counts(rs) : Map.of();
             standings.put(company, new CompanyStanding(latest, open));
         });
@@ -67,9 +71,12 @@ class CompanyStandingReader implements CompanyStandings {
         }
         sql.append("\nfrom unnest(cast(:companies as uuid[])) as wanted (id)\n");
         if (reads.latestPublication()) {
-            sql.append("left join lateral (\n    select ").append(AssessmentSummaryColumns.SELECT)
-                    .append("\n    from assessments a\n").append(AssessmentSummaryColumns.DIMENSIONS)
-                    .append("\n    where a.tenant_id = :tenant and a.company_id = wanted.id and a.latest_publication) latest on true\n");
+            sql.append("left join lateral (\n    select ")
+                    .append(AssessmentSummaryColumns.SELECT)
+                    .append("\n    from assessments a\n")
+                    .append(AssessmentSummaryColumns.DIMENSIONS)
+                    .append(
+                            "\n    where a.tenant_id = :tenant and a.company_id = wanted.id and a.latest_publication) latest on true\n");
         }
         if (reads.openFindings()) {
             sql.append(OpenFindingColumns.of("wanted.id"));
@@ -78,6 +85,9 @@ class CompanyStandingReader implements CompanyStandings {
     }
 
     private UUID tenant() {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("standings need a current tenant")).value();
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("standings need a current tenant"))
+                .value();
     }
 }

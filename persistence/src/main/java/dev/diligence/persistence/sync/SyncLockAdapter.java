@@ -34,17 +34,22 @@ class SyncLockAdapter implements SyncLocks {
     public boolean tryLockRequest(String idempotencyKey) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select pg_try_advisory_xact_lock(hashtextextended('sync-key:' || :tenant || ':' || :key, 0))",
-                new MapSqlParameterSource("tenant", tenant()).addValue("key", idempotencyKey), Boolean.class));
+                new MapSqlParameterSource("tenant", tenant()).addValue("key", idempotencyKey),
+                Boolean.class));
     }
 
     @Override
     public void lockSource(String source) {
-        jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended('sync-source:' || :tenant || ':' || :source, 0))",
+        jdbc.queryForList(
+                "select pg_advisory_xact_lock(hashtextextended('sync-source:' || :tenant || ':' || :source, 0))",
                 new MapSqlParameterSource("tenant", tenant()).addValue("source", source));
     }
 
     private String tenant() {
-        UUID tenant = currentTenant.get().orElseThrow(() -> new IllegalStateException("sync locks need a current tenant")).value();
+        UUID tenant = currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("sync locks need a current tenant"))
+                .value();
         return tenant.toString();
     }
 }

@@ -40,14 +40,16 @@ class SyncReferencePersistenceAdapter implements SyncReferences {
         // One primary-key lookup per external ID (the lateral limit keeps the plan a nested loop):
         // during a bulk sync the table grows faster than its statistics, and a plain "in (...)" then
         // tends to scan all of the tenant's references of the source for every call.
-        jdbc.query("""
+        jdbc.query(
+                """
                 select wanted.external_id, reference.entity_id
                 from unnest(cast(:externalIds as text[])) as wanted (external_id)
                 cross join lateral (
                     select coalesce(fund_id, holding_id) as entity_id from sync_references
                     where tenant_id = :tenant and entity_type = :type and source = :source and external_id = wanted.external_id
                     limit 1) as reference""",
-                key(type, source).addValue("externalIds", Set.copyOf(externalIds).toArray(String[]::new)),
+                key(type, source)
+                        .addValue("externalIds", Set.copyOf(externalIds).toArray(String[]::new)),
                 row -> {
                     found.put(row.getString("external_id"), row.getObject("entity_id", UUID.class));
                 });
@@ -77,6 +79,9 @@ class SyncReferencePersistenceAdapter implements SyncReferences {
     }
 
     private UUID tenant() {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("sync references need a current tenant")).value();
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("sync references need a current tenant"))
+                .value();
     }
 }

@@ -32,18 +32,27 @@ class SyncRequestPersistenceAdapter implements SyncRequests {
 
     @Override
     public Optional<StoredSync> find(String idempotencyKey) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select idempotency_key, source, payload_hash, result::text as result, actor, created_at from sync_requests
                 where tenant_id = :tenant and idempotency_key = :key""",
-                new MapSqlParameterSource("tenant", tenant()).addValue("key", idempotencyKey),
-                (row, n) -> new StoredSync(row.getString("idempotency_key"), row.getString("source"), row.getString("payload_hash"),
-                        row.getString("result"), row.getString("actor"), row.getTimestamp("created_at").toInstant()))
-                .stream().findFirst();
+                        new MapSqlParameterSource("tenant", tenant()).addValue("key", idempotencyKey),
+                        (row, n) -> new StoredSync(
+                                row.getString("idempotency_key"),
+                                row.getString("source"),
+                                row.getString("payload_hash"),
+                                row.getString("result"),
+                                row.getString("actor"),
+                                row.getTimestamp("created_at").toInstant()))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public void add(StoredSync sync) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into sync_requests (tenant_id, idempotency_key, source, payload_hash, result, actor, created_at)
                 values (:tenant, :key, :source, :hash, cast(:result as jsonb), :actor, :createdAt)""",
                 new MapSqlParameterSource("tenant", tenant())
@@ -57,11 +66,15 @@ class SyncRequestPersistenceAdapter implements SyncRequests {
 
     @Override
     public int removeStoredBefore(Instant threshold) {
-        return jdbc.update("delete from sync_requests where tenant_id = :tenant and created_at < :threshold",
+        return jdbc.update(
+                "delete from sync_requests where tenant_id = :tenant and created_at < :threshold",
                 new MapSqlParameterSource("tenant", tenant()).addValue("threshold", Timestamp.from(threshold)));
     }
 
     private UUID tenant() {
-        return currentTenant.get().orElseThrow(() -> new IllegalStateException("sync requests need a current tenant")).value();
+        return currentTenant
+                .get()
+                .orElseThrow(() -> new IllegalStateException("sync requests need a current tenant"))
+                .value();
     }
 }

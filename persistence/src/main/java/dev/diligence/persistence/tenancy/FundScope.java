@@ -16,8 +16,7 @@ public sealed interface FundScope {
     }
 
     /** Reads are not narrowed to granted funds. */
-    record TenantWide() implements FundScope {
-    }
+    record TenantWide() implements FundScope {}
 
     /** Reads are narrowed to the funds granted to {@code subject}, which is not blank. */
     record GrantedTo(String subject) implements FundScope {

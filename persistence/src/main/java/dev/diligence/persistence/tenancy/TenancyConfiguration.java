@@ -18,8 +18,8 @@ public class TenancyConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, CurrentTenant currentTenant,
-            CurrentFundScope currentFundScope) {
+    PlatformTransactionManager transactionManager(
+            EntityManagerFactory entityManagerFactory, CurrentTenant currentTenant, CurrentFundScope currentFundScope) {
         return new TenantTransactionManager(entityManagerFactory, currentTenant, currentFundScope);
     }
 }

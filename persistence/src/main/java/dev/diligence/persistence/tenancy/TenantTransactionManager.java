@@ -14,7 +14,8 @@ public class TenantTransactionManager extends JpaTransactionManager {
 
     private final transient TenantSettingsJpaDialect tenantSettings;
 
-    public TenantTransactionManager(EntityManagerFactory emf, CurrentTenant currentTenant, CurrentFundScope currentFundScope) {
+    public TenantTransactionManager(
+            EntityManagerFactory emf, CurrentTenant currentTenant, CurrentFundScope currentFundScope) {
         super(emf);
         this.tenantSettings = new TenantSettingsJpaDialect(currentTenant, currentFundScope);
     }

@@ -30,8 +30,7 @@ public class TenantJpaEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected TenantJpaEntity() {
-    }
+    protected TenantJpaEntity() {}
 
     TenantJpaEntity(UUID id, String key, String name, String status, Instant createdAt, Instant updatedAt) {
         this.id = id;

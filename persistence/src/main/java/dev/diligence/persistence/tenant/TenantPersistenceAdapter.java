@@ -46,7 +46,9 @@ class TenantPersistenceAdapter implements Tenants {
 
     @Override
     public List<Tenant> all() {
-        return repository.findAllByOrderByKeyAsc().stream().map(TenantPersistenceAdapter::toDomain).toList();
+        return repository.findAllByOrderByKeyAsc().stream()
+                .map(TenantPersistenceAdapter::toDomain)
+                .toList();
     }
 
     /** Keyset pages over the unique key (bytewise, V004): {@code key > :after} forwards, {@code key < :before} backwards. */
@@ -56,14 +58,17 @@ class TenantPersistenceAdapter implements Tenants {
             return new Slice<>(List.of(), false);
         }
         String direction = page.backward() ? "desc" : "asc";
-        String after = page.from().map(cursor -> " where t.key " + (page.backward() ? "<" : ">") + " :key").orElse("");
-        TypedQuery<TenantJpaEntity> query = em.createQuery("select t from TenantJpaEntity t" + after + " order by t.key " + direction,
-                TenantJpaEntity.class);
+        String after = page.from()
+                .map(cursor -> " where t.key " + (page.backward() ? "<" : ">") + " :key")
+                .orElse("");
+        TypedQuery<TenantJpaEntity> query = em.createQuery(
+                "select t from TenantJpaEntity t" + after + " order by t.key " + direction, TenantJpaEntity.class);
         page.from().ifPresent(cursor -> query.setParameter("key", key(cursor)));
         List<TenantJpaEntity> rows = query.setMaxResults(page.limit() + 1).getResultList();
         boolean hasMore = rows.size() > page.limit();
         List<Tenant> tenants = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
-                .map(TenantPersistenceAdapter::toDomain).toList());
+                .map(TenantPersistenceAdapter::toDomain)
+                .toList());
         if (page.backward()) {
             Collections.reverse(tenants);
         }
@@ -90,20 +95,30 @@ class TenantPersistenceAdapter implements Tenants {
     @Override
     public void add(Tenant tenant) {
         Instant createdAt = tenant.createdAt().truncatedTo(ChronoUnit.MICROS);
-        repository.saveAndFlush(new TenantJpaEntity(tenant.id().value(), tenant.key().value(), tenant.name(),
-                tenant.status().name(), createdAt, createdAt));
+        repository.saveAndFlush(new TenantJpaEntity(
+                tenant.id().value(),
+                tenant.key().value(),
+                tenant.name(),
+                tenant.status().name(),
+                createdAt,
+                createdAt));
     }
 
     @Override
     public void update(Tenant tenant) {
-        TenantJpaEntity entity = repository.findById(tenant.id().value())
+        TenantJpaEntity entity = repository
+                .findById(tenant.id().value())
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " does not exist"));
         entity.changeStatus(tenant.status().name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         repository.flush();
     }
 
     private static Tenant toDomain(TenantJpaEntity entity) {
-        return new Tenant(new TenantId(entity.getId()), new TenantKey(entity.getKey()), entity.getName(),
-                TenantStatus.valueOf(entity.getStatus()), entity.getCreatedAt());
+        return new Tenant(
+                new TenantId(entity.getId()),
+                new TenantKey(entity.getKey()),
+                entity.getName(),
+                TenantStatus.valueOf(entity.getStatus()),
+                entity.getCreatedAt());
     }
 }

@@ -96,28 +96,45 @@ class AssessmentPersistenceIT {
     @Test
     void roundTripsADraftWithContextScoresAndEvidence() {
         Assessment draft = inTransaction(() -> assessments.add(draft()));
-        EvidenceItem kept = EvidenceItem.of(EvidenceKind.LINK, "https://example.com/registry", "alice", T0.plusSeconds(5));
+        EvidenceItem kept =
+                EvidenceItem.of(EvidenceKind.LINK, "https://example.com/registry", "alice", T0.plusSeconds(5));
         EvidenceItem removed = EvidenceItem.of(EvidenceKind.NOTE, "interview with the CTO", "alice", T0.plusSeconds(6));
-        Assessment edited = draft
-                .setContext(new AssessmentContext(true, EuAiActTier.HIGH, Set.of(SensitiveDomain.CREDIT, SensitiveDomain.HEALTH),
-                        new BigDecimal("0.75"), true), "bob", T0.plusSeconds(1))
-                .scoreCriterion("C1.1", CriterionScore.scored(3, Confidence.HIGH, 0).withTarget(4), "  tracked in MLflow ", "alice", T0.plusSeconds(2))
-                .scoreCriterion("C1.2", CriterionScore.notApplicable("no features of their own"), null, "alice", T0.plusSeconds(3))
+        Assessment edited = draft.setContext(
+                        new AssessmentContext(
+                                true,
+                                EuAiActTier.HIGH,
+                                Set.of(SensitiveDomain.CREDIT, SensitiveDomain.HEALTH),
+                                new BigDecimal("0.75"),
+                                true),
+                        "bob",
+                        T0.plusSeconds(1))
+                .scoreCriterion(
+                        "C1.1",
+                        CriterionScore.scored(3, Confidence.HIGH, 0).withTarget(4),
+                        "  tracked in MLflow ",
+                        "alice",
+                        T0.plusSeconds(2))
+                .scoreCriterion(
+                        "C1.2",
+                        CriterionScore.notApplicable("no features of their own"),
+                        null,
+                        "alice",
+                        T0.plusSeconds(3))
                 .addEvidence("C1.1", kept, "alice", T0.plusSeconds(5))
                 .addEvidence("C1.1", removed, "alice", T0.plusSeconds(6));
         Assessment stored = inTransaction(() -> assessments.update(edited));
         assertThat(stored.version()).isEqualTo(1);
         assertThat(find(draft)).isEqualTo(stored);
 
-        Assessment pruned = inTransaction(() -> assessments.update(stored.removeEvidence("C1.1", removed.id(), "carol", T0.plusSeconds(7))));
+        Assessment pruned = inTransaction(
+                () -> assessments.update(stored.removeEvidence("C1.1", removed.id(), "carol", T0.plusSeconds(7))));
         assertThat(find(draft)).isEqualTo(pruned);
         assertThat(find(draft).criteria().find("C1.1").orElseThrow().evidence()).containsExactly(kept);
     }
 
     @Test
     void roundTripsASubmittedAssessmentWithItsReviewTrail() {
-        Assessment submitted = inTransaction(() -> assessments.add(scored()
-                .submit("alice", T0.plusSeconds(10))
+        Assessment submitted = inTransaction(() -> assessments.add(scored().submit("alice", T0.plusSeconds(10))
                 .requestChanges("rita", "evidence for C2.1 is missing", T0.plusSeconds(11))
                 .submit("bob", T0.plusSeconds(12))));
         assertThat(find(submitted)).isEqualTo(submitted);
@@ -128,23 +145,27 @@ class AssessmentPersistenceIT {
     @Test
     void storesThePublishedNumbersExactlyAsTheEngineComputesThem() {
         Assessment published = inTransaction(() -> assessments.add(published(T0.plusSeconds(20))));
-        ScoringResult engine = new ScoringEngine().score(storedV1(), published.context(), published.criteria().scores());
+        ScoringResult engine = new ScoringEngine()
+                .score(storedV1(), published.context(), published.criteria().scores());
         assertThat(find(published)).isEqualTo(published);
         assertThat(find(published).publication().result()).isEqualTo(engine);
 
-        Map<String, Object> row = inTransaction(() -> jdbc.queryForMap("select * from assessments where id = ?", published.id().value()));
+        Map<String, Object> row = inTransaction(() -> jdbc.queryForMap(
+                "select * from assessments where id = ?", published.id().value()));
         assertThat(engine.overall()).isNotNull();
         assertThat(row.get("overall_score")).isEqualTo(engine.overall().score());
         assertThat(row.get("overall_percentage")).isEqualTo(engine.overall().percentage());
         assertThat(row.get("overall_floor")).isEqualTo(engine.overall().floor());
         assertThat(row.get("overall_confidence")).isEqualTo(engine.overall().confidence());
         assertThat(row.get("coverage")).isEqualTo(engine.coverage());
-        assertThat(row.get("level") == null ? null : ((Number) row.get("level")).intValue()).isEqualTo(engine.level().orElse(null));
+        assertThat(row.get("level") == null ? null : ((Number) row.get("level")).intValue())
+                .isEqualTo(engine.level().orElse(null));
         assertThat(row.get("level_suppressed")).isEqualTo(engine.overall().levelSuppressed());
         assertThat(row.get("deal_level_red_flag")).isEqualTo(engine.dealLevelRedFlag());
 
         List<Map<String, Object>> dimensions = inTransaction(() -> jdbc.queryForList(
-                "select * from assessment_dimension_results where assessment_id = ? order by position", published.id().value()));
+                "select * from assessment_dimension_results where assessment_id = ? order by position",
+                published.id().value()));
         assertThat(dimensions).hasSameSizeAs(engine.dimensions());
         for (int i = 0; i < dimensions.size(); i++) {
             DimensionResult expected = engine.dimensions().get(i);
@@ -160,7 +181,8 @@ class AssessmentPersistenceIT {
         }
 
         List<Map<String, Object>> criteria = inTransaction(() -> jdbc.queryForList(
-                "select * from assessment_criterion_results where assessment_id = ? order by position", published.id().value()));
+                "select * from assessment_criterion_results where assessment_id = ? order by position",
+                published.id().value()));
         assertThat(criteria).hasSameSizeAs(engine.criteria());
         for (int i = 0; i < criteria.size(); i++) {
             CriterionResult expected = engine.criteria().get(i);
@@ -177,10 +199,14 @@ class AssessmentPersistenceIT {
             assertThat(actual.get("priority")).isEqualTo(expected.priority());
         }
         List<Map<String, Object>> flags = inTransaction(() -> jdbc.queryForList(
-                "select * from assessment_red_flags where assessment_id = ? order by position", published.id().value()));
-        assertThat(flags).extracting(f -> f.get("rule_id") + ":" + f.get("criterion_code") + ":" + f.get("severity") + ":" + f.get("deal_level"))
+                "select * from assessment_red_flags where assessment_id = ? order by position",
+                published.id().value()));
+        assertThat(flags)
+                .extracting(f -> f.get("rule_id") + ":" + f.get("criterion_code") + ":" + f.get("severity") + ":"
+                        + f.get("deal_level"))
                 .containsExactlyElementsOf(engine.redFlags().stream()
-                        .map(f -> f.rule() + ":" + f.criterion() + ":" + f.severity() + ":" + f.dealLevel()).toList());
+                        .map(f -> f.rule() + ":" + f.criterion() + ":" + f.severity() + ":" + f.dealLevel())
+                        .toList());
     }
 
     private static Integer integer(Object value) {
@@ -190,7 +216,8 @@ class AssessmentPersistenceIT {
     @Test
     void roundTripsARetractedAssessment() {
         Assessment published = inTransaction(() -> assessments.add(published(T0.plusSeconds(30))));
-        Assessment retracted = inTransaction(() -> assessments.update(published.retract("admin", "wrong company", T0.plusSeconds(31))));
+        Assessment retracted = inTransaction(
+                () -> assessments.update(published.retract("admin", "wrong company", T0.plusSeconds(31))));
         assertThat(find(published)).isEqualTo(retracted);
         assertThat(retracted.retraction()).isNotNull();
     }
@@ -198,10 +225,15 @@ class AssessmentPersistenceIT {
     @Test
     void anAssessmentByIdComesWithItsWholeCompanyAsTheCompaniesPortReadsIt() {
         Assessment stored = inTransaction(() -> assessments.add(published(company, T0.plusSeconds(30))));
-        SummaryWithCompany read = inTransaction(() -> summaries.findWithCompany(stored.id())).orElseThrow();
-        assertThat(read.summary()).isEqualTo(inTransaction(() -> summaries.findAll(List.of(stored.id()))).get(0));
-        assertThat(read.company()).isEqualTo(inTransaction(() -> companies.find(company)).orElseThrow());
-        assertThat(inTransaction(() -> summaries.findWithCompany(new AssessmentId(UUID.randomUUID())))).isEmpty();
+        SummaryWithCompany read =
+                inTransaction(() -> summaries.findWithCompany(stored.id())).orElseThrow();
+        assertThat(read.summary())
+                .isEqualTo(inTransaction(() -> summaries.findAll(List.of(stored.id())))
+                        .get(0));
+        assertThat(read.company())
+                .isEqualTo(inTransaction(() -> companies.find(company)).orElseThrow());
+        assertThat(inTransaction(() -> summaries.findWithCompany(new AssessmentId(UUID.randomUUID()))))
+                .isEmpty();
     }
 
     @Test
@@ -212,13 +244,14 @@ class AssessmentPersistenceIT {
         }
         Assessment first = inTransaction(() -> assessments.add(published(other, T0.plusSeconds(40))));
         Assessment second = inTransaction(() -> assessments.add(published(other, T0.plusSeconds(50))));
-        Assessment draft = inTransaction(() -> assessments.add(Assessment.start(other, FrameworkV1.VERSION, AssessmentContext.DEFAULT,
-                "alice", "alice", T0.plusSeconds(60))));
+        Assessment draft = inTransaction(() -> assessments.add(Assessment.start(
+                other, FrameworkV1.VERSION, AssessmentContext.DEFAULT, "alice", "alice", T0.plusSeconds(60))));
         assertThat(inTransaction(() -> assessments.latestPublished(other))).contains(second);
 
         inTransaction(() -> assessments.update(second.retract("admin", "superseded by a mistake", T0.plusSeconds(70))));
         assertThat(inTransaction(() -> assessments.latestPublished(other))).contains(first);
-        assertThat(inTransaction(() -> assessments.ofCompany(other))).extracting(Assessment::id)
+        assertThat(inTransaction(() -> assessments.ofCompany(other)))
+                .extracting(Assessment::id)
                 .containsExactly(draft.id(), second.id(), first.id());
     }
 
@@ -240,25 +273,37 @@ class AssessmentPersistenceIT {
             app.setAutoCommit(false);
             AppRoleSql.setTenant(app, tenant);
             for (String table : ASSESSMENT_TABLES) {
-                assertThat(AppRoleSql.count(app, "select count(*) from " + table + " where " + idColumn(table) + " = '" + id + "'"))
-                        .as("rows of %s seen by the tenant itself", table).isPositive();
+                assertThat(AppRoleSql.count(
+                                app, "select count(*) from " + table + " where " + idColumn(table) + " = '" + id + "'"))
+                        .as("rows of %s seen by the tenant itself", table)
+                        .isPositive();
             }
             app.rollback();
 
             AppRoleSql.setTenant(app, other);
             for (String table : ASSESSMENT_TABLES) {
-                assertThat(AppRoleSql.count(app, "select count(*) from " + table + " where tenant_id = '" + tenant + "' or "
-                        + idColumn(table) + " = '" + id + "'")).as("rows of %s seen by another tenant", table).isZero();
+                assertThat(AppRoleSql.count(
+                                app,
+                                "select count(*) from " + table + " where tenant_id = '" + tenant + "' or "
+                                        + idColumn(table) + " = '" + id + "'"))
+                        .as("rows of %s seen by another tenant", table)
+                        .isZero();
             }
-            assertThat(app.createStatement().executeUpdate("update assessments set lead_assessor = 'mallory' where id = '" + id + "'"))
+            assertThat(app.createStatement()
+                            .executeUpdate("update assessments set lead_assessor = 'mallory' where id = '" + id + "'"))
                     .isZero();
-            assertThat(app.createStatement().executeUpdate("update assessment_criteria set rationale = 'taken' where assessment_id = '" + id
-                    + "'")).isZero();
-            assertThat(app.createStatement().executeUpdate("delete from assessment_evidence where assessment_id = '" + id + "'")).isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate("update assessment_criteria set rationale = 'taken' where assessment_id = '"
+                                    + id + "'"))
+                    .isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate("delete from assessment_evidence where assessment_id = '" + id + "'"))
+                    .isZero();
             for (String insert : List.of(
                     "insert into assessments (tenant_id, id, company_id, framework_version, status, models_in_production, eu_ai_act_tier, "
                             + "sensitive_domains, fairness_mitigation_documented, lead_assessor, version, created_at, updated_at) "
-                            + "values ('%1$s', gen_random_uuid(), '" + company.value() + "', 1, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, "
+                            + "values ('%1$s', gen_random_uuid(), '" + company.value()
+                            + "', 1, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, "
                             + "'mallory', 0, now(), now())",
                     "insert into assessment_criteria (tenant_id, assessment_id, criterion_code, position, state) "
                             + "values ('%1$s', '%2$s', 'C9.9', 99, 'UNKNOWN')",
@@ -270,12 +315,16 @@ class AssessmentPersistenceIT {
                     "insert into assessment_dimension_results (tenant_id, assessment_id, dimension_code, position, weight, applicable, "
                             + "coverage, provisional) values ('%1$s', '%2$s', 'D9', 99, 0.1, true, 1, false)")) {
                 AppRoleSql.execute(app, "savepoint attempt");
-                assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(tenant, id))).as("%s for the tenant", insert)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(tenant, id)))
+                        .as("%s for the tenant", insert)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("row-level security");
                 AppRoleSql.execute(app, "rollback to savepoint attempt");
                 if (insert.contains("'%2$s'")) {
-                    assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(other, id))).as("%s of its own on the tenant's assessment", insert)
-                            .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+                    assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(other, id)))
+                            .as("%s of its own on the tenant's assessment", insert)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("foreign key");
                     AppRoleSql.execute(app, "rollback to savepoint attempt");
                 }
             }
@@ -284,8 +333,14 @@ class AssessmentPersistenceIT {
         assertThat(find(assessment)).isEqualTo(assessment);
     }
 
-    private static final List<String> ASSESSMENT_TABLES = List.of("assessments", "assessment_criteria", "assessment_evidence",
-            "assessment_participants", "assessment_review_comments", "assessment_dimension_results", "assessment_criterion_results",
+    private static final List<String> ASSESSMENT_TABLES = List.of(
+            "assessments",
+            "assessment_criteria",
+            "assessment_evidence",
+            "assessment_participants",
+            "assessment_review_comments",
+            "assessment_dimension_results",
+            "assessment_criterion_results",
             "assessment_red_flags");
 
     private static String idColumn(String table) {
@@ -295,10 +350,15 @@ class AssessmentPersistenceIT {
     @Test
     void rejectsStaleVersion() {
         Assessment draft = inTransaction(() -> assessments.add(draft()));
-        inTransaction(() -> assessments.update(draft.setContext(AssessmentContext.DEFAULT.withModelsInProduction(true), "alice", T0)));
-        assertThatThrownBy(() -> inTransaction(() -> assessments.update(draft.setContext(AssessmentContext.DEFAULT, "bob", T0))))
-                .isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.STALE_VERSION));
+        inTransaction(() -> assessments.update(
+                draft.setContext(AssessmentContext.DEFAULT.withModelsInProduction(true), "alice", T0)));
+        assertThatThrownBy(() ->
+                        inTransaction(() -> assessments.update(draft.setContext(AssessmentContext.DEFAULT, "bob", T0))))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.code())
+                                .containsExactly(ViolationCode.STALE_VERSION));
     }
 
     private Assessment draft() {
@@ -310,14 +370,25 @@ class AssessmentPersistenceIT {
     }
 
     private static Assessment scored(CompanyId of, Instant at) {
-        Assessment assessment = Assessment.start(of, FrameworkV1.VERSION,
-                AssessmentContext.DEFAULT.withModelsInProduction(true).withEuAiActTier(EuAiActTier.LIMITED), "alice", "alice", at);
+        Assessment assessment = Assessment.start(
+                of,
+                FrameworkV1.VERSION,
+                AssessmentContext.DEFAULT.withModelsInProduction(true).withEuAiActTier(EuAiActTier.LIMITED),
+                "alice",
+                "alice",
+                at);
         int level = 0;
         for (String code : List.of("C1.1", "C1.3", "C2.1", "C2.2", "C3.1", "C3.2", "C4.1", "C4.2")) {
-            assessment = assessment.scoreCriterion(code, CriterionScore.scored(level++ % 5, Confidence.MEDIUM, 0), "seen", "alice", at)
-                    .addEvidence(code, EvidenceItem.of(EvidenceKind.DOCUMENT, "data room " + code, "alice", at), "alice", at);
+            assessment = assessment
+                    .scoreCriterion(code, CriterionScore.scored(level++ % 5, Confidence.MEDIUM, 0), "seen", "alice", at)
+                    .addEvidence(
+                            code,
+                            EvidenceItem.of(EvidenceKind.DOCUMENT, "data room " + code, "alice", at),
+                            "alice",
+                            at);
         }
-        return assessment.scoreCriterion("C4.3", CriterionScore.notApplicable("no decisions about people"), null, "alice", at);
+        return assessment.scoreCriterion(
+                "C4.3", CriterionScore.notApplicable("no decisions about people"), null, "alice", at);
     }
 
     private Assessment published(Instant at) {
@@ -326,7 +397,9 @@ class AssessmentPersistenceIT {
 
     /** Published as the application publishes: under the framework version as stored. */
     private Assessment published(CompanyId of, Instant at) {
-        return scored(of, at).submit("alice", at.plusMillis(1)).publish("rita", storedV1(), new ScoringEngine(), at.plusMillis(2));
+        return scored(of, at)
+                .submit("alice", at.plusMillis(1))
+                .publish("rita", storedV1(), new ScoringEngine(), at.plusMillis(2));
     }
 
     private FrameworkVersion storedV1() {

@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Arranges companies and assessments straight in the database, as a superuser. */
 final class AssessmentRows {
 
-    private AssessmentRows() {
-    }
+    private AssessmentRows() {}
 
     /** A draft with one scored criterion, one evidence item, one editor and one review comment. */
     static UUID insertAssessment(Connection admin, UUID tenant, UUID company) throws SQLException {

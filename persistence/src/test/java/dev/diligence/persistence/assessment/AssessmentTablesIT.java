@@ -7,8 +7,8 @@ import static dev.diligence.persistence.testing.AppRoleSql.uuids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.AppRoleSql;
+import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class AssessmentTablesIT {
 
-    private static final List<String> TABLES = List.of("assessments", "assessment_criteria", "assessment_evidence",
-            "assessment_participants", "assessment_review_comments", "assessment_dimension_results");
+    private static final List<String> TABLES = List.of(
+            "assessments",
+            "assessment_criteria",
+            "assessment_evidence",
+            "assessment_participants",
+            "assessment_review_comments",
+            "assessment_dimension_results");
     private static final String MANAGER = "manager-" + UUID.randomUUID();
     private static final TestDatabase db = TestDatabase.get();
 
@@ -53,7 +58,8 @@ class AssessmentTablesIT {
                     values ('%1$s', gen_random_uuid(), '%2$s', '%6$s', 'admin', now())""".formatted(tenantA, granted, visible, other, hidden, MANAGER));
             ofGrantedFund = AssessmentRows.insertAssessment(admin, tenantA, visible);
             ofOtherFund = AssessmentRows.insertAssessment(admin, tenantA, hidden);
-            ofTenantB = AssessmentRows.insertAssessment(admin, tenantB, TenantRows.insertCompany(admin, tenantB, "B Co"));
+            ofTenantB =
+                    AssessmentRows.insertAssessment(admin, tenantB, TenantRows.insertCompany(admin, tenantB, "B Co"));
         }
     }
 
@@ -62,9 +68,13 @@ class AssessmentTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThat(uuids(app, "select id from assessments")).contains(ofGrantedFund, ofOtherFund).doesNotContain(ofTenantB);
+            assertThat(uuids(app, "select id from assessments"))
+                    .contains(ofGrantedFund, ofOtherFund)
+                    .doesNotContain(ofTenantB);
             for (String table : TABLES) {
-                assertThat(count(app, "select count(*) from " + table + " where tenant_id = '" + tenantB + "'")).as(table).isZero();
+                assertThat(count(app, "select count(*) from " + table + " where tenant_id = '" + tenantB + "'"))
+                        .as(table)
+                        .isZero();
             }
             app.rollback();
         }
@@ -74,8 +84,10 @@ class AssessmentTablesIT {
     void readingAssessmentsWithoutATenantFails() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             for (String table : TABLES) {
-                assertThatThrownBy(() -> count(app, "select count(*) from " + table)).as(table)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("no tenant is set");
+                assertThatThrownBy(() -> count(app, "select count(*) from " + table))
+                        .as(table)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("no tenant is set");
             }
         }
     }
@@ -87,10 +99,12 @@ class AssessmentTablesIT {
             AppRoleSql.setTenantAndFundScope(app, tenantA, MANAGER);
             assertThat(uuids(app, "select id from assessments")).containsExactly(ofGrantedFund);
             for (String table : TABLES.subList(1, TABLES.size())) {
-                assertThat(uuids(app, "select distinct assessment_id from " + table)).as(table)
+                assertThat(uuids(app, "select distinct assessment_id from " + table))
+                        .as(table)
                         .isSubsetOf(ofGrantedFund);
             }
-            assertThat(uuids(app, "select assessment_id from assessment_criteria")).containsExactly(ofGrantedFund);
+            assertThat(uuids(app, "select assessment_id from assessment_criteria"))
+                    .containsExactly(ofGrantedFund);
             app.rollback();
             AppRoleSql.setTenant(app, tenantA);
             assertThat(uuids(app, "select id from assessments")).contains(ofGrantedFund, ofOtherFund);
@@ -108,7 +122,10 @@ class AssessmentTablesIT {
                 query.setString(2, table);
                 try (var result = query.executeQuery()) {
                     result.next();
-                    assertThat(result.getBoolean(1)).as("DELETE on " + table).isEqualTo(Set.of("assessment_evidence", "assessment_dimension_results").contains(table));
+                    assertThat(result.getBoolean(1))
+                            .as("DELETE on " + table)
+                            .isEqualTo(Set.of("assessment_evidence", "assessment_dimension_results")
+                                    .contains(table));
                 }
             }
         }

@@ -55,7 +55,9 @@ class LatestPublicationIT {
         retract(second);
         assertThat(flagged()).as("the earlier publication is the latest again").containsExactly(first);
         retract(first);
-        assertThat(flagged()).as("no publication left; the draft is never flagged").isEmpty();
+        assertThat(flagged())
+                .as("no publication left; the draft is never flagged")
+                .isEmpty();
     }
 
     @Test
@@ -79,7 +81,8 @@ class LatestPublicationIT {
     void twoConcurrentPublicationsForOneCompanyLeaveOneFlag() throws Exception {
         UUID earlier = draft();
         UUID later = draft();
-        try (Connection first = db.connectAsApp(); Connection second = db.connectAsApp()) {
+        try (Connection first = db.connectAsApp();
+                Connection second = db.connectAsApp()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             AppRoleSql.setTenant(first, tenant);
@@ -142,8 +145,9 @@ class LatestPublicationIT {
             app.setAutoCommit(false);
             AppRoleSql.setTenant(app, tenant);
             try (Statement statement = app.createStatement();
-                    ResultSet rows = statement.executeQuery("select id from assessments where company_id = '%s' and latest_publication"
-                            .formatted(company))) {
+                    ResultSet rows = statement.executeQuery(
+                            "select id from assessments where company_id = '%s' and latest_publication"
+                                    .formatted(company))) {
                 while (rows.next()) {
                     flagged.add(rows.getObject(1, UUID.class));
                 }
@@ -154,7 +158,8 @@ class LatestPublicationIT {
     }
 
     private static UUID greatest(UUID a, UUID b) throws SQLException {
-        try (Connection admin = db.connectAsAdmin(); Statement statement = admin.createStatement();
+        try (Connection admin = db.connectAsAdmin();
+                Statement statement = admin.createStatement();
                 ResultSet row = statement.executeQuery("select greatest('%s'::uuid, '%s'::uuid)".formatted(a, b))) {
             row.next();
             return row.getObject(1, UUID.class);
@@ -163,9 +168,11 @@ class LatestPublicationIT {
 
     /** Polls the server until {@code waiter} is blocked by {@code holder}: a condition, not a timed sleep. */
     private static void awaitBlockedBy(int waiter, int holder) throws SQLException, InterruptedException {
-        try (Connection admin = db.connectAsAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = db.connectAsAdmin();
+                Statement statement = admin.createStatement()) {
             while (true) {
-                try (ResultSet row = statement.executeQuery("select %d = any(pg_blocking_pids(%d))".formatted(holder, waiter))) {
+                try (ResultSet row =
+                        statement.executeQuery("select %d = any(pg_blocking_pids(%d))".formatted(holder, waiter))) {
                     row.next();
                     if (row.getBoolean(1)) {
                         return;
@@ -180,7 +187,8 @@ class LatestPublicationIT {
     }
 
     private static int pid(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
             row.next();
             return row.getInt(1);
         }

@@ -56,8 +56,11 @@ class PublishedScoresTest {
         return () -> {
             computed.incrementAndGet();
             AssessmentContext context = new AssessmentContext(true, EuAiActTier.MINIMAL, Set.of(), null, false);
-            return new ScoringEngine().score(FrameworkV1.VERSION, context,
-                    Map.of("C1.1", CriterionScore.scored(level, Confidence.HIGH, 0)));
+            return new ScoringEngine()
+                    .score(
+                            FrameworkV1.VERSION,
+                            context,
+                            Map.of("C1.1", CriterionScore.scored(level, Confidence.HIGH, 0)));
         };
     }
 }

@@ -56,8 +56,8 @@ class AuditEventsAppendOnlyIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThatThrownBy(() -> app.createStatement().executeUpdate(
-                    "update audit_events set action = 'forged' where id = '" + eventOfA + "'"))
+            assertThatThrownBy(() -> app.createStatement()
+                            .executeUpdate("update audit_events set action = 'forged' where id = '" + eventOfA + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
             app.rollback();
@@ -70,7 +70,8 @@ class AuditEventsAppendOnlyIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThatThrownBy(() -> app.createStatement().executeUpdate("delete from audit_events where id = '" + eventOfA + "'"))
+            assertThatThrownBy(() -> app.createStatement()
+                            .executeUpdate("delete from audit_events where id = '" + eventOfA + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
             app.rollback();
@@ -96,8 +97,10 @@ class AuditEventsAppendOnlyIT {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
             assertThat(idsOfAllEvents(app)).contains(eventOfA).doesNotContain(eventOfB);
-            assertThat(count(app, "select count(*) from audit_events where tenant_id = '" + tenantB + "'")).isZero();
-            assertThat(count(app, "select count(*) from audit_events where id = '" + eventOfB + "'")).isZero();
+            assertThat(count(app, "select count(*) from audit_events where tenant_id = '" + tenantB + "'"))
+                    .isZero();
+            assertThat(count(app, "select count(*) from audit_events where id = '" + eventOfB + "'"))
+                    .isZero();
             app.rollback();
         }
     }
@@ -138,7 +141,8 @@ class AuditEventsAppendOnlyIT {
 
     private static String actionOf(UUID event) throws SQLException {
         try (Connection admin = db.connectAsAdmin();
-                ResultSet row = admin.createStatement().executeQuery("select action from audit_events where id = '" + event + "'")) {
+                ResultSet row = admin.createStatement()
+                        .executeQuery("select action from audit_events where id = '" + event + "'")) {
             assertThat(row.next()).isTrue();
             return row.getString(1);
         }

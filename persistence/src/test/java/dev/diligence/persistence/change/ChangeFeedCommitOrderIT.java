@@ -41,7 +41,8 @@ class ChangeFeedCommitOrderIT {
     @Test
     void aTransactionThatWritesFirstAndCommitsLastIsReadAfterTheOneThatCommittedFirst() throws Exception {
         UUID tenant = newTenant();
-        try (FeedWriter a = new FeedWriter(db, tenant); FeedWriter b = new FeedWriter(db, tenant);
+        try (FeedWriter a = new FeedWriter(db, tenant);
+                FeedWriter b = new FeedWriter(db, tenant);
                 FeedReader reader = new FeedReader(db, tenant)) {
             UUID writtenFirst = a.writeCompany("Written first");
             UUID writtenLater = b.writeCompany("Written later");
@@ -51,8 +52,10 @@ class ChangeFeedCommitOrderIT {
             assertThat(reader.poll(100)).extracting(Read::entity).containsExactly(writtenLater);
 
             a.commit();
-            assertThat(reader.poll(100)).as("the late commit appears after the reader's cursor, not below it")
-                    .extracting(Read::entity).containsExactly(writtenFirst);
+            assertThat(reader.poll(100))
+                    .as("the late commit appears after the reader's cursor, not below it")
+                    .extracting(Read::entity)
+                    .containsExactly(writtenFirst);
             assertThat(reader.poll(100)).isEmpty();
 
             assertReadEverythingCommittedInOrderOnce(reader, tenant);
@@ -62,8 +65,10 @@ class ChangeFeedCommitOrderIT {
     @Test
     void rolledBackChangesLeaveGapsThatReadersNeverSee() throws Exception {
         UUID tenant = newTenant();
-        try (FeedWriter a = new FeedWriter(db, tenant); FeedWriter b = new FeedWriter(db, tenant);
-                FeedWriter c = new FeedWriter(db, tenant); FeedReader reader = new FeedReader(db, tenant)) {
+        try (FeedWriter a = new FeedWriter(db, tenant);
+                FeedWriter b = new FeedWriter(db, tenant);
+                FeedWriter c = new FeedWriter(db, tenant);
+                FeedReader reader = new FeedReader(db, tenant)) {
             UUID rolledBack = a.writeCompany("Rolled back");
             a.numberNow();
             UUID kept = b.writeCompany("Kept");
@@ -82,7 +87,8 @@ class ChangeFeedCommitOrderIT {
     @Test
     void aReaderWhoseSnapshotPredatesACommitReadsThatCommitOnItsNextPoll() throws Exception {
         UUID tenant = newTenant();
-        try (FeedWriter writer = new FeedWriter(db, tenant); FeedReader reader = new FeedReader(db, tenant);
+        try (FeedWriter writer = new FeedWriter(db, tenant);
+                FeedReader reader = new FeedReader(db, tenant);
                 Connection snapshotReader = db.connectAsApp()) {
             UUID before = writer.writeCompany("Before the snapshot");
             writer.commit();
@@ -97,7 +103,9 @@ class ChangeFeedCommitOrderIT {
             snapshotReader.commit();
 
             assertThat(seenInOldSnapshot).containsExactly(before);
-            assertThat(stillOldSnapshot).as("a snapshot taken before the commit does not see it").containsExactly(before);
+            assertThat(stillOldSnapshot)
+                    .as("a snapshot taken before the commit does not see it")
+                    .containsExactly(before);
             reader.drain();
             assertThat(reader.entitiesRead()).containsExactly(before, during);
             assertReadEverythingCommittedInOrderOnce(reader, tenant);
@@ -112,7 +120,8 @@ class ChangeFeedCommitOrderIT {
     @Test
     void aCommitWaitsForTheTransactionThatTookALowerPosition() throws Exception {
         UUID tenant = newTenant();
-        try (FeedWriter a = new FeedWriter(db, tenant); FeedWriter b = new FeedWriter(db, tenant);
+        try (FeedWriter a = new FeedWriter(db, tenant);
+                FeedWriter b = new FeedWriter(db, tenant);
                 FeedReader reader = new FeedReader(db, tenant)) {
             UUID first = a.writeCompany("Numbered first");
             a.numberNow();
@@ -128,7 +137,9 @@ class ChangeFeedCommitOrderIT {
             commitOfB.get();
             reader.drain();
 
-            assertThat(whileBWaits).as("B's commit is not visible while A holds the lower position").isEmpty();
+            assertThat(whileBWaits)
+                    .as("B's commit is not visible while A holds the lower position")
+                    .isEmpty();
             assertThat(reader.entitiesRead()).containsExactly(first, second);
             assertReadEverythingCommittedInOrderOnce(reader, tenant);
         }
@@ -149,7 +160,8 @@ class ChangeFeedCommitOrderIT {
         List<List<UUID>> committedTransactions = new ArrayList<>();
         Set<UUID> rolledBack = new HashSet<>();
         Set<UUID> otherTenantsEntities = new HashSet<>();
-        try (FeedReader reader = new FeedReader(db, tenant); FeedWriter stranger = new FeedWriter(db, otherTenant)) {
+        try (FeedReader reader = new FeedReader(db, tenant);
+                FeedWriter stranger = new FeedWriter(db, otherTenant)) {
             for (int i = 0; i < 5; i++) {
                 writers.add(new FeedWriter(db, tenant));
             }
@@ -176,12 +188,16 @@ class ChangeFeedCommitOrderIT {
             }
             reader.drain();
 
-            List<UUID> committedInCommitOrder = committedTransactions.stream().flatMap(List::stream).toList();
-            assertThat(reader.entitiesRead()).as("seed " + seed + ": read = committed, in commit order, once each")
+            List<UUID> committedInCommitOrder =
+                    committedTransactions.stream().flatMap(List::stream).toList();
+            assertThat(reader.entitiesRead())
+                    .as("seed " + seed + ": read = committed, in commit order, once each")
                     .containsExactlyElementsOf(committedInCommitOrder)
                     .doesNotContainAnyElementsOf(rolledBack)
                     .doesNotContainAnyElementsOf(otherTenantsEntities);
-            assertThat(committedInCommitOrder).as("seed " + seed + ": the run committed something").isNotEmpty();
+            assertThat(committedInCommitOrder)
+                    .as("seed " + seed + ": the run committed something")
+                    .isNotEmpty();
             assertReadEverythingCommittedInOrderOnce(reader, tenant);
         } finally {
             for (FeedWriter writer : writers) {
@@ -198,11 +214,16 @@ class ChangeFeedCommitOrderIT {
         List<Long> positions = reader.reads().stream().map(Read::position).toList();
         assertThat(positions).as("positions read").isSorted().doesNotHaveDuplicates();
         try (Connection admin = db.connectAsAdmin()) {
-            assertThat(entitiesAfter(admin, tenant, 0)).as("everything committed, by position").containsExactlyElementsOf(reader.entitiesRead());
-            try (ResultSet unnumbered = admin.createStatement().executeQuery(
-                    "select count(*) from changes where position is null and tenant_id = '" + tenant + "'")) {
+            assertThat(entitiesAfter(admin, tenant, 0))
+                    .as("everything committed, by position")
+                    .containsExactlyElementsOf(reader.entitiesRead());
+            try (ResultSet unnumbered = admin.createStatement()
+                    .executeQuery(
+                            "select count(*) from changes where position is null and tenant_id = '" + tenant + "'")) {
                 unnumbered.next();
-                assertThat(unnumbered.getLong(1)).as("committed changes without a position").isZero();
+                assertThat(unnumbered.getLong(1))
+                        .as("committed changes without a position")
+                        .isZero();
             }
         }
     }

@@ -45,8 +45,7 @@ class ChangesTableIT {
             execute(admin, """
                     insert into assessments (tenant_id, id, company_id, framework_version, status, models_in_production, eu_ai_act_tier,
                         sensitive_domains, fairness_mitigation_documented, lead_assessor, version, created_at, updated_at)
-                    values ('%s', '%s', '%s', 1, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, 'ada', 0, now(), now())"""
-                    .formatted(tenant, assessment, company));
+                    values ('%s', '%s', '%s', 1, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, 'ada', 0, now(), now())""".formatted(tenant, assessment, company));
             execute(admin, "update assessments set status = 'IN_REVIEW' where id = '" + assessment + "'");
             execute(admin, """
                     update assessments set status = 'PUBLISHED', published_by = 'rita', published_at = now(),
@@ -54,8 +53,7 @@ class ChangesTableIT {
             execute(admin, """
                     insert into findings (tenant_id, id, assessment_id, title, description, severity, reference_standards,
                         reference_clauses, source_kind, rule_id, status, opened_at, version, created_at, updated_at)
-                    values ('%s', '%s', '%s', 'Flag', '', 'HIGH', '{}', '{}', 'RULE', 'R1', 'OPEN', now(), 0, now(), now())"""
-                    .formatted(tenant, finding, assessment));
+                    values ('%s', '%s', '%s', 'Flag', '', 'HIGH', '{}', '{}', 'RULE', 'R1', 'OPEN', now(), 0, now(), now())""".formatted(tenant, finding, assessment));
             execute(admin, "update findings set severity = 'LOW' where id = '" + finding + "'");
             execute(admin, "update findings set retired_at = now() where id = '" + finding + "'");
             execute(admin, "update findings set title = 'Changed while retired' where id = '" + finding + "'");
@@ -66,17 +64,18 @@ class ChangesTableIT {
             admin.commit();
         }
 
-        assertThat(feedOf(tenant)).containsExactly(
-                "FUND CREATED " + fund,
-                "COMPANY CREATED " + company,
-                "HOLDING CREATED " + holding,
-                "HOLDING UPDATED " + holding,
-                "ASSESSMENT PUBLISHED " + assessment,
-                "FINDING CREATED " + finding,
-                "FINDING UPDATED " + finding,
-                "FINDING REMOVED " + finding,
-                "ASSESSMENT RETRACTED " + assessment,
-                "HOLDING REMOVED " + holding);
+        assertThat(feedOf(tenant))
+                .containsExactly(
+                        "FUND CREATED " + fund,
+                        "COMPANY CREATED " + company,
+                        "HOLDING CREATED " + holding,
+                        "HOLDING UPDATED " + holding,
+                        "ASSESSMENT PUBLISHED " + assessment,
+                        "FINDING CREATED " + finding,
+                        "FINDING UPDATED " + finding,
+                        "FINDING REMOVED " + finding,
+                        "ASSESSMENT RETRACTED " + assessment,
+                        "HOLDING REMOVED " + holding);
     }
 
     @Test
@@ -145,8 +144,10 @@ class ChangesTableIT {
                             + "values ('" + tenant + "', 'FUND', gen_random_uuid(), 'CREATED', now(), 1)",
                     "select nextval('changes_position_seq')")) {
                 setTenant(app, tenant);
-                assertThatThrownBy(() -> execute(app, statement)).as(statement)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> execute(app, statement))
+                        .as(statement)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("permission denied");
                 app.rollback();
             }
         }
@@ -161,9 +162,12 @@ class ChangesTableIT {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
             assertThat(count(app, "select count(*) from changes")).isEqualTo(1);
-            assertThat(count(app, "select count(*) from changes where tenant_id = '" + tenantB + "'")).isZero();
-            assertThatThrownBy(() -> execute(app, "insert into changes (tenant_id, entity_type, entity_id, operation, occurred_at) "
-                    + "values ('" + tenantB + "', 'FUND', gen_random_uuid(), 'CREATED', now())"))
+            assertThat(count(app, "select count(*) from changes where tenant_id = '" + tenantB + "'"))
+                    .isZero();
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into changes (tenant_id, entity_type, entity_id, operation, occurred_at) "
+                                    + "values ('" + tenantB + "', 'FUND', gen_random_uuid(), 'CREATED', now())"))
                     .hasMessageContaining("row-level security");
             app.rollback();
         }
@@ -174,7 +178,8 @@ class ChangesTableIT {
         UUID tenant = tenantWithACompany();
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            assertThatThrownBy(() -> count(app, "select count(*) from changes")).hasMessageContaining("no tenant is set");
+            assertThatThrownBy(() -> count(app, "select count(*) from changes"))
+                    .hasMessageContaining("no tenant is set");
             app.rollback();
             setTenantAndFundScope(app, tenant, "frank");
             assertThat(count(app, "select count(*) from changes")).isZero();
@@ -194,9 +199,10 @@ class ChangesTableIT {
     private static List<String> feedOf(UUID tenant) throws SQLException {
         List<String> feed = new ArrayList<>();
         try (Connection admin = db.connectAsAdmin();
-                ResultSet rows = admin.createStatement().executeQuery(
-                        "select entity_type, operation, entity_id, position from changes where tenant_id = '" + tenant
-                                + "' order by position nulls first")) {
+                ResultSet rows = admin.createStatement()
+                        .executeQuery(
+                                "select entity_type, operation, entity_id, position from changes where tenant_id = '"
+                                        + tenant + "' order by position nulls first")) {
             while (rows.next()) {
                 assertThat(rows.getObject("position")).as("position").isNotNull();
                 feed.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getObject(3));

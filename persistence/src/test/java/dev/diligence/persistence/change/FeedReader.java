@@ -19,8 +19,7 @@ import java.util.UUID;
 final class FeedReader implements AutoCloseable {
 
     /** A change as the reader saw it. */
-    record Read(long position, UUID entity) {
-    }
+    record Read(long position, UUID entity) {}
 
     private final Connection connection;
     private final UUID tenant;

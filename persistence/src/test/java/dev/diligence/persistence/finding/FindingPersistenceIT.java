@@ -64,25 +64,37 @@ class FindingPersistenceIT {
                 tenant = TenantRows.insertTenant(admin, TenantRows.uniqueKey("findings"));
                 PersistenceSlice.actAs(tenant);
             }
-            assessment = new AssessmentId(FindingFixtures.insertAssessment(admin, tenant,
-                    TenantRows.insertCompany(admin, tenant, "Found Co")));
+            assessment = new AssessmentId(FindingFixtures.insertAssessment(
+                    admin, tenant, TenantRows.insertCompany(admin, tenant, "Found Co")));
         }
     }
 
     @Test
     void roundTripsAnAssessorFindingWithEveryContentField() {
-        FindingContent content = new FindingContent("No model registry", "models are \"copied\" by hand, {not} tracked",
-                Severity.HIGH, "alice", LocalDate.of(2026, 6, 30), "introduce MLflow",
-                List.of(StandardReference.nist("MAP 4.1"), StandardReference.euAiAct("Art. 10, \"data\""),
+        FindingContent content = new FindingContent(
+                "No model registry",
+                "models are \"copied\" by hand, {not} tracked",
+                Severity.HIGH,
+                "alice",
+                LocalDate.of(2026, 6, 30),
+                "introduce MLflow",
+                List.of(
+                        StandardReference.nist("MAP 4.1"),
+                        StandardReference.euAiAct("Art. 10, \"data\""),
                         StandardReference.iso42001("A.6.2.6")));
-        Finding raised = inTransaction(() -> findings.add(Finding.raise(assessment, "C1.1", content, FindingSource.assessor(), T0)));
+        Finding raised = inTransaction(
+                () -> findings.add(Finding.raise(assessment, "C1.1", content, FindingSource.assessor(), T0)));
         assertThat(find(raised)).isEqualTo(raised);
     }
 
     @Test
     void roundTripsARuleFindingWithoutCriterionOrOptionalContent() {
-        Finding raised = inTransaction(() -> findings.add(Finding.raise(assessment, null,
-                FindingContent.of("Red flag RF3", "no human oversight", Severity.CRITICAL), FindingSource.rule("RF3"), T0)));
+        Finding raised = inTransaction(() -> findings.add(Finding.raise(
+                assessment,
+                null,
+                FindingContent.of("Red flag RF3", "no human oversight", Severity.CRITICAL),
+                FindingSource.rule("RF3"),
+                T0)));
         assertThat(find(raised)).isEqualTo(raised);
         assertThat(find(raised).source().ruleId()).isEqualTo("RF3");
     }
@@ -91,15 +103,20 @@ class FindingPersistenceIT {
     void persistsEveryStatusMoveWithItsTimesAndNote() {
         Finding open = inTransaction(() -> findings.add(assessorFinding("Bias untested", T0)));
         Finding inRemediation = update(open.startRemediation());
-        assertThat(find(open)).isEqualTo(inRemediation).extracting(Finding::version).isEqualTo(1L);
+        assertThat(find(open))
+                .isEqualTo(inRemediation)
+                .extracting(Finding::version)
+                .isEqualTo(1L);
         Finding resolved = update(find(open).resolve("  fairness suite added ", T0.plusSeconds(3600)));
         assertThat(find(open)).isEqualTo(resolved);
         assertThat(find(open).closingNote()).isEqualTo("fairness suite added");
-        assertThat(find(open).timeToResolve()).hasValueSatisfying(d -> assertThat(d.toSeconds()).isEqualTo(3600));
+        assertThat(find(open).timeToResolve())
+                .hasValueSatisfying(d -> assertThat(d.toSeconds()).isEqualTo(3600));
         Finding reopened = update(find(open).reopen());
         assertThat(find(open)).isEqualTo(reopened);
         assertThat(find(open).closedAt()).isNull();
-        Finding accepted = update(find(open).acceptRisk(true, "legacy model retired next quarter", T0.plusSeconds(7200)));
+        Finding accepted =
+                update(find(open).acceptRisk(true, "legacy model retired next quarter", T0.plusSeconds(7200)));
         assertThat(find(open)).isEqualTo(accepted);
         assertThat(find(open).status()).isEqualTo(FindingStatus.ACCEPTED_RISK);
         assertThat(find(open).version()).isEqualTo(4);
@@ -107,8 +124,12 @@ class FindingPersistenceIT {
 
     @Test
     void aRetiredRuleFindingIsGoneAndAnAssessorFindingIsNeverRetired() {
-        Finding rule = inTransaction(() -> findings.add(Finding.raise(assessment, "C2.1",
-                FindingContent.of("Red flag RF7 on C2.1", "gated", Severity.HIGH), FindingSource.rule("RF7"), T0)));
+        Finding rule = inTransaction(() -> findings.add(Finding.raise(
+                assessment,
+                "C2.1",
+                FindingContent.of("Red flag RF7 on C2.1", "gated", Severity.HIGH),
+                FindingSource.rule("RF7"),
+                T0)));
         Finding byAssessor = inTransaction(() -> findings.add(assessorFinding("Kept", T0)));
         inTransaction(() -> {
             findings.retire(rule.id());
@@ -118,8 +139,11 @@ class FindingPersistenceIT {
         assertThat(inTransaction(() -> findings.find(rule.id()))).isEmpty();
         assertThat(inTransaction(() -> findings.ofAssessment(assessment))).containsExactly(byAssessor);
         assertThatThrownBy(() -> update(rule.startRemediation()))
-                .isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.STALE_VERSION));
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.code())
+                                .containsExactly(ViolationCode.STALE_VERSION));
     }
 
     @Test
@@ -144,25 +168,36 @@ class FindingPersistenceIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             AppRoleSql.setTenant(app, tenant);
-            assertThat(AppRoleSql.count(app, "select count(*) from findings where id = '" + id + "'")).as("seen by the tenant itself").isOne();
+            assertThat(AppRoleSql.count(app, "select count(*) from findings where id = '" + id + "'"))
+                    .as("seen by the tenant itself")
+                    .isOne();
             app.rollback();
 
             AppRoleSql.setTenant(app, other);
-            assertThat(AppRoleSql.count(app, "select count(*) from findings where tenant_id = '" + tenant + "' or id = '" + id + "'"))
-                    .as("seen by another tenant").isZero();
-            assertThat(app.createStatement().executeUpdate("update findings set status = 'RESOLVED', closed_at = now(), closing_note = 'taken' "
-                    + "where id = '" + id + "'")).isZero();
+            assertThat(AppRoleSql.count(
+                            app,
+                            "select count(*) from findings where tenant_id = '" + tenant + "' or id = '" + id + "'"))
+                    .as("seen by another tenant")
+                    .isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate(
+                                    "update findings set status = 'RESOLVED', closed_at = now(), closing_note = 'taken' "
+                                            + "where id = '" + id + "'"))
+                    .isZero();
             String insert = """
                     insert into findings (tenant_id, id, assessment_id, title, description, severity, reference_standards, reference_clauses,
                         source_kind, status, opened_at, version, created_at, updated_at)
                     values ('%s', gen_random_uuid(), '%s', 'Smuggled', '', 'LOW', '{}', '{}', 'ASSESSOR', 'OPEN', now(), 0, now(), now())""";
             AppRoleSql.execute(app, "savepoint attempt");
-            assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(tenant, assessment.value()))).as("a finding of the tenant")
-                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(tenant, assessment.value())))
+                    .as("a finding of the tenant")
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             AppRoleSql.execute(app, "rollback to savepoint attempt");
             assertThatThrownBy(() -> AppRoleSql.execute(app, insert.formatted(other, assessment.value())))
                     .as("a finding of its own on the tenant's assessment")
-                    .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("foreign key");
             app.rollback();
         }
         assertThat(find(finding)).isEqualTo(finding);
@@ -174,13 +209,17 @@ class FindingPersistenceIT {
         Finding open = inTransaction(() -> findings.add(assessorFinding("Contested", T0)));
         update(open.startRemediation());
         assertThatThrownBy(() -> update(open.resolve("done", T0.plusSeconds(1))))
-                .isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.STALE_VERSION));
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.code())
+                                .containsExactly(ViolationCode.STALE_VERSION));
         assertThat(find(open).status()).isEqualTo(FindingStatus.IN_REMEDIATION);
     }
 
     private Finding assessorFinding(String title, Instant at) {
-        return Finding.raise(assessment, null, FindingContent.of(title, "", Severity.MEDIUM), FindingSource.assessor(), at);
+        return Finding.raise(
+                assessment, null, FindingContent.of(title, "", Severity.MEDIUM), FindingSource.assessor(), at);
     }
 
     private Finding update(Finding finding) {

@@ -7,8 +7,8 @@ import static dev.diligence.persistence.testing.AppRoleSql.uuids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.AppRoleSql;
+import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,9 +49,12 @@ class FindingTablesIT {
                     values ('%1$s', gen_random_uuid(), '%2$s', '%6$s', 'admin', now())""".formatted(tenantA, granted, visible, other, hidden, MANAGER));
             assessmentA = FindingFixtures.insertAssessment(admin, tenantA, visible);
             ofGrantedFund = FindingFixtures.insertFinding(admin, tenantA, assessmentA);
-            ofOtherFund = FindingFixtures.insertFinding(admin, tenantA, FindingFixtures.insertAssessment(admin, tenantA, hidden));
-            ofTenantB = FindingFixtures.insertFinding(admin, tenantB, FindingFixtures.insertAssessment(admin, tenantB,
-                    TenantRows.insertCompany(admin, tenantB, "B Co")));
+            ofOtherFund = FindingFixtures.insertFinding(
+                    admin, tenantA, FindingFixtures.insertAssessment(admin, tenantA, hidden));
+            ofTenantB = FindingFixtures.insertFinding(
+                    admin,
+                    tenantB,
+                    FindingFixtures.insertAssessment(admin, tenantB, TenantRows.insertCompany(admin, tenantB, "B Co")));
         }
     }
 
@@ -60,8 +63,12 @@ class FindingTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThat(uuids(app, "select id from findings")).contains(ofGrantedFund, ofOtherFund).doesNotContain(ofTenantB);
-            assertThat(app.createStatement().executeUpdate("update findings set title = 'taken' where id = '" + ofTenantB + "'")).isZero();
+            assertThat(uuids(app, "select id from findings"))
+                    .contains(ofGrantedFund, ofOtherFund)
+                    .doesNotContain(ofTenantB);
+            assertThat(app.createStatement()
+                            .executeUpdate("update findings set title = 'taken' where id = '" + ofTenantB + "'"))
+                    .isZero();
             app.rollback();
         }
     }
@@ -70,7 +77,8 @@ class FindingTablesIT {
     void readingFindingsWithoutATenantFails() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             assertThatThrownBy(() -> count(app, "select count(*) from findings"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("no tenant is set");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no tenant is set");
         }
     }
 
@@ -113,14 +121,17 @@ class FindingTablesIT {
                         version, created_at, updated_at)
                     values ('%s', gen_random_uuid(), '%s', 'T', '', 'HIGH', '{}', '{}', %s, 0, now(), now())""";
             for (String invalid : new String[] {
-                    "'ASSESSOR', 'RF1', 'OPEN', now(), null, null, null",       // a rule id on an assessor finding
-                    "'RULE', null, 'OPEN', now(), null, null, null",            // a rule finding without its rule
-                    "'ASSESSOR', null, 'RESOLVED', now(), now(), null, null",   // resolved without a note
-                    "'ASSESSOR', null, 'OPEN', now(), now(), 'fixed', null",    // open with a closing
-                    "'ASSESSOR', null, 'OPEN', now(), null, null, now()"}) {    // an assessor finding retired
+                "'ASSESSOR', 'RF1', 'OPEN', now(), null, null, null", // a rule id on an assessor finding
+                "'RULE', null, 'OPEN', now(), null, null, null", // a rule finding without its rule
+                "'ASSESSOR', null, 'RESOLVED', now(), now(), null, null", // resolved without a note
+                "'ASSESSOR', null, 'OPEN', now(), now(), 'fixed', null", // open with a closing
+                "'ASSESSOR', null, 'OPEN', now(), null, null, now()"
+            }) { // an assessor finding retired
                 execute(app, "savepoint attempt");
-                assertThatThrownBy(() -> execute(app, insert.formatted(tenantA, assessmentA, invalid))).as(invalid)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("check constraint");
+                assertThatThrownBy(() -> execute(app, insert.formatted(tenantA, assessmentA, invalid)))
+                        .as(invalid)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("check constraint");
                 execute(app, "rollback to savepoint attempt");
             }
             app.rollback();

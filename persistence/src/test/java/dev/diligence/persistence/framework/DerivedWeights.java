@@ -7,8 +7,7 @@ import java.util.Map;
 /** Valid weight changes of version 1 for the tests, with scales chosen to prove that they are kept. */
 final class DerivedWeights {
 
-    private DerivedWeights() {
-    }
+    private DerivedWeights() {}
 
     /**
      * Dimensions 0.25 each; D1's criteria 0.3 / 0.3000 / 0.4 (the same value at two scales). Every

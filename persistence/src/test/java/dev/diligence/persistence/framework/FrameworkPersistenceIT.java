@@ -59,7 +59,8 @@ class FrameworkPersistenceIT {
     void aDerivedVersionRoundTripsExactlyWithTheScaleOfEveryWeight() {
         FrameworkVersion derived = deriveForA();
 
-        FrameworkVersion stored = as(tenantA, () -> frameworks.find(derived.number())).orElseThrow();
+        FrameworkVersion stored =
+                as(tenantA, () -> frameworks.find(derived.number())).orElseThrow();
 
         assertThat(stored).isEqualTo(derived);
         assertThat(stored.weights()).isEqualTo(derived.weights());
@@ -68,15 +69,22 @@ class FrameworkPersistenceIT {
                 .isEqualTo(new BigDecimal("0.3000"))
                 .isEqualByComparingTo(stored.criterion("C1.1").orElseThrow().weight());
         // an unchanged weight is the base's, at the base's scale
-        assertThat(stored.criterion("C2.1").orElseThrow().weight()).isEqualTo(FrameworkV1.VERSION.criterion("C2.1").orElseThrow().weight());
+        assertThat(stored.criterion("C2.1").orElseThrow().weight())
+                .isEqualTo(FrameworkV1.VERSION.criterion("C2.1").orElseThrow().weight());
         assertThat(stored.isDerived()).isTrue();
         assertThat(stored.baseVersion()).isEqualTo(FrameworkV1.NUMBER);
         assertThat(stored.derivation().tenant()).isEqualTo(new TenantId(tenantA));
         assertThat(stored.redFlagRuleSet()).isEqualTo(FrameworkV1.VERSION.redFlagRuleSet());
-        assertThat(stored.criteria()).extracting(c -> c.descriptors())
-                .containsExactlyElementsOf(FrameworkV1.VERSION.criteria().stream().map(c -> c.descriptors()).toList());
-        assertThat(stored.criteria()).extracting(c -> c.references())
-                .containsExactlyElementsOf(FrameworkV1.VERSION.criteria().stream().map(c -> c.references()).toList());
+        assertThat(stored.criteria())
+                .extracting(c -> c.descriptors())
+                .containsExactlyElementsOf(FrameworkV1.VERSION.criteria().stream()
+                        .map(c -> c.descriptors())
+                        .toList());
+        assertThat(stored.criteria())
+                .extracting(c -> c.references())
+                .containsExactlyElementsOf(FrameworkV1.VERSION.criteria().stream()
+                        .map(c -> c.references())
+                        .toList());
     }
 
     @Test
@@ -105,8 +113,11 @@ class FrameworkPersistenceIT {
     void allListsThePlatformVersionsThenTheTenantsOwn() {
         FrameworkVersion derived = deriveForA();
 
-        assertThat(as(tenantA, () -> frameworks.all())).extracting(FrameworkVersion::number)
-                .startsWith(FrameworkV1.NUMBER).contains(derived.number()).isSorted();
+        assertThat(as(tenantA, () -> frameworks.all()))
+                .extracting(FrameworkVersion::number)
+                .startsWith(FrameworkV1.NUMBER)
+                .contains(derived.number())
+                .isSorted();
     }
 
     @Test
@@ -114,15 +125,22 @@ class FrameworkPersistenceIT {
         FrameworkVersion derived = deriveForA();
 
         assertThat(as(tenantB, () -> frameworks.find(derived.number()))).isEmpty();
-        assertThat(as(tenantB, () -> frameworks.all())).extracting(FrameworkVersion::number).containsExactly(FrameworkV1.NUMBER);
+        assertThat(as(tenantB, () -> frameworks.all()))
+                .extracting(FrameworkVersion::number)
+                .containsExactly(FrameworkV1.NUMBER);
     }
 
     @Test
     void withoutATenantOnlyThePlatformVersionsExist() {
         FrameworkVersion derived = deriveForA();
 
-        assertThat(as(null, () -> frameworks.all())).extracting(FrameworkVersion::number).containsExactly(FrameworkV1.NUMBER);
-        assertThat(as(null, () -> frameworks.find(FrameworkV1.NUMBER))).get().extracting(FrameworkVersion::isDerived).isEqualTo(false);
+        assertThat(as(null, () -> frameworks.all()))
+                .extracting(FrameworkVersion::number)
+                .containsExactly(FrameworkV1.NUMBER);
+        assertThat(as(null, () -> frameworks.find(FrameworkV1.NUMBER)))
+                .get()
+                .extracting(FrameworkVersion::isDerived)
+                .isEqualTo(false);
         assertThat(as(null, () -> frameworks.find(derived.number()))).isEmpty();
     }
 
@@ -138,7 +156,8 @@ class FrameworkPersistenceIT {
     }
 
     private static FrameworkVersion derivation(int number, UUID tenant) {
-        WeightDerivation derivation = FrameworkV1.VERSION.deriveWeights(number, new TenantId(tenant), DerivedWeights.evenDimensions());
+        WeightDerivation derivation =
+                FrameworkV1.VERSION.deriveWeights(number, new TenantId(tenant), DerivedWeights.evenDimensions());
         assertThat(derivation).isInstanceOf(WeightDerivation.Derived.class);
         return ((WeightDerivation.Derived) derivation).version();
     }

@@ -36,13 +36,14 @@ class FrameworkTablesIT {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
             versionOfA = (int) count(app, "select nextval('framework_derived_version_numbers')");
-            execute(app, "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', 1)"
-                    .formatted(versionOfA, tenantA));
+            execute(
+                    app,
+                    "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', 1)"
+                            .formatted(versionOfA, tenantA));
             execute(app, """
                     insert into framework_version_weights (tenant_id, version, code, weight)
                     select '%s'::uuid, %d, code, weight from framework_dimensions where version = 1
-                    union all select '%1$s'::uuid, %2$d, code, weight from framework_criteria where version = 1"""
-                    .formatted(tenantA, versionOfA));
+                    union all select '%1$s'::uuid, %2$d, code, weight from framework_criteria where version = 1""".formatted(tenantA, versionOfA));
             app.commit();
         }
     }
@@ -52,8 +53,10 @@ class FrameworkTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThat(count(app, "select count(*) from framework_versions where version = " + versionOfA)).isOne();
-            assertThat(count(app, "select count(*) from framework_version_weights where version = " + versionOfA)).isEqualTo(18);
+            assertThat(count(app, "select count(*) from framework_versions where version = " + versionOfA))
+                    .isOne();
+            assertThat(count(app, "select count(*) from framework_version_weights where version = " + versionOfA))
+                    .isEqualTo(18);
             app.rollback();
         }
     }
@@ -63,10 +66,14 @@ class FrameworkTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantB);
-            assertThat(count(app, "select count(*) from framework_versions where version = " + versionOfA)).isZero();
-            assertThat(count(app, "select count(*) from framework_versions where tenant_id = '" + tenantA + "'")).isZero();
-            assertThat(count(app, "select count(*) from framework_version_weights where version = " + versionOfA)).isZero();
-            assertThat(count(app, "select count(*) from framework_versions where version = 1")).isOne();
+            assertThat(count(app, "select count(*) from framework_versions where version = " + versionOfA))
+                    .isZero();
+            assertThat(count(app, "select count(*) from framework_versions where tenant_id = '" + tenantA + "'"))
+                    .isZero();
+            assertThat(count(app, "select count(*) from framework_version_weights where version = " + versionOfA))
+                    .isZero();
+            assertThat(count(app, "select count(*) from framework_versions where version = 1"))
+                    .isOne();
             app.rollback();
         }
     }
@@ -75,8 +82,10 @@ class FrameworkTablesIT {
     void withoutATenantThePlatformVersionsAreReadableAndNothingElse() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
-            assertThat(count(app, "select count(*) from framework_versions where tenant_id is not null")).isZero();
-            assertThat(count(app, "select count(*) from framework_versions where version = 1")).isOne();
+            assertThat(count(app, "select count(*) from framework_versions where tenant_id is not null"))
+                    .isZero();
+            assertThat(count(app, "select count(*) from framework_versions where version = 1"))
+                    .isOne();
             assertThatThrownBy(() -> count(app, "select count(*) from framework_version_weights"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("no tenant is set");
@@ -89,8 +98,10 @@ class FrameworkTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantB);
-            assertThatThrownBy(() -> execute(app, "insert into framework_version_weights (tenant_id, version, code, weight) values ('%s', %d, 'D9', 0.1)"
-                    .formatted(tenantA, versionOfA)))
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into framework_version_weights (tenant_id, version, code, weight) values ('%s', %d, 'D9', 0.1)"
+                                    .formatted(tenantA, versionOfA)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
             app.rollback();
@@ -103,13 +114,16 @@ class FrameworkTablesIT {
             app.setAutoCommit(false);
             setTenant(app, tenantB);
             int number = (int) count(app, "select nextval('framework_derived_version_numbers')");
-            assertThatThrownBy(() -> execute(app, "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', 1)"
-                    .formatted(number, tenantA)))
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', 1)"
+                                    .formatted(number, tenantA)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
             app.rollback();
             setTenant(app, tenantB);
-            assertThatThrownBy(() -> execute(app, "insert into framework_versions (version, red_flag_rules) values (999, 'DMF-RF-1')"))
+            assertThatThrownBy(() -> execute(
+                            app, "insert into framework_versions (version, red_flag_rules) values (999, 'DMF-RF-1')"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
             app.rollback();
@@ -120,13 +134,15 @@ class FrameworkTablesIT {
     void storedVersionsCannotBeChangedOrRemoved() throws SQLException {
         try (Connection app = db.connectAsApp()) {
             for (String change : new String[] {
-                    "update framework_versions set base_version = 1 where version = " + versionOfA,
-                    "delete from framework_versions where version = " + versionOfA,
-                    "update framework_version_weights set weight = 0.5 where version = " + versionOfA,
-                    "delete from framework_version_weights where version = " + versionOfA}) {
+                "update framework_versions set base_version = 1 where version = " + versionOfA,
+                "delete from framework_versions where version = " + versionOfA,
+                "update framework_version_weights set weight = 0.5 where version = " + versionOfA,
+                "delete from framework_version_weights where version = " + versionOfA
+            }) {
                 app.setAutoCommit(false);
                 setTenant(app, tenantA);
-                assertThatThrownBy(() -> execute(app, change)).as(change)
+                assertThatThrownBy(() -> execute(app, change))
+                        .as(change)
                         .isInstanceOf(SQLException.class)
                         .hasMessageContaining("permission denied");
                 app.rollback();
@@ -139,15 +155,19 @@ class FrameworkTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThatThrownBy(() -> execute(app, "insert into framework_versions (version, tenant_id, base_version) values (7, '%s', 1)"
-                    .formatted(tenantA)))
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into framework_versions (version, tenant_id, base_version) values (7, '%s', 1)"
+                                    .formatted(tenantA)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("framework_versions_number_ranges");
             app.rollback();
             setTenant(app, tenantA);
             int number = (int) count(app, "select nextval('framework_derived_version_numbers')");
-            assertThatThrownBy(() -> execute(app, "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', %d)"
-                    .formatted(number, tenantA, versionOfA)))
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', %d)"
+                                    .formatted(number, tenantA, versionOfA)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("framework_versions_base_is_platform");
             app.rollback();
@@ -160,13 +180,23 @@ class FrameworkTablesIT {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
             int number = (int) count(app, "select nextval('framework_derived_version_numbers')");
-            execute(app, "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', 1)".formatted(number, tenantA));
-            execute(app, "insert into framework_version_weights (tenant_id, version, code, weight) values ('%s', %d, 'D1', 0.250000)"
-                    .formatted(tenantA, number));
-            assertThat(count(app, "select count(*) from framework_version_weights where version = %d and weight::text = '0.250000'"
-                    .formatted(number))).isOne();
-            assertThatThrownBy(() -> execute(app, "insert into framework_version_weights (tenant_id, version, code, weight) values ('%s', %d, 'D2', 0.25001)"
-                    .formatted(tenantA, number)))
+            execute(
+                    app,
+                    "insert into framework_versions (version, tenant_id, base_version) values (%d, '%s', 1)"
+                            .formatted(number, tenantA));
+            execute(
+                    app,
+                    "insert into framework_version_weights (tenant_id, version, code, weight) values ('%s', %d, 'D1', 0.250000)"
+                            .formatted(tenantA, number));
+            assertThat(count(
+                            app,
+                            "select count(*) from framework_version_weights where version = %d and weight::text = '0.250000'"
+                                    .formatted(number)))
+                    .isOne();
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into framework_version_weights (tenant_id, version, code, weight) values ('%s', %d, 'D2', 0.25001)"
+                                    .formatted(tenantA, number)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("framework_version_weights_weight_check");
             app.rollback();
@@ -196,7 +226,6 @@ class FrameworkTablesIT {
         return """
                 insert into assessments (tenant_id, id, company_id, framework_version, status, models_in_production, eu_ai_act_tier,
                     sensitive_domains, fairness_mitigation_documented, lead_assessor, version, created_at, updated_at)
-                values ('%s', gen_random_uuid(), '%s', %d, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, 'alice', 0, now(), now())"""
-                .formatted(tenant, company, frameworkVersion);
+                values ('%s', gen_random_uuid(), '%s', %d, 'DRAFT', false, 'UNCLASSIFIED', '{}', false, 'alice', 0, now(), now())""".formatted(tenant, company, frameworkVersion);
     }
 }

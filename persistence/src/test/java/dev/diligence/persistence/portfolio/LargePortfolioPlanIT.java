@@ -12,8 +12,8 @@ import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.persistence.testing.PortfolioGenerator;
 import dev.diligence.persistence.testing.PersistenceSlice;
+import dev.diligence.persistence.testing.PortfolioGenerator;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.sql.Connection;
@@ -93,7 +93,8 @@ class LargePortfolioPlanIT {
             }
             admin.createStatement().execute("analyze");
         }
-        FrameworkVersion v1 = inTransaction(() -> frameworks.find(FrameworkV1.NUMBER)).orElseThrow();
+        FrameworkVersion v1 =
+                inTransaction(() -> frameworks.find(FrameworkV1.NUMBER)).orElseThrow();
         PortfolioGenerator generator = new PortfolioGenerator(1000L);
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         long started = System.nanoTime();
@@ -109,8 +110,9 @@ class LargePortfolioPlanIT {
                 return null;
             });
         }
-        System.out.printf("LargePortfolioPlanIT: %d published assessments written in %d ms%n", COMPANIES,
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "LargePortfolioPlanIT: %d published assessments written in %d ms%n",
+                COMPANIES, (System.nanoTime() - started) / 1_000_000);
         try (Connection admin = db.connectAsAdmin()) {
             admin.createStatement().execute("analyze");
         }
@@ -119,7 +121,8 @@ class LargePortfolioPlanIT {
     /** As of an instant (publications searched) and as it stands (V025's kept latest publications). */
     @Test
     void printsThePlansOfEveryPortfolioStatement() {
-        for (PortfolioQuery query : List.of(new PortfolioQuery(fund, Instant.now(), Set.of(), FrameworkV1.NUMBER),
+        for (PortfolioQuery query : List.of(
+                new PortfolioQuery(fund, Instant.now(), Set.of(), FrameworkV1.NUMBER),
                 PortfolioQuery.current(fund, Instant.now(), Set.of(), FrameworkV1.NUMBER))) {
             printPlansAndTimes(query);
         }
@@ -136,13 +139,18 @@ class LargePortfolioPlanIT {
                 "6 remediation.totalCount", lists.remediationCountStatement(query),
                 "7 unassessed(first: 100)", lists.unassessedStatement(query, first100),
                 "7b unassessed.totalCount", lists.unassessedCountStatement(query),
-                "8 otherVersions.companyPage(first: 100) of versions 2 and 3", lists.otherVersionStatement(query, List.of(2, 3), first100),
-                "8b otherVersions.companyPage.totalCount of versions 2 and 3", lists.otherVersionCountStatement(query, List.of(2, 3))));
+                "8 otherVersions.companyPage(first: 100) of versions 2 and 3",
+                        lists.otherVersionStatement(query, List.of(2, 3), first100),
+                "8b otherVersions.companyPage.totalCount of versions 2 and 3",
+                        lists.otherVersionCountStatement(query, List.of(2, 3))));
         statements.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             List<String> plan = inTransaction(() -> {
                 jdbc.getJdbcTemplate().execute("set local jit = off");
-                return jdbc.queryForList("explain (analyze, buffers, format text) " + entry.getValue().sql(),
-                        entry.getValue().parameters(), String.class);
+                return jdbc.queryForList(
+                        "explain (analyze, buffers, format text) "
+                                + entry.getValue().sql(),
+                        entry.getValue().parameters(),
+                        String.class);
             });
             System.out.println("=== EXPLAIN " + entry.getKey() + "\n" + String.join("\n", plan));
             assertThat(plan).isNotEmpty();
@@ -152,12 +160,15 @@ class LargePortfolioPlanIT {
             var summary = inTransaction(() -> portfolios.summary(query));
             long summaryMs = (System.nanoTime() - t) / 1_000_000;
             t = System.nanoTime();
-            var page = inTransaction(() -> portfolios.companies(query, PortfolioOrder.DEFAULT, first100, true).rows());
+            var page = inTransaction(() -> portfolios
+                    .companies(query, PortfolioOrder.DEFAULT, first100, true)
+                    .rows());
             long pageMs = (System.nanoTime() - t) / 1_000_000;
             t = System.nanoTime();
             var remediation = inTransaction(() -> portfolios.remediation(query, first100));
             long remediationMs = (System.nanoTime() - t) / 1_000_000;
-            System.out.printf("LargePortfolioPlanIT round %d: summary %d ms (cohort %d), companies(first: 100) %d ms, remediation(first: 100) %d ms%n",
+            System.out.printf(
+                    "LargePortfolioPlanIT round %d: summary %d ms (cohort %d), companies(first: 100) %d ms, remediation(first: 100) %d ms%n",
                     round, summaryMs, summary.cohortSize(), pageMs, remediationMs);
             assertThat(page.items()).hasSize(100);
             assertThat(remediation.items()).hasSize(100);

@@ -35,8 +35,8 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.TenantId;
-import dev.diligence.persistence.testing.PortfolioGenerator;
 import dev.diligence.persistence.testing.PersistenceSlice;
+import dev.diligence.persistence.testing.PortfolioGenerator;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -114,6 +114,7 @@ class PortfolioCrossCheckIT {
     private final Map<CompanyId, List<Assessment>> stored = new LinkedHashMap<>();
     /** Open findings by company, over every assessment of the company. */
     private final Map<CompanyId, Map<Severity, Integer>> openFindings = new LinkedHashMap<>();
+
     private FundId large;
     private FundId medium;
     private FundId small;
@@ -139,14 +140,21 @@ class PortfolioCrossCheckIT {
                     held.put(medium, DealStage.DILIGENCE);
                 }
                 for (var entry : held.entrySet()) {
-                    TenantRows.insertHolding(admin, tenant, entry.getKey().value(), company.value(), entry.getValue().name());
+                    TenantRows.insertHolding(
+                            admin,
+                            tenant,
+                            entry.getKey().value(),
+                            company.value(),
+                            entry.getValue().name());
                 }
                 holdings.put(company, held);
             }
         }
         v1 = inTransaction(() -> frameworks.find(FrameworkV1.NUMBER)).orElseThrow();
         derived = inTransaction(() -> {
-            WeightDerivation derivation = v1.deriveWeights(frameworks.nextDerivedNumber(), new TenantId(tenant),
+            WeightDerivation derivation = v1.deriveWeights(
+                    frameworks.nextDerivedNumber(),
+                    new TenantId(tenant),
                     Map.of("D1", new BigDecimal("0.1"), "D4", new BigDecimal("0.4")));
             return frameworks.add(((WeightDerivation.Derived) derivation).version());
         });
@@ -161,17 +169,22 @@ class PortfolioCrossCheckIT {
             }
             FrameworkVersion version = i % 10 == 6 ? derived : v1;
             Instant first = T0.plusSeconds(3600L * i);
-            Assessment draft = i % 7 == 5 && previousFirst != null && previousFirst.frameworkVersion() == version.number()
-                    ? generator.twin(previousFirst, company, version, "assessor", first)
-                    : generator.draft(company, version, generator.context(9), "assessor", first);
+            Assessment draft =
+                    i % 7 == 5 && previousFirst != null && previousFirst.frameworkVersion() == version.number()
+                            ? generator.twin(previousFirst, company, version, "assessor", first)
+                            : generator.draft(company, version, generator.context(9), "assessor", first);
             Assessment published = generator.published(draft, version, "reviewer", first.plusSeconds(60));
             own.add(store(published));
             previousFirst = draft;
             if (i % 3 == 0) {
-                // a later publication supersedes the first; every other one is retracted again, or lands after the as-of date
+                // a later publication supersedes the first; every other one is retracted again, or lands after the
+                // as-of date
                 Instant second = i % 6 == 0 ? LATER.plusSeconds(i) : first.plusSeconds(86_400L * 30);
-                Assessment later = generator.published(generator.draft(company, version, generator.context(9), "assessor", second),
-                        version, "reviewer", second.plusSeconds(60));
+                Assessment later = generator.published(
+                        generator.draft(company, version, generator.context(9), "assessor", second),
+                        version,
+                        "reviewer",
+                        second.plusSeconds(60));
                 if (i % 12 == 3) {
                     later = later.retract("admin", "wrong entity", second.plusSeconds(600));
                 }
@@ -231,23 +244,29 @@ class PortfolioCrossCheckIT {
     void aCohortBelowFiveHasNoPercentileRanks() {
         PortfolioQuery query = new PortfolioQuery(small, LATER.plusSeconds(86_400), Set.of(), v1.number());
         crossCheck(query);
-        assertThat(allRows(query, PortfolioOrder.DEFAULT)).allSatisfy(row -> assertThat(row.percentileRank()).isNull());
+        assertThat(allRows(query, PortfolioOrder.DEFAULT))
+                .allSatisfy(row -> assertThat(row.percentileRank()).isNull());
     }
 
     @Test
     void theExactQuantilesArePostgresqlsPercentileContAndTheRanksItsPercentRank() {
         PortfolioQuery query = new PortfolioQuery(large, LATER.plusSeconds(86_400), Set.of(), v1.number());
         PortfolioSummary summary = inTransaction(() -> portfolios.summary(query));
-        Map<String, Object> postgres = inTransaction(() -> jdbc.queryForMap(PortfolioSql.with(query).replace(":tenant", "'" + tenant + "'")
-                .replace(":fund", "'" + large.value() + "'").replace(":asOf", "'" + query.asOf() + "'")
-                .replace(":version", String.valueOf(v1.number())) + """
+        Map<String, Object> postgres = inTransaction(() -> jdbc.queryForMap(PortfolioSql.with(query)
+                        .replace(":tenant", "'" + tenant + "'")
+                        .replace(":fund", "'" + large.value() + "'")
+                        .replace(":asOf", "'" + query.asOf() + "'")
+                        .replace(":version", String.valueOf(v1.number()))
+                + """
                 select percentile_cont(0.25) within group (order by overall_score) as q1,
                        percentile_cont(0.5) within group (order by overall_score) as q2,
                        percentile_cont(0.75) within group (order by overall_score) as q3
                 from cohort where overall_score is not null"""));
-        assertThat(summary.overall().lowerQuartile().doubleValue()).isCloseTo((Double) postgres.get("q1"), within(1e-9));
+        assertThat(summary.overall().lowerQuartile().doubleValue())
+                .isCloseTo((Double) postgres.get("q1"), within(1e-9));
         assertThat(summary.overall().median().doubleValue()).isCloseTo((Double) postgres.get("q2"), within(1e-9));
-        assertThat(summary.overall().upperQuartile().doubleValue()).isCloseTo((Double) postgres.get("q3"), within(1e-9));
+        assertThat(summary.overall().upperQuartile().doubleValue())
+                .isCloseTo((Double) postgres.get("q3"), within(1e-9));
         assertThat(summary.cohortSize()).isGreaterThanOrEqualTo(PercentileRank.MINIMUM_COHORT);
     }
 
@@ -255,39 +274,59 @@ class PortfolioCrossCheckIT {
         Expected expected = expected(query);
         PortfolioSummary summary = inTransaction(() -> portfolios.summary(query));
 
-        assertThat(summary.cohortSize()).isEqualTo(expected.cohort().stream().filter(s -> s.result().overall() != null).count());
+        assertThat(summary.cohortSize())
+                .isEqualTo(expected.cohort().stream()
+                        .filter(s -> s.result().overall() != null)
+                        .count());
         assertStatistics("overall", summary.overall(), ScoreStatistics.of(expected.overallScores()));
-        assertThat(summary.dimensions().keySet()).containsExactlyInAnyOrderElementsOf(expected.dimensionScores().keySet());
-        expected.dimensionScores().forEach((code, scores) ->
-                assertStatistics(code, summary.dimensions().get(code), ScoreStatistics.of(scores)));
+        assertThat(summary.dimensions().keySet())
+                .containsExactlyInAnyOrderElementsOf(expected.dimensionScores().keySet());
+        expected.dimensionScores()
+                .forEach((code, scores) ->
+                        assertStatistics(code, summary.dimensions().get(code), ScoreStatistics.of(scores)));
         assertThat(summary.levels()).isEqualTo(expected.levels());
         assertThat(summary.levelSuppressed()).isEqualTo(expected.suppressed());
         assertThat(summary.unassessed()).isEqualTo(expected.unassessed());
         assertThat(summary.otherVersions()).isEqualTo(expected.otherVersions());
 
         List<PortfolioRow> rows = allRows(query, PortfolioOrder.DEFAULT);
-        assertThat(rows).extracting(PortfolioRow::company).containsExactlyElementsOf(
-                expected.ordered(Comparator.comparing((Scored s) -> orMinusOne(s.result().overall() == null ? null
-                        : s.result().overall().score())).reversed().thenComparing(s -> s.company().value().toString(), Comparator.reverseOrder())));
+        assertThat(rows)
+                .extracting(PortfolioRow::company)
+                .containsExactlyElementsOf(expected.ordered(Comparator.comparing((Scored s) -> orMinusOne(
+                                s.result().overall() == null
+                                        ? null
+                                        : s.result().overall().score()))
+                        .reversed()
+                        .thenComparing(s -> s.company().value().toString(), Comparator.reverseOrder())));
         for (PortfolioRow row : rows) {
             assertRow(row, expected.of(row.company()), expected);
         }
-        assertThat(allRows(query, new PortfolioOrder(PortfolioOrder.Key.NAME, null, true))).extracting(PortfolioRow::companyName)
+        assertThat(allRows(query, new PortfolioOrder(PortfolioOrder.Key.NAME, null, true)))
+                .extracting(PortfolioRow::companyName)
                 .isSorted();
-        assertThat(allRows(query, new PortfolioOrder(PortfolioOrder.Key.DIMENSION, "D3", false))).extracting(PortfolioRow::company)
-                .containsExactlyElementsOf(expected.ordered(Comparator.comparing((Scored s) -> orMinusOne(
-                        s.result().dimension("D3").map(DimensionResult::score).orElse(null))).reversed()
+        assertThat(allRows(query, new PortfolioOrder(PortfolioOrder.Key.DIMENSION, "D3", false)))
+                .extracting(PortfolioRow::company)
+                .containsExactlyElementsOf(expected.ordered(Comparator.comparing((Scored s) -> orMinusOne(s.result()
+                                .dimension("D3")
+                                .map(DimensionResult::score)
+                                .orElse(null)))
+                        .reversed()
                         .thenComparing(s -> s.company().value().toString(), Comparator.reverseOrder())));
-        assertThat(allRows(query, new PortfolioOrder(PortfolioOrder.Key.LEVEL, null, true))).extracting(PortfolioRow::company)
-                .containsExactlyElementsOf(expected.ordered(Comparator.comparing((Scored s) -> s.result().level().orElse(-1))
-                        .thenComparing(s -> s.company().value().toString())));
+        assertThat(allRows(query, new PortfolioOrder(PortfolioOrder.Key.LEVEL, null, true)))
+                .extracting(PortfolioRow::company)
+                .containsExactlyElementsOf(expected.ordered(
+                        Comparator.comparing((Scored s) -> s.result().level().orElse(-1))
+                                .thenComparing(s -> s.company().value().toString())));
 
         List<RemediationItem> ranking = allRemediation(query);
-        assertThat(ranking).extracting(r -> r.company() + " " + r.criterion() + " " + r.gap() + " " + r.priority())
+        assertThat(ranking)
+                .extracting(r -> r.company() + " " + r.criterion() + " " + r.gap() + " " + r.priority())
                 .containsExactlyElementsOf(expected.remediation(names));
         // the same ranking paged backwards from its end, and with pages of other sizes: never a repeat or a gap
         assertThat(allRemediationBackwards(query)).containsExactlyElementsOf(ranking);
-        assertThat(pages((cursor, size) -> portfolios.remediation(query, new PageQuery(2, false, cursor)), RemediationItem::cursor))
+        assertThat(pages(
+                        (cursor, size) -> portfolios.remediation(query, new PageQuery(2, false, cursor)),
+                        RemediationItem::cursor))
                 .containsExactlyElementsOf(ranking);
     }
 
@@ -305,13 +344,24 @@ class PortfolioCrossCheckIT {
         Map<String, BigDecimal> dimensions = new LinkedHashMap<>();
         result.dimensions().forEach(d -> dimensions.put(d.code(), d.score()));
         assertThat(row.dimensionScores()).containsExactlyEntriesOf(dimensions);
-        assertThat(row.redFlags()).containsExactlyElementsOf(result.redFlags().stream()
-                .map(f -> f.rule() + (f.criterion() == null ? "" : " " + f.criterion())).toList());
-        assertThat(row.heatmap()).containsExactlyElementsOf(result.criteria().stream().map(c -> new HeatmapCell(c.code(), c.state(),
-                c.effectiveLevel(), c.gated(), result.redFlags().stream().anyMatch(f -> c.code().equals(f.criterion())))).toList());
+        assertThat(row.redFlags())
+                .containsExactlyElementsOf(result.redFlags().stream()
+                        .map(f -> f.rule() + (f.criterion() == null ? "" : " " + f.criterion()))
+                        .toList());
+        assertThat(row.heatmap())
+                .containsExactlyElementsOf(result.criteria().stream()
+                        .map(c -> new HeatmapCell(
+                                c.code(),
+                                c.state(),
+                                c.effectiveLevel(),
+                                c.gated(),
+                                result.redFlags().stream()
+                                        .anyMatch(f -> c.code().equals(f.criterion()))))
+                        .toList());
         Map<Severity, Integer> open = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
-            open.put(severity, openFindings.getOrDefault(row.company(), Map.of()).getOrDefault(severity, 0));
+            open.put(
+                    severity, openFindings.getOrDefault(row.company(), Map.of()).getOrDefault(severity, 0));
         }
         assertThat(row.openFindings()).isEqualTo(open);
         List<BigDecimal> scores = all.overallScores();
@@ -319,16 +369,23 @@ class PortfolioCrossCheckIT {
         if (overall == null) {
             assertThat(row.percentileRank()).isNull();
         } else {
-            long lower = scores.stream().filter(s -> s.compareTo(overall.score()) < 0).count();
+            long lower = scores.stream()
+                    .filter(s -> s.compareTo(overall.score()) < 0)
+                    .count();
             assertThat(row.strictlyLower()).isEqualTo(lower);
-            assertThat(row.percentileRank()).isEqualTo(PercentileRank.of(lower, scores.size()).orElse(null));
+            assertThat(row.percentileRank())
+                    .isEqualTo(PercentileRank.of(lower, scores.size()).orElse(null));
         }
     }
 
     private static void assertStatistics(String what, ScoreStatistics actual, ScoreStatistics expected) {
         assertThat(actual.count()).as(what + " count").isEqualTo(expected.count());
-        for (Function<ScoreStatistics, BigDecimal> field : List.<Function<ScoreStatistics, BigDecimal>>of(ScoreStatistics::mean,
-                ScoreStatistics::median, ScoreStatistics::min, ScoreStatistics::max, ScoreStatistics::lowerQuartile,
+        for (Function<ScoreStatistics, BigDecimal> field : List.<Function<ScoreStatistics, BigDecimal>>of(
+                ScoreStatistics::mean,
+                ScoreStatistics::median,
+                ScoreStatistics::min,
+                ScoreStatistics::max,
+                ScoreStatistics::lowerQuartile,
                 ScoreStatistics::upperQuartile)) {
             BigDecimal a = field.apply(actual);
             BigDecimal e = field.apply(expected);
@@ -340,25 +397,36 @@ class PortfolioCrossCheckIT {
         }
     }
 
-    private record Scored(CompanyId company, Assessment assessment, ScoringResult result) {
-    }
+    private record Scored(CompanyId company, Assessment assessment, ScoringResult result) {}
 
-    private record Expected(List<Scored> cohort, List<Integer> levels, int suppressed, List<CompanyId> unassessed,
+    private record Expected(
+            List<Scored> cohort,
+            List<Integer> levels,
+            int suppressed,
+            List<CompanyId> unassessed,
             Map<Integer, List<CompanyId>> otherVersions) {
 
         List<BigDecimal> overallScores() {
-            return cohort.stream().filter(s -> s.result().overall() != null).map(s -> s.result().overall().score()).toList();
+            return cohort.stream()
+                    .filter(s -> s.result().overall() != null)
+                    .map(s -> s.result().overall().score())
+                    .toList();
         }
 
         Map<String, List<BigDecimal>> dimensionScores() {
             Map<String, List<BigDecimal>> scores = new TreeMap<>();
-            cohort.forEach(s -> s.result().dimensions().stream().filter(DimensionResult::hasScore)
-                    .forEach(d -> scores.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d.score())));
+            cohort.forEach(s -> s.result().dimensions().stream()
+                    .filter(DimensionResult::hasScore)
+                    .forEach(d -> scores.computeIfAbsent(d.code(), c -> new ArrayList<>())
+                            .add(d.score())));
             return scores;
         }
 
         Scored of(CompanyId company) {
-            return cohort.stream().filter(s -> s.company().equals(company)).findFirst().orElseThrow();
+            return cohort.stream()
+                    .filter(s -> s.company().equals(company))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         List<CompanyId> ordered(Comparator<Scored> order) {
@@ -373,12 +441,19 @@ class PortfolioCrossCheckIT {
                 for (int i = 0; i < criteria.size(); i++) {
                     CriterionResult c = criteria.get(i);
                     if (c.gap() != null && c.gap() > 0) {
-                        items.add(new RemediationItem(s.company(), names.get(s.company()), s.assessment().id(), c.code(), i, c.gap(),
+                        items.add(new RemediationItem(
+                                s.company(),
+                                names.get(s.company()),
+                                s.assessment().id(),
+                                c.code(),
+                                i,
+                                c.gap(),
                                 c.priority()));
                     }
                 }
             }
-            return items.stream().sorted(RemediationItem.RANKING)
+            return items.stream()
+                    .sorted(RemediationItem.RANKING)
                     .map(i -> i.company() + " " + i.criterion() + " " + i.gap() + " " + i.priority())
                     .toList();
         }
@@ -392,14 +467,17 @@ class PortfolioCrossCheckIT {
         Map<Integer, List<CompanyId>> others = new TreeMap<>();
         List<CompanyId> held = names.keySet().stream()
                 .filter(c -> holdings.get(c).containsKey(query.fund())
-                        && (query.dealStages().isEmpty() || query.dealStages().contains(holdings.get(c).get(query.fund()))))
-                .sorted(Comparator.comparing(names::get)).toList();
+                        && (query.dealStages().isEmpty()
+                                || query.dealStages().contains(holdings.get(c).get(query.fund()))))
+                .sorted(Comparator.comparing(names::get))
+                .toList();
         for (CompanyId company : held) {
             Optional<Assessment> latest = LatestPublished.asOf(company, stored.get(company), query.asOf());
             if (latest.isEmpty()) {
                 unassessed.add(company);
             } else if (latest.get().frameworkVersion() != query.frameworkVersion()) {
-                others.computeIfAbsent(latest.get().frameworkVersion(), v -> new ArrayList<>()).add(company);
+                others.computeIfAbsent(latest.get().frameworkVersion(), v -> new ArrayList<>())
+                        .add(company);
             } else {
                 ScoringResult result = latest.get().publication().result();
                 cohort.add(new Scored(company, latest.get(), result));
@@ -417,20 +495,27 @@ class PortfolioCrossCheckIT {
     private Slice<PortfolioRow> rowsWithTheirCompanies(PortfolioQuery query, PortfolioOrder order, PageQuery page) {
         PortfolioPage read = portfolios.companies(query, order, page, true);
         assertThat(read.companies().keySet())
-                .containsExactlyInAnyOrderElementsOf(read.rows().items().stream().map(PortfolioRow::company).toList());
-        read.rows().items().forEach(row -> assertThat(read.companies().get(row.company()).profile().name()).isEqualTo(row.companyName()));
+                .containsExactlyInAnyOrderElementsOf(
+                        read.rows().items().stream().map(PortfolioRow::company).toList());
+        read.rows()
+                .items()
+                .forEach(row -> assertThat(
+                                read.companies().get(row.company()).profile().name())
+                        .isEqualTo(row.companyName()));
         return read.rows();
     }
 
     private List<PortfolioRow> allRows(PortfolioQuery query, PortfolioOrder order) {
-        List<PortfolioRow> forward = pages((cursor, size) -> rowsWithTheirCompanies(query, order, new PageQuery(size, false, cursor)),
+        List<PortfolioRow> forward = pages(
+                (cursor, size) -> rowsWithTheirCompanies(query, order, new PageQuery(size, false, cursor)),
                 order::cursorOf);
         // the same rows paged backwards from the end, in the same order
         List<PortfolioRow> backward = new ArrayList<>();
         Optional<Cursor> before = Optional.empty();
         while (true) {
             Optional<Cursor> from = before;
-            PortfolioPage page = inTransaction(() -> portfolios.companies(query, order, new PageQuery(6, true, from), false));
+            PortfolioPage page =
+                    inTransaction(() -> portfolios.companies(query, order, new PageQuery(6, true, from), false));
             assertThat(page.companies()).as("companies not asked for").isEmpty();
             Slice<PortfolioRow> slice = page.rows();
             backward.addAll(0, slice.items());
@@ -439,12 +524,17 @@ class PortfolioCrossCheckIT {
             }
             before = Optional.of(order.cursorOf(slice.items().get(0)));
         }
-        assertThat(backward).extracting(PortfolioRow::company).containsExactlyElementsOf(forward.stream().map(PortfolioRow::company).toList());
+        assertThat(backward)
+                .extracting(PortfolioRow::company)
+                .containsExactlyElementsOf(
+                        forward.stream().map(PortfolioRow::company).toList());
         return forward;
     }
 
     private List<RemediationItem> allRemediation(PortfolioQuery query) {
-        return pages((cursor, size) -> portfolios.remediation(query, new PageQuery(size, false, cursor)), RemediationItem::cursor);
+        return pages(
+                (cursor, size) -> portfolios.remediation(query, new PageQuery(size, false, cursor)),
+                RemediationItem::cursor);
     }
 
     private List<RemediationItem> allRemediationBackwards(PortfolioQuery query) {
@@ -452,7 +542,8 @@ class PortfolioCrossCheckIT {
         Optional<Cursor> before = Optional.empty();
         while (true) {
             Optional<Cursor> from = before;
-            Slice<RemediationItem> slice = inTransaction(() -> portfolios.remediation(query, new PageQuery(5, true, from)));
+            Slice<RemediationItem> slice =
+                    inTransaction(() -> portfolios.remediation(query, new PageQuery(5, true, from)));
             backward.addAll(0, slice.items());
             if (!slice.hasMore() || slice.items().isEmpty()) {
                 return backward;
@@ -481,12 +572,18 @@ class PortfolioCrossCheckIT {
     }
 
     private void raise(Assessment on, Severity severity, boolean resolved) {
-        Finding finding = Finding.raise(on.id(), null, FindingContent.of("Found " + severity, "", severity), FindingSource.assessor(),
+        Finding finding = Finding.raise(
+                on.id(),
+                null,
+                FindingContent.of("Found " + severity, "", severity),
+                FindingSource.assessor(),
                 on.createdAt());
         Finding kept = resolved ? finding.resolve("fixed", on.createdAt().plusSeconds(5)) : finding;
         inTransaction(() -> findings.add(kept));
         if (!resolved) {
-            openFindings.computeIfAbsent(on.company(), id -> new EnumMap<>(Severity.class)).merge(severity, 1, Integer::sum);
+            openFindings
+                    .computeIfAbsent(on.company(), id -> new EnumMap<>(Severity.class))
+                    .merge(severity, 1, Integer::sum);
         }
     }
 

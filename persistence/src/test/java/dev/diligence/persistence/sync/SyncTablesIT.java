@@ -38,11 +38,16 @@ class SyncTablesIT {
             fundOfA = TenantRows.insertFund(admin, tenantA, "Synced fund A");
             fundOfB = TenantRows.insertFund(admin, tenantB, "Synced fund B");
             companyOfA = TenantRows.insertCompany(admin, tenantA, "Synced company A");
-            execute(admin, "insert into sync_references (tenant_id, entity_type, source, external_id, fund_id, created_at) values ('"
-                    + tenantA + "', 'FUND', 'crm', 'F1', '" + fundOfA + "', now()), ('" + tenantB + "', 'FUND', 'crm', 'F1', '" + fundOfB
-                    + "', now())");
-            execute(admin, "insert into sync_requests (tenant_id, idempotency_key, source, payload_hash, result, actor, created_at) values ('"
-                    + tenantB + "', 'k', 'crm', '" + "0".repeat(64) + "', '{}', 'test', now())");
+            execute(
+                    admin,
+                    "insert into sync_references (tenant_id, entity_type, source, external_id, fund_id, created_at) values ('"
+                            + tenantA + "', 'FUND', 'crm', 'F1', '" + fundOfA + "', now()), ('" + tenantB
+                            + "', 'FUND', 'crm', 'F1', '" + fundOfB
+                            + "', now())");
+            execute(
+                    admin,
+                    "insert into sync_requests (tenant_id, idempotency_key, source, payload_hash, result, actor, created_at) values ('"
+                            + tenantB + "', 'k', 'crm', '" + "0".repeat(64) + "', '{}', 'test', now())");
         }
     }
 
@@ -51,8 +56,10 @@ class SyncTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThat(count(app, "select count(*) from sync_references where fund_id = '" + fundOfA + "'")).isEqualTo(1);
-            assertThat(count(app, "select count(*) from sync_references where tenant_id = '" + tenantB + "'")).isZero();
+            assertThat(count(app, "select count(*) from sync_references where fund_id = '" + fundOfA + "'"))
+                    .isEqualTo(1);
+            assertThat(count(app, "select count(*) from sync_references where tenant_id = '" + tenantB + "'"))
+                    .isZero();
             assertThat(count(app, "select count(*) from sync_requests")).isZero();
             app.rollback();
         }
@@ -64,17 +71,26 @@ class SyncTablesIT {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
             assertThatThrownBy(() -> execute(app, "update sync_references set external_id = 'forged'"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             app.rollback();
             setTenant(app, tenantA);
-            assertThatThrownBy(() -> execute(app, "insert into sync_references (tenant_id, entity_type, source, external_id, fund_id,"
-                    + " created_at) values ('" + tenantA + "', 'FUND', 'crm', 'F2', '" + fundOfB + "', now())"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into sync_references (tenant_id, entity_type, source, external_id, fund_id,"
+                                    + " created_at) values ('" + tenantA + "', 'FUND', 'crm', 'F2', '" + fundOfB
+                                    + "', now())"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("foreign key");
             app.rollback();
             setTenant(app, tenantA);
-            assertThatThrownBy(() -> execute(app, "insert into sync_references (tenant_id, entity_type, source, external_id, fund_id,"
-                    + " created_at) values ('" + tenantA + "', 'FUND', 'crm', 'F1', '" + fundOfA + "', now())"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> execute(
+                            app,
+                            "insert into sync_references (tenant_id, entity_type, source, external_id, fund_id,"
+                                    + " created_at) values ('" + tenantA + "', 'FUND', 'crm', 'F1', '" + fundOfA
+                                    + "', now())"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("duplicate key");
             app.rollback();
         }
     }
@@ -88,10 +104,13 @@ class SyncTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            execute(app, "insert into sync_references (tenant_id, entity_type, source, external_id, holding_id, created_at) values ('"
-                    + tenantA + "', 'HOLDING', 'crm', 'H1', '" + holding + "', now())");
+            execute(
+                    app,
+                    "insert into sync_references (tenant_id, entity_type, source, external_id, holding_id, created_at) values ('"
+                            + tenantA + "', 'HOLDING', 'crm', 'H1', '" + holding + "', now())");
             execute(app, "delete from holdings where id = '" + holding + "'");
-            assertThat(count(app, "select count(*) from sync_references where external_id = 'H1'")).isZero();
+            assertThat(count(app, "select count(*) from sync_references where external_id = 'H1'"))
+                    .isZero();
             app.commit();
         }
     }
@@ -112,7 +131,8 @@ class SyncTablesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             assertThatThrownBy(() -> count(app, "select count(*) from sync_requests"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("no tenant is set");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no tenant is set");
             app.rollback();
         }
     }

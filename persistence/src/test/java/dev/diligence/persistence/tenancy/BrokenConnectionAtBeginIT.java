@@ -74,11 +74,11 @@ class BrokenConnectionAtBeginIT {
         TransactionTemplate transactions = new TransactionTemplate(transactionManager());
         breakNextBegin.set(true);
 
-        assertThatThrownBy(() -> transactions.execute(status -> countFunds()))
-                .isInstanceOf(TransactionException.class);
+        assertThatThrownBy(() -> transactions.execute(status -> countFunds())).isInstanceOf(TransactionException.class);
 
         assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
-        assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+        assertThat(TransactionSynchronizationManager.isActualTransactionActive())
+                .isFalse();
         assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
         Long funds = transactions.execute(status -> countFunds());
         assertThat(funds).isEqualTo(2L);
@@ -86,7 +86,10 @@ class BrokenConnectionAtBeginIT {
 
     private long countFunds() {
         EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-        return ((Number) entityManager.createNativeQuery("select count(*) from funds").getSingleResult()).longValue();
+        return ((Number) entityManager
+                        .createNativeQuery("select count(*) from funds")
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The application's transaction manager, set up as Spring does, with a current tenant that can break its own connection. */
@@ -97,14 +100,16 @@ class BrokenConnectionAtBeginIT {
             }
             return Optional.of(new TenantId(tenant));
         };
-        TenantTransactionManager manager = new TenantTransactionManager(entityManagerFactory, killing, () -> FundScope.TENANT_WIDE);
+        TenantTransactionManager manager =
+                new TenantTransactionManager(entityManagerFactory, killing, () -> FundScope.TENANT_WIDE);
         manager.afterPropertiesSet();
         return manager;
     }
 
     /** What a database restart does to the pool: every connection of the application role is cut. */
     private static void terminateApplicationConnections() {
-        try (Connection admin = db.connectAsAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = db.connectAsAdmin();
+                Statement statement = admin.createStatement()) {
             statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = '"
                     + db.roles().app() + "' and pid <> pg_backend_pid()");
         } catch (SQLException e) {

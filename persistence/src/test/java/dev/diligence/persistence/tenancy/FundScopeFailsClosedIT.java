@@ -31,10 +31,22 @@ class FundScopeFailsClosedIT {
     private static final TestDatabase db = TestDatabase.get();
 
     /** The fund-scoped tables of V011 to V019; the catalog may add more, never fewer. */
-    private static final List<String> KNOWN_FUND_SCOPED_TABLES = List.of("funds", "holdings", "companies",
-            "company_references", "assessments", "assessment_dimension_results", "assessment_criteria",
-            "assessment_evidence", "assessment_participants", "assessment_review_comments",
-            "assessment_criterion_results", "assessment_red_flags", "findings", "sync_references", "sync_requests",
+    private static final List<String> KNOWN_FUND_SCOPED_TABLES = List.of(
+            "funds",
+            "holdings",
+            "companies",
+            "company_references",
+            "assessments",
+            "assessment_dimension_results",
+            "assessment_criteria",
+            "assessment_evidence",
+            "assessment_participants",
+            "assessment_review_comments",
+            "assessment_criterion_results",
+            "assessment_red_flags",
+            "findings",
+            "sync_references",
+            "sync_requests",
             "changes");
 
     private static UUID tenant;
@@ -78,35 +90,43 @@ class FundScopeFailsClosedIT {
                     insert into sync_references (tenant_id, entity_type, source, external_id, holding_id, created_at)
                     values ('%1$s', 'HOLDING', 'crm', 'H1', '%4$s', now());
                     insert into sync_requests (tenant_id, idempotency_key, source, payload_hash, result, actor, created_at)
-                    values ('%1$s', 'key-1', 'crm', repeat('a', 64), '{}', 'sync', now())"""
-                    .formatted(tenant, fund, company, holding, assessment));
+                    values ('%1$s', 'key-1', 'crm', repeat('a', 64), '{}', 'sync', now())""".formatted(tenant, fund, company, holding, assessment));
             rowsOfTenant = new LinkedHashMap<>();
             for (String table : fundScopedTables(admin)) {
-                rowsOfTenant.put(table, AppRoleSql.count(admin, "select count(*) from " + table + " where tenant_id = '" + tenant + "'"));
+                rowsOfTenant.put(
+                        table,
+                        AppRoleSql.count(
+                                admin, "select count(*) from " + table + " where tenant_id = '" + tenant + "'"));
             }
         }
         assertThat(rowsOfTenant.keySet()).containsAll(KNOWN_FUND_SCOPED_TABLES);
-        assertThat(rowsOfTenant).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(rowsOfTenant)
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
     }
 
     @Test
     void aTenantWideTransactionReadsEveryRowOfTheTenant() throws SQLException {
-        assertThat(rowsSeenWith(Map.of("app.fund_scoped", "false", "app.fund_scope_subject", ""))).isEqualTo(rowsOfTenant);
+        assertThat(rowsSeenWith(Map.of("app.fund_scoped", "false", "app.fund_scope_subject", "")))
+                .isEqualTo(rowsOfTenant);
     }
 
     @Test
     void aFundScopedTransactionWithoutSubjectReadsNothing() throws SQLException {
-        assertThat(rowsSeenWith(Map.of("app.fund_scoped", "true", "app.fund_scope_subject", ""))).allSatisfy(
-                (table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(rowsSeenWith(Map.of("app.fund_scoped", "true", "app.fund_scope_subject", "")))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
     }
 
     @Test
     void aTransactionThatDoesNotSayItIsTenantWideReadsNothing() throws SQLException {
-        assertThat(rowsSeenWith(Map.of())).as("neither setting").allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
-        assertThat(rowsSeenWith(Map.of("app.fund_scope_subject", ""))).as("the subject alone, empty, as before V022")
+        assertThat(rowsSeenWith(Map.of()))
+                .as("neither setting")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(rowsSeenWith(Map.of("app.fund_scope_subject", "")))
+                .as("the subject alone, empty, as before V022")
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         for (String unknown : List.of("", "no", "FALSE", " false", "0")) {
-            assertThat(rowsSeenWith(Map.of("app.fund_scoped", unknown, "app.fund_scope_subject", ""))).as("fund_scoped '%s'", unknown)
+            assertThat(rowsSeenWith(Map.of("app.fund_scoped", unknown, "app.fund_scope_subject", "")))
+                    .as("fund_scoped '%s'", unknown)
                     .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         }
     }
@@ -123,8 +143,10 @@ class FundScopeFailsClosedIT {
                     insert.setObject(1, otherTenant);
                     insert.setObject(2, fund);
                     insert.setString(3, blank);
-                    assertThatThrownBy(insert::executeUpdate).as("subject '%s'", blank)
-                            .isInstanceOf(SQLException.class).hasMessageContaining("fund_grants_subject_not_blank");
+                    assertThatThrownBy(insert::executeUpdate)
+                            .as("subject '%s'", blank)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("fund_grants_subject_not_blank");
                 }
             }
         }

@@ -38,10 +38,14 @@ class FundScopePoliciesIT {
             companyOfOther = TenantRows.insertCompany(admin, tenant, "Hidden Co");
             insertHolding(admin, grantedFund, companyOfGranted);
             insertHolding(admin, otherFund, companyOfOther);
-            AppRoleSql.execute(admin, "insert into company_references (tenant_id, company_id, source, external_id) values ('%s', '%s', 'crm', 'V'), ('%s', '%s', 'crm', 'H')"
-                    .formatted(tenant, companyOfGranted, tenant, companyOfOther));
-            AppRoleSql.execute(admin, "insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at) values ('%s', gen_random_uuid(), '%s', '%s', 'admin', now())"
-                    .formatted(tenant, grantedFund, MANAGER));
+            AppRoleSql.execute(
+                    admin,
+                    "insert into company_references (tenant_id, company_id, source, external_id) values ('%s', '%s', 'crm', 'V'), ('%s', '%s', 'crm', 'H')"
+                            .formatted(tenant, companyOfGranted, tenant, companyOfOther));
+            AppRoleSql.execute(
+                    admin,
+                    "insert into fund_grants (tenant_id, id, fund_id, subject, granted_by, granted_at) values ('%s', gen_random_uuid(), '%s', '%s', 'admin', now())"
+                            .formatted(tenant, grantedFund, MANAGER));
         }
     }
 
@@ -53,7 +57,8 @@ class FundScopePoliciesIT {
             assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactly(grantedFund);
             assertThat(AppRoleSql.uuids(app, "select fund_id from holdings")).containsExactly(grantedFund);
             assertThat(AppRoleSql.uuids(app, "select id from companies")).containsExactly(companyOfGranted);
-            assertThat(AppRoleSql.uuids(app, "select company_id from company_references")).containsExactly(companyOfGranted);
+            assertThat(AppRoleSql.uuids(app, "select company_id from company_references"))
+                    .containsExactly(companyOfGranted);
             app.rollback();
         }
     }
@@ -64,7 +69,8 @@ class FundScopePoliciesIT {
             app.setAutoCommit(false);
             AppRoleSql.setTenant(app, tenant);
             assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactlyInAnyOrder(grantedFund, otherFund);
-            assertThat(AppRoleSql.uuids(app, "select id from companies")).containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
+            assertThat(AppRoleSql.uuids(app, "select id from companies"))
+                    .containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
             app.rollback();
         }
     }
@@ -86,8 +92,13 @@ class FundScopePoliciesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             AppRoleSql.setTenantAndFundScope(app, tenant, MANAGER);
-            assertThat(app.createStatement().executeUpdate("update funds set name = 'Hijacked' where id = '" + otherFund + "'")).isZero();
-            assertThat(app.createStatement().executeUpdate("update companies set name = 'Hijacked' where id = '" + companyOfOther + "'")).isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate("update funds set name = 'Hijacked' where id = '" + otherFund + "'"))
+                    .isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate(
+                                    "update companies set name = 'Hijacked' where id = '" + companyOfOther + "'"))
+                    .isZero();
             app.rollback();
         }
     }

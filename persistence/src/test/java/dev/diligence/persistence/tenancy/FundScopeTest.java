@@ -12,9 +12,12 @@ class FundScopeTest {
     @Test
     void aRestrictionNeedsASubjectThatIsNotBlank() {
         for (String blank : Arrays.asList(null, "", " ", "\t\n")) {
-            assertThatThrownBy(() -> FundScope.grantedTo(blank)).as("subject [%s]", blank)
+            assertThatThrownBy(() -> FundScope.grantedTo(blank))
+                    .as("subject [%s]", blank)
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(FundScope.grantedTo("frank")).isEqualTo(new FundScope.GrantedTo("frank")).isNotEqualTo(FundScope.TENANT_WIDE);
+        assertThat(FundScope.grantedTo("frank"))
+                .isEqualTo(new FundScope.GrantedTo("frank"))
+                .isNotEqualTo(FundScope.TENANT_WIDE);
     }
 }

@@ -44,8 +44,10 @@ class RowLevelSecurityIT {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
             assertThat(tenantIdsOfAllFunds(app)).isNotEmpty().containsOnly(tenantA);
-            assertThat(count(app, "select count(*) from funds where tenant_id = '" + tenantB + "'")).isZero();
-            assertThat(count(app, "select count(*) from funds where id = '" + fundOfB + "'")).isZero();
+            assertThat(count(app, "select count(*) from funds where tenant_id = '" + tenantB + "'"))
+                    .isZero();
+            assertThat(count(app, "select count(*) from funds where id = '" + fundOfB + "'"))
+                    .isZero();
             app.rollback();
         }
     }
@@ -81,11 +83,14 @@ class RowLevelSecurityIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             setTenant(app, tenantA);
-            assertThat(app.createStatement().executeUpdate("update funds set name = 'Hijacked' where id = '" + fundOfB + "'")).isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate("update funds set name = 'Hijacked' where id = '" + fundOfB + "'"))
+                    .isZero();
             app.rollback();
         }
         try (Connection admin = db.connectAsAdmin()) {
-            assertThat(count(admin, "select count(*) from funds where id = '" + fundOfB + "' and name = 'B fund'")).isOne();
+            assertThat(count(admin, "select count(*) from funds where id = '" + fundOfB + "' and name = 'B fund'"))
+                    .isOne();
         }
     }
 

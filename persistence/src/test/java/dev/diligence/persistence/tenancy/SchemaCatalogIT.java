@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 class SchemaCatalogIT {
 
     /** Tables without tenant_id, on purpose. Every other table is tenant-owned or mixed. */
-    private static final Set<String> PLATFORM_TABLES = Set.of("tenants", "flyway_schema_history",
-            "framework_dimensions", "framework_criteria", "framework_criterion_references");
+    private static final Set<String> PLATFORM_TABLES = Set.of(
+            "tenants",
+            "flyway_schema_history",
+            "framework_dimensions",
+            "framework_criteria",
+            "framework_criterion_references");
 
     /**
      * Tables that mix platform rows (null tenant_id, readable by every tenant and without one) with
@@ -54,14 +58,18 @@ class SchemaCatalogIT {
                     continue;
                 }
                 tenantTables++;
-                if (!tables.getBoolean("relrowsecurity") || !tables.getBoolean("relforcerowsecurity")
-                        || !tables.getBoolean("has_tenant_id") || !tables.getBoolean("has_policy")) {
+                if (!tables.getBoolean("relrowsecurity")
+                        || !tables.getBoolean("relforcerowsecurity")
+                        || !tables.getBoolean("has_tenant_id")
+                        || !tables.getBoolean("has_policy")) {
                     unprotected.add(table);
                 }
             }
             assertThat(tenantTables).as("tenant-owned tables found").isPositive();
         }
-        assertThat(unprotected).as("tenant tables without tenant_id, forced RLS or a tenant policy").isEmpty();
+        assertThat(unprotected)
+                .as("tenant tables without tenant_id, forced RLS or a tenant policy")
+                .isEmpty();
     }
 
     @Test
@@ -84,14 +92,21 @@ class SchemaCatalogIT {
                     try (ResultSet row = query.executeQuery()) {
                         assertThat(row.next()).as(table + " exists").isTrue();
                         assertThat(row.getBoolean("relrowsecurity") && row.getBoolean("relforcerowsecurity"))
-                                .as(table + " has forced row-level security").isTrue();
-                        assertThat(row.getBoolean("has_nullable_tenant_id")).as(table + " has a nullable uuid tenant_id").isTrue();
-                        assertThat(row.getBoolean("app_may_change_rows")).as(table + ": the application may update or delete").isFalse();
+                                .as(table + " has forced row-level security")
+                                .isTrue();
+                        assertThat(row.getBoolean("has_nullable_tenant_id"))
+                                .as(table + " has a nullable uuid tenant_id")
+                                .isTrue();
+                        assertThat(row.getBoolean("app_may_change_rows"))
+                                .as(table + ": the application may update or delete")
+                                .isFalse();
                     }
                 }
-                assertThat(policies(admin, table)).as(table + " policies: command, using, with check").containsExactlyInAnyOrder(
-                        List.of("r", "((tenant_id IS NULL) OR (tenant_id = app_tenant_if_set()))", ""),
-                        List.of("a", "", "(tenant_id = app_current_tenant())"));
+                assertThat(policies(admin, table))
+                        .as(table + " policies: command, using, with check")
+                        .containsExactlyInAnyOrder(
+                                List.of("r", "((tenant_id IS NULL) OR (tenant_id = app_tenant_if_set()))", ""),
+                                List.of("a", "", "(tenant_id = app_current_tenant())"));
             }
         }
     }
@@ -107,7 +122,9 @@ class SchemaCatalogIT {
             while (tables.next()) {
                 users.add(tables.getString(1));
             }
-            assertThat(users).as("tables whose policies let a transaction without tenant through").isSubsetOf(MIXED_TABLES);
+            assertThat(users)
+                    .as("tables whose policies let a transaction without tenant through")
+                    .isSubsetOf(MIXED_TABLES);
         }
     }
 
@@ -122,7 +139,9 @@ class SchemaCatalogIT {
             while (views.next()) {
                 definerViews.add(views.getString(1));
             }
-            assertThat(definerViews).as("views that would bypass row-level security").isEmpty();
+            assertThat(definerViews)
+                    .as("views that would bypass row-level security")
+                    .isEmpty();
         }
     }
 
@@ -143,7 +162,9 @@ class SchemaCatalogIT {
                 assertThat(role.getBoolean("rolbypassrls")).as("bypassrls").isFalse();
                 assertThat(role.getBoolean("rolcreaterole")).as("createrole").isFalse();
                 assertThat(role.getBoolean("rolcreatedb")).as("createdb").isFalse();
-                assertThat(role.getBoolean("member_of_owner")).as("member of the owner role").isFalse();
+                assertThat(role.getBoolean("member_of_owner"))
+                        .as("member of the owner role")
+                        .isFalse();
                 assertThat(role.getBoolean("owns_tables")).as("owns tables").isFalse();
             }
         }
@@ -162,10 +183,18 @@ class SchemaCatalogIT {
             }
             try (ResultSet privileges = query.executeQuery()) {
                 privileges.next();
-                assertThat(privileges.getBoolean("can_create")).as("CREATE on schema public").isFalse();
-                assertThat(privileges.getBoolean("can_delete_funds")).as("DELETE on funds").isFalse();
-                assertThat(privileges.getBoolean("can_truncate_funds")).as("TRUNCATE on funds").isFalse();
-                assertThat(privileges.getBoolean("reads_history")).as("SELECT on the migration history").isFalse();
+                assertThat(privileges.getBoolean("can_create"))
+                        .as("CREATE on schema public")
+                        .isFalse();
+                assertThat(privileges.getBoolean("can_delete_funds"))
+                        .as("DELETE on funds")
+                        .isFalse();
+                assertThat(privileges.getBoolean("can_truncate_funds"))
+                        .as("TRUNCATE on funds")
+                        .isFalse();
+                assertThat(privileges.getBoolean("reads_history"))
+                        .as("SELECT on the migration history")
+                        .isFalse();
             }
         }
     }
@@ -180,7 +209,8 @@ class SchemaCatalogIT {
             query.setString(1, table);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    policies.add(List.of(rows.getString("polcmd"), rows.getString("qual"), rows.getString("check_expression")));
+                    policies.add(List.of(
+                            rows.getString("polcmd"), rows.getString("qual"), rows.getString("check_expression")));
                 }
             }
         }

@@ -11,8 +11,7 @@ import java.util.UUID;
 /** Plain SQL on a connection of the test database, such as the application role's, with the application out of the way. */
 public final class AppRoleSql {
 
-    private AppRoleSql() {
-    }
+    private AppRoleSql() {}
 
     /**
      * Makes the current transaction one of {@code tenant}, tenant-wide, as the application's
@@ -26,12 +25,13 @@ public final class AppRoleSql {
      * Makes the current transaction one of {@code tenant} that reads only the funds granted to
      * {@code fundScopeSubject}, as the application's transaction manager does for a fund manager.
      */
-    public static void setTenantAndFundScope(Connection connection, UUID tenant, String fundScopeSubject) throws SQLException {
+    public static void setTenantAndFundScope(Connection connection, UUID tenant, String fundScopeSubject)
+            throws SQLException {
         setTenantAndFundScope(connection, tenant, "true", fundScopeSubject);
     }
 
-    private static void setTenantAndFundScope(Connection connection, UUID tenant, String fundScoped, String fundScopeSubject)
-            throws SQLException {
+    private static void setTenantAndFundScope(
+            Connection connection, UUID tenant, String fundScoped, String fundScopeSubject) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true),"
                 + " set_config('app.fund_scoped', ?, true), set_config('app.fund_scope_subject', ?, true)")) {
             statement.setString(1, tenant.toString());

@@ -27,8 +27,15 @@ import java.util.Set;
 public final class PortfolioGenerator {
 
     private static final Confidence[] CONFIDENCES = Confidence.values();
-    private static final EuAiActTier[] TIERS = {EuAiActTier.MINIMAL, EuAiActTier.LIMITED, EuAiActTier.HIGH, EuAiActTier.UNCLASSIFIED,
-        EuAiActTier.MINIMAL, EuAiActTier.LIMITED, EuAiActTier.HIGH};
+    private static final EuAiActTier[] TIERS = {
+        EuAiActTier.MINIMAL,
+        EuAiActTier.LIMITED,
+        EuAiActTier.HIGH,
+        EuAiActTier.UNCLASSIFIED,
+        EuAiActTier.MINIMAL,
+        EuAiActTier.LIMITED,
+        EuAiActTier.HIGH
+    };
 
     private final Random random;
     private final ScoringEngine engine = new ScoringEngine();
@@ -39,35 +46,46 @@ public final class PortfolioGenerator {
 
     /** A random context; about one in {@code prohibitedOneIn} is of a prohibited practice (RF1). */
     public AssessmentContext context(int prohibitedOneIn) {
-        EuAiActTier tier = random.nextInt(prohibitedOneIn) == 0 ? EuAiActTier.PROHIBITED : TIERS[random.nextInt(TIERS.length)];
-        Set<SensitiveDomain> domains = random.nextInt(3) == 0 ? Set.of(SensitiveDomain.values()[random.nextInt(6)]) : Set.of();
+        EuAiActTier tier =
+                random.nextInt(prohibitedOneIn) == 0 ? EuAiActTier.PROHIBITED : TIERS[random.nextInt(TIERS.length)];
+        Set<SensitiveDomain> domains =
+                random.nextInt(3) == 0 ? Set.of(SensitiveDomain.values()[random.nextInt(6)]) : Set.of();
         BigDecimal ratio = random.nextBoolean() ? null : BigDecimal.valueOf(55 + random.nextInt(45), 2);
         return new AssessmentContext(random.nextInt(4) != 0, tier, domains, ratio, random.nextBoolean());
     }
 
     /** A draft of {@code company} with every criterion given a random score, evidence on about half of them. */
-    public Assessment draft(CompanyId company, FrameworkVersion version, AssessmentContext context, String assessor, Instant at) {
+    public Assessment draft(
+            CompanyId company, FrameworkVersion version, AssessmentContext context, String assessor, Instant at) {
         Assessment assessment = Assessment.start(company, version, context, assessor, assessor, at);
         for (Criterion criterion : version.criteria()) {
             assessment = assessment.scoreCriterion(criterion.code(), score(), null, assessor, at);
             if (random.nextBoolean()) {
-                assessment = assessment.addEvidence(criterion.code(),
-                        EvidenceItem.of(EvidenceKind.NOTE, "observed " + criterion.code(), assessor, at), assessor, at);
+                assessment = assessment.addEvidence(
+                        criterion.code(),
+                        EvidenceItem.of(EvidenceKind.NOTE, "observed " + criterion.code(), assessor, at),
+                        assessor,
+                        at);
             }
         }
         // at least one scored criterion, so the draft can be submitted
-        return assessment.scoreCriterion(version.criteria().get(0).code(),
-                CriterionScore.scored(random.nextInt(5), CONFIDENCES[random.nextInt(3)], 0), null, assessor, at);
+        return assessment.scoreCriterion(
+                version.criteria().get(0).code(),
+                CriterionScore.scored(random.nextInt(5), CONFIDENCES[random.nextInt(3)], 0),
+                null,
+                assessor,
+                at);
     }
 
     /** A copy of {@code original}'s recorded inputs for {@code company}: equal scores, so a tie. */
-    public Assessment twin(Assessment original, CompanyId company, FrameworkVersion version, String assessor, Instant at) {
+    public Assessment twin(
+            Assessment original, CompanyId company, FrameworkVersion version, String assessor, Instant at) {
         Assessment assessment = Assessment.start(company, version, original.context(), assessor, assessor, at);
         for (var criterion : original.criteria().all()) {
             assessment = assessment.scoreCriterion(criterion.code(), criterion.score(), null, assessor, at);
             for (EvidenceItem item : criterion.evidence()) {
-                assessment = assessment.addEvidence(criterion.code(),
-                        EvidenceItem.of(item.kind(), item.value(), assessor, at), assessor, at);
+                assessment = assessment.addEvidence(
+                        criterion.code(), EvidenceItem.of(item.kind(), item.value(), assessor, at), assessor, at);
             }
         }
         return assessment;

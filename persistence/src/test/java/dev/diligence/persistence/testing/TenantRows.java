@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Arranges tenants and funds straight in the database, as a superuser, behind the application's back. */
 public final class TenantRows {
 
-    private TenantRows() {
-    }
+    private TenantRows() {}
 
     public static UUID insertTenant(Connection admin, String key) throws SQLException {
         UUID id = UUID.randomUUID();
@@ -56,7 +55,8 @@ public final class TenantRows {
     }
 
     /** {@code company} held by {@code fund} in {@code dealStage}; returns the holding's id. */
-    public static UUID insertHolding(Connection admin, UUID tenant, UUID fund, UUID company, String dealStage) throws SQLException {
+    public static UUID insertHolding(Connection admin, UUID tenant, UUID fund, UUID company, String dealStage)
+            throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = admin.prepareStatement("""
                 insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, version, created_at, updated_at)

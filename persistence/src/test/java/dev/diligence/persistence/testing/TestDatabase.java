@@ -108,15 +108,21 @@ public final class TestDatabase {
             String user = envOr("DILIGENCE_TEST_DB_USER", "postgres");
             String password = envOr("DILIGENCE_TEST_DB_PASSWORD", "");
             String base = url.substring(0, url.lastIndexOf('/') + 1);
-            return provision("environment", base, database -> DriverManager.getConnection(base + database, user, password),
+            return provision(
+                    "environment",
+                    base,
+                    database -> DriverManager.getConnection(base + database, user, password),
                     url.substring(url.lastIndexOf('/') + 1));
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
             String base = "jdbc:postgresql://" + container.getHost() + ":" + container.getFirstMappedPort() + "/";
-            return provision("testcontainers", base,
-                    database -> DriverManager.getConnection(base + database, container.getUsername(), container.getPassword()),
+            return provision(
+                    "testcontainers",
+                    base,
+                    database -> DriverManager.getConnection(
+                            base + database, container.getUsername(), container.getPassword()),
                     container.getDatabaseName());
         }
         try {
@@ -129,7 +135,10 @@ public final class TestDatabase {
                     // the JVM is exiting; the data directory is temporary anyway
                 }
             }));
-            return provision("embedded", base, database -> DriverManager.getConnection(base + database, "postgres", "postgres"),
+            return provision(
+                    "embedded",
+                    base,
+                    database -> DriverManager.getConnection(base + database, "postgres", "postgres"),
                     "postgres");
         } catch (Exception e) {
             throw new IllegalStateException("could not start an embedded PostgreSQL", e);
@@ -137,8 +146,10 @@ public final class TestDatabase {
     }
 
     private static TestDatabase provision(String source, String base, AdminConnection admin, String adminDatabase) {
-        DatabaseRoles roles = new DatabaseRoles(OWNER_ROLE, "owner-" + UUID.randomUUID(), APP_ROLE, "app-" + UUID.randomUUID());
-        String database = "diligence_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        DatabaseRoles roles =
+                new DatabaseRoles(OWNER_ROLE, "owner-" + UUID.randomUUID(), APP_ROLE, "app-" + UUID.randomUUID());
+        String database = "diligence_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection connection = admin.open(adminDatabase)) {
             DatabaseProvisioner provisioner = new DatabaseProvisioner(connection);
             provisioner.ensureRoles(roles);
