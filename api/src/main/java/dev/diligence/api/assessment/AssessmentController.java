@@ -4,7 +4,9 @@ import dev.diligence.api.company.CompanyView;
 import dev.diligence.api.graphql.BadRequestException;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.api.graphql.UserError;
+import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.EvidenceItem;
 import dev.diligence.domain.assessment.EvidenceKind;
 import dev.diligence.domain.company.CompanyId;
@@ -20,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -119,6 +122,14 @@ class AssessmentController {
 
     AssessmentController(AssessmentService assessments) {
         this.assessments = assessments;
+    }
+
+    /** {@code node(id:)} for assessments. */
+    @Bean
+    static NodeLoader assessmentNodes(AssessmentService assessments) {
+        return new NodeLoader(
+                AssessmentView.TYPE,
+                id -> assessments.summaryWithCompany(new AssessmentId(id)).map(AssessmentView::of));
     }
 
     @QueryMapping

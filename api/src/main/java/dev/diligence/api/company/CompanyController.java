@@ -4,6 +4,7 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.api.graphql.SortDirection;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.company.Company;
@@ -18,6 +19,7 @@ import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -79,6 +81,13 @@ class CompanyController {
 
     CompanyController(CompanyService companies) {
         this.companies = companies;
+    }
+
+    /** {@code node(id:)} for companys. */
+    @Bean
+    static NodeLoader companyNodes(CompanyService companies) {
+        return new NodeLoader(
+                CompanyView.TYPE, id -> companies.find(new CompanyId(id)).map(CompanyView::of));
     }
 
     @QueryMapping

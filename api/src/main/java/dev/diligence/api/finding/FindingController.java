@@ -6,12 +6,14 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingContent;
 import dev.diligence.domain.finding.FindingFilter;
+import dev.diligence.domain.finding.FindingId;
 import dev.diligence.domain.finding.FindingOrder;
 import dev.diligence.domain.finding.FindingSource;
 import dev.diligence.domain.finding.FindingStatus;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -148,6 +151,13 @@ class FindingController {
 
     FindingController(FindingService findings) {
         this.findings = findings;
+    }
+
+    /** {@code node(id:)} for findings. */
+    @Bean
+    static NodeLoader findingNodes(FindingService findings) {
+        return new NodeLoader(
+                FindingView.TYPE, id -> findings.find(new FindingId(id)).map(FindingView::of));
     }
 
     @QueryMapping("findings")

@@ -4,6 +4,7 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.api.graphql.SortDirection;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.fund.Fund;
@@ -16,6 +17,7 @@ import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -58,6 +60,12 @@ class FundController {
 
     FundController(FundService funds) {
         this.funds = funds;
+    }
+
+    /** {@code node(id:)} for funds. */
+    @Bean
+    static NodeLoader fundNodes(FundService funds) {
+        return new NodeLoader(FundView.TYPE, id -> funds.find(new FundId(id)).map(FundView::of));
     }
 
     @QueryMapping

@@ -20,8 +20,7 @@ class NodeController {
     private final Map<String, Function<UUID, Optional<? extends NodeView>>> loaders;
 
     NodeController(List<NodeLoader> loaders) {
-        this.loaders =
-                loaders.stream().collect(Collectors.toUnmodifiableMap(NodeLoader::typeName, loader -> loader::load));
+        this.loaders = loaders.stream().collect(Collectors.toUnmodifiableMap(NodeLoader::typeName, NodeLoader::load));
     }
 
     @QueryMapping

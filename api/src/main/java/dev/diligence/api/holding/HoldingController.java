@@ -8,6 +8,7 @@ import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.graphql.MutationOutcome;
+import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.api.person.PeopleService;
 import dev.diligence.api.person.PersonView;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -79,6 +81,13 @@ class HoldingController {
         this.funds = funds;
         this.companyViews = companyViews;
         this.people = people;
+    }
+
+    /** {@code node(id:)} for holdings. */
+    @Bean
+    static NodeLoader holdingNodes(HoldingService holdings) {
+        return new NodeLoader(
+                HoldingView.TYPE, id -> holdings.find(new HoldingId(id)).map(HoldingView::of));
     }
 
     @SchemaMapping(typeName = "Fund", field = "holdings")
