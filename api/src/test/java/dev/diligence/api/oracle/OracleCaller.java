@@ -1,31 +1,28 @@
 package dev.diligence.api.oracle;
 
+import dev.diligence.api.security.Role;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** Who probes: users of firm A. Tenant-wide callers probe firm B's objects; the fund-scoped manager also A's outside its grant. */
 enum OracleCaller {
-    TENANT_ADMIN("tenant-admin", EnumSet.allOf(OracleSlot.Access.class), EnumSet.of(OracleTarget.Kind.FOREIGN)),
-    ASSESSOR(
-            "assessor",
-            EnumSet.of(OracleSlot.Access.READER, OracleSlot.Access.COMPANY_WRITER, OracleSlot.Access.ASSESSMENT_WRITER),
-            EnumSet.of(OracleTarget.Kind.FOREIGN)),
-    FUND_MANAGER(
-            "fund-manager (fund-scoped)", EnumSet.of(OracleSlot.Access.READER), EnumSet.allOf(OracleTarget.Kind.class));
+    TENANT_ADMIN("tenant-admin", Role.TENANT_ADMIN, EnumSet.of(OracleTarget.Kind.FOREIGN)),
+    ASSESSOR("assessor", Role.ASSESSOR, EnumSet.of(OracleTarget.Kind.FOREIGN)),
+    FUND_MANAGER("fund-manager (fund-scoped)", Role.FUND_MANAGER, EnumSet.allOf(OracleTarget.Kind.class));
 
     private final String label;
-    private final Set<OracleSlot.Access> granted;
+    private final Role role;
     private final Set<OracleTarget.Kind> probedKinds;
 
-    OracleCaller(String label, Set<OracleSlot.Access> granted, Set<OracleTarget.Kind> probedKinds) {
+    OracleCaller(String label, Role role, Set<OracleTarget.Kind> probedKinds) {
         this.label = label;
-        this.granted = granted;
+        this.role = role;
         this.probedKinds = probedKinds;
     }
 
-    /** Whether the caller's role passes the operation's {@code @PreAuthorize} rule. */
+    /** Whether the caller's role may call the slot's operation, as the operation registry says. */
     boolean mayCall(OracleSlot slot) {
-        return granted.contains(slot.access());
+        return slot.operation().access().roles().contains(role);
     }
 
     /** Whether the caller must not see {@code target}. */

@@ -1,8 +1,10 @@
 package dev.diligence.api.oracle;
 
+import dev.diligence.api.operation.ApiOperation;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,110 +16,58 @@ import java.util.Map;
  * probe varies is whose ID it sends.
  */
 enum OracleSlot {
-    NODE("oracleNode", "node", null, Access.READER, null),
-    FUND("oracleFund", "fund", "Fund", Access.READER, null),
-    COMPANY("oracleCompany", "company", "Company", Access.READER, null),
-    COMPANIES_FILTER_FUND_ID("oracleCompanies", "companies", "Fund", Access.READER, null),
-    AUDIT_EVENTS_FILTER_ENTITY_ID("oracleAuditEvents", "auditEvents", null, Access.TENANT_ADMIN, null),
-    FUND_ACCESS_GRANTS_FUND_ID("oracleFundAccessGrants", "fundAccessGrants", "Fund", Access.TENANT_ADMIN, null),
-    UPDATE_FUND("oracleUpdateFund", "updateFund", "Fund", Access.TENANT_ADMIN, "id"),
-    ARCHIVE_FUND("oracleArchiveFund", "archiveFund", "Fund", Access.TENANT_ADMIN, "id"),
-    UPDATE_COMPANY("oracleUpdateCompany", "updateCompany", "Company", Access.COMPANY_WRITER, "id"),
-    ARCHIVE_COMPANY("oracleArchiveCompany", "archiveCompany", "Company", Access.COMPANY_WRITER, "id"),
-    ADD_HOLDING_FUND_ID("oracleAddHolding", "addHolding", "Fund", Access.TENANT_ADMIN, "fundId"),
-    ADD_HOLDING_COMPANY_ID("oracleAddHolding", "addHolding", "Company", Access.TENANT_ADMIN, "companyId"),
-    UPDATE_HOLDING("oracleUpdateHolding", "updateHolding", "Holding", Access.TENANT_ADMIN, "id"),
-    REMOVE_HOLDING("oracleRemoveHolding", "removeHolding", "Holding", Access.TENANT_ADMIN, "id"),
-    GRANT_FUND_ACCESS("oracleGrantFundAccess", "grantFundAccess", "Fund", Access.TENANT_ADMIN, "fundId"),
-    REVOKE_FUND_ACCESS("oracleRevokeFundAccess", "revokeFundAccess", "Fund", Access.TENANT_ADMIN, "fundId"),
+    NODE("oracleNode", "node", null, null),
+    FUND("oracleFund", "fund", "Fund", null),
+    COMPANY("oracleCompany", "company", "Company", null),
+    COMPANIES_FILTER_FUND_ID("oracleCompanies", "companies", "Fund", null),
+    AUDIT_EVENTS_FILTER_ENTITY_ID("oracleAuditEvents", "auditEvents", null, null),
+    FUND_ACCESS_GRANTS_FUND_ID("oracleFundAccessGrants", "fundAccessGrants", "Fund", null),
+    UPDATE_FUND("oracleUpdateFund", "updateFund", "Fund", "id"),
+    ARCHIVE_FUND("oracleArchiveFund", "archiveFund", "Fund", "id"),
+    UPDATE_COMPANY("oracleUpdateCompany", "updateCompany", "Company", "id"),
+    ARCHIVE_COMPANY("oracleArchiveCompany", "archiveCompany", "Company", "id"),
+    ADD_HOLDING_FUND_ID("oracleAddHolding", "addHolding", "Fund", "fundId"),
+    ADD_HOLDING_COMPANY_ID("oracleAddHolding", "addHolding", "Company", "companyId"),
+    UPDATE_HOLDING("oracleUpdateHolding", "updateHolding", "Holding", "id"),
+    REMOVE_HOLDING("oracleRemoveHolding", "removeHolding", "Holding", "id"),
+    GRANT_FUND_ACCESS("oracleGrantFundAccess", "grantFundAccess", "Fund", "fundId"),
+    REVOKE_FUND_ACCESS("oracleRevokeFundAccess", "revokeFundAccess", "Fund", "fundId"),
 
     // Assessments and findings. Probed with the targets of their own type and one of another type (see OracleProbe).
-    ASSESSMENT("oracleAssessment", "assessment", "Assessment", Access.READER, null, "Finding"),
-    FINDINGS_FILTER_ASSESSMENT_ID("oracleFindings", "findings", "Assessment", Access.READER, null, "Finding"),
-    FINDINGS_FILTER_COMPANY_ID("oracleFindings", "findings", "Company", Access.READER, null, "Assessment"),
-    FINDINGS_FILTER_FUND_ID("oracleFindings", "findings", "Fund", Access.READER, null, "Company"),
-    ASSESSMENT_DIFF_BEFORE_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", Access.READER, null, "Finding"),
-    ASSESSMENT_DIFF_AFTER_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", Access.READER, null, "Finding"),
-    CREATE_ASSESSMENT(
-            "oracleCreateAssessment",
-            "createAssessment",
-            "Company",
-            Access.ASSESSMENT_WRITER,
-            "companyId",
-            "Assessment"),
+    ASSESSMENT("oracleAssessment", "assessment", "Assessment", null, "Finding"),
+    FINDINGS_FILTER_ASSESSMENT_ID("oracleFindings", "findings", "Assessment", null, "Finding"),
+    FINDINGS_FILTER_COMPANY_ID("oracleFindings", "findings", "Company", null, "Assessment"),
+    FINDINGS_FILTER_FUND_ID("oracleFindings", "findings", "Fund", null, "Company"),
+    ASSESSMENT_DIFF_BEFORE_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", null, "Finding"),
+    ASSESSMENT_DIFF_AFTER_ID("oracleAssessmentDiff", "assessmentDiff", "Assessment", null, "Finding"),
+    CREATE_ASSESSMENT("oracleCreateAssessment", "createAssessment", "Company", "companyId", "Assessment"),
     START_ASSESSMENT_FROM_LATEST(
-            "oracleStartAssessmentFromLatest",
-            "startAssessmentFromLatest",
-            "Company",
-            Access.ASSESSMENT_WRITER,
-            "companyId",
-            "Assessment"),
+            "oracleStartAssessmentFromLatest", "startAssessmentFromLatest", "Company", "companyId", "Assessment"),
     UPDATE_ASSESSMENT_CONTEXT(
-            "oracleUpdateAssessmentContext",
-            "updateAssessmentContext",
-            "Assessment",
-            Access.ASSESSMENT_WRITER,
-            "id",
-            "Finding"),
-    SCORE_CRITERION(
-            "oracleScoreCriterion",
-            "scoreCriterion",
-            "Assessment",
-            Access.ASSESSMENT_WRITER,
-            "assessmentId",
-            "Finding"),
-    ADD_EVIDENCE("oracleAddEvidence", "addEvidence", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
-    REMOVE_EVIDENCE(
-            "oracleRemoveEvidence",
-            "removeEvidence",
-            "Assessment",
-            Access.ASSESSMENT_WRITER,
-            "assessmentId",
-            "Finding"),
-    SUBMIT_ASSESSMENT(
-            "oracleSubmitAssessment", "submitAssessment", "Assessment", Access.ASSESSMENT_WRITER, "id", "Finding"),
+            "oracleUpdateAssessmentContext", "updateAssessmentContext", "Assessment", "id", "Finding"),
+    SCORE_CRITERION("oracleScoreCriterion", "scoreCriterion", "Assessment", "assessmentId", "Finding"),
+    ADD_EVIDENCE("oracleAddEvidence", "addEvidence", "Assessment", "assessmentId", "Finding"),
+    REMOVE_EVIDENCE("oracleRemoveEvidence", "removeEvidence", "Assessment", "assessmentId", "Finding"),
+    SUBMIT_ASSESSMENT("oracleSubmitAssessment", "submitAssessment", "Assessment", "id", "Finding"),
     REQUEST_ASSESSMENT_CHANGES(
-            "oracleRequestAssessmentChanges",
-            "requestAssessmentChanges",
-            "Assessment",
-            Access.ASSESSMENT_REVIEWER,
-            "id",
-            "Finding"),
-    PUBLISH_ASSESSMENT(
-            "oraclePublishAssessment", "publishAssessment", "Assessment", Access.ASSESSMENT_REVIEWER, "id", "Finding"),
-    RETRACT_ASSESSMENT(
-            "oracleRetractAssessment", "retractAssessment", "Assessment", Access.TENANT_ADMIN, "id", "Finding"),
-    RAISE_FINDING(
-            "oracleRaiseFinding", "raiseFinding", "Assessment", Access.ASSESSMENT_WRITER, "assessmentId", "Finding"),
-    UPDATE_FINDING("oracleUpdateFinding", "updateFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
+            "oracleRequestAssessmentChanges", "requestAssessmentChanges", "Assessment", "id", "Finding"),
+    PUBLISH_ASSESSMENT("oraclePublishAssessment", "publishAssessment", "Assessment", "id", "Finding"),
+    RETRACT_ASSESSMENT("oracleRetractAssessment", "retractAssessment", "Assessment", "id", "Finding"),
+    RAISE_FINDING("oracleRaiseFinding", "raiseFinding", "Assessment", "assessmentId", "Finding"),
+    UPDATE_FINDING("oracleUpdateFinding", "updateFinding", "Finding", "id", "Assessment"),
     START_FINDING_REMEDIATION(
-            "oracleStartFindingRemediation",
-            "startFindingRemediation",
-            "Finding",
-            Access.ASSESSMENT_WRITER,
-            "id",
-            "Assessment"),
-    RESOLVE_FINDING("oracleResolveFinding", "resolveFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
-    ACCEPT_FINDING_RISK(
-            "oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", Access.TENANT_ADMIN, "id", "Assessment"),
-    REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", Access.ASSESSMENT_WRITER, "id", "Assessment"),
+            "oracleStartFindingRemediation", "startFindingRemediation", "Finding", "id", "Assessment"),
+    RESOLVE_FINDING("oracleResolveFinding", "resolveFinding", "Finding", "id", "Assessment"),
+    ACCEPT_FINDING_RISK("oracleAcceptFindingRisk", "acceptFindingRisk", "Finding", "id", "Assessment"),
+    REOPEN_FINDING("oracleReopenFinding", "reopenFinding", "Finding", "id", "Assessment"),
 
     // Portfolio comparison. Probed with the fund targets and one company per kind, as findings(filter: {fundId}) is,
     // and
     // compareCompanies(ids) with the company targets and one assessment per kind, as the company slots of findings are.
-    PORTFOLIO_FUND_ID("oraclePortfolio", "portfolio", "Fund", Access.READER, null, "Company"),
-    PORTFOLIO_TREND_FUND_ID("oraclePortfolioTrend", "portfolioTrend", "Fund", Access.READER, null, "Company"),
-    COMPARE_COMPANIES_IDS("oracleCompareCompanies", "compareCompanies", "Company", Access.READER, null, "Assessment"),
-    COMPARE_COMPANIES_FUND_ID("oracleCompareCompanies", "compareCompanies", "Fund", Access.READER, null, "Company");
-
-    /** The {@code @PreAuthorize} rule of the service behind the operation. */
-    enum Access {
-        READER,
-        COMPANY_WRITER,
-        ASSESSMENT_WRITER,
-        ASSESSMENT_REVIEWER,
-        TENANT_ADMIN
-    }
+    PORTFOLIO_FUND_ID("oraclePortfolio", "portfolio", "Fund", null, "Company"),
+    PORTFOLIO_TREND_FUND_ID("oraclePortfolioTrend", "portfolioTrend", "Fund", null, "Company"),
+    COMPARE_COMPANIES_IDS("oracleCompareCompanies", "compareCompanies", "Company", null, "Assessment"),
+    COMPARE_COMPANIES_FUND_ID("oracleCompareCompanies", "compareCompanies", "Fund", null, "Company");
 
     /**
      * What surrounds the probed ID in a request: the expected version of the object the ID names (the
@@ -143,19 +93,17 @@ enum OracleSlot {
     private final String document;
     private final String field;
     private final String expectedType;
-    private final Access access;
     private final String inputField;
     private final String otherType;
 
-    OracleSlot(String document, String field, String expectedType, Access access, String inputField) {
-        this(document, field, expectedType, access, inputField, null);
+    OracleSlot(String document, String field, String expectedType, String inputField) {
+        this(document, field, expectedType, inputField, null);
     }
 
-    OracleSlot(String document, String field, String expectedType, Access access, String inputField, String otherType) {
+    OracleSlot(String document, String field, String expectedType, String inputField, String otherType) {
         this.document = document;
         this.field = field;
         this.expectedType = expectedType;
-        this.access = access;
         this.inputField = inputField;
         this.otherType = otherType;
     }
@@ -170,8 +118,12 @@ enum OracleSlot {
         return field;
     }
 
-    Access access() {
-        return access;
+    /** The registered operation the slot is an argument of; who may call it is the registry's. */
+    ApiOperation operation() {
+        return Arrays.stream(ApiOperation.values())
+                .filter(operation -> operation.field().equals(field))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no registered operation " + field));
     }
 
     boolean isMutation() {
