@@ -8,11 +8,24 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.annotation.Annotation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The module graph of architecture.md, checked on the compiled classes of all modules. */
 class ArchitectureTest {
+
+    private static final int MAX_MAPPINGS = 10;
+    private static final List<Class<? extends Annotation>> MAPPINGS =
+            List.of(QueryMapping.class, MutationMapping.class, SchemaMapping.class, BatchMapping.class);
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -57,6 +70,27 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("dev.diligence.persistence..")
                 .because("authorization and transactions live in the application services")
+                .check(CLASSES);
+    }
+
+    /** A controller maps at most ten fields, so each stays one feature's part of the schema, easy to find. */
+    @Test
+    void noControllerMapsMoreThanTenFields() {
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .should(new ArchCondition<>("map at most " + MAX_MAPPINGS + " fields") {
+                    @Override
+                    public void check(JavaClass controller, ConditionEvents events) {
+                        long mappings = controller.getMethods().stream()
+                                .filter(method -> MAPPINGS.stream().anyMatch(method::isAnnotatedWith))
+                                .count();
+                        if (mappings > MAX_MAPPINGS) {
+                            events.add(SimpleConditionEvent.violated(
+                                    controller, controller.getName() + " maps " + mappings + " fields"));
+                        }
+                    }
+                })
                 .check(CLASSES);
     }
 

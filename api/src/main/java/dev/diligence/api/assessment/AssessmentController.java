@@ -17,11 +17,9 @@ import dev.diligence.domain.scoring.EuAiActTier;
 import dev.diligence.domain.scoring.ScoreState;
 import dev.diligence.domain.scoring.SensitiveDomain;
 import dev.diligence.domain.shared.RuleViolationException;
-import dev.diligence.domain.shared.Violation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -29,8 +27,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL assessments: the queries and the workflow mutations. How assessments relate to companies
- * and findings is {@link AssessmentRelationsController}'s.
+ * GraphQL assessments: the queries and the editing of drafts (creating, context, scores, evidence).
+ * Review and publication are {@link AssessmentReviewController}'s; how assessments relate to
+ * companies and findings is {@link AssessmentRelationsController}'s.
  */
 @Controller
 class AssessmentController {
@@ -78,12 +77,6 @@ class AssessmentController {
             String assessmentId, Long expectedVersion, String criterion, EvidenceKind kind, String value) {}
 
     record RemoveEvidenceInput(String assessmentId, Long expectedVersion, String evidenceId) {}
-
-    record AssessmentVersionInput(String id, Long expectedVersion) {}
-
-    record RequestAssessmentChangesInput(String id, Long expectedVersion, String comment) {}
-
-    record RetractAssessmentInput(String id, Long expectedVersion, String reason) {}
 
     record AssessmentPayload(AssessmentView assessment, List<UserError> userErrors) {
 
@@ -205,7 +198,7 @@ class AssessmentController {
         CriterionScore score = new CriterionScore(
                 input.state(), input.level(), input.confidence(), input.notApplicableReason(), 0, input.targetLevel());
         return MutationOutcome.run(
-                () -> inInputTerms(() -> AssessmentPayload.of(assessments.scoreCriterion(
+                () -> AssessmentInputTerms.restate(() -> AssessmentPayload.of(assessments.scoreCriterion(
                         AssessmentView.assessmentId(input.assessmentId()),
                         input.expectedVersion(),
                         input.criterion(),
@@ -217,7 +210,7 @@ class AssessmentController {
     @MutationMapping
     AddEvidencePayload addEvidence(@Argument AddEvidenceInput input) {
         return MutationOutcome.run(
-                () -> inInputTerms(() -> {
+                () -> AssessmentInputTerms.restate(() -> {
                     ScoredAssessment changed = assessments.addEvidence(
                             AssessmentView.assessmentId(input.assessmentId()),
                             input.expectedVersion(),
@@ -245,70 +238,6 @@ class AssessmentController {
                         input.expectedVersion(),
                         AssessmentView.evidenceId(input.evidenceId()))),
                 AssessmentPayload::failed);
-    }
-
-    @MutationMapping
-    AssessmentPayload submitAssessment(@Argument AssessmentVersionInput input) {
-        return MutationOutcome.run(
-                () -> inInputTerms(() -> AssessmentPayload.of(
-                        assessments.submit(AssessmentView.assessmentId(input.id()), input.expectedVersion()))),
-                AssessmentPayload::failed);
-    }
-
-    @MutationMapping
-    AssessmentPayload requestAssessmentChanges(@Argument RequestAssessmentChangesInput input) {
-        return MutationOutcome.run(
-                () -> AssessmentPayload.of(assessments.requestChanges(
-                        AssessmentView.assessmentId(input.id()), input.expectedVersion(), input.comment())),
-                AssessmentPayload::failed);
-    }
-
-    @MutationMapping
-    AssessmentPayload publishAssessment(@Argument AssessmentVersionInput input) {
-        return MutationOutcome.run(
-                () -> inInputTerms(() -> AssessmentPayload.of(
-                        assessments.publish(AssessmentView.assessmentId(input.id()), input.expectedVersion()))),
-                AssessmentPayload::failed);
-    }
-
-    @MutationMapping
-    AssessmentPayload retractAssessment(@Argument RetractAssessmentInput input) {
-        return MutationOutcome.run(
-                () -> AssessmentPayload.of(assessments.retract(
-                        AssessmentView.assessmentId(input.id()), input.expectedVersion(), input.reason())),
-                AssessmentPayload::failed);
-    }
-
-    /**
-     * Runs {@code mutation} and restates the domain's field paths in the input's terms: a criterion's
-     * attribute ({@code ["criteria", code, "level"]}) is the input's {@code ["level"]}, an unknown
-     * criterion ({@code ["criteria", code]}) is {@code ["criterion"]}, an evidence value is
-     * {@code ["value"]}, and the four-eyes refusal ({@code ["reviewer"]}, the caller) concerns the whole input.
-     */
-    private static <P> P inInputTerms(Supplier<P> mutation) {
-        try {
-            return mutation.get();
-        } catch (RuleViolationException violation) {
-            throw new RuleViolationException(violation.violations().stream()
-                    .map(v -> new Violation(inputPath(v.field()), v.code(), v.message()))
-                    .toList());
-        }
-    }
-
-    private static List<String> inputPath(List<String> field) {
-        if (field.size() >= 3 && field.get(0).equals("criteria")) {
-            return field.subList(2, field.size());
-        }
-        if (field.size() == 2 && field.get(0).equals("criteria")) {
-            return List.of("criterion");
-        }
-        if (field.equals(List.of("evidence", "value"))) {
-            return List.of("value");
-        }
-        if (field.equals(List.of("reviewer"))) {
-            return List.of();
-        }
-        return field;
     }
 
     private static CompanyId companyId(String id) {
