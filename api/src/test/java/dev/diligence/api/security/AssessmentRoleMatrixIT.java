@@ -10,7 +10,6 @@ import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TenantUsers;
 import dev.diligence.persistence.testing.TenantRows;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -152,15 +151,11 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
     }
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                        .filter(caller -> !operation.allowed().contains(caller))
-                        .map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.forbiddenCalls(Operation.values());
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.allowedCalls(Operation.values());
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")

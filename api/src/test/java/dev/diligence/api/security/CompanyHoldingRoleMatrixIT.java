@@ -9,7 +9,6 @@ import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.persistence.testing.TenantRows;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -82,15 +81,11 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
             String unusedCompanyName) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                        .filter(caller -> !operation.allowed().contains(caller))
-                        .map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.forbiddenCalls(Operation.values());
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.allowedCalls(Operation.values());
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diligence.api.framework.FrameworkFixtures;
 import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
-import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,15 +60,11 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
     private record Fixture(String tenantKey, int derivedVersion) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                        .filter(caller -> !operation.allowed().contains(caller))
-                        .map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.forbiddenCalls(Operation.values());
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.allowedCalls(Operation.values());
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")

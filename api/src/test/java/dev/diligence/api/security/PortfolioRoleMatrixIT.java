@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,15 +95,11 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
             String unknownCompanyId) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> Arrays.stream(MatrixCaller.values())
-                        .filter(caller -> !operation.allowed().contains(caller))
-                        .map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.forbiddenCalls(Operation.values());
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.allowedCalls(Operation.values());
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")

@@ -16,7 +16,6 @@ import dev.diligence.persistence.testing.TenantRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +72,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
             return operation;
         }
 
+        @Override
+        public Set<MatrixCaller> tried() {
+            return tried;
+        }
+
         /** The callers tried that the registry admits. */
         @Override
         public Set<MatrixCaller> allowed() {
@@ -112,15 +116,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
             String unusedFundName) {}
 
     static Stream<Arguments> forbiddenCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> operation.tried.stream()
-                        .filter(caller -> !operation.allowed().contains(caller))
-                        .map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.forbiddenCalls(Operation.values());
     }
 
     static Stream<Arguments> allowedCalls() {
-        return Arrays.stream(Operation.values())
-                .flatMap(operation -> operation.allowed().stream().map(caller -> Arguments.of(operation, caller)));
+        return MatrixOperation.allowedCalls(Operation.values());
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")
