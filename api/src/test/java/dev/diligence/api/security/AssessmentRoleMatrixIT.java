@@ -120,11 +120,6 @@ class AssessmentRoleMatrixIT extends ApiIntegrationTest {
         public ApiOperation operation() {
             return operation;
         }
-
-        /** The top-level field a refusal is reported on. */
-        String field() {
-            return operation.field();
-        }
     }
 
     /**

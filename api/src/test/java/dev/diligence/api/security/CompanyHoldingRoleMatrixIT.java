@@ -62,11 +62,6 @@ class CompanyHoldingRoleMatrixIT extends ApiIntegrationTest {
         public ApiOperation operation() {
             return operation;
         }
-
-        /** The top-level field a refusal is reported on. */
-        String field() {
-            return operation.field();
-        }
     }
 
     /** A fresh firm with one fund, two companies and a holding of the first company in the fund. */

@@ -49,11 +49,6 @@ class FrameworkRoleMatrixIT extends ApiIntegrationTest {
         public ApiOperation operation() {
             return operation;
         }
-
-        /** The top-level field a refusal is reported on. */
-        String field() {
-            return operation.field();
-        }
     }
 
     /** A fresh firm that derived one version. */

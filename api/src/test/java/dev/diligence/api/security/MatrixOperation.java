@@ -17,6 +17,11 @@ interface MatrixOperation {
     /** The operation of the registry this case calls. */
     ApiOperation operation();
 
+    /** The top-level field a refusal is reported on: the operation's root field. */
+    default String field() {
+        return operation().field();
+    }
+
     /** The callers the registry admits to it. */
     default Set<MatrixCaller> allowed() {
         return MatrixCaller.allowedBy(operation().access());

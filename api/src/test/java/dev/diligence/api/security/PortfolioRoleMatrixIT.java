@@ -67,11 +67,6 @@ class PortfolioRoleMatrixIT extends ApiIntegrationTest {
         public ApiOperation operation() {
             return operation;
         }
-
-        /** The top-level field a refusal is reported on. */
-        String field() {
-            return operation.field();
-        }
     }
 
     static final String EARLIER_PUBLICATION = "2025-02-10T10:00:00Z";

@@ -85,10 +85,6 @@ class RoleMatrixIT extends ApiIntegrationTest {
             return allowed;
         }
 
-        String field() {
-            return operation.field();
-        }
-
         /** Whether the top-level field is nullable, so that a refusal leaves {@code data.<field>: null}. */
         boolean nullableField() {
             return this == FUND || this == NODE;

@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pages of holdings for many parents (funds or companies) in one statement: for each parent, the
- * first {@code limit + 1} of its holdings after the cursor, in the order they were added. Plain SQL, so the tenant is stated explicitly and
- * row-level security checks it again.
+ * first {@code limit + 1} of its holdings after the cursor, in the order they were added. Plain SQL,
+ * so the tenant is stated explicitly and row-level security checks it again.
  */
 @Component
 class HoldingPages {
@@ -125,32 +125,39 @@ class HoldingPages {
      * every one of them: 1,000 for a page of 51 in the large benchmark's fund.
      */
     private static String statement(Parent parent, String direction, String after, HoldingReads along) {
-        String total = along.total()
-                ? "cross join lateral (select count(*) as total from holdings c where c.tenant_id = :tenant and c.%s = wanted.parent) counts\n"
-                        .formatted(parent.column)
-                : "";
-        String companies = along.companies() ? ", " + CompanyColumns.SELECT + "\n" : "\n";
-        String joinCompanies = along.companies()
-                ? "left join companies co on co.tenant_id = page.tenant_id and co.id = page.company_id\n"
-                        + CompanyColumns.REFERENCES + "\n"
-                : "";
-        return """
-                select wanted.parent%1$s, page.*%2$sfrom unnest(cast(:parents as uuid[])) as wanted (parent)
-                %3$sleft join lateral (
+        String order = "%1$s.created_at %2$s, %1$s.id %2$s";
+        StringBuilder sql = new StringBuilder("select wanted.parent");
+        if (along.total()) {
+            sql.append(", counts.total");
+        }
+        sql.append(", page.*");
+        if (along.companies()) {
+            sql.append(", ").append(CompanyColumns.SELECT);
+        }
+        sql.append("\nfrom unnest(cast(:parents as uuid[])) as wanted (parent)\n");
+        if (along.total()) {
+            sql.append("""
+                    cross join lateral (
+                        select count(*) as total from holdings c where c.tenant_id = :tenant and c.%s = wanted.parent) counts
+                    """.formatted(parent.column));
+        }
+        sql.append("""
+                left join lateral (
                     select h.tenant_id, h.id, h.fund_id, h.company_id, h.deal_stage, h.ownership_percentage, h.entry_date, h.exit_date,
                            h.deal_lead, h.version, h.created_at, h.updated_at
                     from holdings h
-                    where h.tenant_id = :tenant and h.%4$s = wanted.parent%5$s
-                    order by h.created_at %6$s, h.id %6$s
+                    where h.tenant_id = :tenant and h.%s = wanted.parent%s
+                    order by %s
                     limit :window) page on true
-                %7$sorder by wanted.parent, page.created_at %6$s, page.id %6$s""".formatted(
-                        along.total() ? ", counts.total" : "",
-                        companies,
-                        total,
-                        parent.column,
-                        after,
-                        direction,
-                        joinCompanies);
+                """.formatted(parent.column, after, order.formatted("h", direction)));
+        if (along.companies()) {
+            sql.append("left join companies co on co.tenant_id = page.tenant_id and co.id = page.company_id\n")
+                    .append(CompanyColumns.REFERENCES)
+                    .append("\n");
+        }
+        return sql.append("order by wanted.parent, ")
+                .append(order.formatted("page", direction))
+                .toString();
     }
 
     /**
