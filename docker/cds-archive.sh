@@ -19,8 +19,8 @@
 # The training run needs no database, no token issuer and no network, so it works in an image build:
 # it starts in the prod profile with the settings below (for the training run only), which keep
 # everything that runs up to the end of the refresh from connecting anywhere. Production is not
-# affected: it runs the Flyway migrations, Hibernate's schema validation and the issuer discovery as
-# always (their classes are then read from the jars, the rest from the archive).
+# affected: it runs the Flyway migrations and the issuer discovery as always (their classes are then
+# read from the jars, the rest from the archive).
 set -euo pipefail
 
 usage() { echo "usage: $0 <jar> <dir> | $0 --train <dir>" >&2; exit 2; }
@@ -40,8 +40,7 @@ fi
 [ -f "$dir/app.jar" ] && [ -d "$dir/lib" ] || { echo "$dir holds no extracted application (app.jar and lib/)" >&2; exit 1; }
 
 # Only for the training run. A database URL and an issuer that are never contacted; no Flyway
-# migration; Hibernate with its dialect given instead of read from a connection, and no schema
-# validation; the token keys at a key set URI (fetched on the first token, never at start) rather than
+# migration; the token keys at a key set URI (fetched on the first token, never at start) rather than
 # discovered through the issuer at start; ports chosen by the system (none is opened before the
 # context has refreshed, but nothing in a build may clash).
 training=(
@@ -49,10 +48,6 @@ training=(
   -Dspring.profiles.active=prod
   -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:9/cds-training
   -Dspring.flyway.enabled=false
-  -Dspring.jpa.hibernate.ddl-auto=none
-  -Dspring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false
-  -Dspring.jpa.properties.jakarta.persistence.database-product-name=PostgreSQL
-  -Dspring.jpa.properties.jakarta.persistence.database-major-version=15
   -Dspring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/cds-training
   -Dspring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/cds-training/keys
   -Dserver.port=0

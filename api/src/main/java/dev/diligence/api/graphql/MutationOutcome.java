@@ -2,15 +2,14 @@ package dev.diligence.api.graphql;
 
 import dev.diligence.api.fault.UniqueRaces;
 import dev.diligence.domain.shared.RuleViolationException;
-import dev.diligence.domain.shared.ViolationCode;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
  * Runs a mutation's service call and turns broken business rules into user errors. The service's
- * transaction has rolled back by then, so a payload with user errors means nothing was written. A
+ * transaction has rolled back by then, so a payload with user errors means nothing was written (a
+ * write that lost a race on a row's version is one: the adapters report it as {@code STALE_VERSION}). A
  * call that lost a race on a uniqueness rule is run again ({@link UniqueRaces#run}), so it answers
  * with the rule's userError like a call that came after the winner; {@code mutation} must therefore be
  * one transactional service call, whose only effects are those of its transaction.
@@ -24,11 +23,6 @@ public final class MutationOutcome {
             return UniqueRaces.run(mutation);
         } catch (RuleViolationException violation) {
             return failed.apply(UserError.of(violation.violations()));
-        } catch (ObjectOptimisticLockingFailureException concurrentChange) {
-            return failed.apply(List.of(new UserError(
-                    List.of("expectedVersion"),
-                    "The object was changed concurrently; read it again and retry",
-                    ViolationCode.STALE_VERSION)));
         }
     }
 }

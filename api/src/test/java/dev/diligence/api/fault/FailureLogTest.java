@@ -77,7 +77,7 @@ class FailureLogTest {
 
     private static Exception unreachable() {
         return new CannotCreateTransactionException(
-                "Could not open JPA EntityManager for transaction",
+                "Could not open JDBC Connection for transaction",
                 new SQLTransientConnectionException(
                         "HikariPool-1 - Connection is not available", new ConnectException("Connection refused")));
     }

@@ -8,8 +8,8 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures mean "the database could not be reached" (UNAVAILABLE) and which do not. */
 class TransientFailuresTest {
@@ -28,8 +28,8 @@ class TransientFailuresTest {
                 .isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
-        assertThat(TransientFailures.isTransient(new JpaSystemException(new RuntimeException(
-                        "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+        assertThat(TransientFailures.isTransient(new TransactionSystemException(
+                        "Could not roll back JDBC transaction", new SQLException("Connection is closed"))))
                 .isTrue();
     }
 

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The tenancy plumbing inside the application: the tenant set on every transaction's connection,
  * nothing carried across pooled connections, loud failures outside a tenant transaction, and the
- * Hibernate layer filtering on its own even where the database would let a row through.
+ * adapters' own {@code tenant_id} filtering on its own even where the database would let a row through.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenancyPlumbingIT extends ApiIntegrationTest {
@@ -99,15 +99,17 @@ class TenancyPlumbingIT extends ApiIntegrationTest {
     @Test
     void aTransactionWithoutTenantFailsLoudlyInsteadOfSeeingNothing() {
         assertThatThrownBy(() -> inTransaction(() -> funds.count(FundFilter.none())))
-                .hasStackTraceContaining("no tenant is set");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("need a current tenant");
     }
 
     @Test
-    void hibernateFiltersByTenantEvenWhereTheDatabaseWouldAllowTheRow() {
+    void theAdaptersFilterByTenantEvenWhereTheDatabaseWouldAllowTheRow() {
         asTenant(
                 tenantA,
                 () -> inTransaction(() -> {
-                    // point row-level security at B for the rest of this transaction: only Hibernate still says A
+                    // point row-level security at B for the rest of this transaction: only the adapter's SQL still says
+                    // A
                     jdbc.queryForObject(
                             "select set_config('app.tenant_id', ?, true)",
                             String.class,
@@ -116,7 +118,7 @@ class TenancyPlumbingIT extends ApiIntegrationTest {
                             .as("the database alone lets B's fund through")
                             .isOne();
                     assertThat(funds.find(new FundId(fundOfB)))
-                            .as("Hibernate's @TenantId keeps it out")
+                            .as("the adapter's tenant_id = :tenant keeps it out")
                             .isEmpty();
                     assertThat(funds.count(FundFilter.none())).isZero();
                     return null;

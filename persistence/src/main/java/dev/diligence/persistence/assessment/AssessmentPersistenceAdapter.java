@@ -53,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of the same computation, and a test proves they agree digit for digit.
  *
  * <p>This class writes the {@code assessments} row itself; the child tables are written by
- * {@link AssessmentChildRows} and the aggregate is read and rescored by {@link AssessmentLoader}, both
+ * {@link AssessmentChildRows} and the aggregate is read and rescored by {@link AssessmentQueries}, both
  * called only from here and so inside this adapter's mandatory transaction.
  */
 @Repository
@@ -63,13 +63,13 @@ class AssessmentPersistenceAdapter implements Assessments {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
     private final AssessmentChildRows childRows;
-    private final AssessmentLoader loader;
+    private final AssessmentQueries loader;
 
     AssessmentPersistenceAdapter(
             NamedParameterJdbcTemplate jdbc,
             CurrentTenant currentTenant,
             AssessmentChildRows childRows,
-            AssessmentLoader loader) {
+            AssessmentQueries loader) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
         this.childRows = childRows;

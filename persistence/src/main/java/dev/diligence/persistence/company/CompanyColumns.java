@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A whole company as columns of another statement: what {@link CompanyReader} selects, for a statement
+ * A whole company as columns of another statement: what {@link CompanyPersistenceAdapter} selects, for a statement
  * of another feature that reads a company beside its own rows (an assessment read by id comes with its
  * company) instead of a second statement. Every column is named {@code co_*}, so it cannot clash
  * with the statement's own; the statement joins {@code companies} under the alias given and adds

@@ -12,14 +12,11 @@ import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
-import dev.diligence.persistence.batch.BatchedFlush;
-import dev.diligence.persistence.paging.KeysetQuery;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import dev.diligence.persistence.sql.KeysetQuery;
+import dev.diligence.persistence.sql.Statements;
+import dev.diligence.persistence.sql.Timestamps;
+import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,61 +24,79 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Companies of the current tenant in {@code companies}, with their external references. Every
- * method runs inside the caller's transaction, which sets the tenant on the connection. Writes go
- * through the entity and are flushed before they return; companies by id are read in one plain SQL
- * statement ({@link CompanyReader}); filtered pages load the references of a whole page in one more query.
+ * Companies of the current tenant in {@code companies}, with their external references, in plain SQL
+ * stating {@code tenant_id} explicitly; row-level security checks it again. A company is read in one
+ * statement with its references aggregated beside it ({@link CompanyColumns}), by id or a page at a
+ * time. Many companies are written in one batch, then their references in one more. Optimistic
+ * concurrency: an update names the version it read and increments it. Every method runs inside the
+ * caller's transaction.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class CompanyPersistenceAdapter implements Companies {
 
-    @PersistenceContext
-    private EntityManager em;
+    private static final String SELECT =
+            "select " + CompanyColumns.SELECT + "\nfrom companies co\n" + CompanyColumns.REFERENCES;
 
-    private final CompanyReferenceStore references;
-    private final CompanyReader reader;
+    private static final String INSERT = """
+            insert into companies (tenant_id, id, name, website, sector, headquarters_country, stage, employee_count,
+                description, archived, version, created_at, updated_at)
+            values (:tenant, :id, :name, :website, :sector, :headquartersCountry, :stage, :employeeCount, :description,
+                :archived, 0, :createdAt, :updatedAt)""";
 
-    CompanyPersistenceAdapter(CompanyReferenceStore references, CompanyReader reader) {
+    private static final String UPDATE = """
+            update companies set name = :name, website = :website, sector = :sector,
+                headquarters_country = :headquartersCountry, stage = :stage, employee_count = :employeeCount,
+                description = :description, archived = :archived, version = version + 1, created_at = :createdAt,
+                updated_at = :updatedAt
+            where tenant_id = :tenant and id = :id and version = :version""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
+    private final CompanyReferenceQueries references;
+
+    CompanyPersistenceAdapter(
+            NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, CompanyReferenceQueries references) {
+        this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
         this.references = references;
-        this.reader = reader;
     }
 
     @Override
     public Optional<Company> find(CompanyId id) {
-        return reader.findAll(List.of(id)).stream().findFirst();
+        return findAll(List.of(id)).stream().findFirst();
     }
 
+    /** The companies with these ids that exist, in no particular order. */
     @Override
     public List<Company> findAll(Collection<CompanyId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return reader.findAll(ids);
+        return jdbc.query(
+                SELECT + "\nwhere co.tenant_id = :tenant and co.id in (:ids)",
+                new MapSqlParameterSource("tenant", currentTenant.required())
+                        .addValue(
+                                "ids",
+                                ids.stream().map(CompanyId::value).distinct().toList()),
+                (rs, index) -> CompanyColumns.company(rs));
     }
 
     @Override
     public Slice<Company> page(CompanyFilter filter, ListOrder order, PageQuery page) {
-        if (page.limit() == 0) {
-            return new Slice<>(List.of(), false);
-        }
-        List<CompanyJpaEntity> rows = query(filter).page(em, order, page).getResultList();
-        boolean hasMore = rows.size() > page.limit();
-        List<Company> companies = new ArrayList<>(withReferences(rows.subList(0, Math.min(rows.size(), page.limit()))));
-        if (page.backward()) {
-            Collections.reverse(companies);
-        }
-        return new Slice<>(companies, hasMore);
+        return query(filter).page(jdbc, SELECT, order, page, (rs, index) -> CompanyColumns.company(rs));
     }
 
     @Override
     public long count(CompanyFilter filter) {
-        return query(filter).count(em).getSingleResult();
+        return query(filter).count(jdbc, "companies");
     }
 
     @Override
@@ -100,78 +115,106 @@ class CompanyPersistenceAdapter implements Companies {
 
     @Override
     public Company add(Company company) {
-        return insert(List.of(company), em::flush).get(0);
+        return addAll(List.of(company)).get(0);
     }
 
     @Override
     public Company update(Company company) {
-        return change(List.of(company), em::flush).get(0);
+        return updateAll(List.of(company)).get(0);
     }
 
+    /** One batch of rows, then one batch of their references. */
     @Override
     public List<Company> addAll(List<Company> companies) {
         if (companies.isEmpty()) {
             return List.of();
         }
-        return insert(companies, () -> BatchedFlush.flush(em));
+        Statements.forEach(jdbc, INSERT, parameters(companies));
+        references.addAll(referencesOf(companies));
+        return companies.stream().map(company -> stored(company, 0)).toList();
     }
 
+    /**
+     * One batch of rows, each updated only at the version it was read at, then one replacement of all
+     * their references. A row changed since fails the whole call (the caller's transaction rolls back).
+     */
     @Override
     public List<Company> updateAll(List<Company> companies) {
         if (companies.isEmpty()) {
             return List.of();
         }
-        return change(companies, () -> BatchedFlush.flush(em));
-    }
-
-    /** One flush for all rows, then one batch of their references. */
-    private List<Company> insert(List<Company> companies, Runnable flush) {
-        List<CompanyJpaEntity> rows = new ArrayList<>();
-        for (Company company : companies) {
-            CompanyJpaEntity row = new CompanyJpaEntity(company.id().value());
-            copy(company, row);
-            em.persist(row);
-            rows.add(row);
-        }
-        flush.run();
-        references.addAll(referencesOf(companies));
-        return stored(rows, companies);
-    }
-
-    /**
-     * Checks every version before changing anything, then one flush and one replacement of all their
-     * references. The rows are read in one query ({@link CompanyReader} reads around the persistence
-     * context, so a batch read before does not leave them there).
-     */
-    private List<Company> change(List<Company> companies, Runnable flush) {
-        if (companies.size() > 1) {
-            // one query puts every row in the persistence context, so the finds below read none again
-            // (a single row is one find either way)
-            em.createQuery("select e from CompanyJpaEntity e where e.id in :ids", CompanyJpaEntity.class)
-                    .setParameter(
-                            "ids",
-                            companies.stream()
-                                    .map(company -> company.id().value())
-                                    .toList())
-                    .getResultList();
-        }
-        List<CompanyJpaEntity> rows = new ArrayList<>();
-        for (Company company : companies) {
-            CompanyJpaEntity row = em.find(CompanyJpaEntity.class, company.id().value());
-            if (row == null || row.getVersion() != company.version()) {
+        for (int changed : Statements.forEach(jdbc, UPDATE, parameters(companies))) {
+            if (changed == 0) {
                 throw new RuleViolationException(Violation.of(
                         "expectedVersion",
                         ViolationCode.STALE_VERSION,
                         "the company was changed concurrently; read it again"));
             }
-            rows.add(row);
         }
-        for (int i = 0; i < companies.size(); i++) {
-            copy(companies.get(i), rows.get(i));
-        }
-        flush.run();
         references.replaceAll(referencesOf(companies));
-        return stored(rows, companies);
+        return companies.stream()
+                .map(company -> stored(company, company.version() + 1))
+                .toList();
+    }
+
+    private KeysetQuery query(CompanyFilter filter) {
+        KeysetQuery query = new KeysetQuery("co", currentTenant.required());
+        if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
+            query.andContains("name", "nameContains", filter.nameContains());
+        }
+        if (filter.sector() != null) {
+            query.and("co.sector = :sector", "sector", filter.sector().name());
+        }
+        if (filter.stage() != null) {
+            query.and("co.stage = :stage", "stage", filter.stage().name());
+        }
+        if (filter.headquartersCountry() != null) {
+            query.and(
+                    "co.headquarters_country = :country",
+                    "country",
+                    filter.headquartersCountry().strip().toUpperCase(Locale.ROOT));
+        }
+        if (filter.archived() != null) {
+            query.and("co.archived = :archived", "archived", filter.archived());
+        }
+        if (filter.fund() != null || filter.dealStage() != null) {
+            StringBuilder held = new StringBuilder(
+                    "exists (select 1 from holdings h where h.tenant_id = co.tenant_id and h.company_id = co.id");
+            Map<String, Object> values = new HashMap<>();
+            if (filter.fund() != null) {
+                held.append(" and h.fund_id = :fund");
+                values.put("fund", filter.fund().value());
+            }
+            if (filter.dealStage() != null) {
+                held.append(" and h.deal_stage = :dealStage");
+                values.put("dealStage", filter.dealStage().name());
+            }
+            query.and(held.append(")").toString(), values);
+        }
+        return query;
+    }
+
+    /** Every column of each company as a parameter of the same name in camel case, {@code :tenant} included. */
+    private MapSqlParameterSource[] parameters(List<Company> companies) {
+        UUID tenant = currentTenant.required();
+        return companies.stream()
+                .map(company -> {
+                    CompanyProfile profile = company.profile();
+                    return new MapSqlParameterSource("tenant", tenant)
+                            .addValue("id", company.id().value())
+                            .addValue("name", profile.name())
+                            .addValue("website", profile.website())
+                            .addValue("sector", profile.sector().name())
+                            .addValue("headquartersCountry", profile.headquartersCountry())
+                            .addValue("stage", profile.stage().name())
+                            .addValue("employeeCount", profile.employeeCount())
+                            .addValue("description", profile.description())
+                            .addValue("archived", company.archived())
+                            .addValue("version", company.version())
+                            .addValue("createdAt", Timestamps.of(company.createdAt()))
+                            .addValue("updatedAt", Timestamps.of(company.updatedAt()));
+                })
+                .toArray(MapSqlParameterSource[]::new);
     }
 
     private static Map<UUID, List<ExternalReference>> referencesOf(List<Company> companies) {
@@ -180,89 +223,15 @@ class CompanyPersistenceAdapter implements Companies {
         return byCompany;
     }
 
-    private static List<Company> stored(List<CompanyJpaEntity> rows, List<Company> companies) {
-        List<Company> stored = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            stored.add(toDomain(rows.get(i), companies.get(i).externalReferences()));
-        }
-        return stored;
-    }
-
-    private List<Company> withReferences(List<CompanyJpaEntity> rows) {
-        Map<UUID, List<ExternalReference>> byCompany = references.referencesOf(
-                rows.stream().map(CompanyJpaEntity::getId).toList());
-        return rows.stream()
-                .map(row -> toDomain(row, byCompany.getOrDefault(row.getId(), List.of())))
-                .toList();
-    }
-
-    private static KeysetQuery<CompanyJpaEntity> query(CompanyFilter filter) {
-        KeysetQuery<CompanyJpaEntity> query = new KeysetQuery<>(CompanyJpaEntity.class);
-        if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-            query.andContains("name", "nameContains", filter.nameContains());
-        }
-        if (filter.sector() != null) {
-            query.and("e.sector = :sector", "sector", filter.sector());
-        }
-        if (filter.stage() != null) {
-            query.and("e.stage = :stage", "stage", filter.stage());
-        }
-        if (filter.headquartersCountry() != null) {
-            query.and(
-                    "e.headquartersCountry = :country",
-                    "country",
-                    filter.headquartersCountry().strip().toUpperCase(Locale.ROOT));
-        }
-        if (filter.archived() != null) {
-            query.and("e.archived = :archived", "archived", filter.archived());
-        }
-        if (filter.fund() != null || filter.dealStage() != null) {
-            StringBuilder held = new StringBuilder("exists (select 1 from HoldingJpaEntity h where h.companyId = e.id");
-            Map<String, Object> values = new HashMap<>();
-            if (filter.fund() != null) {
-                held.append(" and h.fundId = :fund");
-                values.put("fund", filter.fund().value());
-            }
-            if (filter.dealStage() != null) {
-                held.append(" and h.dealStage = :dealStage");
-                values.put("dealStage", filter.dealStage());
-            }
-            query.and(held.append(")").toString(), values);
-        }
-        return query;
-    }
-
-    private static void copy(Company company, CompanyJpaEntity row) {
-        CompanyProfile profile = company.profile();
-        row.assign(
-                profile.name(),
-                profile.website(),
-                profile.sector(),
-                profile.headquartersCountry(),
-                profile.stage(),
-                profile.employeeCount(),
-                profile.description(),
-                company.archived(),
-                company.createdAt().truncatedTo(ChronoUnit.MICROS),
-                company.updatedAt().truncatedTo(ChronoUnit.MICROS));
-    }
-
-    private static Company toDomain(CompanyJpaEntity row, List<ExternalReference> references) {
-        CompanyProfile profile = new CompanyProfile(
-                row.getName(),
-                row.getWebsite(),
-                row.getSector(),
-                row.getHeadquartersCountry(),
-                row.getStage(),
-                row.getEmployeeCount(),
-                row.getDescription());
+    /** The company as a read right after the write gives it: at {@code version}, its instants as stored. */
+    private static Company stored(Company company, long version) {
         return new Company(
-                new CompanyId(row.getId()),
-                profile,
-                references,
-                row.isArchived(),
-                row.getVersion(),
-                row.getCreatedAt(),
-                row.getUpdatedAt());
+                company.id(),
+                company.profile(),
+                company.externalReferences(),
+                company.archived(),
+                version,
+                Timestamps.stored(company.createdAt()),
+                Timestamps.stored(company.updatedAt()));
     }
 }

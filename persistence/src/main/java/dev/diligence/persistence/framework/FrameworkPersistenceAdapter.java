@@ -51,7 +51,7 @@ class FrameworkPersistenceAdapter implements Frameworks {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PlatformDimensions platformDimensions;
+    private final PlatformDimensionQueries platformDimensions;
     /**
      * The structure (dimensions, criteria, descriptors, references) of each platform version read so
      * far. Only migrations write the platform tables (the application role may only read them), so a
@@ -62,7 +62,7 @@ class FrameworkPersistenceAdapter implements Frameworks {
 
     FrameworkPersistenceAdapter(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.platformDimensions = new PlatformDimensions(jdbc);
+        this.platformDimensions = new PlatformDimensionQueries(jdbc);
     }
 
     @Override

@@ -10,74 +10,72 @@ import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
-import dev.diligence.persistence.paging.KeysetQuery;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
+import dev.diligence.persistence.sql.KeysetQuery;
+import dev.diligence.persistence.sql.Timestamps;
+import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Funds of the current tenant in the table {@code funds}. Writes and filtered pages go through the
- * entity, whose {@code @TenantId} scopes every query to the current tenant, and every write is
- * flushed before it returns; funds by id are read in one plain SQL statement ({@link FundReader}).
- * Row-level security scopes everything again in the database. Every method must run inside the
- * caller's transaction, which sets the tenant on the connection.
+ * Funds of the current tenant in {@code funds}, in plain SQL stating {@code tenant_id} explicitly;
+ * row-level security checks it again. Optimistic concurrency: an update names the version it read
+ * and increments it. Every method runs inside the caller's transaction.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class FundPersistenceAdapter implements Funds {
 
-    @PersistenceContext
-    private EntityManager em;
+    private static final String SELECT = "select " + FundRows.COLUMNS + "\nfrom funds f";
 
-    private final FundReader reader;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
 
-    FundPersistenceAdapter(FundReader reader) {
-        this.reader = reader;
+    FundPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+        this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
     }
 
     @Override
     public Optional<Fund> find(FundId id) {
-        return reader.findAll(List.of(id)).stream().findFirst();
+        return findAll(List.of(id)).stream().findFirst();
     }
 
+    /** The funds with these ids that exist, in no particular order. */
     @Override
     public List<Fund> findAll(Collection<FundId> ids) {
-        return reader.findAll(ids);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                SELECT + " where f.tenant_id = :tenant and f.id in (:ids)",
+                tenant().addValue(
+                                "ids",
+                                ids.stream().map(FundId::value).distinct().toList()),
+                (rs, index) -> FundRows.of(rs));
     }
 
     @Override
     public Slice<Fund> page(FundFilter filter, ListOrder order, PageQuery page) {
-        if (page.limit() == 0) {
-            return new Slice<>(List.of(), false);
-        }
-        List<FundJpaEntity> rows = query(filter).page(em, order, page).getResultList();
-        boolean hasMore = rows.size() > page.limit();
-        List<Fund> funds = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
-                .map(FundMapper::toDomain)
-                .toList());
-        if (page.backward()) {
-            Collections.reverse(funds);
-        }
-        return new Slice<>(funds, hasMore);
+        return query(filter).page(jdbc, SELECT, order, page, (rs, index) -> FundRows.of(rs));
     }
 
     @Override
     public long count(FundFilter filter) {
-        return query(filter).count(em).getSingleResult();
+        return query(filter).count(jdbc, "funds");
     }
 
-    private static KeysetQuery<FundJpaEntity> query(FundFilter filter) {
-        KeysetQuery<FundJpaEntity> query = new KeysetQuery<>(FundJpaEntity.class);
+    private KeysetQuery query(FundFilter filter) {
+        KeysetQuery query = new KeysetQuery("f", currentTenant.required());
         if (filter.status() != null) {
-            query.and("e.status = :status", "status", filter.status());
+            query.and("f.status = :status", "status", filter.status().name());
         }
         if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
             query.andContains("name", "nameContains", filter.nameContains());
@@ -87,35 +85,52 @@ class FundPersistenceAdapter implements Funds {
 
     @Override
     public boolean nameTaken(String name, Optional<FundId> except) {
-        List<FundJpaEntity> sameName = em.createQuery(
-                        "select f from FundJpaEntity f where lower(f.name) = :name", FundJpaEntity.class)
-                .setParameter("name", name.strip().toLowerCase(Locale.ROOT))
-                .getResultList();
+        List<UUID> sameName = jdbc.queryForList(
+                "select id from funds where tenant_id = :tenant and lower(name) = :name",
+                tenant().addValue("name", name.strip().toLowerCase(Locale.ROOT)),
+                UUID.class);
         return sameName.stream()
-                .anyMatch(
-                        row -> except.map(id -> !id.value().equals(row.getId())).orElse(true));
+                .anyMatch(id -> except.map(kept -> !kept.value().equals(id)).orElse(true));
     }
 
     @Override
     public Fund add(Fund fund) {
-        FundJpaEntity row = new FundJpaEntity(fund.id().value());
-        FundMapper.copy(fund, row);
-        em.persist(row);
-        em.flush();
-        return FundMapper.toDomain(row);
+        jdbc.update("""
+                insert into funds (tenant_id, id, name, vintage_year, strategy, currency, target_size, status, version,
+                    created_at, updated_at)
+                values (:tenant, :id, :name, :vintageYear, :strategy, :currency, :targetSize, :status, 0, :createdAt,
+                    :updatedAt)""", FundRows.parameters(currentTenant.required(), fund));
+        return stored(fund, 0);
     }
 
     @Override
     public Fund update(Fund fund) {
-        FundJpaEntity row = em.find(FundJpaEntity.class, fund.id().value());
-        if (row == null || row.getVersion() != fund.version()) {
+        int changed = jdbc.update("""
+                update funds set name = :name, vintage_year = :vintageYear, strategy = :strategy, currency = :currency,
+                    target_size = :targetSize, status = :status, version = version + 1, created_at = :createdAt,
+                    updated_at = :updatedAt
+                where tenant_id = :tenant and id = :id and version = :version""", FundRows.parameters(currentTenant.required(), fund));
+        if (changed == 0) {
             throw new RuleViolationException(Violation.of(
                     "expectedVersion",
                     ViolationCode.STALE_VERSION,
                     "the fund was changed or removed concurrently; read it again"));
         }
-        FundMapper.copy(fund, row);
-        em.flush();
-        return FundMapper.toDomain(row);
+        return stored(fund, fund.version() + 1);
+    }
+
+    /** The fund as a read right after the write gives it: at {@code version}, its instants as stored. */
+    private static Fund stored(Fund fund, long version) {
+        return new Fund(
+                fund.id(),
+                fund.profile(),
+                fund.status(),
+                version,
+                Timestamps.stored(fund.createdAt()),
+                Timestamps.stored(fund.updatedAt()));
+    }
+
+    private MapSqlParameterSource tenant() {
+        return new MapSqlParameterSource("tenant", currentTenant.required());
     }
 }

@@ -6,73 +6,85 @@ import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingId;
 import dev.diligence.domain.holding.HoldingPage;
 import dev.diligence.domain.holding.HoldingReads;
-import dev.diligence.domain.holding.HoldingTerms;
 import dev.diligence.domain.holding.Holdings;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.persistence.batch.BatchedFlush;
-import dev.diligence.persistence.holding.HoldingPages.Parent;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.temporal.ChronoUnit;
+import dev.diligence.persistence.holding.HoldingPageQueries.Parent;
+import dev.diligence.persistence.sql.Statements;
+import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Holdings of the current tenant in {@code holdings}: single holdings through JPA, pages for many
- * funds or companies at once through {@link HoldingPages}. Runs inside the caller's transaction.
+ * Holdings of the current tenant in {@code holdings}, in plain SQL stating {@code tenant_id}
+ * explicitly; row-level security checks it again. Pages for many funds or companies at once come
+ * from {@link HoldingPageQueries}. Many holdings are written in one batch. Optimistic concurrency: an update
+ * or removal names the version it read. Every method runs inside the caller's transaction.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class HoldingPersistenceAdapter implements Holdings {
 
-    @PersistenceContext
-    private EntityManager em;
+    private static final String INSERT = """
+            insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, ownership_percentage, entry_date,
+                exit_date, deal_lead, version, created_at, updated_at)
+            values (:tenant, :id, :fund, :company, :dealStage, :ownershipPercentage, :entryDate, :exitDate, :dealLead,
+                0, :createdAt, :updatedAt)""";
 
-    private final HoldingPages pages;
+    /** Fund and company never change: a holding is of one company in one fund. */
+    private static final String UPDATE = """
+            update holdings set deal_stage = :dealStage, ownership_percentage = :ownershipPercentage,
+                entry_date = :entryDate, exit_date = :exitDate, deal_lead = :dealLead, version = version + 1,
+                created_at = :createdAt, updated_at = :updatedAt
+            where tenant_id = :tenant and id = :id and version = :version""";
 
-    HoldingPersistenceAdapter(HoldingPages pages) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
+    private final HoldingPageQueries pages;
+
+    HoldingPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, HoldingPageQueries pages) {
+        this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
         this.pages = pages;
     }
 
     @Override
     public Optional<Holding> find(HoldingId id) {
-        return Optional.ofNullable(em.find(HoldingJpaEntity.class, id.value()))
-                .map(HoldingPersistenceAdapter::toDomain);
+        return findAll(List.of(id)).stream().findFirst();
     }
 
+    /** The holdings with these ids that exist, in no particular order. */
     @Override
     public List<Holding> findAll(Collection<HoldingId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em
-                .createQuery("select h from HoldingJpaEntity h where h.id in :ids", HoldingJpaEntity.class)
-                .setParameter(
-                        "ids", ids.stream().map(HoldingId::value).distinct().toList())
-                .getResultList()
-                .stream()
-                .map(HoldingPersistenceAdapter::toDomain)
-                .toList();
+        return jdbc.query(
+                "select " + HoldingRows.COLUMNS + " from holdings h where h.tenant_id = :tenant and h.id in (:ids)",
+                tenant().addValue(
+                                "ids",
+                                ids.stream().map(HoldingId::value).distinct().toList()),
+                (rs, index) -> HoldingRows.of(rs));
     }
 
     @Override
     public boolean exists(FundId fund, CompanyId company) {
-        return em.createQuery(
-                                "select count(h) from HoldingJpaEntity h where h.fundId = :fund and h.companyId = :company",
-                                Long.class)
-                        .setParameter("fund", fund.value())
-                        .setParameter("company", company.value())
-                        .getSingleResult()
-                > 0;
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from holdings where tenant_id = :tenant and fund_id = :fund"
+                        + " and company_id = :company)",
+                tenant().addValue("fund", fund.value()).addValue("company", company.value()),
+                Boolean.class));
     }
 
     @Override
@@ -94,100 +106,62 @@ class HoldingPersistenceAdapter implements Holdings {
 
     @Override
     public Map<FundId, Set<CompanyId>> companiesHeld(Collection<FundId> funds, Collection<CompanyId> companies) {
-        em.flush(); // plain SQL: holdings persisted in this transaction must be visible to it
         return pages.companiesHeld(funds, companies);
     }
 
     @Override
     public Holding add(Holding holding) {
-        HoldingJpaEntity row = persist(holding);
-        em.flush();
-        return toDomain(row);
+        return addAll(List.of(holding)).get(0);
     }
 
     @Override
     public List<Holding> addAll(List<Holding> holdings) {
-        if (holdings.isEmpty()) {
-            return List.of();
-        }
-        List<HoldingJpaEntity> rows = holdings.stream().map(this::persist).toList();
-        BatchedFlush.flush(em);
-        return rows.stream().map(HoldingPersistenceAdapter::toDomain).toList();
+        Statements.forEach(jdbc, INSERT, parameters(holdings));
+        return holdings.stream().map(holding -> HoldingRows.stored(holding, 0)).toList();
     }
 
     @Override
     public Holding update(Holding holding) {
-        HoldingJpaEntity row = current(holding);
-        copy(holding, row);
-        em.flush();
-        return toDomain(row);
+        return updateAll(List.of(holding)).get(0);
     }
 
-    /** Checks every version before changing anything, then one batched flush. */
+    /** One batch, each row updated only at the version it was read at; one changed since fails the whole call. */
     @Override
     public List<Holding> updateAll(List<Holding> holdings) {
-        if (holdings.isEmpty()) {
-            return List.of();
-        }
-        List<HoldingJpaEntity> rows = holdings.stream().map(this::current).toList();
-        for (int i = 0; i < holdings.size(); i++) {
-            copy(holdings.get(i), rows.get(i));
-        }
-        BatchedFlush.flush(em);
-        return rows.stream().map(HoldingPersistenceAdapter::toDomain).toList();
-    }
-
-    private HoldingJpaEntity persist(Holding holding) {
-        HoldingJpaEntity row = new HoldingJpaEntity(
-                holding.id().value(), holding.fund().value(), holding.company().value());
-        copy(holding, row);
-        em.persist(row);
-        return row;
+        requireUnchanged(Statements.forEach(jdbc, UPDATE, parameters(holdings)));
+        return holdings.stream()
+                .map(holding -> HoldingRows.stored(holding, holding.version() + 1))
+                .toList();
     }
 
     @Override
     public void remove(Holding holding) {
-        em.remove(current(holding));
-        em.flush();
+        requireUnchanged(new int[] {
+            jdbc.update(
+                    "delete from holdings where tenant_id = :tenant and id = :id and version = :version",
+                    tenant().addValue("id", holding.id().value()).addValue("version", holding.version()))
+        });
     }
 
-    private HoldingJpaEntity current(Holding holding) {
-        HoldingJpaEntity row = em.find(HoldingJpaEntity.class, holding.id().value());
-        if (row == null || row.getVersion() != holding.version()) {
-            throw new RuleViolationException(Violation.of(
-                    "expectedVersion",
-                    ViolationCode.STALE_VERSION,
-                    "the holding was changed or removed concurrently; read it again"));
+    private static void requireUnchanged(int[] changed) {
+        for (int rows : changed) {
+            if (rows == 0) {
+                throw new RuleViolationException(Violation.of(
+                        "expectedVersion",
+                        ViolationCode.STALE_VERSION,
+                        "the holding was changed or removed concurrently; read it again"));
+            }
         }
-        return row;
     }
 
-    private static void copy(Holding holding, HoldingJpaEntity row) {
-        HoldingTerms terms = holding.terms();
-        row.assign(
-                terms.dealStage(),
-                terms.ownershipPercentage(),
-                terms.entryDate(),
-                terms.exitDate(),
-                terms.dealLead(),
-                holding.createdAt().truncatedTo(ChronoUnit.MICROS),
-                holding.updatedAt().truncatedTo(ChronoUnit.MICROS));
+    private MapSqlParameterSource[] parameters(List<Holding> holdings) {
+        UUID tenant = currentTenant.required();
+        return holdings.stream()
+                .map(holding -> HoldingRows.parameters(tenant, holding))
+                .toArray(MapSqlParameterSource[]::new);
     }
 
-    private static Holding toDomain(HoldingJpaEntity row) {
-        HoldingTerms terms = new HoldingTerms(
-                row.getDealStage(),
-                row.getOwnershipPercentage(),
-                row.getEntryDate(),
-                row.getExitDate(),
-                row.getDealLead());
-        return new Holding(
-                new HoldingId(row.getId()),
-                new FundId(row.getFundId()),
-                new CompanyId(row.getCompanyId()),
-                terms,
-                row.getVersion(),
-                row.getCreatedAt(),
-                row.getUpdatedAt());
+    private MapSqlParameterSource tenant() {
+        return new MapSqlParameterSource("tenant", currentTenant.required());
     }
 }

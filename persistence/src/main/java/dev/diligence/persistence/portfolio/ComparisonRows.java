@@ -80,12 +80,12 @@ class ComparisonRows {
             return ComparedCompany.unassessed(company);
         }
         List<DimensionScore> dimensions = new ArrayList<>();
-        for (String entry : TrendStatistics.strings(rs, "dimensions")) {
+        for (String entry : TrendStatisticQueries.strings(rs, "dimensions")) {
             String[] parts = entry.split("=", 2);
-            dimensions.add(new DimensionScore(parts[0], TrendStatistics.decimal(parts[1])));
+            dimensions.add(new DimensionScore(parts[0], TrendStatisticQueries.decimal(parts[1])));
         }
         List<ComparedCriterion> criteria = new ArrayList<>();
-        for (String entry : TrendStatistics.strings(rs, "criteria")) {
+        for (String entry : TrendStatisticQueries.strings(rs, "criteria")) {
             String[] parts = entry.split(":", -1);
             criteria.add(new ComparedCriterion(
                     parts[0],

@@ -45,10 +45,13 @@ class PortfolioPersistenceAdapter implements Portfolios {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
     private final PortfolioRows rows;
-    private final PortfolioLists lists;
+    private final PortfolioListQueries lists;
 
     PortfolioPersistenceAdapter(
-            NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, PortfolioRows rows, PortfolioLists lists) {
+            NamedParameterJdbcTemplate jdbc,
+            CurrentTenant currentTenant,
+            PortfolioRows rows,
+            PortfolioListQueries lists) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
         this.rows = rows;

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Portfolio trends and company comparisons aggregated in PostgreSQL over the scores stored at
  * publication: two statements for the points of a trend (however many), one for its changes (a
  * {@code lag()} window over each company's publications), one for a comparison. The statistics are
- * {@link TrendStatistics}'; the changes' deltas are exact subtractions of the stored 10-place scores.
+ * {@link TrendStatisticQueries}'; the changes' deltas are exact subtractions of the stored 10-place scores.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -35,13 +35,13 @@ class PortfolioTrendAdapter implements PortfolioTrends {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
-    private final TrendStatistics statistics;
+    private final TrendStatisticQueries statistics;
     private final ComparisonRows comparison;
 
     PortfolioTrendAdapter(
             NamedParameterJdbcTemplate jdbc,
             CurrentTenant currentTenant,
-            TrendStatistics statistics,
+            TrendStatisticQueries statistics,
             ComparisonRows comparison) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
@@ -93,8 +93,8 @@ class PortfolioTrendAdapter implements PortfolioTrends {
 
     private static ScoreChange change(ResultSet rs) throws SQLException {
         Map<String, String[]> dimensions = new LinkedHashMap<>();
-        List<String> before = TrendStatistics.strings(rs, "before_dimensions");
-        List<String> after = TrendStatistics.strings(rs, "after_dimensions");
+        List<String> before = TrendStatisticQueries.strings(rs, "before_dimensions");
+        List<String> after = TrendStatisticQueries.strings(rs, "after_dimensions");
         for (String entry : before) {
             String[] parts = entry.split("=", 2);
             dimensions.computeIfAbsent(parts[0], code -> new String[2])[0] = parts[1];
@@ -104,8 +104,8 @@ class PortfolioTrendAdapter implements PortfolioTrends {
             dimensions.computeIfAbsent(parts[0], code -> new String[2])[1] = parts[1];
         }
         List<DimensionChange> changes = new ArrayList<>();
-        dimensions.forEach((code, scores) -> changes.add(
-                new DimensionChange(code, TrendStatistics.decimal(scores[0]), TrendStatistics.decimal(scores[1]))));
+        dimensions.forEach((code, scores) -> changes.add(new DimensionChange(
+                code, TrendStatisticQueries.decimal(scores[0]), TrendStatisticQueries.decimal(scores[1]))));
         return new ScoreChange(
                 new CompanyId(rs.getObject("company_id", UUID.class)),
                 new AssessmentId(rs.getObject("before_id", UUID.class)),

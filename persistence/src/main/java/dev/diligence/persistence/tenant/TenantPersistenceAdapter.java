@@ -10,45 +10,47 @@ import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.domain.tenant.TenantKey;
 import dev.diligence.domain.tenant.TenantStatus;
 import dev.diligence.domain.tenant.Tenants;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import dev.diligence.persistence.sql.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Stores tenants in the platform table {@code tenants}. Callers provide the transaction. */
+/**
+ * Stores tenants in the platform table {@code tenants} (not tenant-owned: no {@code tenant_id}, no
+ * row-level security). Callers provide the transaction.
+ */
 @Component
 class TenantPersistenceAdapter implements Tenants {
 
-    private final TenantJpaRepository repository;
+    private static final String SELECT = "select id, key, name, status, created_at from tenants";
 
-    @PersistenceContext
-    private EntityManager em;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    TenantPersistenceAdapter(TenantJpaRepository repository) {
-        this.repository = repository;
+    TenantPersistenceAdapter(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Tenant> findByKey(TenantKey key) {
-        return repository.findByKey(key.value()).map(TenantPersistenceAdapter::toDomain);
+        return one(SELECT + " where key = :key", new MapSqlParameterSource("key", key.value()));
     }
 
     @Override
     public Optional<Tenant> findById(TenantId id) {
-        return repository.findById(id.value()).map(TenantPersistenceAdapter::toDomain);
+        return one(SELECT + " where id = :id", new MapSqlParameterSource("id", id.value()));
     }
 
     @Override
     public List<Tenant> all() {
-        return repository.findAllByOrderByKeyAsc().stream()
-                .map(TenantPersistenceAdapter::toDomain)
-                .toList();
+        return jdbc.query(SELECT + " order by key", (rs, index) -> tenant(rs));
     }
 
     /** Keyset pages over the unique key (bytewise, V004): {@code key > :after} forwards, {@code key < :before} backwards. */
@@ -57,18 +59,18 @@ class TenantPersistenceAdapter implements Tenants {
         if (page.limit() == 0) {
             return new Slice<>(List.of(), false);
         }
-        String direction = page.backward() ? "desc" : "asc";
-        String after = page.from()
-                .map(cursor -> " where t.key " + (page.backward() ? "<" : ">") + " :key")
-                .orElse("");
-        TypedQuery<TenantJpaEntity> query = em.createQuery(
-                "select t from TenantJpaEntity t" + after + " order by t.key " + direction, TenantJpaEntity.class);
-        page.from().ifPresent(cursor -> query.setParameter("key", key(cursor)));
-        List<TenantJpaEntity> rows = query.setMaxResults(page.limit() + 1).getResultList();
+        MapSqlParameterSource values = new MapSqlParameterSource("window", page.limit() + 1);
+        String after = "";
+        if (page.from().isPresent()) {
+            after = " where key " + (page.backward() ? "<" : ">") + " :key";
+            values.addValue("key", key(page.from().get()));
+        }
+        List<Tenant> rows = jdbc.query(
+                SELECT + after + " order by key " + (page.backward() ? "desc" : "asc") + " limit :window",
+                values,
+                (rs, index) -> tenant(rs));
         boolean hasMore = rows.size() > page.limit();
-        List<Tenant> tenants = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
-                .map(TenantPersistenceAdapter::toDomain)
-                .toList());
+        List<Tenant> tenants = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
         if (page.backward()) {
             Collections.reverse(tenants);
         }
@@ -77,7 +79,8 @@ class TenantPersistenceAdapter implements Tenants {
 
     @Override
     public long count() {
-        return repository.count();
+        Long count = jdbc.getJdbcTemplate().queryForObject("select count(*) from tenants", Long.class);
+        return count == null ? 0 : count;
     }
 
     private static String key(Cursor cursor) {
@@ -89,36 +92,45 @@ class TenantPersistenceAdapter implements Tenants {
 
     @Override
     public boolean keyExists(TenantKey key) {
-        return repository.existsByKey(key.value());
+        return findByKey(key).isPresent();
     }
 
     @Override
     public void add(Tenant tenant) {
-        Instant createdAt = tenant.createdAt().truncatedTo(ChronoUnit.MICROS);
-        repository.saveAndFlush(new TenantJpaEntity(
-                tenant.id().value(),
-                tenant.key().value(),
-                tenant.name(),
-                tenant.status().name(),
-                createdAt,
-                createdAt));
+        jdbc.update(
+                """
+                insert into tenants (id, key, name, status, created_at, updated_at)
+                values (:id, :key, :name, :status, :createdAt, :createdAt)""",
+                new MapSqlParameterSource("id", tenant.id().value())
+                        .addValue("key", tenant.key().value())
+                        .addValue("name", tenant.name())
+                        .addValue("status", tenant.status().name())
+                        .addValue("createdAt", Timestamps.of(tenant.createdAt())));
     }
 
+    /** The status is all that changes of a tenant. */
     @Override
     public void update(Tenant tenant) {
-        TenantJpaEntity entity = repository
-                .findById(tenant.id().value())
-                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " does not exist"));
-        entity.changeStatus(tenant.status().name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        repository.flush();
+        int changed = jdbc.update(
+                "update tenants set status = :status, updated_at = :now where id = :id",
+                new MapSqlParameterSource("id", tenant.id().value())
+                        .addValue("status", tenant.status().name())
+                        .addValue("now", Timestamps.of(Instant.now())));
+        if (changed == 0) {
+            throw new IllegalStateException("tenant " + tenant.id() + " does not exist");
+        }
     }
 
-    private static Tenant toDomain(TenantJpaEntity entity) {
+    private Optional<Tenant> one(String sql, MapSqlParameterSource values) {
+        return jdbc.query(sql, values, (rs, index) -> tenant(rs)).stream().findFirst();
+    }
+
+    private static Tenant tenant(ResultSet rs) throws SQLException {
         return new Tenant(
-                new TenantId(entity.getId()),
-                new TenantKey(entity.getKey()),
-                entity.getName(),
-                TenantStatus.valueOf(entity.getStatus()),
-                entity.getCreatedAt());
+                new TenantId(rs.getObject("id", UUID.class)),
+                new TenantKey(rs.getString("key")),
+                rs.getString("name"),
+                TenantStatus.valueOf(rs.getString("status")),
+                Timestamps.instant(rs, "created_at"));
     }
 }

@@ -69,7 +69,7 @@ class LargePortfolioPlanIT {
     PortfolioRows rows;
 
     @Autowired
-    PortfolioLists lists;
+    PortfolioListQueries lists;
 
     @Autowired
     TransactionTemplate transactions;

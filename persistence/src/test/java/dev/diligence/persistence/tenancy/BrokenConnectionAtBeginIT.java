@@ -8,8 +8,6 @@ import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.persistence.testing.PersistenceSlice;
 import dev.diligence.persistence.testing.TenantRows;
 import dev.diligence.persistence.testing.TestDatabase;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.TransactionException;
@@ -30,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A transaction whose connection breaks while its tenant settings are made (the database restarted
- * under it) fails, and leaves nothing behind: no entity manager or connection bound to the thread,
+ * under it) fails, and leaves nothing behind: no connection bound to the thread,
  * no connection held from the pool. The thread's next transaction starts on a good connection and
  * sees its tenant's rows. (Before, the failed begin left its resources bound to the thread, and every
  * later transaction of that thread joined the dead one: "Connection is closed", or rows hidden.)
@@ -45,9 +43,6 @@ class BrokenConnectionAtBeginIT {
     static void database(DynamicPropertyRegistry registry) {
         PersistenceSlice.register(registry);
     }
-
-    @Autowired
-    EntityManagerFactory entityManagerFactory;
 
     @Autowired
     HikariDataSource pool;
@@ -85,11 +80,7 @@ class BrokenConnectionAtBeginIT {
     }
 
     private long countFunds() {
-        EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-        return ((Number) entityManager
-                        .createNativeQuery("select count(*) from funds")
-                        .getSingleResult())
-                .longValue();
+        return new JdbcTemplate(pool).queryForObject("select count(*) from funds", Long.class);
     }
 
     /** The application's transaction manager, set up as Spring does, with a current tenant that can break its own connection. */
@@ -100,8 +91,7 @@ class BrokenConnectionAtBeginIT {
             }
             return Optional.of(new TenantId(tenant));
         };
-        TenantTransactionManager manager =
-                new TenantTransactionManager(entityManagerFactory, killing, () -> FundScope.TENANT_WIDE);
+        TenantTransactionManager manager = new TenantTransactionManager(pool, killing, () -> FundScope.TENANT_WIDE);
         manager.afterPropertiesSet();
         return manager;
     }

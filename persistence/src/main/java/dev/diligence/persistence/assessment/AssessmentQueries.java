@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * {@link AssessmentPersistenceAdapter}, so it runs in that adapter's mandatory transaction.
  */
 @Component
-class AssessmentLoader {
+class AssessmentQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
@@ -57,7 +57,7 @@ class AssessmentLoader {
     private final ScoringEngine engine = new ScoringEngine();
     private final PublishedScores publishedScores = new PublishedScores();
 
-    AssessmentLoader(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, Frameworks frameworks) {
+    AssessmentQueries(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant, Frameworks frameworks) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
         this.frameworks = frameworks;

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * statement names the current tenant explicitly; row-level security checks it again.
  */
 @Component
-class CompanyReferenceStore {
+class CompanyReferenceQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
 
-    CompanyReferenceStore(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    CompanyReferenceQueries(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
     }

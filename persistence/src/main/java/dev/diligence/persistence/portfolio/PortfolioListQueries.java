@@ -27,12 +27,12 @@ import org.springframework.stereotype.Component;
  * {@link PortfolioPersistenceAdapter}, in its mandatory transaction.
  */
 @Component
-class PortfolioLists {
+class PortfolioListQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
 
-    PortfolioLists(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    PortfolioListQueries(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
     }

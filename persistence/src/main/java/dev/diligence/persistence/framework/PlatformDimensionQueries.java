@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * {@code framework_criteria} and {@code framework_criterion_references}: three queries for any number
  * of versions. Only platform versions have rows there; a derived version reuses its base's.
  */
-final class PlatformDimensions {
+final class PlatformDimensionQueries {
 
     private record DimensionRow(int version, String code, String name, BigDecimal weight) {}
 
@@ -30,7 +30,7 @@ final class PlatformDimensions {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    PlatformDimensions(NamedParameterJdbcTemplate jdbc) {
+    PlatformDimensionQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,23 +3,17 @@ package dev.diligence.persistence.holding;
 import dev.diligence.domain.company.Company;
 import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingCursors;
-import dev.diligence.domain.holding.HoldingId;
 import dev.diligence.domain.holding.HoldingPage;
 import dev.diligence.domain.holding.HoldingReads;
-import dev.diligence.domain.holding.HoldingTerms;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.company.CompanyColumns;
 import dev.diligence.persistence.tenancy.CurrentTenant;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -44,7 +38,7 @@ import org.springframework.stereotype.Component;
  * so the tenant is stated explicitly and row-level security checks it again.
  */
 @Component
-class HoldingPages {
+class HoldingPageQueries {
 
     /** Which column groups holdings into parents; never taken from input. */
     enum Parent {
@@ -61,7 +55,7 @@ class HoldingPages {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
 
-    HoldingPages(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    HoldingPageQueries(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
     }
@@ -94,7 +88,7 @@ class HoldingPages {
                     totals.put(parentId, row.getLong("total"));
                 }
                 if (row.getObject("id", UUID.class) != null) {
-                    Holding holding = map(row);
+                    Holding holding = HoldingRows.of(row);
                     rows.get(parentId).add(holding);
                     if (along.companies() && row.getObject("co_id", UUID.class) != null) {
                         companies.put(holding.company(), CompanyColumns.company(row));
@@ -143,13 +137,12 @@ class HoldingPages {
         }
         sql.append("""
                 left join lateral (
-                    select h.tenant_id, h.id, h.fund_id, h.company_id, h.deal_stage, h.ownership_percentage, h.entry_date, h.exit_date,
-                           h.deal_lead, h.version, h.created_at, h.updated_at
+                    select %s
                     from holdings h
                     where h.tenant_id = :tenant and h.%s = wanted.parent%s
                     order by %s
                     limit :window) page on true
-                """.formatted(parent.column, after, order.formatted("h", direction)));
+                """.formatted(HoldingRows.COLUMNS, parent.column, after, order.formatted("h", direction)));
         if (along.companies()) {
             sql.append("left join companies co on co.tenant_id = page.tenant_id and co.id = page.company_id\n")
                     .append(CompanyColumns.REFERENCES)
@@ -217,27 +210,7 @@ class HoldingPages {
         }
     }
 
-    private static Holding map(ResultSet row) throws SQLException {
-        HoldingTerms terms = new HoldingTerms(
-                DealStage.valueOf(row.getString("deal_stage")),
-                row.getBigDecimal("ownership_percentage"),
-                row.getObject("entry_date", LocalDate.class),
-                row.getObject("exit_date", LocalDate.class),
-                row.getString("deal_lead"));
-        return new Holding(
-                new HoldingId(row.getObject("id", UUID.class)),
-                new FundId(row.getObject("fund_id", UUID.class)),
-                new CompanyId(row.getObject("company_id", UUID.class)),
-                terms,
-                row.getLong("version"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant());
-    }
-
     private UUID tenant() {
-        return currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("holdings need a current tenant"))
-                .value();
+        return currentTenant.required();
     }
 }

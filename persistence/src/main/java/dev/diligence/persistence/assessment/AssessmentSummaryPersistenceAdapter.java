@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-class AssessmentSummaryReader implements AssessmentSummaries {
+class AssessmentSummaryPersistenceAdapter implements AssessmentSummaries {
 
     private static final String SELECT = "select " + AssessmentSummaryColumns.SELECT + "\nfrom assessments a\n"
             + AssessmentSummaryColumns.DIMENSIONS + "\nwhere a.tenant_id = :tenant and ";
@@ -36,7 +36,7 @@ class AssessmentSummaryReader implements AssessmentSummaries {
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
 
-    AssessmentSummaryReader(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    AssessmentSummaryPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
     }

@@ -26,14 +26,14 @@ import org.springframework.stereotype.Component;
  * even. Called only from {@link PortfolioTrendAdapter}, in its mandatory transaction.
  */
 @Component
-class TrendStatistics {
+class TrendStatisticQueries {
 
     private static final String OVERALL = "OVERALL";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
 
-    TrendStatistics(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    TrendStatisticQueries(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
     }

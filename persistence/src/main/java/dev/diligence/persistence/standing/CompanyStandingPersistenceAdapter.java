@@ -29,12 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-class CompanyStandingReader implements CompanyStandings {
+class CompanyStandingPersistenceAdapter implements CompanyStandings {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
 
-    CompanyStandingReader(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
+    CompanyStandingPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
     }
