@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diligence.api.assessment.AssessmentFixtures;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.CallerBudget;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +86,7 @@ class FundScopeIT extends ApiIntegrationTest {
     }
 
     @Test
+    @FundScopeProof({ApiOperation.FUNDS})
     void listsAndCountsOnlyTheGrantedFund() {
         manager.document("{ funds { totalCount nodes { id } } }")
                 .execute()
@@ -102,6 +104,7 @@ class FundScopeIT extends ApiIntegrationTest {
     }
 
     @Test
+    @FundScopeProof({ApiOperation.COMPANIES})
     void companiesAreReachableOnlyThroughTheGrantedFund() {
         manager.document("{ companies { totalCount nodes { name } } }")
                 .execute()
@@ -144,6 +147,7 @@ class FundScopeIT extends ApiIntegrationTest {
      * portfolio; another fund's portfolio is nothing, and so is a company only it holds.
      */
     @Test
+    @FundScopeProof({ApiOperation.COMPANIES, ApiOperation.COMPANY, ApiOperation.PORTFOLIO})
     void pagedListsReachOnlyTheGrantedFundsCompaniesAndAssessments() {
         GraphQlTester assessor = graphQl(usersOf(tenant).assessor());
         for (String company : List.of(onlyInGranted, onlyInOther, inBoth)) {

@@ -6,9 +6,11 @@ import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.access.FundScopeProof;
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.CallerBudget;
+import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.TenantUsers;
 import java.util.ArrayList;
@@ -459,6 +461,7 @@ class AssessmentIsolationIT extends ApiIntegrationTest {
     }
 
     @Test
+    @FundScopeProof({ApiOperation.FINDINGS})
     void aFundManagersFindingListAndCountsCoverOnlyTheGrantedFund() {
         GraphQlTester manager = a.manager();
         Page all = findings(manager, null);
