@@ -223,14 +223,10 @@ final class DemoPortfolio {
             Target target = TARGETS.get(i % TARGETS.size());
             String slug = target.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
             created.add(companies.create(
-                    new CompanyProfile(
-                            target.name(),
-                            "https://www." + slug + ".example",
-                            target.sector(),
-                            target.country(),
-                            target.stage(),
-                            target.employees(),
-                            target.pitch()),
+                    CompanyProfile.of(target.name(), target.sector(), target.country(), target.stage())
+                            .withWebsite("https://www." + slug + ".example")
+                            .withEmployeeCount(target.employees())
+                            .withDescription(target.pitch()),
                     List.of(new ExternalReference("dealcloud", "DC-" + (1000 + i)))));
         }
         for (int i = 0; i < created.size(); i++) {

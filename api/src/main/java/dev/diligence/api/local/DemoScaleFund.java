@@ -74,14 +74,12 @@ final class DemoScaleFund {
         List<Company> held = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             Company company = companies.create(
-                    new CompanyProfile(
-                            "Scale Target %04d".formatted(i),
-                            null,
-                            SECTORS[i % SECTORS.length],
-                            "US",
-                            CompanyStage.GROWTH,
-                            50 + i % 900,
-                            null),
+                    CompanyProfile.of(
+                                    "Scale Target %04d".formatted(i),
+                                    SECTORS[i % SECTORS.length],
+                                    "US",
+                                    CompanyStage.GROWTH)
+                            .withEmployeeCount(50 + i % 900),
                     List.of(new ExternalReference("scale", "S-" + i)));
             holdings.add(fund.id(), company.id(), new HoldingTerms(DealStage.INVESTED, null, null, null, null));
             held.add(company);

@@ -59,15 +59,7 @@ class CompanySyncStep {
         if (!invalidId.isEmpty()) {
             return SyncItemResult.failed(item.externalId(), invalidId);
         }
-        CompanyProfile desired = new CompanyProfile(
-                        item.name(),
-                        item.website(),
-                        item.sector(),
-                        item.headquartersCountry(),
-                        item.stage(),
-                        item.employeeCount(),
-                        item.description())
-                .normalized();
+        CompanyProfile desired = item.profile().normalized();
         try {
             Optional<Company> known = run.known().company(item.externalId());
             if (known.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.diligence.api.sync;
 
+import dev.diligence.domain.company.CompanyProfile;
 import dev.diligence.domain.company.CompanyStage;
 import dev.diligence.domain.company.Sector;
 import dev.diligence.domain.fund.FundStrategy;
@@ -50,7 +51,16 @@ public final class SyncInput {
             String headquartersCountry,
             CompanyStage stage,
             Integer employeeCount,
-            String description) {}
+            String description) {
+
+        /** The company's attributes as given: sync sets every one, so an absent one clears it. */
+        CompanyProfile profile() {
+            return CompanyProfile.of(name, sector, headquartersCountry, stage)
+                    .withWebsite(website)
+                    .withEmployeeCount(employeeCount)
+                    .withDescription(description);
+        }
+    }
 
     /** {@code SyncHoldingInput}. */
     public record SyncHoldingInput(

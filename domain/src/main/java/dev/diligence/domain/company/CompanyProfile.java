@@ -34,6 +34,30 @@ public record CompanyProfile(
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
+    /**
+     * A profile of the attributes every company has, the optional ones absent: add them with the
+     * {@code with...} methods, so that code building a profile names each attribute it gives.
+     */
+    public static CompanyProfile of(
+            @Nullable String name,
+            @Nullable Sector sector,
+            @Nullable String headquartersCountry,
+            @Nullable CompanyStage stage) {
+        return new CompanyProfile(name, null, sector, headquartersCountry, stage, null, null);
+    }
+
+    public CompanyProfile withWebsite(@Nullable String website) {
+        return new CompanyProfile(name, website, sector, headquartersCountry, stage, employeeCount, description);
+    }
+
+    public CompanyProfile withEmployeeCount(@Nullable Integer employeeCount) {
+        return new CompanyProfile(name, website, sector, headquartersCountry, stage, employeeCount, description);
+    }
+
+    public CompanyProfile withDescription(@Nullable String description) {
+        return new CompanyProfile(name, website, sector, headquartersCountry, stage, employeeCount, description);
+    }
+
     /** This profile with names trimmed, the country upper-cased and blank optional texts removed. */
     public CompanyProfile normalized() {
         return new CompanyProfile(
