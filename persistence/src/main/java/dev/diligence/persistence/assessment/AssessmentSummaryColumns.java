@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An assessment summary as columns of a statement, the recipe of {@link
- * dev.diligence.persistence.company.CompanyColumns}: the {@code assessments} row under the alias
+ * dev.diligence.persistence.company.CompanyRows}: the {@code assessments} row under the alias
  * {@code a} with its stored headline numbers, its participants aggregated into arrays and its stored
  * dimension results packed into one text in framework order ({@link #dimensions(String)}), so that
  * showing a stored score (a publication's, or an unpublished assessment's working score, V024)

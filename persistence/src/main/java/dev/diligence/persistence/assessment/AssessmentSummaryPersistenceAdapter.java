@@ -4,7 +4,7 @@ import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.AssessmentSummaries;
 import dev.diligence.domain.assessment.AssessmentSummary;
 import dev.diligence.domain.assessment.SummaryWithCompany;
-import dev.diligence.persistence.company.CompanyColumns;
+import dev.diligence.persistence.company.CompanyRows;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.Collection;
 import java.util.List;
@@ -26,11 +26,11 @@ class AssessmentSummaryPersistenceAdapter implements AssessmentSummaries {
     private static final String SELECT = "select " + AssessmentSummaryColumns.SELECT + "\nfrom assessments a\n"
             + AssessmentSummaryColumns.DIMENSIONS + "\nwhere a.tenant_id = :tenant and ";
 
-    /** The same with the assessment's company ({@link CompanyColumns}), joined by its key. */
+    /** The same with the assessment's company ({@link CompanyRows}), joined by its key. */
     private static final String SELECT_WITH_COMPANY = "select " + AssessmentSummaryColumns.SELECT + ",\n"
-            + CompanyColumns.SELECT
+            + CompanyRows.SELECT
             + "\nfrom assessments a\n" + AssessmentSummaryColumns.DIMENSIONS
-            + "\njoin companies co on co.tenant_id = a.tenant_id and co.id = a.company_id\n" + CompanyColumns.REFERENCES
+            + "\njoin companies co on co.tenant_id = a.tenant_id and co.id = a.company_id\n" + CompanyRows.REFERENCES
             + "\nwhere a.tenant_id = :tenant and ";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -47,8 +47,8 @@ class AssessmentSummaryPersistenceAdapter implements AssessmentSummaries {
                 .query(
                         SELECT_WITH_COMPANY + "a.id = :id",
                         AssessmentSql.tenant(currentTenant).addValue("id", id.value()),
-                        (rs, index) -> new SummaryWithCompany(
-                                AssessmentSummaryColumns.summary(rs), CompanyColumns.company(rs)))
+                        (rs, index) ->
+                                new SummaryWithCompany(AssessmentSummaryColumns.summary(rs), CompanyRows.company(rs)))
                 .stream()
                 .findFirst();
     }

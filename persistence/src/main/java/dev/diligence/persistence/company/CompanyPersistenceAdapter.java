@@ -4,7 +4,6 @@ import dev.diligence.domain.company.Companies;
 import dev.diligence.domain.company.Company;
 import dev.diligence.domain.company.CompanyFilter;
 import dev.diligence.domain.company.CompanyId;
-import dev.diligence.domain.company.CompanyProfile;
 import dev.diligence.domain.company.ExternalReference;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Companies of the current tenant in {@code companies}, with their external references, in plain SQL
  * stating {@code tenant_id} explicitly; row-level security checks it again. A company is read in one
- * statement with its references aggregated beside it ({@link CompanyColumns}), by id or a page at a
+ * statement with its references aggregated beside it ({@link CompanyRows}), by id or a page at a
  * time. Many companies are written in one batch, then their references in one more. Optimistic
  * concurrency: an update names the version it read and increments it. Every method runs inside the
  * caller's transaction.
@@ -43,20 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 class CompanyPersistenceAdapter implements Companies {
 
     private static final String SELECT =
-            "select " + CompanyColumns.SELECT + "\nfrom companies co\n" + CompanyColumns.REFERENCES;
-
-    private static final String INSERT = """
-            insert into companies (tenant_id, id, name, website, sector, headquarters_country, stage, employee_count,
-                description, archived, version, created_at, updated_at)
-            values (:tenant, :id, :name, :website, :sector, :headquartersCountry, :stage, :employeeCount, :description,
-                :archived, 0, :createdAt, :updatedAt)""";
-
-    private static final String UPDATE = """
-            update companies set name = :name, website = :website, sector = :sector,
-                headquarters_country = :headquartersCountry, stage = :stage, employee_count = :employeeCount,
-                description = :description, archived = :archived, version = version + 1, created_at = :createdAt,
-                updated_at = :updatedAt
-            where tenant_id = :tenant and id = :id and version = :version""";
+            "select " + CompanyRows.SELECT + "\nfrom companies co\n" + CompanyRows.REFERENCES;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
@@ -86,12 +72,12 @@ class CompanyPersistenceAdapter implements Companies {
                         .addValue(
                                 "ids",
                                 ids.stream().map(CompanyId::value).distinct().toList()),
-                (rs, index) -> CompanyColumns.company(rs));
+                (rs, index) -> CompanyRows.company(rs));
     }
 
     @Override
     public Slice<Company> page(CompanyFilter filter, ListOrder order, PageQuery page) {
-        return query(filter).page(jdbc, SELECT, order, page, (rs, index) -> CompanyColumns.company(rs));
+        return query(filter).page(jdbc, SELECT, order, page, (rs, index) -> CompanyRows.company(rs));
     }
 
     @Override
@@ -129,7 +115,7 @@ class CompanyPersistenceAdapter implements Companies {
         if (companies.isEmpty()) {
             return List.of();
         }
-        Statements.forEach(jdbc, INSERT, parameters(companies));
+        Statements.forEach(jdbc, CompanyRows.INSERT, parameters(companies));
         references.addAll(referencesOf(companies));
         return companies.stream().map(company -> stored(company, 0)).toList();
     }
@@ -143,7 +129,7 @@ class CompanyPersistenceAdapter implements Companies {
         if (companies.isEmpty()) {
             return List.of();
         }
-        for (int changed : Statements.forEach(jdbc, UPDATE, parameters(companies))) {
+        for (int changed : Statements.forEach(jdbc, CompanyRows.UPDATE, parameters(companies))) {
             if (changed == 0) {
                 throw new RuleViolationException(Violation.of(
                         "expectedVersion",
@@ -194,26 +180,10 @@ class CompanyPersistenceAdapter implements Companies {
         return query;
     }
 
-    /** Every column of each company as a parameter of the same name in camel case, {@code :tenant} included. */
     private MapSqlParameterSource[] parameters(List<Company> companies) {
         UUID tenant = currentTenant.required();
         return companies.stream()
-                .map(company -> {
-                    CompanyProfile profile = company.profile();
-                    return new MapSqlParameterSource("tenant", tenant)
-                            .addValue("id", company.id().value())
-                            .addValue("name", profile.name())
-                            .addValue("website", profile.website())
-                            .addValue("sector", profile.sector().name())
-                            .addValue("headquartersCountry", profile.headquartersCountry())
-                            .addValue("stage", profile.stage().name())
-                            .addValue("employeeCount", profile.employeeCount())
-                            .addValue("description", profile.description())
-                            .addValue("archived", company.archived())
-                            .addValue("version", company.version())
-                            .addValue("createdAt", Timestamps.of(company.createdAt()))
-                            .addValue("updatedAt", Timestamps.of(company.updatedAt()));
-                })
+                .map(company -> CompanyRows.parameters(tenant, company))
                 .toArray(MapSqlParameterSource[]::new);
     }
 

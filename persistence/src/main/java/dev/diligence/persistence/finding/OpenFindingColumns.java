@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A company's open findings as a column of another statement, the recipe of {@link
- * dev.diligence.persistence.company.CompanyColumns}: the findings {@code OPEN} or
+ * dev.diligence.persistence.company.CompanyRows}: the findings {@code OPEN} or
  * {@code IN_REMEDIATION}, not retired, over every assessment of the company (clarification 2),
  * counted per severity and packed into one text ({@code CRITICAL:2,HIGH:1}) named
  * {@code open_findings}. The statement binds {@code :tenant}. The predicate is the one of the partial

@@ -95,21 +95,13 @@ class FundPersistenceAdapter implements Funds {
 
     @Override
     public Fund add(Fund fund) {
-        jdbc.update("""
-                insert into funds (tenant_id, id, name, vintage_year, strategy, currency, target_size, status, version,
-                    created_at, updated_at)
-                values (:tenant, :id, :name, :vintageYear, :strategy, :currency, :targetSize, :status, 0, :createdAt,
-                    :updatedAt)""", FundRows.parameters(currentTenant.required(), fund));
+        jdbc.update(FundRows.INSERT, FundRows.parameters(currentTenant.required(), fund));
         return stored(fund, 0);
     }
 
     @Override
     public Fund update(Fund fund) {
-        int changed = jdbc.update("""
-                update funds set name = :name, vintage_year = :vintageYear, strategy = :strategy, currency = :currency,
-                    target_size = :targetSize, status = :status, version = version + 1, created_at = :createdAt,
-                    updated_at = :updatedAt
-                where tenant_id = :tenant and id = :id and version = :version""", FundRows.parameters(currentTenant.required(), fund));
+        int changed = jdbc.update(FundRows.UPDATE, FundRows.parameters(currentTenant.required(), fund));
         if (changed == 0) {
             throw new RuleViolationException(Violation.of(
                     "expectedVersion",

@@ -11,11 +11,25 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
-/** Funds to and from rows of {@code funds}: the columns a statement selects, the row, the parameters. */
+/** Funds to and from rows of {@code funds}, every column in this one place: read and written. */
 final class FundRows {
 
     static final String COLUMNS =
             "f.id, f.name, f.vintage_year, f.strategy, f.currency, f.target_size, f.status, f.version, f.created_at, f.updated_at";
+
+    /** Adds a fund at version 0: every column as a parameter of {@link #parameters}. */
+    static final String INSERT = """
+            insert into funds (tenant_id, id, name, vintage_year, strategy, currency, target_size, status, version,
+                created_at, updated_at)
+            values (:tenant, :id, :name, :vintageYear, :strategy, :currency, :targetSize, :status, 0, :createdAt,
+                :updatedAt)""";
+
+    /** Changes a fund read at {@code :version} and increments its version; 0 rows when it changed since. */
+    static final String UPDATE = """
+            update funds set name = :name, vintage_year = :vintageYear, strategy = :strategy, currency = :currency,
+                target_size = :targetSize, status = :status, version = version + 1, created_at = :createdAt,
+                updated_at = :updatedAt
+            where tenant_id = :tenant and id = :id and version = :version""";
 
     private FundRows() {}
 

@@ -11,7 +11,7 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
-import dev.diligence.persistence.company.CompanyColumns;
+import dev.diligence.persistence.company.CompanyRows;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -91,7 +91,7 @@ class HoldingPageQueries {
                     Holding holding = HoldingRows.of(row);
                     rows.get(parentId).add(holding);
                     if (along.companies() && row.getObject("co_id", UUID.class) != null) {
-                        companies.put(holding.company(), CompanyColumns.company(row));
+                        companies.put(holding.company(), CompanyRows.company(row));
                     }
                 }
             });
@@ -126,7 +126,7 @@ class HoldingPageQueries {
         }
         sql.append(", page.*");
         if (along.companies()) {
-            sql.append(", ").append(CompanyColumns.SELECT);
+            sql.append(", ").append(CompanyRows.SELECT);
         }
         sql.append("\nfrom unnest(cast(:parents as uuid[])) as wanted (parent)\n");
         if (along.total()) {
@@ -145,7 +145,7 @@ class HoldingPageQueries {
                 """.formatted(HoldingRows.COLUMNS, parent.column, after, order.formatted("h", direction)));
         if (along.companies()) {
             sql.append("left join companies co on co.tenant_id = page.tenant_id and co.id = page.company_id\n")
-                    .append(CompanyColumns.REFERENCES)
+                    .append(CompanyRows.REFERENCES)
                     .append("\n");
         }
         return sql.append("order by wanted.parent, ")

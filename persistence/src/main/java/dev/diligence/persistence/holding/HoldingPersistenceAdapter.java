@@ -36,19 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class HoldingPersistenceAdapter implements Holdings {
 
-    private static final String INSERT = """
-            insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, ownership_percentage, entry_date,
-                exit_date, deal_lead, version, created_at, updated_at)
-            values (:tenant, :id, :fund, :company, :dealStage, :ownershipPercentage, :entryDate, :exitDate, :dealLead,
-                0, :createdAt, :updatedAt)""";
-
-    /** Fund and company never change: a holding is of one company in one fund. */
-    private static final String UPDATE = """
-            update holdings set deal_stage = :dealStage, ownership_percentage = :ownershipPercentage,
-                entry_date = :entryDate, exit_date = :exitDate, deal_lead = :dealLead, version = version + 1,
-                created_at = :createdAt, updated_at = :updatedAt
-            where tenant_id = :tenant and id = :id and version = :version""";
-
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentTenant currentTenant;
     private final HoldingPageQueries pages;
@@ -116,7 +103,7 @@ class HoldingPersistenceAdapter implements Holdings {
 
     @Override
     public List<Holding> addAll(List<Holding> holdings) {
-        Statements.forEach(jdbc, INSERT, parameters(holdings));
+        Statements.forEach(jdbc, HoldingRows.INSERT, parameters(holdings));
         return holdings.stream().map(holding -> HoldingRows.stored(holding, 0)).toList();
     }
 
@@ -128,7 +115,7 @@ class HoldingPersistenceAdapter implements Holdings {
     /** One batch, each row updated only at the version it was read at; one changed since fails the whole call. */
     @Override
     public List<Holding> updateAll(List<Holding> holdings) {
-        requireUnchanged(Statements.forEach(jdbc, UPDATE, parameters(holdings)));
+        requireUnchanged(Statements.forEach(jdbc, HoldingRows.UPDATE, parameters(holdings)));
         return holdings.stream()
                 .map(holding -> HoldingRows.stored(holding, holding.version() + 1))
                 .toList();

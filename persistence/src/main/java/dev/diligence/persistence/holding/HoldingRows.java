@@ -13,12 +13,29 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
-/** Holdings to and from rows of {@code holdings}: the columns a statement selects, the row, the parameters. */
+/** Holdings to and from rows of {@code holdings}, every column in this one place: read and written. */
 final class HoldingRows {
 
     /** The columns of {@code holdings h}, {@code tenant_id} included for joins. */
     static final String COLUMNS = "h.tenant_id, h.id, h.fund_id, h.company_id, h.deal_stage, h.ownership_percentage,"
             + " h.entry_date, h.exit_date, h.deal_lead, h.version, h.created_at, h.updated_at";
+
+    /** Adds a holding at version 0: every column as a parameter of {@link #parameters}. */
+    static final String INSERT = """
+            insert into holdings (tenant_id, id, fund_id, company_id, deal_stage, ownership_percentage, entry_date,
+                exit_date, deal_lead, version, created_at, updated_at)
+            values (:tenant, :id, :fund, :company, :dealStage, :ownershipPercentage, :entryDate, :exitDate, :dealLead,
+                0, :createdAt, :updatedAt)""";
+
+    /**
+     * Changes a holding read at {@code :version} and increments its version; 0 rows when it changed since.
+     * Fund and company never change: a holding is of one company in one fund.
+     */
+    static final String UPDATE = """
+            update holdings set deal_stage = :dealStage, ownership_percentage = :ownershipPercentage,
+                entry_date = :entryDate, exit_date = :exitDate, deal_lead = :dealLead, version = version + 1,
+                created_at = :createdAt, updated_at = :updatedAt
+            where tenant_id = :tenant and id = :id and version = :version""";
 
     private HoldingRows() {}
 

@@ -16,7 +16,7 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
-import dev.diligence.persistence.company.CompanyColumns;
+import dev.diligence.persistence.company.CompanyRows;
 import dev.diligence.persistence.finding.OpenFindingColumns;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
@@ -62,7 +62,7 @@ class PortfolioRows {
         List<PortfolioRow> found = new ArrayList<>(jdbc.query(statement.sql(), statement.parameters(), (rs, index) -> {
             PortfolioRow row = row(rs);
             if (withCompanies) {
-                companies.put(row.company(), CompanyColumns.company(rs));
+                companies.put(row.company(), CompanyRows.company(rs));
             }
             return row;
         }));
@@ -77,7 +77,7 @@ class PortfolioRows {
 
     /**
      * The statement of a page of companies: {@code limit + 1} rows in the paging direction, with the
-     * companies ({@link CompanyColumns}) joined to the rows of the page when {@code withCompanies}.
+     * companies ({@link CompanyRows}) joined to the rows of the page when {@code withCompanies}.
      */
     PortfolioSql.Statement pageStatement(
             PortfolioQuery query, PortfolioOrder order, PageQuery page, boolean withCompanies) {
@@ -127,11 +127,11 @@ class PortfolioRows {
                                 direction,
                                 direction,
                                 OpenFindingColumns.SELECT,
-                                withCompanies ? ",\n" + CompanyColumns.SELECT : "",
+                                withCompanies ? ",\n" + CompanyRows.SELECT : "",
                                 OpenFindingColumns.of("p.company_id"),
                                 withCompanies
                                         ? "\njoin companies co on co.tenant_id = :tenant and co.id = p.company_id\n"
-                                                + CompanyColumns.REFERENCES
+                                                + CompanyRows.REFERENCES
                                         : "",
                                 direction,
                                 direction);

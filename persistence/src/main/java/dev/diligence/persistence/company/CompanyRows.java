@@ -6,21 +6,24 @@ import dev.diligence.domain.company.CompanyProfile;
 import dev.diligence.domain.company.CompanyStage;
 import dev.diligence.domain.company.ExternalReference;
 import dev.diligence.domain.company.Sector;
+import dev.diligence.persistence.sql.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * A whole company as columns of another statement: what {@link CompanyPersistenceAdapter} selects, for a statement
- * of another feature that reads a company beside its own rows (an assessment read by id comes with its
- * company) instead of a second statement. Every column is named {@code co_*}, so it cannot clash
- * with the statement's own; the statement joins {@code companies} under the alias given and adds
- * {@link #REFERENCES} after it.
+ * Companies to and from rows of {@code companies}, every column in this one place. Read: {@link #SELECT}
+ * and {@link #company(ResultSet)}, what {@link CompanyPersistenceAdapter} selects and what a statement
+ * of another feature reads to show a company beside its own rows (an assessment read by id comes with
+ * its company) instead of a second statement; every column is named {@code co_*}, so it cannot clash
+ * with the statement's own, and the statement joins {@code companies} as {@code co} and adds
+ * {@link #REFERENCES} after it. Written: {@link #INSERT} and {@link #UPDATE} with {@link #parameters}.
  */
-public final class CompanyColumns {
+public final class CompanyRows {
 
     /** The columns of {@code companies co} and of {@link #REFERENCES}. */
     public static final String SELECT = """
@@ -37,7 +40,22 @@ public final class CompanyColumns {
                     array_agg(x.external_id order by x.source, x.external_id) as external_ids
                 from company_references x where x.tenant_id = co.tenant_id and x.company_id = co.id) co_refs on true""";
 
-    private CompanyColumns() {}
+    /** Adds a company at version 0: every column as a parameter of {@link #parameters}. */
+    static final String INSERT = """
+            insert into companies (tenant_id, id, name, website, sector, headquarters_country, stage, employee_count,
+                description, archived, version, created_at, updated_at)
+            values (:tenant, :id, :name, :website, :sector, :headquartersCountry, :stage, :employeeCount, :description,
+                :archived, 0, :createdAt, :updatedAt)""";
+
+    /** Changes a company read at {@code :version} and increments its version; 0 rows when it changed since. */
+    static final String UPDATE = """
+            update companies set name = :name, website = :website, sector = :sector,
+                headquarters_country = :headquartersCountry, stage = :stage, employee_count = :employeeCount,
+                description = :description, archived = :archived, version = version + 1, created_at = :createdAt,
+                updated_at = :updatedAt
+            where tenant_id = :tenant and id = :id and version = :version""";
+
+    private CompanyRows() {}
 
     /** The company of the current row. */
     public static Company company(ResultSet rs) throws SQLException {
@@ -57,6 +75,24 @@ public final class CompanyColumns {
                 rs.getLong("co_version"),
                 rs.getObject("co_created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("co_updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** Every column of the company as a parameter of the same name in camel case, {@code :tenant} included. */
+    static MapSqlParameterSource parameters(UUID tenant, Company company) {
+        CompanyProfile profile = company.profile();
+        return new MapSqlParameterSource("tenant", tenant)
+                .addValue("id", company.id().value())
+                .addValue("name", profile.name())
+                .addValue("website", profile.website())
+                .addValue("sector", profile.sector().name())
+                .addValue("headquartersCountry", profile.headquartersCountry())
+                .addValue("stage", profile.stage().name())
+                .addValue("employeeCount", profile.employeeCount())
+                .addValue("description", profile.description())
+                .addValue("archived", company.archived())
+                .addValue("version", company.version())
+                .addValue("createdAt", Timestamps.of(company.createdAt()))
+                .addValue("updatedAt", Timestamps.of(company.updatedAt()));
     }
 
     private static Integer employees(ResultSet rs) throws SQLException {
