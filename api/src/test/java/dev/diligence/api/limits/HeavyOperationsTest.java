@@ -21,6 +21,17 @@ class HeavyOperationsTest {
     private final HeavyOperations heavy = new HeavyOperations(DEFAULTS);
     private final QueryCostCalculator costs = new QueryCostCalculator(Map.of());
 
+    /** Generated from the registry: a root field is heavy by name exactly when its operation is declared HEAVY. */
+    @Test
+    void everyOperationTheRegistryDeclaresHeavyIsHeavyAtAnyCostAndNoOtherIsByItsName() {
+        for (ApiOperation operation : ApiOperation.values()) {
+            assertThat(heavy.includes(Set.of(operation.field()), 0))
+                    .as(operation.field())
+                    .isEqualTo(operation.cost() == ApiOperation.Cost.HEAVY);
+        }
+        assertThat(ApiOperation.heavyRootFields()).contains("portfolio", "portfolioTrend", "compareCompanies");
+    }
+
     @Test
     void thePortfolioComparisonsAreHeavyHoweverLittleTheyAskFor() {
         assertThat(isHeavy("{ portfolio(fundId: \"F\") { cohortSize } }")).isTrue();

@@ -1,16 +1,12 @@
 package dev.diligence.api.oracle;
 
 import dev.diligence.api.limits.CallerBudget;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.diligence.api.support.TestDocuments;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -82,7 +78,6 @@ final class OracleHttp {
     }
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
-    private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
 
     private final WebTestClient client;
 
@@ -110,13 +105,6 @@ final class OracleHttp {
     }
 
     static String document(String name) {
-        return DOCUMENTS.computeIfAbsent(name, key -> {
-            try {
-                return new ClassPathResource("graphql-test/" + key + ".graphql")
-                        .getContentAsString(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return TestDocuments.load(name);
     }
 }

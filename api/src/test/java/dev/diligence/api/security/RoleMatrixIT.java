@@ -10,12 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diligence.api.graphql.CursorCodec;
 import dev.diligence.api.operation.ApiOperation;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.TestDocuments;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.tenant.TenantCursors;
 import dev.diligence.persistence.testing.TenantRows;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -181,14 +178,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
         /** The document of {@code src/test/resources/graphql-test/<name>.graphql}, as {@code documentName} would load it. */
         static OperationRequest named(String name, Map<String, Object> variables) {
-            try {
-                return new OperationRequest(
-                        new ClassPathResource("graphql-test/" + name + ".graphql")
-                                .getContentAsString(StandardCharsets.UTF_8),
-                        variables);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new OperationRequest(TestDocuments.load(name), variables);
         }
     }
 

@@ -45,6 +45,7 @@ public abstract class ApiIntegrationTest {
     protected HttpGraphQlTester graphQl(String token) {
         return HttpGraphQlTester.builder(http().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)
+                .documentSource(TestDocuments.SOURCE)
                 .build();
     }
 
