@@ -30,7 +30,6 @@ import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,7 +180,8 @@ public class AssessmentService {
             AssessmentContext context,
             @Nullable String leadAssessor) {
         activeCompany(companyId);
-        FrameworkVersion version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion);
+        FrameworkVersion version =
+                frameworkVersion == null ? frameworks.latestPlatformVersion() : version(frameworkVersion);
         String actor = actor();
         Assessment started = assessments.add(
                 Assessment.start(companyId, version, context, lead(leadAssessor, actor), actor, clock.instant()));
@@ -333,13 +333,6 @@ public class AssessmentService {
                 .find(number)
                 .orElseThrow(() -> new RuleViolationException(Violation.of(
                         "frameworkVersion", ViolationCode.NOT_FOUND, "there is no framework version " + number)));
-    }
-
-    private FrameworkVersion latestPlatformVersion() {
-        return frameworks.all().stream()
-                .filter(v -> !v.isDerived())
-                .max(Comparator.comparingInt(FrameworkVersion::number))
-                .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
     }
 
     private Company activeCompany(CompanyId id) {

@@ -22,7 +22,6 @@ import dev.diligence.domain.shared.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +67,8 @@ public class PortfolioService {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        FrameworkVersion version = frameworkVersion == null ? latestPlatformVersion() : version(frameworkVersion);
+        FrameworkVersion version =
+                frameworkVersion == null ? frameworks.latestPlatformVersion() : version(frameworkVersion);
         PortfolioQuery query = asOf == null
                 ? PortfolioQuery.current(fund, clock.instant(), dealStages, version.number())
                 : new PortfolioQuery(fund, asOf, dealStages, version.number());
@@ -119,12 +119,5 @@ public class PortfolioService {
     /** The number of companies under each of {@code versions}; every version given is a key. */
     public Map<Integer, Long> countOtherVersion(PortfolioQuery query, Collection<Integer> versions) {
         return portfolios.countOtherVersion(query, versions);
-    }
-
-    private FrameworkVersion latestPlatformVersion() {
-        return frameworks.all().stream()
-                .filter(v -> !v.isDerived())
-                .max(Comparator.comparingInt(FrameworkVersion::number))
-                .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
     }
 }

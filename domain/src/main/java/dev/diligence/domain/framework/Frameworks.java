@@ -1,5 +1,6 @@
 package dev.diligence.domain.framework;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,17 @@ public interface Frameworks {
 
     /** Every version the current tenant may use, by number: the platform versions, then its own derived ones. */
     List<FrameworkVersion> all();
+
+    /**
+     * The newest platform version: what a new assessment and a portfolio without a version asked for
+     * use. Platform versions are stored by the migrations, so there always is one.
+     */
+    default FrameworkVersion latestPlatformVersion() {
+        return all().stream()
+                .filter(version -> !version.isDerived())
+                .max(Comparator.comparingInt(FrameworkVersion::number))
+                .orElseThrow(() -> new IllegalStateException("no platform framework version is stored"));
+    }
 
     /** The version numbered {@code version}; empty when there is none, or when it is another tenant's. */
     Optional<FrameworkVersion> find(int version);

@@ -18,12 +18,11 @@ import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.Cursor;
-import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -229,23 +228,11 @@ class AssessmentPersistenceAdapter implements Assessments {
         if (page.backward()) {
             Collections.reverse(nearestFirst);
         }
-        boolean hasMore = nearestFirst.size() > page.limit();
-        List<Assessment> items = new ArrayList<>(nearestFirst.subList(0, Math.min(nearestFirst.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
+        return Pages.slice(nearestFirst, page);
     }
 
     private static Instant startedAt(Cursor cursor) {
-        if (!cursor.ordering().equals(AssessmentCursors.ORDERING)) {
-            throw new InvalidCursorException("the cursor belongs to another list");
-        }
-        try {
-            return Instant.parse(cursor.sortValue());
-        } catch (DateTimeParseException e) {
-            throw new InvalidCursorException("the cursor is malformed");
-        }
+        return Pages.instant(cursor, AssessmentCursors.ORDERING);
     }
 
     private static List<UUID> ids(Collection<CompanyId> companies) {

@@ -8,6 +8,7 @@ import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.TenantId;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -109,12 +109,7 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
                         + direction + " limit ?",
                 AuditTrailPersistenceAdapter::toEvent,
                 query.values.toArray());
-        boolean hasMore = rows.size() > page.limit();
-        List<AuditEvent> events = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(events);
-        }
-        return new Slice<>(events, hasMore);
+        return Pages.slice(rows, page);
     }
 
     @Override

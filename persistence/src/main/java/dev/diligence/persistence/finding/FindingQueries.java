@@ -5,14 +5,12 @@ import dev.diligence.domain.finding.FindingFilter;
 import dev.diligence.domain.finding.FindingOrder;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.shared.paging.Cursor;
-import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +53,7 @@ class FindingQueries {
                 "select f.* " + where + " order by f.opened_at " + direction + ", f.id " + direction + " limit :window",
                 values,
                 (rs, index) -> FindingRows.of(rs)));
-        boolean hasMore = rows.size() > page.limit();
-        List<Finding> items = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
+        return Pages.slice(rows, page);
     }
 
     long count(FindingFilter filter) {
@@ -132,13 +125,6 @@ class FindingQueries {
     }
 
     private static Instant openedAt(Cursor cursor) {
-        if (!cursor.ordering().equals(FindingOrder.RAISED)) {
-            throw new InvalidCursorException("the cursor belongs to another list");
-        }
-        try {
-            return Instant.parse(cursor.sortValue());
-        } catch (DateTimeParseException e) {
-            throw new InvalidCursorException("the cursor is malformed");
-        }
+        return Pages.instant(cursor, FindingOrder.RAISED);
     }
 }

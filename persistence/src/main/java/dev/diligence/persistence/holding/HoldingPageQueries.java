@@ -8,18 +8,16 @@ import dev.diligence.domain.holding.HoldingCursors;
 import dev.diligence.domain.holding.HoldingPage;
 import dev.diligence.domain.holding.HoldingReads;
 import dev.diligence.domain.shared.paging.Cursor;
-import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.company.CompanyRows;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +96,7 @@ class HoldingPageQueries {
         }
         Map<K, HoldingPage> pages = new LinkedHashMap<>();
         rows.forEach((id, holdings) -> {
-            Slice<Holding> slice = slice(holdings, page);
+            Slice<Holding> slice = Pages.slice(holdings, page);
             Map<CompanyId, Company> held = new HashMap<>();
             for (Holding holding : slice.items()) {
                 if (companies.containsKey(holding.company())) {
@@ -190,24 +188,8 @@ class HoldingPageQueries {
         return held;
     }
 
-    private static Slice<Holding> slice(List<Holding> holdings, PageQuery page) {
-        boolean hasMore = holdings.size() > page.limit();
-        List<Holding> items = new ArrayList<>(holdings.subList(0, Math.min(holdings.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
-    }
-
     private static Instant addedAt(Cursor cursor) {
-        if (!cursor.ordering().equals(HoldingCursors.ORDERING)) {
-            throw new InvalidCursorException("the cursor belongs to another list");
-        }
-        try {
-            return Instant.parse(cursor.sortValue());
-        } catch (DateTimeParseException e) {
-            throw new InvalidCursorException("the cursor is malformed");
-        }
+        return Pages.instant(cursor, HoldingCursors.ORDERING);
     }
 
     private UUID tenant() {

@@ -7,10 +7,10 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.InvalidCursorException;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ class PortfolioListQueries {
                 statement.parameters(),
                 (rs, index) -> new PortfolioMember(
                         new CompanyId(rs.getObject("company_id", UUID.class)), rs.getString("name")));
-        return slice(found, page);
+        return Pages.slice(found, page);
     }
 
     /** The statement of a page of unassessed companies: {@code limit + 1} rows in the paging direction. */
@@ -99,7 +99,7 @@ class PortfolioListQueries {
             });
         }
         Map<Integer, Slice<PortfolioMember>> slices = new LinkedHashMap<>();
-        found.forEach((version, members) -> slices.put(version, slice(members, page)));
+        found.forEach((version, members) -> slices.put(version, Pages.slice(members, page)));
         return slices;
     }
 
@@ -190,16 +190,5 @@ class PortfolioListQueries {
         }
         values.addValue("afterName", cursor.sortValue()).addValue("afterId", cursor.id());
         return " and (co.name, co.id) " + (page.backward() ? "<" : ">") + " (:afterName, :afterId)";
-    }
-
-    /** The page of rows read nearest to the cursor first: at most {@code limit + 1} of them. */
-    private static Slice<PortfolioMember> slice(List<PortfolioMember> nearestFirst, PageQuery page) {
-        boolean hasMore = nearestFirst.size() > page.limit();
-        List<PortfolioMember> items =
-                new ArrayList<>(nearestFirst.subList(0, Math.min(nearestFirst.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
     }
 }

@@ -18,13 +18,13 @@ import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.company.CompanyRows;
 import dev.diligence.persistence.finding.OpenFindingColumns;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,13 +66,11 @@ class PortfolioRows {
             }
             return row;
         }));
-        boolean hasMore = found.size() > page.limit();
-        List<PortfolioRow> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        companies.keySet().retainAll(items.stream().map(PortfolioRow::company).toList());
-        return new PortfolioPage(new Slice<>(items, hasMore), companies);
+        Slice<PortfolioRow> slice = Pages.slice(found, page);
+        companies
+                .keySet()
+                .retainAll(slice.items().stream().map(PortfolioRow::company).toList());
+        return new PortfolioPage(slice, companies);
     }
 
     /**
@@ -160,12 +158,7 @@ class PortfolioRows {
                         rs.getInt("position"),
                         rs.getInt("gap"),
                         rs.getBigDecimal("priority"))));
-        boolean hasMore = found.size() > page.limit();
-        List<RemediationItem> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
+        return Pages.slice(found, page);
     }
 
     /** The statement of a page of the remediation ranking: {@code limit + 1} rows in the paging direction. */

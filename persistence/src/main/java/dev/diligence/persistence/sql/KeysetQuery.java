@@ -8,8 +8,6 @@ import dev.diligence.domain.shared.paging.Slice;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,12 +90,7 @@ public final class KeysetQuery {
                 .append("\nlimit :window");
         values.addValue("window", page.limit() + 1);
         List<T> found = jdbc.query(sql.toString(), values, rows);
-        boolean hasMore = found.size() > page.limit();
-        List<T> items = new ArrayList<>(found.subList(0, Math.min(found.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(items);
-        }
-        return new Slice<>(items, hasMore);
+        return Pages.slice(found, page);
     }
 
     /** How many rows the list has over all its pages; {@code table} is the table's name. */

@@ -10,12 +10,11 @@ import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.domain.tenant.TenantKey;
 import dev.diligence.domain.tenant.TenantStatus;
 import dev.diligence.domain.tenant.Tenants;
+import dev.diligence.persistence.sql.Pages;
 import dev.diligence.persistence.sql.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,12 +68,7 @@ class TenantPersistenceAdapter implements Tenants {
                 SELECT + after + " order by key " + (page.backward() ? "desc" : "asc") + " limit :window",
                 values,
                 (rs, index) -> tenant(rs));
-        boolean hasMore = rows.size() > page.limit();
-        List<Tenant> tenants = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
-        if (page.backward()) {
-            Collections.reverse(tenants);
-        }
-        return new Slice<>(tenants, hasMore);
+        return Pages.slice(rows, page);
     }
 
     @Override
