@@ -1,0 +1,38 @@
+package dev.diligence.api.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/** The file formats a table is exported in, with what the HTTP response says about each. */
+public enum ExportFormat {
+    CSV("text/csv; charset=UTF-8", "csv"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    private final String mediaType;
+    private final String extension;
+
+    ExportFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /**
+     * Starts a table titled {@code title} (an XLSX sheet's name) with {@code header} on {@code out};
+     * rows go to the stream as they are written, so memory stays flat however many there are.
+     */
+    public TableWriter open(OutputStream out, String title, List<String> header) throws IOException {
+        return switch (this) {
+            case CSV -> new CsvTableWriter(out, header);
+            case XLSX -> new XlsxTableWriter(out, title, header);
+        };
+    }
+}
