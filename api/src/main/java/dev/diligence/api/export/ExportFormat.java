@@ -2,7 +2,9 @@ package dev.diligence.api.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The file formats a table is exported in, with what the HTTP response says about each. */
 public enum ExportFormat {
@@ -23,6 +25,13 @@ public enum ExportFormat {
 
     public String extension() {
         return extension;
+    }
+
+    /** The format whose file name extension is {@code extension} ({@code csv}, {@code xlsx}). */
+    public static Optional<ExportFormat> ofExtension(String extension) {
+        return Arrays.stream(values())
+                .filter(format -> format.extension.equals(extension))
+                .findFirst();
     }
 
     /**

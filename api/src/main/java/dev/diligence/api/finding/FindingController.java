@@ -1,7 +1,5 @@
 package dev.diligence.api.finding;
 
-import dev.diligence.api.company.CompanyView;
-import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.Connection;
 import dev.diligence.api.graphql.ConnectionArguments;
 import dev.diligence.api.graphql.GlobalId;
@@ -9,18 +7,14 @@ import dev.diligence.api.graphql.MutationOutcome;
 import dev.diligence.api.graphql.NodeLoader;
 import dev.diligence.api.graphql.UserError;
 import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.company.CompanyId;
 import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingContent;
 import dev.diligence.domain.finding.FindingFilter;
 import dev.diligence.domain.finding.FindingId;
 import dev.diligence.domain.finding.FindingOrder;
-import dev.diligence.domain.finding.FindingSource;
-import dev.diligence.domain.finding.FindingStatus;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.framework.Standard;
 import dev.diligence.domain.framework.StandardReference;
-import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
@@ -29,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,15 +33,6 @@ import org.springframework.stereotype.Controller;
 /** GraphQL findings: the filtered list with counts by severity, and the mutations. */
 @Controller
 class FindingController {
-
-    record FindingFilterInput(
-            String fundId,
-            String companyId,
-            String assessmentId,
-            List<Severity> severities,
-            List<FindingStatus> statuses,
-            String dimension,
-            FindingSource.Kind source) {}
 
     record ReferenceInput(Standard standard, String clause) {}
 
@@ -167,7 +151,7 @@ class FindingController {
             @Argument Integer last,
             @Argument String before,
             @Argument FindingFilterInput filter) {
-        FindingFilter findingFilter = filter(filter);
+        FindingFilter findingFilter = FindingFilterInput.toFilter(filter);
         ConnectionArguments arguments = new ConnectionArguments(first, after, last, before);
         PageQuery page = arguments.toPageQuery(FindingOrder.RAISED);
         Connection<FindingView> connection = arguments.toConnection(
@@ -247,25 +231,6 @@ class FindingController {
 
     private static FindingPayload payload(Finding finding) {
         return new FindingPayload(FindingView.of(finding), List.of());
-    }
-
-    /** A filter of the input; an undecodable ID names nothing, so it matches no finding. */
-    private static FindingFilter filter(FindingFilterInput input) {
-        if (input == null) {
-            return FindingFilter.none();
-        }
-        return new FindingFilter(
-                input.fundId() == null ? null : new FundId(GlobalId.decodeOrNothing(input.fundId(), FundView.TYPE)),
-                input.companyId() == null
-                        ? null
-                        : new CompanyId(GlobalId.decodeOrNothing(input.companyId(), CompanyView.TYPE)),
-                input.assessmentId() == null
-                        ? null
-                        : new AssessmentId(GlobalId.decodeOrNothing(input.assessmentId(), "Assessment")),
-                input.severities() == null ? Set.of() : Set.copyOf(input.severities()),
-                input.statuses() == null ? Set.of() : Set.copyOf(input.statuses()),
-                input.dimension(),
-                input.source());
     }
 
     /** The cited clauses; a blank or overlong clause is refused at {@code ["references", index, "clause"]}. */

@@ -47,6 +47,9 @@ class CallerGateFilter extends OncePerRequestFilter {
     /** The request attribute holding the admitted request's {@link CallerAllowance}. */
     static final String ALLOWANCE = CallerAllowance.class.getName();
 
+    /** The file exports, gated like the GraphQL path and charged by {@link ExportGate}. */
+    static final String EXPORTS = "/exports/";
+
     private final RateLimiter rateLimiter;
     private final String graphQlPath;
     private final Refusals refusals;
@@ -75,8 +78,9 @@ class CallerGateFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
         return !rateLimiter.enabled()
-                || !graphQlPath.equals(request.getRequestURI())
+                || !(graphQlPath.equals(path) || path.startsWith(EXPORTS))
                 || "OPTIONS".equals(request.getMethod());
     }
 

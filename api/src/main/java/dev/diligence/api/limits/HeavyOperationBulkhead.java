@@ -71,6 +71,11 @@ class HeavyOperationBulkhead {
         bulkhead.onComplete();
     }
 
+    /** When an operation refused for want of a place may try again: after as long as it waited in vain. */
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
     /** The one error of an operation refused for want of a place: UNAVAILABLE, with when to retry. */
     GraphQLError refusal() {
         return UnavailableErrors.of(

@@ -93,7 +93,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
-                        .requestMatchers(graphQlPath)
+                        .requestMatchers(graphQlPath, "/exports/**")
                         .hasAnyAuthority(knownRoleAuthorities())
                         .anyRequest()
                         .authenticated())

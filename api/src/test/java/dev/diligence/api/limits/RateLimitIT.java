@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -126,6 +127,43 @@ class RateLimitIT extends ApiIntegrationTest {
     }
 
     /** Three requests of 32 points leave 4 of 100. */
+    /**
+     * A file export is charged from the same budget: {@code ExportGate}'s 10 points plus one per 100
+     * rows (a firm without findings: 10), refused with 429, {@code Retry-After} and a JSON problem when
+     * the budget holds fewer, and then nothing is exported or audited.
+     */
+    @Test
+    void anExportIsChargedFromTheSameBudgetAndRefusedWhenItCannotPay() {
+        String admin = usersOf(newTenant("limits-export")).tenantAdmin();
+        for (int i = 0; i < 9; i++) {
+            server().get()
+                    .uri("/exports/findings.csv")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        // 10 points left; this query asks for 2 + 3 and, finding no funds, is charged 2 of them
+        requests.post(admin, "{ funds(first: 3) { nodes { name } } }")
+                .expectStatus()
+                .isOk();
+
+        server().get()
+                .uri("/exports/findings.csv")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        retryAfter -> assertThat(Long.parseLong(retryAfter)).isPositive())
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("Throttled").contains("costs 10 points"));
+    }
+
     private void spendAllButFour(String token) {
         for (int spent = 1; spent <= 3; spent++) {
             assertAdmitted(token, 100 - spent * COST);

@@ -54,6 +54,14 @@ public abstract class ApiIntegrationTest {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 
+    /** A plain HTTP client of the whole server (paths from its root, such as {@code /exports/...}), without credentials. */
+    protected WebTestClient server() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
+    }
+
     /** A plain HTTP client of the GraphQL endpoint, without credentials, waiting up to {@link #RESPONSE_TIMEOUT}. */
     protected WebTestClient http() {
         return WebTestClient.bindToServer()
