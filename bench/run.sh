@@ -182,6 +182,24 @@ beside() { # <size> <url> <out dir> <pid> <scenario> <extra> <client> <connectio
 # Heavy neighbour: the light client (Q1 on LIGHT_CONNECTIONS connections) beside HEAVY_CONNECTIONS
 # connections sending Q2 without pause, with the API's limit of concurrent heavy operations as its
 # Prometheus endpoint reports it.
+# Exports every finding of the bench firm as CSV and as XLSX: each format once to warm its code, then
+# once measured, from request to last byte; the API's RSS before and after shows whether its memory
+# grows with the file (it should not: the export streams).
+exports() { # <size> <database> <tenant> <out dir> <pid> <token>
+  local size=$1 db=$2 tenant=$3 dir=$4 pid=$5 token=$6 rows format before timing seconds bytes
+  rows=$("${PSQL[@]}" -d "$db" -c "select count(*) from findings where tenant_id = '$tenant' and retired_at is null")
+  for format in csv xlsx; do
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/exports/findings.$format"
+    before=$(rss_mb "$pid")
+    timing=$(curl -sf -o "$dir/findings.$format" -w '%{time_total} %{size_download}' \
+      -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/exports/findings.$format")
+    seconds=${timing% *}; bytes=${timing#* }
+    record "$size" "export findings ($format)" api \
+      "{\"requests\":1,\"errors\":0,\"seconds\":$seconds,\"rows\":$rows,\"bytes\":$bytes,\"rowsPerSecond\":$(awk "BEGIN { printf \"%.0f\", $rows / $seconds }")}" \
+      "$(rss_mb "$pid")" "{\"rssBeforeMB\":$before}"
+  done
+}
+
 heavy_neighbour() { # <size> <url> <out dir> <pid>
   local limit; limit=$(curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '/^diligence_limits_heavy_max_concurrent[ {]/ { print $2 + 0 }')
   local extra="{\"heavyLimit\":${limit:-null},\"lightConnections\":$LIGHT_CONNECTIONS,\"heavyConnections\":$HEAVY_CONNECTIONS}"
@@ -316,6 +334,9 @@ for size in $SIZES; do
   m1_rss=$(with_rss "$api_pid" "$out/m1.out" node bench/lib/m1.mjs "$API" "$out/m1.jsonl" "$out/sync.tokens" 10000)
   record "$size" "M1" api "$(tail -1 "$out/m1.out")" "$m1_rss"
   profile_m1 "$size" "$out" "$api_pid"
+
+  log "$size: exports of every finding of the bench firm (CSV, XLSX)"
+  exports "$size" "$db" "$tenant" "$out" "$api_pid" "$reader"
 
   kill "$peer_pid" "$api_pid" 2> /dev/null || true
   wait "$peer_pid" "$api_pid" 2> /dev/null || true

@@ -1,6 +1,6 @@
 // Turns the raw result lines of bench/run.sh (results.jsonl) into the Markdown tables of the report:
-// load scenarios with their side-by-side ratios and targets, the heavy neighbour, statements per
-// request, and scaling.
+// load scenarios with their side-by-side ratios and targets, the heavy neighbour, exports,
+// statements per request, and scaling.
 //   node bench/lib/report.mjs results.jsonl
 import { readFileSync } from 'node:fs';
 
@@ -83,6 +83,16 @@ if (noisy.length) {
       + `${fixed(idle.p50ms)} → ${fixed(loaded.p50ms)} | ${fixed(idle.p99ms)} → ${fixed(loaded.p99ms)} | ${fixed(ratio, 2)}× | `
       + `${idle.errors + loaded.errors + (idle.socketErrors ?? 0) + (loaded.socketErrors ?? 0)} of ${idle.requests + loaded.requests} | `
       + `${fixed(flood.rps)} | ${flood.throttled ?? 0} | ${flood.requests - flood.errors} | p99 loaded ≤ 1.3× idle: ${met(ratio <= 1.3)} |`);
+  }
+}
+
+// Exports stream (issue 20): at least 20,000 rows a second, and memory that does not grow with the file.
+const exportRows = rows.filter((r) => r.scenario.startsWith('export '));
+if (exportRows.length) {
+  lines.push('', '| size | export | rows | seconds | rows/s | bytes | API RSS MB before → after | target |', '|---|---|---:|---:|---:|---:|---|---|');
+  for (const r of exportRows) {
+    lines.push(`| ${r.size} | ${r.scenario} | ${r.rows} | ${fixed(r.seconds, 2)} | ${fixed(r.rowsPerSecond, 0)} | ${r.bytes} | ${r.rssBeforeMB} → ${r.rssMB} | `
+      + `≥ 20,000 rows/s: ${met(r.rowsPerSecond >= 20000)} |`);
   }
 }
 
