@@ -4,21 +4,16 @@ import dev.diligence.api.audit.AuditRecorder;
 import dev.diligence.api.export.ExportFormat;
 import dev.diligence.api.export.TableWriter;
 import dev.diligence.api.security.Authorities;
-import dev.diligence.domain.finding.Finding;
 import dev.diligence.domain.finding.FindingFilter;
-import dev.diligence.domain.finding.FindingOrder;
 import dev.diligence.domain.finding.Findings;
-import dev.diligence.domain.shared.paging.PageQuery;
-import dev.diligence.domain.shared.paging.Slice;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -78,26 +73,26 @@ public class FindingExports {
     }
 
     /**
-     * Writes every finding of {@code filter} to {@code table} in the order raised, a page at a time
-     * (keyset pages of the findings list), in one read-only transaction that sees one snapshot, so a
-     * finding raised meanwhile is neither half in nor counted twice. Returns the rows written.
+     * Writes every finding of {@code filter} to {@code table} in the order raised, as the one
+     * statement reading them delivers them (a batch of rows in memory at a time), in a read-only
+     * transaction. Returns the rows written.
      */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public long write(FindingFilter filter, TableWriter table) throws IOException {
-        long rows = 0;
-        PageQuery page = new PageQuery(PageQuery.MAX_LIMIT, false, Optional.empty());
-        while (true) {
-            Slice<Finding> slice = findings.page(filter, page);
-            for (Finding finding : slice.items()) {
-                table.row(FindingTable.row(finding));
-                rows++;
-            }
-            if (!slice.hasMore() || slice.items().isEmpty()) {
-                return rows;
-            }
-            Finding last = slice.items().get(slice.items().size() - 1);
-            page = new PageQuery(PageQuery.MAX_LIMIT, false, Optional.of(FindingOrder.cursorOf(last)));
+        long[] rows = {0};
+        try {
+            findings.forEach(filter, finding -> {
+                try {
+                    table.row(FindingTable.row(finding));
+                    rows[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        return rows[0];
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Port to the findings of the current tenant; another tenant's finding is indistinguishable from a missing one. */
 public interface Findings {
@@ -36,6 +37,12 @@ public interface Findings {
     Slice<Finding> page(FindingFilter filter, PageQuery page);
 
     long count(FindingFilter filter);
+
+    /**
+     * Hands every finding matching {@code filter} to {@code action}, in the order raised, as they are
+     * read: all of them in one statement, held in memory a batch at a time (for exports of any size).
+     */
+    void forEach(FindingFilter filter, Consumer<Finding> action);
 
     /** How many findings match {@code filter}, per severity; every severity is a key. */
     Map<Severity, Long> countBySeverity(FindingFilter filter);

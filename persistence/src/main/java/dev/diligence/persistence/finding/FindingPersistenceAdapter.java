@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -110,6 +111,11 @@ class FindingPersistenceAdapter implements Findings {
     @Override
     public long count(FindingFilter filter) {
         return queries.count(filter);
+    }
+
+    @Override
+    public void forEach(FindingFilter filter, Consumer<Finding> action) {
+        queries.forEach(filter, action);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,12 +28,28 @@ import org.springframework.stereotype.Component;
 @Component
 class FindingQueries {
 
+    /** Rows a streaming read fetches per round trip: memory holds this many findings at most. */
+    static final int STREAM_FETCH_SIZE = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
     private final CurrentTenant currentTenant;
 
     FindingQueries(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        // inside a transaction (autocommit off) the driver reads through a cursor, this many rows at a time
+        fetching.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
         this.currentTenant = currentTenant;
+    }
+
+    /** Every live finding of {@code filter} in the order raised, in one statement read a batch at a time. */
+    void forEach(FindingFilter filter, Consumer<Finding> action) {
+        MapSqlParameterSource values = FindingRows.tenant(currentTenant);
+        streaming.query("select f.* " + where(filter, values) + " order by f.opened_at, f.id", values, rs -> {
+            action.accept(FindingRows.of(rs));
+        });
     }
 
     /** A keyset page in the order raised: {@code (opened_at, id)} ascending, or descending when paging backwards. */
