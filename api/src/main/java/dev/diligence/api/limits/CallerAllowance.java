@@ -77,6 +77,11 @@ final class CallerAllowance {
         bucket.tryConsumeAsMuchAsPossible(points);
     }
 
+    /** Points the caller's full bucket holds: the most one request can ever be charged. */
+    long capacity() {
+        return budget.capacity();
+    }
+
     /** Gives back points taken for work that was not done (a full bucket stays full). */
     void refund(long points) {
         if (points > 0) {

@@ -1,5 +1,6 @@
 package dev.diligence.api.limits;
 
+import dev.diligence.api.fault.FaultClassification;
 import dev.diligence.api.fault.UnavailableErrors;
 import dev.diligence.api.refusal.Refusal;
 import dev.diligence.api.refusal.Refusals;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Admits a file export as a query is admitted, before a byte of it is written. {@link CallerGateFilter}
  * has already let the request in (the caller's budget not empty, its requests in flight within the
  * limit); here the budget pays the export's cost, one point per {@value #ROWS_PER_POINT} rows plus
- * {@value #BASE_COST} (never more than a full bucket), or the export is refused with 429 and
+ * {@value #BASE_COST} (never more than the caller's full bucket), or the export is refused with 429 and
  * {@code Retry-After}; then it takes a place among the heavy operations, as the portfolio comparisons
  * do, or is refused with 503 and {@code Retry-After}. A file row costs less than a row read through
  * GraphQL (one point each) because it is a fixed set of columns with nothing nested to resolve.
@@ -28,12 +29,10 @@ public class ExportGate {
 
     private final HeavyOperationBulkhead bulkhead;
     private final Refusals refusals;
-    private final long capacity;
 
-    ExportGate(HeavyOperationBulkhead bulkhead, Refusals refusals, LimitsProperties limits) {
+    ExportGate(HeavyOperationBulkhead bulkhead, Refusals refusals) {
         this.bulkhead = bulkhead;
         this.refusals = refusals;
-        this.capacity = limits.rate().capacity();
     }
 
     /** What the export is: it writes the whole file to the response. */
@@ -46,7 +45,7 @@ public class ExportGate {
     public void run(HttpServletRequest request, HttpServletResponse response, long rows, Export export)
             throws IOException {
         if (request.getAttribute(CallerGateFilter.ALLOWANCE) instanceof CallerAllowance allowance) {
-            long cost = Math.min(capacity, BASE_COST + (rows + ROWS_PER_POINT - 1) / ROWS_PER_POINT);
+            long cost = Math.min(allowance.capacity(), BASE_COST + (rows + ROWS_PER_POINT - 1) / ROWS_PER_POINT);
             CallerAllowance.Consumption paid = allowance.tryConsume(cost);
             RateLimitHeaders.write(allowance.status(), response::setHeader);
             if (!paid.consumed()) {
@@ -71,9 +70,8 @@ public class ExportGate {
                     response,
                     new Refusal(
                             HttpStatus.SERVICE_UNAVAILABLE.value(),
-                            "UNAVAILABLE",
-                            "The server is executing as many heavy operations as it may; retry in " + retryAfter
-                                    + " seconds",
+                            FaultClassification.UNAVAILABLE.name(),
+                            bulkhead.refusalMessage(),
                             Map.of(UnavailableErrors.RETRY_AFTER_SECONDS, retryAfter)));
             return;
         }

@@ -78,12 +78,15 @@ class HeavyOperationBulkhead {
 
     /** The one error of an operation refused for want of a place: UNAVAILABLE, with when to retry. */
     GraphQLError refusal() {
-        return UnavailableErrors.of(
-                "The server is executing as many heavy operations as it may (%s) and none finished in time; retry in %s seconds"
-                        .formatted(
-                                LimitErrors.number(bulkhead.getMetrics().getMaxAllowedConcurrentCalls()),
-                                LimitErrors.number(retryAfterSeconds)),
-                retryAfterSeconds);
+        return UnavailableErrors.of(refusalMessage(), retryAfterSeconds);
+    }
+
+    /** Why an operation was refused for want of a place, and when to retry: for GraphQL errors and HTTP problems alike. */
+    String refusalMessage() {
+        return "The server is executing as many heavy operations as it may (%s) and none finished in time; retry in %s seconds"
+                .formatted(
+                        LimitErrors.number(bulkhead.getMetrics().getMaxAllowedConcurrentCalls()),
+                        LimitErrors.number(retryAfterSeconds));
     }
 
     private static Timer waitTimer(String outcome, MeterRegistry registry) {

@@ -89,10 +89,7 @@ class FundGrantPersistenceAdapter implements FundGrants {
     }
 
     private MapSqlParameterSource tenant() {
-        UUID tenant = currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("fund grants need a current tenant"))
-                .value();
+        UUID tenant = currentTenant.required();
         return new MapSqlParameterSource("tenant", tenant);
     }
 

@@ -2,7 +2,6 @@ package dev.diligence.persistence.assessment;
 
 import static dev.diligence.persistence.assessment.AssessmentSql.EDITOR;
 import static dev.diligence.persistence.assessment.AssessmentSql.SUBMITTER;
-import static dev.diligence.persistence.assessment.AssessmentSql.timestamp;
 
 import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.CriterionAssessment;
@@ -14,6 +13,7 @@ import dev.diligence.domain.scoring.CriterionScore;
 import dev.diligence.domain.scoring.DimensionResult;
 import dev.diligence.domain.scoring.RedFlag;
 import dev.diligence.domain.scoring.ScoringResult;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +76,7 @@ class AssessmentChildRows {
                         .addValue("kind", item.kind().name())
                         .addValue("value", item.value())
                         .addValue("addedBy", item.addedBy())
-                        .addValue("addedAt", timestamp(item.addedAt())));
+                        .addValue("addedAt", Timestamps.of(item.addedAt())));
             }
         }
         jdbc.batchUpdate("""
@@ -111,7 +111,7 @@ class AssessmentChildRows {
                             .addValue("position", commentPosition++)
                             .addValue("reviewer", comment.reviewer())
                             .addValue("text", comment.text())
-                            .addValue("at", timestamp(comment.at())));
+                            .addValue("at", Timestamps.of(comment.at())));
         }
         if (a.publication() != null) {
             storeDimensions(id, a.publication().result());

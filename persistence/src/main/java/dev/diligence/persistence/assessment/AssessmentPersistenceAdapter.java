@@ -1,7 +1,5 @@
 package dev.diligence.persistence.assessment;
 
-import static dev.diligence.persistence.assessment.AssessmentSql.timestamp;
-
 import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.AssessmentCursors;
 import dev.diligence.domain.assessment.AssessmentId;
@@ -21,6 +19,7 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.sql.Pages;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -192,7 +191,7 @@ class AssessmentPersistenceAdapter implements Assessments {
             if (page.from().isPresent()) {
                 Cursor cursor = page.from().get();
                 after = " and (created_at, id) " + (page.backward() ? ">" : "<") + " (:afterAt, :afterId)";
-                parameters.addValue("afterAt", timestamp(startedAt(cursor))).addValue("afterId", cursor.id());
+                parameters.addValue("afterAt", Timestamps.of(startedAt(cursor))).addValue("afterId", cursor.id());
             }
             List<Assessment> found = loader.load("""
                     id in (select id from (
@@ -266,16 +265,16 @@ class AssessmentPersistenceAdapter implements Assessments {
                 .addValue("fairness", context.fairnessMitigationDocumented())
                 .addValue("leadAssessor", a.leadAssessor())
                 .addValue("version", a.version())
-                .addValue("createdAt", timestamp(a.createdAt()))
-                .addValue("updatedAt", timestamp(a.updatedAt()));
+                .addValue("createdAt", Timestamps.of(a.createdAt()))
+                .addValue("updatedAt", Timestamps.of(a.updatedAt()));
         Publication publication = a.publication();
         row.addValue("publishedBy", publication == null ? null : publication.publishedBy())
-                .addValue("publishedAt", publication == null ? null : timestamp(publication.publishedAt()));
+                .addValue("publishedAt", publication == null ? null : Timestamps.of(publication.publishedAt()));
         headline(row, publication == null ? null : publication.result());
         Retraction retraction = a.retraction();
         return row.addValue("retractedBy", retraction == null ? null : retraction.retractedBy())
                 .addValue("retractionReason", retraction == null ? null : retraction.reason())
-                .addValue("retractedAt", retraction == null ? null : timestamp(retraction.retractedAt()));
+                .addValue("retractedAt", retraction == null ? null : Timestamps.of(retraction.retractedAt()));
     }
 
     /**

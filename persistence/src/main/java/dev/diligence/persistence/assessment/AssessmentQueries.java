@@ -1,8 +1,8 @@
 package dev.diligence.persistence.assessment;
 
 import static dev.diligence.persistence.assessment.AssessmentSql.EDITOR;
-import static dev.diligence.persistence.assessment.AssessmentSql.instant;
 import static dev.diligence.persistence.assessment.AssessmentSql.integer;
+import static dev.diligence.persistence.sql.Timestamps.instant;
 
 import dev.diligence.domain.assessment.Assessment;
 import dev.diligence.domain.assessment.AssessmentId;

@@ -4,13 +4,10 @@ import dev.diligence.domain.assessment.Retraction;
 import dev.diligence.domain.scoring.AssessmentContext;
 import dev.diligence.domain.scoring.EuAiActTier;
 import dev.diligence.domain.scoring.SensitiveDomain;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -34,15 +31,8 @@ final class AssessmentSql {
 
     /** Fresh parameters holding {@code :tenant}; no current tenant is a programming error. */
     static MapSqlParameterSource tenant(CurrentTenant currentTenant) {
-        UUID tenant = currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("assessments need a current tenant"))
-                .value();
+        UUID tenant = currentTenant.required();
         return new MapSqlParameterSource("tenant", tenant);
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     /** The context columns of an {@code assessments} row. */
@@ -64,12 +54,8 @@ final class AssessmentSql {
         String retractedBy = rs.getString("retracted_by");
         return retractedBy == null
                 ? null
-                : new Retraction(retractedBy, rs.getString("retraction_reason"), instant(rs, "retracted_at"));
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                : new Retraction(
+                        retractedBy, rs.getString("retraction_reason"), Timestamps.instant(rs, "retracted_at"));
     }
 
     static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {

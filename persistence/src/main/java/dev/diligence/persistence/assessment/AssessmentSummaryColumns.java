@@ -1,7 +1,7 @@
 package dev.diligence.persistence.assessment;
 
-import static dev.diligence.persistence.assessment.AssessmentSql.instant;
 import static dev.diligence.persistence.assessment.AssessmentSql.integer;
+import static dev.diligence.persistence.sql.Timestamps.instant;
 
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.assessment.AssessmentStatus;

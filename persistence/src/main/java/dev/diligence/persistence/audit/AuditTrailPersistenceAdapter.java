@@ -9,14 +9,13 @@ import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.domain.tenant.TenantId;
 import dev.diligence.persistence.sql.Pages;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +81,7 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
                             event.entityId(),
                             event.before(),
                             event.after(),
-                            timestamp(event.occurredAt()),
+                            Timestamps.of(event.occurredAt()),
                             event.requestId()
                         })
                         .toList());
@@ -136,10 +135,10 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
             query.and("entity_id = ?", filter.entityId());
         }
         if (filter.from() != null) {
-            query.and("occurred_at >= ?", timestamp(filter.from()));
+            query.and("occurred_at >= ?", Timestamps.of(filter.from()));
         }
         if (filter.to() != null) {
-            query.and("occurred_at < ?", timestamp(filter.to()));
+            query.and("occurred_at < ?", Timestamps.of(filter.to()));
         }
         return query;
     }
@@ -153,7 +152,7 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
             throw new InvalidCursorException("the cursor belongs to another ordering");
         }
         try {
-            return timestamp(Instant.parse(cursor.sortValue()));
+            return Timestamps.of(Instant.parse(cursor.sortValue()));
         } catch (DateTimeParseException e) {
             throw new InvalidCursorException("the cursor is malformed");
         }
@@ -170,10 +169,6 @@ class AuditTrailPersistenceAdapter implements AuditTrail {
                 row.getString("after"),
                 row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 row.getString("request_id"));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     /** A where clause of constant fragments and its parameter values, in order. */

@@ -34,10 +34,7 @@ class ChangeFeedPersistenceAdapter implements ChangeFeed {
 
     @Override
     public ChangePage after(long after, int limit) {
-        UUID tenant = currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("the change feed needs a current tenant"))
-                .value();
+        UUID tenant = currentTenant.required();
         List<Change> rows = jdbc.query(
                 """
                 select position, entity_type, entity_id, operation, occurred_at from changes

@@ -13,7 +13,6 @@ import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.sql.KeysetQuery;
 import dev.diligence.persistence.sql.Statements;
-import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -117,7 +116,7 @@ class CompanyPersistenceAdapter implements Companies {
         }
         Statements.forEach(jdbc, CompanyRows.INSERT, parameters(companies));
         references.addAll(referencesOf(companies));
-        return companies.stream().map(company -> stored(company, 0)).toList();
+        return companies.stream().map(company -> CompanyRows.stored(company, 0)).toList();
     }
 
     /**
@@ -139,7 +138,7 @@ class CompanyPersistenceAdapter implements Companies {
         }
         references.replaceAll(referencesOf(companies));
         return companies.stream()
-                .map(company -> stored(company, company.version() + 1))
+                .map(company -> CompanyRows.stored(company, company.version() + 1))
                 .toList();
     }
 
@@ -191,17 +190,5 @@ class CompanyPersistenceAdapter implements Companies {
         Map<UUID, List<ExternalReference>> byCompany = new LinkedHashMap<>();
         companies.forEach(company -> byCompany.put(company.id().value(), company.externalReferences()));
         return byCompany;
-    }
-
-    /** The company as a read right after the write gives it: at {@code version}, its instants as stored. */
-    private static Company stored(Company company, long version) {
-        return new Company(
-                company.id(),
-                company.profile(),
-                company.externalReferences(),
-                company.archived(),
-                version,
-                Timestamps.stored(company.createdAt()),
-                Timestamps.stored(company.updatedAt()));
     }
 }

@@ -121,9 +121,6 @@ class CompanyReferenceQueries {
     }
 
     private UUID tenant() {
-        return currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("company references need a current tenant"))
-                .value();
+        return currentTenant.required();
     }
 }

@@ -9,7 +9,6 @@ import dev.diligence.domain.company.Sector;
 import dev.diligence.persistence.sql.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -73,8 +72,8 @@ public final class CompanyRows {
                 references(rs),
                 rs.getBoolean("co_archived"),
                 rs.getLong("co_version"),
-                rs.getObject("co_created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("co_updated_at", OffsetDateTime.class).toInstant());
+                Timestamps.instant(rs, "co_created_at"),
+                Timestamps.instant(rs, "co_updated_at"));
     }
 
     /** Every column of the company as a parameter of the same name in camel case, {@code :tenant} included. */
@@ -112,5 +111,17 @@ public final class CompanyRows {
             references.add(new ExternalReference(source[i], externalId[i]));
         }
         return List.copyOf(references);
+    }
+
+    /** The company as a read right after the write gives it: at {@code version}, its instants as stored. */
+    static Company stored(Company company, long version) {
+        return new Company(
+                company.id(),
+                company.profile(),
+                company.externalReferences(),
+                company.archived(),
+                version,
+                Timestamps.stored(company.createdAt()),
+                Timestamps.stored(company.updatedAt()));
     }
 }

@@ -8,6 +8,7 @@ import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.sql.Pages;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class FindingQueries {
             where.append(" and (f.opened_at, f.id) ")
                     .append(page.backward() ? "<" : ">")
                     .append(" (:afterAt, :afterId)");
-            values.addValue("afterAt", FindingRows.timestamp(openedAt(cursor))).addValue("afterId", cursor.id());
+            values.addValue("afterAt", Timestamps.of(openedAt(cursor))).addValue("afterId", cursor.id());
         }
         String direction = page.backward() ? "desc" : "asc";
         List<Finding> rows = new ArrayList<>(jdbc.query(

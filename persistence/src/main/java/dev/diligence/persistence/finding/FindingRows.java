@@ -9,20 +9,16 @@ import dev.diligence.domain.finding.FindingStatus;
 import dev.diligence.domain.finding.Severity;
 import dev.diligence.domain.framework.Standard;
 import dev.diligence.domain.framework.StandardReference;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -36,10 +32,7 @@ final class FindingRows {
 
     /** Fresh parameters holding {@code :tenant}; no current tenant is a programming error. */
     static MapSqlParameterSource tenant(CurrentTenant currentTenant) {
-        UUID tenant = currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("findings need a current tenant"))
-                .value();
+        UUID tenant = currentTenant.required();
         return new MapSqlParameterSource("tenant", tenant);
     }
 
@@ -63,8 +56,8 @@ final class FindingRows {
                 .addValue("sourceKind", f.source().kind().name())
                 .addValue("ruleId", f.source().ruleId())
                 .addValue("status", f.status().name())
-                .addValue("openedAt", timestamp(f.openedAt()))
-                .addValue("closedAt", f.closedAt() == null ? null : timestamp(f.closedAt()))
+                .addValue("openedAt", Timestamps.of(f.openedAt()))
+                .addValue("closedAt", f.closedAt() == null ? null : Timestamps.of(f.closedAt()))
                 .addValue("closingNote", f.closingNote())
                 .addValue("version", f.version());
     }
@@ -93,19 +86,10 @@ final class FindingRows {
                 content,
                 source,
                 FindingStatus.valueOf(rs.getString("status")),
-                instant(rs, "opened_at"),
-                instant(rs, "closed_at"),
+                Timestamps.instant(rs, "opened_at"),
+                Timestamps.instant(rs, "closed_at"),
                 rs.getString("closing_note"),
                 rs.getLong("version"));
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** A PostgreSQL array literal, every element quoted, for {@code cast(:x as text[])}. */

@@ -11,7 +11,6 @@ import dev.diligence.domain.shared.paging.ListOrder;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
 import dev.diligence.persistence.sql.KeysetQuery;
-import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.util.Collection;
 import java.util.List;
@@ -96,7 +95,7 @@ class FundPersistenceAdapter implements Funds {
     @Override
     public Fund add(Fund fund) {
         jdbc.update(FundRows.INSERT, FundRows.parameters(currentTenant.required(), fund));
-        return stored(fund, 0);
+        return FundRows.stored(fund, 0);
     }
 
     @Override
@@ -108,18 +107,7 @@ class FundPersistenceAdapter implements Funds {
                     ViolationCode.STALE_VERSION,
                     "the fund was changed or removed concurrently; read it again"));
         }
-        return stored(fund, fund.version() + 1);
-    }
-
-    /** The fund as a read right after the write gives it: at {@code version}, its instants as stored. */
-    private static Fund stored(Fund fund, long version) {
-        return new Fund(
-                fund.id(),
-                fund.profile(),
-                fund.status(),
-                version,
-                Timestamps.stored(fund.createdAt()),
-                Timestamps.stored(fund.updatedAt()));
+        return FundRows.stored(fund, fund.version() + 1);
     }
 
     private MapSqlParameterSource tenant() {

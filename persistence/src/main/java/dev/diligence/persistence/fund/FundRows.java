@@ -64,4 +64,15 @@ final class FundRows {
                 .addValue("createdAt", Timestamps.of(fund.createdAt()))
                 .addValue("updatedAt", Timestamps.of(fund.updatedAt()));
     }
+
+    /** The fund as a read right after the write gives it: at {@code version}, its instants as stored. */
+    static Fund stored(Fund fund, long version) {
+        return new Fund(
+                fund.id(),
+                fund.profile(),
+                fund.status(),
+                version,
+                Timestamps.stored(fund.createdAt()),
+                Timestamps.stored(fund.updatedAt()));
+    }
 }

@@ -3,13 +3,11 @@ package dev.diligence.persistence.person;
 import dev.diligence.domain.person.People;
 import dev.diligence.domain.person.Person;
 import dev.diligence.domain.tenant.TenantId;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +39,7 @@ class PeoplePersistenceAdapter implements People {
 
     @Override
     public void remember(Person person) {
-        OffsetDateTime seenAt = timestamp(person.lastSeenAt());
+        OffsetDateTime seenAt = Timestamps.of(person.lastSeenAt());
         jdbc.update("""
                 insert into people (tenant_id, subject, display_name, email, first_seen_at, last_seen_at)
                 values (?, ?, ?, ?, ?, ?)
@@ -93,9 +91,5 @@ class PeoplePersistenceAdapter implements People {
                 row.getString("display_name"),
                 row.getString("email"),
                 row.getObject("last_seen_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

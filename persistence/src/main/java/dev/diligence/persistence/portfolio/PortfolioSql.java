@@ -75,10 +75,7 @@ final class PortfolioSql {
                 limit 1""".formatted(COLUMNS);
 
     static MapSqlParameterSource parameters(CurrentTenant currentTenant, PortfolioQuery query) {
-        UUID tenant = currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("portfolios need a current tenant"))
-                .value();
+        UUID tenant = currentTenant.required();
         return new MapSqlParameterSource("tenant", tenant)
                 .addValue("fund", query.fund().value())
                 .addValue("asOf", query.asOf().atOffset(ZoneOffset.UTC))

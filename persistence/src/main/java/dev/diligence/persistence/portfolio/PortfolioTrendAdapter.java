@@ -8,11 +8,11 @@ import dev.diligence.domain.portfolio.PortfolioTrends;
 import dev.diligence.domain.portfolio.ScoreChange;
 import dev.diligence.domain.portfolio.TrendPoint;
 import dev.diligence.domain.portfolio.TrendQuery;
+import dev.diligence.persistence.sql.Timestamps;
 import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,9 +109,9 @@ class PortfolioTrendAdapter implements PortfolioTrends {
         return new ScoreChange(
                 new CompanyId(rs.getObject("company_id", UUID.class)),
                 new AssessmentId(rs.getObject("before_id", UUID.class)),
-                instant(rs, "before_published_at"),
+                Timestamps.instant(rs, "before_published_at"),
                 new AssessmentId(rs.getObject("id", UUID.class)),
-                instant(rs, "published_at"),
+                Timestamps.instant(rs, "published_at"),
                 rs.getBigDecimal("before_overall"),
                 rs.getBigDecimal("overall_score"),
                 integer(rs, "before_level"),
@@ -119,10 +119,6 @@ class PortfolioTrendAdapter implements PortfolioTrends {
                 rs.getBoolean("before_suppressed"),
                 rs.getBoolean("level_suppressed"),
                 changes);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     static Integer integer(ResultSet rs, String column) throws SQLException {

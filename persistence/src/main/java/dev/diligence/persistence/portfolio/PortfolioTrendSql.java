@@ -80,9 +80,6 @@ final class PortfolioTrendSql {
     }
 
     static UUID tenant(CurrentTenant currentTenant) {
-        return currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("portfolios need a current tenant"))
-                .value();
+        return currentTenant.required();
     }
 }

@@ -85,9 +85,6 @@ class CompanyStandingPersistenceAdapter implements CompanyStandings {
     }
 
     private UUID tenant() {
-        return currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("standings need a current tenant"))
-                .value();
+        return currentTenant.required();
     }
 }

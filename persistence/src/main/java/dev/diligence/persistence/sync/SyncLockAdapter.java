@@ -46,10 +46,7 @@ class SyncLockAdapter implements SyncLocks {
     }
 
     private String tenant() {
-        UUID tenant = currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("sync locks need a current tenant"))
-                .value();
+        UUID tenant = currentTenant.required();
         return tenant.toString();
     }
 }

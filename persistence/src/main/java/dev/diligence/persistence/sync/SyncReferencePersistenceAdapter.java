@@ -79,9 +79,6 @@ class SyncReferencePersistenceAdapter implements SyncReferences {
     }
 
     private UUID tenant() {
-        return currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("sync references need a current tenant"))
-                .value();
+        return currentTenant.required();
     }
 }

@@ -72,9 +72,6 @@ class SyncRequestPersistenceAdapter implements SyncRequests {
     }
 
     private UUID tenant() {
-        return currentTenant
-                .get()
-                .orElseThrow(() -> new IllegalStateException("sync requests need a current tenant"))
-                .value();
+        return currentTenant.required();
     }
 }
