@@ -69,6 +69,11 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
         }
     }
 
+    private String responsePane() {
+        return (String) browser.executeScript(
+                "return document.querySelector('.graphiql-response .CodeMirror').CodeMirror.getValue();");
+    }
+
     @Test
     void loadsFromThisServerAndRunsAQuery() {
         String token = usersOf(newTenant("graphiql-browser")).fundManager();
@@ -83,10 +88,15 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
                 document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue('{ viewer { subject } }');
                 document.querySelector('.graphiql-execute-button').click();
                 """, token);
-        String response = wait.until(page -> (String) browser.executeScript("""
-                const value = document.querySelector('.graphiql-response .CodeMirror').CodeMirror.getValue();
-                return value.includes('"data"') || value.includes('"errors"') ? value : null;
-                """));
+        // Waits for the query's data, not for any text: GraphiQL also shows its schema fetch's refusal
+        // (sent before the test set a token) in the response pane, and on a busy machine that refusal
+        // can arrive after the click. A query that fails keeps the pane without data: the wait then
+        // times out with the pane's text as its message.
+        String response = wait.withMessage(() -> "the response pane never showed data; it shows: " + responsePane())
+                .until(page -> {
+                    String value = responsePane();
+                    return value.contains("\"data\"") ? value : null;
+                });
 
         assertThat(response).contains("\"viewer\"", "\"subject\"").doesNotContain("\"errors\"");
         @SuppressWarnings("unchecked")
