@@ -89,7 +89,8 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsConfigurationSource(corsProperties)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/graphiql", "/graphiql/**", "/app", "/app/**")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
