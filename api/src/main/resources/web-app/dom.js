@@ -51,12 +51,25 @@ export function errorBox(error) {
     return h('div', { className: 'error', role: 'alert' }, h('strong', {}, 'Something went wrong. '), error.message ?? String(error));
 }
 
-/** A decimal string of the API (exact) shown with `places` decimals; an em dash when absent. */
+/**
+ * A decimal of the API (an exact decimal string) rounded half up to `places` decimals on its digits,
+ * never through a binary float, so it reads as the API's value rounded, e.g. 2.125 → "2.13".
+ * An em dash when absent.
+ */
 export function decimal(value, places = 2) {
     if (value === null || value === undefined) {
         return '—';
     }
-    return Number(value).toFixed(places);
+    const text = String(value);
+    const negative = text.startsWith('-');
+    const [whole, fraction = ''] = (negative ? text.substring(1) : text).split('.');
+    let scaled = BigInt(whole + fraction.padEnd(places, '0').substring(0, places));
+    if (Number(fraction.charAt(places) || '0') >= 5) {
+        scaled += 1n;
+    }
+    const digits = scaled.toString().padStart(places + 1, '0');
+    const rounded = places === 0 ? digits : `${digits.substring(0, digits.length - places)}.${digits.substring(digits.length - places)}`;
+    return (negative && scaled !== 0n ? '-' : '') + rounded;
 }
 
 export function date(instant) {

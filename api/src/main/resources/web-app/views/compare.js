@@ -57,10 +57,8 @@ export async function compareView(ids, fundId) {
     );
 }
 
+/** A difference with its sign, e.g. +0.25 or -0.10. */
 function signed(value) {
-    if (value === null || value === undefined) {
-        return '—';
-    }
-    const number = Number(value);
-    return (number > 0 ? '+' : '') + number.toFixed(2);
+    const text = decimal(value);
+    return text !== '—' && !text.startsWith('-') && /[1-9]/.test(text) ? `+${text}` : text;
 }

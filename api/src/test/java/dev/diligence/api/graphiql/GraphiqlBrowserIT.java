@@ -1,24 +1,15 @@
 package dev.diligence.api.graphiql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.diligence.api.support.ApiIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.diligence.api.support.Browser;
 import java.util.List;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,13 +17,13 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * GraphiQL in a real browser (headless Chromium): it loads from this server alone, its scripts run
  * under the page's Content-Security-Policy, and it runs a query with a bearer token in its headers.
- * Skips itself where Debian's {@code chromium} and {@code chromium-driver} are not installed.
+ * Skips itself where Debian's {@code chromium} and {@code chromium-driver} are not installed ({@link Browser}).
  */
 @ActiveProfiles("local")
 class GraphiqlBrowserIT extends ApiIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    @RegisterExtension
+    final Browser chromium = new Browser();
 
     @LocalServerPort
     private int port;
@@ -41,32 +32,7 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
 
     @BeforeEach
     void openBrowser() {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-component-update");
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .build(),
-                options);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium.driver();
     }
 
     private String responsePane() {
@@ -77,7 +43,7 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
     @Test
     void loadsFromThisServerAndRunsAQuery() {
         String token = usersOf(newTenant("graphiql-browser")).fundManager();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = chromium.waiting();
 
         browser.get("http://127.0.0.1:" + port + "/graphiql?path=/graphql");
         wait.until(page -> !page.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror"))
@@ -104,8 +70,7 @@ class GraphiqlBrowserIT extends ApiIntegrationTest {
                 browser.executeScript(
                         "return performance.getEntriesByType('resource').map(entry => entry.name).filter(name => !name.startsWith(location.origin))");
         assertThat(otherOrigins).isEmpty();
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                .extracting(LogEntry::getMessage)
+        assertThat(chromium.consoleMessages())
                 .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused"));
     }
 }
