@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# End-to-end test of the API against a real Keycloak (KeycloakEndToEndIT), without Docker:
+# End-to-end tests of the API against a real Keycloak (KeycloakEndToEndIT, and
+# KeycloakPortfolioPageBrowserIT: the portfolio page signing in on Keycloak's login page, in headless
+# Chromium, served on port 8080, which must be free), without Docker:
 #   1. downloads org.keycloak:keycloak-quarkus-dist (zip) from Maven Central through Maven
 #      (cached in ~/.m2; unpacked once under target/keycloak/, which git ignores),
 #   2. starts it on 127.0.0.1 in dev mode with an in-memory database and the demo realm
 #      docker/keycloak/diligence-realm.json imported fresh on every run,
 #   3. waits until the realm's OpenID metadata answers,
-#   4. runs KeycloakEndToEndIT (only that test) of the api module against PostgreSQL,
+#   4. runs those two tests (only those) of the api module against PostgreSQL,
 #   5. stops Keycloak whatever happened.
 # Keycloak 26 needs a JDK 21+; Maven and the tests keep using the default JDK. Without a JDK 21+
 # the test is skipped and the script exits 0.
@@ -28,6 +30,7 @@ WORK_DIR=target/keycloak
 DIST="$WORK_DIR/keycloak-$KEYCLOAK_VERSION"
 LOG="$WORK_DIR/keycloak.log"
 REPORT=api/target/failsafe-reports/TEST-dev.diligence.api.keycloak.KeycloakEndToEndIT.xml
+PAGE_REPORT=api/target/failsafe-reports/TEST-dev.diligence.api.keycloak.KeycloakPortfolioPageBrowserIT.xml
 
 started=$SECONDS
 log() { echo "== keycloak-e2e: $*"; }
@@ -182,10 +185,10 @@ if [ "$issuer" != "$KEYCLOAK_URL/realms/$REALM" ]; then
 fi
 
 # --- the test ---------------------------------------------------------------------------------
-rm -f "$REPORT"
+rm -f "$REPORT" "$PAGE_REPORT"
 mvn -B verify -pl api -am \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=KeycloakEndToEndIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test='KeycloakEndToEndIT,KeycloakPortfolioPageBrowserIT' -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dkeycloak.url="$KEYCLOAK_URL"
 
 # a test that was skipped (keycloak.url not reaching it) must not pass for a green run
@@ -201,3 +204,7 @@ if [ -z "$tests" ] || [ "$tests" -eq 0 ] || [ "${skipped:-0}" -ne 0 ]; then
   exit 1
 fi
 log "KeycloakEndToEndIT: $tests tests against Keycloak $KEYCLOAK_VERSION passed"
+# the page's test skips itself only where chromium is missing (.ci/run installs it)
+if [ -f "$PAGE_REPORT" ]; then
+  log "KeycloakPortfolioPageBrowserIT: $(grep -o '<testsuite [^>]*>' "$PAGE_REPORT" | head -1 | grep -o 'tests="[0-9]*"\|skipped="[0-9]*"' | tr '\n' ' ')"
+fi

@@ -269,7 +269,7 @@ class KeycloakEndToEndIT extends ApiIntegrationTest {
     }
 
     /** Makes sure an active firm with this key exists: registers it, or reactivates it when an earlier run archived it. */
-    private static void ensureTenant(String key) {
+    static void ensureTenant(String key) {
         try (Connection admin = DB.connectAsAdmin();
                 PreparedStatement reactivate =
                         admin.prepareStatement("update tenants set status = 'ACTIVE' where key = ?")) {
