@@ -15,6 +15,7 @@ public record Cell(Kind kind, @Nullable Object value) {
     public enum Kind {
         TEXT,
         NUMBER,
+        BOOLEAN,
         DATE,
         TIMESTAMP
     }
@@ -30,6 +31,16 @@ public record Cell(Kind kind, @Nullable Object value) {
 
     public static Cell number(long value) {
         return new Cell(Kind.NUMBER, BigDecimal.valueOf(value));
+    }
+
+    /** A whole number that may be absent (e.g. a level that is only given when scored). */
+    public static Cell integer(@Nullable Integer value) {
+        return new Cell(Kind.NUMBER, value == null ? null : BigDecimal.valueOf(value));
+    }
+
+    /** True or false: {@code true}/{@code false} in CSV, as the API's JSON writes them; a boolean cell in XLSX. */
+    public static Cell bool(boolean value) {
+        return new Cell(Kind.BOOLEAN, value);
     }
 
     public static Cell date(@Nullable LocalDate value) {

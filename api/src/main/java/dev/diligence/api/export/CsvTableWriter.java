@@ -14,9 +14,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A table as CSV (RFC 4180 through Apache Commons CSV: comma, double quotes, CRLF), UTF-8 with a byte
+ * One table as CSV (RFC 4180 through Apache Commons CSV: comma, double quotes, CRLF), UTF-8 with a byte
  * order mark so that Excel reads it as UTF-8. Text is neutralised against formula injection; numbers
- * are written exactly, in plain notation; dates and instants in ISO 8601 (instants in UTC).
+ * are written exactly, in plain notation; booleans as {@code true} and {@code false}; dates and
+ * instants in ISO 8601 (instants in UTC).
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -44,6 +45,12 @@ final class CsvTableWriter implements TableWriter {
         printer.printRecord(values);
     }
 
+    /** A CSV file is one table: an export that has more writes only its first to CSV. */
+    @Override
+    public void nextTable(String title, List<String> header) {
+        throw new UnsupportedOperationException("a CSV file holds one table");
+    }
+
     @Override
     public void close() throws IOException {
         printer.flush();
@@ -57,6 +64,7 @@ final class CsvTableWriter implements TableWriter {
         return switch (cell.kind()) {
             case TEXT -> FormulaGuard.neutralise((String) cell.value());
             case NUMBER -> ((BigDecimal) cell.value()).toPlainString();
+            case BOOLEAN -> cell.value().toString();
             case DATE -> cell.value().toString();
             case TIMESTAMP -> ((Instant) cell.value()).toString();
         };

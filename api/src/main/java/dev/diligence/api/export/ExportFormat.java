@@ -8,15 +8,17 @@ import java.util.Optional;
 
 /** The file formats a table is exported in, with what the HTTP response says about each. */
 public enum ExportFormat {
-    CSV("text/csv; charset=UTF-8", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    CSV("text/csv; charset=UTF-8", "csv", false),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", true);
 
     private final String mediaType;
     private final String extension;
+    private final boolean holdsManyTables;
 
-    ExportFormat(String mediaType, String extension) {
+    ExportFormat(String mediaType, String extension, boolean holdsManyTables) {
         this.mediaType = mediaType;
         this.extension = extension;
+        this.holdsManyTables = holdsManyTables;
     }
 
     public String mediaType() {
@@ -27,6 +29,14 @@ public enum ExportFormat {
         return extension;
     }
 
+    /**
+     * Whether a file holds more than one table ({@link TableWriter#nextTable}): XLSX does, a sheet
+     * each; a CSV file is one table, so an export of several tables writes only its main one to CSV.
+     */
+    public boolean holdsManyTables() {
+        return holdsManyTables;
+    }
+
     /** The format whose file name extension is {@code extension} ({@code csv}, {@code xlsx}). */
     public static Optional<ExportFormat> ofExtension(String extension) {
         return Arrays.stream(values())
@@ -35,8 +45,9 @@ public enum ExportFormat {
     }
 
     /**
-     * Starts a table titled {@code title} (an XLSX sheet's name) with {@code header} on {@code out};
-     * rows go to the stream as they are written, so memory stays flat however many there are.
+     * Starts a file on {@code out} with a table titled {@code title} (an XLSX sheet's name) with
+     * {@code header}; rows go to the stream as they are written, so memory stays flat however many
+     * there are.
      */
     public TableWriter open(OutputStream out, String title, List<String> header) throws IOException {
         return switch (this) {

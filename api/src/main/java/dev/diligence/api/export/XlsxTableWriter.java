@@ -16,12 +16,13 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A table as one XLSX sheet through Apache POI's streaming workbook (SXSSF): only the last
- * {@value #ROWS_IN_MEMORY} rows are held in memory, the rest go to a compressed temporary file until
- * {@link #close} writes the workbook and deletes it. Numbers are numeric cells when a double holds
- * them exactly and text otherwise (so no decimal place is lost), dates and instants (UTC) are date
- * cells, and text that a spreadsheet would take for a formula is marked quote-prefixed: shown and
- * kept as text, as if typed after an apostrophe.
+ * Tables as XLSX sheets, one sheet a table, through Apache POI's streaming workbook (SXSSF): only the
+ * last {@value #ROWS_IN_MEMORY} rows of the sheet being written are held in memory (a sheet's rows are
+ * flushed when the next sheet starts), the rest go to compressed temporary files until {@link #close}
+ * writes the workbook and deletes them. Numbers are numeric cells when a double holds them exactly and
+ * text otherwise (so no decimal place is lost), booleans are boolean cells, dates and instants (UTC)
+ * are date cells, and text that a spreadsheet would take for a formula is marked quote-prefixed: shown
+ * and kept as text, as if typed after an apostrophe.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -29,26 +30,38 @@ final class XlsxTableWriter implements TableWriter {
 
     private final OutputStream out;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
-    private final SXSSFSheet sheet;
     private final CellStyle quoted;
     private final CellStyle date;
     private final CellStyle timestamp;
-    private final int columns;
+    private final CellStyle bold;
+    private SXSSFSheet sheet;
+    private int columns;
     private int next;
 
     XlsxTableWriter(OutputStream out, String title, List<String> header) {
         this.out = out;
         workbook.setCompressTempFiles(true);
-        this.sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title));
         this.quoted = workbook.createCellStyle();
         quoted.setQuotePrefixed(true);
         this.date = format("yyyy-mm-dd");
         this.timestamp = format("yyyy-mm-dd hh:mm:ss");
-        this.columns = header.size();
-        CellStyle bold = workbook.createCellStyle();
+        this.bold = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);
         bold.setFont(font);
+        startSheet(title, header);
+    }
+
+    @Override
+    public void nextTable(String title, List<String> header) throws IOException {
+        sheet.flushRows();
+        startSheet(title, header);
+    }
+
+    private void startSheet(String title, List<String> header) {
+        sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title));
+        columns = header.size();
+        next = 0;
         Row row = sheet.createRow(next++);
         for (int i = 0; i < header.size(); i++) {
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
@@ -100,6 +113,7 @@ final class XlsxTableWriter implements TableWriter {
                     cell.setCellValue(number.toPlainString());
                 }
             }
+            case BOOLEAN -> cell.setCellValue((Boolean) value.value());
             case DATE -> {
                 cell.setCellValue((LocalDate) value.value());
                 cell.setCellStyle(date);

@@ -1,5 +1,6 @@
 package dev.diligence.api.finding;
 
+import dev.diligence.api.export.Attachments;
 import dev.diligence.api.export.ExportFormat;
 import dev.diligence.api.export.TableWriter;
 import dev.diligence.api.limits.ExportGate;
@@ -10,8 +11,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,15 +51,7 @@ class FindingExportController {
         long rows = exports.count(findingFilter);
         gate.run(request, response, rows, () -> {
             exports.record(filter, format, rows);
-            response.setContentType(format.mediaType());
-            response.setHeader(
-                    HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment()
-                            .filename("findings-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "."
-                                    + format.extension())
-                            .build()
-                            .toString());
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            Attachments.start(response, format, "findings-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             try (TableWriter table = format.open(response.getOutputStream(), FindingTable.TITLE, FindingTable.HEADER)) {
                 exports.write(findingFilter, table);
             }

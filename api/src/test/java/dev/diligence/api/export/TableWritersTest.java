@@ -106,6 +106,42 @@ class TableWritersTest {
     }
 
     @Test
+    void xlsxStartsEachFurtherTableOnASheetOfItsOwn() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TableWriter table = ExportFormat.XLSX.open(out, "Companies", List.of("Company", "Level"))) {
+            table.row(List.of(Cell.text("Alpha"), Cell.integer(3)));
+            table.row(List.of(Cell.text("Bravo"), Cell.integer(null)));
+            table.nextTable("Summary", List.of("Measure", "Suppressed", "Note"));
+            table.row(List.of(Cell.text("Level 3"), Cell.bool(true), Cell.text("@SUM(A1)")));
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+            Sheet companies = workbook.getSheet("Companies");
+            assertThat(companies.getLastRowNum()).isEqualTo(2);
+            assertThat(companies.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(companies.getRow(2).getCell(1)).isNull();
+            Sheet summary = workbook.getSheet("Summary");
+            assertThat(summary.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Note");
+            assertThat(summary.getRow(1).getCell(1).getBooleanCellValue()).isTrue();
+            assertThat(summary.getRow(1).getCell(2).getCellStyle().getQuotePrefixed())
+                    .isTrue();
+        }
+        assertThat(ExportFormat.XLSX.holdsManyTables()).isTrue();
+    }
+
+    @Test
+    void csvIsOneTableWithBooleansAsTheApiWritesThem() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TableWriter table = ExportFormat.CSV.open(out, "Companies", List.of("Suppressed", "Level"))) {
+            table.row(List.of(Cell.bool(false), Cell.integer(null)));
+            assertThatThrownBy(() -> table.nextTable("Summary", List.of("Measure")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\uFEFFSuppressed,Level\r\nfalse,\r\n");
+        assertThat(ExportFormat.CSV.holdsManyTables()).isFalse();
+    }
+
+    @Test
     void aRowOfAnotherWidthIsRefused() throws IOException {
         for (ExportFormat format : ExportFormat.values()) {
             try (TableWriter table = format.open(new ByteArrayOutputStream(), "T", List.of("a", "b"))) {
