@@ -32,6 +32,7 @@ HEAVY_CONNECTIONS=${BENCH_HEAVY_CONNECTIONS:-40}   # heavy neighbour: the heavy 
 NORMAL_CONNECTIONS=${BENCH_NORMAL_CONNECTIONS:-4}  # noisy neighbour: the normal callers' connections (Q1, many users)
 FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-16}   # noisy neighbour: the flooding caller's connections (Q1, one user)
 PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1, Q2, Q3, floor and M1 runs, profile the API through one more run of each
+EXPORT_ROWS=${BENCH_EXPORT_ROWS:-100000}   # findings the bench firm holds for the second export row (issue 20's 100,000)
 HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 # The API runs with the production budgets: readers never come near theirs (500 users share the read
@@ -185,16 +186,37 @@ beside() { # <size> <url> <out dir> <pid> <scenario> <extra> <client> <connectio
 # Exports every finding of the bench firm as CSV and as XLSX: each format once to warm its code, then
 # once measured, from request to last byte; the API's RSS before and after shows whether its memory
 # grows with the file (it should not: the export streams).
+# The findings export of the bench firm as it is, then again once the firm holds EXPORT_ROWS findings
+# (100,000 by default: copies of its own findings with new IDs, inserted in SQL as the superuser, after
+# every other scenario has run), each as CSV and XLSX, with the API's RSS before and after.
 exports() { # <size> <database> <tenant> <out dir> <pid> <token>
-  local size=$1 db=$2 tenant=$3 dir=$4 pid=$5 token=$6 rows format before timing seconds bytes
-  rows=$("${PSQL[@]}" -d "$db" -c "select count(*) from findings where tenant_id = '$tenant' and retired_at is null")
+  local size=$1 db=$2 tenant=$3 dir=$4 pid=$5 token=$6 rows
+  rows=$(finding_count "$db" "$tenant")
+  export_findings "$size" "export findings" "$rows" "$dir" "$pid" "$token"
+  if [ "$rows" -lt "$EXPORT_ROWS" ]; then
+    "${PSQL[@]}" -d "$db" -c "insert into findings
+      select (jsonb_populate_record(f, jsonb_build_object('id', gen_random_uuid()))).*
+      from findings f cross join generate_series(1, ceil($EXPORT_ROWS::numeric / $rows)::int)
+      where f.tenant_id = '$tenant' and f.retired_at is null
+      limit $EXPORT_ROWS - $rows" > /dev/null
+    "${PSQL[@]}" -d "$db" -c "vacuum analyze findings" > /dev/null
+    export_findings "$size" "export findings, $EXPORT_ROWS" "$(finding_count "$db" "$tenant")" "$dir" "$pid" "$token"
+  fi
+}
+
+finding_count() { # <database> <tenant>
+  "${PSQL[@]}" -d "$1" -c "select count(*) from findings where tenant_id = '$2' and retired_at is null"
+}
+
+export_findings() { # <size> <scenario> <rows> <out dir> <pid> <token>
+  local size=$1 scenario=$2 rows=$3 dir=$4 pid=$5 token=$6 format before timing seconds bytes
   for format in csv xlsx; do
     curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/exports/findings.$format"
     before=$(rss_mb "$pid")
     timing=$(curl -sf -o "$dir/findings.$format" -w '%{time_total} %{size_download}' \
       -H "Authorization: Bearer $token" "http://127.0.0.1:$API_PORT/exports/findings.$format")
     seconds=${timing% *}; bytes=${timing#* }
-    record "$size" "export findings ($format)" api \
+    record "$size" "$scenario ($format)" api \
       "{\"requests\":1,\"errors\":0,\"seconds\":$seconds,\"rows\":$rows,\"bytes\":$bytes,\"rowsPerSecond\":$(awk "BEGIN { printf \"%.0f\", $rows / $seconds }")}" \
       "$(rss_mb "$pid")" "{\"rssBeforeMB\":$before}"
   done
@@ -335,7 +357,7 @@ for size in $SIZES; do
   record "$size" "M1" api "$(tail -1 "$out/m1.out")" "$m1_rss"
   profile_m1 "$size" "$out" "$api_pid"
 
-  log "$size: exports of every finding of the bench firm (CSV, XLSX)"
+  log "$size: exports of every finding of the bench firm (CSV, XLSX), then of $EXPORT_ROWS"
   exports "$size" "$db" "$tenant" "$out" "$api_pid" "$reader"
 
   kill "$peer_pid" "$api_pid" 2> /dev/null || true

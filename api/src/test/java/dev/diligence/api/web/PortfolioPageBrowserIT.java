@@ -11,7 +11,7 @@ import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.Browser;
 import dev.diligence.api.support.TenantUsers;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -169,18 +169,33 @@ class PortfolioPageBrowserIT extends ApiIntegrationTest {
     }
 
     @Test
+    void thePortfolioExportDownloadsAndParsesToTheApisRows() throws IOException {
+        ChromeDriver browser = signIn("fund-manager");
+        openFund(browser, mainFund);
+
+        browser.findElement(By.cssSelector("button[data-export='portfolio-csv']"))
+                .click();
+        List<CSVRecord> records = csv(chromium.downloaded(".csv"));
+
+        List<String> apiCompanies = portfolioRows(users.fundManager(), mainFund).stream()
+                .map(row -> (String) ((Map<?, ?>) row.get("company")).get("id"))
+                .toList();
+        assertThat(records.get(0).get(0)).isEqualTo("Company ID");
+        assertThat(records.stream().skip(1).map(record -> record.get(0))).containsExactlyElementsOf(apiCompanies);
+        chromium.waiting()
+                .until(driver -> driver.findElement(By.cssSelector(".download-status"))
+                        .getText()
+                        .startsWith("Downloaded portfolio-"));
+    }
+
+    @Test
     void theFindingsExportDownloadsAndParsesToTheApisFindings() throws IOException {
         ChromeDriver browser = signIn("tenant-admin");
         openFund(browser, mainFund);
 
         browser.findElement(By.cssSelector("button[data-export='findings-csv']"))
                 .click();
-        Path file = chromium.downloaded(".csv");
-
-        List<CSVRecord> records;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            records = CSVFormat.RFC4180.builder().get().parse(reader).getRecords();
-        }
+        List<CSVRecord> records = csv(chromium.downloaded(".csv"));
         List<String> apiIds = graphQl(users.tenantAdmin())
                 .document("query($f: ID!) { findings(first: 100, filter: {fundId: $f}) { nodes { id } } }")
                 .variable("f", mainFund)
@@ -268,6 +283,16 @@ class PortfolioPageBrowserIT extends ApiIntegrationTest {
         List<String> elsewhere = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
                 + ".map(entry => entry.name).filter(name => !name.startsWith(location.origin))");
         assertThat(elsewhere).allMatch(name -> name.startsWith(ISSUER.issuerUri()));
+    }
+
+    /** The rows of a downloaded CSV, without the byte order mark the exports start with. */
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        String content = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        return CSVFormat.RFC4180
+                .builder()
+                .get()
+                .parse(new StringReader(content))
+                .getRecords();
     }
 
     private void assertAccessible(String view) {
