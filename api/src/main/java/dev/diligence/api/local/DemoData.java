@@ -166,6 +166,7 @@ class DemoData {
                 ==================================================================================
                  Diligence API on embedded defaults (throw-away PostgreSQL and token issuer)
                    GraphQL:  %s        GraphiQL: %s
+                   Portfolio page: %s (sign in as a demo user)
                  Demo users (login, role, tenant):%s
                  Get a token and call the API:
                    TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=alice -d client_secret=demo \\
@@ -173,6 +174,7 @@ class DemoData {
                    curl -s %s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                         -d '{"query":"{ viewer { subject tenant { key } } funds(first: 2) { nodes { name holdings(first: 3) { totalCount nodes { dealStage company { name sector } } } } } }"}'
                 ==================================================================================
-                """.formatted(api, api.replace("/graphql", "/graphiql"), users, tokenEndpoint, api);
+                """.formatted(
+                api, api.replace("/graphql", "/graphiql"), api.replace("/graphql", "/app/"), users, tokenEndpoint, api);
     }
 }
