@@ -67,8 +67,8 @@ final class AssessmentReport {
         ReportPageFrame frame = new ReportPageFrame(
                 TITLE,
                 data.companyName(),
-                "Assessment " + data.assessmentId() + "  |  generated " + ReportStyle.instant(data.generatedAt())
-                        + " for " + data.generatedFor() + "  |  confidential");
+                "Confidential  |  generated " + ReportStyle.instant(data.generatedAt()) + " for " + data.generatedFor()
+                        + "  |  framework version " + data.assessment().frameworkVersion());
         return ReportDocument.write(
                 PageSize.A4,
                 frame,
@@ -91,7 +91,6 @@ final class AssessmentReport {
         Paragraph overline = new Paragraph("ASSESSMENT REPORT", ReportStyle.font(8, Font.BOLD, ReportStyle.ACCENT));
         document.add(overline);
         Paragraph company = new Paragraph(PdfText.safe(data.companyName(), 120), ReportStyle.TITLE);
-        company.setSpacingAfter(2);
         document.add(company);
         document.add(ReportStyle.paragraph(
                 "AI maturity assessment under framework version " + assessment.frameworkVersion(),
@@ -161,7 +160,7 @@ final class AssessmentReport {
                 level == null ? "n/a" : String.valueOf(level),
                 level == null
                         ? (overall != null && overall.levelSuppressed() ? "suppressed by a red flag" : "no level")
-                        : ReportStyle.LEVEL_NAMES[level],
+                        : ReportStyle.level(level, ""),
                 level));
         figures.addCell(figure("Coverage", ReportStyle.share(score.coverage()), "of applicable weight scored", null));
         figures.addCell(figure(

@@ -44,9 +44,8 @@ final class PortfolioReport {
         ReportPageFrame frame = new ReportPageFrame(
                 TITLE,
                 data.fundName(),
-                "Fund " + data.fundId() + "  |  as of " + ReportStyle.instant(data.asOf()) + "  |  generated "
-                        + ReportStyle.instant(data.generatedAt()) + " for " + data.generatedFor()
-                        + "  |  confidential");
+                "Confidential  |  as of " + ReportStyle.instant(data.asOf()) + "  |  generated "
+                        + ReportStyle.instant(data.generatedAt()) + " for " + data.generatedFor());
         return ReportDocument.write(
                 PageSize.A4.rotate(),
                 frame,
@@ -65,7 +64,6 @@ final class PortfolioReport {
     private void cover(Document document) throws DocumentException {
         document.add(new Paragraph("PORTFOLIO REPORT", ReportStyle.font(8, Font.BOLD, ReportStyle.ACCENT)));
         Paragraph fund = new Paragraph(PdfText.safe(data.fundName(), 120), ReportStyle.TITLE);
-        fund.setSpacingAfter(2);
         document.add(fund);
         document.add(ReportStyle.paragraph(
                 "AI maturity of the fund's companies under framework version " + framework.number()

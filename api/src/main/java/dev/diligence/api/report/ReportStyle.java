@@ -135,11 +135,13 @@ final class ReportStyle {
         return instant == null ? "n/a" : MINUTE.format(instant);
     }
 
-    /** A section heading with space above it. */
+    /**
+     * A section heading; the space above it is its leading. No paragraph of a report has spacing
+     * before or after: OpenPDF writes such spacing as a line holding one space, which text extraction
+     * (copy and paste, screen readers, PDFBox) sorts into the neighbouring line.
+     */
     static Paragraph heading(String text) {
-        Paragraph heading = new Paragraph(16, PdfText.safe(text), HEADING);
-        heading.setSpacingBefore(12);
-        heading.setSpacingAfter(4);
+        Paragraph heading = new Paragraph(30, PdfText.safe(text), HEADING);
         heading.setKeepTogether(true);
         return heading;
     }
@@ -156,16 +158,14 @@ final class ReportStyle {
     }
 
     static Paragraph paragraph(String text, Font font) {
-        Paragraph paragraph = new Paragraph(font.getSize() * 1.3f, PdfText.safe(text), font);
-        paragraph.setSpacingAfter(3);
-        return paragraph;
+        return new Paragraph(font.getSize() * 1.35f, PdfText.safe(text), font);
     }
 
     /** A table of the report's width with these relative column widths, no cell borders but a light rule under each row. */
     static PdfPTable table(float... widths) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.setSpacingBefore(2);
+        table.setSpacingBefore(5);
         table.setSpacingAfter(6);
         table.setHeaderRows(1);
         return table;
