@@ -27,8 +27,6 @@ import dev.diligence.domain.scoring.ScoringEngine;
 import dev.diligence.domain.scoring.SensitiveDomain;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,9 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,9 +61,9 @@ class ReportRenderingTest {
     @Test
     void anAssessmentReportWithTextInAnyScriptHasItsNumbersAndAFramedPageEach() throws IOException {
         byte[] pdf = AssessmentReport.render(assessment("Ωmega 東京 Analytics GmbH 🚀"));
-        save(pdf, "sample-assessment-report.pdf");
+        ReportPdfs.save(pdf, "sample-assessment-report.pdf");
 
-        String text = text(pdf);
+        String text = ReportPdfs.text(pdf);
         assertThat(text)
                 .contains("mega ?? Analytics GmbH ?")
                 .contains("AI Maturity Assessment")
@@ -77,7 +72,7 @@ class ReportRenderingTest {
                 .contains("Caps and red flags", "RF3")
                 .contains("Top findings", "No drift monitoring", "Olga Owner", "2025-07-01")
                 .contains("data-room/C1.1.pdf");
-        int pages = pages(pdf);
+        int pages = ReportPdfs.pages(pdf);
         assertThat(pages).isGreaterThan(1);
         for (int page = 1; page <= pages; page++) {
             assertThat(text).contains("Page " + page + " of " + pages);
@@ -87,16 +82,16 @@ class ReportRenderingTest {
     @Test
     void aPortfolioReportListsEveryCompanyOfTheHeatmapAndTheTopRemediation() throws IOException {
         byte[] pdf = PortfolioReport.render(portfolio(60));
-        save(pdf, "sample-portfolio-report.pdf");
+        ReportPdfs.save(pdf, "sample-portfolio-report.pdf");
 
-        String text = text(pdf);
+        String text = ReportPdfs.text(pdf);
         assertThat(text)
                 .contains("Portfolio AI Maturity")
                 .contains("Fund Ünïcode ?? I")
                 .contains("Company 1 ?", "Company 60 ?")
                 .contains("Remediation priorities")
                 .contains("Score distribution");
-        int pages = pages(pdf);
+        int pages = ReportPdfs.pages(pdf);
         assertThat(text).contains("Page " + pages + " of " + pages);
     }
 
@@ -230,25 +225,5 @@ class ReportRenderingTest {
                 57,
                 NOW,
                 "Tina Admin");
-    }
-
-    static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document);
-        }
-    }
-
-    static int pages(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
-        }
-    }
-
-    static void save(byte[] pdf, String name) throws IOException {
-        Path reports = Path.of("target", "reports");
-        Files.createDirectories(reports);
-        Files.write(reports.resolve(name), pdf);
     }
 }
