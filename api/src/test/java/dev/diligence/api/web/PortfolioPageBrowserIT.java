@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,10 +37,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /**
  * The portfolio page in a real browser (headless Chromium), signed in through the OpenID Connect
  * code flow with PKCE against the test issuer: the heatmap shows one cell per company and dimension
- * with the API's scores and bands, a fund manager sees only the granted fund, an export downloads
- * and parses to the API's rows, the drill-down, trend and side-by-side views show the API's numbers,
- * the page fits 1280 and 390 pixels, breaks no rule of its Content-Security-Policy and has no serious
- * or critical accessibility violation (axe-core). Screenshots land in {@code target/browser-screenshots/}.
+ * with the API's scores and bands, a fund manager sees only the granted fund, exports download and
+ * parse to the API's rows, the committee report opens, the drill-down, trend and side-by-side views
+ * show the API's numbers, the page fits 1280 and 390 pixels, breaks no rule of its
+ * Content-Security-Policy and has no serious or critical accessibility violation (axe-core).
+ * Screenshots land in {@code target/browser-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortfolioPageBrowserIT extends ApiIntegrationTest {
@@ -186,6 +190,22 @@ class PortfolioPageBrowserIT extends ApiIntegrationTest {
                 .until(driver -> driver.findElement(By.cssSelector(".download-status"))
                         .getText()
                         .startsWith("Downloaded portfolio-"));
+    }
+
+    @Test
+    void theCommitteeReportOpensAsTheFundsPortfolio() throws IOException {
+        ChromeDriver browser = signIn("tenant-admin");
+        openFund(browser, mainFund);
+
+        browser.findElement(By.cssSelector("button[data-export='portfolio-pdf']"))
+                .click();
+        Path report = chromium.downloaded(".pdf");
+
+        try (PDDocument pdf = Loader.loadPDF(report.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Harbour Growth Fund II");
+            COMPANIES.keySet().forEach(company -> assertThat(text).contains(company));
+        }
     }
 
     @Test
