@@ -1,6 +1,7 @@
 package dev.diligence.api.report;
 
 import dev.diligence.api.assessment.AssessmentView;
+import dev.diligence.api.export.Attachments;
 import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.ExportGate;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -148,11 +147,7 @@ class ReportController {
     }
 
     private static void send(HttpServletResponse response, byte[] pdf, String fileName) throws IOException {
-        response.setContentType(PDF.toString());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename(fileName).build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        Attachments.inline(response, PDF, fileName);
         response.setContentLength(pdf.length);
         response.getOutputStream().write(pdf);
     }
