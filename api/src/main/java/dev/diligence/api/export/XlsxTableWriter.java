@@ -19,12 +19,14 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Tables as XLSX sheets, one sheet a table, through Apache POI's streaming workbook (SXSSF): only the
  * last {@value #ROWS_IN_MEMORY} rows of the sheet being written are held in memory (a sheet's rows are
  * flushed when the next sheet starts), the rest go to temporary files until {@link #close} writes the
- * workbook and deletes them. The temporary files are not compressed: compressing them took a quarter
- * of an export's time (100,000 findings: 24,000 rows/s with, 31,000 without, on the bench machine),
- * for disk space the size of the sheet's XML (107 MB for 100,000 findings of the bench) while it is written. Numbers are numeric cells when a double holds them exactly and
- * text otherwise (so no decimal place is lost), booleans are boolean cells, dates and instants (UTC)
- * are date cells, and text that a spreadsheet would take for a formula is marked quote-prefixed: shown
- * and kept as text, as if typed after an apostrophe.
+ * workbook and deletes them. Numbers are numeric cells when a double holds them exactly and text
+ * otherwise (so no decimal place is lost), booleans are boolean cells, dates and instants (UTC) are
+ * date cells, and text that a spreadsheet would take for a formula is marked quote-prefixed: shown and
+ * kept as text, as if typed after an apostrophe.
+ *
+ * <p>The temporary files are not compressed: compressing them took a quarter of an export's time
+ * (100,000 findings: 24,000 rows/s with, 31,000 without, written outside the API on the bench
+ * machine), for disk space the size of the sheet's XML while it is written (107 MB for those rows).
  */
 final class XlsxTableWriter implements TableWriter {
 
