@@ -1,32 +1,26 @@
 package dev.diligence.api.assessment;
 
+import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
 import static dev.diligence.api.assessment.AssessmentFixtures.handCheckedDraft;
-import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
-import static dev.diligence.api.assessment.AssessmentFixtures.version;
+import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
+import static dev.diligence.api.support.FileDownloads.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -38,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -56,6 +49,8 @@ class AssessmentExportIT extends ApiIntegrationTest {
 
     private static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
+    private final FileDownloads files = new FileDownloads(this::server, MediaType.TEXT_HTML);
+
     private String tenant;
     private TenantUsers users;
     private String published;
@@ -65,30 +60,15 @@ class AssessmentExportIT extends ApiIntegrationTest {
     void aFirmWithAPublishedAssessmentInAGrantedFundAndADraftInAnother() {
         tenant = newTenant("assessment-export");
         users = usersOf(tenant);
-        GraphQlTester admin = graphQl(users.tenantAdmin());
         GraphQlTester assessor = graphQl(users.assessor());
-        GraphQlTester reviewer = graphQl(users.reviewer());
-        String granted = CompanyFixtures.createFund(admin, "Granted Fund");
-        String other = CompanyFixtures.createFund(admin, "Other Fund");
-        admin.document(
-                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { field } } }")
-                .variable("f", granted)
-                .variable("s", "fund-manager@" + tenant)
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
-        String inGranted = CompanyFixtures.createCompany(admin, FORMULA);
-        String inOther = CompanyFixtures.createCompany(admin, "Bravo Scores");
-        CompanyFixtures.addHolding(admin, granted, inGranted, "DILIGENCE");
-        CompanyFixtures.addHolding(admin, other, inOther, "DILIGENCE");
-        published = handCheckedDraft(assessor, inGranted);
+        CompanyFixtures.TwoFunds funds = CompanyFixtures.twoFundsOneGranted(
+                graphQl(users.tenantAdmin()), "fund-manager@" + tenant, FORMULA, "Bravo Scores");
+        published = handCheckedDraft(assessor, funds.inGranted());
         addEvidence(assessor, published, "C1.2", "NOTE", FORMULA);
         addEvidence(assessor, published, "C1.2", "NOTE", "-2+3 model cards missing, \"per\" interview");
         addEvidence(assessor, published, "C4.4", "LINK", "https://example.com/drift-dashboard");
-        move(assessor, assessor, "submitAssessment", published);
-        move(reviewer, reviewer, "publishAssessment", published);
-        draft = createAssessment(assessor, inOther, null);
+        submitAndPublish(assessor, graphQl(users.reviewer()), published);
+        draft = createAssessment(assessor, funds.inOther(), null);
         score(assessor, draft, "C2.1", 3, "MEDIUM");
     }
 
@@ -125,7 +105,7 @@ class AssessmentExportIT extends ApiIntegrationTest {
                         .skip(1)
                         .map(CSVRecord::toList))
                 .containsExactlyElementsOf(expectedCriteria(users.fundManager(), published));
-        assertNotFound(users.fundManager(), "/exports/assessments/" + draft + "/scores.csv");
+        files.refused(users.fundManager(), "/exports/assessments/" + draft + "/scores.csv", 404);
         graphQl(users.fundManager())
                 .documentName("assessmentExport")
                 .variable("id", draft)
@@ -138,8 +118,8 @@ class AssessmentExportIT extends ApiIntegrationTest {
     void anotherFirmsCallerFindsNoSuchAssessment() {
         String stranger = usersOf(newTenant("assessment-export-b")).tenantAdmin();
 
-        assertNotFound(stranger, "/exports/assessments/" + published + "/scores.csv");
-        assertNotFound(stranger, "/exports/assessments/" + draft + "/scores.xlsx");
+        files.refused(stranger, "/exports/assessments/" + published + "/scores.csv", 404);
+        files.refused(stranger, "/exports/assessments/" + draft + "/scores.xlsx", 404);
     }
 
     @ParameterizedTest(name = "{0} may export")
@@ -151,31 +131,20 @@ class AssessmentExportIT extends ApiIntegrationTest {
 
     @Test
     void thePlatformAdministratorAndStrangersAreRefusedWithJson() {
-        server().get()
-                .uri("/exports/assessments/" + published + "/scores.csv")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platformAdminToken())
-                .exchange()
-                .expectStatus()
-                .isForbidden()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        server().get()
-                .uri("/exports/assessments/" + published + "/scores.csv")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        files.assertRefusedToPlatformAdminAndStrangers("/exports/assessments/" + published + "/scores.csv");
     }
 
     @Test
     void badInputIsAClearClientErrorNotAPage() {
         String admin = users.tenantAdmin();
-        assertNotFound(admin, "/exports/assessments/" + published + "/scores.pdf");
-        assertNotFound(admin, "/exports/assessments/not-an-assessment-id/scores.csv");
-        assertNotFound(admin, "/exports/assessments/" + GlobalId.encode("Company", UUID.randomUUID()) + "/scores.csv");
-        assertNotFound(
-                admin, "/exports/assessments/" + GlobalId.encode("Assessment", UUID.randomUUID()) + "/scores.xlsx");
+        files.refused(admin, "/exports/assessments/" + published + "/scores.pdf", 404);
+        files.refused(admin, "/exports/assessments/not-an-assessment-id/scores.csv", 404);
+        files.refused(
+                admin, "/exports/assessments/" + GlobalId.encode("Company", UUID.randomUUID()) + "/scores.csv", 404);
+        files.refused(
+                admin,
+                "/exports/assessments/" + GlobalId.encode("Assessment", UUID.randomUUID()) + "/scores.xlsx",
+                404);
     }
 
     @Test
@@ -183,8 +152,7 @@ class AssessmentExportIT extends ApiIntegrationTest {
         EntityExchangeResult<byte[]> result = export(users.reviewer(), published, "xlsx");
         Map<String, Object> assessment = queried(users.reviewer(), published);
 
-        assertThat(result.getResponseHeaders().getContentType().toString())
-                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(result.getResponseHeaders().getContentType().toString()).isEqualTo(FileDownloads.XLSX);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(result.getResponseBody()))) {
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Criteria");
             List<List<String>> criteria = new ArrayList<>();
@@ -229,14 +197,7 @@ class AssessmentExportIT extends ApiIntegrationTest {
                         .isEqualTo(((String) item.get("value")).matches("[=+\\-@].*"));
             }
 
-            Map<String, Cell> score = new HashMap<>();
-            for (Row row : workbook.getSheet("Score")) {
-                if (row.getRowNum() > 0) {
-                    String section = row.getCell(0).getStringCellValue();
-                    String code = section.matches("D\\d+ .*") ? section.substring(0, section.indexOf(' ')) : section;
-                    score.put(code + "|" + row.getCell(1).getStringCellValue(), row.getCell(2));
-                }
-            }
+            Map<String, Cell> score = FileDownloads.bySectionAndMeasure(workbook.getSheet("Score"));
             Map<String, Object> expected = map(assessment, "score");
             assertThat(score.get("Assessment|ID").getStringCellValue()).isEqualTo(published);
             assertThat(score.get("Assessment|Company").getStringCellValue()).isEqualTo(FORMULA);
@@ -272,29 +233,16 @@ class AssessmentExportIT extends ApiIntegrationTest {
     }
 
     @Test
-    void everyExportIsInTheAuditTrailWithItsAssessmentAndRows() throws SQLException {
+    void everyExportIsInTheAuditTrailWithItsAssessmentAndRows() {
         export(users.integration(), published, "csv");
         int criteria = list(map(queried(users.integration(), published), "score"), "criteria")
                 .size();
 
-        try (Connection admin = DB.connectAsAdmin();
-                PreparedStatement statement = admin.prepareStatement("""
-                        select e.entity_type, e.after::text
-                        from audit_events e join tenants t on t.id = e.tenant_id
-                        where t.key = ? and e.action = 'exportAssessment' and e.actor = ?
-                        order by e.occurred_at desc limit 1""")) {
-            statement.setString(1, tenant);
-            statement.setString(2, "integration@" + tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                assertThat(row.next()).as("an audit event of the export").isTrue();
-                assertThat(row.getString(1)).isEqualTo("Export");
-                assertThat(row.getString(2))
-                        .contains(
-                                "\"format\": \"CSV\"",
-                                "\"assessmentId\": \"" + published + "\"",
-                                "\"rows\": " + criteria);
-            }
-        }
+        FileDownloads.AuditEvent event =
+                FileDownloads.latestAuditEvent(tenant, "exportAssessment", "integration@" + tenant);
+        assertThat(event.entityType()).isEqualTo("Export");
+        assertThat(event.after())
+                .contains("\"format\": \"CSV\"", "\"assessmentId\": \"" + published + "\"", "\"rows\": " + criteria);
     }
 
     /** The criteria rows as the CSV writes them, from the query's answer: exact decimals, empty for null. */
@@ -343,49 +291,8 @@ class AssessmentExportIT extends ApiIntegrationTest {
                 .get();
     }
 
-    private static void addEvidence(
-            GraphQlTester assessor, String assessmentId, String criterion, String kind, String value) {
-        assessor.documentName("addEvidence")
-                .variable(
-                        "input",
-                        Map.of(
-                                "assessmentId",
-                                assessmentId,
-                                "expectedVersion",
-                                version(assessor, assessmentId),
-                                "criterion",
-                                criterion,
-                                "kind",
-                                kind,
-                                "value",
-                                value))
-                .execute()
-                .path("addEvidence.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
-    }
-
     private EntityExchangeResult<byte[]> export(String token, String assessmentId, String extension) {
-        return server().get()
-                .uri("/exports/assessments/" + assessmentId + "/scores." + extension)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult();
-    }
-
-    private void assertNotFound(String token, String path) {
-        server().get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        return files.download(token, "/exports/assessments/" + assessmentId + "/scores." + extension);
     }
 
     /** A cell as text: its string, true/false, or its number in plain notation; empty when absent. */
@@ -421,13 +328,5 @@ class AssessmentExportIT extends ApiIntegrationTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
         return (List<Map<String, Object>>) map.get(key);
-    }
-
-    private static List<CSVRecord> csv(byte[] file) throws IOException {
-        assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
-        try (Reader reader =
-                new InputStreamReader(new ByteArrayInputStream(file, 3, file.length - 3), StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.parse(reader).getRecords();
-        }
     }
 }

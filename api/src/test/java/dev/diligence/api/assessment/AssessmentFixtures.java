@@ -59,6 +59,12 @@ public final class AssessmentFixtures {
 
     /** Adds a document reference as evidence to {@code criterion}; returns the evidence item's ID. */
     public static String addEvidence(GraphQlTester writer, String assessmentId, String criterion) {
+        return addEvidence(writer, assessmentId, criterion, "DOCUMENT", "data-room/" + criterion + ".pdf");
+    }
+
+    /** Adds evidence of {@code kind} (an EvidenceKind) with {@code value} to {@code criterion}; returns its ID. */
+    public static String addEvidence(
+            GraphQlTester writer, String assessmentId, String criterion, String kind, String value) {
         GraphQlTester.Response response = writer.documentName("addEvidence")
                 .variable(
                         "input",
@@ -70,12 +76,37 @@ public final class AssessmentFixtures {
                                 "criterion",
                                 criterion,
                                 "kind",
-                                "DOCUMENT",
+                                kind,
                                 "value",
-                                "data-room/" + criterion + ".pdf"))
+                                value))
                 .execute();
         response.path("addEvidence.userErrors").entityList(Object.class).hasSize(0);
         return response.path("addEvidence.evidence.id").entity(String.class).get();
+    }
+
+    /** Raises a finding of {@code severity} titled {@code title} on the assessment; returns its ID. */
+    public static String raiseFinding(GraphQlTester writer, String assessmentId, String title, String severity) {
+        return raiseFindingWith(writer, assessmentId, Map.of("title", title, "severity", severity));
+    }
+
+    /**
+     * Raises a finding with the given fields of RaiseFindingInput (values may be null; assessmentId is
+     * added, and a description unless given); returns its ID.
+     */
+    public static String raiseFindingWith(GraphQlTester writer, String assessmentId, Map<String, Object> fields) {
+        Map<String, Object> input = new HashMap<>(fields);
+        input.put("assessmentId", assessmentId);
+        input.putIfAbsent("description", "Raised by a test.");
+        GraphQlTester.Response response =
+                writer.documentName("raiseFinding").variable("input", input).execute();
+        response.path("raiseFinding.userErrors").entityList(Object.class).hasSize(0);
+        return response.path("raiseFinding.finding.id").entity(String.class).get();
+    }
+
+    /** Submits the assessment as {@code assessor} and publishes it as {@code reviewer}. */
+    public static void submitAndPublish(GraphQlTester assessor, GraphQlTester reviewer, String assessmentId) {
+        move(assessor, assessor, "submitAssessment", assessmentId);
+        move(reviewer, reviewer, "publishAssessment", assessmentId);
     }
 
     /** Runs a workflow mutation ({@code submitAssessment}, {@code publishAssessment}, ...) at the current version and asserts success. */
@@ -141,8 +172,7 @@ public final class AssessmentFixtures {
         String id = createAssessment(assessor, companyId, null);
         score(assessor, id, "C1.1", 3, "HIGH");
         addEvidence(assessor, id, "C1.1");
-        move(assessor, assessor, "submitAssessment", id);
-        move(reviewer, reviewer, "publishAssessment", id);
+        submitAndPublish(assessor, reviewer, id);
         return id;
     }
 }

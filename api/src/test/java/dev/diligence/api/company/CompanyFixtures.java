@@ -91,6 +91,38 @@ public final class CompanyFixtures {
         return addHolding(admin, aHoldingInput(fundId, companyId, "dealStage", dealStage));
     }
 
+    /** Grants {@code subject} (a fund manager) access to the fund. */
+    public static void grantFund(GraphQlTester admin, String fundId, String subject) {
+        admin.document(
+                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { field } } }")
+                .variable("f", fundId)
+                .variable("s", subject)
+                .execute()
+                .path("grantFundAccess.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    /** The funds and companies of {@link #twoFundsOneGranted}, by global ID. */
+    public record TwoFunds(String granted, String other, String inGranted, String inOther) {}
+
+    /**
+     * Two new funds of the firm, "Granted Fund", granted to {@code fundManager} (a subject), and "Other
+     * Fund"; each holds one new company, in DILIGENCE, named {@code inGranted} and {@code inOther}.
+     */
+    public static TwoFunds twoFundsOneGranted(
+            GraphQlTester admin, String fundManager, String inGranted, String inOther) {
+        TwoFunds funds = new TwoFunds(
+                createFund(admin, "Granted Fund"),
+                createFund(admin, "Other Fund"),
+                createCompany(admin, inGranted),
+                createCompany(admin, inOther));
+        addHolding(admin, funds.granted(), funds.inGranted(), "DILIGENCE");
+        addHolding(admin, funds.other(), funds.inOther(), "DILIGENCE");
+        grantFund(admin, funds.granted(), fundManager);
+        return funds;
+    }
+
     /** An external reference input. */
     public static Map<String, Object> reference(String source, String externalId) {
         return Map.of("source", source, "externalId", externalId);

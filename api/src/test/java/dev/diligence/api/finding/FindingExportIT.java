@@ -1,24 +1,19 @@
 package dev.diligence.api.finding;
 
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
+import static dev.diligence.api.assessment.AssessmentFixtures.raiseFinding;
+import static dev.diligence.api.support.FileDownloads.csv;
+import static dev.diligence.api.support.FileDownloads.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -43,6 +37,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FindingExportIT extends ApiIntegrationTest {
 
+    private final FileDownloads files = new FileDownloads(this::server, MediaType.TEXT_HTML);
+
     private String tenant;
     private TenantUsers users;
     private String granted;
@@ -54,28 +50,17 @@ class FindingExportIT extends ApiIntegrationTest {
     void aFirmWithTwoFundsOneGranted() {
         tenant = newTenant("export");
         users = usersOf(tenant);
-        GraphQlTester admin = graphQl(users.tenantAdmin());
         GraphQlTester assessor = graphQl(users.assessor());
-        granted = CompanyFixtures.createFund(admin, "Granted Fund");
-        other = CompanyFixtures.createFund(admin, "Other Fund");
-        String inGranted = CompanyFixtures.createCompany(admin, "Alpha Export");
-        String inOther = CompanyFixtures.createCompany(admin, "Bravo Export");
-        CompanyFixtures.addHolding(admin, granted, inGranted, "DILIGENCE");
-        CompanyFixtures.addHolding(admin, other, inOther, "DILIGENCE");
-        admin.document(
-                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { field } } }")
-                .variable("f", granted)
-                .variable("s", "fund-manager@" + tenant)
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
-        String assessmentInGranted = createAssessment(assessor, inGranted, null);
-        String assessmentInOther = createAssessment(assessor, inOther, null);
+        CompanyFixtures.TwoFunds funds = CompanyFixtures.twoFundsOneGranted(
+                graphQl(users.tenantAdmin()), "fund-manager@" + tenant, "Alpha Export", "Bravo Export");
+        granted = funds.granted();
+        other = funds.other();
+        String assessmentInGranted = createAssessment(assessor, funds.inGranted(), null);
+        String assessmentInOther = createAssessment(assessor, funds.inOther(), null);
         findingsInGranted = List.of(
-                raise(assessor, assessmentInGranted, "=HYPERLINK(\"http://evil.example\",\"click\")", "HIGH"),
-                raise(assessor, assessmentInGranted, "No drift monitoring, \"at all\"", "CRITICAL"));
-        findingsInOther = List.of(raise(assessor, assessmentInOther, "-2+3 model cards missing", "LOW"));
+                raiseFinding(assessor, assessmentInGranted, "=HYPERLINK(\"http://evil.example\",\"click\")", "HIGH"),
+                raiseFinding(assessor, assessmentInGranted, "No drift monitoring, \"at all\"", "CRITICAL"));
+        findingsInOther = List.of(raiseFinding(assessor, assessmentInOther, "-2+3 model cards missing", "LOW"));
     }
 
     @Test
@@ -132,51 +117,20 @@ class FindingExportIT extends ApiIntegrationTest {
 
     @Test
     void thePlatformAdministratorAndStrangersAreRefusedWithJson() {
-        server().get()
-                .uri("/exports/findings.csv")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platformAdminToken())
-                .exchange()
-                .expectStatus()
-                .isForbidden()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        server().get()
-                .uri("/exports/findings.csv")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        files.assertRefusedToPlatformAdminAndStrangers("/exports/findings.csv");
     }
 
     @Test
     void badInputIsAClearClientErrorNotAPage() {
-        server().get()
-                .uri("/exports/findings.pdf")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + users.tenantAdmin())
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        server().get()
-                .uri("/exports/findings.csv?severities=DISASTROUS")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + users.tenantAdmin())
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        files.refused(users.tenantAdmin(), "/exports/findings.pdf", 404);
+        files.refused(users.tenantAdmin(), "/exports/findings.csv?severities=DISASTROUS", 400);
     }
 
     @Test
     void theXlsxHoldsTheSameRows() throws IOException {
         EntityExchangeResult<byte[]> result = export(users.tenantAdmin(), "xlsx", "");
 
-        assertThat(result.getResponseHeaders().getContentType().toString())
-                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(result.getResponseHeaders().getContentType().toString()).isEqualTo(FileDownloads.XLSX);
         List<String> ids = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(result.getResponseBody()))) {
             Sheet sheet = workbook.getSheet(FindingTable.TITLE);
@@ -191,36 +145,16 @@ class FindingExportIT extends ApiIntegrationTest {
     }
 
     @Test
-    void everyExportIsInTheAuditTrailWithItsFilterAndRows() throws SQLException {
-        String reviewer = users.reviewer();
-        export(reviewer, "xlsx", "?fundId=" + granted);
+    void everyExportIsInTheAuditTrailWithItsFilterAndRows() {
+        export(users.reviewer(), "xlsx", "?fundId=" + granted);
 
-        try (Connection admin = DB.connectAsAdmin();
-                PreparedStatement statement = admin.prepareStatement("""
-                        select e.entity_type, e.after::text
-                        from audit_events e join tenants t on t.id = e.tenant_id
-                        where t.key = ? and e.action = 'exportFindings' and e.actor = ?
-                        order by e.occurred_at desc limit 1""")) {
-            statement.setString(1, tenant);
-            statement.setString(2, "reviewer@" + tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                assertThat(row.next()).as("an audit event of the export").isTrue();
-                assertThat(row.getString(1)).isEqualTo("Export");
-                assertThat(row.getString(2))
-                        .contains("\"format\": \"XLSX\"", "\"fundId\": \"" + granted + "\"", "\"rows\": 2");
-            }
-        }
+        FileDownloads.AuditEvent event = FileDownloads.latestAuditEvent(tenant, "exportFindings", "reviewer@" + tenant);
+        assertThat(event.entityType()).isEqualTo("Export");
+        assertThat(event.after()).contains("\"format\": \"XLSX\"", "\"fundId\": \"" + granted + "\"", "\"rows\": 2");
     }
 
     private EntityExchangeResult<byte[]> export(String token, String extension, String query) {
-        return server().get()
-                .uri("/exports/findings." + extension + query)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult();
+        return files.download(token, "/exports/findings." + extension + query);
     }
 
     private List<String> queried(String token) {
@@ -236,36 +170,5 @@ class FindingExportIT extends ApiIntegrationTest {
         List<String> all = new ArrayList<>(findingsInGranted);
         all.addAll(findingsInOther);
         return all;
-    }
-
-    private static List<CSVRecord> csv(byte[] file) throws IOException {
-        assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
-        try (Reader reader =
-                new InputStreamReader(new ByteArrayInputStream(file, 3, file.length - 3), StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.parse(reader).getRecords();
-        }
-    }
-
-    private static List<String> ids(List<CSVRecord> records) {
-        return records.stream().skip(1).map(record -> record.get(0)).toList();
-    }
-
-    private static String raise(GraphQlTester assessor, String assessmentId, String title, String severity) {
-        return assessor.documentName("raiseFinding")
-                .variable(
-                        "input",
-                        Map.of(
-                                "assessmentId",
-                                assessmentId,
-                                "title",
-                                title,
-                                "description",
-                                "Found in the export test.",
-                                "severity",
-                                severity))
-                .execute()
-                .path("raiseFinding.finding.id")
-                .entity(String.class)
-                .get();
     }
 }

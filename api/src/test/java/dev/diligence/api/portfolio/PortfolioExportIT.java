@@ -2,35 +2,29 @@ package dev.diligence.api.portfolio;
 
 import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
-import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
+import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
 import static dev.diligence.api.portfolio.PortfolioResponses.list;
 import static dev.diligence.api.portfolio.PortfolioResponses.map;
+import static dev.diligence.api.support.FileDownloads.csv;
+import static dev.diligence.api.support.FileDownloads.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -43,7 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -65,6 +58,8 @@ class PortfolioExportIT extends ApiIntegrationTest {
 
     private static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
+    private final FileDownloads files = new FileDownloads(this::server, MediaType.TEXT_HTML);
+
     private String tenant;
     private TenantUsers users;
     private String granted;
@@ -80,14 +75,7 @@ class PortfolioExportIT extends ApiIntegrationTest {
         GraphQlTester reviewer = graphQl(users.reviewer());
         granted = CompanyFixtures.createFund(admin, "Granted Fund");
         other = CompanyFixtures.createFund(admin, "Other Fund");
-        admin.document(
-                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { field } } }")
-                .variable("f", granted)
-                .variable("s", "fund-manager@" + tenant)
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
+        CompanyFixtures.grantFund(admin, granted, "fund-manager@" + tenant);
         int level = 0;
         for (String name : List.of(FORMULA, "Alpha", "Bravo", "Charlie", "Delta", "Golf", "Hotel")) {
             String company = CompanyFixtures.createCompany(admin, name);
@@ -107,8 +95,7 @@ class PortfolioExportIT extends ApiIntegrationTest {
             score(assessor, id, "C2.2", (level + 2) % 5, "MEDIUM");
             score(assessor, id, "C4.2", (level + 3) % 5, "HIGH");
             addEvidence(assessor, id, "C2.2");
-            move(assessor, assessor, "submitAssessment", id);
-            move(reviewer, reviewer, "publishAssessment", id);
+            submitAndPublish(assessor, reviewer, id);
             level++;
         }
         published = Instant.now();
@@ -169,15 +156,15 @@ class PortfolioExportIT extends ApiIntegrationTest {
 
     @Test
     void theArgumentsAreThePortfolioQuerysArguments() throws IOException {
-        assertThat(companyIds(csv(export(users.tenantAdmin(), granted, "csv", "?dealStages=DILIGENCE&dealStages=EXITED")
+        assertThat(ids(csv(export(users.tenantAdmin(), granted, "csv", "?dealStages=DILIGENCE&dealStages=EXITED")
                         .getResponseBody())))
                 .hasSize(1)
                 .isEqualTo(queriedIds(
                         users.tenantAdmin(), Map.of("fundId", granted, "dealStages", List.of("DILIGENCE", "EXITED"))));
-        assertThat(companyIds(csv(export(users.tenantAdmin(), granted, "csv", "?asOf=2020-01-01T00:00:00Z")
+        assertThat(ids(csv(export(users.tenantAdmin(), granted, "csv", "?asOf=2020-01-01T00:00:00Z")
                         .getResponseBody())))
                 .isEmpty();
-        assertThat(companyIds(csv(export(users.tenantAdmin(), granted, "csv", "?frameworkVersion=1")
+        assertThat(ids(csv(export(users.tenantAdmin(), granted, "csv", "?frameworkVersion=1")
                         .getResponseBody())))
                 .hasSize(5)
                 .isEqualTo(queriedIds(users.tenantAdmin(), Map.of("fundId", granted, "frameworkVersion", 1)));
@@ -185,11 +172,10 @@ class PortfolioExportIT extends ApiIntegrationTest {
 
     @Test
     void aFundManagerExportsOnlyGrantedFunds() throws IOException {
-        assertThat(companyIds(
-                        csv(export(users.fundManager(), granted, "csv", "").getResponseBody())))
+        assertThat(ids(csv(export(users.fundManager(), granted, "csv", "").getResponseBody())))
                 .hasSize(5)
                 .isEqualTo(queriedIds(users.fundManager(), Map.of("fundId", granted)));
-        assertNotFound(users.fundManager(), "/exports/funds/" + other + "/portfolio.csv");
+        files.refused(users.fundManager(), "/exports/funds/" + other + "/portfolio.csv", 404);
         graphQl(users.fundManager())
                 .documentName("portfolioExport")
                 .variable("fundId", other)
@@ -202,8 +188,8 @@ class PortfolioExportIT extends ApiIntegrationTest {
     void anotherFirmsCallerFindsNoSuchFund() {
         String stranger = usersOf(newTenant("portfolio-export-b")).tenantAdmin();
 
-        assertNotFound(stranger, "/exports/funds/" + granted + "/portfolio.csv");
-        assertNotFound(stranger, "/exports/funds/" + granted + "/portfolio.xlsx");
+        files.refused(stranger, "/exports/funds/" + granted + "/portfolio.csv", 404);
+        files.refused(stranger, "/exports/funds/" + granted + "/portfolio.xlsx", 404);
     }
 
     @ParameterizedTest(name = "{0} may export")
@@ -215,44 +201,23 @@ class PortfolioExportIT extends ApiIntegrationTest {
 
     @Test
     void thePlatformAdministratorAndStrangersAreRefusedWithJson() {
-        server().get()
-                .uri("/exports/funds/" + granted + "/portfolio.csv")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platformAdminToken())
-                .exchange()
-                .expectStatus()
-                .isForbidden()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        server().get()
-                .uri("/exports/funds/" + granted + "/portfolio.csv")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        files.assertRefusedToPlatformAdminAndStrangers("/exports/funds/" + granted + "/portfolio.csv");
     }
 
     @Test
     void badInputIsAClearClientErrorNotAPage() {
         String admin = users.tenantAdmin();
-        assertNotFound(admin, "/exports/funds/" + granted + "/portfolio.pdf");
-        assertNotFound(admin, "/exports/funds/not-a-fund-id/portfolio.csv");
-        assertNotFound(admin, "/exports/funds/" + GlobalId.encode("Company", UUID.randomUUID()) + "/portfolio.xlsx");
+        files.refused(admin, "/exports/funds/" + granted + "/portfolio.pdf", 404);
+        files.refused(admin, "/exports/funds/not-a-fund-id/portfolio.csv", 404);
+        files.refused(
+                admin, "/exports/funds/" + GlobalId.encode("Company", UUID.randomUUID()) + "/portfolio.xlsx", 404);
         for (String query : List.of(
                 "?asOf=yesterday",
                 "?asOf=2026-01-01",
                 "?dealStages=NOWHERE",
                 "?frameworkVersion=x",
                 "?frameworkVersion=999")) {
-            server().get()
-                    .uri("/exports/funds/" + granted + "/portfolio.csv" + query)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
-                    .accept(MediaType.TEXT_HTML)
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectHeader()
-                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            files.refused(admin, "/exports/funds/" + granted + "/portfolio.csv" + query, 400);
         }
     }
 
@@ -262,8 +227,7 @@ class PortfolioExportIT extends ApiIntegrationTest {
         EntityExchangeResult<byte[]> result = export(users.tenantAdmin(), granted, "xlsx", "?asOf=" + asOf);
         Map<String, Object> portfolio = queried(users.tenantAdmin(), Map.of("fundId", granted, "asOf", asOf));
 
-        assertThat(result.getResponseHeaders().getContentType().toString())
-                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(result.getResponseHeaders().getContentType().toString()).isEqualTo(FileDownloads.XLSX);
         assertThat(result.getResponseHeaders().getContentDisposition().getFilename())
                 .isEqualTo("portfolio-" + asOf.substring(0, 10) + ".xlsx");
         List<Map<String, Object>> nodes = list(map(portfolio, "companies"), "nodes");
@@ -284,14 +248,7 @@ class PortfolioExportIT extends ApiIntegrationTest {
                 assertThat(row.getCell(7).getBooleanCellValue()).isEqualTo(node.get("levelSuppressed"));
             }
 
-            Map<String, Cell> summary = new HashMap<>();
-            for (Row row : workbook.getSheet("Summary")) {
-                if (row.getRowNum() > 0) {
-                    String section = row.getCell(0).getStringCellValue();
-                    String code = section.startsWith("D") ? section.substring(0, section.indexOf(' ')) : section;
-                    summary.put(code + "|" + row.getCell(1).getStringCellValue(), row.getCell(2));
-                }
-            }
+            Map<String, Cell> summary = FileDownloads.bySectionAndMeasure(workbook.getSheet("Summary"));
             assertThat(summary.get("Comparison|Fund ID").getStringCellValue()).isEqualTo(granted);
             assertThat(summary.get("Comparison|Fund").getStringCellValue()).isEqualTo("Granted Fund");
             assertThat(summary.get("Comparison|As of").getLocalDateTimeCellValue())
@@ -318,29 +275,19 @@ class PortfolioExportIT extends ApiIntegrationTest {
     }
 
     @Test
-    void everyExportIsInTheAuditTrailWithItsArgumentsAndRows() throws SQLException {
+    void everyExportIsInTheAuditTrailWithItsArgumentsAndRows() {
         export(users.reviewer(), granted, "csv", "?dealStages=INVESTED&frameworkVersion=1");
 
-        try (Connection admin = DB.connectAsAdmin();
-                PreparedStatement statement = admin.prepareStatement("""
-                        select e.entity_type, e.after::text
-                        from audit_events e join tenants t on t.id = e.tenant_id
-                        where t.key = ? and e.action = 'exportPortfolio' and e.actor = ?
-                        order by e.occurred_at desc limit 1""")) {
-            statement.setString(1, tenant);
-            statement.setString(2, "reviewer@" + tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                assertThat(row.next()).as("an audit event of the export").isTrue();
-                assertThat(row.getString(1)).isEqualTo("Export");
-                assertThat(row.getString(2))
-                        .contains(
-                                "\"format\": \"CSV\"",
-                                "\"fundId\": \"" + granted + "\"",
-                                "\"dealStages\": [\"INVESTED\"]",
-                                "\"frameworkVersion\": 1",
-                                "\"rows\": 4");
-            }
-        }
+        FileDownloads.AuditEvent event =
+                FileDownloads.latestAuditEvent(tenant, "exportPortfolio", "reviewer@" + tenant);
+        assertThat(event.entityType()).isEqualTo("Export");
+        assertThat(event.after())
+                .contains(
+                        "\"format\": \"CSV\"",
+                        "\"fundId\": \"" + granted + "\"",
+                        "\"dealStages\": [\"INVESTED\"]",
+                        "\"frameworkVersion\": 1",
+                        "\"rows\": 4");
     }
 
     /** A row of the query's answer as the CSV writes it: exact decimals, empty for null, formulas neutralised. */
@@ -414,26 +361,7 @@ class PortfolioExportIT extends ApiIntegrationTest {
     }
 
     private EntityExchangeResult<byte[]> export(String token, String fundId, String extension, String query) {
-        return server().get()
-                .uri("/exports/funds/" + fundId + "/portfolio." + extension + query)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult();
-    }
-
-    private void assertNotFound(String token, String path) {
-        server().get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        return files.download(token, "/exports/funds/" + fundId + "/portfolio." + extension + query);
     }
 
     @SuppressWarnings("unchecked")
@@ -451,17 +379,5 @@ class PortfolioExportIT extends ApiIntegrationTest {
         return list(map(queried(token, variables), "companies"), "nodes").stream()
                 .map(node -> (String) map(node, "company").get("id"))
                 .toList();
-    }
-
-    private static List<String> companyIds(List<CSVRecord> records) {
-        return records.stream().skip(1).map(record -> record.get(0)).toList();
-    }
-
-    private static List<CSVRecord> csv(byte[] file) throws IOException {
-        assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
-        try (Reader reader =
-                new InputStreamReader(new ByteArrayInputStream(file, 3, file.length - 3), StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.parse(reader).getRecords();
-        }
     }
 }

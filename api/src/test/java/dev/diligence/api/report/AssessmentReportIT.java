@@ -2,20 +2,18 @@ package dev.diligence.api.report;
 
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
 import static dev.diligence.api.assessment.AssessmentFixtures.handCheckedDraft;
-import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.publishedAssessment;
+import static dev.diligence.api.assessment.AssessmentFixtures.raiseFindingWith;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
+import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
 import dev.diligence.api.support.TestIssuer;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,6 +52,8 @@ class AssessmentReportIT extends ApiIntegrationTest {
               criteria { code evidence { value } }
             } }""";
 
+    private final FileDownloads files = new FileDownloads(this::server, MediaType.TEXT_HTML, MediaType.APPLICATION_PDF);
+
     private String tenant;
     private TenantUsers users;
     private String granted;
@@ -65,27 +65,15 @@ class AssessmentReportIT extends ApiIntegrationTest {
     void aFirmWithAPublishedAssessmentAndADraft() {
         tenant = newTenant("report");
         users = usersOf(tenant);
-        GraphQlTester admin = graphQl(users.tenantAdmin());
         GraphQlTester assessor = graphQl(users.assessor());
         GraphQlTester reviewer = graphQl(users.reviewer());
-        granted = CompanyFixtures.createFund(admin, "Granted Fund");
-        String other = CompanyFixtures.createFund(admin, "Other Fund");
-        String company = CompanyFixtures.createCompany(admin, "Zürich Analytics 東京 AG");
-        String otherCompany = CompanyFixtures.createCompany(admin, "Bravo Report");
-        CompanyFixtures.addHolding(admin, granted, company, "DILIGENCE");
-        CompanyFixtures.addHolding(admin, other, otherCompany, "DILIGENCE");
-        admin.document(
-                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { field } } }")
-                .variable("f", granted)
-                .variable("s", "fund-manager@" + tenant)
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
+        CompanyFixtures.TwoFunds funds = CompanyFixtures.twoFundsOneGranted(
+                graphQl(users.tenantAdmin()), "fund-manager@" + tenant, "Zürich Analytics 東京 AG", "Bravo Report");
+        granted = funds.granted();
         String olga = person("olga", "Olga Owner");
         String omar = person("omar", "Omar Owner");
 
-        published = handCheckedDraft(assessor, company);
+        published = handCheckedDraft(assessor, funds.inGranted());
         raise(
                 assessor,
                 published,
@@ -110,11 +98,10 @@ class AssessmentReportIT extends ApiIntegrationTest {
                 null,
                 LocalDate.now().plusDays(10),
                 "Tests");
-        move(assessor, assessor, "submitAssessment", published);
-        move(reviewer, reviewer, "publishAssessment", published);
-        draft = createAssessment(assessor, company, null);
+        submitAndPublish(assessor, reviewer, published);
+        draft = createAssessment(assessor, funds.inGranted(), null);
         score(assessor, draft, "C1.1", 2, "MEDIUM");
-        inOtherFund = publishedAssessment(assessor, reviewer, otherCompany);
+        inOtherFund = publishedAssessment(assessor, reviewer, funds.inOther());
     }
 
     @Test
@@ -220,7 +207,7 @@ class AssessmentReportIT extends ApiIntegrationTest {
                 .execute()
                 .path("assessment")
                 .valueIsNull();
-        refused(users.fundManager(), "/exports/assessments/" + inOtherFund + "/report.pdf", 404);
+        files.refused(users.fundManager(), "/exports/assessments/" + inOtherFund + "/report.pdf", 404);
         assertThat(report(users.tenantAdmin(), inOtherFund).getStatus().value()).isEqualTo(200);
     }
 
@@ -228,35 +215,28 @@ class AssessmentReportIT extends ApiIntegrationTest {
     void anotherFirmsCallerGetsNotFoundNeverAPdf() {
         String stranger = usersOf(newTenant("report-b")).tenantAdmin();
 
-        refused(stranger, "/exports/assessments/" + published + "/report.pdf", 404);
+        files.refused(stranger, "/exports/assessments/" + published + "/report.pdf", 404);
     }
 
     @Test
     void thePlatformAdministratorAndStrangersAreRefusedWithJson() {
-        refused(platformAdminToken(), "/exports/assessments/" + published + "/report.pdf", 403);
-        server().get()
-                .uri("/exports/assessments/" + published + "/report.pdf")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        files.assertRefusedToPlatformAdminAndStrangers("/exports/assessments/" + published + "/report.pdf");
     }
 
     @Test
     void badIdsAreAClearNotFoundInJsonNotAPage() {
         String detail = "No assessment with this ID is visible to the caller";
-        refused(users.tenantAdmin(), "/exports/assessments/not-an-id/report.pdf", 404)
+        files.refused(users.tenantAdmin(), "/exports/assessments/not-an-id/report.pdf", 404)
                 .jsonPath("$.detail")
                 .isEqualTo(detail);
-        refused(users.tenantAdmin(), "/exports/assessments/" + granted + "/report.pdf", 404)
+        files.refused(users.tenantAdmin(), "/exports/assessments/" + granted + "/report.pdf", 404)
                 .jsonPath("$.detail")
                 .isEqualTo(detail);
-        refused(users.tenantAdmin(), "/exports/assessments/" + published + "/report.docx", 404);
+        files.refused(users.tenantAdmin(), "/exports/assessments/" + published + "/report.docx", 404);
     }
 
     @Test
-    void everyReportIsInTheAuditTrailWithTheAssessmentAndItsRows() throws SQLException {
+    void everyReportIsInTheAuditTrailWithTheAssessmentAndItsRows() {
         Map<String, Object> api = assessment(users.reviewer(), published);
         long evidence = list(api, "criteria").stream()
                 .mapToLong(c -> list(c, "evidence").size())
@@ -265,47 +245,15 @@ class AssessmentReportIT extends ApiIntegrationTest {
 
         report(users.reviewer(), published);
 
-        try (Connection admin = DB.connectAsAdmin();
-                PreparedStatement statement = admin.prepareStatement("""
-                        select e.entity_type, e.after::text
-                        from audit_events e join tenants t on t.id = e.tenant_id
-                        where t.key = ? and e.action = 'reportAssessment' and e.actor = ?
-                        order by e.occurred_at desc limit 1""")) {
-            statement.setString(1, tenant);
-            statement.setString(2, "reviewer@" + tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                assertThat(row.next()).as("an audit event of the report").isTrue();
-                assertThat(row.getString(1)).isEqualTo(AssessmentReports.ENTITY_TYPE);
-                assertThat(row.getString(2))
-                        .contains(
-                                "\"format\": \"PDF\"", "\"assessmentId\": \"" + published + "\"", "\"rows\": " + rows);
-            }
-        }
+        FileDownloads.AuditEvent event =
+                FileDownloads.latestAuditEvent(tenant, "reportAssessment", "reviewer@" + tenant);
+        assertThat(event.entityType()).isEqualTo(AssessmentReports.ENTITY_TYPE);
+        assertThat(event.after())
+                .contains("\"format\": \"PDF\"", "\"assessmentId\": \"" + published + "\"", "\"rows\": " + rows);
     }
 
     private EntityExchangeResult<byte[]> report(String token, String assessmentId) {
-        return server().get()
-                .uri("/exports/assessments/" + assessmentId + "/report.pdf")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult();
-    }
-
-    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec refused(
-            String token, String path, int status) {
-        return server().get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_PDF)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody();
+        return files.download(token, "/exports/assessments/" + assessmentId + "/report.pdf");
     }
 
     @SuppressWarnings("unchecked")
@@ -344,19 +292,13 @@ class AssessmentReportIT extends ApiIntegrationTest {
             LocalDate due,
             String plan) {
         Map<String, Object> input = new HashMap<>();
-        input.put("assessmentId", assessmentId);
         input.put("title", title);
         input.put("description", "Found in the report test.");
         input.put("severity", severity);
         input.put("owner", owner);
         input.put("dueDate", due.toString());
         input.put("remediationPlan", plan);
-        assessor.documentName("raiseFinding")
-                .variable("input", input)
-                .execute()
-                .path("raiseFinding.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
+        raiseFindingWith(assessor, assessmentId, input);
     }
 
     private static String minute(Object instant) {

@@ -2,20 +2,18 @@ package dev.diligence.api.report;
 
 import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
-import static dev.diligence.api.assessment.AssessmentFixtures.move;
+import static dev.diligence.api.assessment.AssessmentFixtures.raiseFinding;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
+import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The portfolio report shows what the {@code portfolio} query answers the same caller for the same
@@ -58,6 +55,8 @@ class PortfolioReportIT extends ApiIntegrationTest {
               remediation(first: 20) { totalCount nodes { company { name } criterion gap priority } }
             } }""";
 
+    private final FileDownloads files = new FileDownloads(this::server, MediaType.TEXT_HTML, MediaType.APPLICATION_PDF);
+
     private String tenant;
     private TenantUsers users;
     private String fundI;
@@ -73,14 +72,7 @@ class PortfolioReportIT extends ApiIntegrationTest {
         GraphQlTester reviewer = graphQl(users.reviewer());
         fundI = CompanyFixtures.createFund(admin, "Fund I Ventures");
         fundII = CompanyFixtures.createFund(admin, "Fund II Growth");
-        admin.document(
-                        "mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) { userErrors { code } } }")
-                .variable("f", fundI)
-                .variable("s", "fund-manager@" + tenant)
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
+        CompanyFixtures.grantFund(admin, fundI, "fund-manager@" + tenant);
         Map<String, String> companies = new LinkedHashMap<>();
         for (String name : List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel")) {
             String company = CompanyFixtures.createCompany(admin, name + " Holdings");
@@ -105,12 +97,11 @@ class PortfolioReportIT extends ApiIntegrationTest {
             score(assessor, id, "C4.2", (base + 3) % 5, "HIGH");
             addEvidence(assessor, id, "C2.2");
             if (name.equals("Alpha")) {
-                raise(assessor, id, "Critical gap", "CRITICAL");
-                raise(assessor, id, "High gap", "HIGH");
-                raise(assessor, id, "Another high gap", "HIGH");
+                raiseFinding(assessor, id, "Critical gap", "CRITICAL");
+                raiseFinding(assessor, id, "High gap", "HIGH");
+                raiseFinding(assessor, id, "Another high gap", "HIGH");
             }
-            move(assessor, assessor, "submitAssessment", id);
-            move(reviewer, reviewer, "publishAssessment", id);
+            submitAndPublish(assessor, reviewer, id);
         }
         createAssessment(assessor, companies.get("Foxtrot"), null);
     }
@@ -228,7 +219,7 @@ class PortfolioReportIT extends ApiIntegrationTest {
                 .execute()
                 .path("portfolio")
                 .valueIsNull();
-        refused(users.fundManager(), "/exports/funds/" + fundII + "/report.pdf", 404)
+        files.refused(users.fundManager(), "/exports/funds/" + fundII + "/report.pdf", 404)
                 .jsonPath("$.detail")
                 .isEqualTo("No fund with this ID is visible to the caller");
         assertThat(report(users.tenantAdmin(), fundII, "").getStatus().value()).isEqualTo(200);
@@ -238,86 +229,49 @@ class PortfolioReportIT extends ApiIntegrationTest {
     void anotherFirmsCallerGetsNotFoundNeverAPdf() {
         String stranger = usersOf(newTenant("portfolio-report-b")).tenantAdmin();
 
-        refused(stranger, "/exports/funds/" + fundI + "/report.pdf", 404);
+        files.refused(stranger, "/exports/funds/" + fundI + "/report.pdf", 404);
     }
 
     @Test
     void thePlatformAdministratorAndStrangersAreRefusedWithJson() {
-        refused(platformAdminToken(), "/exports/funds/" + fundI + "/report.pdf", 403);
-        server().get()
-                .uri("/exports/funds/" + fundI + "/report.pdf")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        files.assertRefusedToPlatformAdminAndStrangers("/exports/funds/" + fundI + "/report.pdf");
     }
 
     @Test
     void badInputIsAClearClientErrorInJsonNotAPage() {
         String admin = users.tenantAdmin();
-        refused(admin, "/exports/funds/" + fundI + "/report.pdf?frameworkVersion=999", 400)
+        files.refused(admin, "/exports/funds/" + fundI + "/report.pdf?frameworkVersion=999", 400)
                 .jsonPath("$.detail")
                 .isEqualTo("there is no framework version 999");
-        refused(admin, "/exports/funds/" + fundI + "/report.pdf?dealStages=SOMEDAY", 400);
-        refused(admin, "/exports/funds/" + fundI + "/report.pdf?asOf=yesterday", 400);
-        refused(admin, "/exports/funds/not-an-id/report.pdf", 404)
+        files.refused(admin, "/exports/funds/" + fundI + "/report.pdf?dealStages=SOMEDAY", 400);
+        files.refused(admin, "/exports/funds/" + fundI + "/report.pdf?asOf=yesterday", 400);
+        files.refused(admin, "/exports/funds/not-an-id/report.pdf", 404)
                 .jsonPath("$.detail")
                 .isEqualTo("No fund with this ID is visible to the caller");
-        refused(admin, "/exports/funds/" + golf + "/report.pdf", 404);
+        files.refused(admin, "/exports/funds/" + golf + "/report.pdf", 404);
     }
 
     @Test
-    void everyReportIsInTheAuditTrailWithWhatWasAskedAndItsRows() throws SQLException {
+    void everyReportIsInTheAuditTrailWithWhatWasAskedAndItsRows() {
         Map<String, Object> api = portfolio(users.reviewer(), fundI, List.of("INVESTED"));
         long rows = ((Number) map(api, "companies").get("totalCount")).longValue()
                 + Math.min(((Number) map(api, "remediation").get("totalCount")).longValue(), 20);
 
         report(users.reviewer(), fundI, "?dealStages=INVESTED");
 
-        try (Connection admin = DB.connectAsAdmin();
-                PreparedStatement statement = admin.prepareStatement("""
-                        select e.entity_type, e.after::text
-                        from audit_events e join tenants t on t.id = e.tenant_id
-                        where t.key = ? and e.action = 'reportPortfolio' and e.actor = ?
-                        order by e.occurred_at desc limit 1""")) {
-            statement.setString(1, tenant);
-            statement.setString(2, "reviewer@" + tenant);
-            try (ResultSet row = statement.executeQuery()) {
-                assertThat(row.next()).as("an audit event of the report").isTrue();
-                assertThat(row.getString(1)).isEqualTo(PortfolioReports.ENTITY_TYPE);
-                assertThat(row.getString(2))
-                        .contains(
-                                "\"format\": \"PDF\"",
-                                "\"fundId\": \"" + fundI + "\"",
-                                "\"dealStages\": [\"INVESTED\"]",
-                                "\"rows\": " + rows);
-            }
-        }
+        FileDownloads.AuditEvent event =
+                FileDownloads.latestAuditEvent(tenant, "reportPortfolio", "reviewer@" + tenant);
+        assertThat(event.entityType()).isEqualTo(PortfolioReports.ENTITY_TYPE);
+        assertThat(event.after())
+                .contains(
+                        "\"format\": \"PDF\"",
+                        "\"fundId\": \"" + fundI + "\"",
+                        "\"dealStages\": [\"INVESTED\"]",
+                        "\"rows\": " + rows);
     }
 
     private EntityExchangeResult<byte[]> report(String token, String fundId, String query) {
-        return server().get()
-                .uri("/exports/funds/" + fundId + "/report.pdf" + query)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult();
-    }
-
-    private WebTestClient.BodyContentSpec refused(String token, String path, int status) {
-        return server().get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_PDF)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody();
+        return files.download(token, "/exports/funds/" + fundId + "/report.pdf" + query);
     }
 
     @SuppressWarnings("unchecked")
@@ -330,25 +284,6 @@ class PortfolioReportIT extends ApiIntegrationTest {
                 .path("portfolio")
                 .entity(Map.class)
                 .get();
-    }
-
-    private static void raise(GraphQlTester assessor, String assessmentId, String title, String severity) {
-        assessor.documentName("raiseFinding")
-                .variable(
-                        "input",
-                        Map.of(
-                                "assessmentId",
-                                assessmentId,
-                                "title",
-                                title,
-                                "description",
-                                "Found in the portfolio report test.",
-                                "severity",
-                                severity))
-                .execute()
-                .path("raiseFinding.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
     }
 
     @SuppressWarnings("unchecked")
