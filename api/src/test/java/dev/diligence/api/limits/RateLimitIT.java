@@ -2,7 +2,11 @@ package dev.diligence.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diligence.api.assessment.AssessmentFixtures;
+import dev.diligence.api.company.CompanyFixtures;
 import dev.diligence.api.support.ApiIntegrationTest;
+import dev.diligence.api.support.FileDownloads;
+import dev.diligence.api.support.TenantUsers;
 import dev.diligence.persistence.testing.TenantRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +15,9 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -33,6 +40,7 @@ class RateLimitIT extends ApiIntegrationTest {
     private static final String THIRTY_FUNDS = "{ funds(first: 30) { nodes { name } } }";
     private static final int COST = 32;
 
+    private final FileDownloads files = new FileDownloads(this::server);
     private GraphQlRequests requests;
 
     @BeforeEach
@@ -126,31 +134,51 @@ class RateLimitIT extends ApiIntegrationTest {
                 .isEqualTo(99);
     }
 
-    /** Three requests of 32 points leave 4 of 100. */
     /**
-     * A file export is charged from the same budget: {@code ExportGate}'s 10 points plus one per 100
-     * rows (a firm without findings: 10), refused with 429, {@code Retry-After} and a JSON problem when
-     * the budget holds fewer, and then nothing is exported or audited.
+     * A file download, export or report, is charged from the same budget: {@code ExportGate}'s 10
+     * points plus one per 100 rows (every file here has fewer: 10 points for the findings of a firm
+     * that has none, 11 for the others), each admitted download showing what is left in its
+     * {@code RateLimit} header; refused with 429, {@code Retry-After} and a JSON problem when the
+     * budget holds fewer points than the file costs, and then nothing is exported or audited. The firm
+     * (a fund granted to its fund manager, holding a company with a published assessment) is made by
+     * its administrator, assessor and reviewer; the fund manager, who has spent nothing, downloads.
      */
-    @Test
-    void anExportIsChargedFromTheSameBudgetAndRefusedWhenItCannotPay() {
-        String admin = usersOf(newTenant("limits-export")).tenantAdmin();
-        for (int i = 0; i < 9; i++) {
-            server().get()
-                    .uri("/exports/findings.csv")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "/exports/findings.csv,                        exportFindings,   10",
+        "/exports/funds/{fund}/portfolio.csv,          exportPortfolio,  11",
+        "/exports/assessments/{assessment}/scores.csv, exportAssessment, 11",
+        "/exports/assessments/{assessment}/report.pdf, reportAssessment, 11",
+        "/exports/funds/{fund}/report.pdf,             reportPortfolio,  11"
+    })
+    void anExportIsChargedFromTheSameBudgetAndRefusedWhenItCannotPay(String endpoint, String action, int cost) {
+        String firm = newTenant("limits-export");
+        TenantUsers users = usersOf(firm);
+        GraphQlTester admin = graphQl(users.tenantAdmin());
+        String fund = CompanyFixtures.createFund(admin, "Limited Fund");
+        String company = CompanyFixtures.createCompany(admin, "Limited Analytics");
+        CompanyFixtures.addHolding(admin, fund, company, "INVESTED");
+        CompanyFixtures.grantFund(admin, fund, "fund-manager@" + firm);
+        String assessment =
+                AssessmentFixtures.publishedAssessment(graphQl(users.assessor()), graphQl(users.reviewer()), company);
+        String path = endpoint.replace("{fund}", fund).replace("{assessment}", assessment);
+        String exporter = users.fundManager();
+
+        int admitted = 100 / cost - 1;
+        for (int i = 1; i <= admitted; i++) {
+            assertThat(files.download(exporter, path).getResponseHeaders().getFirst("RateLimit"))
+                    .contains(";r=" + (100 - i * cost) + ";");
         }
-        // 10 points left; this query asks for 2 + 3 and, finding no funds, is charged 2 of them
-        requests.post(admin, "{ funds(first: 3) { nodes { name } } }")
-                .expectStatus()
-                .isOk();
+        // fewer points left than the file costs, yet some: an empty budget is refused before any export is priced
+        requests.post(exporter, "{ funds(first: 3) { nodes { name } } }")
+                .expectBody()
+                .jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable")
+                .value(left ->
+                        assertThat(((Number) left).intValue()).isPositive().isLessThan(cost));
 
         server().get()
-                .uri("/exports/findings.csv")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + exporter)
                 .exchange()
                 .expectStatus()
                 .isEqualTo(429)
@@ -161,9 +189,13 @@ class RateLimitIT extends ApiIntegrationTest {
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class)
-                .value(body -> assertThat(body).contains("Throttled").contains("costs 10 points"));
+                .value(body -> assertThat(body).contains("Throttled").contains("costs " + cost + " points"));
+        assertThat(FileDownloads.auditEvents(firm, action, "fund-manager@" + firm))
+                .as("the admitted downloads are audited, the refused one is not")
+                .hasSize(admitted);
     }
 
+    /** Three requests of 32 points leave 4 of 100. */
     private void spendAllButFour(String token) {
         for (int spent = 1; spent <= 3; spent++) {
             assertAdmitted(token, 100 - spent * COST);
