@@ -50,14 +50,7 @@ class KeycloakPortfolioPageBrowserIT extends ApiIntegrationTest {
         KeycloakEndToEndIT.ensureTenant(NORTHWIND);
         GraphQlTester alice = graphQl(KEYCLOAK.userToken("alice"));
         grantedFund = CompanyFixtures.createFund(alice, "Keycloak Page Fund " + CompanyFixtures.unique());
-        alice.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) {"
-                        + " userErrors { field } } }")
-                .variable("f", grantedFund)
-                .variable("s", KeycloakRealm.subjectOf(KEYCLOAK.userToken("frank")))
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
+        CompanyFixtures.grantFund(alice, grantedFund, KeycloakRealm.subjectOf(KEYCLOAK.userToken("frank")));
     }
 
     @Test

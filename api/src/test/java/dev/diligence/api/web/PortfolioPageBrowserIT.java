@@ -2,8 +2,8 @@ package dev.diligence.api.web;
 
 import static dev.diligence.api.assessment.AssessmentFixtures.addEvidence;
 import static dev.diligence.api.assessment.AssessmentFixtures.createAssessment;
-import static dev.diligence.api.assessment.AssessmentFixtures.move;
 import static dev.diligence.api.assessment.AssessmentFixtures.score;
+import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
@@ -91,14 +91,7 @@ class PortfolioPageBrowserIT extends ApiIntegrationTest {
         String elsewhere = CompanyFixtures.createCompany(admin, "Ungranted Robotics");
         CompanyFixtures.addHolding(admin, otherFund, elsewhere, "DILIGENCE");
         published(assessor, reviewer, elsewhere, COMPANIES.get("Quarry Data"));
-        admin.document("mutation($f: ID!, $s: String!) { grantFundAccess(input: {fundId: $f, subject: $s}) {"
-                        + " userErrors { field } } }")
-                .variable("f", mainFund)
-                .variable("s", "fund-manager@" + tenant)
-                .execute()
-                .path("grantFundAccess.userErrors")
-                .entityList(Object.class)
-                .hasSize(0);
+        CompanyFixtures.grantFund(admin, mainFund, "fund-manager@" + tenant);
     }
 
     /** Scores every criterion at its level (evidence on each scored above 2, so no gate), submits and publishes. */
@@ -110,8 +103,7 @@ class PortfolioPageBrowserIT extends ApiIntegrationTest {
                 addEvidence(assessor, assessment, CRITERIA.get(i));
             }
         }
-        move(assessor, assessor, "submitAssessment", assessment);
-        move(reviewer, reviewer, "publishAssessment", assessment);
+        submitAndPublish(assessor, reviewer, assessment);
     }
 
     @Test
