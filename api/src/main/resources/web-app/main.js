@@ -69,6 +69,11 @@ async function start() {
         }
         viewer = (await graphql(VIEWER)).viewer;
         header();
+        if (!viewer.tenant) {
+            show(h('h1', {}, 'No firm to show'), h('p', { className: 'lead' },
+                'You are signed in without a firm (a platform administrator): the portfolio page shows a firm\'s funds to its own users.'));
+            return;
+        }
         window.addEventListener('hashchange', route);
         await route();
         document.body.dataset.ready = 'true';
