@@ -165,6 +165,20 @@ class PortfolioPageBrowserIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aPlatformAdministratorIsToldThereIsNoFirmToShow() {
+        ChromeDriver browser = chromium.driver();
+        browser.get(page());
+        chromium.waiting()
+                .until(driver -> !driver.findElements(By.id("sign-in")).isEmpty());
+        ISSUER.enqueueEndpointToken("platform-" + tenant, null, 3600, "platform-admin");
+        browser.findElement(By.id("sign-in")).click();
+
+        chromium.waiting()
+                .until(driver -> driver.findElement(By.tagName("h1")).getText().equals("No firm to show"));
+        assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+    }
+
+    @Test
     void thePortfolioExportDownloadsAndParsesToTheApisRows() throws IOException {
         ChromeDriver browser = signIn("fund-manager");
         openFund(browser, mainFund);
