@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -92,8 +93,14 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         return driver;
     }
 
+    /**
+     * Waits up to a minute, looking again when an element vanished under it: a view replaces its
+     * elements as it renders, so one found in a check may be gone when the check reads it.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The browser's viewport width in CSS pixels: the window is sized so that the page sees exactly this. */
