@@ -76,6 +76,11 @@ export function date(instant) {
     return instant ? new Date(instant).toISOString().substring(0, 10) : '—';
 }
 
+/** A decimal of the API as a number for sorting and charts (never for display); null when absent. */
+export function numberOrNull(value) {
+    return value === null || value === undefined ? null : Number(value);
+}
+
 /** Level colour classes: level-0 … level-4 (CSS), and none when unknown. */
 export function levelClass(level) {
     return level === null || level === undefined ? 'level-none' : `level-${level}`;

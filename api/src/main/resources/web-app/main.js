@@ -15,6 +15,8 @@ import { assessmentView } from './views/assessment.js';
 
 const VIEWER = `query PortfolioPageViewer { viewer { subject name roles fundScoped tenant { name } } }`;
 
+const SESSION_ENDED = 'Your session ended. Sign in again to go on.';
+
 let viewer;
 
 function signInScreen(message) {
@@ -53,7 +55,7 @@ async function route() {
         document.getElementById('view').focus({ preventScroll: true });
     } catch (error) {
         if (error instanceof SignedOut) {
-            signInScreen('Your session ended. Sign in again to go on.');
+            signInScreen(SESSION_ENDED);
         } else {
             show(errorBox(error), h('p', {}, h('a', { href: '#/' }, 'Back to the funds')));
         }
@@ -79,7 +81,7 @@ async function start() {
         document.body.dataset.ready = 'true';
     } catch (error) {
         if (error instanceof SignedOut) {
-            signInScreen('Your session ended. Sign in again to go on.');
+            signInScreen(SESSION_ENDED);
         } else {
             signInScreen();
             document.getElementById('view').prepend(errorBox(error));

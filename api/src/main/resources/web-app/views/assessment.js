@@ -2,7 +2,7 @@
 // levels and evidence, the red flags that fired, and the findings with their remediation.
 import { graphql } from '../api.js';
 import { downloadPanel } from '../downloads.js';
-import { date, decimal, h, levelClass, scrollBox, show, statusLine } from '../dom.js';
+import { band, date, decimal, h, levelClass, scrollBox, show, statusLine } from '../dom.js';
 import { criterionLevels } from '../charts.js';
 
 const ASSESSMENT = `query PortfolioPageAssessment($id: ID!) {
@@ -81,7 +81,7 @@ function dimensionSection(dimension, criteria, names, recorded) {
     return h('article', { className: 'dimension', dataset: { dimension: dimension.code } },
         h('div', { className: 'section-head' },
             h('h3', {}, title),
-            h('span', { className: `chip ${levelClass(dimension.score === null ? null : Math.min(4, Math.floor(Number(dimension.score))))}` }, dimension.applicable ? decimal(dimension.score) : 'n/a')),
+            h('span', { className: `chip ${levelClass(band(dimension.score))}` }, dimension.applicable ? decimal(dimension.score) : 'n/a')),
         dimension.cappedBy ? h('p', { className: 'cap' }, `Capped by ${dimension.cappedBy} from ${decimal(dimension.uncappedScore)}: ${dimension.capExplanation ?? ''}`) : null,
         dimension.provisional ? h('p', { className: 'hint' }, 'Provisional: too few criteria scored.') : null,
         scored.length > 0 ? criterionLevels(`${title}: effective level and target of ${scored.map(criterion => `${criterion.code} ${criterion.effectiveLevel} of ${criterion.target}`).join(', ')}`, scored) : null,

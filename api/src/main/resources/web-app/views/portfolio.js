@@ -3,8 +3,20 @@
 // findings; sortable), the score distribution, the exports and the choice of companies to compare.
 import { graphql } from '../api.js';
 import { downloadPanel } from '../downloads.js';
-import { band, date, decimal, h, levelClass, scrollBox, show, statusLine } from '../dom.js';
+import { band, date, decimal, h, levelClass, numberOrNull, scrollBox, show, statusLine } from '../dom.js';
 import { levelDistributionChart, scoreHistogram } from '../charts.js';
+
+// A heatmap row per company, for the first page and the pages after it.
+const ROWS = `fragment PortfolioPageRows on PortfolioCompanyConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    company { id name }
+    assessment { id }
+    publishedAt overall level levelSuppressed percentileRank
+    dimensions { dimension score }
+    openFindings { critical high }
+  }
+}`;
 
 const PORTFOLIO = `query PortfolioPageHeatmap($fundId: ID!) {
   portfolio(fundId: $fundId) {
@@ -17,30 +29,12 @@ const PORTFOLIO = `query PortfolioPageHeatmap($fundId: ID!) {
     companies(first: 100) { ...PortfolioPageRows }
   }
 }
-fragment PortfolioPageRows on PortfolioCompanyConnection {
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    company { id name }
-    assessment { id }
-    publishedAt overall level levelSuppressed percentileRank
-    dimensions { dimension score }
-    openFindings { critical high }
-  }
-}`;
+${ROWS}`;
 
 const MORE_ROWS = `query PortfolioPageMoreRows($fundId: ID!, $after: String) {
   portfolio(fundId: $fundId) { companies(first: 100, after: $after) { ...PortfolioPageRows } }
 }
-fragment PortfolioPageRows on PortfolioCompanyConnection {
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    company { id name }
-    assessment { id }
-    publishedAt overall level levelSuppressed percentileRank
-    dimensions { dimension score }
-    openFindings { critical high }
-  }
-}`;
+${ROWS}`;
 
 const DIMENSION_NAMES = `query PortfolioPageDimensions($version: Int!) {
   framework(version: $version) { dimensions { code name } }
@@ -115,10 +109,6 @@ const COLUMNS = (dimensions) => [
     { key: 'critical', label: 'Critical', title: 'Open critical findings', value: row => row.openFindings.critical },
     { key: 'high', label: 'High', title: 'Open high findings', value: row => row.openFindings.high },
 ];
-
-function numberOrNull(value) {
-    return value === null || value === undefined ? null : Number(value);
-}
 
 function sorted(rows, column, descending) {
     const direction = descending ? -1 : 1;

@@ -1,7 +1,7 @@
 // A company's trend: the overall and dimension scores of each of its published assessments, in the
 // order they were published.
 import { graphql } from '../api.js';
-import { date, decimal, h, levelClass, scrollBox, show, statusLine } from '../dom.js';
+import { date, decimal, h, levelClass, numberOrNull, scrollBox, show, statusLine } from '../dom.js';
 import { trendChart } from '../charts.js';
 
 const TREND = `query PortfolioPageTrend($id: ID!) {
@@ -52,8 +52,4 @@ export async function trendView(companyId, fundId) {
                         codes.map(code => h('td', { className: 'num' }, decimal(assessment.score.dimensions.find(dimension => dimension.code === code)?.score))),
                         h('td', {}, assessment.publication.publisher.name))))))],
     );
-}
-
-function numberOrNull(value) {
-    return value === null || value === undefined ? null : Number(value);
 }

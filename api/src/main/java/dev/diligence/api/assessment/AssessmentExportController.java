@@ -47,8 +47,7 @@ class AssessmentExportController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        ExportFormat format = ExportFormat.ofExtension(extension)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such export format"));
+        ExportFormat format = ExportFormat.ofExtension(extension);
         List<Table> tables = exports.tables(AssessmentView.assessmentId(assessmentId), format)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such assessment"));
         long rows = tables.stream().mapToLong(table -> table.rows().size()).sum();

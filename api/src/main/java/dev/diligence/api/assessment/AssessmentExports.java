@@ -1,7 +1,7 @@
 package dev.diligence.api.assessment;
 
-import dev.diligence.api.audit.AuditRecorder;
 import dev.diligence.api.company.CompanyService;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.export.ExportFormat;
 import dev.diligence.api.export.Table;
 import dev.diligence.api.framework.FrameworkService;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,18 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssessmentExports {
 
-    /** The audit trail's name for the export, and the type of the object it records. */
+    /** The audit trail's name for this export ({@link ExportAuditTrail}). */
     static final String ACTION = "exportAssessment";
-
-    static final String ENTITY_TYPE = "Export";
 
     private final AssessmentService assessments;
     private final FrameworkService frameworks;
     private final CompanyService companies;
-    private final AuditRecorder audit;
+    private final ExportAuditTrail audit;
 
     AssessmentExports(
-            AssessmentService assessments, FrameworkService frameworks, CompanyService companies, AuditRecorder audit) {
+            AssessmentService assessments,
+            FrameworkService frameworks,
+            CompanyService companies,
+            ExportAuditTrail audit) {
         this.assessments = assessments;
         this.frameworks = frameworks;
         this.companies = companies;
@@ -81,6 +81,6 @@ public class AssessmentExports {
         export.put("format", format.name());
         export.put("arguments", Map.of("assessmentId", assessmentId));
         export.put("rows", rows);
-        audit.record(ACTION, ENTITY_TYPE, UUID.randomUUID(), null, export);
+        audit.record(ACTION, export);
     }
 }

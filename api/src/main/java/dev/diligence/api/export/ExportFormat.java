@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The file formats a table is exported in, with what the HTTP response says about each. */
 public enum ExportFormat {
@@ -37,11 +38,17 @@ public enum ExportFormat {
         return holdsManyTables;
     }
 
-    /** The format whose file name extension is {@code extension} ({@code csv}, {@code xlsx}). */
-    public static Optional<ExportFormat> ofExtension(String extension) {
+    /**
+     * The format whose file name extension is {@code extension} ({@code csv}, {@code xlsx}).
+     *
+     * @throws ResponseStatusException 404 when no format has it: an export path with another
+     *     extension names nothing
+     */
+    public static ExportFormat ofExtension(String extension) {
         return Arrays.stream(values())
                 .filter(format -> format.extension.equals(extension))
-                .findFirst();
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such export format"));
     }
 
     /**

@@ -11,11 +11,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /exports/findings.csv} and {@code GET /exports/findings.xlsx}: every finding the findings
@@ -45,8 +43,7 @@ class FindingExportController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        ExportFormat format = ExportFormat.ofExtension(extension)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such export format"));
+        ExportFormat format = ExportFormat.ofExtension(extension);
         FindingFilter findingFilter = FindingFilterInput.toFilter(filter);
         long rows = exports.count(findingFilter);
         gate.run(request, response, rows, () -> {

@@ -1,6 +1,6 @@
 package dev.diligence.api.finding;
 
-import dev.diligence.api.audit.AuditRecorder;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.export.ExportFormat;
 import dev.diligence.api.export.TableWriter;
 import dev.diligence.api.security.Authorities;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,15 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FindingExports {
 
-    /** The audit trail's name for an export, and the type of the object it records. */
+    /** The audit trail's name for this export ({@link ExportAuditTrail}). */
     static final String ACTION = "exportFindings";
 
-    static final String ENTITY_TYPE = "Export";
-
     private final Findings findings;
-    private final AuditRecorder audit;
+    private final ExportAuditTrail audit;
 
-    FindingExports(Findings findings, AuditRecorder audit) {
+    FindingExports(Findings findings, ExportAuditTrail audit) {
         this.findings = findings;
         this.audit = audit;
     }
@@ -63,7 +60,7 @@ public class FindingExports {
         export.put("format", format.name());
         export.put("filter", asked);
         export.put("rows", rows);
-        audit.record(ACTION, ENTITY_TYPE, UUID.randomUUID(), null, export);
+        audit.record(ACTION, export);
     }
 
     private static void putIfGiven(Map<String, Object> map, String key, @Nullable Object value) {

@@ -3,10 +3,7 @@ package dev.diligence.api.portfolio;
 import dev.diligence.api.export.Attachments;
 import dev.diligence.api.export.ExportFormat;
 import dev.diligence.api.export.TableWriter;
-import dev.diligence.api.fund.FundView;
-import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.ExportGate;
-import dev.diligence.domain.fund.FundId;
 import dev.diligence.domain.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,8 +47,7 @@ class PortfolioExportController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        ExportFormat format = ExportFormat.ofExtension(extension)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such export format"));
+        ExportFormat format = ExportFormat.ofExtension(extension);
         PortfolioService.Comparison comparison = comparison(fundId, arguments);
         long rows = exports.count(comparison, format);
         gate.run(request, response, rows, () -> {
@@ -69,12 +65,8 @@ class PortfolioExportController {
 
     private PortfolioService.Comparison comparison(String fundId, PortfolioArguments arguments) {
         try {
-            return portfolios
-                    .comparison(
-                            new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE)),
-                            arguments.asOf() == null ? null : arguments.asOf().toInstant(),
-                            arguments.stages(),
-                            arguments.frameworkVersion())
+            return arguments
+                    .comparison(portfolios, fundId)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such fund"));
         } catch (RuleViolationException unknownVersion) {
             throw new ResponseStatusException(

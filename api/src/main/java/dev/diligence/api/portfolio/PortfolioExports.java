@@ -1,6 +1,6 @@
 package dev.diligence.api.portfolio;
 
-import dev.diligence.api.audit.AuditRecorder;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.export.ExportFormat;
 import dev.diligence.api.export.Table;
 import dev.diligence.api.export.TableWriter;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -29,15 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PortfolioExports {
 
-    /** The audit trail's name for the export, and the type of the object it records. */
+    /** The audit trail's name for this export ({@link ExportAuditTrail}). */
     static final String ACTION = "exportPortfolio";
 
-    static final String ENTITY_TYPE = "Export";
-
     private final PortfolioService portfolios;
-    private final AuditRecorder audit;
+    private final ExportAuditTrail audit;
 
-    PortfolioExports(PortfolioService portfolios, AuditRecorder audit) {
+    PortfolioExports(PortfolioService portfolios, ExportAuditTrail audit) {
         this.portfolios = portfolios;
         this.audit = audit;
     }
@@ -60,22 +57,11 @@ public class PortfolioExports {
     @PreAuthorize(Authorities.TENANT_READER)
     @Transactional
     public void record(String fundId, PortfolioArguments arguments, ExportFormat format, long rows) {
-        Map<String, Object> asked = new LinkedHashMap<>();
-        asked.put("fundId", fundId);
-        if (arguments.asOf() != null) {
-            asked.put("asOf", arguments.asOf().toString());
-        }
-        if (arguments.dealStages() != null) {
-            asked.put("dealStages", arguments.dealStages());
-        }
-        if (arguments.frameworkVersion() != null) {
-            asked.put("frameworkVersion", arguments.frameworkVersion());
-        }
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("format", format.name());
-        export.put("arguments", asked);
+        export.put("arguments", arguments.asked(fundId));
         export.put("rows", rows);
-        audit.record(ACTION, ENTITY_TYPE, UUID.randomUUID(), null, export);
+        audit.record(ACTION, export);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.diligence.api.report;
 
 import dev.diligence.api.assessment.AssessmentService;
 import dev.diligence.api.assessment.ScoredAssessment;
-import dev.diligence.api.audit.AuditRecorder;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.finding.FindingService;
 import dev.diligence.api.framework.FrameworkService;
 import dev.diligence.api.fund.FundService;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -46,10 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssessmentReports {
 
-    /** The audit trail's name for an assessment report, and the type of the object it records. */
+    /** The audit trail's name for this export ({@link ExportAuditTrail}). */
     static final String ACTION = "reportAssessment";
-
-    static final String ENTITY_TYPE = "Export";
 
     /** The most funds named on the cover. */
     private static final int FUNDS_SHOWN = 20;
@@ -66,7 +63,7 @@ public class AssessmentReports {
     private final FundService funds;
     private final FrameworkService frameworks;
     private final PeopleService people;
-    private final AuditRecorder audit;
+    private final ExportAuditTrail audit;
     private final Clock clock;
 
     AssessmentReports(
@@ -76,7 +73,7 @@ public class AssessmentReports {
             FundService funds,
             FrameworkService frameworks,
             PeopleService people,
-            AuditRecorder audit,
+            ExportAuditTrail audit,
             Clock clock) {
         this.assessments = assessments;
         this.findings = findings;
@@ -132,7 +129,7 @@ public class AssessmentReports {
         report.put("report", "assessment");
         report.put("assessmentId", assessmentId);
         report.put("rows", rows);
-        audit.record(ACTION, ENTITY_TYPE, UUID.randomUUID(), null, report);
+        audit.record(ACTION, report);
     }
 
     /** The names of the funds the caller can see that hold {@code company}, by name. */

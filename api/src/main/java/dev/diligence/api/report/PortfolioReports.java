@@ -1,32 +1,25 @@
 package dev.diligence.api.report;
 
-import dev.diligence.api.audit.AuditRecorder;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.portfolio.PortfolioService;
 import dev.diligence.api.portfolio.PortfolioService.Comparison;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.api.security.Caller;
 import dev.diligence.api.security.CurrentCaller;
-import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioQuery;
 import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.portfolio.RemediationItem;
-import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -40,10 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PortfolioReports {
 
-    /** The audit trail's name for a portfolio report, and the type of the object it records. */
+    /** The audit trail's name for this export ({@link ExportAuditTrail}). */
     static final String ACTION = "reportPortfolio";
-
-    static final String ENTITY_TYPE = "Export";
 
     /** The most companies in the heatmap: the first of the query's default order, highest overall score first. */
     static final int MAX_COMPANIES = 1_000;
@@ -52,26 +43,13 @@ public class PortfolioReports {
     static final int TOP_REMEDIATION = 20;
 
     private final PortfolioService portfolios;
-    private final AuditRecorder audit;
+    private final ExportAuditTrail audit;
     private final Clock clock;
 
-    PortfolioReports(PortfolioService portfolios, AuditRecorder audit, Clock clock) {
+    PortfolioReports(PortfolioService portfolios, ExportAuditTrail audit, Clock clock) {
         this.portfolios = portfolios;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /**
-     * The comparison the report shows, as the {@code portfolio} query sets it up; empty when the caller
-     * cannot see the fund.
-     *
-     * @throws RuleViolationException when the framework version does not exist for the caller
-     */
-    @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
-    public Optional<Comparison> comparison(
-            FundId fund, @Nullable Instant asOf, Set<DealStage> dealStages, @Nullable Integer frameworkVersion) {
-        return portfolios.comparison(fund, asOf, dealStages, frameworkVersion);
     }
 
     /** What the report of {@code comparison} is charged for: a row per company in the heatmap and per remediation item listed. */
@@ -132,6 +110,6 @@ public class PortfolioReports {
         report.put("report", "portfolio");
         report.putAll(asked);
         report.put("rows", rows);
-        audit.record(ACTION, ENTITY_TYPE, UUID.randomUUID(), null, report);
+        audit.record(ACTION, report);
     }
 }

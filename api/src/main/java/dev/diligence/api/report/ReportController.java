@@ -2,34 +2,26 @@ package dev.diligence.api.report;
 
 import dev.diligence.api.assessment.AssessmentView;
 import dev.diligence.api.export.Attachments;
-import dev.diligence.api.fund.FundView;
 import dev.diligence.api.graphql.GlobalId;
 import dev.diligence.api.limits.ExportGate;
+import dev.diligence.api.portfolio.PortfolioArguments;
+import dev.diligence.api.portfolio.PortfolioService;
 import dev.diligence.api.portfolio.PortfolioService.Comparison;
 import dev.diligence.api.refusal.Refusal;
 import dev.diligence.api.refusal.Refusals;
 import dev.diligence.domain.assessment.AssessmentId;
-import dev.diligence.domain.fund.FundId;
-import dev.diligence.domain.holding.DealStage;
 import dev.diligence.domain.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,16 +43,19 @@ class ReportController {
 
     private final AssessmentReports assessmentReports;
     private final PortfolioReports portfolioReports;
+    private final PortfolioService portfolios;
     private final ExportGate gate;
     private final Refusals refusals;
 
     ReportController(
             AssessmentReports assessmentReports,
             PortfolioReports portfolioReports,
+            PortfolioService portfolios,
             ExportGate gate,
             Refusals refusals) {
         this.assessmentReports = assessmentReports;
         this.portfolioReports = portfolioReports;
+        this.portfolios = portfolios;
         this.gate = gate;
         this.refusals = refusals;
     }
@@ -90,21 +85,13 @@ class ReportController {
     @GetMapping("/exports/funds/{fundId}/report.pdf")
     void portfolio(
             @PathVariable String fundId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-                    OffsetDateTime asOf,
-            @RequestParam(required = false) @Nullable List<DealStage> dealStages,
-            @RequestParam(required = false) @Nullable Integer frameworkVersion,
+            PortfolioArguments arguments,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        FundId fund = new FundId(GlobalId.decodeOrNothing(fundId, FundView.TYPE));
         Optional<Comparison> comparison;
         try {
-            comparison = portfolioReports.comparison(
-                    fund,
-                    asOf == null ? null : asOf.toInstant(),
-                    dealStages == null ? Set.of() : Set.copyOf(dealStages),
-                    frameworkVersion);
+            comparison = arguments.comparison(portfolios, fundId);
         } catch (RuleViolationException unknownVersion) {
             refusals.write(
                     request,
@@ -119,17 +106,7 @@ class ReportController {
             return;
         }
         long rows = portfolioReports.rows(comparison.get());
-        Map<String, Object> asked = new LinkedHashMap<>();
-        asked.put("fundId", fundId);
-        if (asOf != null) {
-            asked.put("asOf", asOf.toInstant().toString());
-        }
-        if (dealStages != null && !dealStages.isEmpty()) {
-            asked.put("dealStages", dealStages.stream().map(Enum::name).toList());
-        }
-        if (frameworkVersion != null) {
-            asked.put("frameworkVersion", frameworkVersion);
-        }
+        Map<String, Object> asked = arguments.asked(fundId);
         gate.run(request, response, rows, () -> {
             PortfolioReportData data = portfolioReports.read(comparison.get(), fundId);
             byte[] pdf = PortfolioReport.render(data);

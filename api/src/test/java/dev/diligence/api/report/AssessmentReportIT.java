@@ -9,6 +9,7 @@ import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
@@ -247,7 +248,7 @@ class AssessmentReportIT extends ApiIntegrationTest {
 
         FileDownloads.AuditEvent event =
                 FileDownloads.latestAuditEvent(tenant, "reportAssessment", "reviewer@" + tenant);
-        assertThat(event.entityType()).isEqualTo(AssessmentReports.ENTITY_TYPE);
+        assertThat(event.entityType()).isEqualTo(ExportAuditTrail.ENTITY_TYPE);
         assertThat(event.after())
                 .contains("\"format\": \"PDF\"", "\"assessmentId\": \"" + published + "\"", "\"rows\": " + rows);
     }

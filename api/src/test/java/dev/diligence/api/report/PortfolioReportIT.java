@@ -8,6 +8,7 @@ import static dev.diligence.api.assessment.AssessmentFixtures.submitAndPublish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diligence.api.company.CompanyFixtures;
+import dev.diligence.api.export.ExportAuditTrail;
 import dev.diligence.api.support.ApiIntegrationTest;
 import dev.diligence.api.support.FileDownloads;
 import dev.diligence.api.support.TenantUsers;
@@ -261,7 +262,7 @@ class PortfolioReportIT extends ApiIntegrationTest {
 
         FileDownloads.AuditEvent event =
                 FileDownloads.latestAuditEvent(tenant, "reportPortfolio", "reviewer@" + tenant);
-        assertThat(event.entityType()).isEqualTo(PortfolioReports.ENTITY_TYPE);
+        assertThat(event.entityType()).isEqualTo(ExportAuditTrail.ENTITY_TYPE);
         assertThat(event.after())
                 .contains(
                         "\"format\": \"PDF\"",
