@@ -28,7 +28,10 @@ class DistributionReadinessIT {
             "framework_dimensions",
             "framework_criteria",
             "framework_criterion_references",
-            "framework_versions");
+            "framework_versions",
+            // the rate-limit buckets replicas share (V029), keyed by firm key and subject: a plain
+            // table on the coordinator under distribution, never joined with tenant rows
+            "rate_buckets");
 
     private static final TestDatabase db = TestDatabase.get();
 

@@ -24,7 +24,9 @@ class SchemaCatalogIT {
             "flyway_schema_history",
             "framework_dimensions",
             "framework_criteria",
-            "framework_criterion_references");
+            "framework_criterion_references",
+            // the rate-limit buckets replicas share (V029): a caller's points, keyed by firm key and subject
+            "rate_buckets");
 
     /**
      * Tables that mix platform rows (null tenant_id, readable by every tenant and without one) with

@@ -1,0 +1,157 @@
+package dev.diligence.api.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diligence.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Two replicas' buckets of one caller in PostgreSQL's {@code rate_buckets}, as two
+ * {@link SharedCallerBuckets} on separate data sources: whatever the caller spends on one is gone on
+ * the other, so flooding both together is throttled as flooding one, within the documented slack of
+ * {@code max-unsynchronized-points} per replica. The budgets restore one point a day, so nothing
+ * restores while a test runs and the counts are exact.
+ */
+class SharedCallerBucketsIT {
+
+    private static final TestDatabase db = TestDatabase.get();
+    private static final LimitsProperties.Budget BUDGET = new LimitsProperties.Budget(1_000L, 1L, Duration.ofDays(1));
+    private static final long COST = 10;
+
+    private static DataSource replicaDataSource() {
+        return new DriverManagerDataSource(
+                db.jdbcUrl(), db.roles().app(), db.roles().appPassword());
+    }
+
+    private static BudgetStoreProperties store(long maxUnsynchronizedPoints) {
+        return new BudgetStoreProperties(
+                BudgetStoreProperties.Type.POSTGRESQL,
+                maxUnsynchronizedPoints,
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(5),
+                1);
+    }
+
+    private static RateLimitKey newCaller() {
+        return new RateLimitKey("acme-capital", "flooder-" + UUID.randomUUID());
+    }
+
+    /** Spends {@link #COST} points at a time, alternating between the two allowances, until both refuse; returns the points spent. */
+    private static long floodBoth(CallerAllowance first, CallerAllowance second) {
+        long spent = 0;
+        boolean firstOpen = true;
+        boolean secondOpen = true;
+        while (firstOpen || secondOpen) {
+            if (firstOpen) {
+                firstOpen = first.tryConsume(COST).consumed();
+                spent += firstOpen ? COST : 0;
+            }
+            if (secondOpen) {
+                secondOpen = second.tryConsume(COST).consumed();
+                spent += secondOpen ? COST : 0;
+            }
+        }
+        return spent;
+    }
+
+    @Test
+    void twoReplicasSettlingEveryRequestSpendExactlyOneBudget() {
+        RateLimitKey caller = newCaller();
+        SharedCallerBuckets replicaA = new SharedCallerBuckets(replicaDataSource(), store(0));
+        SharedCallerBuckets replicaB = new SharedCallerBuckets(replicaDataSource(), store(0));
+
+        long spent = floodBoth(
+                new CallerAllowance(BUDGET, replicaA.bucketOf(caller, BUDGET)),
+                new CallerAllowance(BUDGET, replicaB.bucketOf(caller, BUDGET)));
+
+        assertThat(spent).isEqualTo(BUDGET.capacity());
+    }
+
+    @Test
+    void replicasSpendingLocallyOverspendAtMostTheirUnsynchronizedPointsEach() {
+        RateLimitKey caller = newCaller();
+        long slack = 50;
+        SharedCallerBuckets replicaA = new SharedCallerBuckets(replicaDataSource(), store(slack));
+        SharedCallerBuckets replicaB = new SharedCallerBuckets(replicaDataSource(), store(slack));
+
+        long spent = floodBoth(
+                new CallerAllowance(BUDGET, replicaA.bucketOf(caller, BUDGET)),
+                new CallerAllowance(BUDGET, replicaB.bucketOf(caller, BUDGET)));
+
+        // in memory, each replica would have let the caller spend a whole budget: 2,000 points
+        assertThat(spent).isBetween(BUDGET.capacity(), BUDGET.capacity() + 2 * (slack + COST));
+    }
+
+    @Test
+    void aRefundOnOneReplicaCanBeSpentOnTheOther() {
+        RateLimitKey caller = newCaller();
+        CallerAllowance onA = new CallerAllowance(
+                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(0)).bucketOf(caller, BUDGET));
+        CallerAllowance onB = new CallerAllowance(
+                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(0)).bucketOf(caller, BUDGET));
+
+        assertThat(onA.tryConsume(BUDGET.capacity()).consumed()).isTrue();
+        assertThat(onB.tryConsume(1).consumed()).isFalse();
+        onA.refund(300);
+
+        assertThat(onB.status().currentlyAvailable()).isEqualTo(300);
+        assertThat(onB.tryConsume(300).consumed()).isTrue();
+    }
+
+    @Test
+    void theBucketOfACallerIsOneRowNamedByFirmAndSubjectAndIsPurgedWhenFullAgain() throws SQLException {
+        RateLimitKey caller = newCaller();
+        SharedCallerBuckets buckets = new SharedCallerBuckets(replicaDataSource(), store(0));
+        buckets.bucketOf(caller, BUDGET).tryConsume(COST);
+        String row = SharedCallerBuckets.rowId(caller);
+        assertThat(row).isEqualTo("acme-capital/" + caller.subject());
+        assertThat(rowExists(row)).isTrue();
+
+        // the row says when the bucket would be full again: 10 points at one a day, ten days from now
+        long tenDays = Duration.ofDays(COST).toMillis();
+        assertThat(expiresAt(row) - System.currentTimeMillis())
+                .isBetween(
+                        tenDays - Duration.ofMinutes(1).toMillis(),
+                        tenDays + Duration.ofMinutes(2).toMillis());
+        assertThat(buckets.purgeExpired()).isZero();
+        assertThat(rowExists(row)).isTrue();
+        try (Connection admin = db.connectAsAdmin();
+                PreparedStatement expire =
+                        admin.prepareStatement("update rate_buckets set expires_at = expires_at - ? where id = ?")) {
+            expire.setLong(1, tenDays + Duration.ofMinutes(2).toMillis());
+            expire.setString(2, row);
+            assertThat(expire.executeUpdate()).isOne();
+        }
+        assertThat(buckets.purgeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(rowExists(row)).isFalse();
+    }
+
+    private static long expiresAt(String id) throws SQLException {
+        try (Connection admin = db.connectAsAdmin();
+                PreparedStatement select = admin.prepareStatement("select expires_at from rate_buckets where id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static boolean rowExists(String id) throws SQLException {
+        try (Connection admin = db.connectAsAdmin();
+                PreparedStatement select = admin.prepareStatement("select 1 from rate_buckets where id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+}
