@@ -1,5 +1,6 @@
 package dev.diligence.api.limits;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,9 @@ class BudgetStoreConfiguration {
 
     private static final String TYPE = "diligence.limits.budget-store.type";
 
+    /** A shared row outlives every replica's allowance of its caller by this much, clock skew included. */
+    private static final Duration KEPT_LONGER = Duration.ofMinutes(1);
+
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "memory", matchIfMissing = true)
     CallerBuckets inMemoryCallerBuckets() {
@@ -19,7 +23,10 @@ class BudgetStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "postgresql")
-    SharedCallerBuckets sharedCallerBuckets(DataSource dataSource, BudgetStoreProperties properties) {
-        return new SharedCallerBuckets(dataSource, properties);
+    SharedCallerBuckets sharedCallerBuckets(
+            DataSource dataSource, BudgetStoreProperties properties, LimitsProperties limits) {
+        Duration keptUnused =
+                new RateBudgets(limits.rate()).untilEveryBucketIsFull().plus(KEPT_LONGER);
+        return new SharedCallerBuckets(dataSource, properties, keptUnused);
     }
 }

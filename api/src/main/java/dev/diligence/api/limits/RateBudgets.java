@@ -1,6 +1,7 @@
 package dev.diligence.api.limits;
 
 import dev.diligence.api.security.Role;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,6 +35,22 @@ final class RateBudgets {
                     (role, budget) -> ofTenant.put(role(role), budget.over(byRole.getOrDefault(role(role), defaults))));
             byTenant.put(tenant, ofTenant);
         });
+    }
+
+    /** Longest an unused caller's state is kept: a year at most. */
+    private static final Duration LONGEST_IDLE = Duration.ofDays(365);
+
+    /**
+     * How long an unused bucket of any of these budgets takes to fill from empty, rounded up to whole
+     * seconds plus one, and at most a year: after that long unused, every bucket is full again, so a
+     * caller's state can be forgotten and made anew, full, without the caller gaining anything.
+     */
+    Duration untilEveryBucketIsFull() {
+        double secondsToFill =
+                all().mapToDouble(LimitsProperties.Budget::secondsToFill).max().orElseThrow();
+        return secondsToFill >= LONGEST_IDLE.toSeconds()
+                ? LONGEST_IDLE
+                : Duration.ofSeconds((long) Math.ceil(secondsToFill) + 1);
     }
 
     /** The budget of a caller of the firm {@code tenantKey} ("" for none) holding {@code roles}. */

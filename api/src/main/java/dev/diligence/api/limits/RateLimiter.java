@@ -3,7 +3,6 @@ package dev.diligence.api.limits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.diligence.api.security.Caller;
-import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Component;
  * drains only its own. Each gets its budget from {@link RateBudgets} when it is made, and its bucket
  * from {@link CallerBuckets}: in this instance's memory by default (with N instances behind a balancer
  * a caller may then spend up to N times the rate), or shared by every replica
- * ({@link BudgetStoreProperties}). Requests in flight are counted per instance. One unused for as long as refilling its empty bucket takes is full again, so it is dropped
- * then (after a year at most) and made anew, full, when its caller returns; past
+ * ({@link BudgetStoreProperties}). Requests in flight are counted per instance. One unused for as
+ * long as refilling its empty bucket takes is full again, so it is dropped then (after a year at most) and made anew, full, when its caller returns; past
  * {@value #MAX_CALLERS} callers the least recently seen lose theirs early. A request holds on to its
  * caller's allowance until it completes, so an allowance dropped meanwhile still counts it.
  */
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
     private static final long MAX_CALLERS = 100_000;
-    private static final Duration LONGEST_IDLE = Duration.ofDays(365);
 
     private final LimitsProperties.Rate rate;
     private final RateBudgets budgets;
@@ -31,15 +29,8 @@ public class RateLimiter {
         this.rate = properties.rate();
         this.buckets = buckets;
         this.budgets = new RateBudgets(rate);
-        double secondsToFill = budgets.all()
-                .mapToDouble(LimitsProperties.Budget::secondsToFill)
-                .max()
-                .orElseThrow();
-        Duration idle = secondsToFill >= LONGEST_IDLE.toSeconds()
-                ? LONGEST_IDLE
-                : Duration.ofSeconds((long) Math.ceil(secondsToFill) + 1);
         this.allowances = Caffeine.newBuilder()
-                .expireAfterAccess(idle)
+                .expireAfterAccess(budgets.untilEveryBucketIsFull())
                 .maximumSize(MAX_CALLERS)
                 .build();
     }

@@ -22,19 +22,18 @@ import org.springframework.scheduling.annotation.Scheduled;
  * locks the caller's row ({@code SELECT ... FOR UPDATE}), so two replicas never spend the same points.
  * A replica spends locally between exchanges, within the bounds of {@link BudgetStoreProperties}.
  *
- * <p>A row records when its bucket would be full again if untouched; {@link #purgeExpired()} deletes
- * such rows, and the caller's next request makes a new, full one, exactly as an idle caller's
- * in-memory bucket is forgotten. A stored bucket keeps the budget it was made with until it is
- * purged, or until a replica with a higher {@code budgets-version} touches it: it then takes that
- * replica's budget, its points scaled to the new capacity.
+ * <p>A row is kept for {@code keptUnused} after its last exchange: longer than any replica keeps the
+ * caller's allowance ({@link RateLimiter}) and longer than any bucket takes to fill, so a row is never
+ * purged while a replica still spends from it, and a purged caller's new, full row gives it nothing it
+ * would not have had. {@link #bucketOf} makes the row at once, before the caller's first requests
+ * race for it. A stored bucket keeps the budget it was made with until it is purged, or until a
+ * replica with a higher {@code budgets-version} touches it: it then takes that replica's budget, its
+ * points scaled to the new capacity.
  */
 final class SharedCallerBuckets implements CallerBuckets {
 
     /** Rows deleted per purge statement. */
     static final int PURGE_BATCH = 1_000;
-
-    /** Kept beyond the moment an untouched bucket is full again, so that a row is never purged in use. */
-    private static final Duration KEPT_AFTER_FULL = Duration.ofMinutes(1);
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     /** Spending locally between exchanges; none when every exchange settles ({@code max-unsynchronized-points} 0). */
@@ -42,15 +41,15 @@ final class SharedCallerBuckets implements CallerBuckets {
 
     private final long budgetsVersion;
 
-    SharedCallerBuckets(DataSource dataSource, BudgetStoreProperties properties) {
+    /** @param keptUnused how long a row outlives its last exchange before it may be purged */
+    SharedCallerBuckets(DataSource dataSource, BudgetStoreProperties properties, Duration keptUnused) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_buckets")
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_FULL))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.fixedTimeToLive(keptUnused))
                 .build();
         this.settleEvery = properties.maxUnsynchronizedPoints() == 0
                 ? null
@@ -69,7 +68,11 @@ final class SharedCallerBuckets implements CallerBuckets {
         if (settleEvery != null) {
             bucket = bucket.withOptimization(settleEvery);
         }
-        return bucket.build(rowId(caller), () -> configuration);
+        Bucket shared = bucket.build(rowId(caller), () -> configuration);
+        // one exchange alone makes the row: Bucket4j's batched and delayed exchanges, which
+        // concurrent first requests would otherwise send, expect it to exist
+        shared.getAvailableTokens();
+        return shared;
     }
 
     /** Every {@code purge-interval}: {@link #purgeExpired()}. */

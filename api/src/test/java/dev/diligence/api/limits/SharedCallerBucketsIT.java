@@ -8,9 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -25,6 +33,7 @@ class SharedCallerBucketsIT {
     private static final TestDatabase db = TestDatabase.get();
     private static final LimitsProperties.Budget BUDGET = new LimitsProperties.Budget(1_000L, 1L, Duration.ofDays(1));
     private static final long COST = 10;
+    private static final Duration KEPT = Duration.ofDays(3);
 
     private static DataSource replicaDataSource() {
         return new DriverManagerDataSource(
@@ -65,8 +74,8 @@ class SharedCallerBucketsIT {
     @Test
     void twoReplicasSettlingEveryRequestSpendExactlyOneBudget() {
         RateLimitKey caller = newCaller();
-        SharedCallerBuckets replicaA = new SharedCallerBuckets(replicaDataSource(), store(0));
-        SharedCallerBuckets replicaB = new SharedCallerBuckets(replicaDataSource(), store(0));
+        SharedCallerBuckets replicaA = new SharedCallerBuckets(replicaDataSource(), store(0), KEPT);
+        SharedCallerBuckets replicaB = new SharedCallerBuckets(replicaDataSource(), store(0), KEPT);
 
         long spent = floodBoth(
                 new CallerAllowance(BUDGET, replicaA.bucketOf(caller, BUDGET)),
@@ -79,8 +88,8 @@ class SharedCallerBucketsIT {
     void replicasSpendingLocallyOverspendAtMostTheirUnsynchronizedPointsEach() {
         RateLimitKey caller = newCaller();
         long slack = 50;
-        SharedCallerBuckets replicaA = new SharedCallerBuckets(replicaDataSource(), store(slack));
-        SharedCallerBuckets replicaB = new SharedCallerBuckets(replicaDataSource(), store(slack));
+        SharedCallerBuckets replicaA = new SharedCallerBuckets(replicaDataSource(), store(slack), KEPT);
+        SharedCallerBuckets replicaB = new SharedCallerBuckets(replicaDataSource(), store(slack), KEPT);
 
         long spent = floodBoth(
                 new CallerAllowance(BUDGET, replicaA.bucketOf(caller, BUDGET)),
@@ -90,13 +99,56 @@ class SharedCallerBucketsIT {
         assertThat(spent).isBetween(BUDGET.capacity(), BUDGET.capacity() + 2 * (slack + COST));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, 50})
+    void aNewCallerIsAdmittedWithAFullBucketOnEitherReplica(long slack) {
+        RateLimitKey caller = newCaller();
+        CallerAllowance onA = new CallerAllowance(
+                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(slack), KEPT).bucketOf(caller, BUDGET));
+        CallerAllowance onB = new CallerAllowance(
+                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(slack), KEPT).bucketOf(caller, BUDGET));
+
+        assertThat(onA.enter(4)).isEmpty();
+        assertThat(onB.enter(4)).isEmpty();
+        assertThat(onA.status().currentlyAvailable()).isEqualTo(BUDGET.capacity());
+        assertThat(onB.status().currentlyAvailable()).isEqualTo(BUDGET.capacity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 50})
+    void aNewCallersConcurrentFirstRequestsAreAllAdmitted(long slack) throws Exception {
+        RateLimitKey caller = newCaller();
+        SharedCallerBuckets replica = new SharedCallerBuckets(replicaDataSource(), store(slack), KEPT);
+        CallerAllowance allowance = new CallerAllowance(BUDGET, replica.bucketOf(caller, BUDGET));
+        int requests = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Boolean>> admitted = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                admitted.add(threads.submit(() -> {
+                    start.await();
+                    return allowance.enter(requests).isEmpty()
+                            && allowance.tryConsume(COST).consumed();
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> each : admitted) {
+                assertThat(each.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(allowance.status().currentlyAvailable()).isEqualTo(BUDGET.capacity() - requests * COST);
+    }
+
     @Test
     void aRefundOnOneReplicaCanBeSpentOnTheOther() {
         RateLimitKey caller = newCaller();
         CallerAllowance onA = new CallerAllowance(
-                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(0)).bucketOf(caller, BUDGET));
+                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(0), KEPT).bucketOf(caller, BUDGET));
         CallerAllowance onB = new CallerAllowance(
-                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(0)).bucketOf(caller, BUDGET));
+                BUDGET, new SharedCallerBuckets(replicaDataSource(), store(0), KEPT).bucketOf(caller, BUDGET));
 
         assertThat(onA.tryConsume(BUDGET.capacity()).consumed()).isTrue();
         assertThat(onB.tryConsume(1).consumed()).isFalse();
@@ -107,26 +159,24 @@ class SharedCallerBucketsIT {
     }
 
     @Test
-    void theBucketOfACallerIsOneRowNamedByFirmAndSubjectAndIsPurgedWhenFullAgain() throws SQLException {
+    void theBucketOfACallerIsOneRowNamedByFirmAndSubjectAndIsPurgedWhenUnusedLongEnough() throws SQLException {
         RateLimitKey caller = newCaller();
-        SharedCallerBuckets buckets = new SharedCallerBuckets(replicaDataSource(), store(0));
+        SharedCallerBuckets buckets = new SharedCallerBuckets(replicaDataSource(), store(0), KEPT);
         buckets.bucketOf(caller, BUDGET).tryConsume(COST);
         String row = SharedCallerBuckets.rowId(caller);
         assertThat(row).isEqualTo("acme-capital/" + caller.subject());
         assertThat(rowExists(row)).isTrue();
 
-        // the row says when the bucket would be full again: 10 points at one a day, ten days from now
-        long tenDays = Duration.ofDays(COST).toMillis();
+        // the row is kept three days after its last exchange
+        long threeDays = KEPT.toMillis();
         assertThat(expiresAt(row) - System.currentTimeMillis())
-                .isBetween(
-                        tenDays - Duration.ofMinutes(1).toMillis(),
-                        tenDays + Duration.ofMinutes(2).toMillis());
+                .isBetween(threeDays - Duration.ofMinutes(1).toMillis(), threeDays);
         assertThat(buckets.purgeExpired()).isZero();
         assertThat(rowExists(row)).isTrue();
         try (Connection admin = db.connectAsAdmin();
                 PreparedStatement expire =
                         admin.prepareStatement("update rate_buckets set expires_at = expires_at - ? where id = ?")) {
-            expire.setLong(1, tenDays + Duration.ofMinutes(2).toMillis());
+            expire.setLong(1, threeDays + Duration.ofMinutes(1).toMillis());
             expire.setString(2, row);
             assertThat(expire.executeUpdate()).isOne();
         }
