@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Resolves the tenant key of a token to an active tenant, caching answers for a short time so that
  * authentication costs no query on most requests. Archiving a tenant evicts it here at once; other
- * instances notice within {@link TokenProperties#tenantCacheTtl()}. Concurrent requests for a key that
+ * instances are told by {@link TenantChangeListener}, and forget it within
+ * {@link TokenProperties#tenantCacheTtl()} even when they are not. Concurrent requests for a key that
  * is not cached share one lookup, made on the thread of the first: when the database is unreachable
  * they all fail together after one connection timeout, instead of one after another.
  */
@@ -49,15 +50,25 @@ public class TenantDirectory {
      * old answer cached.
      */
     public void evict(TenantKey key) {
-        cache.synchronous().invalidate(key);
+        evictLocally(key);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.synchronous().invalidate(key);
+                    evictLocally(key);
                 }
             });
         }
+    }
+
+    /** Forgets what is known of {@code key} now, whatever transaction is under way: for changes already committed. */
+    void evictLocally(TenantKey key) {
+        cache.synchronous().invalidate(key);
+    }
+
+    /** Forgets every tenant: for when changes committed meanwhile may have gone unnoticed. */
+    void evictAll() {
+        cache.synchronous().invalidateAll();
     }
 
     /**
