@@ -33,6 +33,7 @@ NORMAL_CONNECTIONS=${BENCH_NORMAL_CONNECTIONS:-4}  # noisy neighbour: the normal
 FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-16}   # noisy neighbour: the flooding caller's connections (Q1, one user)
 PROFILE=${BENCH_PROFILE:-}               # 1: after the measured Q1, Q2, Q3, floor and M1 runs, profile the API through one more run of each
 EXPORT_ROWS=${BENCH_EXPORT_ROWS:-100000}   # findings the bench firm holds for the second export row (issue 20's 100,000)
+BUDGET_STORE=${BENCH_BUDGET_STORE:-}   # postgresql: the budgets shared by replicas (diligence.limits.budget-store.type), to measure their cost
 HEAVY_MAX_CONCURRENT=${BENCH_HEAVY_MAX_CONCURRENT:-}   # set to override diligence.limits.heavy.max-concurrent (200: no bulkhead)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 # The API runs with the production budgets: readers never come near theirs (500 users share the read
@@ -292,6 +293,7 @@ for size in $SIZES; do
   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER" \
   SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
     java $JAVA_OPTS -XX:SharedArchiveFile="$WORK/cds/app.jsa" ${HEAVY_MAX_CONCURRENT:+-Ddiligence.limits.heavy.max-concurrent=$HEAVY_MAX_CONCURRENT} \
+    ${BUDGET_STORE:+-Ddiligence.limits.budget-store.type=$BUDGET_STORE} \
     ${RATE_CAPACITY:+-Ddiligence.limits.rate.capacity=$RATE_CAPACITY} ${RATE_RESTORE:+-Ddiligence.limits.rate.restore-rate=$RATE_RESTORE} -jar "$WORK/cds/app.jar" > "$out/api.log" 2>&1 & api_pid=$!; PIDS+=($api_pid)
   # jar to ready: from launching the JVM until the readiness probe answers 200 (polled every 50 ms)
   POLL_SECONDS=0.05 wait_for "the API" curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"

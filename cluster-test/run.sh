@@ -99,7 +99,7 @@ start_api() { # <port>
   SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1)) \
     java -Xms128m -Xmx384m \
       -Ddiligence.limits.budget-store.type=postgresql \
-      -Ddiligence.limits.max-cost=1000 -Ddiligence.limits.rate.capacity=1000 -Ddiligence.limits.rate.restore-rate=50 \
+      -Ddiligence.limits.max-cost=2000 -Ddiligence.limits.rate.capacity=2000 -Ddiligence.limits.rate.restore-rate=50 \
       -Ddiligence.security.tenant-cache-ttl=10m \
       -Ddiligence.datasource.replica.url="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/diligence" \
       -jar "$JAR" > "$WORK/api-$port.log" 2>&1 &
