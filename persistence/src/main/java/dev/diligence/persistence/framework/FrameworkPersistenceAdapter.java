@@ -7,6 +7,7 @@ import dev.diligence.domain.framework.RedFlagRuleSetId;
 import dev.diligence.domain.framework.TenantDerivation;
 import dev.diligence.domain.framework.WeightDerivation;
 import dev.diligence.domain.tenant.TenantId;
+import dev.diligence.persistence.tenancy.CurrentTenant;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Framework versions from {@code framework_versions}: platform versions with their structure in the
  * platform tables, and derived versions of the current tenant with their weights in
  * {@code framework_version_weights}. Row-level security shows a transaction the platform rows and
- * its own tenant's rows only, so another tenant's derived version is never loaded. A derived
+ * its own tenant's rows only, and every statement states the tenant as well ({@code tenant_id is null}
+ * or the current tenant's), so another tenant's derived version is never loaded. A derived
  * version is assembled from its base through the domain ({@link FrameworkVersion#deriveWeights}),
  * which checks the stored weights again. One query (two when a derived version is visible) once the
  * platform structure is cached, for any number of versions.
@@ -51,6 +53,7 @@ class FrameworkPersistenceAdapter implements Frameworks {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant currentTenant;
     private final PlatformDimensionQueries platformDimensions;
     /**
      * The structure (dimensions, criteria, descriptors, references) of each platform version read so
@@ -60,8 +63,9 @@ class FrameworkPersistenceAdapter implements Frameworks {
      */
     private final Map<Integer, List<Dimension>> platformStructure = new ConcurrentHashMap<>();
 
-    FrameworkPersistenceAdapter(NamedParameterJdbcTemplate jdbc) {
+    FrameworkPersistenceAdapter(NamedParameterJdbcTemplate jdbc, CurrentTenant currentTenant) {
         this.jdbc = jdbc;
+        this.currentTenant = currentTenant;
         this.platformDimensions = new PlatformDimensionQueries(jdbc);
     }
 
@@ -112,15 +116,24 @@ class FrameworkPersistenceAdapter implements Frameworks {
                         new IllegalStateException("derived version " + derived.number() + " cannot be read back"));
     }
 
-    /** The visible versions, all of them or the one numbered {@code only}. */
+    /**
+     * The platform versions and the current tenant's derived ones (only the platform versions without
+     * a tenant), all of them or the one numbered {@code only}. A derived version's base is always a
+     * platform version (V016's checks), which the join states too.
+     */
     private List<FrameworkVersion> load(@Nullable Integer only) {
         List<VersionRow> rows = jdbc.query(
                 """
                 select v.version, v.tenant_id, v.base_version, coalesce(v.red_flag_rules, b.red_flag_rules) as red_flag_rules
-                from framework_versions v left join framework_versions b on b.version = v.base_version
-                where cast(:only as integer) is null or v.version = cast(:only as integer)
+                from framework_versions v
+                left join framework_versions b on b.tenant_id is null and b.version = v.base_version
+                where (v.tenant_id is null or v.tenant_id = cast(:tenant as uuid))
+                  and (cast(:only as integer) is null or v.version = cast(:only as integer))
                 order by v.version""",
-                new MapSqlParameterSource("only", only),
+                new MapSqlParameterSource("only", only)
+                        .addValue(
+                                "tenant",
+                                currentTenant.get().map(TenantId::value).orElse(null)),
                 (row, index) -> new VersionRow(
                         row.getInt("version"),
                         row.getObject("tenant_id", UUID.class),
@@ -158,7 +171,7 @@ class FrameworkPersistenceAdapter implements Frameworks {
                 .toList();
     }
 
-    /** The stored weights of each of the derived {@code versions}, by code. */
+    /** The stored weights of each of the derived {@code versions} (the current tenant's), by code. */
     private Map<Integer, Map<String, BigDecimal>> derivedWeights(List<Integer> versions) {
         Map<Integer, Map<String, BigDecimal>> weights = new HashMap<>();
         if (versions.isEmpty()) {
@@ -166,8 +179,10 @@ class FrameworkPersistenceAdapter implements Frameworks {
             return weights;
         }
         jdbc.query(
-                "select version, code, weight from framework_version_weights where version in (:versions) order by version, code",
-                new MapSqlParameterSource("versions", versions),
+                """
+                select version, code, weight from framework_version_weights
+                where tenant_id = :tenant and version in (:versions) order by version, code""",
+                new MapSqlParameterSource("tenant", currentTenant.required()).addValue("versions", versions),
                 row -> {
                     weights.computeIfAbsent(row.getInt("version"), key -> new LinkedHashMap<>())
                             .put(row.getString("code"), row.getBigDecimal("weight"));

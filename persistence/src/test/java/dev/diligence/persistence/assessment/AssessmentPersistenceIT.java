@@ -151,7 +151,9 @@ class AssessmentPersistenceIT {
         assertThat(find(published).publication().result()).isEqualTo(engine);
 
         Map<String, Object> row = inTransaction(() -> jdbc.queryForMap(
-                "select * from assessments where id = ?", published.id().value()));
+                "select * from assessments where tenant_id = ? and id = ?",
+                tenant,
+                published.id().value()));
         assertThat(engine.overall()).isNotNull();
         assertThat(row.get("overall_score")).isEqualTo(engine.overall().score());
         assertThat(row.get("overall_percentage")).isEqualTo(engine.overall().percentage());
@@ -164,7 +166,8 @@ class AssessmentPersistenceIT {
         assertThat(row.get("deal_level_red_flag")).isEqualTo(engine.dealLevelRedFlag());
 
         List<Map<String, Object>> dimensions = inTransaction(() -> jdbc.queryForList(
-                "select * from assessment_dimension_results where assessment_id = ? order by position",
+                "select * from assessment_dimension_results where tenant_id = ? and assessment_id = ? order by position",
+                tenant,
                 published.id().value()));
         assertThat(dimensions).hasSameSizeAs(engine.dimensions());
         for (int i = 0; i < dimensions.size(); i++) {
@@ -181,7 +184,8 @@ class AssessmentPersistenceIT {
         }
 
         List<Map<String, Object>> criteria = inTransaction(() -> jdbc.queryForList(
-                "select * from assessment_criterion_results where assessment_id = ? order by position",
+                "select * from assessment_criterion_results where tenant_id = ? and assessment_id = ? order by position",
+                tenant,
                 published.id().value()));
         assertThat(criteria).hasSameSizeAs(engine.criteria());
         for (int i = 0; i < criteria.size(); i++) {
@@ -199,7 +203,8 @@ class AssessmentPersistenceIT {
             assertThat(actual.get("priority")).isEqualTo(expected.priority());
         }
         List<Map<String, Object>> flags = inTransaction(() -> jdbc.queryForList(
-                "select * from assessment_red_flags where assessment_id = ? order by position",
+                "select * from assessment_red_flags where tenant_id = ? and assessment_id = ? order by position",
+                tenant,
                 published.id().value()));
         assertThat(flags)
                 .extracting(f -> f.get("rule_id") + ":" + f.get("criterion_code") + ":" + f.get("severity") + ":"
@@ -274,7 +279,9 @@ class AssessmentPersistenceIT {
             AppRoleSql.setTenant(app, tenant);
             for (String table : ASSESSMENT_TABLES) {
                 assertThat(AppRoleSql.count(
-                                app, "select count(*) from " + table + " where " + idColumn(table) + " = '" + id + "'"))
+                                app,
+                                "/* rls-proof */ select count(*) from " + table + " where " + idColumn(table) + " = '"
+                                        + id + "'"))
                         .as("rows of %s seen by the tenant itself", table)
                         .isPositive();
             }
@@ -290,14 +297,18 @@ class AssessmentPersistenceIT {
                         .isZero();
             }
             assertThat(app.createStatement()
-                            .executeUpdate("update assessments set lead_assessor = 'mallory' where id = '" + id + "'"))
+                            .executeUpdate(
+                                    "/* rls-proof */ update assessments set lead_assessor = 'mallory' where id = '" + id
+                                            + "'"))
                     .isZero();
             assertThat(app.createStatement()
-                            .executeUpdate("update assessment_criteria set rationale = 'taken' where assessment_id = '"
+                            .executeUpdate(
+                                    "/* rls-proof */ update assessment_criteria set rationale = 'taken' where assessment_id = '"
+                                            + id + "'"))
+                    .isZero();
+            assertThat(app.createStatement()
+                            .executeUpdate("/* rls-proof */ delete from assessment_evidence where assessment_id = '"
                                     + id + "'"))
-                    .isZero();
-            assertThat(app.createStatement()
-                            .executeUpdate("delete from assessment_evidence where assessment_id = '" + id + "'"))
                     .isZero();
             for (String insert : List.of(
                     "insert into assessments (tenant_id, id, company_id, framework_version, status, models_in_production, eu_ai_act_tier, "

@@ -116,18 +116,18 @@ class LatestPublicationIT {
         asApp(publishing(assessment, at));
     }
 
-    private static String publishing(UUID assessment, Instant at) {
+    private String publishing(UUID assessment, Instant at) {
         return """
                 update assessments set status = 'PUBLISHED', published_by = 'rita', published_at = '%s',
                     level_suppressed = false, deal_level_red_flag = false
-                where id = '%s'""".formatted(at, assessment);
+                where tenant_id = '%s' and id = '%s'""".formatted(at, tenant, assessment);
     }
 
     private void retract(UUID assessment) throws SQLException {
         asApp("""
                 update assessments set status = 'RETRACTED', retracted_by = 'admin', retraction_reason = 'wrong entity',
                     retracted_at = now()
-                where id = '%s'""".formatted(assessment));
+                where tenant_id = '%s' and id = '%s'""".formatted(tenant, assessment));
     }
 
     private void asApp(String sql) throws SQLException {
@@ -146,8 +146,8 @@ class LatestPublicationIT {
             AppRoleSql.setTenant(app, tenant);
             try (Statement statement = app.createStatement();
                     ResultSet rows = statement.executeQuery(
-                            "select id from assessments where company_id = '%s' and latest_publication"
-                                    .formatted(company))) {
+                            "select id from assessments where tenant_id = '%s' and company_id = '%s' and latest_publication"
+                                    .formatted(tenant, company))) {
                 while (rows.next()) {
                     flagged.add(rows.getObject(1, UUID.class));
                 }

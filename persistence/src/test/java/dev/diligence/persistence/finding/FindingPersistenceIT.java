@@ -168,7 +168,7 @@ class FindingPersistenceIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             AppRoleSql.setTenant(app, tenant);
-            assertThat(AppRoleSql.count(app, "select count(*) from findings where id = '" + id + "'"))
+            assertThat(AppRoleSql.count(app, "/* rls-proof */ select count(*) from findings where id = '" + id + "'"))
                     .as("seen by the tenant itself")
                     .isOne();
             app.rollback();
@@ -181,7 +181,7 @@ class FindingPersistenceIT {
                     .isZero();
             assertThat(app.createStatement()
                             .executeUpdate(
-                                    "update findings set status = 'RESOLVED', closed_at = now(), closing_note = 'taken' "
+                                    "/* rls-proof */ update findings set status = 'RESOLVED', closed_at = now(), closing_note = 'taken' "
                                             + "where id = '" + id + "'"))
                     .isZero();
             String insert = """

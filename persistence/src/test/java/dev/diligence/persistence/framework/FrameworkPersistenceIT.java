@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The framework adapter in the smallest Spring context that runs it, as the application role: a
  * derived version round-trips exactly (every weight at the scale it was given), is listed after the
- * platform versions for its own tenant, and does not exist for any other tenant or without one.
+ * platform versions for its own tenant, and does not exist for any other tenant or without one, not
+ * even where row-level security would show it: the adapter's statements name the tenant themselves.
  */
 @SpringBootTest(classes = PersistenceSlice.class)
 class FrameworkPersistenceIT {
@@ -46,6 +48,9 @@ class FrameworkPersistenceIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void twoTenants() throws SQLException {
@@ -128,6 +133,25 @@ class FrameworkPersistenceIT {
         assertThat(as(tenantB, () -> frameworks.all()))
                 .extracting(FrameworkVersion::number)
                 .containsExactly(FrameworkV1.NUMBER);
+    }
+
+    @Test
+    void theAdapterStatesTheTenantEvenWhereTheDatabaseWouldShowAnotherTenantsVersion() {
+        FrameworkVersion derived = deriveForA();
+
+        as(tenantB, () -> {
+            // point row-level security at A for the rest of this transaction: only the adapter's SQL still says B
+            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenantA.toString());
+            assertThat(jdbc.queryForObject(
+                            "/* rls-proof */ select count(*) from framework_version_weights where version = ?",
+                            Long.class,
+                            derived.number()))
+                    .as("the database alone shows A's weights")
+                    .isPositive();
+            assertThat(frameworks.find(derived.number())).isEmpty();
+            assertThat(frameworks.all()).extracting(FrameworkVersion::number).containsExactly(FrameworkV1.NUMBER);
+            return null;
+        });
     }
 
     @Test

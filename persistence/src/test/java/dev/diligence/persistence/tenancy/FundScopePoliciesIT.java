@@ -54,10 +54,13 @@ class FundScopePoliciesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             AppRoleSql.setTenantAndFundScope(app, tenant, MANAGER);
-            assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactly(grantedFund);
-            assertThat(AppRoleSql.uuids(app, "select fund_id from holdings")).containsExactly(grantedFund);
-            assertThat(AppRoleSql.uuids(app, "select id from companies")).containsExactly(companyOfGranted);
-            assertThat(AppRoleSql.uuids(app, "select company_id from company_references"))
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select id from funds"))
+                    .containsExactly(grantedFund);
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select fund_id from holdings"))
+                    .containsExactly(grantedFund);
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select id from companies"))
+                    .containsExactly(companyOfGranted);
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select company_id from company_references"))
                     .containsExactly(companyOfGranted);
             app.rollback();
         }
@@ -68,8 +71,9 @@ class FundScopePoliciesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             AppRoleSql.setTenant(app, tenant);
-            assertThat(AppRoleSql.uuids(app, "select id from funds")).containsExactlyInAnyOrder(grantedFund, otherFund);
-            assertThat(AppRoleSql.uuids(app, "select id from companies"))
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select id from funds"))
+                    .containsExactlyInAnyOrder(grantedFund, otherFund);
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select id from companies"))
                     .containsExactlyInAnyOrder(companyOfGranted, companyOfOther);
             app.rollback();
         }
@@ -80,9 +84,12 @@ class FundScopePoliciesIT {
         try (Connection app = db.connectAsApp()) {
             app.setAutoCommit(false);
             AppRoleSql.setTenantAndFundScope(app, tenant, "somebody-else");
-            assertThat(AppRoleSql.uuids(app, "select id from funds")).isEmpty();
-            assertThat(AppRoleSql.uuids(app, "select id from companies")).isEmpty();
-            assertThat(AppRoleSql.uuids(app, "select fund_id from holdings")).isEmpty();
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select id from funds"))
+                    .isEmpty();
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select id from companies"))
+                    .isEmpty();
+            assertThat(AppRoleSql.uuids(app, "/* rls-proof */ select fund_id from holdings"))
+                    .isEmpty();
             app.rollback();
         }
     }
@@ -93,11 +100,12 @@ class FundScopePoliciesIT {
             app.setAutoCommit(false);
             AppRoleSql.setTenantAndFundScope(app, tenant, MANAGER);
             assertThat(app.createStatement()
-                            .executeUpdate("update funds set name = 'Hijacked' where id = '" + otherFund + "'"))
+                            .executeUpdate("/* rls-proof */ update funds set name = 'Hijacked' where id = '" + otherFund
+                                    + "'"))
                     .isZero();
             assertThat(app.createStatement()
-                            .executeUpdate(
-                                    "update companies set name = 'Hijacked' where id = '" + companyOfOther + "'"))
+                            .executeUpdate("/* rls-proof */ update companies set name = 'Hijacked' where id = '"
+                                    + companyOfOther + "'"))
                     .isZero();
             app.rollback();
         }
