@@ -8,6 +8,7 @@ import dev.diligence.api.framework.FrameworkService;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.assessment.AssessmentId;
 import dev.diligence.domain.framework.FrameworkVersion;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The assessment export: an assessment's scores and evidence as a file. Read through
  * {@link AssessmentService}, the {@code assessment} query's service, so whoever may read the
  * assessment may export it and gets what the query gives (a draft's score computed from its recorded
- * inputs, a published one's as stored); nobody else learns that it exists.
+ * inputs, a published one's as stored); nobody else learns that it exists. Its reads may come from the
+ * replica ({@link ReplicaReads}); its audit record is a read-write transaction, so always on the primary.
  */
 @Service
 public class AssessmentExports {
@@ -51,7 +53,7 @@ public class AssessmentExports {
      * tables are read whole, in one read-only transaction, before anything is written.
      */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, label = ReplicaReads.LABEL)
     public Optional<List<Table>> tables(AssessmentId id, ExportFormat format) {
         return assessments.find(id).map(scored -> {
             FrameworkVersion version = frameworks

@@ -6,6 +6,7 @@ import dev.diligence.api.export.TableWriter;
 import dev.diligence.api.security.Authorities;
 import dev.diligence.domain.finding.FindingFilter;
 import dev.diligence.domain.finding.Findings;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The findings export: the findings query's list, all of it, as a file. Whoever may read findings may
  * export them, and gets exactly what the findings query would list them (the same filter, the same
- * fund scope in the application and in the database).
+ * fund scope in the application and in the database). Its reads may come from the
+ * replica ({@link ReplicaReads}); its audit record is a read-write transaction, so always on the primary.
  */
 @Service
 public class FindingExports {
@@ -36,7 +38,7 @@ public class FindingExports {
 
     /** How many rows the export of {@code filter} has now: what it is charged for. */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, label = ReplicaReads.LABEL)
     public long count(FindingFilter filter) {
         return findings.count(filter);
     }
@@ -75,7 +77,7 @@ public class FindingExports {
      * transaction. Returns the rows written.
      */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, label = ReplicaReads.LABEL)
     public long write(FindingFilter filter, TableWriter table) throws IOException {
         long[] rows = {0};
         try {

@@ -1,5 +1,6 @@
 package dev.diligence.api.local;
 
+import dev.diligence.persistence.replica.ReplicaProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
@@ -86,6 +87,8 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.datasource.password", database.roles().appPassword());
         properties.put("spring.flyway.user", database.roles().owner());
         properties.put("spring.flyway.password", database.roles().ownerPassword());
+        // the embedded database has no replica, whatever the environment says
+        properties.put(ReplicaProperties.URL, "");
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri());
         properties.put("spring.graphql.graphiql.enabled", true);
         properties.put("spring.graphql.schema.introspection.enabled", true);

@@ -7,6 +7,7 @@ import static dev.diligence.api.operation.ApiOperation.FundRule.NO_FUND_DATA;
 import static dev.diligence.api.operation.ApiOperation.FundRule.TENANT_WIDE_ROLES;
 import static dev.diligence.api.operation.ApiOperation.Kind.MUTATION;
 import static dev.diligence.api.operation.ApiOperation.Kind.QUERY;
+import static dev.diligence.api.operation.ApiOperation.Reads.REPLICA;
 
 import dev.diligence.api.security.Access;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Every query and mutation of the schema, declared once: who may call it ({@link Access}, which
  * also says whether it needs a firm), what a fund-scoped caller sees of it ({@link FundRule}) and
- * its cost class ({@link Cost}). The tests build from this table: {@code ApiOperationRegistryTest}
+ * its cost class ({@link Cost}) and, for a query, whether it may read from the replica ({@link Reads}). The tests build from this table: {@code ApiOperationRegistryTest}
  * fails when the served schema has a root field that is missing here, or this table one the schema
  * lacks; the role-matrix tests take each operation's callers from {@link #access()}, and
  * {@code RoleMatrixEnrolmentTest} fails when an operation here is tried by no role-matrix test.
@@ -30,7 +31,7 @@ public enum ApiOperation {
     CHANGES(QUERY, "changes", Access.CHANGE_FEED_READER, TENANT_WIDE_ROLES, LIGHT),
     COMPANIES(QUERY, "companies", Access.TENANT_READER, GRANTED_FUNDS, LIGHT),
     COMPANY(QUERY, "company", Access.TENANT_READER, GRANTED_FUNDS, LIGHT),
-    COMPARE_COMPANIES(QUERY, "compareCompanies", Access.TENANT_READER, GRANTED_FUNDS, HEAVY),
+    COMPARE_COMPANIES(QUERY, "compareCompanies", Access.TENANT_READER, GRANTED_FUNDS, HEAVY, REPLICA),
     FINDINGS(QUERY, "findings", Access.TENANT_READER, GRANTED_FUNDS, LIGHT),
     FIRMS(QUERY, "firms", Access.PLATFORM_ADMIN, NO_FUND_DATA, LIGHT),
     FRAMEWORK(QUERY, "framework", Access.TENANT_READER, NO_FUND_DATA, LIGHT),
@@ -39,8 +40,8 @@ public enum ApiOperation {
     FUND_ACCESS_GRANTS(QUERY, "fundAccessGrants", Access.TENANT_ADMIN, TENANT_WIDE_ROLES, LIGHT),
     FUNDS(QUERY, "funds", Access.TENANT_READER, GRANTED_FUNDS, LIGHT),
     NODE(QUERY, "node", Access.TENANT_READER, GRANTED_FUNDS, LIGHT),
-    PORTFOLIO(QUERY, "portfolio", Access.TENANT_READER, GRANTED_FUNDS, HEAVY),
-    PORTFOLIO_TREND(QUERY, "portfolioTrend", Access.TENANT_READER, GRANTED_FUNDS, HEAVY),
+    PORTFOLIO(QUERY, "portfolio", Access.TENANT_READER, GRANTED_FUNDS, HEAVY, REPLICA),
+    PORTFOLIO_TREND(QUERY, "portfolioTrend", Access.TENANT_READER, GRANTED_FUNDS, HEAVY, REPLICA),
     TENANTS(QUERY, "tenants", Access.PLATFORM_ADMIN, NO_FUND_DATA, LIGHT),
     VIEWER(QUERY, "viewer", Access.ANY_ROLE, NO_FUND_DATA, LIGHT),
     // mutations
@@ -100,18 +101,42 @@ public enum ApiOperation {
         HEAVY
     }
 
+    /**
+     * Where a query reads. A query operation whose every root field may read from the replica runs in
+     * a replica-eligible transaction ({@code dev.diligence.api.request.QueryTransaction}).
+     */
+    public enum Reads {
+        /** Always the primary: what the caller reads may have to reflect every committed write. */
+        PRIMARY,
+        /**
+         * The replica when one is configured and has replayed what the caller has seen written
+         * (README "Read replica"): the portfolio comparisons, whose data changes when assessments are
+         * published, and which tolerate the replica's lag.
+         */
+        REPLICA
+    }
+
     private final Kind kind;
     private final String field;
     private final Access access;
     private final FundRule fundRule;
     private final Cost cost;
+    private final Reads reads;
 
     ApiOperation(Kind kind, String field, Access access, FundRule fundRule, Cost cost) {
+        this(kind, field, access, fundRule, cost, Reads.PRIMARY);
+    }
+
+    ApiOperation(Kind kind, String field, Access access, FundRule fundRule, Cost cost, Reads reads) {
+        if (reads == Reads.REPLICA && kind != QUERY) {
+            throw new IllegalArgumentException("only a query may read from the replica: " + field);
+        }
         this.kind = kind;
         this.field = field;
         this.access = access;
         this.fundRule = fundRule;
         this.cost = cost;
+        this.reads = reads;
     }
 
     public Kind kind() {
@@ -139,6 +164,14 @@ public enum ApiOperation {
     public static Set<String> heavyRootFields() {
         return Arrays.stream(values())
                 .filter(operation -> operation.cost == HEAVY)
+                .map(ApiOperation::field)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The root fields of the queries that may read from the replica. */
+    public static Set<String> replicaRootFields() {
+        return Arrays.stream(values())
+                .filter(operation -> operation.reads == Reads.REPLICA)
                 .map(ApiOperation::field)
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -9,6 +9,7 @@ import dev.diligence.domain.portfolio.PortfolioOrder;
 import dev.diligence.domain.portfolio.PortfolioPage;
 import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The portfolio export: a fund's comparison as the {@code portfolio} query answers it, its companies
  * all of them, as a file. Read through {@link PortfolioService}, the query's own service, so whoever
  * may call the query may export, and gets exactly its answer (the same fund scope in the application
- * and in the database).
+ * and in the database). Its reads may come from the replica ({@link ReplicaReads}); its audit record
+ * is a read-write transaction, so always on the primary.
  */
 @Service
 public class PortfolioExports {
@@ -44,7 +46,7 @@ public class PortfolioExports {
      * companies, and in a format that holds many tables the summary's rows too.
      */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, label = ReplicaReads.LABEL)
     public long count(PortfolioService.Comparison comparison, ExportFormat format) {
         long companies = portfolios.countCompanies(comparison.query());
         return format.holdsManyTables() ? companies + PortfolioSummaryTable.size(comparison.version()) : companies;
@@ -74,7 +76,7 @@ public class PortfolioExports {
      * Returns the rows written.
      */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, label = ReplicaReads.LABEL)
     public long write(PortfolioService.Comparison comparison, ExportFormat format, TableWriter table)
             throws IOException {
         long rows = 0;

@@ -19,6 +19,7 @@ import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
 import dev.diligence.domain.shared.paging.PageQuery;
 import dev.diligence.domain.shared.paging.Slice;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,10 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Portfolio comparison of a fund, for every business role; a fund manager only of granted funds (a
- * fund outside the grants, like another firm's, is not found: row-level security hides it).
+ * fund outside the grants, like another firm's, is not found: row-level security hides it). The
+ * transactions it begins may read from the replica ({@link ReplicaReads}).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, label = ReplicaReads.LABEL)
 @PreAuthorize(Authorities.TENANT_READER)
 public class PortfolioService {
 

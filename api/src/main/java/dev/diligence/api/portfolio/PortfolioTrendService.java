@@ -20,6 +20,7 @@ import dev.diligence.domain.portfolio.TrendQuery;
 import dev.diligence.domain.shared.RuleViolationException;
 import dev.diligence.domain.shared.Violation;
 import dev.diligence.domain.shared.ViolationCode;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,10 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * fund manager only of granted funds and of companies they hold (anything else, like another firm's,
  * is not found: row-level security hides it). Requests invalid in themselves (a window or a number of
  * companies out of range) are refused before anything is looked up, so the refusal says nothing about
- * what exists.
+ * what exists. The transactions it begins may read from the replica ({@link ReplicaReads}).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, label = ReplicaReads.LABEL)
 @PreAuthorize(Authorities.TENANT_READER)
 public class PortfolioTrendService {
 

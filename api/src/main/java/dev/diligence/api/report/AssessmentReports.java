@@ -22,6 +22,7 @@ import dev.diligence.domain.holding.Holding;
 import dev.diligence.domain.holding.HoldingPage;
 import dev.diligence.domain.holding.HoldingReads;
 import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The assessment report's reads and its audit record. Whoever may read an assessment may have its
  * report, and sees in it what the {@code assessment} and {@code findings} queries show them: the same
  * services, so the same roles and the same fund scope (a fund manager only the assessments of
- * companies in granted funds; anything else, like another firm's, is not found).
+ * companies in granted funds; anything else, like another firm's, is not found). Its reads may come from the
+ * replica ({@link ReplicaReads}); its audit record is a read-write transaction, so always on the primary.
  */
 @Service
 public class AssessmentReports {
@@ -87,7 +89,7 @@ public class AssessmentReports {
 
     /** What the report of assessment {@code id} shows, read in one snapshot; empty when the caller cannot see it. */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, label = ReplicaReads.LABEL)
     public Optional<AssessmentReportData> read(AssessmentId id, String globalId) {
         Optional<SummaryWithCompany> summary = assessments.summaryWithCompany(id);
         if (summary.isEmpty()) {

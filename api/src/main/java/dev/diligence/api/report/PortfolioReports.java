@@ -13,6 +13,7 @@ import dev.diligence.domain.portfolio.PortfolioRow;
 import dev.diligence.domain.portfolio.RemediationItem;
 import dev.diligence.domain.shared.paging.Cursor;
 import dev.diligence.domain.shared.paging.PageQuery;
+import dev.diligence.persistence.replica.ReplicaReads;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The portfolio report's reads and its audit record, through the {@code portfolio} query's own
  * service: the same roles (every business role), the same fund scope (a fund manager only granted
- * funds; anything else, like another firm's fund, is not found) and the same numbers.
+ * funds; anything else, like another firm's fund, is not found) and the same numbers. Its reads may come
+ * from the replica ({@link ReplicaReads}); its audit record is a read-write transaction, so always on the primary.
  */
 @Service
 public class PortfolioReports {
@@ -54,7 +56,7 @@ public class PortfolioReports {
 
     /** What the report of {@code comparison} is charged for: a row per company in the heatmap and per remediation item listed. */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, label = ReplicaReads.LABEL)
     public long rows(Comparison comparison) {
         return Math.min(portfolios.countCompanies(comparison.query()), MAX_COMPANIES)
                 + Math.min(portfolios.countRemediation(comparison.query()), TOP_REMEDIATION);
@@ -62,7 +64,7 @@ public class PortfolioReports {
 
     /** What the report of {@code comparison} shows, read in one snapshot. */
     @PreAuthorize(Authorities.TENANT_READER)
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, label = ReplicaReads.LABEL)
     public PortfolioReportData read(Comparison comparison, String fundId) {
         PortfolioQuery query = comparison.query();
         List<PortfolioRow> rows = new ArrayList<>();

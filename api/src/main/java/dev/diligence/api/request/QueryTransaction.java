@@ -1,12 +1,18 @@
 package dev.diligence.api.request;
 
 import dev.diligence.api.fault.FailureLog;
+import dev.diligence.api.operation.ApiOperation;
+import dev.diligence.persistence.replica.ReplicaReads;
 import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedField;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -14,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -22,7 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * starts executing (after parsing, validation and every limit), so the tenant and the fund scope
  * are set once, in the one statement that begins it, and every resolver and batch loader of the
  * request joins it instead of beginning its own. Mutations are left alone: each keeps the
- * transactions of its service.
+ * transactions of its service. An operation whose every root field may read from the replica
+ * ({@link ApiOperation#replicaRootFields()}, the portfolio comparisons) runs in a replica-eligible
+ * transaction ({@link ReplicaReads}); any other, like the change feed, reads from the primary.
  * <p>
  * Contract: the transaction ends on the thread that began it, when graphql-java has dispatched the
  * operation (with synchronous resolvers, when everything has been read). Work that completes later
@@ -36,18 +44,25 @@ public class QueryTransaction extends SimplePerformantInstrumentation {
 
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
 
+    private static final Set<String> REPLICA_ROOT_FIELDS = ApiOperation.replicaRootFields();
+
     private final PlatformTransactionManager transactions;
     private final FailureLog failures;
-    private final TransactionDefinition readOnly;
+    private final TransactionDefinition readOnly = readOnly(List.of());
+    private final TransactionDefinition replicaEligible = readOnly(List.of(ReplicaReads.LABEL));
 
     QueryTransaction(PlatformTransactionManager transactions, FailureLog failures) {
         this.transactions = transactions;
         this.failures = failures;
-        DefaultTransactionDefinition definition =
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    private static TransactionDefinition readOnly(List<String> labels) {
+        DefaultTransactionAttribute definition =
+                new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_REQUIRED);
         definition.setReadOnly(true);
         definition.setName("GraphQL query");
-        this.readOnly = definition;
+        definition.setLabels(labels);
+        return definition;
     }
 
     @Override
@@ -60,13 +75,23 @@ public class QueryTransaction extends SimplePerformantInstrumentation {
         }
         TransactionStatus status;
         try {
-            status = transactions.getTransaction(readOnly);
+            status = transactions.getTransaction(
+                    readsFromReplica(parameters.getExecutionContext()) ? replicaEligible : readOnly);
         } catch (TransactionException | DataAccessException unavailable) {
             return null;
         }
         Open open = new Open(status, Thread.currentThread());
         OPEN.set(open);
         return open;
+    }
+
+    /** Whether every root field of the operation may read from the replica (introspection reads no data). */
+    private static boolean readsFromReplica(ExecutionContext execution) {
+        List<String> fields = execution.getNormalizedQueryTree().get().getTopLevelFields().stream()
+                .map(ExecutableNormalizedField::getName)
+                .filter(name -> !name.startsWith("__"))
+                .toList();
+        return !fields.isEmpty() && REPLICA_ROOT_FIELDS.containsAll(fields);
     }
 
     /** Rolls back a query's transaction that is still open on this thread; called when an HTTP request ends. */

@@ -1,5 +1,6 @@
 package dev.diligence.api.security;
 
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /** The caller of the current request. */
@@ -11,5 +12,10 @@ public final class CurrentCaller {
     public static Caller get() {
         return SecurityContextCurrentTenant.currentCaller()
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not authenticated"));
+    }
+
+    /** The caller, if someone is authenticated. */
+    public static Optional<Caller> find() {
+        return SecurityContextCurrentTenant.currentCaller();
     }
 }

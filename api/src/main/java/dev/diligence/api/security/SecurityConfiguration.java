@@ -1,6 +1,7 @@
 package dev.diligence.api.security;
 
 import dev.diligence.api.refusal.Refusals;
+import dev.diligence.api.replica.CommitPositions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,9 +124,15 @@ class SecurityConfiguration {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(cors.allowedOrigins());
         configuration.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
-        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
-        configuration.setExposedHeaders(
-                List.of("X-Request-Id", "Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy"));
+        configuration.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", "Accept", "X-Request-Id", CommitPositions.HEADER));
+        configuration.setExposedHeaders(List.of(
+                "X-Request-Id",
+                "Retry-After",
+                "WWW-Authenticate",
+                "RateLimit",
+                "RateLimit-Policy",
+                CommitPositions.HEADER));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/**", configuration);

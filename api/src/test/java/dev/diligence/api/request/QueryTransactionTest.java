@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.diligence.api.fault.FailureLog;
+import dev.diligence.persistence.replica.ReplicaReads;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -51,6 +52,15 @@ class QueryTransactionTest {
     }
 
     @Test
+    void onlyAnOperationOfPortfolioComparisonsAloneMayReadFromTheReplica() {
+        engine().execute("{ portfolio portfolioTrend __typename }");
+        engine().execute("{ portfolio a }");
+        engine().execute("{ a }");
+
+        assertThat(transactions.begun).extracting(ReplicaReads::eligible).containsExactly(true, false, false);
+    }
+
+    @Test
     void aMutationGetsNoTransactionOfThisKind() {
         engine().execute("mutation { c }");
 
@@ -93,11 +103,16 @@ class QueryTransactionTest {
     private GraphQL engine() {
         GraphQLSchema schema = new SchemaGenerator()
                 .makeExecutableSchema(
-                        new SchemaParser().parse("type Query { a: Int b: Int } type Mutation { c: Int }"),
+                        new SchemaParser()
+                                .parse("type Query { a: Int b: Int portfolio: Int portfolioTrend: Int }"
+                                        + " type Mutation { c: Int }"),
                         RuntimeWiring.newRuntimeWiring()
                                 .type(
                                         "Query",
-                                        type -> type.dataFetcher("a", fetcher()).dataFetcher("b", fetcher()))
+                                        type -> type.dataFetcher("a", fetcher())
+                                                .dataFetcher("b", fetcher())
+                                                .dataFetcher("portfolio", fetcher())
+                                                .dataFetcher("portfolioTrend", fetcher()))
                                 .type("Mutation", type -> type.dataFetcher("c", fetcher()))
                                 .build());
         return GraphQL.newGraphQL(schema).instrumentation(queryTransaction).build();
