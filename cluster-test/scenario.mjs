@@ -66,6 +66,12 @@ for (const key of ['cluster-one', 'cluster-two']) {
   await ok(apis[0], admin, CREATE_TENANT, { input: { key, name: `Cluster ${key}` } });
 }
 
+// The caller of step 4 is remembered by both processes now: remembering a caller is a write, and a
+// process keeps a caller who wrote through it on the primary for primary-after-write (5 s), which
+// would hide step 4's header rule behind that fallback.
+const manager = await token('cluster-rw', ['tenant-admin'], 'cluster-one');
+for (const api of apis) await ok(api, manager, '{ funds(first: 1) { nodes { id } } }');
+
 // ---- 1. sync idempotency and change-feed commit order across replicas ------------------------------
 const sync = await token('cluster-sync', ['integration'], 'cluster-one');
 const deals = (source, count) => {
@@ -165,6 +171,45 @@ while (Date.now() - archivedAt < 30_000) {
 report('3. archived firm', { refusedByOtherReplicaAfterMs: refusedAfter, boundMs: ARCHIVE_BOUND_MS, tenantCacheTtl: '10m' });
 check(refusedAfter !== null && refusedAfter <= ARCHIVE_BOUND_MS,
   `the other replica accepted the archived firm's token for ${refusedAfter ?? '30,000+'} ms`);
+
+// ---- 4. reads served by the replica see the caller's acknowledged writes ---------------------------
+// Each round adds a company to a fund through one API process and reads the fund's portfolio through
+// the other, sending back the Diligence-Commit-Position of the write: the read goes to the replica
+// only once the replica has replayed that position, so it must list the company. Some rounds wait a
+// little before reading, so that the replica has caught up and serves some of them.
+const metric = async (api, target) => {
+  const management = api.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 1}`);
+  const text = await (await fetch(`${management}/actuator/prometheus`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('diligence_datasource_reads_total') && l.includes(`target="${target}"`));
+  return line ? Number(line.trim().split(/\s+/).pop()) : 0;
+};
+const CREATE_FUND = 'mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { field code message } } }';
+const ADD_HOLDING = 'mutation($input: AddHoldingInput!) { addHolding(input: $input) { holding { id } userErrors { field code message } } }';
+const PORTFOLIO = 'query($fund: ID!) { portfolio(fundId: $fund) { unassessed(first: 100) { nodes { id } } } }';
+const { createFund } = await ok(apis[0], manager, CREATE_FUND,
+  { input: { name: 'Replica Fund', vintageYear: 2024, strategy: 'VENTURE_CAPITAL', currency: 'EUR' } });
+const replicaBefore = await metric(apis[1], 'replica');
+const primaryBefore = await metric(apis[1], 'primary');
+let rounds = 0;
+let unseen = 0;
+for (let round = 0; round < 20; round++) {
+  const { createCompany } = await ok(apis[0], manager, 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { field code message } } }',
+    { input: { name: `Replica round ${round}`, sector: 'INSURANCE', headquartersCountry: 'FR', stage: 'EARLY' } });
+  const write = await post(apis[0], manager, ADD_HOLDING,
+    { input: { fundId: createFund.fund.id, companyId: createCompany.company.id, dealStage: 'SOURCED' } });
+  check(write.status === 200 && write.body.data?.addHolding?.holding, `addHolding: ${JSON.stringify(write.body).slice(0, 200)}`);
+  const position = write.headers.get('diligence-commit-position');
+  check(position, 'a committed write carried no Diligence-Commit-Position');
+  if (round % 2 === 1) await sleep(300);
+  const { portfolio } = await ok(apis[1], manager, PORTFOLIO, { fund: createFund.fund.id }, { 'Diligence-Commit-Position': position });
+  rounds++;
+  if (!portfolio.unassessed.nodes.some((c) => c.id === createCompany.company.id)) unseen++;
+}
+const servedByReplica = (await metric(apis[1], 'replica')) - replicaBefore;
+const servedByPrimary = (await metric(apis[1], 'primary')) - primaryBefore;
+report('4. read your writes', { rounds, readsOnReplica: servedByReplica, readsOnPrimary: servedByPrimary, writesNotSeen: unseen });
+check(unseen === 0, `${unseen} reads did not see the write acknowledged just before`);
+check(servedByReplica > 0, 'the replica served no portfolio read');
 
 // ---- 5. killing one API process loses no acknowledged write ---------------------------------------
 const writer = await token('cluster-writer', ['tenant-admin'], 'cluster-one');
