@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BudgetStoreProperties(
         @DefaultValue("memory") Type type,
         @DefaultValue("100") long maxUnsynchronizedPoints,
-        @DefaultValue("100ms") Duration maxUnsynchronizedTime,
+        @DefaultValue("1s") Duration maxUnsynchronizedTime,
         @DefaultValue("5m") Duration purgeInterval,
         @DefaultValue("1") long budgetsVersion) {
 

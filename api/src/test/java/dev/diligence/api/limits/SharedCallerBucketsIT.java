@@ -15,10 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -140,6 +142,39 @@ class SharedCallerBucketsIT {
             threads.shutdownNow();
         }
         assertThat(allowance.status().currentlyAvailable()).isEqualTo(BUDGET.capacity() - requests * COST);
+    }
+
+    @Test
+    void aReplicaSettlesItsSpendingOncePerUnsynchronizedPointsAndEachRefundAtOnce() {
+        AtomicInteger exchanges = new AtomicInteger();
+        DataSource counted = new DelegatingDataSource(replicaDataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                exchanges.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        RateLimitKey caller = newCaller();
+        long slack = 100;
+        CallerAllowance allowance = new CallerAllowance(
+                BUDGET, new SharedCallerBuckets(counted, store(slack), KEPT).bucketOf(caller, BUDGET));
+        int made = exchanges.get();
+
+        // 50 requests admitted, charged 4 points each and their status read: 200 points, two settlements
+        for (int request = 0; request < 50; request++) {
+            assertThat(allowance.enter(4)).isEmpty();
+            assertThat(allowance.tryConsume(4).consumed()).isTrue();
+            allowance.status();
+            allowance.leave();
+        }
+        int settlements = exchanges.get() - made;
+        // a refund is an exchange of its own, every time (Bucket4j delays only consumption)
+        allowance.refund(2);
+        int refund = exchanges.get() - made - settlements;
+
+        System.out.printf("shared bucket: %d exchanges for 50 requests, %d for one refund%n", settlements, refund);
+        assertThat(settlements).isBetween(1, 200 / (int) slack + 1);
+        assertThat(refund).isOne();
     }
 
     @Test
