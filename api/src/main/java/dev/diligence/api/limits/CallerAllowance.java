@@ -25,11 +25,6 @@ final class CallerAllowance {
 
     private volatile boolean throttled;
 
-    /** An allowance whose bucket is in this process's memory. */
-    CallerAllowance(LimitsProperties.Budget budget) {
-        this(budget, CallerBuckets.inMemory().bucketOf(new RateLimitKey("", ""), budget));
-    }
-
     /** @param bucket holds {@code budget}'s points, in memory or shared ({@link CallerBuckets}) */
     CallerAllowance(LimitsProperties.Budget budget, Bucket bucket) {
         this.budget = budget;

@@ -9,9 +9,16 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.normalized.ExecutableNormalizedField;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
@@ -85,13 +92,31 @@ public class QueryTransaction extends SimplePerformantInstrumentation {
         return open;
     }
 
-    /** Whether every root field of the operation may read from the replica (introspection reads no data). */
+    /**
+     * Whether every root field of the operation may read from the replica (introspection reads no
+     * data). Read from the operation's syntax, fragments expanded, not from graphql-java's normalized
+     * operation: that is made per execution, and a kept document's requests skip it ({@code DocumentCache}).
+     * A root field under {@code @skip} or {@code @include} counts: it can only keep an operation on the primary.
+     */
     private static boolean readsFromReplica(ExecutionContext execution) {
-        List<String> fields = execution.getNormalizedQueryTree().get().getTopLevelFields().stream()
-                .map(ExecutableNormalizedField::getName)
-                .filter(name -> !name.startsWith("__"))
-                .toList();
+        Set<String> fields = new HashSet<>();
+        collectFieldNames(execution.getOperationDefinition().getSelectionSet(), execution.getFragmentsByName(), fields);
+        fields.removeIf(name -> name.startsWith("__"));
         return !fields.isEmpty() && REPLICA_ROOT_FIELDS.containsAll(fields);
+    }
+
+    /** Adds the names of the fields {@code set} selects to {@code names}, through its fragments (validation rules out cycles). */
+    private static void collectFieldNames(
+            SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> names) {
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                names.add(field.getName());
+            } else if (selection instanceof InlineFragment inline) {
+                collectFieldNames(inline.getSelectionSet(), fragments, names);
+            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                collectFieldNames(fragments.get(spread.getName()).getSelectionSet(), fragments, names);
+            }
+        }
     }
 
     /** Rolls back a query's transaction that is still open on this thread; called when an HTTP request ends. */

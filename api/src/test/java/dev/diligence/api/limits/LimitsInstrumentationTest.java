@@ -58,7 +58,7 @@ class LimitsInstrumentationTest {
     private static final Map<String, Object> TWO_ITEMS =
             Map.of("nodes", List.of(Map.of("name", "x"), Map.of("name", "y")));
     private final CallerAllowance caller =
-            new CallerAllowance(LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000))
+            inMemory(LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000))
                     .defaultBudget());
 
     private final ManualClock clock = new ManualClock();
@@ -116,7 +116,7 @@ class LimitsInstrumentationTest {
     void everyResponseReportsItsCost() {
         LimitsProperties limits =
                 limits(1000, 10_000, LimitsProperties.Rate.uniform(true, 10_000, 1, Duration.ofDays(1000)));
-        CallerAllowance caller = new CallerAllowance(limits.rate().defaultBudget());
+        CallerAllowance caller = inMemory(limits.rate().defaultBudget());
         ExecutionResult result = execute(limits, "{ fast items(first: 7) { nodes { name } } }", caller);
 
         assertThat(cost(result))
@@ -375,5 +375,11 @@ class LimitsInstrumentationTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** An allowance whose bucket is in this process's memory, as a single replica's are. */
+    private static CallerAllowance inMemory(LimitsProperties.Budget budget) {
+        return new CallerAllowance(
+                budget, CallerBuckets.inMemory().bucketOf(new RateLimitKey("acme", "tester"), budget));
     }
 }
